@@ -1,0 +1,1 @@
+//! Analysis. (Stage owner: store.)

@@ -1,0 +1,501 @@
+//! Text: sentence segmentation with exact byte spans, boilerplate flags, and word tokens.
+//!
+//! Sentences never cross a paragraph break (a line break), except when a hard-wrapped line
+//! continues in lower case. Inside a line, a sentence ends at `.`, `!`, `?` or an ellipsis, with the
+//! closing quotation marks and brackets that follow, when the next word can start a sentence and the
+//! period does not end an abbreviation, an initial or a title.
+
+use detente_records::{Sentence, Span};
+use regex::RegexSet;
+use std::sync::OnceLock;
+
+/// Split an article into sentences, flagging boilerplate lines (promo lines, cross-link headlines,
+/// bylines, photo credits). Spans are trimmed of surrounding white space.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let shouting = mostly_upper_case(text);
+    let mut paragraph = 0usize;
+    let mut block_start: Option<usize> = None;
+    let mut blocks: Vec<Span> = Vec::new();
+    // Lines joined into blocks: a line that does not end a sentence and is followed by a line starting
+    // in lower case is a hard wrap, not a paragraph break.
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let line_span = Span::new(pos, pos + line.len());
+        pos += line.len();
+        let trimmed = trim_span(text, line_span);
+        if trimmed.is_empty() {
+            if let Some(start) = block_start.take() {
+                blocks.push(trim_span(text, Span::new(start, line_span.start)));
+            }
+            continue;
+        }
+        if let Some(start) = block_start {
+            let prev = &text[start..line_span.start];
+            let prev_trim = prev.trim_end();
+            let next_first = trimmed.of(text).chars().next().unwrap_or(' ');
+            let wraps = next_first.is_lowercase() && !prev_trim.ends_with(['.', '!', '?', '"', '”', ':']);
+            if !wraps {
+                blocks.push(trim_span(text, Span::new(start, line_span.start)));
+                block_start = Some(trimmed.start);
+            }
+        } else {
+            block_start = Some(trimmed.start);
+        }
+    }
+    if let Some(start) = block_start {
+        blocks.push(trim_span(text, Span::new(start, text.len())));
+    }
+    for block in blocks {
+        if block.is_empty() {
+            continue;
+        }
+        let boiler_line = is_boilerplate_line(block.of(text), shouting);
+        for s in split_block(text, block) {
+            let boilerplate = boiler_line || is_boilerplate_sentence(s.of(text));
+            sentences.push(Sentence { start: s.start, end: s.end, boilerplate, paragraph });
+        }
+        paragraph += 1;
+    }
+    sentences
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+fn mostly_upper_case(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper > lower
+}
+
+const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '¿', '¡'];
+
+/// Split one block (a paragraph without line breaks, or a hard-wrapped one) into sentences.
+fn split_block(text: &str, block: Span) -> Vec<Span> {
+    let s = block.of(text);
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let c = s[i..].chars().next().unwrap();
+        let clen = c.len_utf8();
+        let is_ellipsis = c == '…' || (c == '.' && s[i..].starts_with("..."));
+        if !(c == '.' || c == '!' || c == '?' || is_ellipsis) {
+            i += clen;
+            continue;
+        }
+        // The end of the terminal punctuation run, then closing quotes and brackets.
+        let mut end = i;
+        while end < bytes.len() {
+            let d = s[end..].chars().next().unwrap();
+            if matches!(d, '.' | '!' | '?' | '…') {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        while end < bytes.len() {
+            let d = s[end..].chars().next().unwrap();
+            if CLOSERS.contains(&d) {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        // Must be followed by white space (or the end of the block).
+        let rest = &s[end..];
+        let after_ws = rest.trim_start();
+        if after_ws.is_empty() {
+            break;
+        }
+        if after_ws.len() == rest.len() {
+            i = end.max(i + clen);
+            continue;
+        }
+        let next_start = s.len() - after_ws.len();
+        if ends_sentence(&s[start..i], c, is_ellipsis, after_ws) {
+            out.push(Span::new(block.start + start, block.start + end));
+            start = next_start;
+        }
+        i = next_start.max(end);
+    }
+    if start < s.len() {
+        let last = trim_span(text, Span::new(block.start + start, block.end));
+        if !last.is_empty() {
+            out.push(last);
+        }
+    }
+    out
+}
+
+/// Titles and abbreviations after which a period never ends a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "prof", "rev",
+    "hon", "pres", "atty", "supt", "det", "insp", "ft", "mt", "st", "messrs", "mmes", "brig", "cpl", "pvt", "gens",
+    "sens", "reps", "amb", "lieut", "cmdt", "sec", "secy", "no", "nos", "vs", "v", "cf", "approx", "dept", "fig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "al", "ca",
+    "ave", "blvd", "rd", "gov't", "est", "vol", "pp", "op", "ed",
+];
+
+/// Abbreviations that may end a sentence: they do when the next word is a common sentence opener.
+const SOFT_ABBREVIATIONS: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.u", "u.s.a", "a.m", "p.m", "inc", "corp", "co", "ltd", "jr", "sr", "etc", "d.c", "l.a",
+    "n.y", "s.a", "plc", "bros", "llc", "ph.d",
+];
+
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this", "that",
+    "these", "those", "his", "her", "their", "its", "our", "there", "for", "if", "when", "while", "after", "before",
+    "as", "so", "yet", "still", "however", "meanwhile", "officials", "some", "many", "most", "no", "not", "one", "two",
+    "what", "who", "why", "how", "where", "last", "earlier", "later", "since", "under", "with", "without", "despite",
+];
+
+fn ends_sentence(before: &str, terminal: char, is_ellipsis: bool, after: &str) -> bool {
+    let next = after.chars().next().unwrap_or(' ');
+    let next_word: &str = {
+        let w = after.trim_start_matches(OPENERS);
+        let end = w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len());
+        &w[..end]
+    };
+    let starts_upper = next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next);
+    if !starts_upper {
+        return false;
+    }
+    if terminal != '.' || is_ellipsis {
+        // "?" and "!" end a sentence before a capital; an ellipsis only before one too.
+        return true;
+    }
+    // The word the period is attached to.
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || OPENERS.contains(&c) || c == '—' || c == '–')
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    if lower.is_empty() {
+        return true;
+    }
+    if TITLES.contains(&lower) {
+        return false;
+    }
+    // Initials: "J." in "Donald J. Trump", and "U.S"-like runs of single letters.
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() == 1 && chars[0].is_uppercase() {
+        return false;
+    }
+    let opener = SENTENCE_OPENERS.contains(&next_word.to_lowercase().as_str());
+    if SOFT_ABBREVIATIONS.contains(&lower) {
+        return opener;
+    }
+    let single_letters = lower.split('.').all(|p| p.chars().count() == 1);
+    if single_letters && lower.contains('.') {
+        return opener;
+    }
+    true
+}
+
+struct Boilerplate {
+    lines: RegexSet,
+    sentences: RegexSet,
+}
+
+fn boilerplate_rules() -> &'static Boilerplate {
+    static RULES: OnceLock<Boilerplate> = OnceLock::new();
+    RULES.get_or_init(|| Boilerplate {
+        // Whole lines that are not the article.
+        lines: RegexSet::new([
+            r"(?i)^\W*click here\b",
+            r"(?i)^\W*(read|see|watch|listen)( more| also| the full| it)?\b.{0,80}(here|:|»|>>|→)\W*$",
+            r"(?i)^\W*(read|see) more\b",
+            r"(?i)^\W*(related|recommended|more from|also read|trending|popular|most read|don'?t miss|must read)\b.{0,120}$",
+            r"(?i)\bsign up (for|to)\b.{0,60}\b(newsletter|updates|alerts|briefing|email)",
+            r"(?i)^\W*(subscribe|follow us|like us on|share (this|on)|click to share|join us on)\b",
+            r"(?i)^\W*advertisement\W*$",
+            r"(?i)^\W*(story|article) continues? below\b",
+            r"(?i)^\W*(story|article) continued below\b",
+            r"(?i)^\W*scroll (down )?to continue\b",
+            r"(?i)^\W*by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?(,.{0,60})?\W*$",
+            r"(?i)^\W*(photo|image|picture|video|graphic|illustration)s?( credit)?\s*[:|/]",
+            r"(?i)\((photo|image|picture)s?\b[^)]*\)\W*$",
+            r"(?i)^[^.]{0,120}\b(getty images|afp via getty|ap photo|reuters/|epa-efe|shutterstock)\b[^.]{0,60}$",
+            r"(?i)^\W*(copyright|©|\(c\))\s.{0,120}$",
+            r"(?i)all rights reserved\W*$",
+            r"(?i)^\W*\(?(reporting|writing|editing|additional reporting) by\b",
+            r"(?i)contributed (reporting )?to this (report|story)\W*$",
+            r"(?i)^\W*(this (story|article) (has been|was) (updated|corrected))\b.{0,120}$",
+        ])
+        .expect("boilerplate line rules compile"),
+        sentences: RegexSet::new([
+            r"(?i)^\W*advertisement\W*$",
+            r"(?i)^\W*click here to\b",
+        ])
+        .expect("boilerplate sentence rules compile"),
+    })
+}
+
+fn is_boilerplate_line(line: &str, shouting: bool) -> bool {
+    if line.len() > 400 {
+        return false;
+    }
+    if !shouting && is_all_caps_headline(line) {
+        return true;
+    }
+    boilerplate_rules().lines.is_match(line)
+}
+
+fn is_boilerplate_sentence(sentence: &str) -> bool {
+    sentence.len() < 200 && boilerplate_rules().sentences.is_match(sentence)
+}
+
+/// A cross-link headline dropped into the body: several words, letters all in capitals.
+fn is_all_caps_headline(line: &str) -> bool {
+    let mut words = 0;
+    let mut has_lower = false;
+    let mut letters = 0;
+    for w in line.split_whitespace() {
+        if w.chars().any(|c| c.is_alphabetic()) {
+            words += 1;
+        }
+        for c in w.chars() {
+            if c.is_lowercase() {
+                has_lower = true;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+    }
+    words >= 3 && letters >= 12 && !has_lower
+}
+
+/// The kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes, hyphens, periods ("U.S.", "al-Qaeda", "open-door"). A possessive
+    /// "'s"/"’s" is a word token of its own.
+    Word,
+    /// Digits, with inner separators ("2,000", "3.5") and trailing letters ("1990s", "2nd").
+    Number,
+    /// Any other character; an ellipsis "..." is one token.
+    Punct,
+}
+
+/// A token: a byte span into the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+    /// The first letter is upper case ("Russia", "U.S.").
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word && text[self.start..].chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+/// Tokens of `span` in `text`, appended to `out` (reuse the vector across sentences).
+pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    let s = span.of(text);
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = span.start + i;
+        if c.is_alphabetic() || c.is_ascii_digit() || c.is_numeric() {
+            let number = !c.is_alphabetic();
+            let mut end = i + c.len_utf8();
+            loop {
+                let Some(&(j, d)) = iter.peek() else { break };
+                if d.is_alphanumeric() {
+                    iter.next();
+                    end = j + d.len_utf8();
+                    continue;
+                }
+                if is_joiner(d) || (number && d == ',') {
+                    // A joiner stays inside the token only when a letter or digit follows it, except the
+                    // possessive, which becomes its own token.
+                    let after = &s[j + d.len_utf8()..];
+                    let next = after.chars().next();
+                    if matches!(d, '\'' | '’')
+                        && !number
+                        && matches!(next, Some('s' | 'S'))
+                        && !after[1..].chars().next().is_some_and(char::is_alphanumeric)
+                    {
+                        break;
+                    }
+                    if next.is_some_and(char::is_alphanumeric) {
+                        iter.next();
+                        end = j + d.len_utf8();
+                        continue;
+                    }
+                    // "U.S." keeps its final period: a run of single letters with periods.
+                    if d == '.' && !number && is_letter_dot_run(&s[i..j]) {
+                        iter.next();
+                        end = j + 1;
+                    }
+                }
+                break;
+            }
+            let kind = if number { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { start, end: span.start + end, kind });
+        } else if (c == '\'' || c == '’')
+            && s[i + c.len_utf8()..].starts_with(['s', 'S'])
+            && !s[i + c.len_utf8() + 1..].chars().next().is_some_and(char::is_alphanumeric)
+            && i > 0
+            && s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+        {
+            // Possessive "'s".
+            iter.next();
+            out.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Word });
+        } else if c == '.' && s[i..].starts_with("...") {
+            iter.next();
+            iter.next();
+            out.push(Token { start, end: start + 3, kind: TokenKind::Punct });
+        } else {
+            out.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
+        }
+    }
+}
+
+/// Tokens of `span` in `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+fn is_letter_dot_run(s: &str) -> bool {
+    // "U.S", "U.K", "a.m": single letters separated by periods.
+    let mut parts = 0;
+    for p in s.split('.') {
+        if p.chars().count() != 1 {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_and_keeps_exact_spans() {
+        let text = "Ministers met in Oslo. They agreed on a truce! Will it hold? Nobody knows.";
+        assert_eq!(
+            sentences(text),
+            ["Ministers met in Oslo.", "They agreed on a truce!", "Will it hold?", "Nobody knows."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initials_do_not_end_sentences() {
+        let cases = [
+            ("Mr. Smith met Gen. Jones and Sen. Brown on Jan. 5 in the U.K. capital.", 1),
+            ("Donald J. Trump spoke at 9 a.m. to reporters.", 1),
+            ("The U.S. sent envoys. The talks began.", 2),
+            ("Growth was 3.5 percent. Prices rose.", 2),
+            ("He waited... and then left.", 1),
+            ("She flew to Washington, D.C. The trip was short.", 2),
+        ];
+        for (text, n) in cases {
+            assert_eq!(sentences(text).len(), n, "{text:?} -> {:?}", sentences(text));
+        }
+    }
+
+    #[test]
+    fn quotation_marks_around_sentence_ends() {
+        let text = "“We will talk,” she said. “The door is open.” He nodded.";
+        assert_eq!(sentences(text), ["“We will talk,” she said.", "“The door is open.”", "He nodded."]);
+        let text = "\"Is it over?\" he asked. Nobody answered.";
+        assert_eq!(sentences(text), ["\"Is it over?\" he asked.", "Nobody answered."]);
+    }
+
+    #[test]
+    fn paragraphs_and_headlines_without_punctuation() {
+        let text = "Talks stall in Vienna\n\nDiplomats left the room early.\nA second round is planned.";
+        let segs = segment(text);
+        assert_eq!(sentences(text), ["Talks stall in Vienna", "Diplomats left the room early.", "A second round is planned."]);
+        assert_eq!(segs.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_one_sentence() {
+        let text = "The minister said the army\nwould withdraw by Friday.";
+        assert_eq!(sentences(text), ["The minister said the army\nwould withdraw by Friday."]);
+    }
+
+    #[test]
+    fn unicode_text_keeps_char_boundaries() {
+        let text = "Zelensky a parlé à Kyiv — «c’est fini». Über alles? Ja! 東京で会談した。";
+        for s in segment(text) {
+            let _ = &text[s.start..s.end];
+            for t in tokenize(text, s.span()) {
+                let _ = &text[t.start..t.end];
+            }
+        }
+    }
+
+    #[test]
+    fn boilerplate_lines_are_flagged_and_nothing_else() {
+        let text = "Troops crossed the river on Monday.\nCLICK HERE FOR MORE STORIES LIKE THIS\n\
+                    ARMY CHIEF WARNS OF LONG WAR AS TALKS FAIL\nSign up for our daily newsletter\nAdvertisement\n\
+                    Story continued below\nBy Jane Doe and John Roe\nPhoto: a soldier at a checkpoint (Getty Images)\n\
+                    The ministry denied the report.";
+        let segs = segment(text);
+        let flagged: Vec<&str> = segs.iter().filter(|s| s.boilerplate).map(|s| &text[s.start..s.end]).collect();
+        let kept: Vec<&str> = segs.iter().filter(|s| !s.boilerplate).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(kept, ["Troops crossed the river on Monday.", "The ministry denied the report."]);
+        assert_eq!(flagged.len(), 7, "{flagged:?}");
+    }
+
+    #[test]
+    fn all_caps_rule_is_off_for_all_caps_wire_copy() {
+        let text = "TROOPS CROSSED THE RIVER ON MONDAY.\nTHE MINISTRY DENIED THE REPORT.";
+        assert!(segment(text).iter().all(|s| !s.boilerplate));
+    }
+
+    #[test]
+    fn tokens_split_possessives_and_keep_abbreviations() {
+        let text = "Russia’s troops and the U.S. army's 2,000 open-door ... talks";
+        let toks: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text(text)).collect();
+        assert_eq!(toks, ["Russia", "’s", "troops", "and", "the", "U.S.", "army", "'s", "2,000", "open-door", "...", "talks"]);
+    }
+}

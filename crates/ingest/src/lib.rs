@@ -1,0 +1,1 @@
+//! Article readers. (Stage owner: ingest.)

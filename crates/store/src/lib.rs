@@ -1,0 +1,1 @@
+//! The store. (Stage owner: store.)
