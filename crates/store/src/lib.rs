@@ -1,1 +1,580 @@
-//! The store. (Stage owner: store.)
+//! The store: coded articles in one SQLite file (WAL, versioned schema, FTS5), with idempotent batched ingest,
+//! near-duplicate links, queries and exports. (Stage owner: store.)
+//!
+//! Data flows one way: [`CodedArticle`]s come in (from the coder, via the CLI); events, quotes and search hits
+//! go out. The store does not depend on the coder: [`Store::recode`] takes the coding function as a closure.
+//!
+//! Crash safety: every batch is one `BEGIN IMMEDIATE … COMMIT` transaction in WAL mode with
+//! `synchronous=FULL`, so a killed process leaves the database at the last committed batch; ingest is
+//! idempotent, so re-running the same input completes the work without duplicates.
+
+pub mod dedup;
+pub mod export;
+pub mod query;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use detente_records::{Article, CodedArticle};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_128;
+
+pub use detente_analysis::EventRow;
+pub use export::{ExportFormat, ExportSummary};
+pub use query::{EventQuery, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
+
+/// The database file used when neither `--db` nor `DETENTE_DB` names one.
+pub const DEFAULT_DB: &str = "detente.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(
+        "database {path} is read-only: check the write permission of the file and of its directory \
+         (SQLite also writes {path}-wal and {path}-shm beside it)"
+    )]
+    ReadOnly { path: String },
+    #[error("database {path}: the disk is full; the last batch was rolled back and the file is consistent")]
+    DiskFull { path: String },
+    #[error("cannot open database {path}: {source} (does the directory exist and is it writable?)")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("database {path} does not exist (ingest articles first, or pass --db / set DETENTE_DB)")]
+    Missing { path: String },
+    #[error("database schema version {found} is newer than this detente supports ({supported}): upgrade detente")]
+    TooNew { found: u32, supported: u32 },
+    #[error("database {path}: {source}")]
+    Sqlite { path: String, source: rusqlite::Error },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Csv(#[from] csv::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[cfg(feature = "parquet")]
+    #[error(transparent)]
+    Parquet(#[from] parquet::errors::ParquetError),
+    #[cfg(feature = "parquet")]
+    #[error(transparent)]
+    Arrow(#[from] arrow_schema::ArrowError),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(source: rusqlite::Error) -> Error {
+        Error::Sqlite { path: String::new(), source }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What one [`Store::ingest_batch`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BatchSummary {
+    /// New articles stored.
+    pub inserted: usize,
+    /// Stored articles whose text, coder version or dictionary set changed: their coding was replaced.
+    pub replaced: usize,
+    /// Already stored with the same text and coding: nothing done.
+    pub unchanged: usize,
+    /// A different id but the same text as a stored article: not stored again.
+    pub same_text: usize,
+    /// Stored and linked to an earlier near-duplicate (counted in `inserted` or `replaced` too).
+    pub near_duplicates: usize,
+    pub events: usize,
+    pub quotes: usize,
+}
+
+impl BatchSummary {
+    pub fn add(&mut self, other: &BatchSummary) {
+        self.inserted += other.inserted;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.same_text += other.same_text;
+        self.near_duplicates += other.near_duplicates;
+        self.events += other.events;
+        self.quotes += other.quotes;
+    }
+}
+
+/// Row counts of the main tables.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub articles: u64,
+    pub duplicates: u64,
+    pub sentences: u64,
+    pub mentions: u64,
+    pub quotes: u64,
+    pub events: u64,
+}
+
+/// Which database file: `--db`, else `$DETENTE_DB`, else `./detente.db`.
+pub fn resolve_db_path(flag: Option<&Path>) -> PathBuf {
+    match flag {
+        Some(path) => path.to_path_buf(),
+        None => match std::env::var_os("DETENTE_DB") {
+            Some(path) if !path.is_empty() => PathBuf::from(path),
+            _ => PathBuf::from(DEFAULT_DB),
+        },
+    }
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+fn now_unix() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The identity of an article's content: its text, or (for an article stored without text) its whole coding.
+fn content_hash(article: &CodedArticle) -> Result<(String, bool)> {
+    Ok(match &article.text {
+        Some(text) => (format!("{:032x}", xxh3_128(text.as_bytes())), true),
+        None => (format!("c{:032x}", xxh3_128(&serde_json::to_vec(article)?)), false),
+    })
+}
+
+impl Store {
+    /// Opens (creating it if needed) and migrates the database for reading and writing.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path_str = path.as_ref().display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path.as_ref(), flags)
+            .map_err(|source| Error::Open { path: path_str.clone(), source })?;
+        Store::setup(conn, path_str, true)
+    }
+
+    /// Opens an existing database for queries only. A database at an older schema version is migrated (which
+    /// needs write access) so queries see the current tables.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path_str = path.as_ref().display().to_string();
+        if !path.as_ref().exists() {
+            return Err(Error::Missing { path: path_str });
+        }
+        {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(path.as_ref(), flags)
+                .map_err(|source| Error::Open { path: path_str.clone(), source })?;
+            conn.busy_timeout(Duration::from_secs(10))?;
+            let version = schema::version(&conn).map_err(|e| Store::classify_with(&path_str, e))?;
+            if version == schema::SCHEMA_VERSION {
+                return Ok(Store { conn, path: path_str });
+            }
+        }
+        Store::open(path)
+    }
+
+    /// A private in-memory store (tests, one-shot pipelines).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, ":memory:".into(), true)
+    }
+
+    /// Opens a database and applies the migrations up to `version` only (tests of migrations).
+    pub fn open_at_version(path: impl AsRef<Path>, version: u32) -> Result<Store> {
+        let path_str = path.as_ref().display().to_string();
+        let conn = Connection::open(path.as_ref()).map_err(|source| Error::Open { path: path_str.clone(), source })?;
+        let mut store = Store::setup(conn, path_str, false)?;
+        schema::migrate_to(&mut store.conn, version)?;
+        Ok(store)
+    }
+
+    fn setup(mut conn: Connection, path: String, migrate: bool) -> Result<Store> {
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(Error::ReadOnly { path });
+        }
+        let configure = |conn: &mut Connection| -> Result<()> {
+            conn.busy_timeout(Duration::from_secs(10))?;
+            // WAL: readers never block the writer, and a killed writer leaves only uncommitted frames that
+            // recovery discards. FULL syncs the WAL on every commit, so a committed batch also survives a
+            // power loss (one fsync per batch, not per article).
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            // The store writes big batches; let the WAL grow a little before checkpointing.
+            conn.pragma_update(None, "wal_autocheckpoint", 4000)?;
+            if migrate {
+                schema::migrate_to(conn, schema::SCHEMA_VERSION)?;
+            }
+            Ok(())
+        };
+        configure(&mut conn).map_err(|e| Store::classify_with(&path, e))?;
+        Ok(Store { conn, path })
+    }
+
+    /// Turns SQLite's read-only, disk-full and can't-open errors into errors that say what to do.
+    fn classify_with(path: &str, error: Error) -> Error {
+        let source = match error {
+            Error::Sqlite { source, .. } => source,
+            other => return other,
+        };
+        match source.sqlite_error_code() {
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: path.into() },
+            Some(ErrorCode::DiskFull) => Error::DiskFull { path: path.into() },
+            Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+                Error::Open { path: path.into(), source }
+            }
+            _ => Error::Sqlite { path: path.into(), source },
+        }
+    }
+
+    fn classify(&self, error: Error) -> Error {
+        Store::classify_with(&self.path, error)
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The underlying connection, for ad-hoc SQL (tests, `sqlite3`-style inspection).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        schema::version(&self.conn)
+    }
+
+    /// Stores a batch of coded articles in one transaction: all of it or none of it.
+    ///
+    /// Idempotent: an article whose id is stored with the same text, coder version and dictionary set is left
+    /// alone; with a changed text (or a new coder version or dictionary set) its old coding is deleted and the
+    /// new one stored under the same key. An article with a new id but the text of a stored article is not
+    /// stored again. A near-duplicate of a stored article (same wire story, lightly edited) is stored and
+    /// linked to the first copy through `duplicate_of`.
+    pub fn ingest_batch(
+        &mut self,
+        articles: &[CodedArticle],
+        coder_version: &str,
+        dictionary_set: &str,
+    ) -> Result<BatchSummary> {
+        self.write_batch(articles, coder_version, dictionary_set, false)
+    }
+
+    /// Like [`Store::ingest_batch`], but replaces the coding of articles already stored even when nothing
+    /// changed (re-coding after a dictionary edit that kept the same dictionary-set id).
+    pub fn replace_coding(
+        &mut self,
+        articles: &[CodedArticle],
+        coder_version: &str,
+        dictionary_set: &str,
+    ) -> Result<BatchSummary> {
+        self.write_batch(articles, coder_version, dictionary_set, true)
+    }
+
+    fn write_batch(
+        &mut self,
+        articles: &[CodedArticle],
+        coder_version: &str,
+        dictionary_set: &str,
+        force: bool,
+    ) -> Result<BatchSummary> {
+        let result = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut summary = BatchSummary::default();
+            let now = now_unix();
+            for article in articles {
+                write_article(&tx, article, coder_version, dictionary_set, force, now, &mut summary)?;
+            }
+            tx.commit()?;
+            Ok(summary)
+        })();
+        result.map_err(|e| self.classify(e))
+    }
+
+    /// One page of stored articles (text and metadata) after the key `after`, in key order: the input of a
+    /// re-coding. Returns the articles with their keys; pass the last key to get the next page.
+    pub fn articles_after(&self, after: i64, limit: usize) -> Result<Vec<(i64, Article)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT pk, id, source, date, title, url, text FROM articles WHERE pk > ?1 AND has_text = 1 \
+             ORDER BY pk LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![after, limit as i64], |row| {
+            Ok((
+                row.get(0)?,
+                Article {
+                    id: row.get(1)?,
+                    source: row.get(2)?,
+                    date: row.get(3)?,
+                    title: row.get(4)?,
+                    url: row.get(5)?,
+                    text: row.get(6)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Re-codes every stored article with `code` (after a dictionary change) and replaces its coding, `batch`
+    /// articles per transaction. Articles stored without text cannot be re-coded and are left alone.
+    pub fn recode<F>(
+        &mut self,
+        batch: usize,
+        coder_version: &str,
+        dictionary_set: &str,
+        mut code: F,
+    ) -> Result<BatchSummary>
+    where
+        F: FnMut(&Article) -> CodedArticle,
+    {
+        let mut total = BatchSummary::default();
+        let mut after = 0;
+        loop {
+            let page = self.articles_after(after, batch.max(1))?;
+            let Some(&(last, _)) = page.last() else { break };
+            let coded: Vec<CodedArticle> = page.iter().map(|(_, article)| code(article)).collect();
+            total.add(&self.replace_coding(&coded, coder_version, dictionary_set)?);
+            after = last;
+        }
+        Ok(total)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        let count = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        Ok(Counts {
+            articles: count("SELECT count(*) FROM articles")?,
+            duplicates: count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")?,
+            sentences: count("SELECT count(*) FROM sentences")?,
+            mentions: count("SELECT count(*) FROM mentions")?,
+            quotes: count("SELECT count(*) FROM quotes")?,
+            events: count("SELECT count(*) FROM events")?,
+        })
+    }
+
+    /// `PRAGMA integrity_check` plus FTS5's own consistency check; `ok` when all is well.
+    pub fn integrity_check(&self) -> Result<String> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result != "ok" {
+            return Ok(result);
+        }
+        for table in ["articles_fts", "quotes_fts"] {
+            if let Err(e) = self.conn.execute(&format!("INSERT INTO {table}({table}) VALUES ('integrity-check')"), []) {
+                return Ok(format!("{table}: {e}"));
+            }
+        }
+        Ok(result)
+    }
+}
+
+fn delete_coding(tx: &Transaction, pk: i64) -> Result<()> {
+    for table in ["sentences", "mentions", "quotes", "events", "signatures", "minhash_bands"] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article = ?1"))?.execute([pk])?;
+    }
+    Ok(())
+}
+
+fn write_article(
+    tx: &Transaction,
+    article: &CodedArticle,
+    coder_version: &str,
+    dictionary_set: &str,
+    force: bool,
+    now: i64,
+    summary: &mut BatchSummary,
+) -> Result<()> {
+    let (hash, has_text) = content_hash(article)?;
+    let existing: Option<(i64, String, String, String)> = tx
+        .prepare_cached("SELECT pk, text_hash, coder_version, dictionary_set FROM articles WHERE id = ?1")?
+        .query_row([&article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .map(Some)
+        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+    let text = article.text.as_deref().unwrap_or("");
+    let pk = match existing {
+        Some((_, ref old_hash, ref old_cv, ref old_ds))
+            if !force && *old_hash == hash && old_cv == coder_version && old_ds == dictionary_set =>
+        {
+            summary.unchanged += 1;
+            return Ok(());
+        }
+        Some((pk, ..)) => {
+            delete_coding(tx, pk)?;
+            tx.prepare_cached(
+                "UPDATE articles SET source = ?2, date = ?3, url = ?4, title = ?5, text_hash = ?6, text = ?7, \
+                 has_text = ?8, duplicate_of = NULL, coder_version = ?9, dictionary_set = ?10, ingested_at = ?11 \
+                 WHERE pk = ?1",
+            )?
+            .execute(params![
+                pk,
+                article.source,
+                article.date,
+                article.url,
+                article.title,
+                hash,
+                text,
+                has_text,
+                coder_version,
+                dictionary_set,
+                now
+            ])?;
+            summary.replaced += 1;
+            pk
+        }
+        None => {
+            if has_text {
+                let same: Option<i64> = tx
+                    .prepare_cached("SELECT pk FROM articles WHERE text_hash = ?1 LIMIT 1")?
+                    .query_row([&hash], |r| r.get(0))
+                    .map(Some)
+                    .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+                if same.is_some() {
+                    summary.same_text += 1;
+                    return Ok(());
+                }
+            }
+            tx.prepare_cached(
+                "INSERT INTO articles (id, source, date, url, title, text_hash, text, has_text, coder_version, \
+                 dictionary_set, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                article.id,
+                article.source,
+                article.date,
+                article.url,
+                article.title,
+                hash,
+                text,
+                has_text,
+                coder_version,
+                dictionary_set,
+                now
+            ])?;
+            summary.inserted += 1;
+            tx.last_insert_rowid()
+        }
+    };
+    write_coding(tx, pk, article, coder_version, dictionary_set, summary)?;
+    if has_text && let Some(signature) = dedup::Signature::of(text) {
+        if let Some((_, original_id, original_link)) = dedup::find_original(tx, pk, &signature)? {
+            let root = original_link.unwrap_or(original_id);
+            if root != article.id {
+                tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE pk = ?1")?.execute(params![pk, root])?;
+                summary.near_duplicates += 1;
+            }
+        }
+        dedup::store_signature(tx, pk, &signature)?;
+    }
+    Ok(())
+}
+
+fn write_coding(
+    tx: &Transaction,
+    pk: i64,
+    article: &CodedArticle,
+    coder_version: &str,
+    dictionary_set: &str,
+    summary: &mut BatchSummary,
+) -> Result<()> {
+    let mut sentence_insert = tx.prepare_cached(
+        "INSERT INTO sentences (article, idx, start, \"end\", boilerplate, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, s) in article.sentences.iter().enumerate() {
+        sentence_insert.execute(params![pk, i as i64, s.start as i64, s.end as i64, s.boilerplate, s.paragraph as i64])?;
+    }
+    let mut mention_insert = tx.prepare_cached(
+        "INSERT INTO mentions (article, idx, start, \"end\", text, code, country, org, role, name, via, kind, entity, \
+         gender, plural) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for (i, m) in article.mentions.iter().enumerate() {
+        let via = serde_json::to_value(m.via)?;
+        let kind = serde_json::to_value(m.kind)?;
+        mention_insert.execute(params![
+            pk,
+            i as i64,
+            m.start as i64,
+            m.end as i64,
+            m.text,
+            m.actor.code,
+            m.actor.country,
+            m.actor.org,
+            m.actor.role,
+            m.actor.name,
+            via.as_str().unwrap_or_default(),
+            kind.as_str().unwrap_or_default(),
+            m.entity as i64,
+            m.gender.map(String::from),
+            m.plural
+        ])?;
+    }
+    let mut quote_insert = tx.prepare_cached(
+        "INSERT INTO quotes (article, idx, date, kind, start, \"end\", text, cue, cue_start, cue_end, speaker_name, \
+         speaker_start, speaker_end, speaker_code, speaker_country, speaker_org, speaker_role, speaker_entity) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?;
+    for (i, q) in article.quotes.iter().enumerate() {
+        let kind = serde_json::to_value(q.kind)?;
+        let speaker = q.speaker.as_ref();
+        quote_insert.execute(params![
+            pk,
+            i as i64,
+            article.date,
+            kind.as_str().unwrap_or_default(),
+            q.start as i64,
+            q.end as i64,
+            q.text,
+            q.cue,
+            q.cue_span.map(|s| s.start as i64),
+            q.cue_span.map(|s| s.end as i64),
+            speaker.and_then(|s| s.name.clone()),
+            speaker.and_then(|s| s.mention).map(|s| s.start as i64),
+            speaker.and_then(|s| s.mention).map(|s| s.end as i64),
+            speaker.and_then(|s| s.code.clone()),
+            speaker.and_then(|s| s.country.clone()),
+            speaker.and_then(|s| s.org.clone()),
+            speaker.and_then(|s| s.role.clone()),
+            speaker.and_then(|s| s.entity).map(|e| e as i64)
+        ])?;
+    }
+    summary.quotes += article.quotes.len();
+    let mut event_insert = tx.prepare_cached(
+        "INSERT INTO events (article, idx, date, sentence, source_code, source_country, source_org, source_role, \
+         source_name, target_code, target_country, target_org, target_role, target_name, code, root, name, \
+         goldstein, quad_class, plover, negated, factual, quote, location_name, location_country, location_lat, \
+         location_lon, trigger_start, trigger_end, trigger_text, rule, coder_version, dictionary_set) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+    )?;
+    for (i, e) in article.events.iter().enumerate() {
+        let target = e.target.as_ref();
+        let location = e.location.as_ref();
+        event_insert.execute(params![
+            pk,
+            i as i64,
+            article.date,
+            e.sentence as i64,
+            e.source.code,
+            e.source.country,
+            e.source.org,
+            e.source.role,
+            e.source.name,
+            target.map(|t| t.code.clone()),
+            target.and_then(|t| t.country.clone()),
+            target.and_then(|t| t.org.clone()),
+            target.and_then(|t| t.role.clone()),
+            target.and_then(|t| t.name.clone()),
+            e.code,
+            e.root,
+            e.name,
+            e.goldstein,
+            i64::from(e.quad_class),
+            e.plover,
+            e.negated,
+            e.factual,
+            e.quote.map(|q| q as i64),
+            location.map(|l| l.name.clone()),
+            location.and_then(|l| l.country.clone()),
+            location.and_then(|l| l.lat),
+            location.and_then(|l| l.lon),
+            e.trigger.start as i64,
+            e.trigger.end as i64,
+            e.trigger.text,
+            e.rule,
+            coder_version,
+            dictionary_set
+        ])?;
+    }
+    summary.events += article.events.len();
+    Ok(())
+}

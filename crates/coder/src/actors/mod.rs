@@ -1,20 +1,1240 @@
 //! Actor recognition: dictionaries → mentions with CAMEO-style actor codes. (Stage owner: actors.)
+//!
+//! One pass per non-boilerplate sentence with two leftmost-longest automata built once in [`ActorRecognizer::load`]:
+//! a case-sensitive one for names written with capitals (plus their all-caps forms), and an ASCII
+//! case-insensitive one for lower-case entries (role nouns, pronouns) and legacy upper-case dictionaries.
+//! The hits are then composed left to right:
+//!
+//! - qualifier + role noun + name: "Kremlin spokesman Dmitry Peskov", "Russian President Vladimir Putin".
+//!   **Span convention:** one mention covers the whole phrase, from the qualifier (or the title) to the end
+//!   of the name; `actor.name` is the name. Spans never include a leading article ("the", "a").
+//! - qualifier + role noun: "Russian officials" (kind Role), "the Russian government" (kind Organization).
+//! - name + apposition: "Ali Vaez, an Iran analyst at the International Crisis Group": the mention is the
+//!   name, the actor comes from the apposition (via Apposition); the apposition itself is not a mention.
+//! - coreference: a later surname ("Peskov"), a title-only phrase ("the spokesman") and the pronouns
+//!   he/him/his, she/her, they/them/their (outside quotations) refer back to earlier entities.
+//!
+//! People whose code is unknown (no role, no country) are tracked for coreference but not emitted, so a
+//! "he" after "Chad Smith said" does not jump to an earlier man.
+
+mod dict;
+mod legacy;
+#[cfg(test)]
+mod tests;
 
 use crate::{DictionaryError, DictionarySource};
-use detente_records::{Mention, Sentence};
+use aho_corasick::{AhoCorasick, MatchKind};
+use detente_records::{Actor, Mention, MentionKind, Resolution, Sentence};
+use dict::{CaseMode, Dictionary, EntryKind, Form, Noun, NounKind, Pronoun, Target};
 
 /// Compiled actor dictionaries.
-pub struct ActorRecognizer {}
+pub struct ActorRecognizer {
+    dict: Dictionary,
+    /// Case-sensitive names; pattern id → index into `dict.patterns`.
+    exact: AhoCorasick,
+    exact_ids: Vec<u32>,
+    /// ASCII case-insensitive entries.
+    folded: AhoCorasick,
+    folded_ids: Vec<u32>,
+}
 
 impl ActorRecognizer {
     /// Built-in dictionaries plus the user's actor files among `user`.
-    pub fn load(_user: &[DictionarySource]) -> Result<ActorRecognizer, DictionaryError> {
-        Ok(ActorRecognizer {})
+    pub fn load(user: &[DictionarySource]) -> Result<ActorRecognizer, DictionaryError> {
+        let dict = dict::load(user)?;
+        let mut exact_texts: Vec<String> = Vec::new();
+        let mut exact_ids = Vec::new();
+        let mut folded_texts: Vec<&str> = Vec::new();
+        let mut folded_ids = Vec::new();
+        for (i, p) in dict.patterns.iter().enumerate() {
+            if p.mode == CaseMode::Exact {
+                exact_texts.push(p.text.clone());
+                exact_ids.push(i as u32);
+                // All-caps form (headlines, wire copy) and a capitalised first letter ("The Kremlin").
+                let upper = p.text.to_uppercase();
+                if upper != p.text {
+                    exact_texts.push(upper);
+                    exact_ids.push(i as u32);
+                }
+                let mut chars = p.text.chars();
+                if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+                    exact_texts.push(first.to_uppercase().chain(chars).collect());
+                    exact_ids.push(i as u32);
+                }
+            } else {
+                folded_texts.push(&p.text);
+                folded_ids.push(i as u32);
+            }
+        }
+        let build = |texts: &[&str], fold: bool| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(fold)
+                .build(texts)
+                .map_err(|e| dict::error("actors", 0, format!("cannot build the actor matcher: {e}")))
+        };
+        let exact_refs: Vec<&str> = exact_texts.iter().map(String::as_str).collect();
+        let exact = build(&exact_refs, false)?;
+        let folded = build(&folded_texts, true)?;
+        Ok(ActorRecognizer { dict, exact, exact_ids, folded, folded_ids })
+    }
+
+    /// Number of dictionary entries (people, countries, organisations), role nouns and surface forms.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.dict.entries.len(), self.dict.nouns.len(), self.dict.patterns.len())
     }
 
     /// Every actor mention in the article's non-boilerplate sentences, in text order.
     /// `date` (`YYYY-MM-DD`) selects people's roles at that time.
-    pub fn recognize(&self, _text: &str, _sentences: &[Sentence], _date: Option<&str>) -> Vec<Mention> {
-        Vec::new()
+    pub fn recognize(&self, text: &str, sentences: &[Sentence], date: Option<&str>) -> Vec<Mention> {
+        let date = date.and_then(|d| d.get(..10)).filter(|d| d.as_bytes()[4] == b'-');
+        let mut state = ArticleState {
+            rec: self,
+            text,
+            date,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            surnames: Vec::new(),
+            countries: Vec::new(),
+            georgia_us: None,
+            sentence: 0,
+            sentence_start: 0,
+            sentence_end: 0,
+            quoted: Vec::new(),
+        };
+        let mut hits = Vec::new();
+        let mut in_quote = false;
+        let mut paragraph = usize::MAX;
+        for (si, s) in sentences.iter().enumerate() {
+            if s.paragraph != paragraph {
+                paragraph = s.paragraph;
+                in_quote = false;
+            }
+            if s.boilerplate || s.end > text.len() || s.start >= s.end {
+                continue;
+            }
+            state.sentence = si;
+            state.sentence_start = s.start;
+            state.sentence_end = s.end;
+            in_quote = quoted_ranges(text, s.start, s.end, in_quote, &mut state.quoted);
+            self.find_hits(text, s.start, s.end, &mut hits);
+            state.add_surname_hits(&mut hits);
+            state.compose(&hits);
+        }
+        state.mentions
     }
+
+    /// Segment `text` and recognise its actors: what `detente actors` shows.
+    pub fn recognize_text(&self, text: &str, date: Option<&str>) -> Vec<Mention> {
+        let sentences = crate::text::segment(text);
+        self.recognize(text, &sentences, date)
+    }
+
+    /// Dictionary hits of one sentence, leftmost-longest over both automata, verified.
+    fn find_hits(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit>) {
+        out.clear();
+        let hay = &text[start..end];
+        let mut exact = self.exact.find_iter(hay).peekable();
+        let mut folded = self.folded.find_iter(hay).peekable();
+        let mut last_end = 0usize;
+        loop {
+            // Take the earlier match; on a tie the longer one, then the case-sensitive one.
+            let take_exact = match (exact.peek(), folded.peek()) {
+                (None, None) => break,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (Some(a), Some(b)) => (a.start(), std::cmp::Reverse(a.end())) <= (b.start(), std::cmp::Reverse(b.end())),
+            };
+            let (m, pid) = if take_exact {
+                let m = exact.next().unwrap();
+                (m, self.exact_ids[m.pattern().as_usize()])
+            } else {
+                let m = folded.next().unwrap();
+                (m, self.folded_ids[m.pattern().as_usize()])
+            };
+            if m.start() < last_end {
+                continue;
+            }
+            let (s, e) = (start + m.start(), start + m.end());
+            let pattern = &self.dict.patterns[pid as usize];
+            if !at_word_boundaries(text, s, e) {
+                continue;
+            }
+            let matched = &text[s..e];
+            if pattern.mode == CaseMode::Capitalized && !matched.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            // A capitalised common word opening the sentence is not a name ("May", "Will").
+            if matches!(pattern.target, Target::Entry { .. })
+                && !matched.contains(' ')
+                && text[start..s].trim_start_matches(OPENING_QUOTES).is_empty()
+                && is_common_word(matched)
+            {
+                continue;
+            }
+            last_end = m.end();
+            out.push(Hit { start: s, end: e, what: What::Dict(pattern.target) });
+        }
+    }
+}
+
+const OPENING_QUOTES: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', ' ', '—', '-'];
+
+fn at_word_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Capitalised words that open sentences and are rarely actors there.
+const COMMON_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "although", "an", "and", "another", "any", "as", "at",
+    "because", "before", "both", "but", "by", "despite", "during", "each", "earlier", "even", "every", "few", "for",
+    "from", "further", "here", "however", "if", "in", "instead", "it", "its", "last", "later", "many", "may", "meanwhile",
+    "might", "more", "most", "much", "my", "new", "next", "no", "none", "nor", "not", "now", "of", "on", "once", "one",
+    "only", "or", "other", "our", "over", "since", "so", "some", "still", "such", "that", "the", "then", "there",
+    "these", "this", "those", "though", "thus", "to", "today", "under", "unlike", "until", "we", "what", "when",
+    "where", "whether", "which", "while", "who", "why", "will", "with", "within", "without", "yesterday", "yet", "you",
+    "hope", "mark", "bill", "sue", "grace", "rose", "faith", "joy", "art", "guy", "rich", "young", "price", "rice",
+    "said", "says", "should", "would", "could", "must", "shall", "can",
+];
+
+fn is_common_word(w: &str) -> bool {
+    if w.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    for (i, b) in w.bytes().enumerate() {
+        buf[i] = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+    COMMON_WORDS.contains(&lower)
+}
+
+/// Capitalised words that never start or continue a person's name after a title.
+const NON_NAME_WORDS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "The", "A", "An", "He",
+    "She", "It", "They", "We", "I", "In", "On", "At", "And", "But", "Or", "Of", "For", "To", "With", "This", "That",
+    "Mr", "Mrs", "Ms", "Defense", "Defence", "Foreign", "National", "Republic", "Islamic", "Democratic", "People",
+    "United", "Supreme", "Central", "State", "States", "Government", "Ministry", "Army", "Navy", "Air", "Force",
+    "Forces", "Council", "Committee", "Party", "Union", "Federal", "General", "Office", "House", "Senate", "Times",
+    "Post", "News", "Press", "Agency", "Minister", "President", "Secretary", "Affairs", "Security", "Department",
+    "Front", "Movement", "Guard", "Guards", "Corps", "Kingdom", "Commission", "Assembly", "Court", "Bank", "Inc",
+    "Ltd", "Co", "Corp", "Group", "Company", "University", "Institute", "Center", "Centre", "Foundation", "Post",
+    "Says", "Said", "Tells", "Street", "Square", "Palace", "Hall", "City", "County", "Province", "Region", "Sea", "River", "Ocean",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "of", "near", "across", "into", "outside", "inside", "for", "with", "by", "on", "over",
+    "through", "toward", "towards", "against", "between", "around", "visiting", "visited", "leaving", "left",
+];
+
+/// Name particles that may sit between capitalised parts of a name.
+const PARTICLES: &[&str] = &["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "dos", "das", "y"];
+
+/// Which quotation ranges of the sentence are open; returns whether a quotation is still open at the end.
+fn quoted_ranges(text: &str, start: usize, end: usize, mut open: bool, out: &mut Vec<(usize, usize)>) -> bool {
+    out.clear();
+    let bytes = &text.as_bytes()[start..end];
+    let mut open_at = if open { Some(start) } else { None };
+    for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        let pos = start + i;
+        let closing = match &bytes[i..] {
+            [b'"', ..] => open,
+            [0xE2, 0x80, 0x9C, ..] | [0xE2, 0x80, 0x9E, ..] => false, // “ „
+            [0xE2, 0x80, 0x9D, ..] => true,                           // ”
+            _ => continue,
+        };
+        if closing {
+            if let Some(s) = open_at.take() {
+                out.push((s, pos));
+            }
+            open = false;
+        } else {
+            open_at = Some(pos);
+            open = true;
+        }
+    }
+    if let Some(s) = open_at {
+        out.push((s, end));
+    }
+    open
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    what: What,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum What {
+    Dict(Target),
+    /// A surname (or short form) of an entity introduced earlier in the article.
+    Local(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum EntityKey {
+    Entry(u32),
+    Name(String),
+    Phrase(String, String),
+}
+
+#[derive(Debug, Clone)]
+struct EntityRec {
+    key: EntityKey,
+    /// The fullest name: a person's full name, a group's code.
+    name: String,
+    person: bool,
+    /// None: tracked for coreference only, never emitted.
+    actor: Option<Actor>,
+    gender: Option<char>,
+    plural: bool,
+    /// Title keys the person was introduced with ("spokesman", "president").
+    titles: Vec<String>,
+    /// End of the latest mention; sentence of it.
+    last: usize,
+    last_sentence: usize,
+}
+
+struct ArticleState<'a> {
+    rec: &'a ActorRecognizer,
+    text: &'a str,
+    date: Option<&'a str>,
+    entities: Vec<EntityRec>,
+    mentions: Vec<Mention>,
+    /// Surnames of people introduced in the article → entity.
+    surnames: Vec<(String, usize)>,
+    /// Countries mentioned, by sentence: the context for titles without a country.
+    countries: Vec<(usize, String)>,
+    georgia_us: Option<bool>,
+    sentence: usize,
+    sentence_start: usize,
+    sentence_end: usize,
+    quoted: Vec<(usize, usize)>,
+}
+
+/// A person's name found in the text.
+struct NameSpan {
+    start: usize,
+    end: usize,
+    /// The dictionary person, when the name (or its last part) is one.
+    entry: Option<u32>,
+    /// An entity introduced earlier in the article, when the name is its surname.
+    local: Option<usize>,
+    /// Hits consumed by the name.
+    hits_used: usize,
+}
+
+/// What an apposition or title phrase says about a person.
+struct RolePhrase {
+    actor: Option<Actor>,
+    title: Option<String>,
+    gender: Option<char>,
+}
+
+impl<'a> ArticleState<'a> {
+    fn dict(&self) -> &'a Dictionary {
+        &self.rec.dict
+    }
+
+    fn add_surname_hits(&self, hits: &mut Vec<Hit>) {
+        if self.surnames.is_empty() {
+            return;
+        }
+        let (s, e) = (self.sentence_start, self.sentence_end);
+        let hay = &self.text.as_bytes()[s..e];
+        let before = hits.len();
+        for (surname, entity) in &self.surnames {
+            for i in memchr::memmem::find_iter(hay, surname.as_bytes()) {
+                let (hs, he) = (s + i, s + i + surname.len());
+                if !at_word_boundaries(self.text, hs, he) {
+                    continue;
+                }
+                if hits.iter().any(|h| h.start < he && hs < h.end) {
+                    continue;
+                }
+                hits.push(Hit { start: hs, end: he, what: What::Local(*entity) });
+            }
+        }
+        if hits.len() > before {
+            hits.sort_by_key(|h| h.start);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Small text helpers (all positions are absolute byte offsets, bounded by the sentence).
+
+    /// The word (letters, inner apostrophes, hyphens, periods) starting at `pos`, without a possessive.
+    fn word_at(&self, pos: usize) -> &'a str {
+        let s = &self.text[pos..self.sentence_end];
+        let mut end = 0;
+        for (i, c) in s.char_indices() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                continue;
+            }
+            if end == i && i > 0 && matches!(c, '-' | '.' | '\'' | '’') {
+                let rest = &s[i + c.len_utf8()..];
+                let next = rest.chars().next();
+                let possessive = matches!(c, '\'' | '’')
+                    && next == Some('s')
+                    && !rest[1..].starts_with(char::is_alphanumeric);
+                if !possessive && next.is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                // An initial: "J."
+                if c == '.' && i == 1 && s.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    end = 2;
+                }
+            }
+            break;
+        }
+        &s[..end]
+    }
+
+    /// Position after white space from `pos`.
+    fn skip_space(&self, pos: usize) -> usize {
+        let s = &self.text[pos..self.sentence_end];
+        pos + (s.len() - s.trim_start().len())
+    }
+
+    /// The word before `pos` (skipping white space), with its start.
+    fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
+        let s = self.text[self.sentence_start..pos].trim_end();
+        let end = self.sentence_start + s.len();
+        let start = s.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’')).map(|i| {
+            i + s[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let start = self.sentence_start + start.unwrap_or(0);
+        (start < end).then(|| (start, &self.text[start..end]))
+    }
+
+    fn is_sentence_initial(&self, pos: usize) -> bool {
+        self.text[self.sentence_start..pos].trim_start_matches(OPENING_QUOTES).is_empty()
+    }
+
+    /// A leading article is not part of a span.
+    fn strip_article(&self, start: usize, end: usize) -> usize {
+        let s = &self.text[start..end];
+        for a in ["the ", "The ", "THE "] {
+            if s.len() > a.len() && s.starts_with(a) {
+                return start + a.len();
+            }
+        }
+        start
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        self.quoted.iter().any(|&(s, e)| s <= pos && pos < e)
+    }
+
+    fn given_gender(&self, name: &str) -> Option<char> {
+        let first = name.split_whitespace().next()?;
+        let lower = first.to_lowercase();
+        self.dict().given_names.get(&lower).copied().filter(|&g| g != '?')
+    }
+
+    fn is_given_name(&self, word: &str) -> bool {
+        self.dict().given_names.contains_key(&word.to_lowercase())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Entities and mentions.
+
+    fn entity(&mut self, key: EntityKey, make: impl FnOnce() -> EntityRec) -> usize {
+        if let Some(i) = self.entities.iter().position(|e| e.key == key) {
+            return i;
+        }
+        self.entities.push(make());
+        self.entities.len() - 1
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(&mut self, start: usize, end: usize, actor: Actor, via: Resolution, kind: MentionKind, entity: usize, gender: Option<char>, plural: bool) {
+        let start = self.strip_article(start, end);
+        if let Some(c) = &actor.country {
+            self.countries.push((self.sentence, c.clone()));
+        }
+        let e = &mut self.entities[entity];
+        e.last = end;
+        e.last_sentence = self.sentence;
+        self.mentions.push(Mention {
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            actor,
+            via,
+            kind,
+            entity: entity + 1,
+            gender,
+            plural,
+        });
+    }
+
+    /// The one country of the current and previous sentence, if there is exactly one.
+    fn context_country(&self) -> Option<String> {
+        let mut found: Option<&str> = None;
+        for (si, c) in self.countries.iter().rev() {
+            if *si + 1 < self.sentence {
+                break;
+            }
+            match found {
+                None => found = Some(c),
+                Some(f) if f == c => {}
+                Some(_) => return None,
+            }
+        }
+        found.map(str::to_string)
+    }
+
+    /// The actor of a dictionary entry's hit, with the Georgia (US state) rule applied.
+    fn entry_actor(&mut self, entry: u32, hit: &Hit) -> Option<Actor> {
+        let e = &self.dict().entries[entry as usize];
+        let (mut actor, _) = e.actor_at(self.date)?;
+        if actor.code == "GEO" && self.text[hit.start..hit.end].eq_ignore_ascii_case("georgia") && self.georgia_is_us_state(hit)
+        {
+            actor = Actor { code: "USA".into(), country: Some("USA".into()), ..Actor::default() };
+        }
+        if e.kind == EntryKind::Organization && actor.name.is_none() {
+            actor.name = Some(e.name.clone());
+        }
+        Some(actor)
+    }
+
+    fn georgia_is_us_state(&mut self, hit: &Hit) -> bool {
+        let text = self.text;
+        // "Atlanta, Georgia": a capitalised place, a comma, then the state.
+        let before = text[self.sentence_start..hit.start].trim_end();
+        if let Some(b) = before.strip_suffix(',')
+            && let Some((_, w)) = self.word_before(self.sentence_start + b.len())
+            && w.starts_with(char::is_uppercase)
+            && !matches!(w, "Russia" | "Armenia" | "Azerbaijan" | "Turkey" | "Ukraine" | "Tbilisi")
+        {
+            return true;
+        }
+        let mut after = text[hit.end..self.sentence_end].trim_start();
+        for p in ["'s ", "’s "] {
+            if let Some(a) = after.strip_prefix(p) {
+                after = a.trim_start();
+            }
+        }
+        const STATE_WORDS: &[&str] = &[
+            "Governor", "governor", "Gov.", "Senate", "senate", "Senator", "senator", "senators", "Republican",
+            "Republicans", "Democrat", "Democrats", "Democratic", "legislature", "Legislature", "state", "State",
+            "voters", "county", "County", "Secretary", "secretary", "Supreme", "General", "Bulldogs", "Tech", "Power",
+            "runoff", "runoffs", "election", "elections", "primary", "House", "lawmakers", "Gov",
+        ];
+        let next = after.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+        if STATE_WORDS.contains(&next) {
+            return true;
+        }
+        *self.georgia_us.get_or_insert_with(|| {
+            const US: &[&str] = &["Atlanta", "Savannah", "Peach State", "Fulton County", "Kemp", "Warnock", "Ossoff", "Raffensperger", "Stacey Abrams"];
+            const GEO: &[&str] = &["Tbilisi", "Georgian", "Saakashvili", "Abkhazia", "Ossetia", "Caucasus", "Kobakhidze", "Zourabichvili"];
+            let count = |words: &[&str]| words.iter().filter(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some()).count();
+            count(US) > 0 && count(GEO) == 0
+        })
+    }
+
+    /// The person entity of a dictionary person; registers its surname for later bare mentions.
+    fn person_entity(&mut self, entry: u32, title: Option<String>, fallback: Option<&Actor>) -> usize {
+        let e = &self.dict().entries[entry as usize];
+        let (actor, dict_title) = match e.actor_at(self.date) {
+            Some((a, t)) => (Some(a), t),
+            None => (fallback.cloned(), None),
+        };
+        let name = e.name.clone();
+        let gender = e.gender.or_else(|| title_gender(self.dict(), title.as_deref())).or_else(|| self.given_gender(&name));
+        let idx = self.entity(EntityKey::Entry(entry), || EntityRec {
+            key: EntityKey::Entry(entry),
+            name: name.clone(),
+            person: true,
+            actor: actor.map(|mut a| {
+                a.name = Some(name.clone());
+                a
+            }),
+            gender,
+            plural: false,
+            titles: dict_title.into_iter().collect(),
+            last: 0,
+            last_sentence: 0,
+        });
+        if let Some(t) = title
+            && !self.entities[idx].titles.contains(&t)
+        {
+            self.entities[idx].titles.push(t);
+        }
+        if self.entities[idx].actor.is_none()
+            && let Some(mut a) = fallback.cloned()
+        {
+            a.name = Some(name.clone());
+            self.entities[idx].actor = Some(a);
+        }
+        self.register_surname(&name, idx);
+        idx
+    }
+
+    fn unknown_person(&mut self, name: &str, actor: Option<Actor>, title: Option<String>, gender: Option<char>) -> usize {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let gender = gender.or_else(|| self.given_gender(&name));
+        let key = EntityKey::Name(name.clone());
+        let idx = self.entity(key.clone(), || EntityRec {
+            key,
+            name: name.clone(),
+            person: true,
+            actor: actor.map(|mut a| {
+                a.name = Some(name.clone());
+                a
+            }),
+            gender,
+            plural: false,
+            titles: Vec::new(),
+            last: 0,
+            last_sentence: 0,
+        });
+        if let Some(t) = title
+            && !self.entities[idx].titles.contains(&t)
+        {
+            self.entities[idx].titles.push(t);
+        }
+        self.register_surname(&name, idx);
+        idx
+    }
+
+    fn register_surname(&mut self, name: &str, entity: usize) {
+        let Some(last) = name.split_whitespace().last() else { return };
+        if last.len() < 3 || last == name || !last.starts_with(char::is_uppercase) {
+            return;
+        }
+        if !self.surnames.iter().any(|(s, _)| s == last) {
+            self.surnames.push((last.to_string(), entity));
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Composition.
+
+    fn compose(&mut self, hits: &[Hit]) {
+        let mut i = 0;
+        while i < hits.len() {
+            i = self.compose_at(hits, i);
+        }
+    }
+
+    /// Handle the hit at `i` (and what it composes with); returns the next hit to look at.
+    fn compose_at(&mut self, hits: &[Hit], i: usize) -> usize {
+        let hit = hits[i];
+        match hit.what {
+            What::Local(entity) => {
+                let rec = &self.entities[entity];
+                let (actor, gender) = (rec.actor.clone(), rec.gender);
+                match actor {
+                    Some(actor) => self.emit(hit.start, hit.end, actor, Resolution::Coreference, MentionKind::Person, entity, gender, false),
+                    None => self.entities[entity].last = hit.end,
+                }
+                self.apposition_after(hits, i + 1, hit.end, entity)
+            }
+            What::Dict(Target::Pronoun(p)) => {
+                self.pronoun(hit, p);
+                i + 1
+            }
+            What::Dict(Target::Entry { entry, form }) => {
+                let kind = self.dict().entries[entry as usize].kind;
+                if kind == EntryKind::Person {
+                    return self.known_person(hits, i, entry, hit.start, None);
+                }
+                match form {
+                    Form::Demonym => {
+                        let Some(base) = self.entry_actor(entry, &hit) else { return i + 1 };
+                        let country = base.country.clone();
+                        let actor = match &country {
+                            Some(c) => Actor { code: format!("{c}CVL"), country: country.clone(), org: None, role: Some("CVL".into()), name: None },
+                            None => base,
+                        };
+                        let key = EntityKey::Phrase(actor.code.clone(), "people".into());
+                        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), true));
+                        self.emit(hit.start, hit.end, actor, Resolution::Dictionary, MentionKind::Role, ent, None, true);
+                        i + 1
+                    }
+                    Form::Name | Form::Adjective => self.chain(hits, i),
+                }
+            }
+            What::Dict(Target::Noun(_)) => self.chain(hits, i),
+        }
+    }
+
+    /// True when `a` ends right before `b` with only white space between (or a possessive, when allowed).
+    fn adjacent(&self, end: usize, start: usize, possessive: bool) -> bool {
+        if start < end {
+            return false;
+        }
+        let gap = &self.text[end..start];
+        if gap.is_empty() {
+            return false;
+        }
+        let gap = if possessive { gap.trim_start_matches("'s").trim_start_matches("’s") } else { gap };
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// A dictionary person at hit `i` (perhaps preceded by a title phrase starting at `start`).
+    fn known_person(&mut self, hits: &[Hit], i: usize, entry: u32, start: usize, titled: Option<RolePhrase>) -> usize {
+        let hit = hits[i];
+        let has_code = self.dict().entries[entry as usize].actor_at(self.date).is_some();
+        let (title, fallback) = match &titled {
+            Some(t) => (t.title.clone(), t.actor.clone()),
+            None => (None, None),
+        };
+        let ent = self.person_entity(entry, title, fallback.as_ref());
+        let first_time = self.entities[ent].last == 0;
+        let via = if titled.is_some() && !has_code {
+            Resolution::Title
+        } else if !first_time && !self.text[hit.start..hit.end].contains(' ') {
+            Resolution::Coreference
+        } else {
+            Resolution::Dictionary
+        };
+        let rec = &self.entities[ent];
+        let (actor, gender) = (rec.actor.clone(), rec.gender);
+        match actor {
+            Some(actor) => self.emit(start, hit.end, actor, via, MentionKind::Person, ent, gender, false),
+            None => self.entities[ent].last = hit.end,
+        }
+        self.apposition_after(hits, i + 1, hit.end, ent)
+    }
+
+    /// ", an Iran analyst at the International Crisis Group": the role phrase after a person's name gives
+    /// the person's actor when the dictionary has none. Returns the next hit index.
+    fn apposition_after(&mut self, hits: &[Hit], j: usize, name_end: usize, entity: usize) -> usize {
+        let rest = &self.text[name_end..self.sentence_end];
+        let Some(after_comma) = rest.strip_prefix(',') else { return j };
+        let mut pos = name_end + 1;
+        pos = self.skip_space(pos);
+        let _ = after_comma;
+        let w = self.word_at(pos);
+        if matches!(w, "a" | "an" | "the" | "A" | "An" | "The") {
+            pos = self.skip_space(pos + w.len());
+        }
+        let Some((phrase, next, _end)) = self.role_phrase(hits, j, pos, true) else { return j };
+        let rec = &mut self.entities[entity];
+        if rec.actor.is_none()
+            && let Some(mut actor) = phrase.actor
+        {
+            actor.name = Some(rec.name.clone());
+            rec.actor = Some(actor.clone());
+            if rec.gender.is_none() {
+                rec.gender = phrase.gender;
+            }
+            if let Some(t) = phrase.title {
+                rec.titles.push(t);
+            }
+            // The name was tracked but not emitted: emit it now that it has an actor.
+            let (gender, last) = (rec.gender, rec.last);
+            let name_start = self.name_start_before(last);
+            self.emit(name_start, last, actor, Resolution::Apposition, MentionKind::Person, entity, gender, false);
+        } else if let Some(t) = phrase.title
+            && !rec.titles.contains(&t)
+        {
+            rec.titles.push(t);
+        }
+        next
+    }
+
+    /// Start of the capitalised name that ends at `end` (for names emitted after their apposition).
+    fn name_start_before(&self, end: usize) -> usize {
+        let mut start = end;
+        let mut pos = end;
+        for _ in 0..4 {
+            let Some((s, w)) = self.word_before(pos) else { break };
+            let ok = w.starts_with(char::is_uppercase) || PARTICLES.contains(&w);
+            if !ok || NON_NAME_WORDS.contains(&w) || (self.is_sentence_initial(s) && is_common_word(w)) {
+                break;
+            }
+            start = s;
+            pos = s;
+        }
+        if start == end { self.word_before(end).map_or(end, |(s, _)| s) } else { start }
+    }
+
+    /// An optional qualifier, role nouns, and (for appositions) "at/of/for ORG", starting at hit `j` which
+    /// must begin at `pos`. Returns the phrase, the next hit index, and the phrase end.
+    fn role_phrase(&mut self, hits: &[Hit], j: usize, pos: usize, apposition: bool) -> Option<(RolePhrase, usize, usize)> {
+        let first = hits.get(j)?;
+        if first.start != pos {
+            return None;
+        }
+        let mut k = j;
+        let mut qual: Option<Actor> = None;
+        if let What::Dict(Target::Entry { entry, form: Form::Name | Form::Adjective }) = first.what
+            && self.dict().entries[entry as usize].kind != EntryKind::Person
+        {
+            qual = self.entry_actor(entry, first);
+            k += 1;
+        }
+        let (nouns, k2) = self.nouns_from(hits, k, if qual.is_some() { Some(hits[j].end) } else { None });
+        let &last = nouns.last()?;
+        let mut end = hits[last].end;
+        let mut k = k2;
+        let noun = self.head_noun(hits, &nouns);
+        let role = self.noun_role(hits, &nouns);
+        let mut actor = compose_actor(qual.as_ref(), noun, role.as_deref(), false, None);
+        if apposition {
+            // "… at the International Crisis Group", "… of Ukraine's army".
+            let rest = &self.text[end..self.sentence_end];
+            let trimmed = rest.trim_start();
+            for prep in ["at ", "of ", "for ", "with ", "from ", "in "] {
+                let Some(after) = trimmed.strip_prefix(prep) else { continue };
+                let mut p = end + (rest.len() - after.len());
+                p = self.skip_space(p);
+                if let Some(h) = hits.get(k)
+                    && (h.start == p || self.text[p..h.start].trim() == "the")
+                    && let What::Dict(Target::Entry { entry, form: Form::Name | Form::Adjective }) = h.what
+                    && self.dict().entries[entry as usize].kind != EntryKind::Person
+                    && let Some(org) = self.entry_actor(entry, h)
+                {
+                    actor = if org.country.is_some() && org.org.is_none() && org.role.is_none() {
+                        compose_actor(Some(&org), noun, role.as_deref(), false, None)
+                    } else {
+                        Some(org)
+                    };
+                    end = h.end;
+                    k += 1;
+                }
+                break;
+            }
+        }
+        Some((RolePhrase { actor, title: Some(noun.key.clone()), gender: noun.gender }, k, end))
+    }
+
+    /// Consecutive role-noun hits from `k` ("army general"); `after` is the end of a qualifier before them.
+    fn nouns_from(&self, hits: &[Hit], mut k: usize, after: Option<usize>) -> (Vec<usize>, usize) {
+        let mut nouns = Vec::new();
+        let mut prev_end = after;
+        while let Some(h) = hits.get(k) {
+            let What::Dict(Target::Noun(_)) = h.what else { break };
+            if let Some(pe) = prev_end
+                && !self.adjacent(pe, h.start, nouns.is_empty())
+            {
+                break;
+            }
+            nouns.push(k);
+            prev_end = Some(h.end);
+            k += 1;
+        }
+        (nouns, k)
+    }
+
+    fn head_noun(&self, hits: &[Hit], nouns: &[usize]) -> &'a Noun {
+        let What::Dict(Target::Noun(n)) = hits[*nouns.last().unwrap()].what else { unreachable!() };
+        &self.dict().nouns[n as usize]
+    }
+
+    /// The role of a noun group: the head's, else the first modifier's that has one.
+    fn noun_role(&self, hits: &[Hit], nouns: &[usize]) -> Option<String> {
+        let head = self.head_noun(hits, nouns);
+        if head.role.is_some() {
+            return head.role.clone();
+        }
+        nouns.iter().rev().find_map(|&k| match hits[k].what {
+            What::Dict(Target::Noun(n)) => self.dict().nouns[n as usize].role.clone(),
+            _ => None,
+        })
+    }
+
+    /// Capitalised words after a title: "Dmitry Peskov". Stops at a dictionary hit unless it is a
+    /// person (then the name is that person) or an earlier person's surname.
+    fn name_after(&self, hits: &[Hit], j: usize, pos: usize) -> Option<NameSpan> {
+        let mut p = pos;
+        let gap = &self.text[pos..self.sentence_end];
+        if !gap.starts_with([' ', '\u{a0}']) {
+            return None;
+        }
+        p = self.skip_space(p);
+        let start = p;
+        let mut end = p;
+        let mut words = 0;
+        let mut pending_particle = false;
+        let mut k = j;
+        while words < 3 {
+            if let Some(h) = hits.get(k)
+                && h.start == p
+            {
+                match h.what {
+                    What::Dict(Target::Entry { entry, .. }) if self.dict().entries[entry as usize].kind == EntryKind::Person => {
+                        return Some(NameSpan { start, end: h.end, entry: Some(entry), local: None, hits_used: k + 1 - j });
+                    }
+                    What::Local(e) => {
+                        return Some(NameSpan { start, end: h.end, entry: None, local: Some(e), hits_used: k + 1 - j });
+                    }
+                    What::Dict(Target::Entry { .. }) if words > 0 && !pending_particle => {
+                        // A name part that is also a country or organisation ("Georgia" in a name): skip it.
+                        k += 1;
+                    }
+                    _ => break,
+                }
+            }
+            let w = self.word_at(p);
+            if w.is_empty() {
+                break;
+            }
+            if w.starts_with(char::is_uppercase) && !NON_NAME_WORDS.contains(&w) && !is_upper_acronym(w) {
+                words += 1;
+                end = p + w.len();
+                pending_particle = false;
+            } else if words > 0 && PARTICLES.contains(&w) {
+                pending_particle = true;
+            } else {
+                break;
+            }
+            let next = p + w.len();
+            if !self.text[next..self.sentence_end].starts_with(' ') {
+                break;
+            }
+            p = self.skip_space(next);
+        }
+        if words == 0 {
+            return None;
+        }
+        // Hits inside the captured name are part of it.
+        let used = hits[j..].iter().take_while(|h| h.start < end).count();
+        Some(NameSpan { start, end, entry: None, local: None, hits_used: used })
+    }
+
+    /// Capitalised words ending right before `, (a|an|the)? ` + `pos`: the person of an apposition that
+    /// starts at `pos` ("Ali Vaez, an Iran analyst").
+    fn name_before_apposition(&self, pos: usize, floor: usize) -> Option<(usize, usize)> {
+        let before = self.text[floor.max(self.sentence_start)..pos].trim_end();
+        let before_abs = floor.max(self.sentence_start);
+        let mut b = before;
+        for det in [" a", " an", " the", " A", " An", " The"] {
+            if let Some(x) = b.strip_suffix(det) {
+                b = x;
+                break;
+            }
+        }
+        let b = b.trim_end().strip_suffix(',')?;
+        let end = before_abs + b.trim_end().len();
+        let mut start = end;
+        let mut words = 0;
+        let mut p = end;
+        while words < 4 {
+            let Some((s, w)) = self.word_before(p) else { break };
+            if s < before_abs || !w.starts_with(char::is_uppercase) || NON_NAME_WORDS.contains(&w) || is_upper_acronym(w) {
+                break;
+            }
+            if self.is_sentence_initial(s) && is_common_word(w) {
+                break;
+            }
+            if !self.text[s + w.len()..p].chars().all(|c| c == ' ') {
+                break;
+            }
+            start = s;
+            words += 1;
+            p = s;
+        }
+        // A name has two or three parts, and is not the object of a preposition ("in New Delhi, the …").
+        if !(2..=3).contains(&words) {
+            return None;
+        }
+        if let Some((_, w)) = self.word_before(start)
+            && (w.starts_with(char::is_uppercase) || PREPOSITIONS.contains(&w))
+        {
+            return None;
+        }
+        Some((start, end))
+    }
+
+    /// A qualifier and/or role nouns, with a name after a title: the central composition.
+    fn chain(&mut self, hits: &[Hit], i: usize) -> usize {
+        let hit = hits[i];
+        let mut start = hit.start;
+        let mut k = i;
+        let mut qual: Option<Actor> = None;
+        let mut qual_entry: Option<u32> = None;
+        if let What::Dict(Target::Entry { entry, form }) = hit.what {
+            // "pro-Russian", "anti-Western": the word is not the actor.
+            let before = &self.text[self.sentence_start..hit.start];
+            if before.ends_with("pro-") || before.ends_with("Pro-") || before.ends_with("anti-") || before.ends_with("Anti-") {
+                return i + 1;
+            }
+            // "Chad Smith", "Georgia Miller": a given name, not the country.
+            if form == Form::Name
+                && !self.text[hit.start..hit.end].contains(' ')
+                && self.is_given_name(&self.text[hit.start..hit.end])
+                && let Some(name) = self.name_after(hits, i + 1, hit.end)
+                && name.entry.is_none()
+                && name.local.is_none()
+                && name.hits_used == 0
+            {
+                let full = &self.text[hit.start..name.end];
+                let ent = self.unknown_person(full, None, None, None);
+                self.entities[ent].last = name.end;
+                self.entities[ent].last_sentence = self.sentence;
+                return i + 1;
+            }
+            qual = self.entry_actor(entry, &hit);
+            qual_entry = Some(entry);
+            k += 1;
+            // "U.S. State Department": two adjacent actors of one country are one.
+            if let Some(h2) = hits.get(k)
+                && let What::Dict(Target::Entry { entry: e2, form: Form::Name }) = h2.what
+                && self.dict().entries[e2 as usize].kind != EntryKind::Person
+                && self.adjacent(hit.end, h2.start, false)
+                && let Some(a2) = self.entry_actor(e2, h2)
+                && a2.country.is_some()
+                && a2.country == qual.as_ref().and_then(|q| q.country.clone())
+            {
+                qual = Some(a2);
+                qual_entry = Some(e2);
+                k += 1;
+            }
+        }
+        let qual_end = if k > i { Some(hits[k - 1].end) } else { None };
+        let (nouns, next) = self.nouns_from(hits, k, qual_end);
+        if nouns.is_empty() {
+            // A country, organisation or adjective alone.
+            let Some(actor) = qual else { return k.max(i + 1) };
+            let entry = qual_entry.unwrap();
+            let end = hits[k - 1].end;
+            let kind = match self.dict().entries[entry as usize].kind {
+                EntryKind::Country => MentionKind::Country,
+                _ if actor.country.is_some() && actor.role.is_none() && actor.org.is_none() => MentionKind::Country,
+                _ => MentionKind::Organization,
+            };
+            let key = if actor.code == self.dict().entries[entry as usize].roles[0].actor.code {
+                EntityKey::Entry(entry)
+            } else {
+                EntityKey::Phrase(actor.code.clone(), String::new())
+            };
+            let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), false));
+            self.emit(start, end, actor, Resolution::Dictionary, kind, ent, None, false);
+            return k;
+        }
+        let noun = self.head_noun(hits, &nouns);
+        let role = self.noun_role(hits, &nouns);
+        let chain_start = start;
+        let prev = self.word_before(chain_start);
+        let former = prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
+            || self.text[self.sentence_start..chain_start].ends_with("ex-");
+        let indefinite = prev.is_some_and(|(_, w)| matches!(w, "a" | "an" | "A" | "An" | "another" | "Another" | "one" | "One"));
+        let nouns_end = hits[*nouns.last().unwrap()].end;
+        let mut j = next;
+
+        // Title + name.
+        if noun.kind == NounKind::Person
+            && let Some(name) = self.name_after(hits, j, nouns_end)
+        {
+            j += name.hits_used;
+            let ctx = if qual.is_none() && noun.country.is_none() { self.context_country() } else { None };
+            let titled = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref());
+            let phrase = RolePhrase { actor: titled.clone(), title: Some(noun.key.clone()), gender: noun.gender };
+            if let Some(entry) = name.entry {
+                let person_hit = j - 1;
+                return self.known_person(hits, person_hit, entry, start, Some(phrase));
+            }
+            if let Some(ent) = name.local {
+                let (actor, gender) = (self.entities[ent].actor.clone(), self.entities[ent].gender);
+                if let Some(actor) = actor.or(titled) {
+                    self.emit(start, name.end, actor, Resolution::Coreference, MentionKind::Person, ent, gender, false);
+                }
+                return j;
+            }
+            let name_text = &self.text[name.start..name.end];
+            let gender = noun.gender;
+            let ent = self.unknown_person(name_text, titled.clone(), Some(noun.key.clone()), gender);
+            let rec = &self.entities[ent];
+            let (actor, gender) = (rec.actor.clone(), rec.gender);
+            match actor {
+                Some(actor) => self.emit(start, name.end, actor, Resolution::Title, MentionKind::Person, ent, gender, false),
+                None => {
+                    self.entities[ent].last = name.end;
+                    self.entities[ent].last_sentence = self.sentence;
+                }
+            }
+            return self.apposition_after(hits, j, name.end, ent);
+        }
+
+        // "Ali Vaez, an Iran analyst at …": the role phrase is an apposition of the name before it.
+        if noun.kind == NounKind::Person {
+            let floor = self.mentions.last().map_or(self.sentence_start, |m| m.end.max(self.sentence_start));
+            if let Some((ns, ne)) = self.name_before_apposition(chain_start, floor)
+                && let Some((phrase, after, _)) = self.role_phrase(hits, i, chain_start, true)
+            {
+                let name = self.text[ns..ne].to_string();
+                let ent = self.unknown_person(&name, phrase.actor.clone(), phrase.title.clone(), phrase.gender);
+                let rec = &self.entities[ent];
+                let (actor, gender) = (rec.actor.clone(), rec.gender);
+                match actor {
+                    Some(actor) => self.emit(ns, ne, actor, Resolution::Apposition, MentionKind::Person, ent, gender, false),
+                    None => self.entities[ent].last = ne,
+                }
+                return after.max(i + 1);
+            }
+        }
+
+        let end = nouns_end;
+        // A singular title without a name: refers back to a person ("the spokesman", "the Kremlin leader").
+        if noun.kind == NounKind::Person && !indefinite {
+            let composed = compose_actor(qual.as_ref(), noun, role.as_deref(), former, None);
+            if let Some(ent) = self.title_antecedent(noun, composed.as_ref()) {
+                let rec = &self.entities[ent];
+                let (actor, gender) = (rec.actor.clone(), rec.gender);
+                if let Some(actor) = actor {
+                    self.emit(start, end, actor, Resolution::Coreference, MentionKind::Role, ent, gender, false);
+                }
+                return j;
+            }
+        }
+        // A role phrase: "Russian officials", "a Ukrainian soldier", "the government".
+        let ctx = if qual.is_none() && noun.country.is_none() && context_role(role.as_deref()) {
+            self.context_country()
+        } else {
+            None
+        };
+        let Some(actor) = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref()) else { return j };
+        if qual.is_none() && noun.country.is_none() && ctx.is_none() {
+            return j;
+        }
+        let plural = noun.kind == NounKind::Plural;
+        let kind = if noun.kind == NounKind::Body { MentionKind::Organization } else { MentionKind::Role };
+        if start == hit.start && qual.is_none() {
+            start = hits[nouns[0]].start;
+        }
+        let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
+        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), plural || noun.kind == NounKind::Body));
+        self.emit(start, end, actor, Resolution::Title, kind, ent, noun.gender, plural);
+        j
+    }
+
+    /// The person a title-only phrase refers to: the latest one with that title, else (for a phrase with a
+    /// country or organisation) the latest person of that actor.
+    fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>) -> Option<usize> {
+        let gender_ok = |e: &EntityRec| noun.gender.is_none() || e.gender.is_none() || e.gender == noun.gender;
+        let people = || self.entities.iter().enumerate().filter(|(_, e)| e.person && e.last > 0 && gender_ok(e));
+        let by_title = people().filter(|(_, e)| e.titles.iter().any(|t| *t == noun.key)).max_by_key(|(_, e)| e.last);
+        if let Some((i, _)) = by_title {
+            return Some(i);
+        }
+        let c = composed?;
+        people()
+            .filter(|(_, e)| {
+                e.actor.as_ref().is_some_and(|a| {
+                    (c.country.is_some() && a.country == c.country) || (c.org.is_some() && a.org == c.org)
+                })
+            })
+            .max_by_key(|(_, e)| e.last)
+            .map(|(i, _)| i)
+    }
+
+    fn pronoun(&mut self, hit: Hit, p: Pronoun) {
+        if self.in_quote(hit.start) {
+            return;
+        }
+        let target = match p {
+            Pronoun::Male | Pronoun::Female => {
+                let want = if p == Pronoun::Male { 'm' } else { 'f' };
+                let people = || self.entities.iter().enumerate().filter(|(_, e)| e.person && e.last > 0);
+                people()
+                    .filter(|(_, e)| e.gender == Some(want))
+                    .max_by_key(|(_, e)| e.last)
+                    .or_else(|| people().filter(|(_, e)| e.gender.is_none()).max_by_key(|(_, e)| e.last))
+                    .map(|(i, _)| i)
+            }
+            Pronoun::Plural => self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.person && e.last > 0 && e.last_sentence + 1 >= self.sentence && e.actor.is_some())
+                .max_by_key(|(_, e)| e.last)
+                .map(|(i, _)| i),
+        };
+        let Some(ent) = target else { return };
+        let rec = &self.entities[ent];
+        let Some(actor) = rec.actor.clone() else {
+            self.entities[ent].last = hit.end;
+            return;
+        };
+        let gender = match p {
+            Pronoun::Male => Some('m'),
+            Pronoun::Female => Some('f'),
+            Pronoun::Plural => None,
+        };
+        self.emit(hit.start, hit.end, actor, Resolution::Pronoun, MentionKind::Pronoun, ent, gender, p == Pronoun::Plural);
+    }
+}
+
+fn new_group(key: EntityKey, actor: Option<Actor>, plural: bool) -> EntityRec {
+    let name = actor.as_ref().map(|a| a.code.clone()).unwrap_or_default();
+    EntityRec { key, name, person: false, actor, gender: None, plural, titles: Vec::new(), last: 0, last_sentence: 0 }
+}
+
+fn title_gender(dict: &Dictionary, title: Option<&str>) -> Option<char> {
+    let t = title?;
+    dict.nouns.iter().find(|n| n.key == t).and_then(|n| n.gender)
+}
+
+/// "NATO", "ICG": an all-caps word is an organisation, not a name part.
+fn is_upper_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Roles for which a bare noun takes the country of the context ("the government", "the army").
+fn context_role(role: Option<&str>) -> bool {
+    matches!(role, Some("GOV" | "MIL" | "COP" | "LEG" | "JUD" | "SPY"))
+}
+
+/// The actor of a role phrase: qualifier + noun role ("Russian" + "officials" → RUSGOV).
+fn compose_actor(qual: Option<&Actor>, noun: &Noun, role: Option<&str>, former: bool, context: Option<&str>) -> Option<Actor> {
+    let noun_role = if former { Some("ELI") } else { role };
+    match qual {
+        Some(q) if q.country.is_some() && q.org.is_none() => {
+            let country = q.country.clone().unwrap();
+            // A body with its own role keeps it for generic government nouns ("Pentagon spokesman" → MIL).
+            let role = match (q.role.as_deref(), noun_role) {
+                (Some(qr), Some("GOV") | None) => Some(qr.to_string()),
+                (_, Some(r)) => Some(r.to_string()),
+                (qr, None) => qr.map(str::to_string),
+            };
+            Some(Actor {
+                code: format!("{country}{}", role.as_deref().unwrap_or("")),
+                country: Some(country),
+                org: None,
+                role,
+                name: None,
+            })
+        }
+        Some(q) => Some(Actor { name: None, ..q.clone() }),
+        None => {
+            let country = noun.country.as_deref().or(context)?;
+            Some(Actor {
+                code: format!("{country}{}", noun_role.unwrap_or("")),
+                country: Some(country.to_string()),
+                org: None,
+                role: noun_role.map(str::to_string),
+                name: None,
+            })
+        }
+    }
+}
+
+/// One line per mention for `detente actors`: span, text, code, kind, how it was resolved, entity.
+pub fn describe(mention: &Mention) -> String {
+    let a = &mention.actor;
+    let mut s = format!(
+        "{}..{}\t{}\t{}\t{:?}\t{:?}\tentity {}",
+        mention.start, mention.end, mention.text, a.code, mention.kind, mention.via, mention.entity
+    );
+    if let Some(n) = &a.name {
+        s.push_str(&format!("\tname {n}"));
+    }
+    if let Some(g) = mention.gender {
+        s.push_str(&format!("\t{g}"));
+    }
+    if mention.plural {
+        s.push_str("\tplural");
+    }
+    s
 }

@@ -1,18 +1,678 @@
 //! Quote extraction and speaker attribution. (Stage owner: quotes.)
+//!
+//! 1. Direct quotations come from pairing quotation marks ([`marks`]).
+//! 2. Cues (speech and cognition verbs in all inflections, "according to") are found with one automaton over
+//!    the text; each cue outside a quotation is read in its sentence's tokens: the speaker phrase before it
+//!    (across auxiliaries and appositions) or after it ("said Peskov"), and an indirect content clause.
+//! 3. A direct quotation takes the attribution right after or right before it; one without an attribution
+//!    continues the previous quotation of its paragraph, or of the paragraph before.
+//! 4. Speakers resolve to the fullest name in the article: surnames, titles ("the spokesman") and pronouns
+//!    ("she": the last person of that gender who spoke or was named) — preferring the actor stage's mention.
 
+mod lexicon;
+mod marks;
+mod speakers;
+
+use crate::text::{Token, TokenKind, tokenize_into};
 use crate::{DictionaryError, DictionarySource};
-use detente_records::{Mention, Quote, Sentence};
+use detente_records::{Mention, Quote, QuoteKind, Sentence, Span};
+use lexicon::{CueClass, CueForm, Lexicon, lower};
+use marks::{MarkedQuote, find_marked_quotes, paragraphs};
+use speakers::{NounPhrase, NpKind, Registry};
 
 /// Compiled cue lexicon.
-pub struct QuoteExtractor {}
+pub struct QuoteExtractor {
+    lex: Lexicon,
+}
 
 impl QuoteExtractor {
-    pub fn load(_user: &[DictionarySource]) -> Result<QuoteExtractor, DictionaryError> {
-        Ok(QuoteExtractor {})
+    /// The built-in cue lexicon extended by the user's `*.cues.toml` files among `user`.
+    pub fn load(user: &[DictionarySource]) -> Result<QuoteExtractor, DictionaryError> {
+        Ok(QuoteExtractor { lex: Lexicon::load(user)? })
     }
 
     /// Every direct, indirect and mixed quote in the article's non-boilerplate text, in text order.
-    pub fn extract(&self, _text: &str, _sentences: &[Sentence], _mentions: &[Mention]) -> Vec<Quote> {
-        Vec::new()
+    pub fn extract(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Quote> {
+        Doc::new(&self.lex, text, sentences, mentions).run()
     }
 }
+
+/// A cue read in its sentence: who said it, and what (for an indirect quote).
+#[derive(Debug, Clone)]
+struct Attribution {
+    sentence: usize,
+    paragraph: usize,
+    cue: Span,
+    speaker: Option<NounPhrase>,
+    /// The speaker is the subject of the sentence's earlier attribution ("..., adding that").
+    inherits: bool,
+    /// Indirect content, when the cue has a content clause of its own.
+    content: Option<Span>,
+    /// First byte of the attribution (speaker or cue).
+    reach_start: usize,
+    /// End of the cue, with its addressee, adjuncts and "that".
+    tail_end: usize,
+    /// The attribution ends with a colon: it introduces what follows ("Peskov said:").
+    colon: bool,
+}
+
+/// A quote before speaker resolution.
+#[derive(Debug, Clone)]
+struct Pending {
+    kind: QuoteKind,
+    content: Span,
+    paragraph: usize,
+    /// Index into attributions; None for a continuation.
+    attribution: Option<usize>,
+    /// Continuation of the previous pending quote (same speaker, no cue).
+    continues: bool,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+struct Doc<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    sentences: &'a [Sentence],
+    mentions: &'a [Mention],
+    tokens: Vec<Token>,
+    /// Token range of each sentence (empty for boilerplate).
+    sent_tokens: Vec<(usize, usize)>,
+    buf: String,
+}
+
+impl<'a> Doc<'a> {
+    fn new(lex: &'a Lexicon, text: &'a str, sentences: &'a [Sentence], mentions: &'a [Mention]) -> Doc<'a> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sent_tokens = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let from = tokens.len();
+            if !s.boilerplate {
+                tokenize_into(text, s.span(), &mut tokens);
+            }
+            sent_tokens.push((from, tokens.len()));
+        }
+        Doc { lex, text, sentences, mentions, tokens, sent_tokens, buf: String::new() }
+    }
+
+    fn tok(&self, i: usize) -> &'a str {
+        let t = self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn low(&mut self, i: usize) -> &str {
+        let t = self.tokens[i];
+        lower(&self.text[t.start..t.end], &mut self.buf)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.tok(i) == p
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && matches!(self.tok(i), "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„")
+    }
+
+    fn sentence_of(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
+    }
+
+    fn token_at(&self, start: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.start < start);
+        (i < self.tokens.len() && self.tokens[i].start == start).then_some(i)
+    }
+
+    fn token_ending(&self, end: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.end < end);
+        (i < self.tokens.len() && self.tokens[i].end == end).then_some(i)
+    }
+
+    fn run(mut self) -> Vec<Quote> {
+        let marked = find_marked_quotes(self.text, self.sentences);
+        let mut registry = Registry::build(&mut self);
+        let attributions = self.attributions(&marked);
+        let pending = self.assemble(&marked, &attributions);
+        self.resolve(pending, &attributions, &mut registry)
+    }
+
+    /// Every cue outside quotation marks, read in its sentence.
+    fn attributions(&mut self, marked: &[MarkedQuote]) -> Vec<Attribution> {
+        let inside_quote = |pos: usize| {
+            let i = marked.partition_point(|q| q.content.end <= pos);
+            i < marked.len() && marked[i].content.start <= pos
+        };
+        let mut hits: Vec<(usize, usize, usize, CueForm)> = Vec::new();
+        let bytes = self.text.as_bytes();
+        for m in self.lex.cue_matcher.find_iter(self.text) {
+            let (start, end) = (m.start(), m.end());
+            let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-' || bytes[start - 1] >= 0x80 && self.text[..start].chars().next_back().is_some_and(char::is_alphanumeric));
+            let after_ok = end >= bytes.len() || !(bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-' || bytes[end] >= 0x80 && self.text[end..].chars().next().is_some_and(char::is_alphanumeric));
+            if !before_ok || !after_ok || inside_quote(start) {
+                continue;
+            }
+            let Some(si) = self.sentence_of(start) else { continue };
+            if self.sentences[si].boilerplate {
+                continue;
+            }
+            let (Some(ci), Some(cj)) = (self.token_at(start), self.token_ending(end)) else { continue };
+            hits.push((si, ci, cj + 1, self.lex.cue_forms[m.pattern().as_usize()]));
+        }
+        let mut out: Vec<Attribution> = Vec::new();
+        for (si, ci, cj, form) in hits {
+            if let Some(mut a) = self.analyze(si, ci, cj, form) {
+                if a.inherits
+                    && let Some(prev) = out.iter().rev().find(|p| p.sentence == si && p.speaker.is_some())
+                {
+                    a.speaker = prev.speaker.clone();
+                }
+                out.push(a);
+            }
+        }
+        // Only the outermost attribution counts: a cue inside another's content is dropped, except a
+        // participle clause after a comma (", adding that ..."), which cuts the content before it.
+        let mut keep = vec![true; out.len()];
+        for i in 0..out.len() {
+            for j in 0..out.len() {
+                if i == j || !keep[j] {
+                    continue;
+                }
+                let Some(c) = out[j].content else { continue };
+                if c.start <= out[i].cue.start && out[i].cue.end <= c.end {
+                    if out[i].inherits || out[i].reach_start > c.start && self.text[c.start..out[i].reach_start].trim_end().ends_with(',') && out[i].speaker.is_some() && out[i].content.is_some() && out[i].reach_start == out[i].cue.start {
+                        let cut = self.text[c.start..out[i].reach_start].trim_end().trim_end_matches(',').trim_end();
+                        let new_end = c.start + cut.len();
+                        out[j].content = (new_end > c.start).then(|| Span::new(c.start, new_end));
+                    } else {
+                        keep[i] = false;
+                    }
+                }
+            }
+        }
+        out.into_iter().zip(keep).filter_map(|(a, k)| k.then_some(a)).collect()
+    }
+
+    /// The end of the content of sentence `si` from `from`: the sentence end without its final period.
+    fn content_end(&self, si: usize) -> usize {
+        let s = self.sentences[si];
+        let body = self.text[s.start..s.end].trim_end();
+        let body = body.strip_suffix('.').unwrap_or(body).trim_end();
+        s.start + body.len()
+    }
+
+    fn analyze(&mut self, si: usize, ci: usize, cj: usize, form: CueForm) -> Option<Attribution> {
+        let (s0, s1) = self.sent_tokens[si];
+        let cue = Span::new(self.tokens[ci].start, self.tokens[cj - 1].end);
+        let paragraph = self.sentences[si].paragraph;
+        let sent_start = self.tokens[s0].start;
+        let mut attr = Attribution {
+            sentence: si,
+            paragraph,
+            cue,
+            speaker: None,
+            inherits: false,
+            content: None,
+            reach_start: cue.start,
+            tail_end: cue.end,
+            colon: false,
+        };
+        if form.class == CueClass::According {
+            let np = self.np_forward(cj, s1)?;
+            attr.tail_end = np.span.end;
+            let after = np.tok.1;
+            let first_real = (s0..ci).find(|&k| !self.is_quote_mark(k) && !self.is_punct(k, "(")).unwrap_or(ci);
+            if first_real == ci || (ci > s0 && self.tokens[ci].is_capitalized(self.text)) {
+                if after < s1 && self.is_punct(after, ",") && after + 1 < s1 {
+                    let start = self.tokens[after + 1].start;
+                    let end = self.content_end(si);
+                    if end > start {
+                        attr.content = Some(Span::new(start, end));
+                    }
+                }
+            } else if ci > s0 && self.is_punct(ci - 1, ",") {
+                let end = self.tokens[ci - 1].start;
+                if end > sent_start {
+                    attr.content = Some(Span::new(sent_start, end));
+                }
+            } else {
+                attr.content = Some(Span::new(sent_start, self.content_end(si)));
+            }
+            attr.speaker = Some(np);
+            return Some(attr);
+        }
+
+        // A participle after a comma: the speaker is the sentence's subject ("..., saying that ...").
+        if form.participle && ci > s0 && self.is_punct(ci - 1, ",") {
+            attr.inherits = true;
+            attr.speaker = self.sentence_subject(s0, ci);
+            let (content, tail) = self.forward_content(si, cj, s1, form, true);
+            attr.content = content;
+            attr.tail_end = tail;
+            return attr.content.is_some().then_some(attr);
+        }
+        if form.participle {
+            // "is saying", "are demanding": an auxiliary must come right before.
+            if ci == s0 || !matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am") {
+                return None;
+            }
+        }
+
+        // Walk back over auxiliaries and adverbs.
+        let mut j = ci;
+        let mut passive = false;
+        while j > s0 {
+            let w = self.low(j - 1).to_string();
+            if self.tokens[j - 1].kind != TokenKind::Word {
+                break;
+            }
+            if self.lex.skip.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !self.tokens[j - 1].is_capitalized(self.text)) {
+                if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+                    passive = true;
+                }
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if passive && !form.participle {
+            return None;
+        }
+        let mut speaker: Option<NounPhrase> = None;
+        let mut inverted = false;
+        if j > s0 && self.is_punct(j - 1, ",") {
+            // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
+            if j == ci
+                && let Some(np) = self.np_forward(cj, s1)
+                && (np.tok.1 >= s1 || matches!(self.tok(np.tok.1), "," | "." | ";" | ":" | "!" | "?"))
+            {
+                speaker = Some(np);
+                inverted = true;
+            } else {
+                speaker = self.apposition_speaker(s0, j - 1);
+            }
+        } else if j > s0 && self.tokens[j - 1].kind == TokenKind::Word {
+            speaker = self.np_back(s0, j - 1);
+            if let Some(np) = &speaker
+                && np.kind == NpKind::Relative
+            {
+                // "Sherman, who led the delegation, said" → the name before ", who".
+                let k = np.tok.0;
+                speaker = if k > s0 && self.is_punct(k - 1, ",") { self.np_back(s0, k - 2 + 1 - 1).or(None) } else { None };
+                if k >= s0 + 2 && self.is_punct(k - 1, ",") {
+                    speaker = self.np_back(s0, k - 2);
+                }
+            }
+        }
+        if speaker.is_none() && j == ci {
+            // After a closing quotation mark or at the start: "…,” said Peskov."
+            let after_quote = j > s0 && (self.is_quote_mark(j - 1) || self.is_punct(j - 1, ",") && j - 1 > s0 && self.is_quote_mark(j - 2));
+            if (after_quote || j == s0)
+                && let Some(np) = self.np_forward(cj, s1)
+            {
+                speaker = Some(np);
+                inverted = true;
+            }
+        }
+        let speaker = speaker?;
+        if speaker.kind == NpKind::Pronoun && matches!(self.tok(speaker.tok.0), "it" | "It") && form.class == CueClass::Cognition {
+            return None;
+        }
+        attr.reach_start = speaker.span.start.min(cue.start);
+        let content_from = if inverted { speaker.tok.1 } else { cj };
+        let (content, tail) = self.forward_content(si, content_from, s1, form, false);
+        attr.tail_end = if inverted { tail.max(speaker.span.end) } else { tail };
+        attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':');
+        if content.is_some() && !inverted {
+            attr.content = content;
+        } else {
+            // Content first: "The talks will resume, he said." / "The talks, he said, will resume."
+            let first = if inverted { ci } else { speaker.tok.0 };
+            let before_first = self.text[sent_start..self.tokens[first].start].trim_end();
+            if let Some(head) = before_first.strip_suffix(',') {
+                let head = head.trim_end();
+                let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
+                if !ends_in_quote && !head.is_empty() && head.split_whitespace().count() >= 3 {
+                    let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
+                    let mid = rest.starts_with(',') && rest.trim_start_matches(',').trim().len() > 2;
+                    let end = if mid { self.content_end(si) } else { sent_start + head.len() };
+                    let start = sent_start + (self.text[sent_start..].len() - self.text[sent_start..].trim_start_matches(['“', '"', '‘']).len());
+                    if end > start {
+                        attr.content = Some(Span::new(start, end));
+                    }
+                }
+            }
+        }
+        if form.class == CueClass::Cognition && attr.content.is_none() {
+            return None;
+        }
+        attr.speaker = Some(speaker);
+        Some(attr)
+    }
+
+    /// The subject of the clause before token `before`: the first noun phrase of the sentence.
+    fn sentence_subject(&mut self, s0: usize, before: usize) -> Option<NounPhrase> {
+        let mut k = s0;
+        while k < before && (self.tokens[k].kind == TokenKind::Punct || matches!(self.low(k), "but" | "and" | "meanwhile" | "still" | "yet" | "so" | "also")) {
+            k += 1;
+        }
+        self.np_forward(k, before)
+    }
+
+    /// "X, <apposition>, said": the speaker is the phrase before the apposition's opening comma.
+    fn apposition_speaker(&mut self, s0: usize, comma: usize) -> Option<NounPhrase> {
+        let mut k = comma;
+        for _ in 0..2 {
+            // The previous comma, not crossing a quotation mark.
+            let mut p = k;
+            let mut found = None;
+            while p > s0 {
+                p -= 1;
+                if self.is_quote_mark(p) {
+                    break;
+                }
+                if self.is_punct(p, ",") {
+                    found = Some(p);
+                    break;
+                }
+            }
+            let p = found?;
+            if p > s0
+                && let Some(np) = self.np_back(s0, p - 1)
+                && np.kind != NpKind::Relative
+            {
+                let starts_clause = np.tok.0 == s0 || self.tokens[np.tok.0 - 1].kind == TokenKind::Punct || matches!(self.low(np.tok.0 - 1), "but" | "and" | "while" | "as");
+                if starts_clause {
+                    return Some(np);
+                }
+            }
+            k = p;
+        }
+        None
+    }
+
+    /// Content clause after a cue starting at token `k`: skips an addressee, adjuncts, "that" and a colon.
+    /// Returns the content and the end of what was skipped.
+    fn forward_content(&mut self, si: usize, mut k: usize, s1: usize, form: CueForm, participle: bool) -> (Option<Span>, usize) {
+        let mut tail = if k > 0 { self.tokens[k - 1].end } else { 0 };
+        let end = self.content_end(si);
+        // "that" within a few plain words ("said on Monday that", "told reporters in Brussels that").
+        for n in 0..8 {
+            let at = k + n;
+            if at >= s1 {
+                break;
+            }
+            let t = self.tokens[at];
+            if t.kind == TokenKind::Punct {
+                if self.tok(at) == ":" && n <= 6 {
+                    tail = t.end;
+                    let start = self.tokens.get(at + 1).map(|t| t.start).unwrap_or(end);
+                    return (if at + 1 < s1 && end > start { Some(Span::new(start, end)) } else { None }, tail);
+                }
+                break;
+            }
+            if self.low(at) == "that" {
+                if at + 1 < s1 && self.tokens[at + 1].kind == TokenKind::Punct {
+                    break;
+                }
+                tail = t.end;
+                let start = self.tokens.get(at + 1).map(|t| t.start).unwrap_or(end);
+                return (if at + 1 < s1 && end > start + 2 { Some(Span::new(start, end)) } else { None }, tail);
+            }
+        }
+        // The addressee: "told reporters ...", "warned him ...".
+        if form.class == CueClass::Addressee && k < s1 && self.tokens[k].kind == TokenKind::Word {
+            if matches!(self.low(k), "him" | "her" | "them" | "us" | "me" | "you") {
+                k += 1;
+            } else if let Some(np) = self.np_forward(k, s1) {
+                k = np.tok.1;
+            }
+            if k > 0 {
+                tail = self.tokens[k - 1].end;
+            }
+        }
+        // Adjuncts: a day, or a short prepositional phrase that ends the clause.
+        loop {
+            if k >= s1 {
+                break;
+            }
+            let w = self.low(k).to_string();
+            if matches!(w.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight" | "earlier" | "later" | "again" | "also" | "separately" | "privately" | "publicly") {
+                k += 1;
+                tail = self.tokens[k - 1].end;
+                continue;
+            }
+            if matches!(w.as_str(), "in" | "at" | "on" | "during" | "to" | "via" | "through" | "after" | "before" | "last" | "this" | "late" | "early") {
+                let mut e = k + 1;
+                while e < s1 && e < k + 7 && self.tokens[e].kind != TokenKind::Punct && self.low(e) != "that" {
+                    e += 1;
+                }
+                let stops = e >= s1 || self.tokens[e].kind == TokenKind::Punct || self.low(e) == "that";
+                if stops && e > k + 1 {
+                    k = e;
+                    tail = self.tokens[k - 1].end;
+                    if k < s1 && self.low(k) == "that" {
+                        tail = self.tokens[k].end;
+                        let start = self.tokens.get(k + 1).map(|t| t.start).unwrap_or(end);
+                        return (if k + 1 < s1 && end > start + 2 { Some(Span::new(start, end)) } else { None }, tail);
+                    }
+                    continue;
+                }
+            }
+            break;
+        }
+        if k >= s1 {
+            return (None, tail);
+        }
+        let t = self.tokens[k];
+        if t.kind == TokenKind::Punct {
+            if self.tok(k) == ":" {
+                tail = t.end;
+                let start = self.tokens.get(k + 1).map(|t| t.start).unwrap_or(end);
+                return (if k + 1 < s1 && end > start { Some(Span::new(start, end)) } else { None }, tail);
+            }
+            return (None, tail);
+        }
+        let w = self.low(k).to_string();
+        const NOT_CLAUSE: &[&str] = &[
+            "to", "in", "on", "at", "for", "with", "about", "of", "by", "from", "into", "over", "up", "out", "off",
+            "down", "as", "so", "and", "but", "or", "nothing", "no", "yes", "otherwise", "more", "much", "little",
+            "anything", "something", "thanks", "sorry", "goodbye", "hello", "hi", "why", "how", "what", "when",
+            "where", "who", "whether", "if", "against", "back", "forward", "through", "under", "after", "before",
+            "during", "later", "so-called", "too", "enough", "not", "never",
+        ];
+        let addressee_to = form.class == CueClass::Addressee && w == "to" && k > 0;
+        if NOT_CLAUSE.contains(&w.as_str()) && !addressee_to {
+            return (None, tail);
+        }
+        let words = (k..s1).filter(|&i| self.tokens[i].kind != TokenKind::Punct).count();
+        if words < 3 {
+            return (None, tail);
+        }
+        if (form.class == CueClass::Cognition || participle) && !self.finite_clause(k, s1) {
+            return (None, tail);
+        }
+        let start = t.start;
+        (if end > start { Some(Span::new(start, end)) } else { None }, tail)
+    }
+
+    /// A clause with a subject and a finite verb, roughly: a pronoun or determiner start and an auxiliary soon.
+    fn finite_clause(&mut self, k: usize, s1: usize) -> bool {
+        let first = self.low(k).to_string();
+        if matches!(first.as_str(), "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you") {
+            return true;
+        }
+        (k + 1..s1.min(k + 10)).any(|i| {
+            matches!(
+                self.low(i),
+                "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "has" | "have" | "had" | "did" | "does" | "do"
+            )
+        })
+    }
+
+    fn np_back(&mut self, s0: usize, j: usize) -> Option<NounPhrase> {
+        speakers::np_back(self, s0, j)
+    }
+
+    fn np_forward(&mut self, i: usize, s1: usize) -> Option<NounPhrase> {
+        speakers::np_forward(self, i, s1)
+    }
+
+    /// Direct quotations with their attributions, and indirect quotes, in text order.
+    fn assemble(&mut self, marked: &[MarkedQuote], attrs: &[Attribution]) -> Vec<Pending> {
+        let mut used = vec![false; attrs.len()];
+        let mut direct: Vec<(usize, Option<usize>, bool)> = Vec::new(); // (marked index, attribution, continuation)
+        let mut last_attr_in_sentence: Option<(usize, usize)> = None; // (attribution, paragraph)
+        for (qi, q) in marked.iter().enumerate() {
+            let para_span = self.paragraph_span(q.paragraph);
+            // Right after: "…,” she said" / "…,” said Peskov".
+            let after = attrs.iter().position(|a| {
+                a.paragraph == q.paragraph
+                    && a.reach_start >= q.close_end
+                    && self.text[q.close_end..a.reach_start].chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+            });
+            // Right before: "Peskov said: “…”", "she said, “…”".
+            let before = attrs.iter().rposition(|a| {
+                a.paragraph == q.paragraph && a.tail_end <= q.open && {
+                    let gap = self.text[a.tail_end..q.open].trim();
+                    gap.chars().all(|c| matches!(c, ':' | ',' | '—' | '–' | '-')) || gap.eq_ignore_ascii_case("that")
+                }
+            });
+            let chosen = match (after, before) {
+                (Some(a), _) if !used[a] || last_attr_in_sentence.is_some_and(|(l, _)| l == a) && !used[a] => Some((a, false)),
+                (_, Some(b)) if used[b] => Some((b, true)),
+                (_, Some(b)) => Some((b, false)),
+                (Some(a), None) if used[a] => Some((a, true)),
+                _ => None,
+            };
+            let words = q.content.of(self.text).split_whitespace().count();
+            let statement = self.looks_like_statement(q, words, para_span);
+            match chosen {
+                Some((a, cont)) if words >= 1 && (statement || words >= 2) => {
+                    used[a] = true;
+                    last_attr_in_sentence = Some((a, q.paragraph));
+                    direct.push((qi, if cont { None } else { Some(a) }, cont));
+                }
+                _ if statement => {
+                    // A lead-in at the end of the paragraph before: "Peskov said:".
+                    let lead_in = (q.open == para_span.start)
+                        .then(|| attrs.iter().rposition(|a| a.colon && !used[a] && a.paragraph + 1 == q.paragraph || a.colon && !used[a] && self.paragraph_index(a.paragraph) + 1 == self.paragraph_index(q.paragraph)))
+                        .flatten();
+                    if let Some(a) = lead_in {
+                        used[a] = true;
+                        direct.push((qi, Some(a), false));
+                    } else {
+                        direct.push((qi, None, true));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut consumed = vec![false; marked.len()];
+        for (ai, a) in attrs.iter().enumerate() {
+            if used[ai] {
+                continue;
+            }
+            let Some(c) = a.content else { continue };
+            // Quotations inside the content make it mixed; a content inside or across a quotation is no quote.
+            let mut kind = QuoteKind::Indirect;
+            let mut ok = true;
+            for (qi, q) in marked.iter().enumerate() {
+                let qspan = Span::new(q.open, q.close_end);
+                if c.contains(qspan) || c.contains(q.content) {
+                    kind = QuoteKind::Mixed;
+                    consumed[qi] = true;
+                } else if q.content.overlaps(c) {
+                    ok = false;
+                }
+            }
+            if ok {
+                pending.push(Pending { kind, content: c, paragraph: a.paragraph, attribution: Some(ai), continues: false });
+            } else {
+                for (qi, q) in marked.iter().enumerate() {
+                    if c.contains(Span::new(q.open, q.close_end)) {
+                        consumed[qi] = false;
+                    }
+                }
+            }
+        }
+        for (qi, attr, cont) in direct {
+            if consumed[qi] {
+                continue;
+            }
+            let q = marked[qi];
+            pending.push(Pending { kind: QuoteKind::Direct, content: q.content, paragraph: q.paragraph, attribution: attr, continues: cont });
+        }
+        pending.sort_by_key(|p| (p.content.start, p.content.end));
+        pending.dedup_by_key(|p| p.content);
+        pending
+    }
+
+    fn paragraph_span(&self, paragraph: usize) -> Span {
+        let first = self.sentences.partition_point(|s| s.paragraph < paragraph);
+        let last = self.sentences.partition_point(|s| s.paragraph <= paragraph);
+        if first >= last {
+            return Span::new(0, 0);
+        }
+        Span::new(self.sentences[first].start, self.sentences[last - 1].end)
+    }
+
+    /// Position of a paragraph among the non-boilerplate paragraphs (boilerplate lines in between do not
+    /// separate a lead-in from its quotation).
+    fn paragraph_index(&self, paragraph: usize) -> usize {
+        paragraphs(self.sentences).iter().position(|&(p, _)| p == paragraph).unwrap_or(usize::MAX - 1)
+    }
+
+    /// A quotation that is a statement, not a scare quote or a title.
+    fn looks_like_statement(&self, q: &MarkedQuote, words: usize, para: Span) -> bool {
+        let content = q.content.of(self.text);
+        if words < 4 {
+            return false;
+        }
+        // Titles: most words capitalised and no sentence punctuation.
+        let caps = content.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+        let punct = content.contains(['.', ',', '!', '?', ';']);
+        if caps * 3 >= words * 2 && !punct && words < 12 {
+            return false;
+        }
+        let before = self.text[para.start.min(q.open)..q.open].trim_end();
+        let at_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '—', '–']) || before.ends_with(['”', '"']);
+        at_start || words >= 8 && punct || q.content.start <= para.start + 3
+    }
+
+    /// Resolve speakers in text order and build the quotes.
+    fn resolve(&mut self, pending: Vec<Pending>, attrs: &[Attribution], registry: &mut Registry) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
+        let mut last_para_quote: Option<(usize, usize)> = None; // (paragraph index, quote index)
+        for p in pending {
+            let pidx = self.paragraph_index(p.paragraph);
+            let (speaker, cue, cue_span) = match p.attribution {
+                Some(ai) => {
+                    let a = &attrs[ai];
+                    let speaker = a.speaker.as_ref().map(|np| speakers::resolve(self, registry, np, a.cue.start));
+                    (speaker, Some(a.cue.of(self.text).to_string()), Some(a.cue))
+                }
+                None => {
+                    // A continuation: the previous quote of this paragraph or of the paragraph before.
+                    let prev = last_para_quote.filter(|&(pp, _)| pp == pidx || pp + 1 == pidx).map(|(_, qi)| qi);
+                    (prev.and_then(|qi| out[qi].speaker.clone()), None, None)
+                }
+            };
+            let _ = p.continues;
+            out.push(Quote {
+                kind: p.kind,
+                start: p.content.start,
+                end: p.content.end,
+                text: p.content.of(self.text).to_string(),
+                cue,
+                cue_span,
+                speaker,
+            });
+            last_para_quote = Some((pidx, out.len() - 1));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

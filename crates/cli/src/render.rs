@@ -1,0 +1,267 @@
+//! Output formats of `detente code`, `actors` and `quotes`: JSON Lines (schema v1) for programs, a
+//! readable view for people, with spans highlighted in colour on a terminal.
+
+use anstyle::{AnsiColor, Style};
+use detente_records::{CodedArticle, Mention, Quote, Span};
+use std::fmt::Write as _;
+
+/// One article as a JSON line (schema v1), newline included.
+pub fn jsonl(coded: &CodedArticle, with_text: bool) -> Vec<u8> {
+    let mut out = if with_text {
+        serde_json::to_vec(coded)
+    } else {
+        let mut copy = coded.clone();
+        copy.text = None;
+        serde_json::to_vec(&copy)
+    }
+    .expect("a coded article always serialises");
+    out.push(b'\n');
+    out
+}
+
+/// Colours for the readable view; plain when not on a terminal.
+#[derive(Clone, Copy)]
+pub struct Palette {
+    pub color: bool,
+}
+
+impl Palette {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color { format!("{style}{text}{style:#}") } else { text.to_string() }
+    }
+    fn mention(&self, t: &str) -> String {
+        self.paint(AnsiColor::Cyan.on_default().bold(), t)
+    }
+    fn trigger(&self, t: &str) -> String {
+        self.paint(AnsiColor::Red.on_default().bold(), t)
+    }
+    fn quote(&self, t: &str) -> String {
+        self.paint(AnsiColor::Green.on_default(), t)
+    }
+    fn dim(&self, t: &str) -> String {
+        self.paint(Style::new().dimmed(), t)
+    }
+    fn heading(&self, t: &str) -> String {
+        self.paint(Style::new().bold().underline(), t)
+    }
+}
+
+/// A sentence with mentions, quotes and triggers marked. Without colour, mentions are [bracketed],
+/// triggers are *starred* and quotes keep their own quotation marks.
+fn highlight(text: &str, span: Span, coded: &CodedArticle, palette: Palette) -> String {
+    // Mark boundaries: (position, priority, kind). Nested marks are flattened by painting the innermost.
+    let mut marks: Vec<(Span, u8)> = Vec::new();
+    for m in &coded.mentions {
+        if span.contains(m.span()) {
+            marks.push((m.span(), 0));
+        }
+    }
+    for e in &coded.events {
+        let t = Span::new(e.trigger.start, e.trigger.end);
+        if span.contains(t) {
+            marks.push((t, 1));
+        }
+    }
+    marks.sort_by_key(|(s, kind)| (s.start, std::cmp::Reverse(s.end), *kind));
+    let mut out = String::new();
+    let mut pos = span.start;
+    for (s, kind) in marks {
+        if s.start < pos {
+            continue; // overlaps an earlier mark
+        }
+        out.push_str(&paint_quotes(text, Span::new(pos, s.start), coded, palette));
+        let inner = s.of(text);
+        let painted = match (kind, palette.color) {
+            (0, true) => palette.mention(inner),
+            (0, false) => format!("[{inner}]"),
+            (_, true) => palette.trigger(inner),
+            (_, false) => format!("*{inner}*"),
+        };
+        out.push_str(&painted);
+        pos = s.end;
+    }
+    out.push_str(&paint_quotes(text, Span::new(pos, span.end), coded, palette));
+    out
+}
+
+fn paint_quotes(text: &str, span: Span, coded: &CodedArticle, palette: Palette) -> String {
+    if !palette.color {
+        return span.of(text).to_string();
+    }
+    let mut out = String::new();
+    let mut pos = span.start;
+    for q in coded.quotes.iter().filter(|q| q.kind == detente_records::QuoteKind::Direct) {
+        let s = q.span();
+        if !s.overlaps(span) {
+            continue;
+        }
+        let start = s.start.max(pos);
+        let end = s.end.min(span.end);
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        out.push_str(&text[pos..start]);
+        out.push_str(&palette.quote(&text[start..end]));
+        pos = end;
+    }
+    out.push_str(&text[pos..span.end]);
+    out
+}
+
+fn actor_label(actor: &detente_records::Actor) -> String {
+    match &actor.name {
+        Some(name) => format!("{} ({name})", actor.code),
+        None => actor.code.clone(),
+    }
+}
+
+/// The readable view of one article: sentences, actors, quotes with speakers, events.
+pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
+    let text = coded.text.as_deref().unwrap_or("");
+    let mut out = String::new();
+    let title = coded.title.as_deref().unwrap_or("(no title)");
+    let _ = writeln!(out, "{}", palette.heading(&format!("━━ {} — {}", coded.id, title)));
+    let meta: Vec<String> = [("date", &coded.date), ("source", &coded.source), ("url", &coded.url)]
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {v}")))
+        .collect();
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}", palette.dim(&meta.join("  ")));
+    }
+    let _ = writeln!(out, "\n{}", palette.heading("Sentences"));
+    for (i, s) in coded.sentences.iter().enumerate() {
+        if s.boilerplate {
+            let _ = writeln!(out, "{:>3}  {}", i, palette.dim(&format!("[boilerplate] {}", s.span().of(text))));
+        } else {
+            let _ = writeln!(out, "{:>3}  {}", i, highlight(text, s.span(), coded, palette));
+        }
+    }
+    let _ = writeln!(out, "\n{}", palette.heading("Actors"));
+    write_actor_table(&mut out, &coded.mentions, palette);
+    let _ = writeln!(out, "\n{}", palette.heading("Quotes"));
+    if coded.quotes.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    for (i, q) in coded.quotes.iter().enumerate() {
+        let _ = writeln!(out, "{:>3}  {}", i, quote_line(q, palette));
+    }
+    let _ = writeln!(out, "\n{}", palette.heading("Events"));
+    if coded.events.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    for e in &coded.events {
+        let target = e.target.as_ref().map(actor_label).unwrap_or_else(|| "—".into());
+        let mut flags = Vec::new();
+        if e.negated {
+            flags.push("negated");
+        }
+        if !e.factual {
+            flags.push("not factual");
+        }
+        if e.quote.is_some() {
+            flags.push("in quote");
+        }
+        let flags = if flags.is_empty() { String::new() } else { format!(" [{}]", flags.join(", ")) };
+        let _ = writeln!(
+            out,
+            "  s{:<3} {} → {}  {} {} ({:+.1}, quad {}, {}){}",
+            e.sentence,
+            actor_label(&e.source),
+            target,
+            e.code,
+            e.name,
+            e.goldstein,
+            e.quad_class,
+            e.plover.as_deref().unwrap_or("-"),
+            flags
+        );
+        let _ = writeln!(
+            out,
+            "        {} {}",
+            palette.dim("trigger:"),
+            format!("{} {}", palette.trigger(&e.trigger.text), palette.dim(&format!("rule: {}", e.rule)))
+        );
+    }
+    out.push('\n');
+    out.into_bytes()
+}
+
+fn quote_line(q: &Quote, palette: Palette) -> String {
+    let speaker = match &q.speaker {
+        Some(s) => {
+            let name = s.name.as_deref().unwrap_or("?");
+            match &s.code {
+                Some(code) => format!("{name} [{code}]"),
+                None => name.to_string(),
+            }
+        }
+        None => "(no speaker)".to_string(),
+    };
+    let kind = format!("{:?}", q.kind).to_lowercase();
+    let cue = q.cue.as_deref().map(|c| format!(" «{c}»")).unwrap_or_default();
+    format!("{speaker}{}: {} {}", palette.dim(&cue), palette.quote(&format!("“{}”", q.text)), palette.dim(&format!("({kind})")))
+}
+
+/// Mentions as a table: span, text, code, name, how it was resolved.
+pub fn write_actor_table(out: &mut String, mentions: &[Mention], palette: Palette) {
+    if mentions.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    for m in mentions {
+        let via = format!("{:?}", m.via).to_lowercase();
+        let _ = writeln!(
+            out,
+            "  {:>6}..{:<6} {:<32} {:<8} {:<24} {}",
+            m.start,
+            m.end,
+            palette.mention(&m.text),
+            m.actor.code,
+            m.actor.name.as_deref().unwrap_or("-"),
+            palette.dim(&format!("{via} #{}", m.entity))
+        );
+    }
+}
+
+/// `detente actors`: each mention with its span, code and resolution.
+pub fn actors(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", palette.heading(&format!("━━ {}", coded.id)));
+    write_actor_table(&mut out, &coded.mentions, palette);
+    out.into_bytes()
+}
+
+/// `detente quotes PATH`: quotes grouped by speaker, in order of first appearance.
+pub fn quotes_by_speaker(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", palette.heading(&format!("━━ {}", coded.id)));
+    let mut groups: Vec<(String, Vec<&Quote>)> = Vec::new();
+    for q in &coded.quotes {
+        let key = match &q.speaker {
+            Some(s) => {
+                let name = s.name.clone().unwrap_or_else(|| "?".into());
+                match &s.code {
+                    Some(code) => format!("{name} [{code}]"),
+                    None => name,
+                }
+            }
+            None => "(no speaker)".into(),
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, qs)) => qs.push(q),
+            None => groups.push((key, vec![q])),
+        }
+    }
+    if groups.is_empty() {
+        let _ = writeln!(out, "  (no quotes)");
+    }
+    for (speaker, qs) in groups {
+        let _ = writeln!(out, "{}", palette.mention(&speaker));
+        for q in qs {
+            let kind = format!("{:?}", q.kind).to_lowercase();
+            let cue = q.cue.as_deref().unwrap_or("—");
+            let _ = writeln!(out, "  {} {}", palette.quote(&format!("“{}”", q.text)), palette.dim(&format!("({kind}, {cue})")));
+        }
+    }
+    out.push('\n');
+    out.into_bytes()
+}

@@ -1,0 +1,1233 @@
+//! The pattern engine: a shallow reading of each sentence over tokens, actor mentions and closed-class words.
+//!
+//! For every trigger it finds the source (subject, possessor, passive agent, light-verb subject, speaker),
+//! the target (object, prepositional object, complement subject, "between X and Y", context), negation and
+//! modality, and the complement structure of control verbs ("threatened to invade" is a threat, not an
+//! invasion). No part-of-speech tagger: closed-class words and the lexicon carry the grammar.
+
+use super::EventCoder;
+use super::explain::{SentenceTrace, TriggerTrace};
+use super::lexicon::{FormKind, Frame, Payload, Pos};
+use crate::text::{Token, TokenKind, tokenize_into};
+use detente_records::{Actor, Event, Mention, MentionKind, Quote, Sentence, Trigger};
+
+const BE: &[&str] = &["am", "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"];
+const HAVE: &[&str] = &["has", "have", "had", "having"];
+const DO: &[&str] = &["do", "does", "did"];
+const MODAL_IRREALIS: &[&str] = &["would", "could", "may", "might", "should", "can", "must", "'d", "’d"];
+const MODAL_FUTURE: &[&str] = &["will", "shall", "'ll", "’ll"];
+const NEG: &[&str] = &["not", "never", "no", "cannot"];
+const CHAIN_ADVERBS: &[&str] = &[
+    "also", "already", "still", "just", "again", "now", "then", "further", "once", "even", "soon", "yet", "ever",
+    "first", "subsequently", "initially", "effectively", "rather",
+];
+/// Words that make a "to"-infinitive after them hypothetical ("wants to invade", "the ability to threaten").
+const IRREALIS_GOVERNORS: &[&str] = &[
+    "want", "wants", "wanted", "wanting", "plan", "plans", "planned", "planning", "seek", "seeks", "sought",
+    "seeking", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting", "hope", "hopes",
+    "hoped", "hoping", "intend", "intends", "intended", "expect", "expects", "expected", "aim", "aims", "aimed",
+    "able", "unable", "ability", "likely", "unlikely", "effort", "efforts", "bid", "need", "needs", "needed",
+    "right", "would", "could", "might", "may", "should", "must", "has", "have", "had", "chance", "way", "order",
+    "asked", "ask", "asking", "prepare", "prepares", "preparing", "threat", "threats", "risk", "wish", "wishes",
+    "consider", "considering", "considered", "enough", "power", "pressure", "pressing", "pressed", "push",
+    "pushing", "urged", "urging", "called", "calling", "demanded", "demanding", "whether", "how",
+];
+/// Words that make a "to"-infinitive after them future ("is set to meet": an announced intention).
+const FUTURE_GOVERNORS: &[&str] = &["going", "about", "set", "scheduled", "poised", "due"];
+/// Words that, earlier in the clause, make an action hypothetical, conditional or asked.
+const IRREALIS_SCOPE: &[&str] = &[
+    "if", "whether", "unless", "would", "could", "might", "may", "should", "suppose", "supposing", "lest",
+    "hypothetical", "hypothetically", "fears", "feared", "fear", "worried", "worries", "possible", "possibly",
+    "potential", "potentially", "perhaps", "maybe",
+];
+/// Nouns before "of" that make the following event noun hypothetical ("the threat of invasion").
+const IRREALIS_NOUN_GOVERNORS: &[&str] = &[
+    "threat", "threats", "risk", "risks", "fear", "fears", "prospect", "prospects", "possibility", "specter",
+    "spectre", "danger", "talk", "rumors", "rumours", "warning", "warnings", "seek", "seeks", "sought", "seeking",
+    "want", "wants", "wanted", "plan", "plans", "planned", "possible", "potential", "hypothetical", "future",
+    "new", "looming", "threatened", "feared", "imminent", "avoid", "avert", "prevent", "preventing",
+];
+/// Prepositions after which a mention is not the subject of a following verb.
+const NOT_SUBJECT_AFTER: &[&str] = &[
+    "to", "with", "against", "on", "at", "from", "into", "near", "toward", "towards", "for", "by", "about", "over",
+    "in", "between", "among", "across", "after", "before", "during", "under", "within", "through", "via", "like",
+    "unlike", "including", "than", "upon", "onto", "inside", "outside", "beyond", "amid", "despite", "behind",
+    "per", "around", "according",
+];
+/// Prepositions after which a mention is not the target of the preceding trigger.
+const NOT_TARGET_AFTER: &[&str] = &[
+    "by", "during", "since", "after", "before", "despite", "than", "like", "unlike", "including", "except", "amid",
+    "via", "per", "according", "behind", "besides", "alongside",
+];
+/// Prepositions of place: a target after them only for material conflict ("attacked targets in Ukraine").
+const PLACE_PREPS: &[&str] = &["in", "near", "inside", "across", "at", "around", "outside", "along", "off"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "some", "no",
+    "new", "fresh", "further", "more", "additional", "latest", "recent", "major", "massive", "full-scale",
+    "large-scale", "military", "economic", "renewed", "ongoing", "planned", "possible", "first", "second",
+    "formal", "official", "joint", "two", "three", "several", "tough", "tougher", "harsh", "sweeping", "strong",
+    "its", "wide-ranging", "broad", "unprecedented", "direct", "high-level", "high-profile", "emergency",
+];
+const CLAUSE_STOPS: &[&str] = &[";", ":", "—", "–", "“", "”", "\"", "(", ")", "[", "]"];
+const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "while", "although", "though", "when", "whereas", "if",
+    "unless", "but", "since", "so", "whether", "where", "after", "before", "as", "until",
+];
+const SAY_VERBS: &[&str] = &["said", "says", "say", "told", "tells", "added", "stated", "announced", "declared"];
+const FIRST_PERSON: &[&str] = &["we", "us", "our", "i", "me", "my", "ourselves"];
+
+fn is_neg_contraction(w: &str) -> bool {
+    w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// An actor mention (or a first-person pronoun inside a quote, standing for the speaker) in the sentence.
+#[derive(Debug, Clone)]
+struct Slot {
+    actor: Actor,
+    first: usize,
+    last: usize,
+    entity: Option<usize>,
+    first_person: bool,
+    country_kind: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Trig {
+    first: usize,
+    last: usize,
+    entry: usize,
+    kind: FormKind,
+    verb: bool,
+}
+
+/// What a governing word decided about an embedded trigger.
+#[derive(Debug, Clone, Default)]
+struct Claim {
+    source: Option<Vec<usize>>,
+    factual: Option<bool>,
+    negated: bool,
+    by: String,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Chain {
+    start: usize,
+    be: bool,
+    neg: bool,
+    future: bool,
+    irrealis: bool,
+    to: bool,
+    governor: Option<usize>,
+}
+
+struct Ctx<'a> {
+    coder: &'a EventCoder,
+    text: &'a str,
+    lower: &'a str,
+    base: usize,
+    toks: &'a [Token],
+    slot_of: Vec<Option<usize>>,
+    slots: Vec<Slot>,
+    question: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.lower[t.start - self.base..t.end - self.base]
+    }
+    fn is(&self, i: usize, set: &[&str]) -> bool {
+        i < self.toks.len() && set.contains(&self.w(i))
+    }
+    fn punct(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Punct
+    }
+
+    /// The auxiliary chain left of a verb: "has not yet", "will", "to", "was".
+    fn chain(&self, first: usize) -> Chain {
+        let mut c = Chain { start: first, ..Chain::default() };
+        let mut i = first;
+        while i > 0 {
+            let j = i - 1;
+            let w = self.w(j);
+            if self.slot_of[j].is_some() {
+                break;
+            }
+            let adverb = (w.len() > 4 && w.ends_with("ly") && !["rally", "italy", "ally"].contains(&w)) || CHAIN_ADVERBS.contains(&w);
+            if BE.contains(&w) {
+                c.be = true;
+            } else if HAVE.contains(&w) || DO.contains(&w) {
+            } else if MODAL_FUTURE.contains(&w) {
+                c.future = true;
+            } else if MODAL_IRREALIS.contains(&w) {
+                c.irrealis = true;
+            } else if NEG.contains(&w) {
+                c.neg = true;
+            } else if is_neg_contraction(w) {
+                c.neg = true;
+                if w.starts_with("won") {
+                    c.future = true;
+                } else if ["wouldn", "couldn", "shouldn", "can", "mightn", "mustn"].iter().any(|p| w.starts_with(p)) {
+                    c.irrealis = true;
+                }
+            } else if w == "to" {
+                c.to = true;
+                c.start = j;
+                // The governor: the word before "to", past "not" and adverbs.
+                let mut g = j;
+                while g > 0 {
+                    g -= 1;
+                    let gw = self.w(g);
+                    if gw == "not" || (gw.len() > 4 && gw.ends_with("ly")) || gw == "also" {
+                        if gw == "not" {
+                            c.neg = true;
+                        }
+                        continue;
+                    }
+                    c.governor = Some(g);
+                    break;
+                }
+                break;
+            } else if adverb {
+            } else {
+                break;
+            }
+            c.start = j;
+            i = j;
+        }
+        c
+    }
+
+    /// Mentions joined with "and", "," or "as well as" into one compound actor, around slot `s`.
+    fn group(&self, s: usize) -> Vec<usize> {
+        let joiner = |from: usize, to: usize| -> bool {
+            // tokens strictly between from and to
+            if to <= from + 1 {
+                return false;
+            }
+            let words: Vec<&str> = (from + 1..to).map(|i| self.w(i)).collect();
+            matches!(
+                words.as_slice(),
+                ["and"] | [","] | [",", "and"] | ["&"] | ["and", "the"] | [",", "the"] | [",", "and", "the"]
+                    | ["as", "well", "as"] | ["and", "its"] | ["or"]
+            )
+        };
+        let mut members = vec![s];
+        let mut cur = s;
+        while cur > 0 {
+            let prev = (0..cur).rev().find(|&p| self.slots[p].last < self.slots[cur].first);
+            match prev {
+                Some(p) if joiner(self.slots[p].last, self.slots[cur].first) => {
+                    members.insert(0, p);
+                    cur = p;
+                }
+                _ => break,
+            }
+        }
+        let mut cur = s;
+        loop {
+            let next = (cur + 1..self.slots.len()).find(|&n| self.slots[n].first > self.slots[cur].last);
+            match next {
+                Some(n) if joiner(self.slots[cur].last, self.slots[n].first) => {
+                    members.push(n);
+                    cur = n;
+                }
+                _ => break,
+            }
+        }
+        // One actor once: an apposition ("Putin, Russia's president") is not a compound.
+        let mut seen: Vec<String> = Vec::new();
+        members.retain(|&m| {
+            let c = self.slots[m].actor.code.clone();
+            if seen.contains(&c) {
+                false
+            } else {
+                seen.push(c);
+                true
+            }
+        });
+        members
+    }
+
+    fn word_before(&self, first: usize) -> Option<usize> {
+        let mut i = first;
+        while i > 0 {
+            i -= 1;
+            if ["the", "a", "an"].contains(&self.w(i)) {
+                continue;
+            }
+            return Some(i);
+        }
+        None
+    }
+
+    /// The subject: the nearest actor to the left that is not inside a prepositional phrase, within the clause.
+    fn subject(&self, from: usize) -> Option<Vec<usize>> {
+        let mut i = from;
+        let lower_bound = from.saturating_sub(30);
+        while i > lower_bound {
+            i -= 1;
+            if let Some(s) = self.slot_of[i] {
+                let g = self.group(s);
+                let first = self.slots[g[0]].first;
+                let blocked = self.word_before(first).is_some_and(|p| self.is(p, NOT_SUBJECT_AFTER));
+                if !blocked {
+                    return Some(g);
+                }
+                i = first;
+                continue;
+            }
+            let w = self.w(i);
+            if CLAUSE_STOPS.contains(&w) || w == "what" || BE.contains(&w) && i + 1 < from && !self.is(i + 1, &["not"]) {
+                return None;
+            }
+            if (HAVE.contains(&w) || MODAL_FUTURE.contains(&w) || MODAL_IRREALIS.contains(&w)) && i + 1 < from {
+                // another clause's verb group: its subject is not ours
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The target: the first actor after a trigger, directly or after a preposition, within the clause.
+    fn object(&self, from: usize, root: u8, that_ok: bool) -> Option<Vec<usize>> {
+        let end = (from + 14).min(self.toks.len());
+        let mut i = from;
+        while i < end {
+            if let Some(s) = self.slot_of[i] {
+                let g = self.group(s);
+                let first = self.slots[g[0]].first;
+                let last = self.slots[*g.last().unwrap()].last;
+                let prep = self.word_before(first).filter(|&p| p >= from.saturating_sub(1));
+                let blocked = prep.is_some_and(|p| {
+                    self.is(p, NOT_TARGET_AFTER) || (self.is(p, PLACE_PREPS) && !(14..=20).contains(&root))
+                });
+                if !blocked {
+                    return Some(g);
+                }
+                i = last + 1;
+                continue;
+            }
+            let w = self.w(i);
+            if CLAUSE_STOPS.contains(&w) || w == "," || w == "." {
+                return None;
+            }
+            if SUBORDINATORS.contains(&w) && !(that_ok && w == "that" && i == from) {
+                return None;
+            }
+            if SAY_VERBS.contains(&w) || (BE.contains(&w) && !that_ok) {
+                return None;
+            }
+            if w == "each" && self.is(i + 1, &["other"]) || w == "one" && self.is(i + 1, &["another"]) {
+                return Some(Vec::new());
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The agent of a passive: "by X" within a few tokens after the verb.
+    fn agent(&self, from: usize) -> Option<Vec<usize>> {
+        let end = (from + 6).min(self.toks.len());
+        for i in from..end {
+            let w = self.w(i);
+            if w == "by" {
+                let mut j = i + 1;
+                while j < self.toks.len() && ["the", "a", "an"].contains(&self.w(j)) {
+                    j += 1;
+                }
+                return self.slot_of.get(j).copied().flatten().map(|s| self.group(s));
+            }
+            if CLAUSE_STOPS.contains(&w) || w == "," || SUBORDINATORS.contains(&w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Clause-level hypothetical markers left of `i` ("if", "whether", "would"), and a question.
+    fn irrealis_scope(&self, i: usize) -> bool {
+        if self.question {
+            return true;
+        }
+        let mut j = i;
+        let lower_bound = i.saturating_sub(16);
+        while j > lower_bound {
+            j -= 1;
+            let w = self.w(j);
+            if [";", ":", "but"].contains(&w) {
+                return false;
+            }
+            if IRREALIS_SCOPE.contains(&w) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Codes of an intention, a threat, a refusal, an appeal by the embedded action's root.
+fn refine(frame: Frame, default: &str, embedded_root: u8, embedded_code: &str) -> String {
+    let by_root = |r: u8| -> Option<&'static str> {
+        match frame {
+            Frame::Intent => match r {
+                3 => None,
+                4 => Some("036"),
+                5 => Some("032"),
+                6 => Some(match embedded_code {
+                    "061" => "0311",
+                    "062" => "0312",
+                    "063" => "0313",
+                    "064" => "0314",
+                    _ => "031",
+                }),
+                7 => Some(match embedded_code {
+                    "071" => "0331",
+                    "072" => "0332",
+                    "073" => "0333",
+                    "074" => "0334",
+                    _ => "033",
+                }),
+                8 => Some(match embedded_code.get(..3) {
+                    Some("081") => "0351",
+                    Some("082") => "0352",
+                    Some("084") => "0353",
+                    Some("085") => "0354",
+                    Some("086") => "0355",
+                    Some("087") => "0356",
+                    _ => "035",
+                }),
+                14 => Some("133"),
+                15 | 18 | 19 | 20 => Some("138"),
+                16 => Some("131"),
+                17 => Some("137"),
+                _ => None,
+            },
+            Frame::Threat => match r {
+                14 => Some("133"),
+                15 | 18 | 19 | 20 => Some(match embedded_code {
+                    "191" => "1381",
+                    "192" => "1382",
+                    _ => "138",
+                }),
+                16 => Some(match embedded_code.get(..3) {
+                    Some("161") => "1313",
+                    Some("162") => "1311",
+                    Some("163") => "1312",
+                    Some("164") => "134",
+                    Some("165") => "135",
+                    Some("166") => "136",
+                    _ => "131",
+                }),
+                17 => Some(match embedded_code.get(..4) {
+                    Some("1722") => "1322",
+                    Some("1723") => "1323",
+                    Some("1724") => "1324",
+                    _ if embedded_code.starts_with("172") => "132",
+                    _ => "137",
+                }),
+                _ => None,
+            },
+            Frame::Refuse => match r {
+                3 | 5 => Some("120"),
+                4 => Some("125"),
+                6 => Some("121"),
+                7 => Some("122"),
+                8 => Some("124"),
+                _ => None,
+            },
+            Frame::Appeal => match r {
+                4 => Some(if default == "036" { "036" } else { "026" }),
+                8 => Some("025"),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    by_root(embedded_root).map(str::to_string).unwrap_or_else(|| default.to_string())
+}
+
+fn vec_eq_actor(a: &Actor, b: &Actor) -> bool {
+    a.code == b.code
+}
+
+pub(super) struct Emitted {
+    pub events: Vec<Event>,
+    pub traces: Vec<SentenceTrace>,
+}
+
+/// Code every sentence; with `trace`, record why each trigger did or did not give an event.
+pub(super) fn run(
+    coder: &EventCoder,
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    quotes: &[Quote],
+    trace: bool,
+) -> Emitted {
+    let mut out = Emitted { events: Vec::new(), traces: Vec::new() };
+    let mut toks: Vec<Token> = Vec::new();
+    let mut lower = String::new();
+    let mut history: Vec<Actor> = Vec::new();
+    let mut mention_cursor = 0usize;
+    for (si, s) in sentences.iter().enumerate() {
+        let span = s.span();
+        while mention_cursor < mentions.len() && mentions[mention_cursor].end <= span.start {
+            mention_cursor += 1;
+        }
+        let sent_mentions: Vec<&Mention> =
+            mentions[mention_cursor..].iter().take_while(|m| m.start < span.end).filter(|m| m.end <= span.end).collect();
+        let mut st = SentenceTrace { index: si, text: text[span.start..span.end].to_string(), ..SentenceTrace::default() };
+        if s.boilerplate {
+            if trace {
+                st.skipped = Some("boilerplate".into());
+                out.traces.push(st);
+            }
+            continue;
+        }
+        let in_quote: Option<usize> = quotes.iter().position(|q| q.start <= span.start && span.end <= q.end + 3);
+        let quote_touch = quotes.iter().any(|q| q.start < span.end && span.start < q.end);
+        if sent_mentions.is_empty() && !quote_touch {
+            if trace {
+                st.skipped = Some("no actor in the sentence".into());
+                out.traces.push(st);
+            }
+            continue;
+        }
+        lower.clear();
+        lower.push_str(&text[span.start..span.end]);
+        // ASCII lower-casing keeps byte offsets; white space runs become single spaces only where they are one byte.
+        let bytes = unsafe_free_lower(&mut lower);
+        let _ = bytes;
+        let matches: Vec<(usize, usize, usize)> = coder
+            .lexicon
+            .matcher
+            .find_overlapping_iter(lower.as_str())
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        if matches.is_empty() {
+            if trace {
+                st.skipped = Some("no trigger word".into());
+                out.traces.push(st);
+            }
+            history_push(&mut history, &sent_mentions, quotes, span);
+            continue;
+        }
+        toks.clear();
+        tokenize_into(text, span, &mut toks);
+        let n = toks.len();
+        let mut ctx = Ctx {
+            coder,
+            text,
+            lower: &lower,
+            base: span.start,
+            toks: &toks,
+            slot_of: vec![None; n],
+            slots: Vec::new(),
+            question: text[span.start..span.end].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?'),
+        };
+        build_slots(&mut ctx, &sent_mentions, quotes);
+        if trace {
+            st.actors = ctx
+                .slots
+                .iter()
+                .map(|sl| {
+                    let t = &text[toks[sl.first].start..toks[sl.last].end];
+                    format!("{t:?} → {}{}", sl.actor.code, if sl.first_person { " (speaker)" } else { "" })
+                })
+                .collect();
+        }
+        // Token index by byte offset.
+        let tok_at_start = |b: usize| toks.binary_search_by_key(&b, |t| t.start).ok();
+        let tok_at_end = |b: usize| toks.binary_search_by_key(&b, |t| t.end).ok();
+        // Longest match per start, boundaries on tokens, no overlaps.
+        let mut cands: Vec<(usize, usize, usize)> = matches
+            .into_iter()
+            .filter_map(|(a, b, p)| Some((tok_at_start(a + span.start)?, tok_at_end(b + span.start)?, p)))
+            .collect();
+        cands.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut picked: Vec<(usize, usize, usize)> = Vec::new();
+        for c in cands {
+            if picked.last().is_some_and(|l| c.0 <= l.1) {
+                continue;
+            }
+            picked.push(c);
+        }
+        // Sport and entertainment.
+        let has_score = toks.windows(3).any(|w| {
+            w[0].kind == TokenKind::Number && w[2].kind == TokenKind::Number && ["-", "–"].contains(&w[1].text(text))
+        }) || toks.iter().any(|t| {
+            t.kind == TokenKind::Number && t.text(text).split('-').count() == 2 && t.text(text).split('-').all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let sport_hits = (0..n).filter(|&i| coder.lexicon.sport_words.binary_search_by(|w| w.as_str().cmp(ctx.w(i))).is_ok()).count();
+        if has_score && sport_hits >= 1 || sport_hits >= 3 {
+            if trace {
+                st.skipped = Some("sport or entertainment (score or match words)".into());
+                out.traces.push(st);
+            }
+            continue;
+        }
+        let mut trigs: Vec<Trig> = Vec::new();
+        let mut lights: Vec<(usize, usize, FormKind)> = Vec::new();
+        for &(a, b, p) in &picked {
+            let payloads = &coder.lexicon.payloads[p];
+            if payloads.contains(&Payload::Discard) {
+                if trace {
+                    st.triggers.push(TriggerTrace {
+                        text: text[toks[a].start..toks[b].end].to_string(),
+                        entry: "discard".into(),
+                        outcome: "discarded phrase (metaphor, sport, business)".into(),
+                    });
+                }
+                continue;
+            }
+            let entries: Vec<(usize, FormKind)> =
+                payloads.iter().filter_map(|pl| if let Payload::Entry(e, k) = pl { Some((*e, *k)) } else { None }).collect();
+            let light = payloads.iter().find_map(|pl| if let Payload::Light(k) = pl { Some(*k) } else { None });
+            if entries.is_empty() {
+                if let Some(k) = light {
+                    lights.push((a, b, k));
+                }
+                continue;
+            }
+            // Verb or noun reading of a form that is both ("attack", "protests", "meeting").
+            let has_verb = entries.iter().any(|(e, _)| coder.lexicon.entries[*e].pos != Pos::Noun);
+            let has_noun = entries.iter().any(|(e, _)| coder.lexicon.entries[*e].pos == Pos::Noun);
+            let want_noun = if has_verb && has_noun {
+                let prev = if a > 0 { Some(ctx.w(a - 1)) } else { None };
+                let nominal_before = prev.is_some_and(|p| {
+                    DETERMINERS.contains(&p) || p == "'s" || p == "’s" || p == "of" || p == "for" || p == "and" && a > 1 && ctx.slot_of[a - 2].is_none()
+                }) || a > 0 && ctx.slot_of[a - 1].is_some() && ctx.toks[a - 1].kind == TokenKind::Word && {
+                    // "Russian attack": a country adjective right before reads as a possessor
+                    let sl = &ctx.slots[ctx.slot_of[a - 1].unwrap()];
+                    sl.country_kind && text[toks[a - 1].start..toks[a - 1].end].ends_with(['n', 'h', 'i', 'e']) && !text[toks[a - 1].start..toks[a - 1].end].ends_with("ia")
+                };
+                let verbal_before = prev.is_some_and(|p| {
+                    BE.contains(&p) || HAVE.contains(&p) || MODAL_FUTURE.contains(&p) || MODAL_IRREALIS.contains(&p) || p == "to" || NEG.contains(&p) || is_neg_contraction(p)
+                });
+                nominal_before && !verbal_before
+            } else {
+                has_noun
+            };
+            let chosen = entries.iter().find(|(e, _)| (coder.lexicon.entries[*e].pos == Pos::Noun) == want_noun).or(entries.first());
+            if let Some(&(e, k)) = chosen {
+                let verb = coder.lexicon.entries[e].pos != Pos::Noun;
+                trigs.push(Trig { first: a, last: b, entry: e, kind: k, verb });
+            }
+        }
+        let mut claims: Vec<Option<Claim>> = vec![None; trigs.len()];
+        let mut suppressed: Vec<Option<String>> = vec![None; trigs.len()];
+        let mut object_noun: Vec<Option<usize>> = vec![None; trigs.len()];
+        // Nouns governed by a trigger verb are its object ("rejected the proposal"), not events of their own.
+        for ti in 0..trigs.len() {
+            if trigs[ti].verb {
+                continue;
+            }
+            let nf = trigs[ti].first;
+            let mut j = nf;
+            let mut steps = 0;
+            while j > 0 && steps < 5 {
+                j -= 1;
+                steps += 1;
+                if let Some(vi) = trigs.iter().position(|t| t.verb && t.last == j) {
+                    suppressed[ti] = Some(format!("object of {:?}", text[toks[trigs[vi].first].start..toks[trigs[vi].last].end].to_string()));
+                    if object_noun[vi].is_none() {
+                        object_noun[vi] = Some(ti);
+                    }
+                    break;
+                }
+                let w = ctx.w(j);
+                if !(DETERMINERS.contains(&w) || w == "'s" || w == "’s" || w == "of" || w == "on" || w == "upon" || w == "round" || w == "series" || w == "wave" || ctx.slot_of[j].is_some() || toks[j].kind == TokenKind::Number || w.ends_with("-led")) {
+                    break;
+                }
+            }
+        }
+        // Control verbs claim the action in their complement.
+        for ti in 0..trigs.len() {
+            let e = &coder.lexicon.entries[trigs[ti].entry];
+            if !matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse | Frame::Negate | Frame::Appeal | Frame::Accuse | Frame::Demand) {
+                continue;
+            }
+            let after = trigs[ti].last + 1;
+            let (factual, negated) = match e.frame {
+                Frame::Refuse | Frame::Negate => (Some(true), true),
+                Frame::Demand if e.code == "016" => (Some(true), true),
+                _ => (Some(false), false),
+            };
+            let mut appeal_target = None;
+            let mut k = after;
+            if matches!(e.frame, Frame::Appeal | Frame::Accuse) {
+                if let Some(s) = (after..(after + 6).min(n)).find_map(|i| ctx.slot_of[i]) {
+                    let g = ctx.group(s);
+                    k = ctx.slots[*g.last().unwrap()].last + 1;
+                    appeal_target = Some(g);
+                }
+            }
+            // "to" (+ "not", adverbs) or "of"/"for"/"that"/"with" then the embedded trigger.
+            let mut m = k;
+            let mut steps = 0;
+            let mut saw_link = false;
+            while m < n && steps < 4 {
+                let w = ctx.w(m);
+                if ["to", "of", "for", "with", "that", "not"].contains(&w) || w.ends_with("ly") {
+                    saw_link |= w != "not";
+                    m += 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+            if !saw_link && !matches!(e.frame, Frame::Demand) {
+                continue;
+            }
+            let limit = if matches!(e.frame, Frame::Demand) { n } else { (m + 2).min(n) };
+            let complement_end = (m..n).find(|&i| ctx.is(i, &[";"])).unwrap_or(n);
+            for (tj, t) in trigs.iter().enumerate() {
+                if tj == ti || t.first < m || t.first >= limit.min(complement_end) {
+                    continue;
+                }
+                if matches!(e.frame, Frame::Demand) {
+                    // the whole complement clause is hypothetical (asked for) or denied
+                    claims[tj] = Some(Claim { source: None, factual, negated, by: format!("complement of {}", e.key()) });
+                    continue;
+                }
+                claims[tj] = Some(Claim {
+                    source: appeal_target.clone(),
+                    factual,
+                    negated,
+                    by: format!("complement of {}", e.key()),
+                });
+                if object_noun[ti].is_none() {
+                    object_noun[ti] = Some(tj);
+                }
+                break;
+            }
+        }
+        let quote_of = |b: usize| quotes.iter().position(|q| q.start <= b && b < q.end);
+        let mut last_subject: Option<Vec<usize>> = None;
+        for (ti, t) in trigs.iter().enumerate() {
+            let e = &coder.lexicon.entries[t.entry];
+            let trig_text = &text[toks[t.first].start..toks[t.last].end];
+            let mut tr = TriggerTrace { text: trig_text.to_string(), entry: format!("{} {} ({})", e.key(), e.code, e.file), outcome: String::new() };
+            if let Some(why) = &suppressed[ti] {
+                tr.outcome = format!("no event of its own: {why}");
+                if trace {
+                    st.triggers.push(tr);
+                }
+                continue;
+            }
+            if e.code.is_empty() {
+                tr.outcome = "shapes its complement only".into();
+                if trace {
+                    st.triggers.push(tr);
+                }
+                continue;
+            }
+            let claim = claims[ti].clone();
+            let mut factual = true;
+            let mut negated = false;
+            let mut pattern: String;
+            let mut sources: Option<Vec<usize>> = None;
+            let mut targets: Option<Vec<usize>> = None;
+            let mut code = e.code.clone();
+            let root = e.root();
+            let mut recip_pairs = false;
+            if t.verb {
+                let ch = ctx.chain(t.first);
+                negated |= ch.neg;
+                let passive = matches!(t.kind, FormKind::PastPart | FormKind::Participle) && (ch.be || ctx.is(t.last + 1, &["by"]) && !HAVE.iter().any(|h| ch.start > 0 && ctx.w(ch.start - 1) == *h));
+                let prev_is_without = t.first > 0 && ctx.w(t.first - 1) == "without" && t.kind == FormKind::Ing;
+                negated |= prev_is_without;
+                if e.pos == Pos::Adj {
+                    // "willing to", "ready to": only with a following "to"
+                    if !(ctx.is(t.last + 1, &["to"]) || e.frame == Frame::Speaker) {
+                        tr.outcome = "adjective without \"to\"".into();
+                        if trace {
+                            st.triggers.push(tr);
+                        }
+                        continue;
+                    }
+                }
+                if ch.irrealis || ctx.irrealis_scope(ch.start) {
+                    factual = false;
+                }
+                let mut future = ch.future;
+                if let Some(g) = ch.governor {
+                    let gw = ctx.w(g);
+                    if FUTURE_GOVERNORS.contains(&gw) {
+                        future = true;
+                    } else if IRREALIS_GOVERNORS.contains(&gw) {
+                        factual = false;
+                    } else if ["decline", "declined", "declines", "refuse", "refused", "refuses", "fail", "failed", "fails"].contains(&gw) {
+                        negated = true;
+                    }
+                }
+                // "said it would meet": reported future
+                if ch.irrealis && (ch.start..t.first).any(|i| ctx.w(i) == "would") {
+                    let said_before = (ch.start.saturating_sub(8)..ch.start).any(|i| ctx.is(i, SAY_VERBS));
+                    if said_before && !ctx.irrealis_scope(ch.start.saturating_sub(0)) {
+                        future = true;
+                        factual = true;
+                    } else if said_before {
+                        let only_would = !(ch.start.saturating_sub(16)..ch.start).any(|i| ctx.is(i, &["if", "whether", "unless"]));
+                        if only_would && !ctx.question {
+                            future = true;
+                            factual = true;
+                        }
+                    }
+                }
+                if e.frame == Frame::Speaker {
+                    sources = speaker_source(&ctx, t.first, quotes, quote_of(toks[t.first].start));
+                    pattern = "speaker".into();
+                } else if passive && claim.as_ref().and_then(|c| c.source.clone()).is_none() {
+                    sources = ctx.agent(t.last + 1);
+                    targets = ctx.subject(ch.start);
+                    pattern = "passive".into();
+                } else {
+                    sources = claim.as_ref().and_then(|c| c.source.clone());
+                    pattern = if sources.is_some() { "complement".into() } else { "active".into() };
+                    if sources.is_none() {
+                        sources = ctx.subject(ch.start);
+                        if sources.is_some() && ctx.w(ch.start.saturating_sub(1)) == "who" {
+                            pattern = "relative clause".into();
+                        }
+                    }
+                    if sources.is_none() && ch.start > 0 && ctx.is(ch.start - 1, &["and", "but", "or", "then"]) {
+                        sources = last_subject.clone();
+                        pattern = "coordinated verb".into();
+                    }
+                    let that_ok = matches!(e.frame, Frame::Demand);
+                    let from = t.last + 1;
+                    let from = if that_ok && ctx.is(from, &["that"]) { from + 1 } else { from };
+                    targets = ctx.object(from, root, that_ok);
+                    if matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse) {
+                        if let Some(on) = object_noun[ti] {
+                            let emb = &coder.lexicon.entries[trigs[on].entry];
+                            code = refine(e.frame, &e.code, emb.root(), &emb.code);
+                            if targets.is_none() {
+                                targets = ctx.object(trigs[on].last + 1, emb.root(), false);
+                            }
+                        }
+                    }
+                    if e.frame == Frame::Appeal {
+                        if let Some(on) = object_noun[ti] {
+                            let emb = &coder.lexicon.entries[trigs[on].entry];
+                            code = refine(e.frame, &e.code, emb.root(), &emb.code);
+                        }
+                    }
+                    if future && claim.is_none() && e.frame == Frame::Object {
+                        if (4..=8).contains(&root) {
+                            if negated {
+                                code = if root == 4 { "125".into() } else { "120".into() };
+                                negated = false;
+                                pattern.push_str(" + will not → refusal");
+                            } else {
+                                code = refine(Frame::Intent, "030", root, &e.code);
+                                pattern.push_str(" + will → intent");
+                            }
+                        } else if root >= 9 {
+                            factual = false;
+                        }
+                    }
+                }
+                if sources.is_some() && !passive {
+                    last_subject = sources.clone();
+                }
+            } else {
+                // Event nouns.
+                pattern = String::new();
+                let nf = t.first;
+                // possessor or actor adjective right before: "Russia's mobilization", "U.S. sanctions"
+                let mut j = nf;
+                let mut hops = 0;
+                while j > 0 && hops < 3 {
+                    j -= 1;
+                    if let Some(s) = ctx.slot_of[j] {
+                        let g = ctx.group(s);
+                        let before = ctx.word_before(ctx.slots[g[0]].first);
+                        if before.is_some_and(|p| ctx.is(p, &["by"])) {
+                            break;
+                        }
+                        sources = Some(g);
+                        pattern = "possessor".into();
+                        break;
+                    }
+                    let w = ctx.w(j);
+                    if !(w == "'s" || w == "’s" || DETERMINERS.contains(&w) && !["the", "a", "an", "that", "this", "no", "any"].contains(&w) || w.ends_with("-led")) {
+                        break;
+                    }
+                    hops += 1;
+                }
+                if sources.is_none() {
+                    if let Some(a) = ctx.agent(t.last + 1) {
+                        sources = Some(a);
+                        pattern = "by-agent".into();
+                    }
+                }
+                // light verb: "imposed sanctions on", "held talks with", "kicking off exercises"
+                let mut light_chain = None;
+                if sources.is_none() {
+                    let mut j = nf;
+                    let mut steps = 0;
+                    while j > 0 && steps < 5 {
+                        j -= 1;
+                        steps += 1;
+                        if let Some(&(la, _, lk)) = lights.iter().find(|l| l.1 == j) {
+                            let ch = ctx.chain(la);
+                            let passive = matches!(lk, FormKind::PastPart | FormKind::Participle) && ch.be;
+                            if passive {
+                                sources = ctx.agent(t.last + 1);
+                                targets = ctx.subject(ch.start);
+                            } else {
+                                sources = ctx.subject(ch.start);
+                                if sources.is_none() && ch.start > 0 && ctx.is(ch.start - 1, &["and", "but", "or", "then"]) {
+                                    sources = last_subject.clone();
+                                }
+                            }
+                            light_chain = Some((la, ch));
+                            pattern = format!("light verb {:?}", &text[toks[la].start..toks[lights.iter().find(|l| l.1 == j).unwrap().1].end]);
+                            break;
+                        }
+                        let w = ctx.w(j);
+                        if !(DETERMINERS.contains(&w) || w == "'s" || w == "’s" || w == "of" || w == "round" || toks[j].kind == TokenKind::Number) {
+                            break;
+                        }
+                    }
+                }
+                // "talks between X and Y", "a meeting of X and Y"
+                let after = t.last + 1;
+                if after < n && ctx.is(after, &["between", "among"]) {
+                    if let Some(s) = ctx.slot_of.get(after + 1).copied().flatten().or_else(|| ctx.slot_of.get(after + 2).copied().flatten()) {
+                        let g = ctx.group(s);
+                        if g.len() >= 2 && sources.is_none() {
+                            sources = Some(g.clone());
+                            targets = Some(g);
+                            recip_pairs = true;
+                            pattern = "between X and Y".into();
+                        }
+                    }
+                }
+                if sources.is_none() && after < n && ctx.is(after, &["of"]) && e.recip {
+                    if let Some(s) = ctx.slot_of.get(after + 1).copied().flatten().or_else(|| ctx.slot_of.get(after + 2).copied().flatten()) {
+                        let g = ctx.group(s);
+                        if g.len() >= 2 {
+                            sources = Some(vec![g[0]]);
+                            targets = Some(g[1..].to_vec());
+                            pattern = "N of X and Y".into();
+                        }
+                    }
+                }
+                if targets.is_none() && !recip_pairs {
+                    // prepositional target: "invasion of Ukraine", "sanctions against Russia"
+                    let mut j = after;
+                    let end = (after + 8).min(n);
+                    while j < end {
+                        let w = ctx.w(j);
+                        if [",", ";", ":", "—", "that", "which", "who", "but", "because", "while", "said", "says"].contains(&w) || BE.contains(&w) || MODAL_FUTURE.contains(&w) || MODAL_IRREALIS.contains(&w) || HAVE.contains(&w) {
+                            break;
+                        }
+                        if let Some(s) = ctx.slot_of[j] {
+                            let g = ctx.group(s);
+                            let p = ctx.word_before(ctx.slots[g[0]].first);
+                            let ok = p.is_some_and(|p| {
+                                let pw = ctx.w(p);
+                                ["of", "against", "on", "to", "toward", "towards", "with", "into", "upon", "over", "at", "for"].contains(&pw)
+                                    || (ctx.is(p, PLACE_PREPS) && (14..=20).contains(&root))
+                            });
+                            if ok {
+                                targets = Some(g);
+                            }
+                            break;
+                        }
+                        j += 1;
+                    }
+                }
+                // negation and modality of the noun
+                let left3 = nf.saturating_sub(3)..nf;
+                if left3.clone().any(|i| ctx.is(i, &["no", "without", "not", "never"]) || is_neg_contraction(ctx.w(i))) {
+                    negated = true;
+                }
+                if let Some((_, ch)) = light_chain {
+                    negated |= ch.neg;
+                    if ch.irrealis || ch.future && root >= 9 {
+                        factual = false;
+                    }
+                    if let Some(g) = ch.governor {
+                        if IRREALIS_GOVERNORS.contains(&ctx.w(g)) {
+                            factual = false;
+                        }
+                        if ["decline", "declined", "refuse", "refused", "fail", "failed"].contains(&ctx.w(g)) {
+                            negated = true;
+                        }
+                    }
+                }
+                if nf.saturating_sub(4)..nf != (0..0) && (nf.saturating_sub(4)..nf).any(|i| ctx.is(i, IRREALIS_NOUN_GOVERNORS) && (ctx.is(i + 1, &["of", "for", "more", "a", "an", "the"]) || i + 1 == nf)) {
+                    factual = false;
+                }
+                if ctx.irrealis_scope(nf) {
+                    factual = false;
+                }
+                // "a refusal ... would amount to": a modal right after the noun phrase
+                let right = (t.last + 1..(t.last + 9).min(n)).take_while(|&i| !ctx.is(i, &[",", ";", "that", "which", "who"])).any(|i| ctx.is(i, &["would", "could", "might", "may"]));
+                if right {
+                    factual = false;
+                }
+                if sources.is_none() {
+                    if let Some(c) = &claim {
+                        sources = c.source.clone();
+                        pattern = "complement".into();
+                    }
+                }
+            }
+            if let Some(c) = &claim {
+                if let Some(f) = c.factual {
+                    factual &= f;
+                }
+                negated |= c.negated;
+                pattern = if pattern.is_empty() { c.by.clone() } else { format!("{pattern}, {}", c.by) };
+            }
+            let Some(src) = sources else {
+                tr.outcome = format!("no source actor ({})", if pattern.is_empty() { "noun without possessor, agent or light verb" } else { pattern.as_str() });
+                if trace {
+                    st.triggers.push(tr);
+                }
+                continue;
+            };
+            let quote = quote_of(toks[t.first].start);
+            let in_direct_first_person = src.iter().any(|&s| ctx.slots[s].first_person);
+            // Pairs.
+            let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+            let mut ctx_target: Option<Actor> = None;
+            match &targets {
+                Some(tg) if tg.is_empty() => {
+                    // "each other": the compound subject in both directions
+                    for &a in &src {
+                        for &b in &src {
+                            if a != b {
+                                pairs.push((a, Some(b)));
+                            }
+                        }
+                    }
+                    pattern.push_str(", each other");
+                }
+                Some(tg) if recip_pairs => {
+                    for &a in tg {
+                        for &b in tg {
+                            if a != b {
+                                pairs.push((a, Some(b)));
+                            }
+                        }
+                    }
+                }
+                Some(tg) => {
+                    for &a in &src {
+                        for &b in tg {
+                            pairs.push((a, Some(b)));
+                        }
+                    }
+                    if e.recip && e.pos == Pos::Verb && false {
+                        pairs.clear();
+                    }
+                }
+                None if e.recip && src.len() >= 2 => {
+                    for &a in &src {
+                        for &b in &src {
+                            if a != b {
+                                pairs.push((a, Some(b)));
+                            }
+                        }
+                    }
+                    pattern.push_str(", compound subject, reciprocal");
+                }
+                None => {
+                    // No target in the sentence: the most recent other actor of the article, for verbal acts.
+                    let verbal = (1..=13).contains(&root) && root != 9 && root != 4;
+                    let allowed = verbal && !(in_direct_first_person && quote.is_some());
+                    if allowed {
+                        let src_actor = &ctx.slots[src[0]].actor;
+                        ctx_target = history
+                            .iter()
+                            .rev()
+                            .chain(ctx.slots.iter().rev().map(|s| &s.actor))
+                            .find(|a| !same_side(a, src_actor))
+                            .cloned();
+                    }
+                    for &a in &src {
+                        pairs.push((a, None));
+                    }
+                    if ctx_target.is_some() {
+                        pattern.push_str(", target from context");
+                    } else if !(14..=20).contains(&root) && root != 15 {
+                        tr.outcome = format!("no target for a {root:02} event ({pattern})");
+                        if trace {
+                            st.triggers.push(tr);
+                        }
+                        continue;
+                    }
+                }
+            }
+            let mut produced = Vec::new();
+            for (a, b) in pairs {
+                let source = ctx.slots[a].actor.clone();
+                let target = match b {
+                    Some(b) => {
+                        if ctx.slots[a].entity.is_some() && ctx.slots[a].entity == ctx.slots[b].entity || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor) {
+                            continue;
+                        }
+                        Some(ctx.slots[b].actor.clone())
+                    }
+                    None => ctx_target.clone(),
+                };
+                if target.as_ref().is_some_and(|t| t.code == source.code) {
+                    continue;
+                }
+                let ev = coder.make_event(si, source, target, &code, negated, factual, quote, Trigger {
+                    start: toks[t.first].start,
+                    end: toks[t.last].end,
+                    text: trig_text.to_string(),
+                }, format!("{} {} [{}]", e.key(), code, pattern));
+                let dup = out.events.iter().any(|x| x.sentence == si && x.source.code == ev.source.code && x.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code) && x.root == ev.root);
+                if dup {
+                    continue;
+                }
+                produced.push(format!(
+                    "{} → {} {}{}{}",
+                    ev.source.code,
+                    ev.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                    ev.code,
+                    if ev.negated { " negated" } else { "" },
+                    if ev.factual { "" } else { " not factual" }
+                ));
+                out.events.push(ev);
+            }
+            tr.outcome = if produced.is_empty() { format!("no event: source and target are the same actor ({pattern})") } else { format!("{} [{pattern}]", produced.join("; ")) };
+            if trace {
+                st.triggers.push(tr);
+            }
+        }
+        if trace {
+            out.traces.push(st);
+        }
+        let _ = in_quote;
+        history_push(&mut history, &sent_mentions, quotes, span);
+    }
+    out
+}
+
+fn same_side(a: &Actor, b: &Actor) -> bool {
+    let key = |x: &Actor| x.country.clone().or(x.org.clone()).unwrap_or_else(|| x.code.clone());
+    key(a) == key(b)
+}
+
+fn history_push(history: &mut Vec<Actor>, mentions: &[&Mention], quotes: &[Quote], span: detente_records::Span) {
+    for q in quotes.iter().filter(|q| q.start < span.end && span.start < q.end) {
+        if let Some(a) = q.speaker.as_ref().and_then(speaker_actor) {
+            history.push(a);
+        }
+    }
+    for m in mentions {
+        if usable(&m.actor) {
+            history.push(m.actor.clone());
+        }
+    }
+    if history.len() > 40 {
+        let cut = history.len() - 40;
+        history.drain(..cut);
+    }
+}
+
+fn usable(a: &Actor) -> bool {
+    !a.code.is_empty() && (a.country.is_some() || a.org.is_some() || a.code.len() >= 3)
+}
+
+fn speaker_actor(s: &detente_records::Speaker) -> Option<Actor> {
+    let code = s.code.clone()?;
+    if code.is_empty() {
+        return None;
+    }
+    Some(Actor { code, country: s.country.clone(), org: s.org.clone(), role: s.role.clone(), name: s.name.clone() })
+}
+
+/// Actor slots of a sentence: mentions, and first-person pronouns inside a quote that stand for its speaker.
+fn build_slots(ctx: &mut Ctx, mentions: &[&Mention], quotes: &[Quote]) {
+    let n = ctx.toks.len();
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut ti = 0usize;
+    for m in mentions {
+        if !usable(&m.actor) {
+            continue;
+        }
+        while ti < n && ctx.toks[ti].end <= m.start {
+            ti += 1;
+        }
+        let first = ti;
+        let mut last = ti;
+        while last + 1 < n && ctx.toks[last + 1].start < m.end {
+            last += 1;
+        }
+        if first >= n || ctx.toks[first].start >= m.end {
+            continue;
+        }
+        slots.push(Slot {
+            actor: m.actor.clone(),
+            first,
+            last,
+            entity: Some(m.entity),
+            first_person: false,
+            country_kind: m.kind == MentionKind::Country,
+        });
+    }
+    for i in 0..n {
+        let w = ctx.w(i);
+        if !FIRST_PERSON.contains(&w) || slots.iter().any(|s| s.first <= i && i <= s.last) {
+            continue;
+        }
+        let b = ctx.toks[i].start;
+        let Some(q) = quotes.iter().find(|q| q.start <= b && b < q.end && q.kind != detente_records::QuoteKind::Indirect) else { continue };
+        let Some(actor) = q.speaker.as_ref().and_then(speaker_actor) else { continue };
+        slots.push(Slot { actor, first: i, last: i, entity: q.speaker.as_ref().and_then(|s| s.entity), first_person: true, country_kind: false });
+    }
+    slots.sort_by_key(|s| s.first);
+    for (k, s) in slots.iter().enumerate() {
+        for t in s.first..=s.last {
+            ctx.slot_of[t] = Some(k);
+        }
+    }
+    ctx.slots = slots;
+}
+
+/// The source of an evaluative word: the speaker of the quote it is in, or "according to X".
+fn speaker_source(ctx: &Ctx, at: usize, quotes: &[Quote], quote: Option<usize>) -> Option<Vec<usize>> {
+    let n = ctx.toks.len();
+    for i in 0..n.saturating_sub(2) {
+        if ctx.w(i) == "according" && ctx.w(i + 1) == "to" {
+            let mut j = i + 2;
+            while j < n && ["the", "a", "an"].contains(&ctx.w(j)) {
+                j += 1;
+            }
+            if let Some(s) = ctx.slot_of.get(j).copied().flatten() {
+                return Some(vec![s]);
+            }
+        }
+    }
+    let _ = at;
+    let q = quote.map(|q| &quotes[q])?;
+    let actor = q.speaker.as_ref().and_then(speaker_actor)?;
+    // Use a slot of the speaker in the sentence when there is one, else none: the speaker is elsewhere.
+    ctx.slots.iter().position(|s| s.actor.code == actor.code).map(|s| vec![s])
+}
+
+fn unsafe_free_lower(s: &mut String) -> usize {
+    // Safe ASCII lower-casing and white space folding, byte for byte.
+    let mut v = std::mem::take(s).into_bytes();
+    for b in v.iter_mut() {
+        if b.is_ascii_uppercase() {
+            *b = b.to_ascii_lowercase();
+        } else if matches!(*b, b'\n' | b'\r' | b'\t') {
+            *b = b' ';
+        }
+    }
+    let len = v.len();
+    *s = String::from_utf8(v).expect("ASCII changes keep UTF-8 valid");
+    len
+}

@@ -1,0 +1,318 @@
+//! The cue lexicon: speech and cognition cues in all inflections, and the word lists that shape speaker
+//! phrases. Built once from the embedded `data/quotes/cues.toml` plus the user's `*.cues.toml` files.
+
+use crate::{DictionaryError, DictionarySource};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+const BUILTIN_NAME: &str = "data/quotes/cues.toml";
+const BUILTIN: &str = include_str!("../../data/quotes/cues.toml");
+
+/// What a cue does with its speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CueClass {
+    /// "X said (that) ...", "..., X said", "..., said X".
+    Speech,
+    /// Like speech, with the addressee between cue and content ("told reporters that ...").
+    Addressee,
+    /// Belief and cognition ("X believes ..."): content must follow as a clause.
+    Cognition,
+    /// The speaker follows the cue ("according to NATO").
+    According,
+}
+
+/// One inflected form of a cue, as matched in text.
+#[derive(Debug, Clone, Copy)]
+pub struct CueForm {
+    pub class: CueClass,
+    /// The form is a present participle ("saying", "adding"): after a comma, its speaker is the clause subject.
+    pub participle: bool,
+    /// The form is a bare base form or 3rd person ("say", "says"): these are often nouns ("the claims").
+    pub base: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    #[serde(default)]
+    cues: CueSection,
+    #[serde(default)]
+    speakers: SpeakerSection,
+    #[serde(default)]
+    names: NameSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueSection {
+    #[serde(default)]
+    speech: Vec<String>,
+    #[serde(default)]
+    addressee: Vec<String>,
+    #[serde(default)]
+    cognition: Vec<String>,
+    #[serde(default)]
+    according: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpeakerSection {
+    #[serde(default)]
+    skip: Vec<String>,
+    #[serde(default)]
+    role_nouns: Vec<String>,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    org_heads: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NameSection {
+    #[serde(default)]
+    female: Vec<String>,
+    #[serde(default)]
+    male: Vec<String>,
+}
+
+/// The compiled lexicon, shared read-only.
+pub struct Lexicon {
+    pub cue_matcher: AhoCorasick,
+    pub cue_forms: Vec<CueForm>,
+    pub skip: HashSet<String>,
+    pub role_nouns: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub female: HashSet<String>,
+    pub male: HashSet<String>,
+}
+
+fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
+    toml::from_str::<CueFile>(text).map_err(|e| {
+        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(0);
+        DictionaryError { file: name.to_string(), line, message: e.message().to_string() }
+    })
+}
+
+/// Inflections of a verb entry "base" / "base|past" / "base|past|participle", each with whether it is a
+/// present participle and whether it is a base or 3rd-person form.
+fn inflect(entry: &str) -> Vec<(String, bool, bool)> {
+    // Every part is "head rest": the rest of a phrase may be written on any part ("make|made clear").
+    let parts: Vec<(String, String)> = entry
+        .split('|')
+        .map(|p| {
+            let p = p.trim().to_lowercase();
+            match p.split_once(' ') {
+                Some((h, r)) => (h.to_string(), format!(" {r}")),
+                None => (p, String::new()),
+            }
+        })
+        .collect();
+    let Some((head, _)) = parts.first().cloned() else { return Vec::new() };
+    if head.is_empty() {
+        return Vec::new();
+    }
+    let rest = parts.iter().map(|p| p.1.clone()).find(|r| !r.is_empty()).unwrap_or_default();
+    let past_head = parts.get(1).map(|p| p.0.clone()).unwrap_or_else(|| regular_past(&head));
+    let participle_head = parts.get(2).map(|p| p.0.clone()).unwrap_or_else(|| past_head.clone());
+    let third = third_person(&head);
+    let gerund = gerund(&head, &past_head);
+    let mut out = vec![
+        (format!("{head}{rest}"), false, true),
+        (format!("{third}{rest}"), false, true),
+        (format!("{past_head}{rest}"), false, false),
+        (format!("{participle_head}{rest}"), false, false),
+        (format!("{gerund}{rest}"), true, false),
+    ];
+    if head == "be" {
+        // "be convinced": the usable forms are "is/are/was/were convinced".
+        out = ["is", "are", "was", "were", "am"].iter().map(|h| (format!("{h}{rest}"), false, false)).collect();
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn third_person(base: &str) -> String {
+    let b = base.as_bytes();
+    if base.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else if base.ends_with("s") || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('x') || base.ends_with('z') || base.ends_with('o') {
+        format!("{base}es")
+    } else {
+        format!("{base}s")
+    }
+}
+
+fn regular_past(base: &str) -> String {
+    let b = base.as_bytes();
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if base.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{base}ed")
+    }
+}
+
+fn gerund(base: &str, past: &str) -> String {
+    let b = base.as_bytes();
+    // Doubling shows in the given past ("admitted" → "admitting").
+    if let Some(stem) = past.strip_suffix("ed") {
+        let s = stem.as_bytes();
+        if s.len() == b.len() + 1 && stem.starts_with(base) && s[s.len() - 1] == s[s.len() - 2] {
+            return format!("{stem}ing");
+        }
+    }
+    if base.ends_with("ie") {
+        return format!("{}ying", &base[..base.len() - 2]);
+    }
+    if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && !base.ends_with("oe") && b.len() > 2 {
+        return format!("{}ing", &base[..base.len() - 1]);
+    }
+    format!("{base}ing")
+}
+
+impl Lexicon {
+    pub fn load(user: &[DictionarySource]) -> Result<Lexicon, DictionaryError> {
+        let mut files = vec![parse(BUILTIN_NAME, BUILTIN)?];
+        for src in user.iter().filter(|s| s.name.ends_with(".cues.toml")) {
+            files.push(parse(&src.name, &src.text)?);
+        }
+        // form → (class, participle, base); the first class listed wins for a form in several lists,
+        // except that speech beats cognition and addressee beats speech.
+        let mut forms: BTreeMap<String, CueForm> = BTreeMap::new();
+        let mut add = |form: String, class: CueClass, participle: bool, base: bool| {
+            let entry = forms.entry(form).or_insert(CueForm { class, participle, base });
+            let rank = |c: CueClass| match c {
+                CueClass::Addressee => 3,
+                CueClass::Speech => 2,
+                CueClass::Cognition => 1,
+                CueClass::According => 4,
+            };
+            if rank(class) > rank(entry.class) {
+                entry.class = class;
+            }
+        };
+        let mut lex = Lexicon {
+            cue_matcher: AhoCorasick::new(["x"]).expect("trivial automaton"),
+            cue_forms: Vec::new(),
+            skip: HashSet::new(),
+            role_nouns: HashSet::new(),
+            titles: HashSet::new(),
+            org_heads: HashSet::new(),
+            not_names: HashSet::new(),
+            female: HashSet::new(),
+            male: HashSet::new(),
+        };
+        for f in &files {
+            for (list, class) in [
+                (&f.cues.speech, CueClass::Speech),
+                (&f.cues.addressee, CueClass::Addressee),
+                (&f.cues.cognition, CueClass::Cognition),
+            ] {
+                for entry in list {
+                    for (form, participle, base) in inflect(entry) {
+                        add(form, class, participle, base);
+                    }
+                }
+            }
+            for entry in &f.cues.according {
+                let form = entry.trim().to_lowercase();
+                if !form.is_empty() {
+                    add(form, CueClass::According, false, false);
+                }
+            }
+            let lower = |v: &Vec<String>| v.iter().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+            lex.skip.extend(lower(&f.speakers.skip));
+            lex.role_nouns.extend(lower(&f.speakers.role_nouns));
+            lex.titles.extend(lower(&f.speakers.titles));
+            lex.org_heads.extend(lower(&f.speakers.org_heads));
+            lex.not_names.extend(lower(&f.speakers.not_names));
+            lex.female.extend(lower(&f.names.female));
+            lex.male.extend(lower(&f.names.male));
+        }
+        // A name in both lists says nothing about gender.
+        let both: Vec<String> = lex.female.intersection(&lex.male).cloned().collect();
+        for n in both {
+            lex.female.remove(&n);
+            lex.male.remove(&n);
+        }
+        let patterns: Vec<&String> = forms.keys().collect();
+        lex.cue_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| DictionaryError { file: BUILTIN_NAME.into(), line: 0, message: e.to_string() })?;
+        lex.cue_forms = forms.values().copied().collect();
+        Ok(lex)
+    }
+
+    /// Number of distinct cue forms (for tests and diagnostics).
+    pub fn cue_count(&self) -> usize {
+        self.cue_forms.len()
+    }
+}
+
+/// Lower-case `s` into `buf` and return it (no allocation once `buf` has grown).
+pub fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    // Fold the curly apostrophe so "Kremlin’s" and "Kremlin's" look the same.
+    if buf.contains('’') {
+        let folded = buf.replace('’', "'");
+        buf.clear();
+        buf.push_str(&folded);
+    }
+    buf.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(entry: &str) -> Vec<String> {
+        inflect(entry).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn inflections_of_regular_irregular_and_phrasal_verbs() {
+        assert_eq!(forms("warn"), ["warn", "warned", "warning", "warns"]);
+        assert_eq!(forms("deny|denied"), ["denied", "denies", "deny", "denying"]);
+        assert_eq!(forms("say|said"), ["said", "say", "saying", "says"]);
+        assert_eq!(forms("admit|admitted"), ["admit", "admits", "admitted", "admitting"]);
+        assert_eq!(forms("argue"), ["argue", "argued", "argues", "arguing"]);
+        assert_eq!(forms("make|made clear"), ["made clear", "make clear", "makes clear", "making clear"]);
+        assert_eq!(forms("stress"), ["stress", "stressed", "stresses", "stressing"]);
+        assert_eq!(forms("write|wrote|written"), ["write", "writes", "writing", "written", "wrote"]);
+    }
+
+    #[test]
+    fn builtin_lexicon_has_several_hundred_cues_and_user_files_extend_it() {
+        let lex = Lexicon::load(&[]).unwrap();
+        assert!(lex.cue_count() > 800, "{}", lex.cue_count());
+        let user = DictionarySource { name: "mine.cues.toml".into(), text: "[cues]\nspeech = [\"harrumph\"]\n".into() };
+        let lex2 = Lexicon::load(&[user]).unwrap();
+        assert_eq!(lex2.cue_count(), lex.cue_count() + 4);
+        let bad = DictionarySource { name: "bad.cues.toml".into(), text: "[cues]\n\nspeech = 3\n".into() };
+        let err = Lexicon::load(&[bad]).err().unwrap();
+        assert_eq!((err.file.as_str(), err.line), ("bad.cues.toml", 3));
+    }
+}

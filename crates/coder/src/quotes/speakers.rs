@@ -1,0 +1,546 @@
+//! Speaker phrases and their resolution to the fullest name in the article.
+
+use super::Doc;
+use crate::text::TokenKind;
+use detente_records::{Mention, MentionKind, Span, Speaker};
+
+/// What a speaker phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// A capitalised name, possibly after titles ("Kremlin spokesman Dmitry Peskov", "Peskov").
+    Person,
+    /// An organisation or body ("the Foreign Ministry", "NATO").
+    Org,
+    /// A group or role without a name ("Russian officials", "a senior official").
+    Group,
+    /// A title that refers back to a person named earlier ("the spokesman").
+    TitleRef,
+    Pronoun,
+    /// "who"/"which": the speaker is the phrase before it.
+    Relative,
+}
+
+/// A speaker phrase: its span and tokens, and for a person the name inside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NounPhrase {
+    pub span: Span,
+    /// Token range [start, end).
+    pub tok: (usize, usize),
+    pub kind: NpKind,
+    /// The name (person) or the head phrase (others).
+    pub name: Span,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one"];
+const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "le", "la", "del", "der", "di", "du", "ibn", "el"];
+const CONNECTORS: &[&str] = &["of", "for", "at", "from", "and"];
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&' || c.is_ascii_digit())
+}
+
+impl Doc<'_> {
+    fn cap(&self, i: usize) -> bool {
+        self.tokens[i].is_capitalized(self.text)
+    }
+
+    /// A word that can be part of a speaker phrase other than a determiner or connector.
+    fn np_word(&mut self, i: usize) -> bool {
+        let t = self.tokens[i];
+        if t.kind == TokenKind::Number {
+            return true;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let cap = self.cap(i);
+        let w = self.low(i).to_string();
+        if w == "'s" {
+            return true;
+        }
+        if cap {
+            return !self.lex.not_names.contains(&w) || self.lex.role_nouns.contains(&w);
+        }
+        self.lex.role_nouns.contains(&w) || self.lex.titles.contains(&w) && !matches!(w.as_str(), "first" | "former" | "under")
+    }
+
+    fn np_head(&mut self, i: usize) -> bool {
+        let t = self.tokens[i];
+        t.kind == TokenKind::Word && self.low(i) != "'s" && self.np_word(i)
+    }
+}
+
+/// The speaker phrase ending at token `j` (inclusive), not before token `s0`.
+pub(super) fn np_back(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> {
+    if doc.tokens[j].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.low(j).to_string();
+    if super::PRONOUNS.contains(&w.as_str()) {
+        let t = doc.tokens[j];
+        return Some(NounPhrase { span: t.span(), tok: (j, j + 1), kind: NpKind::Pronoun, name: t.span() });
+    }
+    if w == "who" || w == "which" {
+        let t = doc.tokens[j];
+        return Some(NounPhrase { span: t.span(), tok: (j, j + 1), kind: NpKind::Relative, name: t.span() });
+    }
+    if w == "'s" || !doc.np_head(j) {
+        return None;
+    }
+    let mut start = j;
+    let mut k = j;
+    while k > s0 {
+        let p = k - 1;
+        if doc.tokens[p].kind != TokenKind::Word && doc.tokens[p].kind != TokenKind::Number {
+            break;
+        }
+        let pw = doc.low(p).to_string();
+        if DETERMINERS.contains(&pw.as_str()) {
+            start = p;
+            break;
+        }
+        if doc.np_word(p) {
+            start = p;
+            k = p;
+            continue;
+        }
+        // "Secretary of State", "a spokesman for the ministry", "Biden and Putin".
+        if CONNECTORS.contains(&pw.as_str()) && p > s0 && doc.np_head(p - 1) && (pw != "and" || doc.cap(p - 1) && doc.cap(k)) {
+            start = p;
+            k = p;
+            continue;
+        }
+        break;
+    }
+    classify(doc, start, j + 1)
+}
+
+/// The speaker phrase starting at token `i`, before token `s1`.
+pub(super) fn np_forward(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhrase> {
+    if i >= s1 || doc.tokens[i].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.low(i).to_string();
+    if super::PRONOUNS.contains(&w.as_str()) {
+        let t = doc.tokens[i];
+        return Some(NounPhrase { span: t.span(), tok: (i, i + 1), kind: NpKind::Pronoun, name: t.span() });
+    }
+    let mut k = i;
+    if DETERMINERS.contains(&w.as_str()) {
+        k += 1;
+    }
+    let mut end = k;
+    while k < s1 {
+        if doc.np_word(k) {
+            k += 1;
+            end = k;
+            continue;
+        }
+        let kw = doc.low(k).to_string();
+        if CONNECTORS.contains(&kw.as_str()) && end > i && k + 1 < s1 {
+            let mut n = k + 1;
+            if DETERMINERS.contains(&doc.low(n).to_string().as_str()) && n + 1 < s1 {
+                n += 1;
+            }
+            if doc.np_head(n) && (kw != "and" || doc.cap(n) && doc.cap(k - 1)) {
+                k = n;
+                continue;
+            }
+        }
+        break;
+    }
+    // Trailing possessive or connector never ends a phrase.
+    while end > i && doc.low(end - 1) == "'s" {
+        end -= 1;
+    }
+    if end <= i || !(i..end).any(|x| doc.np_head(x)) {
+        return None;
+    }
+    classify(doc, i, end)
+}
+
+/// Decide what the phrase of tokens [a, b) is, and where the name is in it.
+fn classify(doc: &mut Doc, a: usize, b: usize) -> Option<NounPhrase> {
+    let mut a = a;
+    while a < b && CONNECTORS.contains(&doc.low(a).to_string().as_str()) {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let span = Span::new(doc.tokens[a].start, doc.tokens[b - 1].end);
+    let last = b - 1;
+    let lw = doc.low(last).to_string();
+    let raw = doc.tok(last);
+    let np = |kind, name| Some(NounPhrase { span, tok: (a, b), kind, name });
+    if doc.lex.org_heads.contains(&lw) || is_acronym(raw) && raw.chars().count() > 1 {
+        return np(NpKind::Org, span);
+    }
+    if doc.lex.role_nouns.contains(&lw) {
+        // "the spokesman", "the foreign minister": a title that refers back to someone named before.
+        let det = DETERMINERS.contains(&doc.low(a).to_string().as_str());
+        let words = b - a - usize::from(det);
+        let singular = !lw.ends_with('s') || lw.ends_with("ss");
+        if det && doc.low(a) == "the" && words <= 2 && singular && doc.lex.titles.contains(&lw) {
+            return np(NpKind::TitleRef, span);
+        }
+        return np(NpKind::Group, span);
+    }
+    if !doc.cap(last) {
+        return np(NpKind::Group, span);
+    }
+    // The name: the capitalised run at the end, after titles.
+    let mut r = last;
+    while r > a {
+        let p = r - 1;
+        let pw = doc.low(p).to_string();
+        let name_like = doc.cap(p)
+            && !doc.lex.titles.contains(&pw)
+            && !doc.lex.role_nouns.contains(&pw)
+            && !doc.lex.org_heads.contains(&pw)
+            && !doc.lex.not_names.contains(&pw)
+            && pw != "'s";
+        let particle = PARTICLES.contains(&pw.as_str()) && p > a && doc.cap(p - 1);
+        if name_like || particle {
+            r = p;
+        } else {
+            break;
+        }
+    }
+    let name = Span::new(doc.tokens[r].start, doc.tokens[last].end);
+    np(NpKind::Person, name)
+}
+
+/// A person named in the article.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub full: String,
+    /// Last name token, lower case.
+    pub last: String,
+    pub gender: Option<char>,
+    /// Title words seen with the name ("spokesman", "secretary-general").
+    pub titles: Vec<String>,
+    /// Where the full name is first given.
+    pub first_at: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    pos: usize,
+    person: usize,
+    /// Subject of its sentence, or a speaker: a likely antecedent of a pronoun.
+    salient: bool,
+}
+
+/// The people of an article and where each is mentioned, plus the speakers found so far.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub persons: Vec<Person>,
+    occurrences: Vec<Occurrence>,
+    speakers: Vec<Occurrence>,
+    /// Groups and organisations that spoke: (position, name) for "they"/"it".
+    groups: Vec<(usize, String, Option<usize>)>,
+}
+
+fn gender_of_title(w: &str) -> Option<char> {
+    match w {
+        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "congressman" | "chairman" | "sheikh" => Some('m'),
+        "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman" | "congresswoman" | "chairwoman" => {
+            Some('f')
+        }
+        _ => None,
+    }
+}
+
+impl Registry {
+    pub(super) fn build(doc: &mut Doc) -> Registry {
+        let mut reg = Registry::default();
+        for si in 0..doc.sentences.len() {
+            let (s0, s1) = doc.sent_tokens[si];
+            let mut k = s0;
+            // The first word position that can hold the sentence's subject.
+            let mut subject_at = s0;
+            while subject_at < s1 && (doc.tokens[subject_at].kind == TokenKind::Punct || matches!(doc.low(subject_at), "but" | "and" | "the" | "meanwhile" | "so")) {
+                subject_at += 1;
+            }
+            while k < s1 {
+                if !(doc.cap(k) && !doc.lex.not_names.contains(&doc.low(k).to_string()) || k == subject_at && doc.cap(k)) {
+                    k += 1;
+                    continue;
+                }
+                // A run of capitalised words (with particles and initials).
+                let a = k;
+                let mut b = k;
+                while b < s1 {
+                    let w = doc.low(b).to_string();
+                    if doc.cap(b) && (!doc.lex.not_names.contains(&w) || matches!(w.as_str(), "mr." | "mrs." | "ms." | "dr.")) {
+                        b += 1;
+                    } else if PARTICLES.contains(&w.as_str()) && b + 1 < s1 && doc.cap(b + 1) && b > a {
+                        b += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if b == a {
+                    k += 1;
+                    continue;
+                }
+                reg.add_run(doc, s0, a, b, a <= subject_at);
+                k = b;
+            }
+        }
+        for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+            if let Some(name) = &m.actor.name {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if words.len() >= 2 {
+                    let last = words[words.len() - 1].to_lowercase();
+                    let first = words[0].to_lowercase();
+                    let p = reg.person_for(&last, Some(&first), name, m.start);
+                    if reg.persons[p].gender.is_none() {
+                        reg.persons[p].gender = m.gender.or_else(|| gender_of_first(doc, &first));
+                    }
+                    reg.occurrences.push(Occurrence { pos: m.start, person: p, salient: false });
+                }
+            }
+        }
+        reg.occurrences.sort_by_key(|o| (o.pos, o.person));
+        reg
+    }
+
+    fn person_for(&mut self, last: &str, first: Option<&str>, full: &str, at: usize) -> usize {
+        let found = self.persons.iter().position(|p| {
+            p.last == last && first.is_none_or(|f| p.full.split_whitespace().next().is_some_and(|pf| pf.to_lowercase() == f))
+        });
+        match found {
+            Some(i) => {
+                if full.split_whitespace().count() > self.persons[i].full.split_whitespace().count() && at >= self.persons[i].first_at {
+                    self.persons[i].full = full.to_string();
+                }
+                i
+            }
+            None => {
+                self.persons.push(Person { full: full.to_string(), last: last.to_string(), gender: None, titles: Vec::new(), first_at: at });
+                self.persons.len() - 1
+            }
+        }
+    }
+
+    fn add_run(&mut self, doc: &mut Doc, s0: usize, a: usize, b: usize, subject: bool) {
+        // Titles inside the run ("President Vladimir Putin") and just before it ("spokesman Dmitry Peskov").
+        let mut name_from = a;
+        let mut titles: Vec<String> = Vec::new();
+        for i in a..b {
+            let w = doc.low(i).to_string();
+            if doc.lex.titles.contains(&w) || doc.lex.role_nouns.contains(&w) || doc.lex.org_heads.contains(&w) || doc.lex.not_names.contains(&w) {
+                name_from = i + 1;
+                titles.push(w);
+            }
+        }
+        let mut p = a;
+        while p > s0 && a - p < 4 {
+            let w = doc.low(p - 1).to_string();
+            if doc.lex.titles.contains(&w) || doc.lex.role_nouns.contains(&w) {
+                titles.push(w);
+                p -= 1;
+            } else {
+                break;
+            }
+        }
+        if name_from >= b {
+            return;
+        }
+        let raw_last = doc.tok(b - 1);
+        if is_acronym(raw_last) || (name_from..b).any(|i| doc.lex.org_heads.contains(&doc.low(i).to_string())) {
+            return;
+        }
+        let full = &doc.text[doc.tokens[name_from].start..doc.tokens[b - 1].end];
+        let last = doc.low(b - 1).to_string();
+        let pos = doc.tokens[name_from].start;
+        let gender = titles.iter().find_map(|t| gender_of_title(t));
+        let person = if b - name_from >= 2 {
+            let first = doc.low(name_from).to_string();
+            let g = gender.or_else(|| gender_of_first(doc, &first));
+            let p = self.person_for(&last, Some(&first), full, pos);
+            if self.persons[p].gender.is_none() {
+                self.persons[p].gender = g;
+            }
+            Some(p)
+        } else {
+            let p = self.persons.iter().rposition(|p| p.last == last && p.first_at <= pos);
+            if let (Some(p), Some(g)) = (p, gender)
+                && self.persons[p].gender.is_none()
+            {
+                self.persons[p].gender = Some(g);
+            }
+            p
+        };
+        if let Some(pi) = person {
+            for t in titles {
+                if !self.persons[pi].titles.contains(&t) {
+                    self.persons[pi].titles.push(t);
+                }
+            }
+            self.occurrences.push(Occurrence { pos, person: pi, salient: subject });
+        }
+    }
+
+    /// The person a name refers to: same last name, the latest one introduced before `at` (or any).
+    fn by_name(&self, name: &str, at: usize) -> Option<usize> {
+        let words: Vec<&str> = name.split_whitespace().filter(|w| !w.ends_with('.') || w.len() > 3).collect();
+        let last = words.last()?.to_lowercase().replace('’', "'");
+        let first = (words.len() >= 2).then(|| words[0].to_lowercase());
+        let matches = |p: &Person| {
+            p.last == last && first.as_ref().is_none_or(|f| p.full.split_whitespace().next().is_some_and(|pf| pf.to_lowercase() == *f))
+        };
+        let before = self.occurrences.iter().rev().find(|o| o.pos <= at && matches(&self.persons[o.person])).map(|o| o.person);
+        before.or_else(|| self.persons.iter().position(matches))
+    }
+
+    fn compatible(&self, person: usize, gender: Option<char>) -> bool {
+        match (gender, self.persons[person].gender) {
+            (Some(g), Some(pg)) => g == pg,
+            _ => true,
+        }
+    }
+
+    /// "he"/"she" at `at`: the latest salient person of that gender within reach, else any such person.
+    fn by_pronoun(&self, gender: Option<char>, at: usize) -> Option<usize> {
+        let mut all: Vec<Occurrence> = self.occurrences.iter().chain(self.speakers.iter()).copied().filter(|o| o.pos < at).collect();
+        all.sort_by_key(|o| std::cmp::Reverse((o.pos, o.salient)));
+        let window = at.saturating_sub(2500);
+        // A known gender match beats an unknown one among the salient candidates nearby.
+        let salient = |known: bool| {
+            all.iter()
+                .filter(|o| o.salient && o.pos >= window && self.compatible(o.person, gender))
+                .find(|o| !known || self.persons[o.person].gender.is_some())
+                .map(|o| o.person)
+        };
+        salient(true).or_else(|| salient(false)).or_else(|| all.iter().find(|o| self.compatible(o.person, gender)).map(|o| o.person))
+    }
+
+    /// "the spokesman" at `at`: the latest person given that title.
+    fn by_title(&self, title: &str, at: usize) -> Option<usize> {
+        let mut all: Vec<Occurrence> = self.occurrences.iter().chain(self.speakers.iter()).copied().filter(|o| o.pos < at).collect();
+        all.sort_by_key(|o| std::cmp::Reverse(o.pos));
+        all.iter().find(|o| self.persons[o.person].titles.iter().any(|t| t == title)).map(|o| o.person)
+    }
+}
+
+fn gender_of_first(doc: &Doc, first: &str) -> Option<char> {
+    let first = first.trim_end_matches('.');
+    if doc.lex.female.contains(first) {
+        Some('f')
+    } else if doc.lex.male.contains(first) {
+        Some('m')
+    } else {
+        gender_of_title(first)
+    }
+}
+
+/// The mention the actor stage found for a speaker phrase: contained in it or overlapping it, the most
+/// specific kind first.
+fn mention_for<'m>(mentions: &'m [Mention], span: Span, name: Span) -> Option<&'m Mention> {
+    let rank = |m: &Mention| match m.kind {
+        MentionKind::Person | MentionKind::Pronoun => 0,
+        MentionKind::Organization | MentionKind::Role => 1,
+        MentionKind::Country => 2,
+    };
+    mentions
+        .iter()
+        .filter(|m| m.span().overlaps(span))
+        .min_by_key(|m| (!m.span().overlaps(name), rank(m), std::cmp::Reverse(m.end - m.start), m.start))
+}
+
+fn fill_actor(speaker: &mut Speaker, m: &Mention) {
+    speaker.code = (!m.actor.code.is_empty()).then(|| m.actor.code.clone());
+    speaker.country = m.actor.country.clone();
+    speaker.org = m.actor.org.clone();
+    speaker.role = m.actor.role.clone();
+    speaker.entity = Some(m.entity);
+}
+
+/// Resolve a speaker phrase at `at` (the cue position) to a speaker.
+pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: usize) -> Speaker {
+    let text = doc.text;
+    let mention = mention_for(doc.mentions, np.span, np.name);
+    let mut speaker = Speaker { mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }), ..Speaker::default() };
+    let mut person: Option<usize> = None;
+    match np.kind {
+        NpKind::Person => {
+            person = reg.by_name(np.name.of(text), at);
+            if person.is_none()
+                && let Some(m) = mention.filter(|m| m.kind == MentionKind::Person)
+                && let Some(n) = &m.actor.name
+            {
+                person = reg.by_name(n, at);
+                speaker.name = Some(n.clone());
+            }
+            if person.is_none() && speaker.name.is_none() {
+                speaker.name = Some(np.name.of(text).to_string());
+            }
+        }
+        NpKind::Pronoun => {
+            let w = np.span.of(text).to_lowercase();
+            // The actor stage's resolution first.
+            if let Some(m) = mention.filter(|m| m.kind == MentionKind::Pronoun)
+                && let Some(n) = &m.actor.name
+            {
+                person = reg.by_name(n, at);
+                if person.is_none() {
+                    speaker.name = Some(n.clone());
+                }
+            } else if w == "he" || w == "she" {
+                let g = if w == "he" { 'm' } else { 'f' };
+                person = reg.by_pronoun(Some(g), at);
+                if let Some(p) = person
+                    && reg.persons[p].gender.is_none()
+                {
+                    reg.persons[p].gender = Some(g);
+                }
+            } else if w == "they" || w == "it" {
+                if let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, _, _)| *pos < at && at - *pos < 3000) {
+                    speaker.name = Some(name.clone());
+                }
+            }
+        }
+        NpKind::TitleRef => {
+            let title = doc.tok(np.tok.1 - 1).to_lowercase();
+            person = reg.by_title(&title, at);
+            if person.is_none() {
+                speaker.name = Some(np.span.of(text).to_string());
+            }
+        }
+        NpKind::Org | NpKind::Group => {
+            speaker.name = Some(np.span.of(text).to_string());
+        }
+        NpKind::Relative => {}
+    }
+    if let Some(p) = person {
+        speaker.name = Some(reg.persons[p].full.clone());
+        reg.speakers.push(Occurrence { pos: np.span.start, person: p, salient: true });
+    } else if matches!(np.kind, NpKind::Org | NpKind::Group) || np.kind == NpKind::Person && np.name.len() == np.span.len() && !np.name.of(text).contains(' ') {
+        if let Some(n) = &speaker.name {
+            reg.groups.push((np.span.start, n.clone(), None));
+        }
+    }
+    // Actor fields: the phrase's own mention, else a mention of the resolved person.
+    let source = mention.or_else(|| {
+        let p = person?;
+        let last = &reg.persons[p].last;
+        doc.mentions.iter().filter(|m| m.start < at || true).find(|m| {
+            m.kind == MentionKind::Person
+                && m.actor.name.as_deref().is_some_and(|n| n.split_whitespace().last().is_some_and(|l| l.to_lowercase() == *last))
+        })
+    });
+    if let Some(m) = source {
+        fill_actor(&mut speaker, m);
+        if let Some(n) = &m.actor.name {
+            let fuller = speaker.name.as_ref().is_none_or(|s| n.split_whitespace().count() > s.split_whitespace().count() && n.ends_with(s.split_whitespace().last().unwrap_or("")));
+            if fuller && m.kind == MentionKind::Person {
+                speaker.name = Some(n.clone());
+            }
+        }
+    }
+    speaker
+}

@@ -1,0 +1,468 @@
+//! Queries: events by actor, dyad, date, code and class; quotes by speaker, actor and words; full-text search
+//! over articles and quotes with ranked, highlighted snippets.
+
+use detente_analysis::EventRow;
+use detente_records::{Actor, Location, Trigger};
+use rusqlite::types::Value;
+use rusqlite::{Row, params_from_iter};
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result, Store};
+
+/// Filters of [`Store::events`]. Actor patterns are prefixes of an actor's code, country or org
+/// (`RUS` matches `RUSGOV`, country `RUS`); dates are `YYYY-MM-DD`, inclusive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventQuery {
+    pub source: Option<String>,
+    pub target: Option<String>,
+    /// Events between the two actors, either direction.
+    pub dyad: Option<(String, String)>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// CAMEO root codes, inclusive (`14..20` → `(14, 20)`).
+    pub root: Option<(u8, u8)>,
+    pub plover: Option<String>,
+    pub quad: Option<u8>,
+    /// Only factual events (not hypothetical, conditional, asked, feared or expected).
+    pub factual: bool,
+    /// Leave out negated events ("did not attack").
+    pub exclude_negated: bool,
+    /// Count near-duplicate articles too (by default only the first copy of a story counts).
+    pub include_duplicates: bool,
+    pub article: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// A quote with its article's metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRow {
+    pub quote_id: i64,
+    pub article_id: String,
+    pub date: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub cue: Option<String>,
+    pub speaker_name: Option<String>,
+    pub speaker_code: Option<String>,
+    pub speaker_country: Option<String>,
+    pub speaker_org: Option<String>,
+    pub speaker_role: Option<String>,
+}
+
+/// Filters of [`Store::quotes`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuoteQuery {
+    /// Part of the speaker's name, case-insensitive (`Stoltenberg`).
+    pub speaker: Option<String>,
+    /// Prefix of the speaker's actor code, country or org.
+    pub actor: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// Words the quote must contain (full-text search, stemmed).
+    pub text: Option<String>,
+    pub include_duplicates: bool,
+    pub limit: Option<usize>,
+}
+
+/// A full-text search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    /// Words or `"quoted phrases"`; AND, OR, NOT and `prefix*` work as in FTS5.
+    pub query: String,
+    pub limit: usize,
+    /// Marks put around matched words in snippets.
+    pub highlight: (String, String),
+    pub include_duplicates: bool,
+}
+
+impl SearchQuery {
+    pub fn new(query: impl Into<String>) -> SearchQuery {
+        SearchQuery {
+            query: query.into(),
+            limit: 20,
+            highlight: ("[".into(), "]".into()),
+            include_duplicates: false,
+        }
+    }
+}
+
+/// One ranked search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// `article` or `quote`.
+    pub kind: String,
+    pub article_id: String,
+    pub quote_id: Option<i64>,
+    pub date: Option<String>,
+    /// The article's title, or the quote's speaker.
+    pub title: Option<String>,
+    /// bm25 rank: lower is better.
+    pub score: f64,
+    pub snippet: String,
+}
+
+/// Turns what a person types into an FTS5 query: each word becomes a quoted string (so `open-door` or
+/// `U.S.` are not syntax errors), `"phrases"`, `prefix*`, and upper-case AND / OR / NOT are kept.
+pub fn fts_query(input: &str) -> Result<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = input.trim();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('"') {
+            let end = after.find('"').unwrap_or(after.len());
+            let phrase = &after[..end];
+            if !phrase.trim().is_empty() {
+                parts.push(format!("\"{}\"", phrase.replace('"', "\"\"")));
+            }
+            rest = after.get(end + 1..).unwrap_or("").trim_start();
+            continue;
+        }
+        let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = rest[end..].trim_start();
+        match word {
+            "AND" | "OR" | "NOT" => parts.push(word.to_string()),
+            _ => match word.strip_suffix('*') {
+                Some(stem) if !stem.is_empty() && stem.chars().all(char::is_alphanumeric) => {
+                    parts.push(format!("\"{stem}\"*"))
+                }
+                _ => {
+                    if word.chars().any(char::is_alphanumeric) {
+                        parts.push(format!("\"{}\"", word.replace('"', "\"\"")))
+                    }
+                }
+            },
+        }
+    }
+    // A dangling operator is a syntax error: drop operators at the ends.
+    while parts.first().is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT")) {
+        parts.remove(0);
+    }
+    while parts.last().is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT")) {
+        parts.pop();
+    }
+    if parts.is_empty() {
+        return Err(Error::Invalid(format!("nothing to search for in {input:?}")));
+    }
+    Ok(parts.join(" "))
+}
+
+/// SQL conditions with their positional values.
+#[derive(Default)]
+struct Conditions {
+    sql: Vec<String>,
+    values: Vec<Value>,
+}
+
+impl Conditions {
+    fn value(&mut self, v: impl Into<Value>) -> String {
+        self.values.push(v.into());
+        format!("?{}", self.values.len())
+    }
+
+    /// `column` starts with `prefix` (case-insensitively for ASCII), written as a range so indexes are used.
+    fn prefix(&mut self, column: &str, prefix: &str) -> String {
+        let upper = prefix.to_ascii_uppercase();
+        match upper.chars().last() {
+            Some(last) if upper.is_ascii() && last < '\x7f' => {
+                let mut end = upper[..upper.len() - 1].to_string();
+                end.push((last as u8 + 1) as char);
+                let (a, b) = (self.value(upper.clone()), self.value(end));
+                format!("({column} >= {a} AND {column} < {b})")
+            }
+            _ => {
+                let a = self.value(upper.clone());
+                format!("(upper(substr({column}, 1, {})) = {a})", upper.chars().count())
+            }
+        }
+    }
+
+    /// The actor on `side` (`e.source`, `e.target`, `q.speaker`) matches `pattern`.
+    fn actor(&mut self, side: &str, pattern: &str) -> String {
+        let code = self.prefix(&format!("{side}_code"), pattern);
+        let country = self.prefix(&format!("{side}_country"), pattern);
+        let org = self.prefix(&format!("{side}_org"), pattern);
+        format!("({code} OR {country} OR {org})")
+    }
+
+    fn push(&mut self, sql: String) {
+        self.sql.push(sql);
+    }
+
+    fn where_clause(&self) -> String {
+        if self.sql.is_empty() { String::new() } else { format!("WHERE {}", self.sql.join(" AND ")) }
+    }
+}
+
+const EVENT_SELECT: &str = "SELECT e.pk, a.id, e.date, a.source, a.url, a.duplicate_of, e.sentence, s.paragraph, \
+    e.source_code, e.source_country, e.source_org, e.source_role, e.source_name, \
+    e.target_code, e.target_country, e.target_org, e.target_role, e.target_name, \
+    e.code, e.root, e.name, e.goldstein, e.quad_class, e.plover, e.negated, e.factual, e.quote, \
+    e.location_name, e.location_country, e.location_lat, e.location_lon, \
+    e.trigger_start, e.trigger_end, e.trigger_text, e.rule, e.coder_version, e.dictionary_set \
+    FROM events e JOIN articles a ON a.pk = e.article \
+    LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence";
+
+fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
+    let target_code: Option<String> = row.get(13)?;
+    let location_name: Option<String> = row.get(27)?;
+    Ok(EventRow {
+        event_id: row.get(0)?,
+        article_id: row.get(1)?,
+        date: row.get(2)?,
+        publisher: row.get(3)?,
+        url: row.get(4)?,
+        duplicate_of: row.get(5)?,
+        sentence: row.get::<_, i64>(6)? as usize,
+        paragraph: row.get::<_, Option<i64>>(7)?.map(|p| p as usize),
+        source: Actor {
+            code: row.get(8)?,
+            country: row.get(9)?,
+            org: row.get(10)?,
+            role: row.get(11)?,
+            name: row.get(12)?,
+        },
+        target: match target_code {
+            Some(code) => Some(Actor {
+                code,
+                country: row.get(14)?,
+                org: row.get(15)?,
+                role: row.get(16)?,
+                name: row.get(17)?,
+            }),
+            None => None,
+        },
+        code: row.get(18)?,
+        root: row.get(19)?,
+        name: row.get(20)?,
+        goldstein: row.get(21)?,
+        quad_class: row.get::<_, i64>(22)? as u8,
+        plover: row.get(23)?,
+        negated: row.get(24)?,
+        factual: row.get(25)?,
+        quote: row.get::<_, Option<i64>>(26)?.map(|q| q as usize),
+        location: match location_name {
+            Some(name) => Some(Location { name, country: row.get(28)?, lat: row.get(29)?, lon: row.get(30)? }),
+            None => None,
+        },
+        trigger: Trigger {
+            start: row.get::<_, i64>(31)? as usize,
+            end: row.get::<_, i64>(32)? as usize,
+            text: row.get(33)?,
+        },
+        rule: row.get(34)?,
+        coder_version: row.get(35)?,
+        dictionary_set: row.get(36)?,
+    })
+}
+
+impl Store {
+    fn event_sql(&self, query: &EventQuery) -> (String, Vec<Value>) {
+        let mut c = Conditions::default();
+        if let Some(source) = query.source.as_deref().filter(|s| !s.is_empty()) {
+            let sql = c.actor("e.source", source);
+            c.push(sql);
+        }
+        if let Some(target) = query.target.as_deref().filter(|s| !s.is_empty()) {
+            let sql = c.actor("e.target", target);
+            c.push(sql);
+        }
+        if let Some((a, b)) = &query.dyad {
+            let (sa, tb) = (c.actor("e.source", a), c.actor("e.target", b));
+            let (sb, ta) = (c.actor("e.source", b), c.actor("e.target", a));
+            c.push(format!("(({sa} AND {tb}) OR ({sb} AND {ta}))"));
+        }
+        if let Some(since) = &query.since {
+            let v = c.value(since.clone());
+            c.push(format!("e.date >= {v}"));
+        }
+        if let Some(until) = &query.until {
+            let v = c.value(until.clone());
+            c.push(format!("e.date <= {v}"));
+        }
+        if let Some((low, high)) = query.root {
+            let (l, h) = (c.value(format!("{low:02}")), c.value(format!("{high:02}")));
+            c.push(format!("e.root BETWEEN {l} AND {h}"));
+        }
+        if let Some(plover) = &query.plover {
+            let v = c.value(plover.to_ascii_uppercase());
+            c.push(format!("e.plover = {v}"));
+        }
+        if let Some(quad) = query.quad {
+            let v = c.value(i64::from(quad));
+            c.push(format!("e.quad_class = {v}"));
+        }
+        if query.factual {
+            c.push("e.factual = 1".into());
+        }
+        if query.exclude_negated {
+            c.push("e.negated = 0".into());
+        }
+        if !query.include_duplicates {
+            c.push("a.duplicate_of IS NULL".into());
+        }
+        if let Some(article) = &query.article {
+            let v = c.value(article.clone());
+            c.push(format!("a.id = {v}"));
+        }
+        let mut sql = format!("{EVENT_SELECT} {} ORDER BY e.date IS NULL, e.date, e.pk", c.where_clause());
+        if let Some(limit) = query.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        (sql, c.values)
+    }
+
+    /// Calls `each` for every event matching `query`, in date order, without loading them all.
+    pub fn for_each_event(
+        &self,
+        query: &EventQuery,
+        mut each: impl FnMut(EventRow) -> Result<()>,
+    ) -> Result<usize> {
+        let (sql, values) = self.event_sql(query);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(values))?;
+        let mut n = 0;
+        while let Some(row) = rows.next()? {
+            each(event_row(row)?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The events matching `query`, in date order.
+    pub fn events(&self, query: &EventQuery) -> Result<Vec<EventRow>> {
+        let mut out = Vec::new();
+        self.for_each_event(query, |row| {
+            out.push(row);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// The quotes matching `query`, by date.
+    pub fn quotes(&self, query: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        let mut c = Conditions::default();
+        if let Some(speaker) = query.speaker.as_deref().filter(|s| !s.is_empty()) {
+            let v = c.value(format!("%{}%", speaker.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+            c.push(format!("q.speaker_name LIKE {v} ESCAPE '\\'"));
+        }
+        if let Some(actor) = query.actor.as_deref().filter(|s| !s.is_empty()) {
+            let sql = c.actor("q.speaker", actor);
+            c.push(sql);
+        }
+        if let Some(since) = &query.since {
+            let v = c.value(since.clone());
+            c.push(format!("q.date >= {v}"));
+        }
+        if let Some(until) = &query.until {
+            let v = c.value(until.clone());
+            c.push(format!("q.date <= {v}"));
+        }
+        if let Some(text) = query.text.as_deref().filter(|s| !s.trim().is_empty()) {
+            let v = c.value(format!("text : ({})", fts_query(text)?));
+            c.push(format!("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {v})"));
+        }
+        if !query.include_duplicates {
+            c.push("a.duplicate_of IS NULL".into());
+        }
+        let mut sql = format!(
+            "SELECT q.pk, a.id, q.date, a.source, a.url, q.kind, q.start, q.\"end\", q.text, q.cue, q.speaker_name, \
+             q.speaker_code, q.speaker_country, q.speaker_org, q.speaker_role \
+             FROM quotes q JOIN articles a ON a.pk = q.article {} ORDER BY q.date IS NULL, q.date, q.pk",
+            c.where_clause()
+        );
+        if let Some(limit) = query.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(c.values), |row| {
+            Ok(QuoteRow {
+                quote_id: row.get(0)?,
+                article_id: row.get(1)?,
+                date: row.get(2)?,
+                publisher: row.get(3)?,
+                url: row.get(4)?,
+                kind: row.get(5)?,
+                start: row.get::<_, i64>(6)? as usize,
+                end: row.get::<_, i64>(7)? as usize,
+                text: row.get(8)?,
+                cue: row.get(9)?,
+                speaker_name: row.get(10)?,
+                speaker_code: row.get(11)?,
+                speaker_country: row.get(12)?,
+                speaker_org: row.get(13)?,
+                speaker_role: row.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Articles and quotes matching the words, best first (bm25; title matches weigh double), each with a
+    /// snippet in which the matched words are marked.
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        let fts = fts_query(&query.query)?;
+        let duplicates = if query.include_duplicates { "" } else { "AND a.duplicate_of IS NULL" };
+        let limit = query.limit as i64;
+        let (open, close) = (&query.highlight.0, &query.highlight.1);
+        let mut hits = Vec::new();
+        {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT a.id, a.date, a.title, bm25(articles_fts, 2.0, 1.0) AS score, \
+                 snippet(articles_fts, -1, ?2, ?3, '…', 16) \
+                 FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid \
+                 WHERE articles_fts MATCH ?1 {duplicates} ORDER BY score LIMIT ?4"
+            ))?;
+            let rows = stmt.query_map(rusqlite::params![fts, open, close, limit], |row| {
+                Ok(SearchHit {
+                    kind: "article".into(),
+                    article_id: row.get(0)?,
+                    quote_id: None,
+                    date: row.get(1)?,
+                    title: row.get(2)?,
+                    score: row.get(3)?,
+                    snippet: row.get(4)?,
+                })
+            })?;
+            for hit in rows {
+                hits.push(hit.map_err(|e| search_error(&query.query, e))?);
+            }
+        }
+        {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT a.id, q.pk, q.date, q.speaker_name, bm25(quotes_fts) AS score, \
+                 snippet(quotes_fts, 0, ?2, ?3, '…', 24) \
+                 FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN articles a ON a.pk = q.article \
+                 WHERE quotes_fts MATCH ?1 {duplicates} ORDER BY score LIMIT ?4"
+            ))?;
+            let rows = stmt.query_map(rusqlite::params![fts, open, close, limit], |row| {
+                Ok(SearchHit {
+                    kind: "quote".into(),
+                    article_id: row.get(0)?,
+                    quote_id: Some(row.get(1)?),
+                    date: row.get(2)?,
+                    title: row.get(3)?,
+                    score: row.get(4)?,
+                    snippet: row.get(5)?,
+                })
+            })?;
+            for hit in rows {
+                hits.push(hit.map_err(|e| search_error(&query.query, e))?);
+            }
+        }
+        hits.sort_by(|a, b| {
+            a.score
+                .total_cmp(&b.score)
+                .then_with(|| a.article_id.cmp(&b.article_id))
+                .then_with(|| a.quote_id.cmp(&b.quote_id))
+        });
+        hits.truncate(query.limit);
+        Ok(hits)
+    }
+}
+
+fn search_error(query: &str, e: rusqlite::Error) -> Error {
+    Error::Invalid(format!("search {query:?}: {e}"))
+}
