@@ -63,20 +63,18 @@ pub struct GoldArticle {
     pub text: Option<String>,
 }
 
+/// A gold quote (`kind` and `cue` are in the files but not scored).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct GoldQuote {
-    #[serde(default)]
-    pub kind: Option<String>,
     /// The first words of the quoted content, as in the text.
     pub starts: String,
     #[serde(default)]
     pub speaker: Option<String>,
     #[serde(default)]
     pub speaker_entity: Option<String>,
-    #[serde(default)]
-    pub cue: Option<String>,
 }
 
+/// A gold event (its `code` is in the files but only the root is scored).
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldEvent {
     /// The first words of the sentence, as in the text.
@@ -87,8 +85,6 @@ pub struct GoldEvent {
     pub target: Option<String>,
     #[serde(default)]
     pub root: Option<String>,
-    #[serde(default)]
-    pub code: Option<String>,
     #[serde(default)]
     pub alt_codes: Vec<String>,
     /// PLOVER gold: `Some(..)` when the key is there (the event type is then compared instead of the
@@ -108,7 +104,6 @@ impl Default for GoldEvent {
             source: None,
             target: None,
             root: None,
-            code: None,
             alt_codes: Vec::new(),
             plover: None,
             negated: false,
@@ -154,10 +149,12 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 pub fn parse_gold(text: &str) -> Result<Vec<GoldArticle>> {
     let mut gold: Vec<GoldArticle> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (n, value) in serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>().enumerate() {
+    for (n, value) in serde_json::Deserializer::from_str(text)
+        .into_iter::<serde_json::Value>()
+        .enumerate()
+    {
         let value = value.with_context(|| format!("gold document {}", n + 1))?;
-        let article: GoldArticle =
-            serde_json::from_value(value).with_context(|| format!("gold document {}", n + 1))?;
+        let article: GoldArticle = serde_json::from_value(value).with_context(|| format!("gold document {}", n + 1))?;
         match index.get(&article.id) {
             Some(&i) => gold[i] = article,
             None => {
@@ -217,7 +214,11 @@ fn prefix(s: &str, n: usize) -> &str {
 /// Python's `repr()` of a string (or `None`), for miss messages.
 fn py_repr(s: Option<&str>) -> String {
     let Some(s) = s else { return "None".into() };
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -309,13 +310,21 @@ pub struct ActorFields<'a> {
 
 impl<'a> From<&'a Actor> for ActorFields<'a> {
     fn from(a: &'a Actor) -> Self {
-        ActorFields { code: Some(&a.code), country: a.country.as_deref(), org: a.org.as_deref() }
+        ActorFields {
+            code: Some(&a.code),
+            country: a.country.as_deref(),
+            org: a.org.as_deref(),
+        }
     }
 }
 
 impl<'a> From<&'a Speaker> for ActorFields<'a> {
     fn from(s: &'a Speaker) -> Self {
-        ActorFields { code: s.code.as_deref(), country: s.country.as_deref(), org: s.org.as_deref() }
+        ActorFields {
+            code: s.code.as_deref(),
+            country: s.country.as_deref(),
+            org: s.org.as_deref(),
+        }
     }
 }
 
@@ -330,13 +339,20 @@ pub fn entity_match(gold: &str, actor: Option<ActorFields>) -> bool {
     let country = actor.country.unwrap_or("").to_uppercase();
     let org = actor.org.unwrap_or("").to_uppercase();
     let g = gold.to_uppercase();
-    let head = if g.chars().count() == 6 && ROLES.contains(&g[prefix(&g, 3).len()..].as_ref()) { prefix(&g, 3) } else { &g };
+    let head3 = prefix(&g, 3);
+    let head = if g.chars().count() == 6 && ROLES.contains(&&g[head3.len()..]) {
+        head3
+    } else {
+        &g
+    };
     head == country || head == org || code.starts_with(&g)
 }
 
 /// Overlap of two half-open ranges (0 when either is missing).
 fn overlap<T: Ord + Copy + std::ops::Sub<Output = T> + Default>(a: Option<(T, T)>, b: Option<(T, T)>) -> T {
-    let (Some(a), Some(b)) = (a, b) else { return T::default() };
+    let (Some(a), Some(b)) = (a, b) else {
+        return T::default();
+    };
     let (lo, hi) = (a.0.max(b.0), a.1.min(b.1));
     if hi > lo { hi - lo } else { T::default() }
 }
@@ -482,10 +498,19 @@ impl PolnearScores {
     }
     /// The scorer's three lines (the last is the compact one).
     pub fn lines(&self) -> [String; 3] {
-        let (p, r, f) = prf(self.tp, self.fp, self.fn_);
+        let (p, r, _) = prf(self.tp, self.fp, self.fn_);
+        let f = self.f1();
         [
-            format!("polnear content: P={p:.3} R={r:.3} F1={f:.3} (tp={} fp={} fn={})", self.tp, self.fp, self.fn_),
-            format!("polnear source given content: {}/{} = {:.3}", self.source_ok, self.source_n, self.source_acc()),
+            format!(
+                "polnear content: P={p:.3} R={r:.3} F1={f:.3} (tp={} fp={} fn={})",
+                self.tp, self.fp, self.fn_
+            ),
+            format!(
+                "polnear source given content: {}/{} = {:.3}",
+                self.source_ok,
+                self.source_n,
+                self.source_acc()
+            ),
             format!("content_f1={f:.3} source_acc={:.3}", self.source_acc()),
         ]
     }
@@ -512,7 +537,8 @@ pub fn score_quotes(gold: &[GoldArticle], pred: &[CodedArticle]) -> QuoteScores 
             let hit = (0..pq.len()).find(|&i| !used[i] && !key.is_empty() && folded[i].contains(key));
             let Some(hit) = hit else {
                 s.fn_ += 1;
-                s.misses.push(format!("{aid}: missed quote «{}»", prefix(&q.starts, 50)));
+                s.misses
+                    .push(format!("{aid}: missed quote «{}»", prefix(&q.starts, 50)));
                 continue;
             };
             used[hit] = true;
@@ -577,7 +603,11 @@ pub fn score_events(gold: &[GoldArticle], pred: &[CodedArticle]) -> EventScores 
         let p = pred.get(aid.as_str()).copied();
         let text = or(p.and_then(|p| p.text.as_deref()), g.text.as_deref().unwrap_or(""));
         let sents = p.map_or(&[][..], |p| &p.sentences[..]);
-        let scope = if g.event_scope.as_deref() == Some("all") { text.len() } else { lead_end(text, 8) };
+        let scope = if g.event_scope.as_deref() == Some("all") {
+            text.len()
+        } else {
+            lead_end(text, 8)
+        };
 
         // (byte range of the predicted sentence, event)
         let preds: Vec<((usize, usize), &detente_records::Event)> = p
@@ -613,7 +643,10 @@ pub fn score_events(gold: &[GoldArticle], pred: &[CodedArticle]) -> EventScores 
                     && nonempty(&ge.target).is_none_or(|tgt| entity_match(tgt, e.target.as_ref().map(Into::into)))
             });
             let gold_factual = ge.factual && !ge.negated;
-            let kind = or(ge.root.as_deref(), py_str(ge.plover.as_ref().map(|p| py_str(p.as_deref()))));
+            let kind = or(
+                ge.root.as_deref(),
+                py_str(ge.plover.as_ref().map(|p| py_str(p.as_deref()))),
+            );
             match hit {
                 Some(i) => {
                     used[i] = true;
@@ -655,11 +688,19 @@ pub fn score_events(gold: &[GoldArticle], pred: &[CodedArticle]) -> EventScores 
                     s.forbidden_hits += 1;
                     used[i] = true;
                     s.fp += 1;
-                    s.misses.push(format!("{aid}: forbidden event in «{}»: {}", prefix(&fb.sentence, 40), fb.why));
+                    s.misses.push(format!(
+                        "{aid}: forbidden event in «{}»: {}",
+                        prefix(&fb.sentence, 40),
+                        fb.why
+                    ));
                 }
             }
         }
-        s.fp += preds.iter().zip(&used).filter(|&(&(_, e), &u)| !u && factual(e)).count();
+        s.fp += preds
+            .iter()
+            .zip(&used)
+            .filter(|&(&(_, e), &u)| !u && factual(e))
+            .count();
     }
     s
 }
@@ -685,7 +726,11 @@ pub struct PolnearDoc {
 
 /// Python's text-mode reading: `\r\n` and `\r` become `\n`.
 fn universal_newlines(text: String) -> String {
-    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 /// Attributions (events with a Content argument) of a brat `.ann` file.
@@ -743,15 +788,26 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<PolnearDoc>> {
     let anns = list("attributions")?;
     let mut docs = Vec::new();
     for name in list("text")? {
-        let id = name.char_indices().rev().nth(3).map_or("", |(i, _)| &name[..i]).to_string();
+        let id = name
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map_or("", |(i, _)| &name[..i])
+            .to_string();
         let stem = format!("{id}_");
-        let Some(ann) = anns.iter().find(|a| a.starts_with(&stem) && a.ends_with(".ann")) else { continue };
+        let Some(ann) = anns.iter().find(|a| a.starts_with(&stem) && a.ends_with(".ann")) else {
+            continue;
+        };
         let text_path = dir.join("text").join(&name);
         let text = std::fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
         let ann_path = dir.join("attributions").join(ann);
         let ann_text = std::fs::read_to_string(&ann_path).with_context(|| format!("reading {}", ann_path.display()))?;
         let gold = read_brat(&ann_text).with_context(|| format!("in {}", ann_path.display()))?;
-        docs.push(PolnearDoc { id, text: universal_newlines(text), gold });
+        docs.push(PolnearDoc {
+            id,
+            text: universal_newlines(text),
+            gold,
+        });
     }
     Ok(docs)
 }
@@ -788,7 +844,7 @@ impl ByteToChar {
 
 /// Content F1 (a gold content is found by the unused predicted quote overlapping it most, when the
 /// overlap covers at least half of it) and source accuracy (the speaker mention overlaps the source).
-pub fn score_polnear_docs(docs: &[PolnearDoc], pred: &[CodedArticle]) -> PolnearScores {
+pub fn score_polnear(docs: &[PolnearDoc], pred: &[CodedArticle]) -> PolnearScores {
     let pred = by_id(pred);
     let mut s = PolnearScores::default();
     for doc in docs {
@@ -827,12 +883,17 @@ pub fn score_polnear_docs(docs: &[PolnearDoc], pred: &[CodedArticle]) -> Polnear
                 }
                 _ => {
                     s.fn_ += 1;
-                    s.misses.push(format!("{}: missed content «{}»", doc.id, char_slice(&doc.text, gc, 50)));
+                    s.misses.push(format!(
+                        "{}: missed content «{}»",
+                        doc.id,
+                        char_slice(&doc.text, gc, 50)
+                    ));
                 }
             }
         }
         for (&(_, q), _) in pq.iter().zip(&used).filter(|(_, u)| !**u) {
-            s.misses.push(format!("{}: unmatched quote «{}»", doc.id, prefix(&q.text, 50)));
+            s.misses
+                .push(format!("{}: unmatched quote «{}»", doc.id, prefix(&q.text, 50)));
         }
         s.fp += used.iter().filter(|&&u| !u).count();
     }
@@ -844,11 +905,6 @@ fn char_slice(text: &str, span: (i64, i64), max: usize) -> String {
     let start = span.0.max(0) as usize;
     let len = (span.1 - span.0).max(0) as usize;
     text.chars().skip(start).take(len.min(max)).collect()
-}
-
-/// Read a PolNeAR split and score predictions for it.
-pub fn score_polnear(dir: &Path, pred: &[CodedArticle]) -> Result<PolnearScores> {
-    Ok(score_polnear_docs(&read_polnear(dir)?, pred))
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -888,8 +944,18 @@ fn articles_for(gold_path: &Path, gold: &[GoldArticle], explicit: Option<&Path>)
             let path = PathBuf::from(format!("{base}.txt"));
             if path.exists() {
                 let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-                let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                pool.insert(id.clone(), Article { id, text, ..Article::default() });
+                let id = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                pool.insert(
+                    id.clone(),
+                    Article {
+                        id,
+                        text,
+                        ..Article::default()
+                    },
+                );
             }
         }
     }
@@ -899,7 +965,11 @@ fn articles_for(gold_path: &Path, gold: &[GoldArticle], explicit: Option<&Path>)
         if let Some(a) = pool.remove(&g.id) {
             articles.push(a);
         } else if let Some(text) = &g.text {
-            articles.push(Article { id: g.id.clone(), text: text.clone(), ..Article::default() });
+            articles.push(Article {
+                id: g.id.clone(),
+                text: text.clone(),
+                ..Article::default()
+            });
         } else {
             missing.push(g.id.as_str());
         }
@@ -975,12 +1045,18 @@ pub fn run(args: &EvalArgs, code: &dyn Fn(&Article) -> CodedArticle) -> Result<E
             let docs = read_polnear(dir)?;
             let pred: Vec<CodedArticle> = docs
                 .iter()
-                .map(|d| code(&Article { id: d.id.clone(), text: d.text.clone(), ..Article::default() }))
+                .map(|d| {
+                    code(&Article {
+                        id: d.id.clone(),
+                        text: d.text.clone(),
+                        ..Article::default()
+                    })
+                })
                 .collect();
             if let Some(path) = &args.predictions {
                 write_predictions(path, &pred)?;
             }
-            polnear_report(&score_polnear_docs(&docs, &pred), args.verbose)
+            polnear_report(&score_polnear(&docs, &pred), args.verbose)
         }
         (Some(gold_path), None) => {
             let text =
@@ -1008,7 +1084,12 @@ mod tests {
     use detente_records::{Event, Quote, QuoteKind, SCHEMA_VERSION, Sentence, Span, Trigger};
 
     fn actor(code: &str, country: Option<&str>, org: Option<&str>) -> Actor {
-        Actor { code: code.into(), country: country.map(Into::into), org: org.map(Into::into), ..Actor::default() }
+        Actor {
+            code: code.into(),
+            country: country.map(Into::into),
+            org: org.map(Into::into),
+            ..Actor::default()
+        }
     }
 
     fn coded(id: &str, text: &str) -> CodedArticle {
@@ -1063,7 +1144,11 @@ mod tests {
             factual: true,
             quote: None,
             location: None,
-            trigger: Trigger { start: 0, end: 0, text: String::new() },
+            trigger: Trigger {
+                start: 0,
+                end: 0,
+                text: String::new(),
+            },
             rule: "test".into(),
         }
     }
@@ -1073,10 +1158,20 @@ mod tests {
         let mut out = Vec::new();
         let mut start = 0;
         for (i, _) in text.match_indices(". ") {
-            out.push(Sentence { start, end: i + 1, boilerplate: false, paragraph: 0 });
+            out.push(Sentence {
+                start,
+                end: i + 1,
+                boilerplate: false,
+                paragraph: 0,
+            });
             start = i + 2;
         }
-        out.push(Sentence { start, end: text.len(), boilerplate: false, paragraph: 0 });
+        out.push(Sentence {
+            start,
+            end: text.len(),
+            boilerplate: false,
+            paragraph: 0,
+        });
         out
     }
 
@@ -1158,7 +1253,12 @@ mod tests {
         let text = "“We will rebuild the bridge by spring,” said Maria Kowalska. The mayor added that taxes would not rise. Critics called it “a fantasy.”";
         let mut p = coded("q1", text);
         p.quotes = vec![
-            quote(text, "We will rebuild the bridge by spring,", Some("Maria Kowalska"), Some("POL")),
+            quote(
+                text,
+                "We will rebuild the bridge by spring,",
+                Some("Maria Kowalska"),
+                Some("POL"),
+            ),
             quote(text, "taxes would not rise", Some("the mayor"), None),
             quote(text, "a fantasy.", None, None),
         ];
@@ -1169,15 +1269,16 @@ mod tests {
                     starts: "We will rebuild the bridge".into(),
                     speaker: Some("Maria Kowalska".into()),
                     speaker_entity: Some("POLGOV".into()),
-                    ..GoldQuote::default()
                 },
                 GoldQuote {
                     starts: "taxes would not rise".into(),
                     speaker: Some("Maria Kowalska".into()),
                     speaker_entity: Some("POL".into()),
+                },
+                GoldQuote {
+                    starts: "The bridge is unsafe".into(),
                     ..GoldQuote::default()
                 },
-                GoldQuote { starts: "The bridge is unsafe".into(), ..GoldQuote::default() },
             ],
             ..GoldArticle::default()
         }];
@@ -1216,10 +1317,30 @@ mod tests {
             assert!(s.end <= text.len() && text.is_char_boundary(s.start));
         }
         p.events = vec![
-            event(0, actor("NORGOV", Some("NOR"), None), Some(actor("IRN", Some("IRN"), None)), "163"),
-            event(1, actor("IRN", Some("IRN"), None), Some(actor("NOR", Some("NOR"), None)), "111"),
-            event(2, actor("CHL", Some("CHL"), None), Some(actor("PER", Some("PER"), None)), "042"),
-            event(3, actor("PER", Some("PER"), None), Some(actor("CHL", Some("CHL"), None)), "051"),
+            event(
+                0,
+                actor("NORGOV", Some("NOR"), None),
+                Some(actor("IRN", Some("IRN"), None)),
+                "163",
+            ),
+            event(
+                1,
+                actor("IRN", Some("IRN"), None),
+                Some(actor("NOR", Some("NOR"), None)),
+                "111",
+            ),
+            event(
+                2,
+                actor("CHL", Some("CHL"), None),
+                Some(actor("PER", Some("PER"), None)),
+                "042",
+            ),
+            event(
+                3,
+                actor("PER", Some("PER"), None),
+                Some(actor("CHL", Some("CHL"), None)),
+                "051",
+            ),
             event(9, actor("PER", Some("PER"), None), None, "010"), // no such sentence: ignored
         ];
         let gold = vec![GoldArticle {
@@ -1228,7 +1349,10 @@ mod tests {
             events: vec![
                 gold_event("Norway sanctioned Iran", "NORGOV", Some("IRN"), "16"),
                 // Wrong root, but an alternative code has the predicted one.
-                GoldEvent { alt_codes: vec!["112".into()], ..gold_event("Iran criticized", "IRN", Some("NOR"), "11") },
+                GoldEvent {
+                    alt_codes: vec!["112".into()],
+                    ..gold_event("Iran criticized", "IRN", Some("NOR"), "11")
+                },
                 // Source mismatch.
                 gold_event("Chile hosted Peru", "PER", Some("CHL"), "04"),
                 // No target in the gold: any target matches.
@@ -1238,8 +1362,14 @@ mod tests {
         }];
         let s = score_events(&gold, &[p.clone()]);
         assert_eq!((s.tp, s.fp, s.fn_, s.forbidden_hits), (3, 1, 1, 0));
-        assert_eq!(s.misses, vec!["e1: missed PER->CHL 04 in «Chile hosted Peru»".to_string()]);
-        assert_eq!(s.line(), "events: P=0.750 R=0.750 F1=0.750 (tp=3 fp=1 fn=1); forbidden hits 0");
+        assert_eq!(
+            s.misses,
+            vec!["e1: missed PER->CHL 04 in «Chile hosted Peru»".to_string()]
+        );
+        assert_eq!(
+            s.line(),
+            "events: P=0.750 R=0.750 F1=0.750 (tp=3 fp=1 fn=1); forbidden hits 0"
+        );
 
         // Lead scope: with 2 sentences in scope, events of sentences 3 and 4 are out of play.
         let long = format!("{text} A. B. C. D. E. F.");
@@ -1260,6 +1390,7 @@ mod tests {
         p3.sentences = sentences(short_lead);
         p3.events[2].sentence = 8;
         p3.events[3].sentence = 9;
+        p3.events[4].sentence = 99;
         let mut g3 = gold[0].clone();
         g3.id = "e3".into();
         g3.event_scope = None;
@@ -1282,15 +1413,28 @@ mod tests {
         p.events = vec![
             event(0, ken(), Some(som()), "190"), // hypothetical, coded as factual
             event(1, ken(), Some(uga()), "057"),
-            Event { plover: Some("Agree".into()), ..event(1, uga(), Some(ken()), "057") },
-            Event { negated: true, ..event(2, uga(), Some(ken()), "051") },
+            Event {
+                plover: Some("Agree".into()),
+                ..event(1, uga(), Some(ken()), "057")
+            },
+            Event {
+                negated: true,
+                ..event(2, uga(), Some(ken()), "051")
+            },
         ];
         let gold = vec![GoldArticle {
             id: "f1".into(),
             event_scope: Some("all".into()),
             events: vec![
-                GoldEvent { factual: false, ..gold_event("Kenya may attack", "KEN", Some("SOM"), "19") },
-                GoldEvent { plover: Some(Some("AGREE".into())), root: None, ..gold_event("Kenya signed", "UGA", Some("KEN"), "") },
+                GoldEvent {
+                    factual: false,
+                    ..gold_event("Kenya may attack", "KEN", Some("SOM"), "19")
+                },
+                GoldEvent {
+                    plover: Some(Some("AGREE".into())),
+                    root: None,
+                    ..gold_event("Kenya signed", "UGA", Some("KEN"), "")
+                },
                 gold_event("Uganda praised", "UGA", Some("KEN"), "05"),
             ],
             forbidden: vec![GoldForbidden {
@@ -1320,7 +1464,11 @@ mod tests {
         let s = score_events(&nulled, &[p]);
         // Gold 2 missed; both sentence-1 predictions then unmatched factual → fp.
         assert_eq!((s.tp, s.fp, s.fn_), (0, 2, 2));
-        assert!(s.misses.iter().any(|m| m.contains("missed UGA->KEN None in «Kenya signed")));
+        assert!(
+            s.misses
+                .iter()
+                .any(|m| m.contains("missed UGA->KEN None in «Kenya signed"))
+        );
     }
 
     #[test]
@@ -1351,8 +1499,14 @@ mod tests {
         assert_eq!(
             gold,
             vec![
-                Attribution { content: (15, 40), source: Some((0, 9)) },
-                Attribution { content: (50, 60), source: None },
+                Attribution {
+                    content: (15, 40),
+                    source: Some((0, 9))
+                },
+                Attribution {
+                    content: (50, 60),
+                    source: None
+                },
             ]
         );
         assert!(read_brat("T1\tSource x 9\tbad\n").is_err());
@@ -1381,7 +1535,7 @@ mod tests {
             assert_eq!(&text[q.start..q.end], q.text);
         }
         p.quotes = vec![q1, q2, q3];
-        let s = score_polnear_docs(&docs, &[p]);
+        let s = score_polnear(&docs, &[p]);
         assert_eq!((s.tp, s.fp, s.fn_, s.source_ok, s.source_n), (2, 1, 1, 1, 2));
         assert_eq!(
             s.lines(),
@@ -1392,7 +1546,7 @@ mod tests {
             ]
         );
         // Without predictions everything is missed.
-        let s = score_polnear(&dir, &[]).unwrap();
+        let s = score_polnear(&read_polnear(&dir).unwrap(), &[]);
         assert_eq!((s.tp, s.fp, s.fn_), (0, 0, 3));
     }
 
@@ -1433,7 +1587,10 @@ mod tests {
              events: P=0.000 R=0.000 F1=0.000 (tp=0 fp=0 fn=0); forbidden hits 0\n\
              quote_f1=1.000 speaker_acc=1.000 event_f1=0.000 forbidden=0\n"
         );
-        let bad = EvalArgs { only: "both".into(), ..args };
+        let bad = EvalArgs {
+            only: "both".into(),
+            ..args
+        };
         assert!(run(&bad, &fake_coder).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }

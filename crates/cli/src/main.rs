@@ -1,8 +1,10 @@
 //! `detente`: political event data and attributed quotes from news text.
 
 mod config;
+mod eval;
 mod pipeline;
 mod render;
+mod store_cmds;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};

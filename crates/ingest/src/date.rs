@@ -21,7 +21,11 @@ fn iso_prefix(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(range)?;
-        if part.iter().all(u8::is_ascii_digit) { std::str::from_utf8(part).ok()?.parse().ok() } else { None }
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
     };
     let year = digits(0..4)? as i32;
     if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit()) {
@@ -88,8 +92,20 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let lower = word.to_ascii_lowercase();
     if lower.len() < 3 {
         return None;
@@ -97,7 +113,10 @@ fn month_number(word: &str) -> Option<u32> {
     if lower == "sept" {
         return Some(9);
     }
-    MONTHS.iter().position(|month| month.starts_with(&lower) && (lower.len() == 3 || lower.len() == month.len())).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|month| month.starts_with(&lower) && (lower.len() == 3 || lower.len() == month.len()))
+        .map(|i| i as u32 + 1)
 }
 
 fn from_tokens(s: &str) -> Option<NaiveDate> {
@@ -111,10 +130,16 @@ fn from_tokens(s: &str) -> Option<NaiveDate> {
         _ => None,
     };
     // A month name: the day is the number right before it ("12 January") or right after ("Jan 12").
-    if let Some(pos) = tokens.iter().position(|t| matches!(t, Token::Word(w) if month_number(w).is_some())) {
+    if let Some(pos) = tokens
+        .iter()
+        .position(|t| matches!(t, Token::Word(w) if month_number(w).is_some()))
+    {
         let Token::Word(word) = tokens[pos] else { return None };
         let month = month_number(word)?;
-        let day = pos.checked_sub(1).and_then(|before| as_day(tokens.get(before))).or_else(|| as_day(tokens.get(pos + 1)))?;
+        let day = pos
+            .checked_sub(1)
+            .and_then(|before| as_day(tokens.get(before)))
+            .or_else(|| as_day(tokens.get(pos + 1)))?;
         return NaiveDate::from_ymd_opt(year?, month, day);
     }
     // Numeric `D/M/YYYY` or `M/D/YYYY`.
@@ -166,7 +191,16 @@ mod tests {
 
     #[test]
     fn unparseable() {
-        for input in ["", "yesterday", "2022-13-01", "Feb 30, 2022", "May", "12345", "2022", "March 2022"] {
+        for input in [
+            "",
+            "yesterday",
+            "2022-13-01",
+            "Feb 30, 2022",
+            "May",
+            "12345",
+            "2022",
+            "March 2022",
+        ] {
             assert_eq!(normalize_date(input), None, "{input}");
         }
     }

@@ -20,7 +20,7 @@ pub fn format_from_extension(path: &Path) -> Option<Format> {
         "jsonl" | "ndjson" => Some(Format::JsonLines),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "xml" | "rss" | "atom" => Some(Format::Feed),
-        "warc" => Some(Format::Warc),
+        "warc" | "wet" => Some(Format::Warc),
         _ => None,
     }
 }
@@ -100,6 +100,7 @@ mod tests {
         assert_eq!(f("x.ndjson"), Some(Format::JsonLines));
         assert_eq!(f("page.htm"), Some(Format::Html));
         assert_eq!(f("crawl.warc.gz"), Some(Format::Warc));
+        assert_eq!(f("CC-MAIN-1.warc.wet.gz"), Some(Format::Warc));
         assert_eq!(f("news.rss"), Some(Format::Feed));
         assert_eq!(f("notes.md"), None);
         assert_eq!(f("README"), None);
@@ -111,9 +112,18 @@ mod tests {
         assert_eq!(sniff_format(b"\xEF\xBB\xBF  {\"text\": 1}"), Format::JsonLines);
         assert_eq!(sniff_format(b"WARC/1.1\r\nWARC-Type: warcinfo"), Format::Warc);
         assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), Format::Html);
-        assert_eq!(sniff_format(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Format::Feed);
-        assert_eq!(sniff_format(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
-        assert_eq!(sniff_format(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
+        assert_eq!(
+            sniff_format(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            sniff_format(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            sniff_format(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
         assert_eq!(sniff_format(b"<div><p>Hello</p></div>"), Format::Html);
         assert_eq!(sniff_format(b"Ministers met in Vienna."), Format::Text);
     }

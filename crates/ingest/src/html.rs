@@ -30,12 +30,18 @@ pub(crate) fn decode_html(name: &str, bytes: &[u8], charset_hint: Option<&str>) 
         Ok(html) => Ok(html.to_string()),
         Err(err) => {
             let declared = charset_hint.map(str::to_string).or_else(|| declared_charset(bytes));
-            let encoding = declared.as_deref().and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
+            let encoding = declared
+                .as_deref()
+                .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
             match encoding {
                 Some(encoding) if encoding != encoding_rs::UTF_8 => Ok(encoding.decode(bytes).0.into_owned()),
                 _ => {
                     let line = 1 + memchr::memchr_iter(b'\n', &bytes[..err.valid_up_to()]).count();
-                    Err(InputError::line(name, line, "invalid UTF-8 and no other charset declared"))
+                    Err(InputError::line(
+                        name,
+                        line,
+                        "invalid UTF-8 and no other charset declared",
+                    ))
                 }
             }
         }
@@ -48,8 +54,14 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
     let lower = head.to_ascii_lowercase();
     let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
     let rest = &lower[at..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-    let end = rest.iter().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'))).unwrap_or(rest.len());
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
     (end > 0).then(|| String::from_utf8_lossy(&rest[..end]).into_owned())
 }
 
@@ -97,7 +109,9 @@ fn page_meta(doc: &Document) -> PageMeta {
     let mut og_title = None;
     let mut twitter_title = None;
     for node in doc.select("meta").nodes() {
-        let Some(content) = node.attr("content").or_else(|| node.attr("datetime")) else { continue };
+        let Some(content) = node.attr("content").or_else(|| node.attr("datetime")) else {
+            continue;
+        };
         let content = content.trim();
         if content.is_empty() {
             continue;
@@ -118,35 +132,56 @@ fn page_meta(doc: &Document) -> PageMeta {
         }
     }
     // `<time itemprop="datePublished" datetime=...>`, `<time pubdate>`, then any `<time datetime>`.
-    for node in doc.select("[itemprop=datePublished][datetime], time[pubdate][datetime]").nodes() {
+    for node in doc
+        .select("[itemprop=datePublished][datetime], time[pubdate][datetime]")
+        .nodes()
+    {
         if let Some(value) = node.attr("datetime") {
             dates.push((DATE_KEYS.len(), value.to_string()));
         }
     }
-    if let Some(node) = doc.select("time[datetime]").nodes().first() {
-        if let Some(value) = node.attr("datetime") {
-            dates.push((DATE_KEYS.len() + 1, value.to_string()));
-        }
+    if let Some(value) = doc
+        .select("time[datetime]")
+        .nodes()
+        .first()
+        .and_then(|node| node.attr("datetime"))
+    {
+        dates.push((DATE_KEYS.len() + 1, value.to_string()));
     }
     dates.sort_by_key(|(rank, _)| *rank);
     meta.date = dates.iter().find_map(|(_, value)| normalize_date(value));
     if let Some(node) = doc.select("link[rel=canonical][href]").nodes().first() {
         meta.url = node.attr("href").map(|href| href.to_string()).or(meta.url);
     }
-    meta.title = og_title.or(twitter_title).map(|title| collapse_whitespace(&title));
+    meta.title = og_title
+        .or(twitter_title)
+        .map(|title| strip_site_name(&collapse_whitespace(&title), meta.site_name.as_deref()));
     meta
 }
 
 fn extract(html: &str) -> Option<Article> {
+    if nesting_depth(html) > MAX_TREE_DEPTH {
+        return crude_article(html);
+    }
     let doc = Document::from(html);
     let meta = page_meta(&doc);
-    let config = Config { char_threshold: 200, ..Config::default() };
+    let headline = headline(&doc, meta.site_name.as_deref());
+    if let Some(body) = doc.body() {
+        strip_boilerplate(&body);
+    }
+    let config = Config {
+        char_threshold: 200,
+        ..Config::default()
+    };
     let readability = Readability::with_document(doc, None, Some(config)).ok()?;
     // The page's own title: JSON-LD, meta tags, or `<title>` with the site name cut off.
     let page_title = readability.get_article_metadata(None).title;
     let mut readability = readability;
+    let mut date = meta.date;
     let mut text = match readability.parse() {
         Ok(article) => {
+            // JSON-LD `datePublished`, which the meta tags may lack.
+            date = date.or_else(|| article.published_time.as_deref().and_then(normalize_date));
             let content = Document::fragment(article.content);
             node_text(&content.root())
         }
@@ -155,23 +190,110 @@ fn extract(html: &str) -> Option<Article> {
     if text.trim().is_empty() {
         // Readability found no candidate (short or unusual pages): fall back to the body minus boilerplate.
         let doc = Document::from(html);
-        text = doc.body().map(|body| node_text(&body)).unwrap_or_default();
+        if let Some(body) = doc.body() {
+            strip_boilerplate(&body);
+            text = node_text(&body);
+        }
     }
-    let title = meta.title.or_else(|| Some(collapse_whitespace(&page_title))).filter(|title| !title.is_empty());
+    let title = meta
+        .title
+        .or(headline)
+        .or_else(|| Some(collapse_whitespace(&page_title)))
+        .filter(|title| !title.is_empty());
     let text = drop_leading_title(&text, title.as_deref());
     if text.is_empty() {
         return None;
     }
-    Some(Article { id: text_id(&text), source: meta.site_name, date: meta.date, title, url: meta.url, text })
+    Some(Article {
+        id: text_id(&text),
+        source: meta.site_name,
+        date,
+        title,
+        url: meta.url,
+        text,
+    })
+}
+
+/// Separators between a headline and the site name in `<title>`.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// A title without a trailing or leading site name ("Talks resume | Example News").
+fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
+    let Some(site) = site_name.map(collapse_whitespace).filter(|site| !site.is_empty()) else {
+        return title.to_string();
+    };
+    for separator in TITLE_SEPARATORS {
+        if let Some(rest) = title
+            .strip_suffix(site.as_str())
+            .and_then(|rest| rest.strip_suffix(separator))
+            && !rest.trim().is_empty()
+        {
+            return rest.trim().to_string();
+        }
+        if let Some(rest) = title
+            .strip_prefix(site.as_str())
+            .and_then(|rest| rest.strip_prefix(separator))
+            && !rest.trim().is_empty()
+        {
+            return rest.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The headline from `<title>` without the site name: the part that an `<h1>` repeats, or the parts
+/// left after removing the site name. None when `<title>` has no separator.
+fn headline(doc: &Document, site_name: Option<&str>) -> Option<String> {
+    let title = collapse_whitespace(&doc.select("head title").text());
+    let separator = TITLE_SEPARATORS.iter().find(|sep| title.contains(**sep))?;
+    let parts: Vec<&str> = title
+        .split(separator)
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(|h1| collapse_whitespace(&h1.text()))
+        .collect();
+    if let Some(part) = parts.iter().find(|part| h1s.iter().any(|h1| h1 == *part)) {
+        return Some(part.to_string());
+    }
+    let site = site_name.map(collapse_whitespace);
+    let rest: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|part| Some(*part) != site.as_deref())
+        .collect();
+    (site.is_some() && !rest.is_empty() && rest.len() < parts.len()).then(|| rest.join(separator))
+}
+
+/// Removes blocks whose class, id or role marks them as share bars, ads, related links and the like,
+/// before readability runs (it drops classes, so they cannot be recognised afterwards). A marked
+/// block with much text is kept unless that text is mostly links outside paragraphs: it may be a
+/// wrapper of the article ("has-sidebar").
+fn strip_boilerplate(root: &NodeRef) {
+    let marked: Vec<NodeRef> = root
+        .descendants_it()
+        .filter(|node| node.is_element() && is_boilerplate(node))
+        .collect();
+    for node in marked {
+        let text_len = node.normalized_char_count();
+        let chars_in = |tag: &str| -> usize { node.find(&[tag]).iter().map(|n| n.normalized_char_count()).sum() };
+        if text_len < 300 || (chars_in("p") < 200 && chars_in("a") * 2 > text_len) {
+            node.remove_from_parent();
+        }
+    }
 }
 
 /// Removes the headline when the content repeats it as its first line.
-fn drop_leading_title(text: &str, title: Option<&str>) -> String {
+pub(crate) fn drop_leading_title(text: &str, title: Option<&str>) -> String {
     let text = text.trim();
-    if let (Some(title), Some((first, rest))) = (title, text.split_once('\n')) {
-        if first.trim() == title.trim() {
-            return rest.trim().to_string();
-        }
+    if let (Some(title), Some((first, rest))) = (title, text.split_once('\n'))
+        && first.trim() == title.trim()
+    {
+        return rest.trim().to_string();
     }
     text.to_string()
 }
@@ -184,11 +306,22 @@ fn collapse_whitespace(s: &str) -> String {
 /// forms, share/related/ad blocks) left out. Used for feed item content.
 pub fn html_to_text(html: &str) -> String {
     let html = html.trim();
-    if !html.contains('<') && !html.contains('&') {
-        return collapse_whitespace(html);
+    if !html.contains('<') {
+        // Plain text (a feed description without markup): keep its lines, decode entities.
+        let decoded = html_escape::decode_html_entities(html);
+        let lines: Vec<String> = decoded
+            .lines()
+            .map(collapse_whitespace)
+            .filter(|line| !line.is_empty())
+            .collect();
+        return lines.join("\n");
+    }
+    if nesting_depth(html) > MAX_TREE_DEPTH {
+        return crude_text(html).0;
     }
     catch_unwind(|| {
         let doc = Document::fragment(html);
+        strip_boilerplate(&doc.root());
         node_text(&doc.root())
     })
     .unwrap_or_default()
@@ -196,23 +329,102 @@ pub fn html_to_text(html: &str) -> String {
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "option", "textarea",
-    "input", "iframe", "svg", "canvas", "head", "title", "figure", "figcaption", "menu", "dialog", "object", "embed",
-    "video", "audio", "picture", "img",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "input",
+    "iframe",
+    "svg",
+    "canvas",
+    "head",
+    "title",
+    "figure",
+    "figcaption",
+    "menu",
+    "dialog",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "picture",
+    "img",
 ];
 
 /// Elements that end a line (paragraph-level blocks).
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "hr", "address", "details", "summary",
-    "center", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "body",
+    "html",
 ];
 
 /// Words in a class or id that mark boilerplate blocks.
 const BOILERPLATE_WORDS: &[&str] = &[
-    "share", "sharing", "social", "related", "advert", "advertisement", "ad", "ads", "promo", "newsletter",
-    "subscribe", "subscription", "comments", "comment", "cookie", "cookies", "breadcrumb", "breadcrumbs", "sidebar",
-    "navbar", "nav", "menu", "popup", "modal", "sponsored", "outbrain", "taboola", "recirculation", "more-stories",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "comments",
+    "comment",
+    "cookie",
+    "cookies",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "navbar",
+    "nav",
+    "menu",
+    "popup",
+    "modal",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "recirculation",
+    "tweet",
 ];
 
 fn is_boilerplate(node: &NodeRef) -> bool {
@@ -224,22 +436,57 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         marks.push(' ');
         marks.push_str(&id);
     }
-    if let Some(role) = node.attr("role") {
-        if matches!(&*role, "navigation" | "complementary" | "banner" | "contentinfo" | "menu") {
-            return true;
-        }
+    if node.attr("role").is_some_and(|role| {
+        matches!(
+            &*role,
+            "navigation" | "complementary" | "banner" | "contentinfo" | "menu"
+        )
+    }) {
+        return true;
     }
     if node.attr("aria-hidden").is_some_and(|value| &*value == "true") {
         return true;
     }
     let lower = marks.to_ascii_lowercase();
-    lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| BOILERPLATE_WORDS.contains(&word))
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| BOILERPLATE_WORDS.contains(&word))
 }
 
-/// Builds text line by line: collapses whitespace inside a line, breaks lines at blocks.
+/// Whole lines that are page furniture, not article text (compared lower-cased, trimmed of `.:`).
+const BOILERPLATE_LINES: &[&str] = &[
+    "advertisement",
+    "ad",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "continue reading",
+    "read more",
+    "related",
+    "related articles",
+    "related stories",
+    "share this article",
+    "share",
+    "skip to content",
+    "skip to main content",
+    "sign up for our newsletter",
+    "subscribe",
+    "loading",
+];
+
+fn is_boilerplate_line(line: &str) -> bool {
+    line.len() <= 40 && {
+        let lower = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
+        BOILERPLATE_LINES.contains(&lower.as_str())
+    }
+}
+
+/// Builds text line by line: collapses whitespace inside a line, breaks lines at blocks, and drops
+/// furniture lines ("Advertisement").
 #[derive(Default)]
 struct LineBuilder {
     out: String,
+    line_start: usize,
     line_has_text: bool,
     pending_space: bool,
 }
@@ -266,13 +513,19 @@ impl LineBuilder {
 
     fn break_line(&mut self) {
         if self.line_has_text {
-            self.out.push('\n');
+            if is_boilerplate_line(&self.out[self.line_start..]) {
+                self.out.truncate(self.line_start);
+            } else {
+                self.out.push('\n');
+            }
+            self.line_start = self.out.len();
             self.line_has_text = false;
         }
         self.pending_space = false;
     }
 
     fn finish(mut self) -> String {
+        self.break_line();
         while self.out.ends_with('\n') {
             self.out.pop();
         }
@@ -280,14 +533,14 @@ impl LineBuilder {
     }
 }
 
-/// Text of a node, walked with an explicit stack so deeply nested soup cannot overflow the stack.
+/// Text of a node (boilerplate blocks already stripped), walked with an explicit stack so deeply nested soup cannot overflow the stack.
 fn node_text(root: &NodeRef) -> String {
     enum Step<'a> {
         Enter(NodeRef<'a>),
         Leave { block: bool, cell: bool },
     }
     let mut lines = LineBuilder::default();
-    let mut stack = vec![Step::Enter(root.clone())];
+    let mut stack = vec![Step::Enter(*root)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Leave { block, cell } => {
@@ -307,7 +560,7 @@ fn node_text(root: &NodeRef) -> String {
                     None if node.is_document() || node.is_fragment() => String::new(),
                     None => continue,
                 };
-                if SKIPPED.contains(&name.as_str()) || (!name.is_empty() && is_boilerplate(&node)) {
+                if SKIPPED.contains(&name.as_str()) {
                     continue;
                 }
                 if name == "br" {
@@ -318,7 +571,10 @@ fn node_text(root: &NodeRef) -> String {
                 if block {
                     lines.break_line();
                 }
-                stack.push(Step::Leave { block, cell: matches!(name.as_str(), "td" | "th") });
+                stack.push(Step::Leave {
+                    block,
+                    cell: matches!(name.as_str(), "td" | "th"),
+                });
                 let children: Vec<NodeRef> = node.children_it(true).collect();
                 stack.extend(children.into_iter().map(Step::Enter));
             }
@@ -327,15 +583,113 @@ fn node_text(root: &NodeRef) -> String {
     lines.finish()
 }
 
+/// Deeper pages are not given to the HTML parser: its cost grows with depth × elements, so a page of
+/// thousands of unclosed nested tags would take minutes. Real pages stay far below this.
+const MAX_TREE_DEPTH: usize = 400;
+
+/// Elements without an end tag, or closed implicitly by their next sibling: they add no depth.
+const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "tr", "td", "th", "option", "!", "?",
+];
+
+/// The tag name at the start of `rest` (after `<` or `</`), lower-cased.
+fn tag_name(rest: &[u8]) -> String {
+    let end = rest
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'!' | b'?' | b'-' | b':')))
+        .unwrap_or(rest.len());
+    let name = String::from_utf8_lossy(&rest[..end.min(32)]).to_ascii_lowercase();
+    if name.starts_with('!') {
+        "!".to_string()
+    } else if name.starts_with('?') {
+        "?".to_string()
+    } else {
+        name
+    }
+}
+
+/// A quick upper estimate of the element nesting depth, from counting start and end tags.
+fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max_depth) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        if let Some(rest) = rest.strip_prefix(b"/") {
+            if rest.first().is_some_and(u8::is_ascii_alphabetic) && !NON_NESTING.contains(&tag_name(rest).as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            let name = tag_name(rest);
+            let self_closing = memchr::memchr(b'>', rest).is_some_and(|end| end > 0 && rest[end - 1] == b'/');
+            if !NON_NESTING.contains(&name.as_str()) && !self_closing {
+                depth += 1;
+                max_depth = max_depth.max(depth);
+            }
+        }
+    }
+    max_depth
+}
+
+/// Text of pathological HTML without building a tree: tags dropped (blocks break lines), script and
+/// style content skipped, entities decoded. Also returns the `<title>`.
+fn crude_text(html: &str) -> (String, Option<String>) {
+    let bytes = html.as_bytes();
+    let mut lines = LineBuilder::default();
+    let mut title = None;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let Some(lt) = memchr::memchr(b'<', &bytes[pos..]).map(|i| pos + i) else {
+            lines.push_text(&html_escape::decode_html_entities(&html[pos..]));
+            break;
+        };
+        lines.push_text(&html_escape::decode_html_entities(&html[pos..lt]));
+        let Some(gt) = memchr::memchr(b'>', &bytes[lt..]).map(|i| lt + i) else {
+            break;
+        };
+        let closing = bytes.get(lt + 1) == Some(&b'/');
+        let name = tag_name(&bytes[lt + 1 + usize::from(closing)..gt]);
+        pos = gt + 1;
+        if !closing && matches!(name.as_str(), "script" | "style" | "title" | "noscript" | "template") {
+            let end_tag = format!("</{name}");
+            let lower_rest = html[pos..].to_ascii_lowercase();
+            let end = lower_rest.find(&end_tag).map_or(bytes.len(), |i| pos + i);
+            if name == "title" && title.is_none() {
+                title = Some(collapse_whitespace(&html_escape::decode_html_entities(&html[pos..end])));
+            }
+            pos = end;
+            continue;
+        }
+        if name == "br" || BLOCKS.contains(&name.as_str()) {
+            lines.break_line();
+        }
+    }
+    (lines.finish(), title.filter(|title| !title.is_empty()))
+}
+
+fn crude_article(html: &str) -> Option<Article> {
+    let (text, title) = crude_text(html);
+    let text = drop_leading_title(&text, title.as_deref());
+    (!text.is_empty()).then(|| Article {
+        id: text_id(&text),
+        title,
+        text,
+        ..Article::default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn fragment_to_lines() {
-        let html = "<p>One   <b>bold</b>\n word.</p><p>Two<br>three &amp; four.</p><div class=\"share-tools\"><a>Share</a></div><script>x()</script>";
+        let html = "<p>One   <b>bold</b>\n word.</p><p>ADVERTISEMENT</p><p>Two<br>three &amp; four.</p><div class=\"share-tools\"><a>Share</a></div><script>x()</script><p>Read more…</p>";
         assert_eq!(html_to_text(html), "One bold word.\nTwo\nthree & four.");
-        assert_eq!(html_to_text("plain  text\n here"), "plain text here");
+        assert_eq!(
+            html_to_text("plain  text\n\n here &amp; there"),
+            "plain text\nhere & there"
+        );
     }
 
     #[test]
@@ -349,12 +703,64 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_blocks_go_but_marked_wrappers_of_long_text_stay() {
+        let long = "Officials said the negotiations would continue through the week. ".repeat(8);
+        let links = "<li><a href=\"/x\">Another headline about a different story entirely</a></li>".repeat(10);
+        let html = format!(
+            "<html><body><div class=\"layout has-sidebar\"><p>{long}</p><div class=\"ad\">Buy</div><ul class=\"related\">{links}</ul></div></body></html>"
+        );
+        let doc = Document::from(html.as_str());
+        strip_boilerplate(&doc.root());
+        let text = node_text(&doc.body().unwrap());
+        assert!(text.contains("Officials said"), "{text}");
+        assert!(!text.contains("Buy") && !text.contains("Another headline"), "{text}");
+    }
+
+    #[test]
+    fn site_name_is_cut_from_titles() {
+        assert_eq!(
+            strip_site_name("Talks resume | Example News", Some("Example News")),
+            "Talks resume"
+        );
+        assert_eq!(
+            strip_site_name("Example News - Talks resume", Some("Example News")),
+            "Talks resume"
+        );
+        assert_eq!(strip_site_name("Talks resume", Some("Example News")), "Talks resume");
+        assert_eq!(strip_site_name("Example News", Some("Example News")), "Example News");
+        assert_eq!(strip_site_name("Talks | resume", None), "Talks | resume");
+    }
+
+    #[test]
+    fn headline_from_title_without_site_name() {
+        let doc = Document::from(
+            "<html><head><title>Talks resume | World | Example News</title></head><body><h1>Talks resume</h1></body></html>",
+        );
+        assert_eq!(headline(&doc, None).as_deref(), Some("Talks resume"));
+        let doc = Document::from("<html><head><title>Talks resume - Example News</title></head><body></body></html>");
+        assert_eq!(headline(&doc, Some("Example News")).as_deref(), Some("Talks resume"));
+        assert_eq!(headline(&doc, None), None);
+    }
+
+    #[test]
     fn soup_does_not_crash() {
         let deep = "<div>".repeat(20_000) + "Deep text." + &"</div>".repeat(10);
-        for html in [deep.as_str(), "<p><b><i>unclosed", "</p></div><<<>>>&&&;", "<table><tr><td>a<td>b</table>", ""] {
+        for html in [
+            deep.as_str(),
+            "<p><b><i>unclosed",
+            "</p></div><<<>>>&&&;",
+            "<table><tr><td>a<td>b</table>",
+            "",
+        ] {
             let _ = html_to_text(html);
             let _ = html_article("soup.html", html);
         }
         assert!(html_to_text(&deep).contains("Deep text."));
+        assert!(nesting_depth(&deep) > MAX_TREE_DEPTH);
+        let page = "<!DOCTYPE html><html><head><meta charset=utf-8><title>T</title></head><body><div><p>a<p>b<br><img src=x/></div></body></html>";
+        assert_eq!(nesting_depth(page), 3);
+        let crude = crude_article(&(String::from("<title>Head &amp; line</title>") + &deep)).unwrap();
+        assert_eq!(crude.title.as_deref(), Some("Head & line"));
+        assert_eq!(crude.text, "Deep text.");
     }
 }

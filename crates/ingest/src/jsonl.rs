@@ -20,7 +20,14 @@ pub(crate) struct JsonLinesReader {
 
 impl JsonLinesReader {
     pub(crate) fn new(name: String, reader: Box<dyn BufRead + Send>) -> JsonLinesReader {
-        JsonLinesReader { name, reader, line_no: 0, buf: Vec::new(), max_line: MAX_DOCUMENT_BYTES, done: false }
+        JsonLinesReader {
+            name,
+            reader,
+            line_no: 0,
+            buf: Vec::new(),
+            max_line: MAX_DOCUMENT_BYTES,
+            done: false,
+        }
     }
 
     /// The same reader with another line-length limit (tests use a small one).
@@ -73,7 +80,11 @@ pub(crate) fn read_line_bounded(reader: &mut dyn BufRead, buf: &mut Vec<u8>, lim
         }
         reader.consume(take);
         if found_newline {
-            return Ok(if too_long { LineRead::TooLong(total) } else { LineRead::Line });
+            return Ok(if too_long {
+                LineRead::TooLong(total)
+            } else {
+                LineRead::Line
+            });
         }
     }
 }
@@ -93,7 +104,10 @@ impl Iterator for JsonLinesReader {
                     }
                 }
                 Ok(LineRead::TooLong(len)) => {
-                    let message = format!("line of {len} bytes is longer than the {} byte limit; skipped", self.max_line);
+                    let message = format!(
+                        "line of {len} bytes is longer than the {} byte limit; skipped",
+                        self.max_line
+                    );
                     return Some(Err(InputError::line(&self.name, line_no, message)));
                 }
                 Ok(LineRead::Line) => {
@@ -113,7 +127,11 @@ impl Iterator for JsonLinesReader {
 
 /// One line to an article; None for a blank line.
 fn parse_line(name: &str, line_no: usize, bytes: &[u8]) -> Option<ArticleResult> {
-    let bytes = if line_no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes) } else { bytes };
+    let bytes = if line_no == 1 {
+        bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+    } else {
+        bytes
+    };
     let line = match std::str::from_utf8(bytes) {
         Ok(line) => line.trim(),
         Err(err) => {
@@ -153,7 +171,14 @@ pub(crate) fn article_from_object(mut object: Map<String, Value>) -> Result<Arti
     let date = field("date").and_then(|date| normalize_date(&date));
     let source = field("source");
     let url = field("url");
-    Ok(Article { id, source, date, title, url, text })
+    Ok(Article {
+        id,
+        source,
+        date,
+        title,
+        url,
+        text,
+    })
 }
 
 #[cfg(test)]
@@ -185,7 +210,10 @@ mod tests {
     fn bounded_line_reader_counts_bytes_of_a_skipped_line() {
         let mut cursor = Cursor::new(b"abcdefghij\nxy".to_vec());
         let mut buf = Vec::new();
-        assert_eq!(read_line_bounded(&mut cursor, &mut buf, 4).unwrap(), LineRead::TooLong(11));
+        assert_eq!(
+            read_line_bounded(&mut cursor, &mut buf, 4).unwrap(),
+            LineRead::TooLong(11)
+        );
         assert!(buf.is_empty());
         assert_eq!(read_line_bounded(&mut cursor, &mut buf, 4).unwrap(), LineRead::Line);
         assert_eq!(buf, b"xy");

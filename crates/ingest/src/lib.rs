@@ -15,7 +15,7 @@ mod jsonl;
 mod text;
 mod warc;
 
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -46,15 +46,30 @@ pub struct InputError {
 impl InputError {
     /// An error about a whole input.
     pub fn file(file: &str, message: impl Into<String>) -> InputError {
-        InputError { file: file.to_string(), line: None, record: None, message: message.into() }
+        InputError {
+            file: file.to_string(),
+            line: None,
+            record: None,
+            message: message.into(),
+        }
     }
     /// An error about one line of an input.
     pub fn line(file: &str, line: usize, message: impl Into<String>) -> InputError {
-        InputError { file: file.to_string(), line: Some(line), record: None, message: message.into() }
+        InputError {
+            file: file.to_string(),
+            line: Some(line),
+            record: None,
+            message: message.into(),
+        }
     }
     /// An error about one record of an input.
     pub fn record(file: &str, record: usize, message: impl Into<String>) -> InputError {
-        InputError { file: file.to_string(), line: None, record: Some(record), message: message.into() }
+        InputError {
+            file: file.to_string(),
+            line: None,
+            record: Some(record),
+            message: message.into(),
+        }
     }
     /// An I/O error while reading `file`, with the gzip case spelled out.
     pub(crate) fn io(file: &str, err: &io::Error) -> InputError {
@@ -136,10 +151,13 @@ impl<R: Read> Read for CountingReader<R> {
 /// What one finished input gave: for throughput and summaries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputStats {
+    /// The input as named on the command line or found in a directory.
     pub file: String,
     /// Bytes read from disk or stdin (compressed size for gzip inputs).
     pub bytes: u64,
+    /// Articles it gave.
     pub articles: usize,
+    /// InputErrors it gave.
     pub errors: usize,
 }
 
@@ -212,10 +230,23 @@ impl Articles {
         }
     }
 
-    fn start_input(&mut self, name: String, format: Option<Format>, raw: Box<dyn Read + Send>) -> Option<ArticleResult> {
+    fn start_input(
+        &mut self,
+        name: String,
+        format: Option<Format>,
+        raw: Box<dyn Read + Send>,
+    ) -> Option<ArticleResult> {
         self.bytes_at_input_start = self.counter.get();
-        self.current_stats = Some(InputStats { file: name.clone(), bytes: 0, articles: 0, errors: 0 });
-        let counted = CountingReader { inner: raw, counter: Arc::clone(&self.counter) };
+        self.current_stats = Some(InputStats {
+            file: name.clone(),
+            bytes: 0,
+            articles: 0,
+            errors: 0,
+        });
+        let counted = CountingReader {
+            inner: raw,
+            counter: Arc::clone(&self.counter),
+        };
         let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(64 << 10, counted));
         self.current = Some(read_reader(&name, format, reader));
         None
@@ -317,9 +348,15 @@ where
 pub(crate) fn read_document(name: &str, mut reader: Box<dyn BufRead + Send>) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     let limit = MAX_DOCUMENT_BYTES as u64;
-    (&mut reader).take(limit + 1).read_to_end(&mut bytes).map_err(|err| InputError::io(name, &err))?;
+    (&mut reader)
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| InputError::io(name, &err))?;
     if bytes.len() as u64 > limit {
-        return Err(InputError::file(name, format!("document larger than {} MB; skipped", MAX_DOCUMENT_BYTES >> 20)));
+        return Err(InputError::file(
+            name,
+            format!("document larger than {} MB; skipped", MAX_DOCUMENT_BYTES >> 20),
+        ));
     }
     Ok(bytes)
 }
@@ -329,24 +366,43 @@ fn display_name(path: &Path) -> String {
 }
 
 /// Collects the readable files under `dir`, depth first with entries sorted by name, which is the
-/// same as sorting by path. Hidden entries and files of unknown format are skipped.
+/// same as sorting by path. Hidden entries and files of unknown format are skipped; a directory
+/// reached twice through symbolic links is read once.
 fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+    let mut visited = BTreeSet::new();
+    walk_dir_inner(dir, files, errors, &mut visited);
+}
+
+fn walk_dir_inner(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, visited: &mut BTreeSet<PathBuf>) {
+    if let Ok(canonical) = dir.canonicalize()
+        && !visited.insert(canonical)
+    {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            errors.push(InputError::file(&display_name(dir), format!("cannot read directory: {err}")));
+            errors.push(InputError::file(
+                &display_name(dir),
+                format!("cannot read directory: {err}"),
+            ));
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().and_then(|name| name.to_str()).is_some_and(|name| name.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name.starts_with('.'));
         if hidden {
             continue;
         }
         if path.is_dir() {
-            walk_dir(&path, files, errors);
+            walk_dir_inner(&path, files, errors, visited);
         } else if detect::format_from_path(&path).is_some() {
             files.push(path);
         }

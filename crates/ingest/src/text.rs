@@ -18,7 +18,11 @@ fn read_text_article(name: &str, reader: Box<dyn BufRead + Send>) -> ArticleResu
         Ok(content) => content,
         Err(err) => {
             let line = 1 + memchr::memchr_iter(b'\n', &bytes[..err.valid_up_to()]).count();
-            return Err(InputError::line(name, line, "invalid UTF-8 (expected a UTF-8 text file)"));
+            return Err(InputError::line(
+                name,
+                line,
+                "invalid UTF-8 (expected a UTF-8 text file)",
+            ));
         }
     };
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
@@ -28,14 +32,21 @@ fn read_text_article(name: &str, reader: Box<dyn BufRead + Send>) -> ArticleResu
     let (title, text) = split_title(content);
     let text = text.trim();
     let id = file_stem(name).unwrap_or_else(|| text_id(text));
-    Ok(Article { id, title: title.map(str::to_string), text: text.to_string(), ..Article::default() })
+    Ok(Article {
+        id,
+        title: title.map(str::to_string),
+        text: text.to_string(),
+        ..Article::default()
+    })
 }
 
 /// Splits off the title: the first line, when it is short, not blank, and followed by a blank line
 /// with more text after it.
 pub(crate) fn split_title(content: &str) -> (Option<&str>, &str) {
     let content = content.trim_start_matches(['\n', '\r']);
-    let Some(first_end) = content.find('\n') else { return (None, content) };
+    let Some(first_end) = content.find('\n') else {
+        return (None, content);
+    };
     let first = content[..first_end].trim();
     let rest = &content[first_end + 1..];
     let second_end = rest.find('\n').unwrap_or(rest.len());
@@ -53,7 +64,10 @@ pub(crate) fn file_stem(name: &str) -> Option<String> {
         return None;
     }
     let file = Path::new(name).file_name()?.to_str()?;
-    let file = file.strip_suffix(".gz").or_else(|| file.strip_suffix(".GZ")).unwrap_or(file);
+    let file = file
+        .strip_suffix(".gz")
+        .or_else(|| file.strip_suffix(".GZ"))
+        .unwrap_or(file);
     let stem = match file.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem,
         _ => file,
@@ -67,7 +81,10 @@ mod tests {
 
     #[test]
     fn title_needs_a_blank_line_after_it() {
-        assert_eq!(split_title("Headline\n\nBody one.\nBody two.\n"), (Some("Headline"), "\nBody one.\nBody two.\n"));
+        assert_eq!(
+            split_title("Headline\n\nBody one.\nBody two.\n"),
+            (Some("Headline"), "\nBody one.\nBody two.\n")
+        );
         assert_eq!(split_title("Headline\r\n\r\nBody.").0, Some("Headline"));
         assert_eq!(split_title("Line one.\nLine two.\n\nLine three.").0, None);
         assert_eq!(split_title("Only a line.").0, None);

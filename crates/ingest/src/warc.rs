@@ -1,5 +1,6 @@
 //! WARC (1.0/1.1): a small streaming reader. Each HTTP `response` record (and each `resource`
-//! record) with an HTML body becomes an article; other records are skipped unread. `.warc.gz` is a
+//! record) with an HTML body becomes an article, and so does each plain-text `conversion` record
+//! (WET files); other records are skipped unread. `.warc.gz` is a
 //! multi-member gzip and is decompressed before this reader sees it.
 
 use std::io::{self, BufRead, Read};
@@ -9,7 +10,7 @@ use flate2::read::{GzDecoder, ZlibDecoder};
 use crate::jsonl::{LineRead, read_line_bounded};
 use crate::{
     Article, ArticleResult, Format, InputError, MAX_DOCUMENT_BYTES, describe_io_error, html, normalize_date,
-    sniff_format,
+    sniff_format, text_id,
 };
 
 /// Longest WARC header line or HTTP header block kept.
@@ -27,7 +28,14 @@ pub(crate) struct WarcReader {
 
 impl WarcReader {
     pub(crate) fn new(name: String, reader: Box<dyn BufRead + Send>) -> WarcReader {
-        WarcReader { name, reader, record_no: 0, line: Vec::new(), resync: false, done: false }
+        WarcReader {
+            name,
+            reader,
+            record_no: 0,
+            line: Vec::new(),
+            resync: false,
+            done: false,
+        }
     }
 
     fn record_error(&self, message: impl Into<String>) -> InputError {
@@ -98,7 +106,9 @@ impl WarcReader {
         let content_type = header("content-type").unwrap_or("").to_ascii_lowercase();
         let is_http_response = warc_type == "response" && content_type.starts_with("application/http");
         let is_html_resource = warc_type == "resource" && content_type.contains("html");
-        if !(is_http_response || is_html_resource) {
+        // WET files (text extracted by the crawler): one paragraph per line already.
+        let is_text_conversion = warc_type == "conversion" && content_type.starts_with("text/plain");
+        if !(is_http_response || is_html_resource || is_text_conversion) {
             return self.skip_block(length).map(|()| None);
         }
         if length > MAX_DOCUMENT_BYTES as u64 {
@@ -114,6 +124,22 @@ impl WarcReader {
             self.done = true;
             return Err(self.record_error(format!("truncated record ({} of {length} bytes)", block.len())));
         }
+        if is_text_conversion {
+            let text = String::from_utf8_lossy(&block).trim().to_string();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            let id = header("warc-record-id").map_or_else(|| text_id(&text), |id| strip_angle_brackets(id).to_string());
+            let url = header("warc-target-uri").map(|uri| strip_angle_brackets(uri).to_string());
+            let date = header("warc-date").and_then(normalize_date);
+            return Ok(Some(Article {
+                id,
+                url,
+                date,
+                text,
+                ..Article::default()
+            }));
+        }
         let (body, charset) = if is_http_response {
             match http_html_body(block).map_err(|message| self.record_error(message))? {
                 Some(found) => found,
@@ -122,7 +148,8 @@ impl WarcReader {
         } else {
             (block, charset_of(&content_type))
         };
-        let html = html::decode_html(&self.name, &body, charset.as_deref()).map_err(|err| self.record_error(err.message))?;
+        let html =
+            html::decode_html(&self.name, &body, charset.as_deref()).map_err(|err| self.record_error(err.message))?;
         let mut article = html::html_article(&self.name, &html).map_err(|err| self.record_error(err.message))?;
         if let Some(id) = header("warc-record-id") {
             article.id = strip_angle_brackets(id).to_string();
@@ -176,9 +203,12 @@ fn charset_of(content_type: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
+/// An HTML body and the charset its headers declare.
+type HtmlBody = (Vec<u8>, Option<String>);
+
 /// The HTML body of an HTTP response block with its charset; Ok(None) when the response is not a
 /// successful HTML page.
-fn http_html_body(block: Vec<u8>) -> Result<Option<(Vec<u8>, Option<String>)>, String> {
+fn http_html_body(block: Vec<u8>) -> Result<Option<HtmlBody>, String> {
     let (head_end, body_start) = match memchr::memmem::find(&block, b"\r\n\r\n") {
         Some(i) => (i, i + 4),
         None => match memchr::memmem::find(&block, b"\n\n") {
@@ -189,9 +219,16 @@ fn http_html_body(block: Vec<u8>) -> Result<Option<(Vec<u8>, Option<String>)>, S
     let head = String::from_utf8_lossy(&block[..head_end]);
     let mut lines = head.lines();
     let status_line = lines.next().unwrap_or("");
-    let status: u16 = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status: u16 = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     if !status_line.starts_with("HTTP/") {
-        return Err(format!("not an HTTP response: {:?}", status_line.chars().take(40).collect::<String>()));
+        return Err(format!(
+            "not an HTTP response: {:?}",
+            status_line.chars().take(40).collect::<String>()
+        ));
     }
     if !(200..300).contains(&status) {
         return Ok(None);
@@ -225,7 +262,10 @@ fn http_html_body(block: Vec<u8>) -> Result<Option<(Vec<u8>, Option<String>)>, S
 fn decompress(mut decoder: impl Read) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let limit = MAX_DOCUMENT_BYTES as u64;
-    (&mut decoder).take(limit + 1).read_to_end(&mut out).map_err(|err| format!("bad compressed HTTP body: {err}"))?;
+    (&mut decoder)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|err| format!("bad compressed HTTP body: {err}"))?;
     if out.len() as u64 > limit {
         return Err("decompressed HTTP body larger than the limit".to_string());
     }
@@ -239,7 +279,8 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
         let line_end = memchr::memchr(b'\n', data).ok_or("chunked body: missing chunk size line")?;
         let size_line = String::from_utf8_lossy(&data[..line_end]);
         let size_hex = size_line.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_hex, 16).map_err(|_| format!("chunked body: bad chunk size {size_hex:?}"))?;
+        let size =
+            usize::from_str_radix(size_hex, 16).map_err(|_| format!("chunked body: bad chunk size {size_hex:?}"))?;
         data = &data[line_end + 1..];
         if size == 0 {
             return Ok(out);
@@ -249,7 +290,10 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
         }
         out.extend_from_slice(&data[..size]);
         data = &data[size..];
-        data = data.strip_prefix(b"\r\n").or_else(|| data.strip_prefix(b"\n")).unwrap_or(data);
+        data = data
+            .strip_prefix(b"\r\n")
+            .or_else(|| data.strip_prefix(b"\n"))
+            .unwrap_or(data);
     }
 }
 
@@ -259,14 +303,20 @@ mod tests {
 
     #[test]
     fn dechunks() {
-        assert_eq!(dechunk(b"5\r\nHello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n").unwrap(), b"Hello, world");
+        assert_eq!(
+            dechunk(b"5\r\nHello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n").unwrap(),
+            b"Hello, world"
+        );
         assert!(dechunk(b"ff\r\nshort").is_err());
         assert!(dechunk(b"zz\r\n").is_err());
     }
 
     #[test]
     fn charset_from_content_type() {
-        assert_eq!(charset_of("text/html; charset=\"windows-1252\"").as_deref(), Some("windows-1252"));
+        assert_eq!(
+            charset_of("text/html; charset=\"windows-1252\"").as_deref(),
+            Some("windows-1252")
+        );
         assert_eq!(charset_of("text/html"), None);
     }
 }

@@ -54,7 +54,7 @@ pub enum Cell<'a> {
 }
 
 impl Cell<'_> {
-    fn to_text(self) -> String {
+    pub fn to_text(self) -> String {
         match self {
             Cell::Int(v) => v.map(|v| v.to_string()).unwrap_or_default(),
             Cell::Real(v) => v.map(|v| v.to_string()).unwrap_or_default(),

@@ -95,6 +95,8 @@ pub(crate) struct RoleDef {
     pub plurals: Vec<String>,
     #[serde(default)]
     pub bodies: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
     #[serde(default, rename = "note")]
     _note: Option<String>,
 }
@@ -229,6 +231,8 @@ pub(crate) enum NounKind {
     Plural,
     /// A body or collective ("government", "army").
     Body,
+    /// Only a title before a name ("General", "Sen."); alone, only with a country ("a Russian general").
+    Title,
 }
 
 /// A role noun ("spokesman" → GOV).
@@ -389,6 +393,7 @@ impl Builder {
             nouns: singular,
             plurals: plural,
             bodies: Vec::new(),
+            titles: Vec::new(),
             _note: None,
         });
     }
@@ -432,7 +437,12 @@ impl Builder {
         // Role nouns first: names written with capitals never collide with them (other case mode).
         for def in &self.roles {
             let gender = def.gender.as_deref().and_then(|g| g.chars().next());
-            let groups = [(&def.nouns, NounKind::Person), (&def.plurals, NounKind::Plural), (&def.bodies, NounKind::Body)];
+            let groups = [
+                (&def.nouns, NounKind::Person),
+                (&def.plurals, NounKind::Plural),
+                (&def.bodies, NounKind::Body),
+                (&def.titles, NounKind::Title),
+            ];
             for (list, kind) in groups {
                 for n in list {
                     let lower = n.trim().to_lowercase();
@@ -476,6 +486,7 @@ impl Builder {
                 EntryKind::Organization
             };
             let name = def.names.first().or(def.adjectives.first()).cloned().unwrap_or_default();
+            let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
             let entry = dict.entries.len() as u32;
             dict.entries.push(Entry {
                 name,
@@ -594,9 +605,9 @@ impl CodeIndex {
 }
 
 /// Load the built-in dictionaries and the user's actor files (TOML or legacy).
-pub(crate) fn load(user: &[DictionarySource]) -> Result<Dictionary, DictionaryError> {
+pub(crate) fn load(builtin: &[(&str, &str)], user: &[DictionarySource]) -> Result<Dictionary, DictionaryError> {
     let mut builder = Builder::default();
-    for (name, text) in BUILTIN {
+    for (name, text) in builtin {
         builder.add_toml(name, text)?;
     }
     for source in user {

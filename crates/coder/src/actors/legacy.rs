@@ -88,6 +88,10 @@ fn phrase_forms(raw: &str) -> Vec<String> {
     }
     outside.push_str(rest);
     let main = outside.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "THE UNITED NATIONS" must match "the United Nations": the form without the article does.
+    if let Some(bare) = main.strip_prefix("THE ").filter(|b| !b.is_empty()) {
+        forms.insert(0, bare.to_string());
+    }
     if !main.is_empty() {
         forms.insert(0, main);
     }
@@ -136,11 +140,13 @@ fn parse_codes(s: &str, file: &str, line: usize) -> Result<Vec<Code>, Dictionary
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']') else {
-            return Err(error(file, line, "'[' without ']'"));
-        };
+        // A few published files close a code with '}' or not at all: read to the line's end then.
+        let close = rest[open..].find(']').or_else(|| rest[open..].find('}')).unwrap_or(rest.len() - open);
+        if rest[open + 1..open + close].contains('[') {
+            return Err(error(file, line, "'[' inside a code"));
+        }
         let inner = rest[open + 1..open + close].trim();
-        rest = &rest[open + close + 1..];
+        rest = rest.get(open + close + 1..).unwrap_or("");
         let mut parts = inner.split_whitespace();
         let Some(code) = parts.next() else { continue };
         let code = code.trim_start_matches('~').to_string();
@@ -282,9 +288,8 @@ fn load_agents(builder: &mut Builder, file: &str, text: &str) -> Result<(), Dict
             sets.insert(name.trim().to_string(), values);
             continue;
         }
-        let Some(open) = line.find('[') else {
-            return Err(error(file, line_no, "agent without a [~CODE]"));
-        };
+        // A noun without a code cannot code anything (the published files have a few): skip it.
+        let Some(open) = line.find('[') else { continue };
         let codes = parse_codes(&line[open..], file, line_no)?;
         let role = codes.first().and_then(|c| c.code.get(..3)).filter(|r| ROLE_CODES.contains(r)).map(str::to_string);
         let mut phrase = &line[..open];

@@ -23,7 +23,7 @@ mod legacy;
 mod tests;
 
 use crate::{DictionaryError, DictionarySource};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use detente_records::{Actor, Mention, MentionKind, Resolution, Sentence};
 use dict::{CaseMode, Dictionary, EntryKind, Form, Noun, NounKind, Pronoun, Target};
 
@@ -41,7 +41,12 @@ pub struct ActorRecognizer {
 impl ActorRecognizer {
     /// Built-in dictionaries plus the user's actor files among `user`.
     pub fn load(user: &[DictionarySource]) -> Result<ActorRecognizer, DictionaryError> {
-        let dict = dict::load(user)?;
+        ActorRecognizer::load_with(dict::BUILTIN, user)
+    }
+
+    /// `builtin` files (name, content) and then the user's: tests use a small dictionary of their own.
+    fn load_with(builtin: &[(&str, &str)], user: &[DictionarySource]) -> Result<ActorRecognizer, DictionaryError> {
+        let dict = dict::load(builtin, user)?;
         let mut exact_texts: Vec<String> = Vec::new();
         let mut exact_ids = Vec::new();
         let mut folded_texts: Vec<&str> = Vec::new();
@@ -130,51 +135,66 @@ impl ActorRecognizer {
         self.recognize(text, &sentences, date)
     }
 
-    /// Dictionary hits of one sentence, leftmost-longest over both automata, verified.
+    /// Dictionary hits of one sentence, leftmost-longest over both automata, verified. A match that fails
+    /// verification (case, word boundary) is skipped by one character only, so that a shorter or later
+    /// match it hid is still found ("the United Nations" when only "United Nations" may match).
     fn find_hits(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit>) {
         out.clear();
         let hay = &text[start..end];
-        let mut exact = self.exact.find_iter(hay).peekable();
-        let mut folded = self.folded.find_iter(hay).peekable();
-        let mut last_end = 0usize;
+        let search = |ac: &AhoCorasick, from: usize| {
+            if from > hay.len() { None } else { ac.find(Input::new(hay).range(from..)) }
+        };
+        let mut exact = search(&self.exact, 0);
+        let mut folded = search(&self.folded, 0);
         loop {
             // Take the earlier match; on a tie the longer one, then the case-sensitive one.
-            let take_exact = match (exact.peek(), folded.peek()) {
+            let take_exact = match (&exact, &folded) {
                 (None, None) => break,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (Some(a), Some(b)) => (a.start(), std::cmp::Reverse(a.end())) <= (b.start(), std::cmp::Reverse(b.end())),
             };
             let (m, pid) = if take_exact {
-                let m = exact.next().unwrap();
+                let m = exact.unwrap();
                 (m, self.exact_ids[m.pattern().as_usize()])
             } else {
-                let m = folded.next().unwrap();
+                let m = folded.unwrap();
                 (m, self.folded_ids[m.pattern().as_usize()])
             };
-            if m.start() < last_end {
-                continue;
-            }
             let (s, e) = (start + m.start(), start + m.end());
             let pattern = &self.dict.patterns[pid as usize];
-            if !at_word_boundaries(text, s, e) {
-                continue;
+            if self.accept(text, start, s, e, pattern) {
+                out.push(Hit { start: s, end: e, what: What::Dict(pattern.target) });
+                if exact.is_some_and(|x| x.start() < m.end()) {
+                    exact = search(&self.exact, m.end());
+                }
+                if folded.is_some_and(|x| x.start() < m.end()) {
+                    folded = search(&self.folded, m.end());
+                }
+            } else {
+                let next = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                if take_exact {
+                    exact = search(&self.exact, next);
+                } else {
+                    folded = search(&self.folded, next);
+                }
             }
-            let matched = &text[s..e];
-            if pattern.mode == CaseMode::Capitalized && !matched.starts_with(|c: char| c.is_uppercase()) {
-                continue;
-            }
-            // A capitalised common word opening the sentence is not a name ("May", "Will").
-            if matches!(pattern.target, Target::Entry { .. })
-                && !matched.contains(' ')
-                && text[start..s].trim_start_matches(OPENING_QUOTES).is_empty()
-                && is_common_word(matched)
-            {
-                continue;
-            }
-            last_end = m.end();
-            out.push(Hit { start: s, end: e, what: What::Dict(pattern.target) });
         }
+    }
+
+    fn accept(&self, text: &str, sentence_start: usize, s: usize, e: usize, pattern: &dict::Pattern) -> bool {
+        if !at_word_boundaries(text, s, e) {
+            return false;
+        }
+        let matched = &text[s..e];
+        if pattern.mode == CaseMode::Capitalized && !matched.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        // A capitalised common word opening the sentence is not a name ("May", "Will").
+        !(matches!(pattern.target, Target::Entry { .. })
+            && !matched.contains(' ')
+            && text[sentence_start..s].trim_start_matches(OPENING_QUOTES).is_empty()
+            && is_common_word(matched))
     }
 }
 
@@ -223,6 +243,15 @@ const NON_NAME_WORDS: &[&str] = &[
     "Front", "Movement", "Guard", "Guards", "Corps", "Kingdom", "Commission", "Assembly", "Court", "Bank", "Inc",
     "Ltd", "Co", "Corp", "Group", "Company", "University", "Institute", "Center", "Centre", "Foundation", "Post",
     "Says", "Said", "Tells", "Street", "Square", "Palace", "Hall", "City", "County", "Province", "Region", "Sea", "River", "Ocean",
+];
+
+/// Lower-case words that may follow a role noun used as the subject or object ("the army said").
+const FOLLOW_OK: &[&str] = &[
+    "said", "says", "say", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "did",
+    "does", "do", "may", "might", "must", "should", "also", "then", "in", "at", "of", "to", "and", "or", "on",
+    "after", "for", "from", "that", "which", "who", "with", "by", "as", "but", "not", "had", "denied", "announced",
+    "warned", "added", "told", "claimed", "reported", "stated", "insisted", "confirmed", "launched", "accused",
+    "rejected", "called", "urged", "refused", "agreed", "began", "responded", "declined", "ordered", "sent",
 ];
 
 const PREPOSITIONS: &[&str] = &[
@@ -975,6 +1004,17 @@ impl<'a> ArticleState<'a> {
                 self.entities[ent].last_sentence = self.sentence;
                 return i + 1;
             }
+            // "in Brussels", "near Moscow": a seat of power named as a place is not an actor there.
+            let matched = &self.text[hit.start..hit.end];
+            if form == Form::Name
+                && self.dict().entries[entry as usize].kind == EntryKind::Organization
+                && !matched.contains(' ')
+                && !is_upper_acronym(matched)
+                && self.word_before(hit.start).is_some_and(|(_, w)| matches!(w, "in" | "near" | "outside" | "In" | "Near" | "Outside"))
+                && !hits.get(i + 1).is_some_and(|h| matches!(h.what, What::Dict(Target::Noun(_))) && self.adjacent(hit.end, h.start, true))
+            {
+                return i + 1;
+            }
             qual = self.entry_actor(entry, &hit);
             qual_entry = Some(entry);
             k += 1;
@@ -1023,11 +1063,23 @@ impl<'a> ArticleState<'a> {
         let nouns_end = hits[*nouns.last().unwrap()].end;
         let mut j = next;
 
+        let titled_kind = matches!(noun.kind, NounKind::Person | NounKind::Title);
         // Title + name.
-        if noun.kind == NounKind::Person
+        if titled_kind
             && let Some(name) = self.name_after(hits, j, nouns_end)
         {
             j += name.hits_used;
+            let mut end = name.end;
+            // "Foreign Minister Petro Kalyna of Ukraine": the country after the name.
+            let mut qual = qual.clone();
+            if qual.is_none()
+                && noun.country.is_none()
+                && let Some((actor, next, e)) = self.of_actor_after(hits, j, name.end)
+            {
+                qual = Some(actor);
+                j = next;
+                end = e;
+            }
             let ctx = if qual.is_none() && noun.country.is_none() { self.context_country() } else { None };
             let titled = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref());
             let phrase = RolePhrase { actor: titled.clone(), title: Some(noun.key.clone()), gender: noun.gender };
@@ -1048,17 +1100,20 @@ impl<'a> ArticleState<'a> {
             let rec = &self.entities[ent];
             let (actor, gender) = (rec.actor.clone(), rec.gender);
             match actor {
-                Some(actor) => self.emit(start, name.end, actor, Resolution::Title, MentionKind::Person, ent, gender, false),
+                Some(actor) => self.emit(start, end, actor, Resolution::Title, MentionKind::Person, ent, gender, false),
                 None => {
-                    self.entities[ent].last = name.end;
+                    self.entities[ent].last = end;
                     self.entities[ent].last_sentence = self.sentence;
                 }
             }
-            return self.apposition_after(hits, j, name.end, ent);
+            return self.apposition_after(hits, j, end, ent);
         }
 
+        if noun.kind == NounKind::Title && qual.is_none() {
+            return j;
+        }
         // "Ali Vaez, an Iran analyst at …": the role phrase is an apposition of the name before it.
-        if noun.kind == NounKind::Person {
+        if titled_kind {
             let floor = self.mentions.last().map_or(self.sentence_start, |m| m.end.max(self.sentence_start));
             if let Some((ns, ne)) = self.name_before_apposition(chain_start, floor)
                 && let Some((phrase, after, _)) = self.role_phrase(hits, i, chain_start, true)
@@ -1077,7 +1132,7 @@ impl<'a> ArticleState<'a> {
 
         let end = nouns_end;
         // A singular title without a name: refers back to a person ("the spokesman", "the Kremlin leader").
-        if noun.kind == NounKind::Person && !indefinite {
+        if titled_kind && !indefinite {
             let composed = compose_actor(qual.as_ref(), noun, role.as_deref(), former, None);
             if let Some(ent) = self.title_antecedent(noun, composed.as_ref()) {
                 let rec = &self.entities[ent];
@@ -1095,7 +1150,7 @@ impl<'a> ArticleState<'a> {
             None
         };
         let Some(actor) = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref()) else { return j };
-        if qual.is_none() && noun.country.is_none() && ctx.is_none() {
+        if qual.is_none() && noun.country.is_none() && (ctx.is_none() || !self.definite_reference(chain_start, end)) {
             return j;
         }
         let plural = noun.kind == NounKind::Plural;
@@ -1107,6 +1162,31 @@ impl<'a> ArticleState<'a> {
         let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), plural || noun.kind == NounKind::Body));
         self.emit(start, end, actor, Resolution::Title, kind, ent, noun.gender, plural);
         j
+    }
+
+    /// " of Ukraine" right after `pos`, when hit `j` is that country: its actor, the next hit, the end.
+    fn of_actor_after(&mut self, hits: &[Hit], j: usize, pos: usize) -> Option<(Actor, usize, usize)> {
+        let h = hits.get(j)?;
+        let gap = &self.text[pos..h.start];
+        if !(gap == " of " || gap == " from " || gap == " of the " || gap == " from the ") {
+            return None;
+        }
+        let What::Dict(Target::Entry { entry, form: Form::Name }) = h.what else { return None };
+        if self.dict().entries[entry as usize].kind == EntryKind::Person {
+            return None;
+        }
+        let actor = self.entry_actor(entry, h)?;
+        Some((actor, j + 1, h.end))
+    }
+
+    /// "the government said", not "the military support": a bare role noun refers to an actor only after
+    /// "the" and when no lower-case noun it modifies follows.
+    fn definite_reference(&self, start: usize, end: usize) -> bool {
+        let the = self.word_before(start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+        let rest = &self.text[end..self.sentence_end];
+        let next = if rest.starts_with(' ') { self.word_at(self.skip_space(end)) } else { "" };
+        let follows_ok = next.is_empty() || !next.starts_with(char::is_lowercase) || FOLLOW_OK.contains(&next);
+        the && follows_ok
     }
 
     /// The person a title-only phrase refers to: the latest one with that title, else (for a phrase with a
@@ -1137,17 +1217,14 @@ impl<'a> ArticleState<'a> {
             Pronoun::Male | Pronoun::Female => {
                 let want = if p == Pronoun::Male { 'm' } else { 'f' };
                 let people = || self.entities.iter().enumerate().filter(|(_, e)| e.person && e.last > 0);
-                people()
-                    .filter(|(_, e)| e.gender == Some(want))
-                    .max_by_key(|(_, e)| e.last)
-                    .or_else(|| people().filter(|(_, e)| e.gender.is_none()).max_by_key(|(_, e)| e.last))
-                    .map(|(i, _)| i)
+                // The latest person of that gender or of unknown gender.
+                people().filter(|(_, e)| e.gender.is_none_or(|g| g == want)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
             }
             Pronoun::Plural => self
                 .entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| !e.person && e.last > 0 && e.last_sentence + 1 >= self.sentence && e.actor.is_some())
+                .filter(|(_, e)| (e.plural || !e.person) && e.last > 0 && e.last_sentence + 1 >= self.sentence && e.actor.is_some())
                 .max_by_key(|(_, e)| e.last)
                 .map(|(i, _)| i),
         };

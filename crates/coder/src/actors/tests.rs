@@ -1,0 +1,511 @@
+//! Tests of the actor stage with a small dictionary of their own (plus the built-in role nouns), and
+//! load checks of every built-in file.
+
+use super::*;
+use crate::text::segment;
+
+const TEST_DICT: &str = r#"
+[[actor]]
+code = "RUS"
+country = "RUS"
+names = ["Russia", "Russian Federation"]
+adjectives = ["Russian"]
+demonyms = ["Russians"]
+
+[[actor]]
+code = "RUSGOV"
+country = "RUS"
+role = "GOV"
+names = ["Kremlin", "the Kremlin", "Moscow"]
+
+[[actor]]
+code = "USA"
+country = "USA"
+names = ["United States", "US", "U.S.", "America"]
+adjectives = ["American", "U.S."]
+demonyms = ["Americans"]
+
+[[actor]]
+code = "USAMIL"
+country = "USA"
+role = "MIL"
+names = ["Pentagon", "the Pentagon"]
+
+[[actor]]
+code = "UKR"
+country = "UKR"
+names = ["Ukraine"]
+adjectives = ["Ukrainian"]
+demonyms = ["Ukrainians"]
+
+[[actor]]
+code = "TUR"
+country = "TUR"
+names = ["Turkey"]
+adjectives = ["Turkish"]
+
+[[actor]]
+code = "TCD"
+country = "TCD"
+names = ["Chad"]
+adjectives = ["Chadian"]
+
+[[actor]]
+code = "GEO"
+country = "GEO"
+names = ["Georgia"]
+adjectives = ["Georgian"]
+
+[[actor]]
+code = "IRN"
+country = "IRN"
+names = ["Iran"]
+adjectives = ["Iranian"]
+
+[[actor]]
+code = "FRA"
+country = "FRA"
+names = ["France"]
+adjectives = ["French"]
+
+[[actor]]
+code = "NATO"
+org = "NATO"
+names = ["NATO", "North Atlantic Treaty Organization"]
+
+[[actor]]
+code = "WST"
+org = "WST"
+names = ["the West"]
+adjectives = ["Western"]
+
+[[actor]]
+code = "NGOICG"
+org = "ICG"
+names = ["International Crisis Group", "Crisis Group"]
+
+[[person]]
+name = "Vladimir Putin"
+aliases = ["Putin"]
+gender = "m"
+roles = [
+  { code = "RUSGOV", title = "President", from = "2000-05-07", to = "2008-05-07" },
+  { code = "RUSGOV", title = "Prime Minister", from = "2008-05-08", to = "2012-05-07" },
+  { code = "RUSGOV", title = "President", from = "2012-05-07" },
+]
+
+[[person]]
+name = "Jens Stoltenberg"
+gender = "m"
+roles = [
+  { code = "NORGOV", title = "Prime Minister", from = "2005-10-17", to = "2013-10-16" },
+  { code = "NATO", title = "Secretary-General", from = "2014-10-01", to = "2024-10-01" },
+]
+"#;
+
+fn roles_file() -> (&'static str, &'static str) {
+    dict::BUILTIN[0]
+}
+
+fn recognizer() -> ActorRecognizer {
+    let user = [DictionarySource { name: "test.actors.toml".into(), text: TEST_DICT.into() }];
+    ActorRecognizer::load_with(&[roles_file()], &user).expect("test dictionary loads")
+}
+
+fn run(rec: &ActorRecognizer, text: &str, date: Option<&str>) -> Vec<Mention> {
+    let mentions = rec.recognize(text, &segment(text), date);
+    for m in &mentions {
+        assert_eq!(m.text, &text[m.start..m.end], "span of {m:?}");
+        assert!(m.entity > 0);
+    }
+    for w in mentions.windows(2) {
+        assert!(w[0].start <= w[1].start, "mentions in text order");
+    }
+    mentions
+}
+
+/// (text, code) of every mention.
+fn codes(rec: &ActorRecognizer, text: &str, date: Option<&str>) -> Vec<(String, String)> {
+    run(rec, text, date).into_iter().map(|m| (m.text, m.actor.code)).collect()
+}
+
+fn find<'m>(mentions: &'m [Mention], text: &str) -> &'m Mention {
+    mentions.iter().find(|m| m.text == text).unwrap_or_else(|| panic!("no mention {text:?} in {mentions:#?}"))
+}
+
+#[test]
+fn all_builtin_dictionaries_load() {
+    let started = std::time::Instant::now();
+    let rec = match ActorRecognizer::load(&[]) {
+        Ok(r) => r,
+        Err(e) => panic!("a built-in actor dictionary does not load: {e}"),
+    };
+    let elapsed = started.elapsed();
+    let (entries, nouns, patterns) = rec.sizes();
+    eprintln!("built-in actor dictionaries: {entries} entries, {nouns} role nouns, {patterns} forms, loaded in {elapsed:?}");
+    assert!(nouns > 500, "role nouns: {nouns}");
+    // Each file on its own, to name the one that fails.
+    for (name, text) in dict::BUILTIN {
+        let mut b = dict::Builder::default();
+        if let Err(e) = b.add_toml(name, text) {
+            panic!("built-in {name} does not load: {e}");
+        }
+    }
+}
+
+#[test]
+fn toml_errors_name_file_and_line() {
+    let bad = "[[actor]]\ncode = \"RUS\"\nnames = [\"Russia\"\n\n[[actor]]\n";
+    let user = [DictionarySource { name: "mine.actors.toml".into(), text: bad.into() }];
+    let err = ActorRecognizer::load_with(&[], &user).err().expect("bad TOML is an error");
+    assert_eq!(err.file, "mine.actors.toml");
+    assert!(err.line >= 3 && err.line <= 5, "line {}", err.line);
+
+    let bad_gender = "[[person]]\nname = \"A B\"\n\n[[person]]\nname = \"C D\"\ngender = \"x\"\n";
+    let user = [DictionarySource { name: "p.actors.toml".into(), text: bad_gender.into() }];
+    let err = ActorRecognizer::load_with(&[], &user).err().unwrap();
+    assert_eq!((err.file.as_str(), err.line), ("p.actors.toml", 4), "{err}");
+
+    let bad_date = "[[person]]\nname = \"A B\"\nroles = [{ code = \"RUSGOV\", from = \"2020\" }]\n";
+    let user = [DictionarySource { name: "d.actors.toml".into(), text: bad_date.into() }];
+    let err = ActorRecognizer::load_with(&[], &user).err().unwrap();
+    assert_eq!(err.line, 1);
+    assert!(err.message.contains("YYYY-MM-DD"), "{err}");
+
+    let unknown_field = "[[actor]]\ncode = \"RUS\"\nnames = [\"Russia\"]\nadjective = [\"Russian\"]\n";
+    let user = [DictionarySource { name: "u.actors.toml".into(), text: unknown_field.into() }];
+    let err = ActorRecognizer::load_with(&[], &user).err().unwrap();
+    assert_eq!(err.line, 4, "{err}");
+}
+
+#[test]
+fn user_entries_override_and_add() {
+    let extra = r#"
+[[actor]]
+code = "RUS"
+country = "RUS"
+names = ["Russia"]
+adjectives = ["Russian", "Rossiyan"]
+
+[[person]]
+name = "Vladimir Putin"
+aliases = ["Putin", "VVP"]
+gender = "m"
+roles = [{ code = "RUSELI" }]
+
+[[role]]
+role = "MIL"
+nouns = ["drone operator"]
+"#;
+    let user = [
+        DictionarySource { name: "test.actors.toml".into(), text: TEST_DICT.into() },
+        DictionarySource { name: "extra.actors.toml".into(), text: extra.into() },
+        DictionarySource { name: "notes.cues.toml".into(), text: "not for this stage".into() },
+    ];
+    let rec = ActorRecognizer::load_with(&[roles_file()], &user).unwrap();
+    let got = codes(&rec, "VVP met a Rossiyan drone operator in Ukraine.", None);
+    assert_eq!(
+        got,
+        [("VVP".into(), "RUSELI".into()), ("Rossiyan drone operator".into(), "RUSMIL".into()), ("Ukraine".into(), "UKR".into())]
+    );
+}
+
+#[test]
+fn composition_table() {
+    let rec = recognizer();
+    // (sentence, mention text, code, name)
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        ("Russian President Vladimir Putin spoke on Monday.", "Russian President Vladimir Putin", "RUSGOV", Some("Vladimir Putin")),
+        ("Kremlin spokesman Dmitry Peskov said talks were over.", "Kremlin spokesman Dmitry Peskov", "RUSGOV", Some("Dmitry Peskov")),
+        ("Deputy Secretary of State Alice Moreland flew home.", "Deputy Secretary of State Alice Moreland", "USAGOV", Some("Alice Moreland")),
+        ("NATO Secretary-General Jens Stoltenberg met reporters.", "NATO Secretary-General Jens Stoltenberg", "NATO", Some("Jens Stoltenberg")),
+        ("NATO Secretary-General Pieter Vanhoof met reporters.", "NATO Secretary-General Pieter Vanhoof", "NATO", Some("Pieter Vanhoof")),
+        ("Russian officials declined to comment.", "Russian officials", "RUSGOV", None),
+        ("A Ukrainian soldier was wounded near the river.", "Ukrainian soldier", "UKRMIL", None),
+        ("Western powers rejected the plan.", "Western powers", "WST", None),
+        ("The plan worried the West for weeks.", "West", "WST", Some("West")),
+        ("Russia's foreign minister Igor Valenko left early.", "Russia's foreign minister Igor Valenko", "RUSGOV", Some("Igor Valenko")),
+        ("Pentagon spokesman John Kirbin gave no details.", "Pentagon spokesman John Kirbin", "USAMIL", Some("John Kirbin")),
+        ("Former French President Jacques Morel criticised the deal.", "French President Jacques Morel", "FRAELI", Some("Jacques Morel")),
+        ("The Russian government denied it.", "Russian government", "RUSGOV", None),
+        ("Americans voted on Tuesday.", "Americans", "USACVL", None),
+        ("Turkish troops crossed the border.", "Turkish troops", "TURMIL", None),
+        ("Gen. Mark Holloway briefed U.S. lawmakers.", "U.S. lawmakers", "USALEG", None),
+    ];
+    for &(sentence, text, code, name) in cases {
+        let mentions = run(&rec, sentence, Some("2022-01-12"));
+        let m = find(&mentions, text);
+        assert_eq!(m.actor.code, code, "{sentence}: {m:?}");
+        assert_eq!(m.actor.name.as_deref(), name, "{sentence}: {m:?}");
+    }
+}
+
+#[test]
+fn apposition_gives_the_actor() {
+    let rec = recognizer();
+    let text = "Dana Okafor, an Iran analyst at the International Crisis Group, said the talks had stalled.";
+    let mentions = run(&rec, text, None);
+    let m = find(&mentions, "Dana Okafor");
+    assert_eq!(m.actor.code, "NGOICG");
+    assert_eq!(m.actor.org.as_deref(), Some("ICG"));
+    assert_eq!(m.via, Resolution::Apposition);
+    assert_eq!(m.kind, MentionKind::Person);
+    // The apposition is not a mention of its own.
+    assert_eq!(mentions.len(), 1, "{mentions:#?}");
+
+    let text = "Putin, the Russian president, arrived. Olek Marchenko, a Ukrainian soldier, said he was tired.";
+    let mentions = run(&rec, text, Some("2022-01-12"));
+    assert_eq!(find(&mentions, "Putin").actor.code, "RUSGOV");
+    let m = find(&mentions, "Olek Marchenko");
+    assert_eq!((m.actor.code.as_str(), m.via), ("UKRMIL", Resolution::Apposition));
+    let he = find(&mentions, "he");
+    assert_eq!(he.entity, m.entity);
+}
+
+#[test]
+fn word_and_case_traps() {
+    let rec = recognizer();
+    // "us" is a pronoun, "US" the country.
+    assert_eq!(codes(&rec, "They told us the US would help.", None), [("US".into(), "USA".into())]);
+    // "turkey" is food.
+    assert_eq!(codes(&rec, "We ate turkey while Turkey voted.", None), [("Turkey".into(), "TUR".into())]);
+    // No match inside words.
+    assert!(codes(&rec, "Russianness and Chadwick are not actors.", None).is_empty());
+    // "Chad" as a given name before a capitalised surname.
+    assert!(codes(&rec, "Chad Smith scored twice.", None).is_empty(), "{:?}", codes(&rec, "Chad Smith scored twice.", None));
+    assert_eq!(codes(&rec, "Chad closed its border.", None), [("Chad".into(), "TCD".into())]);
+    assert_eq!(codes(&rec, "Troops from Chad arrived.", None)[0].1, "TCD");
+    // Georgia the US state.
+    for s in ["The rally in Atlanta, Georgia drew thousands.", "Georgia Governor Brian Kemble signed it.", "Georgia's Senate race is close."] {
+        let got = codes(&rec, s, None);
+        assert!(got.iter().any(|(t, c)| t.starts_with("Georgia") && c.starts_with("USA")), "{s}: {got:?}");
+    }
+    // Georgia the country.
+    let got = codes(&rec, "Georgia said Russian troops remain near Tbilisi.", None);
+    assert_eq!(got[0], ("Georgia".into(), "GEO".into()));
+    let got = codes(&rec, "Georgian officials met in Brussels.", None);
+    assert_eq!(got[0], ("Georgian officials".into(), "GEOGOV".into()));
+    // Sentence-initial common words are not names; all-caps headlines still match.
+    assert!(codes(&rec, "Will the talks resume?", None).is_empty());
+    let got = codes(&rec, "RUSSIA WARNS UKRAINE OVER DRILLS.", None);
+    assert_eq!(got, [("RUSSIA".into(), "RUS".into()), ("UKRAINE".into(), "UKR".into())]);
+    // "pro-Russian separatists" are not Russian.
+    let got = codes(&rec, "Pro-Russian separatists fired shells.", None);
+    assert!(got.iter().all(|(_, c)| c != "RUSREB" && c != "RUS"), "{got:?}");
+}
+
+#[test]
+fn coreference_surnames_titles_and_pronouns() {
+    let rec = recognizer();
+    let text = "Deputy Secretary of State Alice Moreland met Kremlin spokesman Dmitry Peskov in Geneva. \
+                Peskov said nothing. Moreland, who led the U.S. delegation, said progress was slow.\n\
+                The spokesman later left. \"We are open,\" she said.";
+    let mentions = run(&rec, text, Some("2022-01-12"));
+    let full = find(&mentions, "Deputy Secretary of State Alice Moreland");
+    let sur = find(&mentions, "Moreland");
+    assert_eq!((sur.entity, sur.actor.code.as_str(), sur.via), (full.entity, "USAGOV", Resolution::Coreference));
+    assert_eq!(sur.actor.name.as_deref(), Some("Alice Moreland"));
+    let peskov = find(&mentions, "Kremlin spokesman Dmitry Peskov");
+    let p2 = find(&mentions, "Peskov");
+    assert_eq!((p2.entity, p2.actor.code.as_str()), (peskov.entity, "RUSGOV"));
+    let title = find(&mentions, "spokesman");
+    assert_eq!((title.entity, title.kind, title.via), (peskov.entity, MentionKind::Role, Resolution::Coreference));
+    let she = find(&mentions, "she");
+    assert_eq!((she.entity, she.kind, she.via), (full.entity, MentionKind::Pronoun, Resolution::Pronoun));
+    assert_eq!(she.actor.name.as_deref(), Some("Alice Moreland"));
+    assert_eq!(she.gender, Some('f'));
+    let delegation = find(&mentions, "U.S. delegation");
+    assert_eq!(delegation.actor.code, "USAGOV");
+
+    // Gender from the title; the pronoun skips the more recent man.
+    let text = "Foreign ministry spokeswoman Zoya Grinkova of Russia spoke first. Then Putin spoke. Later she added a line.";
+    let mentions = run(&rec, text, Some("2022-01-12"));
+    let she = find(&mentions, "she");
+    assert_eq!(she.actor.name.as_deref(), Some("Zoya Grinkova"));
+    // Pronouns inside quotations are not resolved.
+    let mentions = run(&rec, "Putin spoke. \"He is wrong,\" a diplomat said.", None);
+    assert!(mentions.iter().all(|m| m.kind != MentionKind::Pronoun), "{mentions:#?}");
+    // A person with no code stops a pronoun from reaching back to an earlier one.
+    let mentions = run(&rec, "Putin spoke. Chad Smith, a fan, cheered. He left.", None);
+    assert!(mentions.iter().all(|m| m.text != "He"), "{mentions:#?}");
+}
+
+#[test]
+fn people_are_coded_by_the_article_date() {
+    let rec = recognizer();
+    let code_on = |date: Option<&str>| run(&rec, "Jens Stoltenberg spoke.", date)[0].actor.code.clone();
+    assert_eq!(code_on(Some("2010-03-01")), "NORGOV");
+    assert_eq!(code_on(Some("2020-03-01")), "NATO");
+    assert_eq!(code_on(Some("2014-01-01")), "NORELI");
+    assert_eq!(code_on(Some("2000-01-01")), "NOR");
+    assert_eq!(code_on(None), "NATO");
+    let putin = |date| run(&rec, "Putin spoke.", Some(date))[0].actor.role.clone();
+    assert_eq!(putin("2010-01-01").as_deref(), Some("GOV"));
+}
+
+#[test]
+fn context_country_for_bare_titles() {
+    let rec = recognizer();
+    let mentions = run(&rec, "Ukraine mobilised reserves. The government said Foreign Minister Petro Kalyna would travel.", None);
+    assert_eq!(find(&mentions, "government").actor.code, "UKRGOV");
+    assert_eq!(find(&mentions, "Foreign Minister Petro Kalyna").actor.code, "UKRGOV");
+    // Two countries in context: not clear, no guess.
+    let mentions = run(&rec, "Ukraine and Russia met. Foreign Minister Petro Kalyna spoke.", None);
+    assert!(mentions.iter().all(|m| !m.text.contains("Kalyna")), "{mentions:#?}");
+    // An adjectival use is not a reference to the army.
+    let mentions = run(&rec, "Ukraine asked for military support.", None);
+    assert_eq!(mentions.len(), 1, "{mentions:#?}");
+}
+
+#[test]
+fn boilerplate_has_no_mentions() {
+    let rec = recognizer();
+    let text = "Russia moved troops.\nCLICK HERE TO READ MORE ABOUT RUSSIA AND UKRAINE\nUkraine protested.";
+    let mentions = run(&rec, text, None);
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Russia", "Ukraine"]);
+}
+
+#[test]
+fn legacy_dictionaries_load() {
+    let actors = "# comment line\n\
+                  RURITANIA_ [RUR]\n\
+                  +RURITANIAN_\n\
+                  +STRELSAU_\n\
+                  \n\
+                  RUDOLF_ELPHBERG_ # a king\n\
+                  +KING_RUDOLF\n\
+                  \t[RURGOV 200101-220630]\n\
+                  \t[RURELI]\n\
+                  MICHAEL_OF_STRELSAU_ [RURMIL >220701]\n\
+                  ORDER_OF_THE_RED_ROSE_ [IGOROSE]\n";
+    let agents = "!PERSON! = MAN, MEN, WOMAN, WOMEN\n\
+                  PALACE_GUARD_ [~MIL]\n\
+                  HORSE!PERSON! [~AGR]\n\
+                  CHAMBER_OF_SCRIBES {CHAMBERS_OF_SCRIBES} [~GOV]\n";
+    let user = [
+        DictionarySource { name: "legacy/Ruritania.actors.txt".into(), text: actors.into() },
+        DictionarySource { name: "legacy/Ruritania.agents.txt".into(), text: agents.into() },
+    ];
+    let rec = ActorRecognizer::load_with(&[roles_file()], &user).unwrap();
+    let text = "Ruritania protested. King Rudolf spoke in Strelsau. Ruritanian palace guards and two horsewomen watched. \
+                Michael of Strelsau waited. The Order of the Red Rose met.";
+    let got = codes(&rec, text, Some("2021-05-01"));
+    assert!(got.contains(&("Ruritania".into(), "RUR".into())), "{got:?}");
+    assert!(got.contains(&("King Rudolf".into(), "RURGOV".into())), "{got:?}");
+    assert!(got.contains(&("Ruritanian palace guards".into(), "RURMIL".into())), "{got:?}");
+    assert!(got.contains(&("Michael of Strelsau".into(), "RUR".into())), "before his role: {got:?}");
+    assert!(got.iter().any(|(t, c)| t.contains("Order of the Red Rose") && c == "IGOROSE"), "{got:?}");
+    let later = codes(&rec, "King Rudolf abdicated.", Some("2023-01-01"));
+    assert_eq!(later[0].1, "RURELI");
+    let bad = [DictionarySource { name: "x.agents.txt".into(), text: "WARDEN!NOSET! [~COP]\n".into() }];
+    let err = ActorRecognizer::load_with(&[], &bad).err().unwrap();
+    assert_eq!((err.file.as_str(), err.line), ("x.agents.txt", 1));
+}
+
+fn shared_dir() -> Option<std::path::PathBuf> {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [here.join("../../../shared"), here.join("../../shared"), std::path::PathBuf::from("/work/shared")]
+        .into_iter()
+        .find(|p| p.join("reference").is_dir())
+}
+
+#[test]
+fn shared_legacy_dictionaries_load_when_present() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("skipped: no shared/ folder");
+        return;
+    };
+    let dir = shared.join("reference/legacy-dictionaries/petrarch");
+    let mut sources = Vec::new();
+    for name in ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"] {
+        let Ok(text) = std::fs::read_to_string(dir.join(name)) else { continue };
+        sources.push(DictionarySource { name: name.into(), text });
+    }
+    // Files of other stages are ignored by this one.
+    for name in ["CAMEO.2.0.txt", "Phoenix.discards.txt", "Phoenix.IssueCoding.txt"] {
+        if let Ok(text) = std::fs::read_to_string(dir.join(name)) {
+            sources.push(DictionarySource { name: name.into(), text });
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    let rec = ActorRecognizer::load_with(&[roles_file()], &sources).unwrap_or_else(|e| panic!("{e}"));
+    let got = codes(&rec, "Afghanistan and Kabul officials met the United Nations.", Some("2010-01-01"));
+    eprintln!("{got:?}");
+    assert!(got.iter().any(|(t, c)| t == "Afghanistan" && c.starts_with("AFG")), "{got:?}");
+    assert!(got.iter().any(|(t, c)| t.contains("United Nations") && c.starts_with("IGO")), "{got:?}");
+}
+
+#[test]
+fn seed_article_when_present() {
+    let Some(shared) = shared_dir() else { return };
+    let Ok(text) = std::fs::read_to_string(shared.join("golden/seed-article.txt")) else { return };
+    let rec = ActorRecognizer::load(&[]).unwrap();
+    let sentences = segment(&text);
+    let mentions = rec.recognize(&text, &sentences, Some("2022-01-12"));
+    for m in &mentions {
+        assert_eq!(m.text, &text[m.start..m.end]);
+        eprintln!("{}", describe(m));
+    }
+    let by_name = |n: &str| mentions.iter().filter(|m| m.actor.name.as_deref() == Some(n)).collect::<Vec<_>>();
+    for (name, code, at_least) in
+        [("Vladimir Putin", "RUSGOV", 2), ("Wendy Sherman", "USAGOV", 3), ("Dmitry Peskov", "RUSGOV", 2), ("Jens Stoltenberg", "NATO", 4)]
+    {
+        let ms = by_name(name);
+        assert!(ms.len() >= at_least, "{name}: {} mentions", ms.len());
+        assert!(ms.iter().all(|m| m.actor.code == code), "{name}: {ms:#?}");
+        assert!(ms.windows(2).all(|w| w[0].entity == w[1].entity), "{name}: one entity");
+    }
+    assert!(mentions.iter().any(|m| m.text == "Western powers" && m.actor.code == "WST"));
+    assert!(mentions.iter().filter(|m| m.text == "Russian officials").all(|m| m.actor.code == "RUSGOV"));
+    assert!(mentions.iter().any(|m| m.text == "Russian officials"));
+    // "she said" near the end is Wendy Sherman.
+    let she = mentions.iter().rev().find(|m| m.kind == MentionKind::Pronoun && m.gender == Some('f')).expect("a she");
+    assert_eq!(she.actor.name.as_deref(), Some("Wendy Sherman"));
+    for s in sentences.iter().filter(|s| s.boilerplate) {
+        assert!(mentions.iter().all(|m| m.end <= s.start || m.start >= s.end), "mention in boilerplate");
+    }
+}
+
+/// `ACTORS_TEXT="…" cargo test -p detente-coder debug_text -- --ignored --nocapture` prints the mentions.
+#[test]
+#[ignore]
+fn debug_text() {
+    let text = std::env::var("ACTORS_TEXT").unwrap_or_default();
+    let rec = if std::env::var("ACTORS_BUILTIN").is_ok() { ActorRecognizer::load(&[]).unwrap() } else { recognizer() };
+    for m in run(&rec, &text, std::env::var("ACTORS_DATE").ok().as_deref()) {
+        eprintln!("{}", describe(&m));
+    }
+}
+
+/// `ACTORS_JSONL=articles.jsonl cargo test -p detente-coder debug_jsonl -- --ignored --nocapture`: mentions of
+/// every article (first 3 sentences' worth with ACTORS_SHORT), and the time recognition took.
+#[test]
+#[ignore]
+fn debug_jsonl() {
+    let Ok(path) = std::env::var("ACTORS_JSONL") else { return };
+    let rec = ActorRecognizer::load(&[]).unwrap();
+    let content = std::fs::read_to_string(path).unwrap();
+    let quiet = std::env::var("ACTORS_QUIET").is_ok();
+    let (mut bytes, mut spent, mut count) = (0usize, std::time::Duration::ZERO, 0usize);
+    for line in content.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap_or_default();
+        let date = v["date"].as_str();
+        let sentences = segment(text);
+        let t = std::time::Instant::now();
+        let mentions = rec.recognize(text, &sentences, date);
+        spent += t.elapsed();
+        bytes += text.len();
+        count += mentions.len();
+        if !quiet {
+            eprintln!("=== {} {}", v["id"], date.unwrap_or("-"));
+            for m in &mentions {
+                eprintln!("{}", describe(m));
+            }
+        }
+    }
+    eprintln!("{bytes} bytes, {count} mentions, {spent:?}: {:.1} MB/s", bytes as f64 / 1e6 / spent.as_secs_f64());
+}

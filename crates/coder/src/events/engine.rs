@@ -5,75 +5,399 @@
 //! modality, and the complement structure of control verbs ("threatened to invade" is a threat, not an
 //! invasion). No part-of-speech tagger: closed-class words and the lexicon carry the grammar.
 
+// Nested `if`s keep each grammatical condition on its own line.
+#![allow(clippy::collapsible_if)]
+
 use super::EventCoder;
 use super::explain::{SentenceTrace, TriggerTrace};
 use super::lexicon::{FormKind, Frame, Payload, Pos};
 use crate::text::{Token, TokenKind, tokenize_into};
 use detente_records::{Actor, Event, Mention, MentionKind, Quote, Sentence, Trigger};
 
-const BE: &[&str] = &["am", "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"];
+const BE: &[&str] = &[
+    "am", "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting",
+];
 const HAVE: &[&str] = &["has", "have", "had", "having"];
 const DO: &[&str] = &["do", "does", "did"];
 const MODAL_IRREALIS: &[&str] = &["would", "could", "may", "might", "should", "can", "must", "'d", "’d"];
 const MODAL_FUTURE: &[&str] = &["will", "shall", "'ll", "’ll"];
 const NEG: &[&str] = &["not", "never", "no", "cannot"];
 const CHAIN_ADVERBS: &[&str] = &[
-    "also", "already", "still", "just", "again", "now", "then", "further", "once", "even", "soon", "yet", "ever",
-    "first", "subsequently", "initially", "effectively", "rather",
+    "also",
+    "already",
+    "still",
+    "just",
+    "again",
+    "now",
+    "then",
+    "further",
+    "once",
+    "even",
+    "soon",
+    "yet",
+    "ever",
+    "first",
+    "subsequently",
+    "initially",
+    "effectively",
+    "rather",
 ];
 /// Words that make a "to"-infinitive after them hypothetical ("wants to invade", "the ability to threaten").
 const IRREALIS_GOVERNORS: &[&str] = &[
-    "want", "wants", "wanted", "wanting", "plan", "plans", "planned", "planning", "seek", "seeks", "sought",
-    "seeking", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting", "hope", "hopes",
-    "hoped", "hoping", "intend", "intends", "intended", "expect", "expects", "expected", "aim", "aims", "aimed",
-    "able", "unable", "ability", "likely", "unlikely", "effort", "efforts", "bid", "need", "needs", "needed",
-    "right", "would", "could", "might", "may", "should", "must", "has", "have", "had", "chance", "way", "order",
-    "asked", "ask", "asking", "prepare", "prepares", "preparing", "threat", "threats", "risk", "wish", "wishes",
-    "consider", "considering", "considered", "enough", "power", "pressure", "pressing", "pressed", "push",
-    "pushing", "urged", "urging", "called", "calling", "demanded", "demanding", "whether", "how",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "intend",
+    "intends",
+    "intended",
+    "expect",
+    "expects",
+    "expected",
+    "aim",
+    "aims",
+    "aimed",
+    "able",
+    "unable",
+    "ability",
+    "likely",
+    "unlikely",
+    "effort",
+    "efforts",
+    "bid",
+    "need",
+    "needs",
+    "needed",
+    "right",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "must",
+    "has",
+    "have",
+    "had",
+    "chance",
+    "way",
+    "order",
+    "asked",
+    "ask",
+    "asking",
+    "prepare",
+    "prepares",
+    "preparing",
+    "threat",
+    "threats",
+    "risk",
+    "wish",
+    "wishes",
+    "consider",
+    "considering",
+    "considered",
+    "enough",
+    "power",
+    "pressure",
+    "pressing",
+    "pressed",
+    "push",
+    "pushing",
+    "urged",
+    "urging",
+    "called",
+    "calling",
+    "demanded",
+    "demanding",
+    "whether",
+    "how",
+];
+/// Verbs that put an actor before a wished-for infinitive ("getting the U.S. to attack").
+const CAUSATIVES: &[&str] = &[
+    "get",
+    "gets",
+    "getting",
+    "got",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "allow",
+    "allows",
+    "allowed",
+    "ask",
+    "asks",
+    "asked",
+    "force",
+    "forced",
+    "forcing",
+    "persuade",
+    "persuaded",
+    "convince",
+    "convinced",
+    "expect",
+    "expects",
+    "expected",
+    "need",
+    "needs",
+    "needed",
+    "like",
+    "prefer",
+    "push",
+    "pushed",
+    "pushing",
+    "pressure",
+    "pressured",
+    "encourage",
+    "encouraged",
+    "invite",
+    "invited",
+    "tell",
+    "told",
+    "let",
 ];
 /// Words that make a "to"-infinitive after them future ("is set to meet": an announced intention).
 const FUTURE_GOVERNORS: &[&str] = &["going", "about", "set", "scheduled", "poised", "due"];
 /// Words that, earlier in the clause, make an action hypothetical, conditional or asked.
 const IRREALIS_SCOPE: &[&str] = &[
-    "if", "whether", "unless", "would", "could", "might", "may", "should", "suppose", "supposing", "lest",
-    "hypothetical", "hypothetically", "fears", "feared", "fear", "worried", "worries", "possible", "possibly",
-    "potential", "potentially", "perhaps", "maybe",
+    "if",
+    "whether",
+    "unless",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "suppose",
+    "supposing",
+    "lest",
+    "hypothetical",
+    "hypothetically",
+    "fears",
+    "feared",
+    "fear",
+    "worried",
+    "worries",
+    "possible",
+    "possibly",
+    "potential",
+    "potentially",
+    "perhaps",
+    "maybe",
 ];
 /// Nouns before "of" that make the following event noun hypothetical ("the threat of invasion").
 const IRREALIS_NOUN_GOVERNORS: &[&str] = &[
-    "threat", "threats", "risk", "risks", "fear", "fears", "prospect", "prospects", "possibility", "specter",
-    "spectre", "danger", "talk", "rumors", "rumours", "warning", "warnings", "seek", "seeks", "sought", "seeking",
-    "want", "wants", "wanted", "plan", "plans", "planned", "possible", "potential", "hypothetical", "future",
-    "new", "looming", "threatened", "feared", "imminent", "avoid", "avert", "prevent", "preventing",
+    "threat",
+    "threats",
+    "risk",
+    "risks",
+    "fear",
+    "fears",
+    "prospect",
+    "prospects",
+    "possibility",
+    "specter",
+    "spectre",
+    "danger",
+    "talk",
+    "rumors",
+    "rumours",
+    "warning",
+    "warnings",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "possible",
+    "potential",
+    "hypothetical",
+    "future",
+    "looming",
+    "threatened",
+    "feared",
+    "imminent",
+    "avoid",
+    "avert",
+    "prevent",
+    "preventing",
 ];
 /// Prepositions after which a mention is not the subject of a following verb.
 const NOT_SUBJECT_AFTER: &[&str] = &[
-    "to", "with", "against", "on", "at", "from", "into", "near", "toward", "towards", "for", "by", "about", "over",
-    "in", "between", "among", "across", "after", "before", "during", "under", "within", "through", "via", "like",
-    "unlike", "including", "than", "upon", "onto", "inside", "outside", "beyond", "amid", "despite", "behind",
-    "per", "around", "according",
+    "to",
+    "with",
+    "against",
+    "on",
+    "at",
+    "from",
+    "into",
+    "near",
+    "toward",
+    "towards",
+    "for",
+    "by",
+    "about",
+    "over",
+    "in",
+    "between",
+    "among",
+    "across",
+    "after",
+    "before",
+    "during",
+    "under",
+    "within",
+    "through",
+    "via",
+    "like",
+    "unlike",
+    "including",
+    "than",
+    "upon",
+    "onto",
+    "inside",
+    "outside",
+    "beyond",
+    "amid",
+    "despite",
+    "behind",
+    "per",
+    "around",
+    "according",
+    "of",
+];
+/// Time words that may stand between a control verb and its complement ("threatened Monday to resume").
+const TIME_WORDS: &[&str] = &[
+    "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "on", "again", "earlier", "later", "tonight", "now",
+];
+/// Role nouns that a following "in X"/"of X" places in a country ("security forces in Guinea").
+const ROLE_NOUNS: &[&str] = &[
+    "forces", "troops", "police", "soldiers", "army", "military", "authorities", "officials", "government",
+    "rebels", "militants", "guerrillas", "protesters", "protestors", "demonstrators", "students", "workers",
+    "residents", "refugees", "prisoners", "activists", "parties", "groups", "landowners", "villagers", "farmers",
+    "gunmen", "militiamen", "insurgents", "fighters", "leaders", "ministers", "settlers", "youths", "citizens",
 ];
 /// Prepositions after which a mention is not the target of the preceding trigger.
 const NOT_TARGET_AFTER: &[&str] = &[
-    "by", "during", "since", "after", "before", "despite", "than", "like", "unlike", "including", "except", "amid",
-    "via", "per", "according", "behind", "besides", "alongside",
+    "by",
+    "during",
+    "since",
+    "after",
+    "before",
+    "despite",
+    "than",
+    "like",
+    "unlike",
+    "including",
+    "except",
+    "amid",
+    "via",
+    "per",
+    "according",
+    "behind",
+    "besides",
+    "alongside",
 ];
 /// Prepositions of place: a target after them only for material conflict ("attacked targets in Ukraine").
-const PLACE_PREPS: &[&str] = &["in", "near", "inside", "across", "at", "around", "outside", "along", "off"];
+const PLACE_PREPS: &[&str] = &[
+    "in", "near", "inside", "across", "at", "around", "outside", "along", "off",
+];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any", "some", "no",
-    "new", "fresh", "further", "more", "additional", "latest", "recent", "major", "massive", "full-scale",
-    "large-scale", "military", "economic", "renewed", "ongoing", "planned", "possible", "first", "second",
-    "formal", "official", "joint", "two", "three", "several", "tough", "tougher", "harsh", "sweeping", "strong",
-    "its", "wide-ranging", "broad", "unprecedented", "direct", "high-level", "high-profile", "emergency",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "any",
+    "some",
+    "no",
+    "new",
+    "fresh",
+    "further",
+    "more",
+    "additional",
+    "latest",
+    "recent",
+    "major",
+    "massive",
+    "full-scale",
+    "large-scale",
+    "military",
+    "economic",
+    "renewed",
+    "ongoing",
+    "planned",
+    "possible",
+    "first",
+    "second",
+    "formal",
+    "official",
+    "joint",
+    "two",
+    "three",
+    "several",
+    "tough",
+    "tougher",
+    "harsh",
+    "sweeping",
+    "strong",
+    "its",
+    "wide-ranging",
+    "broad",
+    "unprecedented",
+    "direct",
+    "high-level",
+    "high-profile",
+    "emergency",
 ];
 const CLAUSE_STOPS: &[&str] = &[";", ":", "—", "–", "“", "”", "\"", "(", ")", "[", "]"];
 const SUBORDINATORS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "because", "while", "although", "though", "when", "whereas", "if",
     "unless", "but", "since", "so", "whether", "where", "after", "before", "as", "until",
 ];
-const SAY_VERBS: &[&str] = &["said", "says", "say", "told", "tells", "added", "stated", "announced", "declared"];
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "announced",
+    "declared",
+];
 const FIRST_PERSON: &[&str] = &["we", "us", "our", "i", "me", "my", "ourselves"];
 
 fn is_neg_contraction(w: &str) -> bool {
@@ -121,8 +445,6 @@ struct Chain {
 }
 
 struct Ctx<'a> {
-    coder: &'a EventCoder,
-    text: &'a str,
     lower: &'a str,
     base: usize,
     toks: &'a [Token],
@@ -139,13 +461,13 @@ impl<'a> Ctx<'a> {
     fn is(&self, i: usize, set: &[&str]) -> bool {
         i < self.toks.len() && set.contains(&self.w(i))
     }
-    fn punct(&self, i: usize) -> bool {
-        self.toks[i].kind == TokenKind::Punct
-    }
 
     /// The auxiliary chain left of a verb: "has not yet", "will", "to", "was".
     fn chain(&self, first: usize) -> Chain {
-        let mut c = Chain { start: first, ..Chain::default() };
+        let mut c = Chain {
+            start: first,
+            ..Chain::default()
+        };
         let mut i = first;
         while i > 0 {
             let j = i - 1;
@@ -153,7 +475,8 @@ impl<'a> Ctx<'a> {
             if self.slot_of[j].is_some() {
                 break;
             }
-            let adverb = (w.len() > 4 && w.ends_with("ly") && !["rally", "italy", "ally"].contains(&w)) || CHAIN_ADVERBS.contains(&w);
+            let adverb = (w.len() > 4 && w.ends_with("ly") && !["rally", "italy", "ally"].contains(&w))
+                || CHAIN_ADVERBS.contains(&w);
             if BE.contains(&w) {
                 c.be = true;
             } else if HAVE.contains(&w) || DO.contains(&w) {
@@ -167,7 +490,10 @@ impl<'a> Ctx<'a> {
                 c.neg = true;
                 if w.starts_with("won") {
                     c.future = true;
-                } else if ["wouldn", "couldn", "shouldn", "can", "mightn", "mustn"].iter().any(|p| w.starts_with(p)) {
+                } else if ["wouldn", "couldn", "shouldn", "can", "mightn", "mustn"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+                {
                     c.irrealis = true;
                 }
             } else if w == "to" {
@@ -206,10 +532,29 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             let words: Vec<&str> = (from + 1..to).map(|i| self.w(i)).collect();
+            // "NATO allies and Russia": a plural role noun after the first actor
+            if let [noun, "and"] = words.as_slice() {
+                if noun.len() > 3
+                    && noun.ends_with('s')
+                    && noun.bytes().all(|b| b.is_ascii_lowercase())
+                    && !BE.contains(noun)
+                    && !HAVE.contains(noun)
+                {
+                    return true;
+                }
+            }
             matches!(
                 words.as_slice(),
-                ["and"] | [","] | [",", "and"] | ["&"] | ["and", "the"] | [",", "the"] | [",", "and", "the"]
-                    | ["as", "well", "as"] | ["and", "its"] | ["or"]
+                ["and"]
+                    | [","]
+                    | [",", "and"]
+                    | ["&"]
+                    | ["and", "the"]
+                    | [",", "the"]
+                    | [",", "and", "the"]
+                    | ["as", "well", "as"]
+                    | ["and", "its"]
+                    | ["or"]
             )
         };
         let mut members = vec![s];
@@ -264,24 +609,53 @@ impl<'a> Ctx<'a> {
     /// The subject: the nearest actor to the left that is not inside a prepositional phrase, within the clause.
     fn subject(&self, from: usize) -> Option<Vec<usize>> {
         let mut i = from;
+        // an apposition or relative clause between subject and verb: "Pakistan, a U.S. ally, has refused"
+        if i > 0 && self.w(i - 1) == "," {
+            if let Some(c) = (i.saturating_sub(14)..i - 1).rev().find(|&k| self.w(k) == ",") {
+                if self.is(c + 1, &["a", "an", "the", "who", "which", "whose"]) {
+                    i = c;
+                }
+            }
+        }
         let lower_bound = from.saturating_sub(30);
         while i > lower_bound {
             i -= 1;
             if let Some(s) = self.slot_of[i] {
                 let g = self.group(s);
                 let first = self.slots[g[0]].first;
-                let blocked = self.word_before(first).is_some_and(|p| self.is(p, NOT_SUBJECT_AFTER));
-                if !blocked {
+                let before = self.word_before(first);
+                let blocked = before.is_some_and(|p| self.is(p, NOT_SUBJECT_AFTER));
+                // "security forces in Guinea", "students throughout Indonesia": a role noun located by the mention
+                let located = before.is_some_and(|p| {
+                    self.is(p, &["in", "of", "from", "throughout", "across"]) && p > 0 && self.is(p - 1, ROLE_NOUNS)
+                });
+                if !blocked || located {
                     return Some(g);
                 }
                 i = first;
                 continue;
             }
             let w = self.w(i);
-            if CLAUSE_STOPS.contains(&w) || w == "what" || BE.contains(&w) && i + 1 < from && !self.is(i + 1, &["not"]) {
+            if w == ")" {
+                // skip a parenthesis: "the Association (AKK) officials demanded"
+                if let Some(open) = (i.saturating_sub(12)..i).rev().find(|&k| self.w(k) == "(") {
+                    i = open;
+                    continue;
+                }
+            }
+            let near = from - i <= 3;
+            if CLAUSE_STOPS.contains(&w) || ["what", "whom", "whose"].contains(&w) {
                 return None;
             }
-            if (HAVE.contains(&w) || MODAL_FUTURE.contains(&w) || MODAL_IRREALIS.contains(&w)) && i + 1 < from {
+            if ["who", "which", "that"].contains(&w) {
+                if i + 1 == from || near {
+                    continue;
+                }
+                return None;
+            }
+            if (BE.contains(&w) || HAVE.contains(&w) || MODAL_FUTURE.contains(&w) || MODAL_IRREALIS.contains(&w))
+                && !near
+            {
                 // another clause's verb group: its subject is not ours
                 return None;
             }
@@ -300,7 +674,7 @@ impl<'a> Ctx<'a> {
                 let last = self.slots[*g.last().unwrap()].last;
                 let prep = self.word_before(first).filter(|&p| p >= from.saturating_sub(1));
                 let blocked = prep.is_some_and(|p| {
-                    self.is(p, NOT_TARGET_AFTER) || (self.is(p, PLACE_PREPS) && !(14..=20).contains(&root))
+                    self.is(p, NOT_TARGET_AFTER) || (self.is(p, PLACE_PREPS) && !place_target_ok(root))
                 });
                 if !blocked {
                     return Some(g);
@@ -338,7 +712,7 @@ impl<'a> Ctx<'a> {
                 }
                 return self.slot_of.get(j).copied().flatten().map(|s| self.group(s));
             }
-            if CLAUSE_STOPS.contains(&w) || w == "," || SUBORDINATORS.contains(&w) {
+            if CLAUSE_STOPS.contains(&w) || w == "," || w == "to" || SUBORDINATORS.contains(&w) {
                 return None;
             }
         }
@@ -444,7 +818,9 @@ fn refine(frame: Frame, default: &str, embedded_root: u8, embedded_code: &str) -
             _ => None,
         }
     };
-    by_root(embedded_root).map(str::to_string).unwrap_or_else(|| default.to_string())
+    by_root(embedded_root)
+        .map(str::to_string)
+        .unwrap_or_else(|| default.to_string())
 }
 
 fn vec_eq_actor(a: &Actor, b: &Actor) -> bool {
@@ -465,7 +841,10 @@ pub(super) fn run(
     quotes: &[Quote],
     trace: bool,
 ) -> Emitted {
-    let mut out = Emitted { events: Vec::new(), traces: Vec::new() };
+    let mut out = Emitted {
+        events: Vec::new(),
+        traces: Vec::new(),
+    };
     let mut toks: Vec<Token> = Vec::new();
     let mut lower = String::new();
     let mut history: Vec<Actor> = Vec::new();
@@ -475,9 +854,16 @@ pub(super) fn run(
         while mention_cursor < mentions.len() && mentions[mention_cursor].end <= span.start {
             mention_cursor += 1;
         }
-        let sent_mentions: Vec<&Mention> =
-            mentions[mention_cursor..].iter().take_while(|m| m.start < span.end).filter(|m| m.end <= span.end).collect();
-        let mut st = SentenceTrace { index: si, text: text[span.start..span.end].to_string(), ..SentenceTrace::default() };
+        let sent_mentions: Vec<&Mention> = mentions[mention_cursor..]
+            .iter()
+            .take_while(|m| m.start < span.end)
+            .filter(|m| m.end <= span.end)
+            .collect();
+        let mut st = SentenceTrace {
+            index: si,
+            text: text[span.start..span.end].to_string(),
+            ..SentenceTrace::default()
+        };
         if s.boilerplate {
             if trace {
                 st.skipped = Some("boilerplate".into());
@@ -485,7 +871,9 @@ pub(super) fn run(
             }
             continue;
         }
-        let in_quote: Option<usize> = quotes.iter().position(|q| q.start <= span.start && span.end <= q.end + 3);
+        let in_quote: Option<usize> = quotes
+            .iter()
+            .position(|q| q.start <= span.start && span.end <= q.end + 3);
         let quote_touch = quotes.iter().any(|q| q.start < span.end && span.start < q.end);
         if sent_mentions.is_empty() && !quote_touch {
             if trace {
@@ -517,14 +905,14 @@ pub(super) fn run(
         tokenize_into(text, span, &mut toks);
         let n = toks.len();
         let mut ctx = Ctx {
-            coder,
-            text,
             lower: &lower,
             base: span.start,
             toks: &toks,
             slot_of: vec![None; n],
             slots: Vec::new(),
-            question: text[span.start..span.end].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?'),
+            question: text[span.start..span.end]
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with('?'),
         };
         build_slots(&mut ctx, &sent_mentions, quotes);
         if trace {
@@ -533,7 +921,11 @@ pub(super) fn run(
                 .iter()
                 .map(|sl| {
                     let t = &text[toks[sl.first].start..toks[sl.last].end];
-                    format!("{t:?} → {}{}", sl.actor.code, if sl.first_person { " (speaker)" } else { "" })
+                    format!(
+                        "{t:?} → {}{}",
+                        sl.actor.code,
+                        if sl.first_person { " (speaker)" } else { "" }
+                    )
                 })
                 .collect();
         }
@@ -557,9 +949,21 @@ pub(super) fn run(
         let has_score = toks.windows(3).any(|w| {
             w[0].kind == TokenKind::Number && w[2].kind == TokenKind::Number && ["-", "–"].contains(&w[1].text(text))
         }) || toks.iter().any(|t| {
-            t.kind == TokenKind::Number && t.text(text).split('-').count() == 2 && t.text(text).split('-').all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            t.kind == TokenKind::Number
+                && t.text(text).split('-').count() == 2
+                && t.text(text)
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
         });
-        let sport_hits = (0..n).filter(|&i| coder.lexicon.sport_words.binary_search_by(|w| w.as_str().cmp(ctx.w(i))).is_ok()).count();
+        let sport_hits = (0..n)
+            .filter(|&i| {
+                coder
+                    .lexicon
+                    .sport_words
+                    .binary_search_by(|w| w.as_str().cmp(ctx.w(i)))
+                    .is_ok()
+            })
+            .count();
         if has_score && sport_hits >= 1 || sport_hits >= 3 {
             if trace {
                 st.skipped = Some("sport or entertainment (score or match words)".into());
@@ -581,9 +985,19 @@ pub(super) fn run(
                 }
                 continue;
             }
-            let entries: Vec<(usize, FormKind)> =
-                payloads.iter().filter_map(|pl| if let Payload::Entry(e, k) = pl { Some((*e, *k)) } else { None }).collect();
-            let light = payloads.iter().find_map(|pl| if let Payload::Light(k) = pl { Some(*k) } else { None });
+            let entries: Vec<(usize, FormKind)> = payloads
+                .iter()
+                .filter_map(|pl| {
+                    if let Payload::Entry(e, k) = pl {
+                        Some((*e, *k))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let light = payloads
+                .iter()
+                .find_map(|pl| if let Payload::Light(k) = pl { Some(*k) } else { None });
             if entries.is_empty() {
                 if let Some(k) = light {
                     lights.push((a, b, k));
@@ -595,24 +1009,53 @@ pub(super) fn run(
             let has_noun = entries.iter().any(|(e, _)| coder.lexicon.entries[*e].pos == Pos::Noun);
             let want_noun = if has_verb && has_noun {
                 let prev = if a > 0 { Some(ctx.w(a - 1)) } else { None };
-                let nominal_before = prev.is_some_and(|p| {
-                    DETERMINERS.contains(&p) || p == "'s" || p == "’s" || p == "of" || p == "for" || p == "and" && a > 1 && ctx.slot_of[a - 2].is_none()
-                }) || a > 0 && ctx.slot_of[a - 1].is_some() && ctx.toks[a - 1].kind == TokenKind::Word && {
-                    // "Russian attack": a country adjective right before reads as a possessor
-                    let sl = &ctx.slots[ctx.slot_of[a - 1].unwrap()];
-                    sl.country_kind && text[toks[a - 1].start..toks[a - 1].end].ends_with(['n', 'h', 'i', 'e']) && !text[toks[a - 1].start..toks[a - 1].end].ends_with("ia")
+                let ing = entries.iter().any(|(_, k)| *k == FormKind::Ing);
+                // "Russian attack": a country adjective right before reads as a possessor
+                let adjective_actor = a > 0 && ctx.slot_of[a - 1].is_some_and(|s| ctx.slots[s].country_kind) && {
+                    let t = &text[toks[a - 1].start..toks[a - 1].end];
+                    t.ends_with(['n', 'h', 'i', 'e']) && !t.ends_with("ia")
                 };
                 let verbal_before = prev.is_some_and(|p| {
-                    BE.contains(&p) || HAVE.contains(&p) || MODAL_FUTURE.contains(&p) || MODAL_IRREALIS.contains(&p) || p == "to" || NEG.contains(&p) || is_neg_contraction(p)
-                });
-                nominal_before && !verbal_before
+                    BE.contains(&p)
+                        || (!ing
+                            && (HAVE.contains(&p)
+                                || DO.contains(&p)
+                                || MODAL_FUTURE.contains(&p)
+                                || MODAL_IRREALIS.contains(&p)
+                                || p == "to"
+                                || NEG.contains(&p)
+                                || is_neg_contraction(p)
+                                || ["who", "which", "that", "and"].contains(&p)
+                                || (p.len() > 4 && p.ends_with("ly"))))
+                }) || (!ing
+                    && a > 0
+                    && ctx.slot_of[a - 1].is_some()
+                    && !adjective_actor
+                    && !(b + 1 < n
+                        && (ctx.is(
+                            b + 1,
+                            &[
+                                "on", "against", "of", "over", "for", "in", "at", "by", "have", "has", "were", "are",
+                                "will", "would",
+                            ],
+                        ) || toks[b + 1].kind == TokenKind::Punct)));
+                !verbal_before
             } else {
                 has_noun
             };
-            let chosen = entries.iter().find(|(e, _)| (coder.lexicon.entries[*e].pos == Pos::Noun) == want_noun).or(entries.first());
+            let chosen = entries
+                .iter()
+                .find(|(e, _)| (coder.lexicon.entries[*e].pos == Pos::Noun) == want_noun)
+                .or(entries.first());
             if let Some(&(e, k)) = chosen {
                 let verb = coder.lexicon.entries[e].pos != Pos::Noun;
-                trigs.push(Trig { first: a, last: b, entry: e, kind: k, verb });
+                trigs.push(Trig {
+                    first: a,
+                    last: b,
+                    entry: e,
+                    kind: k,
+                    verb,
+                });
             }
         }
         let mut claims: Vec<Option<Claim>> = vec![None; trigs.len()];
@@ -630,14 +1073,17 @@ pub(super) fn run(
                 j -= 1;
                 steps += 1;
                 if let Some(vi) = trigs.iter().position(|t| t.verb && t.last == j) {
-                    suppressed[ti] = Some(format!("object of {:?}", text[toks[trigs[vi].first].start..toks[trigs[vi].last].end].to_string()));
+                    suppressed[ti] = Some(format!(
+                        "object of {:?}",
+                        text[toks[trigs[vi].first].start..toks[trigs[vi].last].end].to_string()
+                    ));
                     if object_noun[vi].is_none() {
                         object_noun[vi] = Some(ti);
                     }
                     break;
                 }
                 let w = ctx.w(j);
-                if !(DETERMINERS.contains(&w) || w == "'s" || w == "’s" || w == "of" || w == "on" || w == "upon" || w == "round" || w == "series" || w == "wave" || ctx.slot_of[j].is_some() || toks[j].kind == TokenKind::Number || w.ends_with("-led")) {
+                if !(modifier_like(&ctx, j) || w == "on" || w == "upon" || ctx.slot_of[j].is_some()) {
                     break;
                 }
             }
@@ -645,7 +1091,16 @@ pub(super) fn run(
         // Control verbs claim the action in their complement.
         for ti in 0..trigs.len() {
             let e = &coder.lexicon.entries[trigs[ti].entry];
-            if !matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse | Frame::Negate | Frame::Appeal | Frame::Accuse | Frame::Demand) {
+            if !matches!(
+                e.frame,
+                Frame::Intent
+                    | Frame::Threat
+                    | Frame::Refuse
+                    | Frame::Negate
+                    | Frame::Appeal
+                    | Frame::Accuse
+                    | Frame::Demand
+            ) {
                 continue;
             }
             let after = trigs[ti].last + 1;
@@ -669,7 +1124,7 @@ pub(super) fn run(
             let mut saw_link = false;
             while m < n && steps < 4 {
                 let w = ctx.w(m);
-                if ["to", "of", "for", "with", "that", "not"].contains(&w) || w.ends_with("ly") {
+                if ["to", "of", "for", "with", "that", "not"].contains(&w) || w.ends_with("ly") || TIME_WORDS.contains(&w) {
                     saw_link |= w != "not";
                     m += 1;
                     steps += 1;
@@ -680,7 +1135,11 @@ pub(super) fn run(
             if !saw_link && !matches!(e.frame, Frame::Demand) {
                 continue;
             }
-            let limit = if matches!(e.frame, Frame::Demand) { n } else { (m + 2).min(n) };
+            let limit = if matches!(e.frame, Frame::Demand) {
+                n
+            } else {
+                (m + 2).min(n)
+            };
             let complement_end = (m..n).find(|&i| ctx.is(i, &[";"])).unwrap_or(n);
             for (tj, t) in trigs.iter().enumerate() {
                 if tj == ti || t.first < m || t.first >= limit.min(complement_end) {
@@ -688,7 +1147,12 @@ pub(super) fn run(
                 }
                 if matches!(e.frame, Frame::Demand) {
                     // the whole complement clause is hypothetical (asked for) or denied
-                    claims[tj] = Some(Claim { source: None, factual, negated, by: format!("complement of {}", e.key()) });
+                    claims[tj] = Some(Claim {
+                        source: None,
+                        factual,
+                        negated,
+                        by: format!("complement of {}", e.key()),
+                    });
                     continue;
                 }
                 claims[tj] = Some(Claim {
@@ -708,7 +1172,11 @@ pub(super) fn run(
         for (ti, t) in trigs.iter().enumerate() {
             let e = &coder.lexicon.entries[t.entry];
             let trig_text = &text[toks[t.first].start..toks[t.last].end];
-            let mut tr = TriggerTrace { text: trig_text.to_string(), entry: format!("{} {} ({})", e.key(), e.code, e.file), outcome: String::new() };
+            let mut tr = TriggerTrace {
+                text: trig_text.to_string(),
+                entry: format!("{} {} ({})", e.key(), e.code, e.file),
+                outcome: String::new(),
+            };
             if let Some(why) = &suppressed[ti] {
                 tr.outcome = format!("no event of its own: {why}");
                 if trace {
@@ -735,7 +1203,42 @@ pub(super) fn run(
             if t.verb {
                 let ch = ctx.chain(t.first);
                 negated |= ch.neg;
-                let passive = matches!(t.kind, FormKind::PastPart | FormKind::Participle) && (ch.be || ctx.is(t.last + 1, &["by"]) && !HAVE.iter().any(|h| ch.start > 0 && ctx.w(ch.start - 1) == *h));
+                let reduced_relative = matches!(t.kind, FormKind::PastPart | FormKind::Participle)
+                    && ch.start == t.first
+                    && t.first > 0
+                    && ctx.slot_of[t.first - 1].is_none()
+                    && toks[t.first - 1].kind == TokenKind::Word
+                    && !ctx.toks[t.first - 1].is_capitalized(text)
+                    && !ctx.w(t.first - 1).ends_with("ly")
+                    && !["and", "also", "who", "which", "that", "then"].contains(&ctx.w(t.first - 1))
+                    && !ctx.toks[t.first - 1].is_capitalized(text)
+                    && (t.last + 1 >= n
+                        || toks[t.last + 1].kind == TokenKind::Punct
+                        || ctx.is(t.last + 1, &["in", "at", "on", "by", "during", "last", "near", "since", "after", "before", "for", "from", "under", "over", "as"]));
+                let passive = matches!(t.kind, FormKind::PastPart | FormKind::Participle)
+                    && (ch.be
+                        || reduced_relative
+                        || ctx.is(t.last + 1, &["by"])
+                            && !HAVE.iter().any(|h| ch.start > 0 && ctx.w(ch.start - 1) == *h));
+                if t.first > 0 && trigs.iter().any(|o| o.verb && o.last + 1 == t.first) && t.kind != FormKind::Base {
+                    tr.outcome = "modifier of the preceding verb (\"rejected proposed changes\")".into();
+                    if trace {
+                        st.triggers.push(tr);
+                    }
+                    continue;
+                }
+                if t.kind == FormKind::Ing
+                    && claim.is_none()
+                    && t.first > 0
+                    && ctx.is(
+                        t.first - 1,
+                        &[
+                            "for", "of", "by", "after", "before", "in", "on", "about", "against", "from",
+                        ],
+                    )
+                {
+                    factual = false;
+                }
                 let prev_is_without = t.first > 0 && ctx.w(t.first - 1) == "without" && t.kind == FormKind::Ing;
                 negated |= prev_is_without;
                 if e.pos == Pos::Adj {
@@ -754,11 +1257,30 @@ pub(super) fn run(
                 let mut future = ch.future;
                 if let Some(g) = ch.governor {
                     let gw = ctx.w(g);
+                    // "getting the U.S. to attack", "wants Russia to withdraw": a wished-for action
+                    if let Some(sl) = ctx.slot_of[g].filter(|_| claim.is_none()) {
+                        let causer = ctx
+                            .word_before(ctx.slots[sl].first)
+                            .is_some_and(|p| ctx.is(p, CAUSATIVES));
+                        if causer {
+                            factual = false;
+                        }
+                    }
                     if FUTURE_GOVERNORS.contains(&gw) {
                         future = true;
                     } else if IRREALIS_GOVERNORS.contains(&gw) {
                         factual = false;
-                    } else if ["decline", "declined", "declines", "refuse", "refused", "refuses", "fail", "failed", "fails"].contains(&gw) {
+                    } else if [
+                        "decline", "declined", "declines", "refuse", "refused", "refuses", "fail", "failed", "fails",
+                    ]
+                    .contains(&gw)
+                    {
+                        negated = true;
+                    }
+                    // "was not in a position to agree": the governing clause is negated
+                    let neg_gov =
+                        (g.saturating_sub(5)..g).any(|i| ctx.is(i, &["not", "never"]) || is_neg_contraction(ctx.w(i)));
+                    if neg_gov && claim.is_none() {
                         negated = true;
                     }
                 }
@@ -769,7 +1291,8 @@ pub(super) fn run(
                         future = true;
                         factual = true;
                     } else if said_before {
-                        let only_would = !(ch.start.saturating_sub(16)..ch.start).any(|i| ctx.is(i, &["if", "whether", "unless"]));
+                        let only_would =
+                            !(ch.start.saturating_sub(16)..ch.start).any(|i| ctx.is(i, &["if", "whether", "unless"]));
                         if only_would && !ctx.question {
                             future = true;
                             factual = true;
@@ -785,7 +1308,11 @@ pub(super) fn run(
                     pattern = "passive".into();
                 } else {
                     sources = claim.as_ref().and_then(|c| c.source.clone());
-                    pattern = if sources.is_some() { "complement".into() } else { "active".into() };
+                    pattern = if sources.is_some() {
+                        "complement".into()
+                    } else {
+                        "active".into()
+                    };
                     if sources.is_none() {
                         sources = ctx.subject(ch.start);
                         if sources.is_some() && ctx.w(ch.start.saturating_sub(1)) == "who" {
@@ -798,7 +1325,11 @@ pub(super) fn run(
                     }
                     let that_ok = matches!(e.frame, Frame::Demand);
                     let from = t.last + 1;
-                    let from = if that_ok && ctx.is(from, &["that"]) { from + 1 } else { from };
+                    let from = if that_ok && ctx.is(from, &["that"]) {
+                        from + 1
+                    } else {
+                        from
+                    };
                     targets = ctx.object(from, root, that_ok);
                     if matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse) {
                         if let Some(on) = object_noun[ti] {
@@ -853,7 +1384,11 @@ pub(super) fn run(
                         break;
                     }
                     let w = ctx.w(j);
-                    if !(w == "'s" || w == "’s" || DETERMINERS.contains(&w) && !["the", "a", "an", "that", "this", "no", "any"].contains(&w) || w.ends_with("-led")) {
+                    if !(w == "'s"
+                        || w == "’s"
+                        || DETERMINERS.contains(&w) && !["the", "a", "an", "that", "this", "no", "any"].contains(&w)
+                        || w.ends_with("-led"))
+                    {
                         break;
                     }
                     hops += 1;
@@ -880,16 +1415,21 @@ pub(super) fn run(
                                 targets = ctx.subject(ch.start);
                             } else {
                                 sources = ctx.subject(ch.start);
-                                if sources.is_none() && ch.start > 0 && ctx.is(ch.start - 1, &["and", "but", "or", "then"]) {
+                                if sources.is_none()
+                                    && ch.start > 0
+                                    && ctx.is(ch.start - 1, &["and", "but", "or", "then"])
+                                {
                                     sources = last_subject.clone();
                                 }
                             }
                             light_chain = Some((la, ch));
-                            pattern = format!("light verb {:?}", &text[toks[la].start..toks[lights.iter().find(|l| l.1 == j).unwrap().1].end]);
+                            pattern = format!(
+                                "light verb {:?}",
+                                &text[toks[la].start..toks[lights.iter().find(|l| l.1 == j).unwrap().1].end]
+                            );
                             break;
                         }
-                        let w = ctx.w(j);
-                        if !(DETERMINERS.contains(&w) || w == "'s" || w == "’s" || w == "of" || w == "round" || toks[j].kind == TokenKind::Number) {
+                        if !modifier_like(&ctx, j) {
                             break;
                         }
                     }
@@ -897,7 +1437,13 @@ pub(super) fn run(
                 // "talks between X and Y", "a meeting of X and Y"
                 let after = t.last + 1;
                 if after < n && ctx.is(after, &["between", "among"]) {
-                    if let Some(s) = ctx.slot_of.get(after + 1).copied().flatten().or_else(|| ctx.slot_of.get(after + 2).copied().flatten()) {
+                    if let Some(s) = ctx
+                        .slot_of
+                        .get(after + 1)
+                        .copied()
+                        .flatten()
+                        .or_else(|| ctx.slot_of.get(after + 2).copied().flatten())
+                    {
                         let g = ctx.group(s);
                         if g.len() >= 2 && sources.is_none() {
                             sources = Some(g.clone());
@@ -908,7 +1454,13 @@ pub(super) fn run(
                     }
                 }
                 if sources.is_none() && after < n && ctx.is(after, &["of"]) && e.recip {
-                    if let Some(s) = ctx.slot_of.get(after + 1).copied().flatten().or_else(|| ctx.slot_of.get(after + 2).copied().flatten()) {
+                    if let Some(s) = ctx
+                        .slot_of
+                        .get(after + 1)
+                        .copied()
+                        .flatten()
+                        .or_else(|| ctx.slot_of.get(after + 2).copied().flatten())
+                    {
                         let g = ctx.group(s);
                         if g.len() >= 2 {
                             sources = Some(vec![g[0]]);
@@ -923,16 +1475,31 @@ pub(super) fn run(
                     let end = (after + 8).min(n);
                     while j < end {
                         let w = ctx.w(j);
-                        if [",", ";", ":", "—", "that", "which", "who", "but", "because", "while", "said", "says"].contains(&w) || BE.contains(&w) || MODAL_FUTURE.contains(&w) || MODAL_IRREALIS.contains(&w) || HAVE.contains(&w) {
+                        if [
+                            ",", ";", ":", "—", "that", "which", "who", "but", "because", "while", "said", "says",
+                        ]
+                        .contains(&w)
+                            || BE.contains(&w)
+                            || MODAL_FUTURE.contains(&w)
+                            || MODAL_IRREALIS.contains(&w)
+                            || HAVE.contains(&w)
+                        {
                             break;
                         }
                         if let Some(s) = ctx.slot_of[j] {
                             let g = ctx.group(s);
-                            let p = ctx.word_before(ctx.slots[g[0]].first);
+                            let mut p = ctx.word_before(ctx.slots[g[0]].first);
+                            if let Some(q) = p.filter(|&q| q > after && ctx.toks[q].is_capitalized(text)) {
+                                p = ctx.word_before(q);
+                            }
                             let ok = p.is_some_and(|p| {
                                 let pw = ctx.w(p);
-                                ["of", "against", "on", "to", "toward", "towards", "with", "into", "upon", "over", "at", "for"].contains(&pw)
-                                    || (ctx.is(p, PLACE_PREPS) && (14..=20).contains(&root))
+                                [
+                                    "of", "against", "on", "to", "toward", "towards", "with", "into", "upon", "over",
+                                    "at", "for",
+                                ]
+                                .contains(&pw)
+                                    || (ctx.is(p, PLACE_PREPS) && place_target_ok(root))
                             });
                             if ok {
                                 targets = Some(g);
@@ -944,13 +1511,27 @@ pub(super) fn run(
                 }
                 // negation and modality of the noun
                 let left3 = nf.saturating_sub(3)..nf;
-                if left3.clone().any(|i| ctx.is(i, &["no", "without", "not", "never"]) || is_neg_contraction(ctx.w(i))) {
+                if left3
+                    .clone()
+                    .any(|i| ctx.is(i, &["no", "without", "not", "never"]) || is_neg_contraction(ctx.w(i)))
+                {
                     negated = true;
                 }
                 if let Some((_, ch)) = light_chain {
                     negated |= ch.neg;
                     if ch.irrealis || ch.future && root >= 9 {
                         factual = false;
+                    }
+                    // "will provide aid": an announced cooperative act is an intention
+                    if ch.future && (4..=8).contains(&root) && claim.is_none() {
+                        if ch.neg {
+                            code = if root == 4 { "125".into() } else { "120".into() };
+                            negated = false;
+                            pattern.push_str(" + will not → refusal");
+                        } else {
+                            code = refine(Frame::Intent, "030", root, &e.code);
+                            pattern.push_str(" + will → intent");
+                        }
                     }
                     if let Some(g) = ch.governor {
                         if IRREALIS_GOVERNORS.contains(&ctx.w(g)) {
@@ -961,14 +1542,19 @@ pub(super) fn run(
                         }
                     }
                 }
-                if nf.saturating_sub(4)..nf != (0..0) && (nf.saturating_sub(4)..nf).any(|i| ctx.is(i, IRREALIS_NOUN_GOVERNORS) && (ctx.is(i + 1, &["of", "for", "more", "a", "an", "the"]) || i + 1 == nf)) {
+                if (nf.saturating_sub(4)..nf).any(|i| {
+                    ctx.is(i, IRREALIS_NOUN_GOVERNORS)
+                        && (ctx.is(i + 1, &["of", "for", "more", "a", "an", "the"]) || i + 1 == nf)
+                }) {
                     factual = false;
                 }
                 if ctx.irrealis_scope(nf) {
                     factual = false;
                 }
                 // "a refusal ... would amount to": a modal right after the noun phrase
-                let right = (t.last + 1..(t.last + 9).min(n)).take_while(|&i| !ctx.is(i, &[",", ";", "that", "which", "who"])).any(|i| ctx.is(i, &["would", "could", "might", "may"]));
+                let right = (t.last + 1..(t.last + 9).min(n))
+                    .take_while(|&i| !ctx.is(i, &[",", ";", "that", "which", "who"]))
+                    .any(|i| ctx.is(i, &["would", "could", "might", "may"]));
                 if right {
                     factual = false;
                 }
@@ -984,10 +1570,21 @@ pub(super) fn run(
                     factual &= f;
                 }
                 negated |= c.negated;
-                pattern = if pattern.is_empty() { c.by.clone() } else { format!("{pattern}, {}", c.by) };
+                pattern = if pattern.is_empty() {
+                    c.by.clone()
+                } else {
+                    format!("{pattern}, {}", c.by)
+                };
             }
             let Some(src) = sources else {
-                tr.outcome = format!("no source actor ({})", if pattern.is_empty() { "noun without possessor, agent or light verb" } else { pattern.as_str() });
+                tr.outcome = format!(
+                    "no source actor ({})",
+                    if pattern.is_empty() {
+                        "noun without possessor, agent or light verb"
+                    } else {
+                        pattern.as_str()
+                    }
+                );
                 if trace {
                     st.triggers.push(tr);
                 }
@@ -1025,11 +1622,8 @@ pub(super) fn run(
                             pairs.push((a, Some(b)));
                         }
                     }
-                    if e.recip && e.pos == Pos::Verb && false {
-                        pairs.clear();
-                    }
                 }
-                None if e.recip && src.len() >= 2 => {
+                None if e.recip && src.len() == 2 => {
                     for &a in &src {
                         for &b in &src {
                             if a != b {
@@ -1041,7 +1635,7 @@ pub(super) fn run(
                 }
                 None => {
                     // No target in the sentence: the most recent other actor of the article, for verbal acts.
-                    let verbal = (1..=13).contains(&root) && root != 9 && root != 4;
+                    let verbal = matches!(e.frame, Frame::Speaker | Frame::Intent | Frame::Demand) || e.code == "016";
                     let allowed = verbal && !(in_direct_first_person && quote.is_some());
                     if allowed {
                         let src_actor = &ctx.slots[src[0]].actor;
@@ -1057,7 +1651,7 @@ pub(super) fn run(
                     }
                     if ctx_target.is_some() {
                         pattern.push_str(", target from context");
-                    } else if !(14..=20).contains(&root) && root != 15 {
+                    } else if !(14..=15).contains(&root) {
                         tr.outcome = format!("no target for a {root:02} event ({pattern})");
                         if trace {
                             st.triggers.push(tr);
@@ -1071,7 +1665,9 @@ pub(super) fn run(
                 let source = ctx.slots[a].actor.clone();
                 let target = match b {
                     Some(b) => {
-                        if ctx.slots[a].entity.is_some() && ctx.slots[a].entity == ctx.slots[b].entity || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor) {
+                        if ctx.slots[a].entity.is_some() && ctx.slots[a].entity == ctx.slots[b].entity
+                            || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor)
+                        {
                             continue;
                         }
                         Some(ctx.slots[b].actor.clone())
@@ -1081,12 +1677,27 @@ pub(super) fn run(
                 if target.as_ref().is_some_and(|t| t.code == source.code) {
                     continue;
                 }
-                let ev = coder.make_event(si, source, target, &code, negated, factual, quote, Trigger {
-                    start: toks[t.first].start,
-                    end: toks[t.last].end,
-                    text: trig_text.to_string(),
-                }, format!("{} {} [{}]", e.key(), code, pattern));
-                let dup = out.events.iter().any(|x| x.sentence == si && x.source.code == ev.source.code && x.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code) && x.root == ev.root);
+                let ev = coder.make_event(
+                    si,
+                    source,
+                    target,
+                    &code,
+                    negated,
+                    factual,
+                    quote,
+                    Trigger {
+                        start: toks[t.first].start,
+                        end: toks[t.last].end,
+                        text: trig_text.to_string(),
+                    },
+                    format!("{} {} [{}]", e.key(), code, pattern),
+                );
+                let dup = out.events.iter().any(|x| {
+                    x.sentence == si
+                        && x.source.code == ev.source.code
+                        && x.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code)
+                        && x.root == ev.root
+                });
                 if dup {
                     continue;
                 }
@@ -1100,7 +1711,11 @@ pub(super) fn run(
                 ));
                 out.events.push(ev);
             }
-            tr.outcome = if produced.is_empty() { format!("no event: source and target are the same actor ({pattern})") } else { format!("{} [{pattern}]", produced.join("; ")) };
+            tr.outcome = if produced.is_empty() {
+                format!("no event: source and target are the same actor ({pattern})")
+            } else {
+                format!("{} [{pattern}]", produced.join("; "))
+            };
             if trace {
                 st.triggers.push(tr);
             }
@@ -1112,6 +1727,30 @@ pub(super) fn run(
         history_push(&mut history, &sent_mentions, quotes, span);
     }
     out
+}
+
+/// Actions whose place is their target ("lifted the curfew in X", "attacked targets in X").
+fn place_target_ok(root: u8) -> bool {
+    matches!(root, 7 | 8 | 14..=20)
+}
+
+/// A word that can stand between a verb and its object noun: determiners, adjectives, numbers, "of".
+fn modifier_like(ctx: &Ctx, j: usize) -> bool {
+    let w = ctx.w(j);
+    if DETERMINERS.contains(&w) || w == "'s" || w == "’s" || w == "of" || ctx.toks[j].kind == TokenKind::Number {
+        return true;
+    }
+    ctx.toks[j].kind == TokenKind::Word
+        && !BE.contains(&w)
+        && !HAVE.contains(&w)
+        && !DO.contains(&w)
+        && !MODAL_FUTURE.contains(&w)
+        && !MODAL_IRREALIS.contains(&w)
+        && !SUBORDINATORS.contains(&w)
+        && !NOT_SUBJECT_AFTER.contains(&w)
+        && !NEG.contains(&w)
+        && !SAY_VERBS.contains(&w)
+        && !["and", "or", "to"].contains(&w)
 }
 
 fn same_side(a: &Actor, b: &Actor) -> bool {
@@ -1145,7 +1784,13 @@ fn speaker_actor(s: &detente_records::Speaker) -> Option<Actor> {
     if code.is_empty() {
         return None;
     }
-    Some(Actor { code, country: s.country.clone(), org: s.org.clone(), role: s.role.clone(), name: s.name.clone() })
+    Some(Actor {
+        code,
+        country: s.country.clone(),
+        org: s.org.clone(),
+        role: s.role.clone(),
+        name: s.name.clone(),
+    })
 }
 
 /// Actor slots of a sentence: mentions, and first-person pronouns inside a quote that stand for its speaker.
@@ -1183,9 +1828,23 @@ fn build_slots(ctx: &mut Ctx, mentions: &[&Mention], quotes: &[Quote]) {
             continue;
         }
         let b = ctx.toks[i].start;
-        let Some(q) = quotes.iter().find(|q| q.start <= b && b < q.end && q.kind != detente_records::QuoteKind::Indirect) else { continue };
-        let Some(actor) = q.speaker.as_ref().and_then(speaker_actor) else { continue };
-        slots.push(Slot { actor, first: i, last: i, entity: q.speaker.as_ref().and_then(|s| s.entity), first_person: true, country_kind: false });
+        let Some(q) = quotes
+            .iter()
+            .find(|q| q.start <= b && b < q.end && q.kind != detente_records::QuoteKind::Indirect)
+        else {
+            continue;
+        };
+        let Some(actor) = q.speaker.as_ref().and_then(speaker_actor) else {
+            continue;
+        };
+        slots.push(Slot {
+            actor,
+            first: i,
+            last: i,
+            entity: q.speaker.as_ref().and_then(|s| s.entity),
+            first_person: true,
+            country_kind: false,
+        });
     }
     slots.sort_by_key(|s| s.first);
     for (k, s) in slots.iter().enumerate() {
@@ -1214,7 +1873,10 @@ fn speaker_source(ctx: &Ctx, at: usize, quotes: &[Quote], quote: Option<usize>) 
     let q = quote.map(|q| &quotes[q])?;
     let actor = q.speaker.as_ref().and_then(speaker_actor)?;
     // Use a slot of the speaker in the sentence when there is one, else none: the speaker is elsewhere.
-    ctx.slots.iter().position(|s| s.actor.code == actor.code).map(|s| vec![s])
+    ctx.slots
+        .iter()
+        .position(|s| s.actor.code == actor.code)
+        .map(|s| vec![s])
 }
 
 fn unsafe_free_lower(s: &mut String) -> usize {

@@ -126,11 +126,17 @@ struct Built {
 }
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.find(needle).map(|i| text[..i].matches('\n').count() + 1).unwrap_or(0)
+    text.find(needle)
+        .map(|i| text[..i].matches('\n').count() + 1)
+        .unwrap_or(0)
 }
 
 fn err(file: &str, line: usize, message: String) -> DictionaryError {
-    DictionaryError { file: file.to_string(), line, message }
+    DictionaryError {
+        file: file.to_string(),
+        line,
+        message,
+    }
 }
 
 impl Lexicon {
@@ -139,11 +145,16 @@ impl Lexicon {
         let mut light: Vec<String> = Vec::new();
         let mut discard: Vec<String> = Vec::new();
         let mut sport_words: Vec<String> = Vec::new();
-        let builtin = DictionarySource { name: BUILTIN_NAME.to_string(), text: BUILTIN_TRIGGERS.to_string() };
+        let builtin = DictionarySource {
+            name: BUILTIN_NAME.to_string(),
+            text: BUILTIN_TRIGGERS.to_string(),
+        };
         let sources = std::iter::once(&builtin).chain(user.iter().filter(|s| s.name.ends_with(".triggers.toml")));
         for src in sources {
             let raw: RawFile = toml::from_str(&src.text).map_err(|e| {
-                let line = e.span().map(|s| src.text[..s.start.min(src.text.len())].matches('\n').count() + 1);
+                let line = e
+                    .span()
+                    .map(|s| src.text[..s.start.min(src.text.len())].matches('\n').count() + 1);
                 err(&src.name, line.unwrap_or(0), e.message().to_string())
             })?;
             light.extend(raw.light.iter().map(|s| s.to_lowercase()));
@@ -184,12 +195,22 @@ impl Lexicon {
                     return Err(err(&src.name, line, "an empty code needs frame = \"negate\"".into()));
                 }
                 let forms = match (&r.forms, pos) {
-                    (Some(forms), _) => forms.iter().map(|f| (f.to_lowercase(), explicit_kind(pos, f))).collect(),
+                    (Some(forms), _) => forms
+                        .iter()
+                        .map(|f| (f.to_lowercase(), explicit_kind(pos, f)))
+                        .collect(),
                     (None, Pos::Verb) => verb_forms(&lemma, r.past.as_deref(), r.participle.as_deref()),
                     (None, Pos::Noun) => noun_forms(&lemma),
                     (None, Pos::Adj) => vec![(lemma.clone(), FormKind::Adj)],
                 };
-                let entry = Entry { lemma: lemma.clone(), pos, code: r.code, frame, recip: r.recip, file: src.name.clone() };
+                let entry = Entry {
+                    lemma: lemma.clone(),
+                    pos,
+                    code: r.code,
+                    frame,
+                    recip: r.recip,
+                    file: src.name.clone(),
+                };
                 built.insert((pos, lemma), Built { entry, forms });
             }
         }
@@ -225,7 +246,13 @@ impl Lexicon {
             .map_err(|e| err(BUILTIN_NAME, 0, format!("trigger automaton: {e}")))?;
         sport_words.sort();
         sport_words.dedup();
-        Ok(Lexicon { entries, patterns, payloads, matcher, sport_words })
+        Ok(Lexicon {
+            entries,
+            patterns,
+            payloads,
+            matcher,
+            sport_words,
+        })
     }
 }
 
@@ -330,7 +357,11 @@ fn doubles_final(word: &str) -> bool {
     }
     let (a, b, c) = (chars[n - 3], chars[n - 2], chars[n - 1]);
     let cvc = !vowels(a) && vowels(b) && !vowels(c) && !"wxy".contains(c);
-    let syllables = chars.iter().enumerate().filter(|&(i, &ch)| vowels(ch) && (i == 0 || !vowels(chars[i - 1]))).count();
+    let syllables = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &ch)| vowels(ch) && (i == 0 || !vowels(chars[i - 1])))
+        .count();
     cvc && syllables == 1
 }
 
@@ -343,7 +374,12 @@ pub fn verb_forms(lemma: &str, past: Option<&str>, participle: Option<&str>) -> 
     let irregular = IRREGULAR.iter().find(|(b, _, _)| *b == head);
     let third = if head.ends_with('y') && !head.ends_with("ay") && !head.ends_with("ey") && !head.ends_with("oy") {
         format!("{}ies", &head[..head.len() - 1])
-    } else if head.ends_with('s') || head.ends_with("sh") || head.ends_with("ch") || head.ends_with('x') || head.ends_with('z') {
+    } else if head.ends_with('s')
+        || head.ends_with("sh")
+        || head.ends_with("ch")
+        || head.ends_with('x')
+        || head.ends_with('z')
+    {
         format!("{head}es")
     } else {
         format!("{head}s")
@@ -359,22 +395,28 @@ pub fn verb_forms(lemma: &str, past: Option<&str>, participle: Option<&str>) -> 
     };
     let ing = if head.ends_with("ee") || head.ends_with("ye") || head.ends_with("oe") {
         format!("{head}ing")
-    } else if head.ends_with("ie") {
-        format!("{}ying", &head[..head.len() - 2])
-    } else if head.ends_with('e') {
-        format!("{}ing", &head[..head.len() - 1])
+    } else if let Some(stem) = head.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if let Some(stem) = head.strip_suffix('e') {
+        format!("{stem}ing")
     } else if doubles_final(head) {
         format!("{head}{}ing", head.chars().last().unwrap())
     } else {
         format!("{head}ing")
     };
-    let past_form = past.map(str::to_string).or_else(|| irregular.map(|i| i.1.to_string())).unwrap_or(regular_past.clone());
+    let past_form = past
+        .map(str::to_string)
+        .or_else(|| irregular.map(|i| i.1.to_string()))
+        .unwrap_or(regular_past.clone());
     let part_form = participle
         .map(str::to_string)
         .or_else(|| past.map(str::to_string))
         .or_else(|| irregular.map(|i| i.2.to_string()))
         .unwrap_or(regular_past);
-    let mut out = vec![(format!("{head}{rest}"), FormKind::Base), (format!("{third}{rest}"), FormKind::Third)];
+    let mut out = vec![
+        (format!("{head}{rest}"), FormKind::Base),
+        (format!("{third}{rest}"), FormKind::Third),
+    ];
     if past_form == part_form {
         out.push((format!("{past_form}{rest}"), FormKind::PastPart));
     } else {
@@ -427,10 +469,22 @@ mod tests {
         assert_eq!(forms("ban"), ["ban", "bans", "banned", "banning"]);
         assert_eq!(forms("expel"), ["expel", "expels", "expelled", "expelling"]);
         assert_eq!(forms("offer"), ["offer", "offers", "offered", "offering"]);
-        assert_eq!(forms("meet with"), ["meet with", "meets with", "met with", "meeting with"]);
-        assert_eq!(forms("withdraw"), ["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"]);
-        assert_eq!(forms("crack down on"), ["crack down on", "cracks down on", "cracked down on", "cracking down on"]);
-        assert_eq!(forms("criticize"), ["criticize", "criticizes", "criticized", "criticizing"]);
+        assert_eq!(
+            forms("meet with"),
+            ["meet with", "meets with", "met with", "meeting with"]
+        );
+        assert_eq!(
+            forms("withdraw"),
+            ["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"]
+        );
+        assert_eq!(
+            forms("crack down on"),
+            ["crack down on", "cracks down on", "cracked down on", "cracking down on"]
+        );
+        assert_eq!(
+            forms("criticize"),
+            ["criticize", "criticizes", "criticized", "criticizing"]
+        );
     }
 
     #[test]
@@ -452,15 +506,26 @@ mod tests {
         assert_eq!(roots.len(), 20, "{roots:?}");
         let user = DictionarySource {
             name: "mine.triggers.toml".into(),
-            text: "entries = [\n { lemma = \"attack\", code = \"-\" },\n { lemma = \"zap\", code = \"195\" },\n]\n".into(),
+            text: "entries = [\n { lemma = \"attack\", code = \"-\" },\n { lemma = \"zap\", code = \"195\" },\n]\n"
+                .into(),
         };
         let lex2 = Lexicon::load(&[user], &o).unwrap();
-        assert!(lex2.entries.iter().any(|e| e.lemma == "zap" && e.file == "mine.triggers.toml"));
+        assert!(
+            lex2.entries
+                .iter()
+                .any(|e| e.lemma == "zap" && e.file == "mine.triggers.toml")
+        );
         assert!(!lex2.entries.iter().any(|e| e.lemma == "attack" && e.pos == Pos::Verb));
-        let bad = DictionarySource { name: "bad.triggers.toml".into(), text: "entries = [\n { lemma = \"x\", code = \"999\" },\n]\n".into() };
+        let bad = DictionarySource {
+            name: "bad.triggers.toml".into(),
+            text: "entries = [\n { lemma = \"x\", code = \"999\" },\n]\n".into(),
+        };
         let e = Lexicon::load(&[bad], &o).err().unwrap();
         assert_eq!((e.file.as_str(), e.line), ("bad.triggers.toml", 2));
-        let ignored = DictionarySource { name: "x.actors.toml".into(), text: "not toml at all [".into() };
+        let ignored = DictionarySource {
+            name: "x.actors.toml".into(),
+            text: "not toml at all [".into(),
+        };
         assert!(Lexicon::load(&[ignored], &o).is_ok());
     }
 }

@@ -27,7 +27,11 @@ impl EventCoder {
     pub fn load(user: &[DictionarySource]) -> Result<EventCoder, DictionaryError> {
         let ontology = Ontology::builtin();
         let lexicon = lexicon::Lexicon::load(user, &ontology)?;
-        Ok(EventCoder { ontology, lexicon, goldstein: GoldsteinVariant::default() })
+        Ok(EventCoder {
+            ontology,
+            lexicon,
+            goldstein: GoldsteinVariant::default(),
+        })
     }
 
     /// Use another Goldstein table (GDELT is the default).
@@ -62,7 +66,10 @@ impl EventCoder {
         _date: Option<&str>,
     ) -> Explanation {
         let r = engine::run(self, text, sentences, mentions, quotes, true);
-        Explanation { sentences: r.traces, events: r.events }
+        Explanation {
+            sentences: r.traces,
+            events: r.events,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

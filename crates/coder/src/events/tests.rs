@@ -1,0 +1,338 @@
+//! Pattern tests on sentences written for them, with hand-built actor mentions.
+
+use super::*;
+use crate::text::segment;
+use detente_records::{MentionKind, QuoteKind, Resolution, Speaker};
+
+fn actor(code: &str) -> Actor {
+    let (country, org, role) = match code {
+        "NATO" | "EU" | "UN" => (None, Some(code.to_string()), None),
+        c if c.len() == 6 => (Some(c[..3].to_string()), None, Some(c[3..].to_string())),
+        c => (Some(c.to_string()), None, None),
+    };
+    Actor {
+        code: code.into(),
+        country,
+        org,
+        role,
+        name: None,
+    }
+}
+
+/// Mentions for the given (phrase, code) pairs, at every occurrence of the phrase as a whole word.
+fn mentions(text: &str, pairs: &[(&str, &str)]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (entity, (phrase, code)) in pairs.iter().enumerate() {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(phrase) {
+            let start = from + i;
+            let end = start + phrase.len();
+            from = end;
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let kind = if phrase.chars().next().unwrap().is_uppercase() && !phrase.contains(' ') {
+                MentionKind::Country
+            } else {
+                MentionKind::Role
+            };
+            out.push(Mention {
+                start,
+                end,
+                text: phrase.to_string(),
+                actor: actor(code),
+                via: Resolution::Dictionary,
+                kind,
+                entity,
+                gender: None,
+                plural: false,
+            });
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn coder() -> EventCoder {
+    EventCoder::load(&[]).unwrap()
+}
+
+fn code_with(text: &str, pairs: &[(&str, &str)], quotes: &[Quote]) -> Vec<Event> {
+    let sents = segment(text);
+    let ms = mentions(text, pairs);
+    let events = coder().code(text, &sents, &ms, quotes, None);
+    for e in &events {
+        assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text);
+        assert!(!e.rule.is_empty());
+    }
+    events
+}
+
+fn code(text: &str, pairs: &[(&str, &str)]) -> Vec<Event> {
+    code_with(text, pairs, &[])
+}
+
+/// "SRC>TGT:ROOT" for factual, "~" prefix for not factual, "!" for negated.
+fn summary(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}{}{}>{}:{}",
+                if e.negated { "!" } else { "" },
+                if e.factual { "" } else { "~" },
+                e.source.code,
+                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                e.root
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn active_voice_gives_subject_to_object() {
+    let ev = code(
+        "Freedonia attacked Sylvania on Monday.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:19"]);
+    let e = &ev[0];
+    assert_eq!(e.code, "190");
+    assert_eq!(e.goldstein, -10.0);
+    assert_eq!(e.quad_class, 4);
+    assert_eq!(e.plover.as_deref(), Some("ASSAULT"));
+    assert_eq!(e.trigger.text, "attacked");
+    assert!(e.rule.contains("verb:attack"), "{}", e.rule);
+}
+
+#[test]
+fn passive_voice_swaps_roles() {
+    let ev = code(
+        "Sylvania was invaded by Freedonia last year.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:19"]);
+    assert!(ev[0].rule.contains("passive"));
+    // a passive without an agent has no source: no event
+    assert!(code("Sylvania was invaded last year.", &[("Sylvania", "SYL")]).is_empty());
+}
+
+#[test]
+fn nominal_patterns() {
+    let text = "Freedonia's mobilization of troops near the border of Sylvania alarmed observers.";
+    assert_eq!(
+        summary(&code(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")])),
+        ["FRD>SYL:15"]
+    );
+    let text = "A tense meeting of Freedonian diplomats and Sylvania ended early.";
+    let ev = code(text, &[("Freedonian diplomats", "FRDGOV"), ("Sylvania", "SYL")]);
+    assert_eq!(summary(&ev), ["FRDGOV>SYL:04"]);
+    let text = "Talks between Freedonia and Sylvania resumed in Vienna.";
+    let mut s = summary(&code(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")]));
+    s.sort();
+    assert_eq!(s, ["FRD>SYL:04", "SYL>FRD:04"]);
+}
+
+#[test]
+fn light_verbs_and_prepositional_targets() {
+    let text = "Freedonia imposed new sanctions on Sylvania.";
+    assert_eq!(
+        summary(&code(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")])),
+        ["FRD>SYL:16"]
+    );
+    let text = "The Freedonian minister met with Sylvanian officials in Geneva.";
+    let ev = code(
+        text,
+        &[("Freedonian minister", "FRDGOV"), ("Sylvanian officials", "SYLGOV")],
+    );
+    assert_eq!(summary(&ev), ["FRDGOV>SYLGOV:04"]);
+}
+
+#[test]
+fn compound_and_reciprocal_actors() {
+    let text = "Freedonia and Sylvania clashed along the river.";
+    let mut s = summary(&code(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")]));
+    s.sort();
+    assert_eq!(s, ["FRD>SYL:19", "SYL>FRD:19"]);
+    let text = "Freedonia and Ruritania condemned Sylvania.";
+    let mut s = summary(&code(
+        text,
+        &[("Freedonia", "FRD"), ("Ruritania", "RUR"), ("Sylvania", "SYL")],
+    ));
+    s.sort();
+    assert_eq!(s, ["FRD>SYL:11", "RUR>SYL:11"]);
+    let text = "Freedonia and Sylvania blame each other for the crisis.";
+    let mut s = summary(&code(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")]));
+    s.sort();
+    assert_eq!(s, ["FRD>SYL:11", "SYL>FRD:11"]);
+}
+
+#[test]
+fn relative_clause_and_purpose_infinitive() {
+    let text = "Smith, who led the Freedonian delegation to meet Sylvanian officials this week, spoke later.";
+    let ev = code(text, &[("Freedonian", "FRD"), ("Sylvanian officials", "SYLGOV")]);
+    assert_eq!(summary(&ev), ["FRD>SYLGOV:04"]);
+}
+
+#[test]
+fn complement_structure_of_control_verbs() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    let ev = code("Freedonia threatened to invade Sylvania.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:13", "~FRD>SYL:19"]);
+    assert_eq!(ev[0].code, "1382");
+    let ev = code("Freedonia refused to meet Sylvania.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:12", "!FRD>SYL:04"]);
+    assert_eq!(ev[0].code, "125");
+    let ev = code("Freedonia agreed to withdraw its troops from Sylvania.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:03", "~FRD>SYL:08"]);
+    let ev = code("Freedonia urged Sylvania to halt the shelling.", &pairs);
+    assert_eq!(summary(&ev)[0], "FRD>SYL:02");
+    let ev = code("Freedonia demanded that Sylvania withdraw from the region.", &pairs);
+    assert_eq!(
+        summary(&ev),
+        ["FRD>SYL:10", "~SYL>-:08"]
+            .iter()
+            .take(1)
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .as_slice()
+            .iter()
+            .chain(summary(&ev)[1..].iter())
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+    assert!(ev[1..].iter().all(|e| !e.factual));
+}
+
+#[test]
+fn negation() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    assert_eq!(
+        summary(&code("Freedonia did not reject the plan of Sylvania.", &pairs)),
+        ["!FRD>SYL:12"]
+    );
+    assert_eq!(
+        summary(&code("Freedonia declined to criticize Sylvania.", &pairs)),
+        ["!FRD>SYL:11"]
+    );
+    assert_eq!(
+        summary(&code(
+            "Freedonia reached out to Sylvania without consulting Ruritania.",
+            &[("Freedonia", "FRD"), ("Sylvania", "SYL"), ("Ruritania", "RUR")]
+        )),
+        ["FRD>SYL:04", "!FRD>RUR:04"]
+    );
+    assert_eq!(
+        summary(&code("Freedonia didn’t attack Sylvania.", &pairs)),
+        ["!FRD>SYL:19"]
+    );
+}
+
+#[test]
+fn modality_marks_hypothetical_events() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    for text in [
+        "Nobody knows whether Freedonia will attack Sylvania.",
+        "If Freedonia invades Sylvania, prices will rise.",
+        "Freedonia could attack Sylvania within days.",
+        "Freedonia may impose sanctions on Sylvania.",
+        "Will Freedonia attack Sylvania?",
+        "Freedonia wants to occupy Sylvania.",
+        "Officials fear a Freedonian invasion of Sylvania.",
+    ] {
+        let ev = code(
+            text,
+            &[("Freedonia", "FRD"), ("Freedonian", "FRD"), ("Sylvania", "SYL")],
+        );
+        assert!(!ev.is_empty(), "{text}");
+        assert!(ev.iter().all(|e| !e.factual), "{text}: {:?}", summary(&ev));
+    }
+    // an announced future cooperative act is an intention
+    let ev = code("Freedonia will meet Sylvania next week.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:03"]);
+    assert_eq!(ev[0].code, "036");
+    let ev = code("Freedonia will not meet with Sylvania.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:12"]);
+}
+
+#[test]
+fn quotes_give_first_person_sources() {
+    let text = "“We will never attack Sylvania,” the Freedonian president said.";
+    let qs = vec![Quote {
+        kind: QuoteKind::Direct,
+        start: 3,
+        end: text.find(',').unwrap(),
+        text: String::new(),
+        cue: Some("said".into()),
+        cue_span: None,
+        speaker: Some(Speaker {
+            code: Some("FRDGOV".into()),
+            country: Some("FRD".into()),
+            ..Speaker::default()
+        }),
+    }];
+    let ev = code_with(text, &[("Sylvania", "SYL"), ("Freedonian president", "FRDGOV")], &qs);
+    assert_eq!(summary(&ev), ["!~FRDGOV>SYL:19"]);
+    assert_eq!(ev[0].quote, Some(0));
+}
+
+#[test]
+fn discards_sport_and_metaphor() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    assert!(code("Freedonia beat Sylvania 2-1 in the cup final.", &pairs).is_empty());
+    assert!(
+        code(
+            "Freedonia attacked Sylvania in the second half and scored twice to win the match 3–0.",
+            &pairs
+        )
+        .is_empty()
+    );
+    assert!(code("Freedonia and Sylvania are locked in a war of words.", &pairs).is_empty());
+    assert!(code("Freedonia started a price war with Sylvania.", &pairs).is_empty());
+}
+
+#[test]
+fn no_padding_with_statements_and_no_events_without_actors() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    assert!(code("Freedonia said the weather in Sylvania was mild.", &pairs).is_empty());
+    assert!(code("The attack shocked the region.", &[]).is_empty());
+}
+
+#[test]
+fn explanation_names_triggers_and_reasons() {
+    let text = "Freedonia attacked Sylvania. The attack shocked everyone.\nCLICK HERE FOR MORE NEWS ON THIS";
+    let sents = segment(text);
+    let ms = mentions(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")]);
+    let ex = coder().explain(text, &sents, &ms, &[], None);
+    let shown = ex.to_string();
+    assert!(shown.contains("verb:attack"), "{shown}");
+    assert!(shown.contains("FRD → SYL 190"), "{shown}");
+    assert!(shown.contains("no actor") || shown.contains("no source"), "{shown}");
+    assert!(shown.contains("boilerplate"), "{shown}");
+    assert_eq!(ex.events, coder().code(text, &sents, &ms, &[], None));
+}
+
+#[test]
+fn goldstein_variants_are_selectable() {
+    let text = "Freedonia imposed sanctions on Sylvania.";
+    let sents = segment(text);
+    let ms = mentions(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")]);
+    let g = coder().code(text, &sents, &ms, &[], None);
+    let p = coder()
+        .with_goldstein(GoldsteinVariant::Phoenix)
+        .code(text, &sents, &ms, &[], None);
+    assert_eq!(g[0].code, "163");
+    assert_eq!((g[0].goldstein, p[0].goldstein), (-8.0, -6.5));
+}
+
+#[test]
+fn deterministic_output() {
+    let text = "Freedonia and Ruritania attacked Sylvania. Sylvania condemned Freedonia and Ruritania.";
+    let pairs = [("Freedonia", "FRD"), ("Ruritania", "RUR"), ("Sylvania", "SYL")];
+    let a = code(text, &pairs);
+    for _ in 0..5 {
+        assert_eq!(code(text, &pairs), a);
+    }
+}

@@ -20,6 +20,8 @@ pub enum CueClass {
     Cognition,
     /// The speaker follows the cue ("according to NATO").
     According,
+    /// Evidence and perception ("the poll shows that ..."): a cue only with a "that" clause.
+    ThatOnly,
 }
 
 /// One inflected form of a cue, as matched in text.
@@ -54,6 +56,10 @@ struct CueSection {
     cognition: Vec<String>,
     #[serde(default)]
     according: Vec<String>,
+    #[serde(default)]
+    that_only: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -198,6 +204,7 @@ impl Lexicon {
                 CueClass::Addressee => 3,
                 CueClass::Speech => 2,
                 CueClass::Cognition => 1,
+                CueClass::ThatOnly => 0,
                 CueClass::According => 4,
             };
             if rank(class) > rank(entry.class) {
@@ -220,6 +227,7 @@ impl Lexicon {
                 (&f.cues.speech, CueClass::Speech),
                 (&f.cues.addressee, CueClass::Addressee),
                 (&f.cues.cognition, CueClass::Cognition),
+                (&f.cues.that_only, CueClass::ThatOnly),
             ] {
                 for entry in list {
                     for (form, participle, base) in inflect(entry) {
@@ -241,6 +249,11 @@ impl Lexicon {
             lex.not_names.extend(lower(&f.speakers.not_names));
             lex.female.extend(lower(&f.names.female));
             lex.male.extend(lower(&f.names.male));
+        }
+        for f in &files {
+            for form in &f.cues.exclude {
+                forms.remove(&form.trim().to_lowercase());
+            }
         }
         // A name in both lists says nothing about gender.
         let both: Vec<String> = lex.female.intersection(&lex.male).cloned().collect();

@@ -38,6 +38,8 @@ enum Shape {
 fn mark_at(bytes: &[u8], pos: usize) -> Option<(Family, Shape, usize)> {
     match bytes[pos] {
         b'"' => Some((Family::Double, Shape::Either, 1)),
+        // Two apostrophes stand for a double mark in some wire and newspaper copy ('' ... '').
+        b'\'' if bytes.get(pos + 1) == Some(&b'\'') => Some((Family::Double, Shape::Either, 2)),
         b'\'' => Some((Family::Single, Shape::Either, 1)),
         0xE2 if pos + 2 < bytes.len() && bytes[pos + 1] == 0x80 => match bytes[pos + 2] {
             0x9C | 0x9E => Some((Family::Double, Shape::Open, 3)),
@@ -192,6 +194,7 @@ mod tests {
     #[test]
     fn curly_straight_and_guillemet_pairs() {
         assert_eq!(quotes("“We will talk,” she said. \"The door is open.\" «Yes.»"), ["We will talk,", "The door is open.", "Yes."]);
+        assert_eq!(quotes("''We are not leaving,'' he said. ''Not now.''"), ["We are not leaving,", "Not now."]);
     }
 
     #[test]

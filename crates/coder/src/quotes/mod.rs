@@ -68,6 +68,22 @@ struct Pending {
     continues: bool,
 }
 
+/// Cues whose content clause needs no "that" nor any sign of a finite verb ("said the talks failed").
+const SAY_FAMILY: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding", "write",
+    "writes", "wrote", "writing", "tweet", "tweets", "tweeted", "tweeting",
+];
+
+/// Cue forms that are as often nouns ("the report", "claims"): their speaker must be a listed phrase.
+const NOUN_LIKE: &[&str] = &[
+    "report", "reports", "claim", "claims", "comment", "comments", "demand", "demands", "fear", "fears", "hope",
+    "hopes", "doubt", "doubts", "charge", "charges", "promise", "promises", "estimate", "estimates", "state",
+    "states", "note", "notes", "answer", "answers", "protest", "protests", "plan", "plans", "dispute", "disputes",
+    "tweet", "tweets", "post", "posts", "reply", "replies", "forecast", "forecasts", "pledge", "pledges", "vow",
+    "vows", "signal", "signals", "question", "questions", "warning", "indicate", "indicates", "suggest", "show",
+    "shows", "call", "calls", "concern", "concerns", "remark", "remarks", "message", "messages", "text",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 struct Doc<'a> {
@@ -130,7 +146,7 @@ impl<'a> Doc<'a> {
 
     fn run(mut self) -> Vec<Quote> {
         let marked = find_marked_quotes(self.text, self.sentences);
-        let mut registry = Registry::build(&mut self);
+        let mut registry = Registry::build(&mut self, &marked);
         let attributions = self.attributions(&marked);
         let pending = self.assemble(&marked, &attributions);
         self.resolve(pending, &attributions, &mut registry)
@@ -169,6 +185,14 @@ impl<'a> Doc<'a> {
                 out.push(a);
             }
         }
+        // A content that cuts through a quotation is no content.
+        for a in out.iter_mut() {
+            if let Some(c) = a.content
+                && marked.iter().any(|q| q.content.overlaps(c) && !c.contains(Span::new(q.open, q.close_end)) && !c.contains(q.content))
+            {
+                a.content = None;
+            }
+        }
         // Only the outermost attribution counts: a cue inside another's content is dropped, except a
         // participle clause after a comma (", adding that ..."), which cuts the content before it.
         let mut keep = vec![true; out.len()];
@@ -205,6 +229,10 @@ impl<'a> Doc<'a> {
         let cue = Span::new(self.tokens[ci].start, self.tokens[cj - 1].end);
         let paragraph = self.sentences[si].paragraph;
         let sent_start = self.tokens[s0].start;
+        // A capitalised cue inside a sentence is part of a name ("State Department", "United States").
+        if self.tokens[ci].is_capitalized(self.text) && (s0..ci).any(|k| self.tokens[k].kind == TokenKind::Word) {
+            return None;
+        }
         let mut attr = Attribution {
             sentence: si,
             paragraph,
@@ -217,7 +245,7 @@ impl<'a> Doc<'a> {
             colon: false,
         };
         if form.class == CueClass::According {
-            let np = self.np_forward(cj, s1)?;
+            let np = self.np_forward(cj, s1).or_else(|| speakers::np_forward_loose(self, cj, s1))?;
             attr.tail_end = np.span.end;
             let after = np.tok.1;
             let first_real = (s0..ci).find(|&k| !self.is_quote_mark(k) && !self.is_punct(k, "(")).unwrap_or(ci);
@@ -245,18 +273,24 @@ impl<'a> Doc<'a> {
         if form.participle && ci > s0 && self.is_punct(ci - 1, ",") {
             attr.inherits = true;
             attr.speaker = self.sentence_subject(s0, ci);
-            let (content, tail) = self.forward_content(si, cj, s1, form, true);
+            let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
             attr.tail_end = tail;
             return attr.content.is_some().then_some(attr);
         }
-        if form.participle {
-            // "is saying", "are demanding": an auxiliary must come right before.
-            if ci == s0 || !matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am") {
-                return None;
-            }
+        if form.participle && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am")) {
+            // "with Iran claiming ...", "Peskov saying ...": a phrase right before, opening its clause.
+            let np = if ci > s0 { self.np_back(s0, ci - 1) } else { None };
+            let np = np.filter(|np| {
+                np.kind != NpKind::Relative && (np.tok.0 == s0 || matches!(self.low(np.tok.0 - 1), "with" | "," | "and"))
+            })?;
+            attr.reach_start = np.span.start;
+            attr.speaker = Some(np);
+            let (content, tail) = self.forward_content(si, ci, cj, s1, form);
+            attr.content = content;
+            attr.tail_end = tail;
+            return attr.content.is_some().then_some(attr);
         }
-
         // Walk back over auxiliaries and adverbs.
         let mut j = ci;
         let mut passive = false;
@@ -282,6 +316,7 @@ impl<'a> Doc<'a> {
         if j > s0 && self.is_punct(j - 1, ",") {
             // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
             if j == ci
+                && form.class != CueClass::Addressee
                 && let Some(np) = self.np_forward(cj, s1)
                 && (np.tok.1 >= s1 || matches!(self.tok(np.tok.1), "," | "." | ";" | ":" | "!" | "?"))
             {
@@ -292,12 +327,37 @@ impl<'a> Doc<'a> {
             }
         } else if j > s0 && self.tokens[j - 1].kind == TokenKind::Word {
             speaker = self.np_back(s0, j - 1);
+            // A longer plain phrase when the listed words stop short ("The Justice Department's inspector general").
+            if let Some(np) = &speaker
+                && np.tok.0 > s0
+                && self.tokens[np.tok.0 - 1].kind == TokenKind::Word
+                && np.kind != NpKind::Pronoun
+                && np.kind != NpKind::Relative
+                && let Some(loose) = speakers::np_back_loose(self, s0, j - 1)
+                && loose.tok.0 < np.tok.0
+            {
+                speaker = Some(loose);
+            }
+            if speaker.is_none() && !NOUN_LIKE.contains(&self.low(ci).to_string().as_str()) {
+                speaker = speakers::np_back_loose(self, s0, j - 1);
+            }
+            // "Peter Navarro, the White House trade adviser said": the name before the apposition.
+            if let Some(np) = &speaker
+                && matches!(np.kind, NpKind::Group | NpKind::TitleRef)
+                && np.tok.0 >= s0 + 2
+                && self.is_punct(np.tok.0 - 1, ",")
+                && let Some(name) = self.np_back(s0, np.tok.0 - 2)
+                && name.kind == NpKind::Person
+                && (name.tok.0 == s0 || self.tokens[name.tok.0 - 1].kind == TokenKind::Punct)
+            {
+                speaker = Some(name);
+            }
             if let Some(np) = &speaker
                 && np.kind == NpKind::Relative
             {
                 // "Sherman, who led the delegation, said" → the name before ", who".
                 let k = np.tok.0;
-                speaker = if k > s0 && self.is_punct(k - 1, ",") { self.np_back(s0, k - 2 + 1 - 1).or(None) } else { None };
+                speaker = None;
                 if k >= s0 + 2 && self.is_punct(k - 1, ",") {
                     speaker = self.np_back(s0, k - 2);
                 }
@@ -319,20 +379,21 @@ impl<'a> Doc<'a> {
         }
         attr.reach_start = speaker.span.start.min(cue.start);
         let content_from = if inverted { speaker.tok.1 } else { cj };
-        let (content, tail) = self.forward_content(si, content_from, s1, form, false);
+        let (content, tail) = self.forward_content(si, ci, content_from, s1, form);
         attr.tail_end = if inverted { tail.max(speaker.span.end) } else { tail };
         attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':');
         if content.is_some() && !inverted {
             attr.content = content;
-        } else {
+        } else if !attr.colon {
             // Content first: "The talks will resume, he said." / "The talks, he said, will resume."
             let first = if inverted { ci } else { speaker.tok.0 };
             let before_first = self.text[sent_start..self.tokens[first].start].trim_end();
             if let Some(head) = before_first.strip_suffix(',') {
                 let head = head.trim_end();
                 let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
-                if !ends_in_quote && !head.is_empty() && head.split_whitespace().count() >= 3 {
-                    let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
+                let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
+                let clause_end = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?', '—', '–']);
+                if !ends_in_quote && clause_end && !head.is_empty() && head.split_whitespace().count() >= 3 {
                     let mid = rest.starts_with(',') && rest.trim_start_matches(',').trim().len() > 2;
                     let end = if mid { self.content_end(si) } else { sent_start + head.len() };
                     let start = sent_start + (self.text[sent_start..].len() - self.text[sent_start..].trim_start_matches(['“', '"', '‘']).len());
@@ -342,7 +403,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        if form.class == CueClass::Cognition && attr.content.is_none() {
+        if matches!(form.class, CueClass::Cognition | CueClass::ThatOnly) && attr.content.is_none() {
             return None;
         }
         attr.speaker = Some(speaker);
@@ -392,7 +453,7 @@ impl<'a> Doc<'a> {
 
     /// Content clause after a cue starting at token `k`: skips an addressee, adjuncts, "that" and a colon.
     /// Returns the content and the end of what was skipped.
-    fn forward_content(&mut self, si: usize, mut k: usize, s1: usize, form: CueForm, participle: bool) -> (Option<Span>, usize) {
+    fn forward_content(&mut self, si: usize, cue_token: usize, mut k: usize, s1: usize, form: CueForm) -> (Option<Span>, usize) {
         let mut tail = if k > 0 { self.tokens[k - 1].end } else { 0 };
         let end = self.content_end(si);
         // "that" within a few plain words ("said on Monday that", "told reporters in Brussels that").
@@ -411,13 +472,21 @@ impl<'a> Doc<'a> {
                 break;
             }
             if self.low(at) == "that" {
-                if at + 1 < s1 && self.tokens[at + 1].kind == TokenKind::Punct {
+                // "said that, “Of course ...”": a comma may follow "that".
+                let mut from = at + 1;
+                if from < s1 && self.is_punct(from, ",") {
+                    from += 1;
+                }
+                if from < s1 && self.tokens[from].kind == TokenKind::Punct && !self.is_quote_mark(from) {
                     break;
                 }
                 tail = t.end;
-                let start = self.tokens.get(at + 1).map(|t| t.start).unwrap_or(end);
-                return (if at + 1 < s1 && end > start + 2 { Some(Span::new(start, end)) } else { None }, tail);
+                let start = self.tokens.get(from).map(|t| t.start).unwrap_or(end);
+                return (if from < s1 && end > start + 2 { Some(Span::new(start, end)) } else { None }, tail);
             }
+        }
+        if form.class == CueClass::ThatOnly {
+            return (None, tail);
         }
         // The addressee: "told reporters ...", "warned him ...".
         if form.class == CueClass::Addressee && k < s1 && self.tokens[k].kind == TokenKind::Word {
@@ -441,7 +510,7 @@ impl<'a> Doc<'a> {
                 tail = self.tokens[k - 1].end;
                 continue;
             }
-            if matches!(w.as_str(), "in" | "at" | "on" | "during" | "to" | "via" | "through" | "after" | "before" | "last" | "this" | "late" | "early") {
+            if matches!(w.as_str(), "in" | "at" | "on" | "during" | "via" | "through" | "after" | "before" | "last" | "this" | "late" | "early") {
                 let mut e = k + 1;
                 while e < s1 && e < k + 7 && self.tokens[e].kind != TokenKind::Punct && self.low(e) != "that" {
                     e += 1;
@@ -478,7 +547,8 @@ impl<'a> Doc<'a> {
             "down", "as", "so", "and", "but", "or", "nothing", "no", "yes", "otherwise", "more", "much", "little",
             "anything", "something", "thanks", "sorry", "goodbye", "hello", "hi", "why", "how", "what", "when",
             "where", "who", "whether", "if", "against", "back", "forward", "through", "under", "after", "before",
-            "during", "later", "so-called", "too", "enough", "not", "never",
+            "during", "later", "so-called", "too", "enough", "not", "never", "following", "ahead", "shortly", "amid",
+            "himself", "herself", "itself", "themselves",
         ];
         let addressee_to = form.class == CueClass::Addressee && w == "to" && k > 0;
         if NOT_CLAUSE.contains(&w.as_str()) && !addressee_to {
@@ -488,7 +558,11 @@ impl<'a> Doc<'a> {
         if words < 3 {
             return (None, tail);
         }
-        if (form.class == CueClass::Cognition || participle) && !self.finite_clause(k, s1) {
+        let say_family = {
+            let cue_word = self.low(cue_token).to_string();
+            SAY_FAMILY.contains(&cue_word.as_str())
+        };
+        if !say_family && !self.finite_clause(k, s1) {
             return (None, tail);
         }
         let start = t.start;
@@ -502,10 +576,15 @@ impl<'a> Doc<'a> {
             return true;
         }
         (k + 1..s1.min(k + 10)).any(|i| {
+            let w = self.low(i);
             matches!(
-                self.low(i),
-                "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "has" | "have" | "had" | "did" | "does" | "do"
-            )
+                w,
+                "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "has" | "have" | "had" | "did" | "does" | "do" | "wants" | "needs" | "seems" | "remains" | "plans" | "knows" | "believes" | "intends" | "'s" | "isn't" | "wasn't" | "won't" | "can't" | "didn't" | "doesn't" | "hasn't" | "haven't" | "aren't" | "weren't" | "wouldn't" | "couldn't"
+            ) || w.len() > 4 && w.ends_with("ed") && i > k && {
+                // A past tense right after its subject ("the interference happened").
+                let prev = self.low(i - 1).to_string();
+                self.tokens[i - 1].kind == TokenKind::Word && !prev.ends_with("ly") && !matches!(prev.as_str(), "the" | "a" | "an" | "of" | "on" | "in" | "to" | "for" | "by" | "with" | "and" | "or" | "be" | "been" | "being" | "not" | "its" | "their" | "his" | "her")
+            }
         })
     }
 
@@ -520,7 +599,8 @@ impl<'a> Doc<'a> {
     /// Direct quotations with their attributions, and indirect quotes, in text order.
     fn assemble(&mut self, marked: &[MarkedQuote], attrs: &[Attribution]) -> Vec<Pending> {
         let mut used = vec![false; attrs.len()];
-        let mut direct: Vec<(usize, Option<usize>, bool)> = Vec::new(); // (marked index, attribution, continuation)
+        // (marked index, attribution, continuation, mixed content replacing the quotation)
+        let mut direct: Vec<(usize, Option<usize>, bool, Option<Span>)> = Vec::new();
         let mut last_attr_in_sentence: Option<(usize, usize)> = None; // (attribution, paragraph)
         for (qi, q) in marked.iter().enumerate() {
             let para_span = self.paragraph_span(q.paragraph);
@@ -545,23 +625,34 @@ impl<'a> Doc<'a> {
                 _ => None,
             };
             let words = q.content.of(self.text).split_whitespace().count();
-            let statement = self.looks_like_statement(q, words, para_span);
+            let mut statement = self.looks_like_statement(q, words, para_span);
+            // After a quotation of this paragraph, a shorter one continues it ("“A,” he said. “Not now.”").
+            if !statement && direct.last().is_some_and(|d| marked[d.0].paragraph == q.paragraph) && words >= 2 {
+                let before = self.text[para_span.start.min(q.open)..q.open].trim_end();
+                let opens_sentence = before.ends_with(['.', '!', '?', ':', '”', '"']);
+                statement = opens_sentence || words >= 4 && before.ends_with(',');
+            }
             match chosen {
                 Some((a, cont)) if words >= 1 && (statement || words >= 2) => {
                     used[a] = true;
                     last_attr_in_sentence = Some((a, q.paragraph));
-                    direct.push((qi, if cont { None } else { Some(a) }, cont));
+                    // "So this “could be a short-term move,” she added.": the sentence is a mixed quote.
+                    let mixed = (!cont && attrs[a].reach_start >= q.close_end).then(|| self.mixed_lead(q)).flatten();
+                    direct.push((qi, if cont { None } else { Some(a) }, cont, mixed));
                 }
                 _ if statement => {
                     // A lead-in at the end of the paragraph before: "Peskov said:".
-                    let lead_in = (q.open == para_span.start)
-                        .then(|| attrs.iter().rposition(|a| a.colon && !used[a] && a.paragraph + 1 == q.paragraph || a.colon && !used[a] && self.paragraph_index(a.paragraph) + 1 == self.paragraph_index(q.paragraph)))
-                        .flatten();
+                    let this_para = self.paragraph_index(q.paragraph);
+                    let lead_in = if q.open == para_span.start {
+                        (0..attrs.len()).rev().find(|&a| attrs[a].colon && !used[a] && self.paragraph_index(attrs[a].paragraph) + 1 == this_para)
+                    } else {
+                        None
+                    };
                     if let Some(a) = lead_in {
                         used[a] = true;
-                        direct.push((qi, Some(a), false));
+                        direct.push((qi, Some(a), false, None));
                     } else {
-                        direct.push((qi, None, true));
+                        direct.push((qi, None, true, None));
                     }
                 }
                 _ => {}
@@ -596,16 +687,34 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        for (qi, attr, cont) in direct {
+        for (qi, attr, cont, mixed) in direct {
             if consumed[qi] {
                 continue;
             }
             let q = marked[qi];
-            pending.push(Pending { kind: QuoteKind::Direct, content: q.content, paragraph: q.paragraph, attribution: attr, continues: cont });
+            let (kind, content) = match mixed {
+                Some(span) => (QuoteKind::Mixed, span),
+                None => (QuoteKind::Direct, q.content),
+            };
+            pending.push(Pending { kind, content, paragraph: q.paragraph, attribution: attr, continues: cont });
         }
         pending.sort_by_key(|p| (p.content.start, p.content.end));
         pending.dedup_by_key(|p| p.content);
         pending
+    }
+
+    /// The sentence text before a quotation that does not open its sentence makes a mixed quote of both:
+    /// from the sentence start to the closing mark.
+    fn mixed_lead(&self, q: &MarkedQuote) -> Option<Span> {
+        let si = self.sentence_of(q.open)?;
+        let s = self.sentences[si];
+        let before = self.text[s.start..q.open].trim();
+        if before.is_empty() || before.ends_with([':', '.', '!', '?', '—', '–']) || before.split_whitespace().count() < 2 {
+            return None;
+        }
+        let lead = self.text[s.start..].len() - self.text[s.start..].trim_start_matches(['“', '"', '‘', '\'', ' ']).len();
+        let end = self.text[..q.close_end].trim_end_matches([',', ' ']).len();
+        (end > s.start + lead).then(|| Span::new(s.start + lead, end))
     }
 
     fn paragraph_span(&self, paragraph: usize) -> Span {
@@ -637,7 +746,7 @@ impl<'a> Doc<'a> {
         }
         let before = self.text[para.start.min(q.open)..q.open].trim_end();
         let at_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '—', '–']) || before.ends_with(['”', '"']);
-        at_start || words >= 8 && punct || q.content.start <= para.start + 3
+        at_start || q.content.start <= para.start + 3
     }
 
     /// Resolve speakers in text order and build the quotes.

@@ -1,6 +1,7 @@
 //! Speaker phrases and their resolution to the fullest name in the article.
 
 use super::Doc;
+use super::marks::MarkedQuote;
 use crate::text::TokenKind;
 use detente_records::{Mention, MentionKind, Span, Speaker};
 
@@ -32,6 +33,11 @@ pub struct NounPhrase {
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one"];
+/// Titles written with a period, which the tokenizer leaves as a token of its own.
+const ABBREVIATED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "gen", "rep", "gov", "adv", "lt", "col", "sgt", "capt", "maj", "prof", "rev",
+    "amb", "pres", "adm", "cmdr", "supt", "insp", "det", "sr", "jr", "st", "hon", "atty", "brig", "cpl", "pvt",
+];
 const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "le", "la", "del", "der", "di", "du", "ibn", "el"];
 const CONNECTORS: &[&str] = &["of", "for", "at", "from", "and"];
 
@@ -60,7 +66,7 @@ impl Doc<'_> {
             return true;
         }
         if cap {
-            return !self.lex.not_names.contains(&w) || self.lex.role_nouns.contains(&w);
+            return !self.lex.not_names.contains(&w) || self.lex.role_nouns.contains(&w) || matches!(w.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr");
         }
         self.lex.role_nouns.contains(&w) || self.lex.titles.contains(&w) && !matches!(w.as_str(), "first" | "former" | "under")
     }
@@ -92,6 +98,12 @@ pub(super) fn np_back(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> 
     let mut k = j;
     while k > s0 {
         let p = k - 1;
+        // "Mr. Xi", "Sen. Cayetano": the period of an abbreviated title is a token of its own.
+        if doc.is_punct(p, ".") && p > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 1).to_string().as_str()) {
+            start = p - 1;
+            k = p - 1;
+            continue;
+        }
         if doc.tokens[p].kind != TokenKind::Word && doc.tokens[p].kind != TokenKind::Number {
             break;
         }
@@ -132,6 +144,10 @@ pub(super) fn np_forward(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhras
     }
     let mut end = k;
     while k < s1 {
+        if k + 1 < s1 && doc.is_punct(k + 1, ".") && ABBREVIATED_TITLES.contains(&doc.low(k).to_string().as_str()) {
+            k += 2;
+            continue;
+        }
         if doc.np_word(k) {
             k += 1;
             end = k;
@@ -160,6 +176,64 @@ pub(super) fn np_forward(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhras
     classify(doc, i, end)
 }
 
+/// Words that end a loosely read phrase: clause links, auxiliaries, pronouns.
+const LOOSE_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as",
+    "than", "to", "not", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
+    "can", "may", "might", "must", "do", "does", "did", "be", "been", "being", "said", "says", "told", "it", "he",
+    "she", "they", "we", "i", "you", "there", "also", "what", "where", "how", "why", "so", "then", "even", "only",
+    "per", "in", "on", "at", "for", "from", "with", "by", "about", "after", "before", "during", "under", "over",
+    "into", "via", "like", "against", "among", "since", "until", "without", "within", "across", "through",
+    "both", "all", "each", "some", "many", "most", "several", "none", "either", "neither",
+];
+
+/// A phrase of plain words ending at `j` and reaching a clause boundary: for speakers the word lists miss
+/// ("some Korea watchers", "the Aug. 16 cable").
+pub(super) fn np_back_loose(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> {
+    let mut start = j + 1;
+    let mut k = j + 1;
+    while k > s0 && j + 1 - k < 7 {
+        let p = k - 1;
+        let t = doc.tokens[p];
+        if t.kind == TokenKind::Punct {
+            break;
+        }
+        let w = doc.low(p).to_string();
+        if LOOSE_STOP.contains(&w.as_str()) || doc.lex.skip.contains(&w) && !DETERMINERS.contains(&w.as_str()) {
+            return None;
+        }
+        start = p;
+        k = p;
+        if DETERMINERS.contains(&w.as_str()) {
+            break;
+        }
+    }
+    let bounded = start == s0 || doc.tokens[start - 1].kind == TokenKind::Punct || DETERMINERS.contains(&doc.low(start).to_string().as_str());
+    if start > j || !bounded || doc.low(j) == "'s" || DETERMINERS.contains(&doc.low(j).to_string().as_str()) {
+        return None;
+    }
+    classify(doc, start, j + 1)
+}
+
+/// A phrase of plain words from `i` up to punctuation or a clause link ("according to the proposals").
+pub(super) fn np_forward_loose(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhrase> {
+    let mut k = i;
+    while k < s1 && k < i + 8 {
+        if doc.tokens[k].kind == TokenKind::Punct {
+            break;
+        }
+        let w = doc.low(k).to_string();
+        if LOOSE_STOP.contains(&w.as_str()) && k > i {
+            break;
+        }
+        k += 1;
+    }
+    if k == i || k < s1 && doc.tokens[k].kind != TokenKind::Punct && k >= i + 8 {
+        return None;
+    }
+    classify(doc, i, k)
+}
+
 /// Decide what the phrase of tokens [a, b) is, and where the name is in it.
 fn classify(doc: &mut Doc, a: usize, b: usize) -> Option<NounPhrase> {
     let mut a = a;
@@ -168,6 +242,19 @@ fn classify(doc: &mut Doc, a: usize, b: usize) -> Option<NounPhrase> {
     }
     if a >= b {
         return None;
+    }
+    // "David Pollock of the Washington Institute": the name before the connector is the speaker.
+    if let Some(c) = (a + 1..b).find(|&c| matches!(doc.low(c), "of" | "for" | "at" | "from"))
+        && doc.cap(c - 1)
+    {
+        let w = doc.low(c - 1).to_string();
+        if !doc.lex.titles.contains(&w) && !doc.lex.role_nouns.contains(&w) && !doc.lex.org_heads.contains(&w) && !is_acronym(doc.tok(c - 1)) {
+            let inner = classify(doc, a, c)?;
+            if inner.kind == NpKind::Person {
+                let span = Span::new(doc.tokens[a].start, doc.tokens[b - 1].end);
+                return Some(NounPhrase { span, tok: (a, b), ..inner });
+            }
+        }
     }
     let span = Span::new(doc.tokens[a].start, doc.tokens[b - 1].end);
     let last = b - 1;
@@ -229,6 +316,9 @@ pub struct Person {
 struct Occurrence {
     pos: usize,
     person: usize,
+    paragraph: usize,
+    /// "Trump's election": a possessive is a poor antecedent.
+    possessive: bool,
     /// Subject of its sentence, or a speaker: a likely antecedent of a pronoun.
     salient: bool,
 }
@@ -254,8 +344,9 @@ fn gender_of_title(w: &str) -> Option<char> {
 }
 
 impl Registry {
-    pub(super) fn build(doc: &mut Doc) -> Registry {
+    pub(super) fn build(doc: &mut Doc, quotes: &[MarkedQuote]) -> Registry {
         let mut reg = Registry::default();
+        let in_quote = |pos: usize| quotes.iter().any(|q| q.content.start <= pos && pos < q.content.end);
         for si in 0..doc.sentences.len() {
             let (s0, s1) = doc.sent_tokens[si];
             let mut k = s0;
@@ -286,7 +377,7 @@ impl Registry {
                     k += 1;
                     continue;
                 }
-                reg.add_run(doc, s0, a, b, a <= subject_at);
+                reg.add_run(doc, quotes, s0, a, b, a <= subject_at);
                 k = b;
             }
         }
@@ -300,7 +391,10 @@ impl Registry {
                     if reg.persons[p].gender.is_none() {
                         reg.persons[p].gender = m.gender.or_else(|| gender_of_first(doc, &first));
                     }
-                    reg.occurrences.push(Occurrence { pos: m.start, person: p, salient: false });
+                    let paragraph = doc.sentence_of(m.start).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
+                    if !in_quote(m.start) {
+                        reg.occurrences.push(Occurrence { pos: m.start, person: p, paragraph, possessive: false, salient: false });
+                    }
                 }
             }
         }
@@ -326,7 +420,7 @@ impl Registry {
         }
     }
 
-    fn add_run(&mut self, doc: &mut Doc, s0: usize, a: usize, b: usize, subject: bool) {
+    fn add_run(&mut self, doc: &mut Doc, quotes: &[MarkedQuote], s0: usize, a: usize, b: usize, subject: bool) {
         // Titles inside the run ("President Vladimir Putin") and just before it ("spokesman Dmitry Peskov").
         let mut name_from = a;
         let mut titles: Vec<String> = Vec::new();
@@ -340,7 +434,10 @@ impl Registry {
         let mut p = a;
         while p > s0 && a - p < 4 {
             let w = doc.low(p - 1).to_string();
-            if doc.lex.titles.contains(&w) || doc.lex.role_nouns.contains(&w) {
+            if w == "." && p - 1 > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 2).to_string().as_str()) {
+                titles.push(doc.low(p - 2).to_string());
+                p -= 2;
+            } else if doc.lex.titles.contains(&w) || doc.lex.role_nouns.contains(&w) {
                 titles.push(w);
                 p -= 1;
             } else {
@@ -381,7 +478,12 @@ impl Registry {
                     self.persons[pi].titles.push(t);
                 }
             }
-            self.occurrences.push(Occurrence { pos, person: pi, salient: subject });
+            let in_quote = quotes.iter().any(|q| q.content.start <= pos && pos < q.content.end);
+            if !in_quote {
+                let paragraph = doc.sentences[doc.sentence_of(pos).unwrap_or(0)].paragraph;
+                let possessive = b < doc.tokens.len() && doc.low(b) == "'s";
+                self.occurrences.push(Occurrence { pos, person: pi, paragraph, possessive, salient: subject });
+            }
         }
     }
 
@@ -394,7 +496,17 @@ impl Registry {
             p.last == last && first.as_ref().is_none_or(|f| p.full.split_whitespace().next().is_some_and(|pf| pf.to_lowercase() == *f))
         };
         let before = self.occurrences.iter().rev().find(|o| o.pos <= at && matches(&self.persons[o.person])).map(|o| o.person);
-        before.or_else(|| self.persons.iter().position(matches))
+        if let Some(p) = before.or_else(|| self.persons.iter().position(matches)) {
+            return Some(p);
+        }
+        // "Sisi" for "al-Sisi"; a single given name ("Louisa") or a family name written first ("Leung").
+        let hyphen = format!("-{last}");
+        let loose = |p: &Person| {
+            p.last.ends_with(&hyphen)
+                || first.is_none() && p.full.split_whitespace().next().is_some_and(|f| f.to_lowercase().replace('’', "'") == last)
+        };
+        let before = self.occurrences.iter().rev().find(|o| o.pos <= at && loose(&self.persons[o.person])).map(|o| o.person);
+        before.or_else(|| self.persons.iter().position(loose))
     }
 
     fn compatible(&self, person: usize, gender: Option<char>) -> bool {
@@ -405,9 +517,13 @@ impl Registry {
     }
 
     /// "he"/"she" at `at`: the latest salient person of that gender within reach, else any such person.
-    fn by_pronoun(&self, gender: Option<char>, at: usize) -> Option<usize> {
+    fn by_pronoun(&self, gender: Option<char>, at: usize, paragraph: usize) -> Option<usize> {
         let mut all: Vec<Occurrence> = self.occurrences.iter().chain(self.speakers.iter()).copied().filter(|o| o.pos < at).collect();
         all.sort_by_key(|o| std::cmp::Reverse((o.pos, o.salient)));
+        // The last person named earlier in the same paragraph, outside quotations.
+        if let Some(o) = all.iter().find(|o| o.paragraph == paragraph && !o.possessive && self.compatible(o.person, gender)) {
+            return Some(o.person);
+        }
         let window = at.saturating_sub(2500);
         // A known gender match beats an unknown one among the salient candidates nearby.
         let salient = |known: bool| {
@@ -463,7 +579,7 @@ fn fill_actor(speaker: &mut Speaker, m: &Mention) {
 /// Resolve a speaker phrase at `at` (the cue position) to a speaker.
 pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: usize) -> Speaker {
     let text = doc.text;
-    let mention = mention_for(doc.mentions, np.span, np.name);
+    let mut mention = mention_for(doc.mentions, np.span, np.name);
     let mut speaker = Speaker { mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }), ..Speaker::default() };
     let mut person: Option<usize> = None;
     match np.kind {
@@ -483,16 +599,32 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
         NpKind::Pronoun => {
             let w = np.span.of(text).to_lowercase();
             // The actor stage's resolution first.
-            if let Some(m) = mention.filter(|m| m.kind == MentionKind::Pronoun)
-                && let Some(n) = &m.actor.name
-            {
-                person = reg.by_name(n, at);
+            let gender = match w.as_str() {
+                "he" => Some('m'),
+                "she" => Some('f'),
+                _ => None,
+            };
+            let from_actors = mention.filter(|m| m.kind == MentionKind::Pronoun).and_then(|m| {
+                let n = m.actor.name.as_ref()?;
+                let p = reg.by_name(n, at);
+                // A resolution to someone of the other gender is a mistake: resolve here instead.
+                match p {
+                    Some(p) if !reg.compatible(p, gender) => None,
+                    _ => Some((p, n.clone())),
+                }
+            });
+            if mention.is_some_and(|m| m.kind == MentionKind::Pronoun) && from_actors.is_none() {
+                mention = None;
+            }
+            if let Some((p, n)) = from_actors {
+                person = p;
                 if person.is_none() {
-                    speaker.name = Some(n.clone());
+                    speaker.name = Some(n);
                 }
             } else if w == "he" || w == "she" {
                 let g = if w == "he" { 'm' } else { 'f' };
-                person = reg.by_pronoun(Some(g), at);
+                let paragraph = doc.sentence_of(at).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
+                person = reg.by_pronoun(Some(g), at, paragraph);
                 if let Some(p) = person
                     && reg.persons[p].gender.is_none()
                 {
@@ -518,7 +650,8 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
     }
     if let Some(p) = person {
         speaker.name = Some(reg.persons[p].full.clone());
-        reg.speakers.push(Occurrence { pos: np.span.start, person: p, salient: true });
+        let paragraph = doc.sentence_of(np.span.start).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
+        reg.speakers.push(Occurrence { pos: np.span.start, person: p, paragraph, possessive: false, salient: true });
     } else if matches!(np.kind, NpKind::Org | NpKind::Group) || np.kind == NpKind::Person && np.name.len() == np.span.len() && !np.name.of(text).contains(' ') {
         if let Some(n) = &speaker.name {
             reg.groups.push((np.span.start, n.clone(), None));
@@ -535,7 +668,9 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
     });
     if let Some(m) = source {
         fill_actor(&mut speaker, m);
-        if let Some(n) = &m.actor.name {
+        if let Some(n) = &m.actor.name
+            && person.is_none()
+        {
             let fuller = speaker.name.as_ref().is_none_or(|s| n.split_whitespace().count() > s.split_whitespace().count() && n.ends_with(s.split_whitespace().last().unwrap_or("")));
             if fuller && m.kind == MentionKind::Person {
                 speaker.name = Some(n.clone());

@@ -1,0 +1,309 @@
+//! `detente-bench`: how fast is detente on real news, and where does the time go.
+//!
+//! Reports dictionary load time; MB/s and sentences/s per coder stage (segmentation, actors, quotes,
+//! events) on one core; the whole coder on one core and on all cores; and, given the release binary,
+//! `detente code` end to end (one thread and all cores, with peak resident memory) and `detente ingest`.
+//! Prints a table and, with `--json`, the same figures as JSON; with `--baseline`, any figure more than
+//! 20% worse than the recorded one is reported.
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use detente_coder::{Coder, text};
+use detente_records::Article;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(about = "Benchmark detente on a JSONL news corpus (.jsonl or .jsonl.xz)")]
+struct Args {
+    /// The corpus: JSON Lines with a `text` field, optionally xz-compressed.
+    #[arg(long, default_value = "../shared/corpus/bench.jsonl.xz")]
+    corpus: PathBuf,
+    /// Use at most this many articles (0 = all).
+    #[arg(long, default_value_t = 0)]
+    limit: usize,
+    /// The release `detente` binary, for the end-to-end figures.
+    #[arg(long)]
+    binary: Option<PathBuf>,
+    /// Recorded figures to compare with; slowdowns over 20% are reported.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Write the figures as JSON here.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// Skip the `detente ingest` figure.
+    #[arg(long)]
+    no_store: bool,
+}
+
+/// One figure: higher is better unless `lower_is_better`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Figure {
+    value: f64,
+    unit: String,
+    #[serde(default)]
+    lower_is_better: bool,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Report {
+    nproc: usize,
+    corpus: String,
+    articles: usize,
+    megabytes: f64,
+    figures: BTreeMap<String, Figure>,
+}
+
+impl Report {
+    fn put(&mut self, name: &str, value: f64, unit: &str, lower_is_better: bool) {
+        self.figures.insert(name.to_string(), Figure { value, unit: unit.to_string(), lower_is_better });
+    }
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    let articles = load_corpus(&args.corpus, args.limit)?;
+    if articles.is_empty() {
+        bail!("{}: no articles", args.corpus.display());
+    }
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let mut report = Report {
+        nproc: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        corpus: args.corpus.display().to_string(),
+        articles: articles.len(),
+        megabytes: mb,
+        ..Report::default()
+    };
+    eprintln!("corpus: {} articles, {:.1} MB of text", articles.len(), mb);
+
+    // Dictionary load: the best of a few runs (the first pays for page faults).
+    let mut load_ms = f64::MAX;
+    let mut coder = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let c = Coder::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+        load_ms = load_ms.min(t.elapsed().as_secs_f64() * 1e3);
+        coder = Some(c);
+    }
+    let coder = coder.expect("loaded");
+    report.put("dictionary_load_ms", load_ms, "ms", true);
+
+    // Per stage, one thread: each stage timed on its own, fed by the previous stages' output.
+    let (mut t_seg, mut t_act, mut t_quo, mut t_evt) = (0f64, 0f64, 0f64, 0f64);
+    let mut sentences = 0usize;
+    for a in &articles {
+        let t = Instant::now();
+        let sents = text::segment(&a.text);
+        t_seg += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let mentions = coder.actors.recognize(&a.text, &sents, a.date.as_deref());
+        t_act += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let quotes = coder.quotes.extract(&a.text, &sents, &mentions);
+        t_quo += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let events = coder.events.code(&a.text, &sents, &mentions, &quotes, a.date.as_deref());
+        t_evt += t.elapsed().as_secs_f64();
+        sentences += sents.len();
+        std::hint::black_box(events);
+    }
+    for (name, secs) in [("segmentation", t_seg), ("actors", t_act), ("quotes", t_quo), ("events", t_evt)] {
+        report.put(&format!("stage_{name}_mb_s"), mb / secs.max(1e-9), "MB/s", false);
+        report.put(&format!("stage_{name}_sentences_s"), sentences as f64 / secs.max(1e-9), "sentences/s", false);
+    }
+
+    // The whole coder in process, one thread and all cores (coding only, no I/O).
+    let t = Instant::now();
+    for a in &articles {
+        std::hint::black_box(coder.code(a));
+    }
+    let one = t.elapsed().as_secs_f64();
+    report.put("coder_1_thread_mb_s", mb / one, "MB/s", false);
+    report.put("coder_1_thread_sentences_s", sentences as f64 / one, "sentences/s", false);
+    let t = Instant::now();
+    articles.par_iter().for_each(|a| {
+        std::hint::black_box(coder.code(a));
+    });
+    let all = t.elapsed().as_secs_f64();
+    report.put("coder_all_cores_mb_s", mb / all, "MB/s", false);
+    report.put("coder_all_cores_articles_s", articles.len() as f64 / all, "articles/s", false);
+    report.put("coder_speedup_all_cores", one / all, "x", false);
+
+    if let Some(binary) = &args.binary {
+        let dir = std::env::temp_dir().join(format!("detente-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let input = dir.join("corpus.jsonl");
+        write_jsonl(&input, &articles)?;
+        for (label, threads) in [("1_thread", Some(1)), ("all_cores", None)] {
+            let mut cmd = Command::new(binary);
+            cmd.arg("code").arg(&input).arg("--format").arg("jsonl").arg("--quiet");
+            if let Some(n) = threads {
+                cmd.arg("--threads").arg(n.to_string());
+            }
+            let (secs, peak_mb) = run_child(cmd)?;
+            report.put(&format!("binary_code_{label}_mb_s"), mb / secs, "MB/s", false);
+            report.put(&format!("binary_code_{label}_peak_rss_mb"), peak_mb, "MB", true);
+        }
+        if !args.no_store {
+            let db = dir.join("bench.db");
+            let mut cmd = Command::new(binary);
+            cmd.arg("ingest").arg("--db").arg(&db).arg(&input);
+            match run_child(cmd) {
+                Ok((secs, peak_mb)) => {
+                    report.put("binary_ingest_articles_s", articles.len() as f64 / secs, "articles/s", false);
+                    report.put("binary_ingest_mb_s", mb / secs, "MB/s", false);
+                    report.put("binary_ingest_peak_rss_mb", peak_mb, "MB", true);
+                }
+                Err(e) => eprintln!("ingest benchmark skipped: {e:#}"),
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    report.put("bench_process_peak_rss_mb", own_peak_rss_mb(), "MB", true);
+
+    print_table(&report);
+    if let Some(path) = &args.json {
+        std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(path) = &args.baseline {
+        compare(&report, path)?;
+    }
+    Ok(())
+}
+
+/// Articles from JSONL or JSONL.xz, decompressed on the fly.
+fn load_corpus(path: &Path, limit: usize) -> Result<Vec<Article>> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut raw = Vec::new();
+    if path.extension().is_some_and(|e| e == "xz") {
+        lzma_rs::xz_decompress(&mut BufReader::new(file), &mut raw)
+            .map_err(|e| anyhow::anyhow!("{}: {e:?}", path.display()))?;
+    } else {
+        BufReader::new(file).read_to_end(&mut raw)?;
+    }
+    #[derive(Deserialize)]
+    struct Line {
+        id: Option<String>,
+        text: String,
+        date: Option<String>,
+        title: Option<String>,
+        source: Option<String>,
+    }
+    let mut out = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let l: Line = serde_json::from_str(&line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        out.push(Article {
+            id: l.id.unwrap_or_else(|| format!("line-{}", n + 1)),
+            text: l.text,
+            date: l.date.map(|d| d.chars().take(10).collect()),
+            title: l.title,
+            source: l.source,
+            url: None,
+        });
+        if limit > 0 && out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+fn write_jsonl(path: &Path, articles: &[Article]) -> Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for a in articles {
+        serde_json::to_writer(&mut w, a)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Run a child to completion with stdout to /dev/null; wall seconds and its peak resident memory.
+fn run_child(mut cmd: Command) -> Result<(f64, f64)> {
+    cmd.stdout(Stdio::null());
+    let t = Instant::now();
+    let mut child = cmd.spawn().context("starting the detente binary")?;
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, status and usage are valid for writes; wait4 reaps it, so the
+    // Child handle must not be waited on again (it is dropped below without waiting).
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let secs = t.elapsed().as_secs_f64();
+    if rc < 0 {
+        let _ = child.kill();
+        bail!("wait4 failed: {}", std::io::Error::last_os_error());
+    }
+    if !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        bail!("{cmd:?} failed (status {status})");
+    }
+    Ok((secs, usage.ru_maxrss as f64 / 1024.0))
+}
+
+fn own_peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse::<f64>().ok()))
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn print_table(report: &Report) {
+    println!(
+        "detente benchmark: {} articles, {:.1} MB, nproc {}, corpus {}",
+        report.articles, report.megabytes, report.nproc, report.corpus
+    );
+    println!("{:<40} {:>14}  unit", "figure", "value");
+    for (name, f) in &report.figures {
+        println!("{:<40} {:>14.2}  {}", name, f.value, f.unit);
+    }
+}
+
+/// Report figures more than 20% worse than the baseline. Informational: the exit status stays 0.
+fn compare(report: &Report, baseline: &Path) -> Result<()> {
+    let text = match std::fs::read_to_string(baseline) {
+        Ok(t) => t,
+        Err(e) => {
+            println!("no baseline at {} ({e}): nothing to compare", baseline.display());
+            return Ok(());
+        }
+    };
+    let base: Report = serde_json::from_str(&text).with_context(|| format!("parsing {}", baseline.display()))?;
+    let mut slower = 0;
+    for (name, f) in &report.figures {
+        let Some(b) = base.figures.get(name) else { continue };
+        if b.value <= 0.0 {
+            continue;
+        }
+        let ratio = f.value / b.value;
+        let worse = if f.lower_is_better { ratio > 1.2 } else { ratio < 0.8 };
+        if worse {
+            slower += 1;
+            println!(
+                "REGRESSION: {name} is {:.2} {} against {:.2} recorded ({:+.0}%)",
+                f.value,
+                f.unit,
+                b.value,
+                (ratio - 1.0) * 100.0
+            );
+        }
+    }
+    if slower == 0 {
+        println!("regression guard: no figure more than 20% worse than {}", baseline.display());
+    }
+    Ok(())
+}
