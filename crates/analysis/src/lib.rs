@@ -164,7 +164,9 @@ pub fn trend(events: &[EventRow], a: &str, b: &str, period: Period) -> Vec<Trend
     let mut buckets: BTreeMap<NaiveDate, (DirectionStats, DirectionStats)> = BTreeMap::new();
     for event in events.iter().filter(|e| !e.negated) {
         let Some(target) = &event.target else { continue };
-        let Some(date) = event.date.as_deref().and_then(parse_date) else { continue };
+        let Some(date) = event.date.as_deref().and_then(parse_date) else {
+            continue;
+        };
         let forward = actor_matches(&event.source, a) && actor_matches(target, b);
         let backward = actor_matches(&event.source, b) && actor_matches(target, a);
         if !forward && !backward {
@@ -214,7 +216,14 @@ pub struct AlertParams {
 
 impl Default for AlertParams {
     fn default() -> Self {
-        AlertParams { period: Period::Week, window: 8, k: 2.0, min_events: 3, since: None, key: NodeKey::Country }
+        AlertParams {
+            period: Period::Week,
+            window: 8,
+            k: 2.0,
+            min_events: 3,
+            since: None,
+            key: NodeKey::Country,
+        }
     }
 }
 
@@ -278,16 +287,26 @@ pub fn alerts(events: &[EventRow], params: &AlertParams) -> Vec<Alert> {
     let mut last_period: Option<NaiveDate> = None;
     for event in events.iter().filter(|e| !e.negated) {
         let Some(target) = &event.target else { continue };
-        let Some(date) = event.date.as_deref().and_then(parse_date) else { continue };
+        let Some(date) = event.date.as_deref().and_then(parse_date) else {
+            continue;
+        };
         let (s, t) = (params.key.of(&event.source), params.key.of(target));
         if s == t {
             continue;
         }
-        let dyad = if s < t { (s.to_string(), t.to_string()) } else { (t.to_string(), s.to_string()) };
+        let dyad = if s < t {
+            (s.to_string(), t.to_string())
+        } else {
+            (t.to_string(), s.to_string())
+        };
         let start = params.period.start_of(date);
         first_period = Some(first_period.map_or(start, |f| f.min(start)));
         last_period = Some(last_period.map_or(start, |l| l.max(start)));
-        let cell = dyads.entry(dyad).or_default().entry(start).or_insert_with(|| (0, 0.0, Vec::new()));
+        let cell = dyads
+            .entry(dyad)
+            .or_default()
+            .entry(start)
+            .or_insert_with(|| (0, 0.0, Vec::new()));
         if event.quad_class == 4 {
             cell.0 += 1;
         }
@@ -296,7 +315,9 @@ pub fn alerts(events: &[EventRow], params: &AlertParams) -> Vec<Alert> {
             cell.2.push(event);
         }
     }
-    let (Some(first), Some(last)) = (first_period, last_period) else { return Vec::new() };
+    let (Some(first), Some(last)) = (first_period, last_period) else {
+        return Vec::new();
+    };
     let mut periods = Vec::new();
     let mut start = first;
     while start <= last {
@@ -307,7 +328,10 @@ pub fn alerts(events: &[EventRow], params: &AlertParams) -> Vec<Alert> {
     let window = params.window.max(1);
     let mut found = Vec::new();
     for (dyad, cells) in &dyads {
-        let counts: Vec<f64> = periods.iter().map(|p| cells.get(p).map_or(0.0, |c| f64::from(c.0))).collect();
+        let counts: Vec<f64> = periods
+            .iter()
+            .map(|p| cells.get(p).map_or(0.0, |c| f64::from(c.0)))
+            .collect();
         let sums: Vec<f64> = periods.iter().map(|p| cells.get(p).map_or(0.0, |c| c.1)).collect();
         for (i, period) in periods.iter().enumerate().skip(window) {
             if since.is_some_and(|s| *period < s) {
@@ -396,7 +420,7 @@ pub fn network(events: &[EventRow], since: Option<&str>, key: NodeKey) -> Networ
     for event in events.iter().filter(|e| !e.negated) {
         let Some(target) = &event.target else { continue };
         if let Some(since) = since
-            && !event.date.as_deref().and_then(parse_date).is_some_and(|d| d >= since)
+            && event.date.as_deref().and_then(parse_date).is_none_or(|d| d < since)
         {
             continue;
         }
@@ -412,7 +436,13 @@ pub fn network(events: &[EventRow], since: Option<&str>, key: NodeKey) -> Networ
         *nodes.entry(t).or_default() += stats.events;
     }
     Network {
-        nodes: nodes.into_iter().map(|(id, events)| Node { id: id.to_string(), events }).collect(),
+        nodes: nodes
+            .into_iter()
+            .map(|(id, events)| Node {
+                id: id.to_string(),
+                events,
+            })
+            .collect(),
         edges: edges
             .into_iter()
             .map(|((s, t), stats)| Edge {
@@ -441,7 +471,13 @@ impl Network {
         let mut dot = String::from("digraph detente {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         let max_events = self.edges.iter().map(|e| e.events).max().unwrap_or(1).max(1);
         for node in &self.nodes {
-            let _ = writeln!(dot, "  {} [label=\"{} ({})\"];", dot_id(&node.id), node.id.replace('"', "'"), node.events);
+            let _ = writeln!(
+                dot,
+                "  {} [label=\"{} ({})\"];",
+                dot_id(&node.id),
+                node.id.replace('"', "'"),
+                node.events
+            );
         }
         for edge in &self.edges {
             let width = 1.0 + 4.0 * f64::from(edge.events) / f64::from(max_events);
@@ -504,7 +540,11 @@ mod tests {
             factual: true,
             quote: None,
             location: None,
-            trigger: Trigger { start: 0, end: 4, text: "word".into() },
+            trigger: Trigger {
+                start: 0,
+                end: 4,
+                text: "word".into(),
+            },
             rule: "test".into(),
             coder_version: "t".into(),
             dictionary_set: "d".into(),
@@ -548,11 +588,10 @@ mod tests {
             },
         ];
         let points = trend(&events, "RUS", "UKR", Period::Day);
-        assert_eq!(points.iter().map(|p| p.period.as_str()).collect::<Vec<_>>(), [
-            "2022-02-01",
-            "2022-02-02",
-            "2022-02-03"
-        ]);
+        assert_eq!(
+            points.iter().map(|p| p.period.as_str()).collect::<Vec<_>>(),
+            ["2022-02-01", "2022-02-02", "2022-02-03"]
+        );
         assert_eq!(points[0].a_to_b.events, 2);
         assert_eq!(points[0].a_to_b.quad, [0, 0, 1, 1]);
         assert_eq!(points[0].a_to_b.goldstein_sum, -12.0);
@@ -578,15 +617,37 @@ mod tests {
         };
         // Ten days with one material-conflict event between RUS and UKR, then a day with six.
         for day in 1..=10 {
-            push(&mut events, &format!("2022-02-{day:02}"), "RUSMIL", "UKRMIL", "190", -10.0, 4);
+            push(
+                &mut events,
+                &format!("2022-02-{day:02}"),
+                "RUSMIL",
+                "UKRMIL",
+                "190",
+                -10.0,
+                4,
+            );
             // A steady cooperative dyad that must not alert.
-            push(&mut events, &format!("2022-02-{day:02}"), "FRAGOV", "DEUGOV", "036", 4.0, 1);
+            push(
+                &mut events,
+                &format!("2022-02-{day:02}"),
+                "FRAGOV",
+                "DEUGOV",
+                "036",
+                4.0,
+                1,
+            );
         }
         for _ in 0..6 {
             push(&mut events, "2022-02-11", "RUSMIL", "UKRMIL", "190", -10.0, 4);
         }
         push(&mut events, "2022-02-11", "FRAGOV", "DEUGOV", "036", 4.0, 1);
-        let params = AlertParams { period: Period::Day, window: 7, k: 2.0, min_events: 3, ..AlertParams::default() };
+        let params = AlertParams {
+            period: Period::Day,
+            window: 7,
+            k: 2.0,
+            min_events: 3,
+            ..AlertParams::default()
+        };
         let found = alerts(&events, &params);
         assert_eq!(found.len(), 1, "{found:#?}");
         let alert = &found[0];
@@ -599,8 +660,26 @@ mod tests {
         assert_eq!(alert.evidence.len(), 6);
         assert!(alert.evidence.iter().all(|e| e.date.as_deref() == Some("2022-02-11")));
         // A higher threshold silences it; `since` after the spike hides it.
-        assert!(alerts(&events, &AlertParams { k: 6.0, ..params.clone() }).is_empty());
-        assert!(alerts(&events, &AlertParams { since: Some("2022-02-12".into()), ..params.clone() }).is_empty());
+        assert!(
+            alerts(
+                &events,
+                &AlertParams {
+                    k: 6.0,
+                    ..params.clone()
+                }
+            )
+            .is_empty()
+        );
+        assert!(
+            alerts(
+                &events,
+                &AlertParams {
+                    since: Some("2022-02-12".into()),
+                    ..params.clone()
+                }
+            )
+            .is_empty()
+        );
         // Not enough history: no baseline, no alert.
         assert!(alerts(&events, &AlertParams { window: 20, ..params }).is_empty());
     }
@@ -613,12 +692,30 @@ mod tests {
             event(2, "2022-01-09", "IRNMIL", "ISRMIL", "190", -10.0, 4),
             event(3, "2022-01-09", "IRNMIL", "ISRMIL", "190", -10.0, 4),
         ];
-        let params = AlertParams { period: Period::Day, window: 5, ..AlertParams::default() };
+        let params = AlertParams {
+            period: Period::Day,
+            window: 5,
+            ..AlertParams::default()
+        };
         assert!(alerts(&events, &params).is_empty());
-        let found = alerts(&events, &AlertParams { min_events: 2, k: 1.5, ..params });
+        let found = alerts(
+            &events,
+            &AlertParams {
+                min_events: 2,
+                k: 1.5,
+                ..params
+            },
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].dyad, ("IRN".to_string(), "ISR".to_string()));
-        assert_eq!(found[0].evidence.iter().map(|e| e.article_id.as_str()).collect::<Vec<_>>(), ["art-2", "art-3"]);
+        assert_eq!(
+            found[0]
+                .evidence
+                .iter()
+                .map(|e| e.article_id.as_str())
+                .collect::<Vec<_>>(),
+            ["art-2", "art-3"]
+        );
     }
 
     #[test]
@@ -632,9 +729,16 @@ mod tests {
             event(6, "2022-02-03", "RUSGOV", "RUSMIL", "030", 4.0, 1),
         ];
         let net = network(&events, Some("2022-01-01"), NodeKey::Country);
-        assert_eq!(net.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["NATO", "RUS", "UKR"]);
+        assert_eq!(
+            net.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["NATO", "RUS", "UKR"]
+        );
         assert_eq!(net.edges.len(), 3);
-        let rus_ukr = net.edges.iter().find(|e| e.source == "RUS" && e.target == "UKR").unwrap();
+        let rus_ukr = net
+            .edges
+            .iter()
+            .find(|e| e.source == "RUS" && e.target == "UKR")
+            .unwrap();
         assert_eq!(rus_ukr.events, 2);
         assert_eq!(rus_ukr.goldstein_mean, -6.0);
         assert_eq!(rus_ukr.quad, [0, 0, 1, 1]);
@@ -645,7 +749,12 @@ mod tests {
         assert!(dot.contains("\"RUS\" -> \"UKR\" [label=\"2 / -6.0\""));
         assert!(dot.contains("color=firebrick"));
         let by_code = network(&events, None, NodeKey::Code);
-        assert!(by_code.edges.iter().any(|e| e.source == "RUSGOV" && e.target == "RUSMIL"));
+        assert!(
+            by_code
+                .edges
+                .iter()
+                .any(|e| e.source == "RUSGOV" && e.target == "RUSMIL")
+        );
         assert!(by_code.nodes.iter().any(|n| n.id == "USAGOV"));
     }
 }

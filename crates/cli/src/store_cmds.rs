@@ -90,7 +90,10 @@ fn check_date(flag: &str, date: &Option<String>) -> Result<Option<String>> {
 /// `19` → (19, 19); `14..20` or `14-20` → (14, 20).
 pub fn parse_root_range(text: &str) -> Result<(u8, u8)> {
     let parse = |s: &str| -> Result<u8> {
-        let n: u8 = s.trim().parse().map_err(|_| anyhow!("--root {text:?}: expected a CAMEO root (1..20) or a range 14..20"))?;
+        let n: u8 = s
+            .trim()
+            .parse()
+            .map_err(|_| anyhow!("--root {text:?}: expected a CAMEO root (1..20) or a range 14..20"))?;
         if !(1..=20).contains(&n) {
             bail!("--root {text:?}: CAMEO roots are 01 to 20");
         }
@@ -172,7 +175,12 @@ fn write_table(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>]) -> 
     let last = headers.len() - 1;
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|row| row.iter().enumerate().map(|(i, c)| if i == last { c.clone() } else { truncate(c, MAX) }).collect())
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(i, c)| if i == last { c.clone() } else { truncate(c, MAX) })
+                .collect()
+        })
         .collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in &cells {
@@ -221,7 +229,11 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let mut query = args.filter.to_query()?;
     let table_default = args.format == TableFormat::Table && args.limit.is_none();
-    query.limit = if table_default { Some(TABLE_LIMIT + 1) } else { args.limit };
+    query.limit = if table_default {
+        Some(TABLE_LIMIT + 1)
+    } else {
+        args.limit
+    };
     let mut events = store.events(&query)?;
     let more = table_default && events.len() > TABLE_LIMIT;
     events.truncate(if table_default { TABLE_LIMIT } else { usize::MAX });
@@ -259,9 +271,22 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
                     ]
                 })
                 .collect();
-            write_table(&mut out, &[
-                "date", "article", "source", "target", "code", "gold", "quad", "plover", "flags", "trigger — event",
-            ], &rows)?;
+            write_table(
+                &mut out,
+                &[
+                    "date",
+                    "article",
+                    "source",
+                    "target",
+                    "code",
+                    "gold",
+                    "quad",
+                    "plover",
+                    "flags",
+                    "trigger — event",
+                ],
+                &rows,
+            )?;
         }
     }
     out.flush()?;
@@ -341,7 +366,11 @@ pub fn run_quotes_query(args: &QuotesQueryArgs) -> Result<ExitCode> {
                     ]
                 })
                 .collect();
-            write_table(&mut out, &["date", "article", "speaker", "actor", "kind", "quote"], &rows)?;
+            write_table(
+                &mut out,
+                &["date", "article", "speaker", "actor", "kind", "quote"],
+                &rows,
+            )?;
         }
     }
     out.flush()?;
@@ -371,7 +400,11 @@ pub struct SearchArgs {
 pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let terminal = std::io::stdout().is_terminal() && args.format == TableFormat::Table;
-    let highlight = if terminal { ("\x1b[1;33m", "\x1b[0m") } else { ("[", "]") };
+    let highlight = if terminal {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     let query = SearchQuery {
         query: args.query.join(" "),
         limit: args.limit,
@@ -507,8 +540,22 @@ pub fn run_trend(args: &TrendArgs) -> Result<ExitCode> {
         }
         TrendFormat::Csv | TrendFormat::Table => {
             let headers = [
-                "period", "start", "ab_events", "ab_q1", "ab_q2", "ab_q3", "ab_q4", "ab_gold_sum", "ab_gold_mean",
-                "ba_events", "ba_q1", "ba_q2", "ba_q3", "ba_q4", "ba_gold_sum", "ba_gold_mean",
+                "period",
+                "start",
+                "ab_events",
+                "ab_q1",
+                "ab_q2",
+                "ab_q3",
+                "ab_q4",
+                "ab_gold_sum",
+                "ab_gold_mean",
+                "ba_events",
+                "ba_q1",
+                "ba_q2",
+                "ba_q3",
+                "ba_q4",
+                "ba_gold_sum",
+                "ba_gold_mean",
             ];
             let rows: Vec<Vec<String>> = points.iter().map(trend_row).collect();
             if format == TrendFormat::Csv {
@@ -545,7 +592,12 @@ fn trend_row(p: &TrendPoint) -> Vec<String> {
 
 fn write_trend_chart(out: &mut impl Write, ab: &str, ba: &str, points: &[TrendPoint]) -> std::io::Result<()> {
     const WIDTH: u32 = 40;
-    let max = points.iter().map(|p| p.a_to_b.events.max(p.b_to_a.events)).max().unwrap_or(0).max(1);
+    let max = points
+        .iter()
+        .map(|p| p.a_to_b.events.max(p.b_to_a.events))
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let label_width = points.iter().map(|p| p.period.len()).max().unwrap_or(0);
     let name_width = ab.chars().count().max(ba.chars().count());
     for p in points {
@@ -554,7 +606,11 @@ fn write_trend_chart(out: &mut impl Write, ab: &str, ba: &str, points: &[TrendPo
             let cells = (d.events * WIDTH).div_ceil(max) as usize;
             let conflict = ((d.quad[2] + d.quad[3]) * WIDTH).div_ceil(max) as usize;
             // Conflict events first (█), then cooperation (░): the bar shows both count and mix.
-            let bar = format!("{}{}", "█".repeat(conflict.min(cells)), "░".repeat(cells - conflict.min(cells)));
+            let bar = format!(
+                "{}{}",
+                "█".repeat(conflict.min(cells)),
+                "░".repeat(cells - conflict.min(cells))
+            );
             writeln!(
                 out,
                 "{period:<label_width$}  {name:<name_width$} {bar:<w$} {:>4}  Σg {:>7.1}",
@@ -577,12 +633,22 @@ fn plot_trend(path: &Path, a: &str, b: &str, points: &[TrendPoint]) -> Result<()
     root.fill(&WHITE).map_err(|e| plot_err(&e))?;
     let (top, bottom) = root.split_vertically(300);
     let n = points.len().max(2) - 1;
-    let label = |x: &f64| points.get(x.round() as usize).map(|p| p.period.clone()).unwrap_or_default();
+    let label = |x: &f64| {
+        points
+            .get(x.round() as usize)
+            .map(|p| p.period.clone())
+            .unwrap_or_default()
+    };
     let series = [
         (format!("{a}→{b}"), RGBColor(200, 40, 40)),
         (format!("{b}→{a}"), RGBColor(40, 80, 200)),
     ];
-    let max_events = points.iter().map(|p| p.a_to_b.events.max(p.b_to_a.events)).max().unwrap_or(0).max(1);
+    let max_events = points
+        .iter()
+        .map(|p| p.a_to_b.events.max(p.b_to_a.events))
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut chart = ChartBuilder::on(&top)
         .caption(format!("Events between {a} and {b}"), ("sans-serif", 20))
         .margin(12)
@@ -611,12 +677,15 @@ fn plot_trend(path: &Path, a: &str, b: &str, points: &[TrendPoint]) -> Result<()
     }
     chart
         .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.8))
         .border_style(BLACK)
         .draw()
         .map_err(|e| plot_err(&e))?;
 
-    let sums = points.iter().flat_map(|p| [p.a_to_b.goldstein_sum, p.b_to_a.goldstein_sum]);
+    let sums = points
+        .iter()
+        .flat_map(|p| [p.a_to_b.goldstein_sum, p.b_to_a.goldstein_sum]);
     let (low, high) = sums.fold((0f64, 0f64), |(l, h), v| (l.min(v), h.max(v)));
     let pad = ((high - low) * 0.1).max(1.0);
     let mut chart = ChartBuilder::on(&bottom)
@@ -638,7 +707,9 @@ fn plot_trend(path: &Path, a: &str, b: &str, points: &[TrendPoint]) -> Result<()
             let d = if k == 0 { &p.a_to_b } else { &p.b_to_a };
             (i as f64, d.goldstein_sum)
         });
-        chart.draw_series(LineSeries::new(values, color.stroke_width(2))).map_err(|e| plot_err(&e))?;
+        chart
+            .draw_series(LineSeries::new(values, color.stroke_width(2)))
+            .map_err(|e| plot_err(&e))?;
     }
     root.present().map_err(|e| plot_err(&e))?;
     Ok(())
@@ -726,7 +797,14 @@ pub fn run_alerts(args: &AlertsArgs) -> Result<ExitCode> {
         TableFormat::Csv => {
             let mut writer = csv::Writer::from_writer(&mut out);
             writer.write_record([
-                "period", "a", "b", "material_conflict", "baseline_mean", "baseline_sd", "goldstein_sum", "reasons",
+                "period",
+                "a",
+                "b",
+                "material_conflict",
+                "baseline_mean",
+                "baseline_sd",
+                "goldstein_sum",
+                "reasons",
                 "articles",
             ])?;
             for a in &alerts {
@@ -777,7 +855,11 @@ pub fn run_alerts(args: &AlertsArgs) -> Result<ExitCode> {
                     )?;
                 }
                 if a.evidence.len() > args.evidence {
-                    writeln!(out, "    … {} more events (--format jsonl)", a.evidence.len() - args.evidence)?;
+                    writeln!(
+                        out,
+                        "    … {} more events (--format jsonl)",
+                        a.evidence.len() - args.evidence
+                    )?;
                 }
             }
         }
@@ -836,8 +918,11 @@ pub fn run_network(args: &NetworkArgs) -> Result<ExitCode> {
     let mut network = analysis::network(&events, since.as_deref(), args.key.into());
     if args.min_events > 1 {
         network.edges.retain(|e| e.events >= args.min_events);
-        let used: std::collections::BTreeSet<&str> =
-            network.edges.iter().flat_map(|e| [e.source.as_str(), e.target.as_str()]).collect();
+        let used: std::collections::BTreeSet<&str> = network
+            .edges
+            .iter()
+            .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+            .collect();
         let used: std::collections::BTreeSet<String> = used.into_iter().map(String::from).collect();
         network.nodes.retain(|n| used.contains(&n.id));
     }
@@ -895,6 +980,61 @@ pub fn run_export(args: &ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Feeds coded articles into the store in batches (one transaction each): what `detente ingest` writes to.
+/// Re-running an ingest is safe: stored articles are skipped, changed ones replaced.
+pub struct IngestSink {
+    store: Store,
+    pending: Vec<detente_records::CodedArticle>,
+    batch: usize,
+    dictionary_set: String,
+    pub summary: detente_store::BatchSummary,
+}
+
+impl IngestSink {
+    pub fn open(db: &DbArg, batch: usize, dictionary_set: &str) -> Result<IngestSink> {
+        Ok(IngestSink {
+            store: Store::open(db.path())?,
+            pending: Vec::with_capacity(batch.max(1)),
+            batch: batch.max(1),
+            dictionary_set: dictionary_set.into(),
+            summary: Default::default(),
+        })
+    }
+
+    pub fn push(&mut self, article: detente_records::CodedArticle) -> Result<()> {
+        self.pending.push(article);
+        if self.pending.len() >= self.batch {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if !self.pending.is_empty() {
+            let done = self
+                .store
+                .ingest_batch(&self.pending, env!("CARGO_PKG_VERSION"), &self.dictionary_set)?;
+            self.summary.add(&done);
+            self.pending.clear();
+        }
+        Ok(())
+    }
+
+    /// Stores what is pending and returns the totals.
+    pub fn finish(mut self) -> Result<detente_store::BatchSummary> {
+        self.flush()?;
+        Ok(self.summary)
+    }
+}
+
+/// `12 new, 3 replaced, 40 unchanged, 2 same text, 5 near-duplicates; 130 events, 41 quotes`.
+pub fn ingest_summary_line(s: &detente_store::BatchSummary) -> String {
+    format!(
+        "{} new, {} replaced, {} unchanged, {} same text, {} near-duplicates; {} events, {} quotes stored",
+        s.inserted, s.replaced, s.unchanged, s.same_text, s.near_duplicates, s.events, s.quotes
+    )
+}
+
 /// `detente recode`: code every stored article again (after a dictionary change) and replace its coding.
 #[derive(Args, Debug, Clone)]
 pub struct RecodeArgs {
@@ -910,7 +1050,10 @@ pub fn dictionary_set_id(sources: &[detente_coder::DictionarySource]) -> String 
     if sources.is_empty() {
         "builtin".into()
     } else {
-        format!("builtin+{}", detente_store::content_id(sources.iter().map(|s| (s.name.as_str(), s.text.as_str()))))
+        format!(
+            "builtin+{}",
+            detente_store::content_id(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
+        )
     }
 }
 
@@ -942,6 +1085,207 @@ pub fn run_recode(args: &RecodeArgs, coder: &detente_coder::Coder, dictionary_se
 #[cfg(test)]
 mod tests {
     use super::*;
+    use detente_records::{Actor, CodedArticle, Event, Quote, QuoteKind, Speaker, Trigger};
+
+    fn coded(id: &str, date: &str, text: &str, events: &[(&str, &str, &str, f64, u8, &str)]) -> CodedArticle {
+        let actor = |code: &str| Actor {
+            code: code.into(),
+            country: Some(code[..3].into()),
+            ..Actor::default()
+        };
+        CodedArticle {
+            schema: detente_records::SCHEMA_VERSION,
+            id: id.into(),
+            source: None,
+            date: Some(date.into()),
+            title: Some(format!("Title of {id}")),
+            url: None,
+            text: Some(text.into()),
+            sentences: vec![],
+            mentions: vec![],
+            quotes: vec![Quote {
+                kind: QuoteKind::Direct,
+                start: 0,
+                end: 4,
+                text: text[..4].into(),
+                cue: None,
+                cue_span: None,
+                speaker: Some(Speaker {
+                    name: Some("Anna Example".into()),
+                    ..Speaker::default()
+                }),
+            }],
+            events: events
+                .iter()
+                .map(|&(s, t, code, goldstein, quad, trigger)| {
+                    let start = text.find(trigger).unwrap();
+                    Event {
+                        sentence: 0,
+                        source: actor(s),
+                        target: Some(actor(t)),
+                        code: code.into(),
+                        root: code[..2].into(),
+                        name: "test".into(),
+                        goldstein,
+                        quad_class: quad,
+                        plover: None,
+                        negated: false,
+                        factual: true,
+                        quote: None,
+                        location: None,
+                        trigger: Trigger {
+                            start,
+                            end: start + trigger.len(),
+                            text: trigger.into(),
+                        },
+                        rule: "test".into(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn commands_run_against_a_database() {
+        let dir = std::env::temp_dir().join(format!("detente-cli-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = DbArg {
+            db: Some(dir.join("t.db")),
+        };
+        let missing = EventsArgs {
+            db: db.clone(),
+            filter: EventFilterArgs::default(),
+            limit: None,
+            format: TableFormat::Jsonl,
+        };
+        let err = run_events(&missing).unwrap_err().to_string();
+        assert!(err.contains("does not exist"), "{err}");
+        let mut sink = IngestSink::open(&db, 2, "builtin").unwrap();
+        for day in 1..=9 {
+            let text = format!("Tanks shelled a border village on day {day} of the offensive.");
+            sink.push(coded(
+                &format!("d{day}"),
+                &format!("2022-03-0{day}"),
+                &text,
+                &[("RUSMIL", "UKRMIL", "190", -10.0, 4, "shelled")],
+            ))
+            .unwrap();
+        }
+        for n in 0..5 {
+            let text = format!("Rockets struck depot number {n} and artillery shelled the town square.");
+            sink.push(coded(
+                &format!("s{n}"),
+                "2022-03-10",
+                &text,
+                &[
+                    ("RUSMIL", "UKRMIL", "190", -10.0, 4, "struck"),
+                    ("RUSMIL", "UKRMIL", "190", -10.0, 4, "shelled"),
+                ],
+            ))
+            .unwrap();
+        }
+        let summary = sink.finish().unwrap();
+        assert_eq!(summary.inserted, 14);
+        assert!(ingest_summary_line(&summary).starts_with("14 new"));
+        let filter = EventFilterArgs {
+            dyad: Some("RUS,UKR".into()),
+            root: Some("18..20".into()),
+            ..Default::default()
+        };
+        for format in [TableFormat::Table, TableFormat::Jsonl, TableFormat::Csv] {
+            run_events(&EventsArgs {
+                db: db.clone(),
+                filter: filter.clone(),
+                limit: Some(3),
+                format,
+            })
+            .unwrap();
+            run_quotes_query(&QuotesQueryArgs {
+                db: db.clone(),
+                speaker: Some("anna".into()),
+                actor: None,
+                since: None,
+                until: None,
+                text: None,
+                include_duplicates: false,
+                limit: Some(2),
+                format,
+            })
+            .unwrap();
+            run_search(&SearchArgs {
+                db: db.clone(),
+                query: vec!["shelled".into(), "village".into()],
+                limit: 2,
+                include_duplicates: false,
+                format,
+            })
+            .unwrap();
+        }
+        let plot = dir.join("trend.svg");
+        run_trend(&TrendArgs {
+            db: db.clone(),
+            a: "RUS".into(),
+            b: "UKR".into(),
+            by: PeriodArg::Day,
+            since: None,
+            until: None,
+            factual: false,
+            include_duplicates: false,
+            plot: Some(plot.clone()),
+            format: Some(TrendFormat::Chart),
+        })
+        .unwrap();
+        assert!(std::fs::read_to_string(&plot).unwrap().contains("<svg"));
+        run_alerts(&AlertsArgs {
+            db: db.clone(),
+            by: PeriodArg::Day,
+            window: 7,
+            k: 2.0,
+            min_events: 3,
+            since: None,
+            key: KeyArg::Country,
+            factual: false,
+            include_duplicates: false,
+            evidence: 2,
+            format: TableFormat::Table,
+        })
+        .unwrap();
+        run_network(&NetworkArgs {
+            db: db.clone(),
+            since: Some("2022-03-02".into()),
+            until: None,
+            key: KeyArg::Code,
+            min_events: 1,
+            factual: false,
+            include_duplicates: false,
+            format: GraphFormat::Dot,
+        })
+        .unwrap();
+        for format in [ExportFormatArg::Csv, ExportFormatArg::Gdelt] {
+            let out = dir.join("export");
+            run_export(&ExportArgs {
+                db: db.clone(),
+                format,
+                out: out.clone(),
+                filter: EventFilterArgs::default(),
+            })
+            .unwrap();
+        }
+        let csv = std::fs::read_to_string(dir.join("export/events.csv")).unwrap();
+        assert_eq!(csv.lines().count(), 1 + 9 + 10);
+        let bad = EventsArgs {
+            db: db.clone(),
+            filter: EventFilterArgs {
+                since: Some("March".into()),
+                ..Default::default()
+            },
+            limit: None,
+            format: TableFormat::Table,
+        };
+        assert!(run_events(&bad).unwrap_err().to_string().contains("YYYY-MM-DD"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn root_ranges_parse() {

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 /// `YYYY-MM-DD` from common news date forms: RFC 3339 / ISO 8601 (`2022-01-12T10:00:00Z`,
 /// `2022-01-12 10:00`, `2022/01/12`, `20220112`), RFC 2822 (`Wed, 12 Jan 2022 10:00:00 +0000`),
 /// `Jan 12, 2022`, `January 12th, 2022`, `12 January 2022`, `Jan. 12 2022`, and numeric `12/01/2022`
-/// (day first when the first number is above 12, else month first, US style). None when unparseable.
+/// (day first when the first number is above 12, else month first, US style), `2022年1月12日`.
+/// None when unparseable.
 pub fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {
@@ -73,7 +74,7 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
             // Ordinal suffix: 12th, 1st, 2nd, 3rd.
             let rest = &s[i..];
             for suffix in ["st", "nd", "rd", "th"] {
-                if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(suffix) {
+                if rest.len() >= 2 && rest.as_bytes()[..2].eq_ignore_ascii_case(suffix.as_bytes()) {
                     i += 2;
                     break;
                 }
@@ -155,6 +156,7 @@ fn from_tokens(s: &str) -> Option<NaiveDate> {
             let (month, day) = if *a > 12 { (*b, *a) } else { (*a, *b) };
             NaiveDate::from_ymd_opt(*y as i32, month, day)
         }
+        [(y, 4), (month, 1..=2), (day, 1..=2), ..] => NaiveDate::from_ymd_opt(*y as i32, *month, *day),
         _ => None,
     }
 }
@@ -183,6 +185,7 @@ mod tests {
             ("Updated: March 3, 2020 at 4:00 PM", "2020-03-03"),
             ("31/12/2021", "2021-12-31"),
             ("12/31/2021", "2021-12-31"),
+            ("2022年1月12日", "2022-01-12"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_date(input).as_deref(), Some(want), "{input}");

@@ -17,9 +17,11 @@ pub(crate) fn read_feed(name: &str, reader: Box<dyn BufRead + Send>) -> Vec<Arti
         .id_generator(|_, _, _| String::new())
         .sanitize_content(false)
         .build();
-    let feed = match parser.parse(Cursor::new(bytes)) {
-        Ok(feed) => feed,
-        Err(err) => return vec![Err(InputError::file(name, format!("not a valid RSS/Atom feed: {err}")))],
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(Cursor::new(bytes))));
+    let feed = match parsed {
+        Ok(Ok(feed)) => feed,
+        Ok(Err(err)) => return vec![Err(InputError::file(name, format!("not a valid RSS/Atom feed: {err}")))],
+        Err(_) => return vec![Err(InputError::file(name, "feed parser failed (panic)"))],
     };
     let source = feed.title.as_ref().map(text_of).filter(|title| !title.is_empty());
     let mut items: Vec<ArticleResult> = feed

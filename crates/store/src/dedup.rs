@@ -166,7 +166,11 @@ mod tests {
             .replace("six hours", "seven hours")
             .replace("One minister told reporters", "A senior minister told journalists");
         let edited = Signature::of(&edited).unwrap();
-        assert!(original.similarity(&edited) >= THRESHOLD, "{}", original.similarity(&edited));
+        assert!(
+            original.similarity(&edited) >= THRESHOLD,
+            "{}",
+            original.similarity(&edited)
+        );
         let other = Signature::of(
             "Farmers in the northern provinces protested on Tuesday against new rules on water use. \
              Hundreds of tractors blocked roads into the capital, and police said the protest was \
@@ -178,6 +182,9 @@ mod tests {
         assert_eq!(original.similarity(&original), 1.0);
         assert!(Signature::of(" ... ").is_none());
         // Case and punctuation do not matter.
-        assert_eq!(Signature::of("Talks ended, quietly."), Signature::of("talks ended quietly"));
+        assert_eq!(
+            Signature::of("Talks ended, quietly."),
+            Signature::of("talks ended quietly")
+        );
     }
 }

@@ -24,7 +24,9 @@ impl std::str::FromStr for ExportFormat {
             "csv" => Ok(ExportFormat::Csv),
             "gdelt" | "tsv" => Ok(ExportFormat::Gdelt),
             "parquet" => Ok(ExportFormat::Parquet),
-            other => Err(Error::Invalid(format!("unknown export format {other:?}: use csv, gdelt or parquet"))),
+            other => Err(Error::Invalid(format!(
+                "unknown export format {other:?}: use csv, gdelt or parquet"
+            ))),
         }
     }
 }
@@ -218,7 +220,12 @@ pub const GDELT_COLUMNS: &[&str] = &[
 
 fn gdelt_actor(actor: Option<&detente_records::Actor>) -> [String; 10] {
     let Some(a) = actor else { return Default::default() };
-    let name = a.name.as_deref().or(a.country.as_deref()).or(a.org.as_deref()).unwrap_or(&a.code);
+    let name = a
+        .name
+        .as_deref()
+        .or(a.country.as_deref())
+        .or(a.org.as_deref())
+        .unwrap_or(&a.code);
     [
         a.code.clone(),
         name.to_uppercase(),
@@ -235,7 +242,10 @@ fn gdelt_actor(actor: Option<&detente_records::Actor>) -> [String; 10] {
 
 /// One GDELT 2.0-style row. Country codes are ISO 3166 alpha-3 as in detente (GDELT's geography uses FIPS).
 pub fn gdelt_row(e: &EventRow, ingested_at: Option<i64>) -> Vec<String> {
-    let date = e.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let date = e
+        .date
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let mut row = Vec::with_capacity(GDELT_COLUMNS.len());
     row.push(e.event_id.to_string());
     match date {
@@ -251,7 +261,14 @@ pub fn gdelt_row(e: &EventRow, ingested_at: Option<i64>) -> Vec<String> {
     row.extend(gdelt_actor(Some(&e.source)));
     row.extend(gdelt_actor(e.target.as_ref()));
     // GDELT's "root event": in the lead paragraph of the article.
-    row.push(if e.paragraph.unwrap_or(usize::MAX) == 0 || e.sentence == 0 { "1" } else { "0" }.into());
+    row.push(
+        if e.paragraph.unwrap_or(usize::MAX) == 0 || e.sentence == 0 {
+            "1"
+        } else {
+            "0"
+        }
+        .into(),
+    );
     row.push(e.code.clone());
     row.push(e.code.chars().take(3).collect());
     row.push(e.root.clone());
@@ -315,7 +332,10 @@ impl Store {
                     Ok(())
                 })?;
                 writer.flush()?;
-                Ok(ExportSummary { rows, files: vec![path] })
+                Ok(ExportSummary {
+                    rows,
+                    files: vec![path],
+                })
             }
             ExportFormat::Gdelt => {
                 let path = out.join("events.gdelt.tsv");
@@ -325,7 +345,10 @@ impl Store {
                     .from_path(&path)?;
                 writer.write_record(GDELT_COLUMNS)?;
                 let times = self.ingest_times()?;
-                let query = EventQuery { exclude_negated: true, ..query.clone() };
+                let query = EventQuery {
+                    exclude_negated: true,
+                    ..query.clone()
+                };
                 let rows = self.for_each_event(&query, |row| {
                     // TSV has no quoting: tabs and line breaks inside a field would break the row.
                     let fields = gdelt_row(&row, times.get(&row.article_id).copied())
@@ -335,7 +358,10 @@ impl Store {
                     Ok(())
                 })?;
                 writer.flush()?;
-                Ok(ExportSummary { rows, files: vec![path] })
+                Ok(ExportSummary {
+                    rows,
+                    files: vec![path],
+                })
             }
             ExportFormat::Parquet => self.export_parquet(out, query),
         }
@@ -343,7 +369,9 @@ impl Store {
 
     #[cfg(not(feature = "parquet"))]
     fn export_parquet(&self, _out: &Path, _query: &EventQuery) -> Result<ExportSummary> {
-        Err(Error::Invalid("this build of detente has no Parquet support (cargo feature `parquet`)".into()))
+        Err(Error::Invalid(
+            "this build of detente has no Parquet support (cargo feature `parquet`)".into(),
+        ))
     }
 
     #[cfg(feature = "parquet")]
@@ -497,11 +525,13 @@ mod parquet_export {
             }
             let partition = current.as_mut().expect("set above");
             let cells = event_cells(row);
-            for (builder, cell) in partition
-                .builders
-                .iter_mut()
-                .zip(cells.into_iter().enumerate().filter(|(i, _)| *i != DATE_COLUMN).map(|(_, c)| c))
-            {
+            for (builder, cell) in partition.builders.iter_mut().zip(
+                cells
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != DATE_COLUMN)
+                    .map(|(_, c)| c),
+            ) {
                 builder.append(cell);
             }
             partition.pending += 1;

@@ -63,7 +63,10 @@ pub enum Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(source: rusqlite::Error) -> Error {
-        Error::Sqlite { path: String::new(), source }
+        Error::Sqlite {
+            path: String::new(),
+            source,
+        }
     }
 }
 
@@ -140,7 +143,9 @@ pub struct Store {
 }
 
 fn now_unix() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// The identity of an article's content: its text, or (for an article stored without text) its whole coding.
@@ -156,8 +161,10 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path_str = path.as_ref().display().to_string();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path.as_ref(), flags)
-            .map_err(|source| Error::Open { path: path_str.clone(), source })?;
+        let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|source| Error::Open {
+            path: path_str.clone(),
+            source,
+        })?;
         Store::setup(conn, path_str, true)
     }
 
@@ -170,8 +177,10 @@ impl Store {
         }
         {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let conn = Connection::open_with_flags(path.as_ref(), flags)
-                .map_err(|source| Error::Open { path: path_str.clone(), source })?;
+            let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|source| Error::Open {
+                path: path_str.clone(),
+                source,
+            })?;
             conn.busy_timeout(Duration::from_secs(10))?;
             let version = schema::version(&conn).map_err(|e| Store::classify_with(&path_str, e))?;
             if version == schema::SCHEMA_VERSION {
@@ -189,7 +198,10 @@ impl Store {
     /// Opens a database and applies the migrations up to `version` only (tests of migrations).
     pub fn open_at_version(path: impl AsRef<Path>, version: u32) -> Result<Store> {
         let path_str = path.as_ref().display().to_string();
-        let conn = Connection::open(path.as_ref()).map_err(|source| Error::Open { path: path_str.clone(), source })?;
+        let conn = Connection::open(path.as_ref()).map_err(|source| Error::Open {
+            path: path_str.clone(),
+            source,
+        })?;
         let mut store = Store::setup(conn, path_str, false)?;
         schema::migrate_to(&mut store.conn, version)?;
         Ok(store)
@@ -227,10 +239,14 @@ impl Store {
         match source.sqlite_error_code() {
             Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: path.into() },
             Some(ErrorCode::DiskFull) => Error::DiskFull { path: path.into() },
-            Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-                Error::Open { path: path.into(), source }
-            }
-            _ => Error::Sqlite { path: path.into(), source },
+            Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => Error::Open {
+                path: path.into(),
+                source,
+            },
+            _ => Error::Sqlite {
+                path: path.into(),
+                source,
+            },
         }
     }
 
@@ -364,7 +380,10 @@ impl Store {
             return Ok(result);
         }
         for table in ["articles_fts", "quotes_fts"] {
-            if let Err(e) = self.conn.execute(&format!("INSERT INTO {table}({table}) VALUES ('integrity-check')"), []) {
+            if let Err(e) = self
+                .conn
+                .execute(&format!("INSERT INTO {table}({table}) VALUES ('integrity-check')"), [])
+            {
                 return Ok(format!("{table}: {e}"));
             }
         }
@@ -373,8 +392,16 @@ impl Store {
 }
 
 fn delete_coding(tx: &Transaction, pk: i64) -> Result<()> {
-    for table in ["sentences", "mentions", "quotes", "events", "signatures", "minhash_bands"] {
-        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article = ?1"))?.execute([pk])?;
+    for table in [
+        "sentences",
+        "mentions",
+        "quotes",
+        "events",
+        "signatures",
+        "minhash_bands",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE article = ?1"))?
+            .execute([pk])?;
     }
     Ok(())
 }
@@ -393,7 +420,13 @@ fn write_article(
         .prepare_cached("SELECT pk, text_hash, coder_version, dictionary_set FROM articles WHERE id = ?1")?
         .query_row([&article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        .or_else(|e| {
+            if e == rusqlite::Error::QueryReturnedNoRows {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        })?;
     let text = article.text.as_deref().unwrap_or("");
     let pk = match existing {
         Some((_, ref old_hash, ref old_cv, ref old_ds))
@@ -431,7 +464,13 @@ fn write_article(
                     .prepare_cached("SELECT pk FROM articles WHERE text_hash = ?1 LIMIT 1")?
                     .query_row([&hash], |r| r.get(0))
                     .map(Some)
-                    .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+                    .or_else(|e| {
+                        if e == rusqlite::Error::QueryReturnedNoRows {
+                            Ok(None)
+                        } else {
+                            Err(e)
+                        }
+                    })?;
                 if same.is_some() {
                     summary.same_text += 1;
                     return Ok(());
@@ -463,7 +502,8 @@ fn write_article(
         if let Some((_, original_id, original_link)) = dedup::find_original(tx, pk, &signature)? {
             let root = original_link.unwrap_or(original_id);
             if root != article.id {
-                tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE pk = ?1")?.execute(params![pk, root])?;
+                tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE pk = ?1")?
+                    .execute(params![pk, root])?;
                 summary.near_duplicates += 1;
             }
         }
@@ -484,7 +524,14 @@ fn write_coding(
         "INSERT INTO sentences (article, idx, start, \"end\", boilerplate, paragraph) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (i, s) in article.sentences.iter().enumerate() {
-        sentence_insert.execute(params![pk, i as i64, s.start as i64, s.end as i64, s.boilerplate, s.paragraph as i64])?;
+        sentence_insert.execute(params![
+            pk,
+            i as i64,
+            s.start as i64,
+            s.end as i64,
+            s.boilerplate,
+            s.paragraph as i64
+        ])?;
     }
     let mut mention_insert = tx.prepare_cached(
         "INSERT INTO mentions (article, idx, start, \"end\", text, code, country, org, role, name, via, kind, entity, \

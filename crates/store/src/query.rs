@@ -138,7 +138,10 @@ pub fn fts_query(input: &str) -> Result<String> {
         }
     }
     // A dangling operator is a syntax error: drop operators at the ends.
-    while parts.first().is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT")) {
+    while parts
+        .first()
+        .is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT"))
+    {
         parts.remove(0);
     }
     while parts.last().is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT")) {
@@ -193,7 +196,11 @@ impl Conditions {
     }
 
     fn where_clause(&self) -> String {
-        if self.sql.is_empty() { String::new() } else { format!("WHERE {}", self.sql.join(" AND ")) }
+        if self.sql.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.sql.join(" AND "))
+        }
     }
 }
 
@@ -245,7 +252,12 @@ fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
         factual: row.get(25)?,
         quote: row.get::<_, Option<i64>>(26)?.map(|q| q as usize),
         location: match location_name {
-            Some(name) => Some(Location { name, country: row.get(28)?, lat: row.get(29)?, lon: row.get(30)? }),
+            Some(name) => Some(Location {
+                name,
+                country: row.get(28)?,
+                lat: row.get(29)?,
+                lon: row.get(30)?,
+            }),
             None => None,
         },
         trigger: Trigger {
@@ -308,7 +320,10 @@ impl Store {
             let v = c.value(article.clone());
             c.push(format!("a.id = {v}"));
         }
-        let mut sql = format!("{EVENT_SELECT} {} ORDER BY e.date IS NULL, e.date, e.pk", c.where_clause());
+        let mut sql = format!(
+            "{EVENT_SELECT} {} ORDER BY e.date IS NULL, e.date, e.pk",
+            c.where_clause()
+        );
         if let Some(limit) = query.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
@@ -316,11 +331,7 @@ impl Store {
     }
 
     /// Calls `each` for every event matching `query`, in date order, without loading them all.
-    pub fn for_each_event(
-        &self,
-        query: &EventQuery,
-        mut each: impl FnMut(EventRow) -> Result<()>,
-    ) -> Result<usize> {
+    pub fn for_each_event(&self, query: &EventQuery, mut each: impl FnMut(EventRow) -> Result<()>) -> Result<usize> {
         let (sql, values) = self.event_sql(query);
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(values))?;
@@ -346,7 +357,10 @@ impl Store {
     pub fn quotes(&self, query: &QuoteQuery) -> Result<Vec<QuoteRow>> {
         let mut c = Conditions::default();
         if let Some(speaker) = query.speaker.as_deref().filter(|s| !s.is_empty()) {
-            let v = c.value(format!("%{}%", speaker.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+            let v = c.value(format!(
+                "%{}%",
+                speaker.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            ));
             c.push(format!("q.speaker_name LIKE {v} ESCAPE '\\'"));
         }
         if let Some(actor) = query.actor.as_deref().filter(|s| !s.is_empty()) {
@@ -363,7 +377,9 @@ impl Store {
         }
         if let Some(text) = query.text.as_deref().filter(|s| !s.trim().is_empty()) {
             let v = c.value(format!("text : ({})", fts_query(text)?));
-            c.push(format!("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {v})"));
+            c.push(format!(
+                "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {v})"
+            ));
         }
         if !query.include_duplicates {
             c.push("a.duplicate_of IS NULL".into());
@@ -404,7 +420,11 @@ impl Store {
     /// snippet in which the matched words are marked.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
         let fts = fts_query(&query.query)?;
-        let duplicates = if query.include_duplicates { "" } else { "AND a.duplicate_of IS NULL" };
+        let duplicates = if query.include_duplicates {
+            ""
+        } else {
+            "AND a.duplicate_of IS NULL"
+        };
         let limit = query.limit as i64;
         let (open, close) = (&query.highlight.0, &query.highlight.1);
         let mut hits = Vec::new();

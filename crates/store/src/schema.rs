@@ -15,9 +15,21 @@ pub struct Migration {
 
 /// Every migration, in order. Append only: a released migration never changes.
 pub const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, name: "articles, sentences, mentions, quotes, events", apply: v1_tables },
-    Migration { version: 2, name: "full-text search over articles and quotes", apply: v2_fts },
-    Migration { version: 3, name: "near-duplicate signatures and LSH bands", apply: v3_near_duplicates },
+    Migration {
+        version: 1,
+        name: "articles, sentences, mentions, quotes, events",
+        apply: v1_tables,
+    },
+    Migration {
+        version: 2,
+        name: "full-text search over articles and quotes",
+        apply: v2_fts,
+    },
+    Migration {
+        version: 3,
+        name: "near-duplicate signatures and LSH bands",
+        apply: v3_near_duplicates,
+    },
 ];
 
 /// The schema version this build writes.
@@ -31,7 +43,10 @@ pub fn version(conn: &Connection) -> Result<u32> {
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
     let current = version(conn)?;
     if current > SCHEMA_VERSION {
-        return Err(crate::Error::TooNew { found: current, supported: SCHEMA_VERSION });
+        return Err(crate::Error::TooNew {
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
     }
     for migration in MIGRATIONS.iter().filter(|m| m.version > current && m.version <= target) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -231,7 +246,8 @@ fn v3_near_duplicates(tx: &Transaction) -> Result<()> {
     // Articles stored before v3 get their signatures now (no re-linking: their duplicate_of stays as it was).
     let rows: Vec<(i64, String)> = {
         let mut stmt = tx.prepare("SELECT pk, text FROM articles WHERE has_text = 1 ORDER BY pk")?;
-        stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
     };
     for (pk, text) in rows {
         if let Some(signature) = dedup::Signature::of(&text) {

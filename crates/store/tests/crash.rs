@@ -43,7 +43,11 @@ fn assert_consistent(path: &Path) -> u64 {
     assert_eq!(one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"), 0);
     if counts.articles > 0 {
         let max: i64 = one("SELECT max(CAST(substr(id, 5) AS INTEGER)) FROM articles");
-        assert_eq!(max as u64, counts.articles - 1, "the stored articles are the first ones, none lost");
+        assert_eq!(
+            max as u64,
+            counts.articles - 1,
+            "the stored articles are the first ones, none lost"
+        );
     }
     counts.articles
 }
@@ -70,7 +74,10 @@ fn sigkill_during_ingest_leaves_a_consistent_database_and_the_rerun_completes() 
         child.wait().unwrap();
         let stored = assert_consistent(&db);
         eprintln!("round {round}: {stored} articles committed");
-        assert!(stored >= stored_before, "committed articles were lost: {stored} < {stored_before}");
+        assert!(
+            stored >= stored_before,
+            "committed articles were lost: {stored} < {stored_before}"
+        );
         stored_before = stored;
     }
     assert!(mid_run_kills >= 3, "only {mid_run_kills} kills landed during an ingest");
@@ -111,7 +118,10 @@ fn unwritable_database_gives_a_clear_error_and_stays_intact() {
     let dir = temp_dir("readonly");
     set_mode(&dir, 0o755);
     let db = dir.join("ro.db");
-    let seeded = Command::new(LOADGEN).args([db.to_str().unwrap(), "100", "50"]).output().unwrap();
+    let seeded = Command::new(LOADGEN)
+        .args([db.to_str().unwrap(), "100", "50"])
+        .output()
+        .unwrap();
     assert!(seeded.status.success());
     let before = std::fs::read(&db).unwrap();
 
@@ -132,7 +142,10 @@ fn unwritable_database_gives_a_clear_error_and_stays_intact() {
     eprintln!("child: {stderr}");
     set_mode(&dir, 0o755);
     assert!(!output.status.success(), "ingest into a read-only directory succeeded");
-    assert!(stderr.contains("ro.db") && (stderr.contains("read-only") || stderr.contains("writable")), "{stderr}");
+    assert!(
+        stderr.contains("ro.db") && (stderr.contains("read-only") || stderr.contains("writable")),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before, "the file was changed");
 
     // A new database in a read-only directory.
@@ -155,10 +168,16 @@ fn unwritable_database_gives_a_clear_error_and_stays_intact() {
 fn loadgen_reports_throughput() {
     let dir = temp_dir("speed");
     let started = Instant::now();
-    let output = Command::new(LOADGEN).args([dir.join("s.db").to_str().unwrap(), "500", "100"]).output().unwrap();
+    let output = Command::new(LOADGEN)
+        .args([dir.join("s.db").to_str().unwrap(), "500", "100"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("500 inserted") && stdout.contains("articles/s"), "{stdout}");
+    assert!(
+        stdout.contains("500 inserted") && stdout.contains("articles/s"),
+        "{stdout}"
+    );
     assert!(started.elapsed() < Duration::from_secs(120));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -18,10 +18,13 @@ fn corpus() -> Vec<CodedArticle> {
         "Russian forces shelled the outskirts of Kharkiv on Thursday. The Ukrainian foreign minister demanded an \
          immediate ceasefire. \"We will not give up our land,\" Dmytro Kuleba said.",
     );
-    let a1 = with_event(a1, EventSpec {
-        plover: Some("ASSAULT"),
-        ..EventSpec::new("RUSMIL", "UKR", "190", -10.0, 4, "shelled")
-    });
+    let a1 = with_event(
+        a1,
+        EventSpec {
+            plover: Some("ASSAULT"),
+            ..EventSpec::new("RUSMIL", "UKR", "190", -10.0, 4, "shelled")
+        },
+    );
     let a1 = with_event(a1, EventSpec::new("UKRGOV", "RUSGOV", "100", -5.0, 3, "demanded"));
     let a1 = with_quote(a1, "We will not give up our land,", "Dmytro Kuleba", "UKRGOV");
     let mut a2 = article(
@@ -39,16 +42,35 @@ fn corpus() -> Vec<CodedArticle> {
         "Ukrainian troops attacked a Russian convoy near the border. Officials in Moscow threatened a response. \
          The Kremlin might impose new sanctions.",
     );
-    let a3 = with_event(a3, EventSpec {
-        plover: Some("ASSAULT"),
-        ..EventSpec::new("UKRMIL", "RUSMIL", "190", -10.0, 4, "attacked")
-    });
+    let a3 = with_event(
+        a3,
+        EventSpec {
+            plover: Some("ASSAULT"),
+            ..EventSpec::new("UKRMIL", "RUSMIL", "190", -10.0, 4, "attacked")
+        },
+    );
     let a3 = with_event(a3, EventSpec::new("RUSGOV", "UKRGOV", "130", -4.4, 3, "threatened"));
-    let a3 = with_event(a3, EventSpec { factual: false, ..EventSpec::new("RUSGOV", "UKRGOV", "163", -8.0, 4, "impose") });
-    let a4 = article("a4", Some("2022-03-20"), "French and German diplomats met in Paris to discuss grain exports.");
+    let a3 = with_event(
+        a3,
+        EventSpec {
+            factual: false,
+            ..EventSpec::new("RUSGOV", "UKRGOV", "163", -8.0, 4, "impose")
+        },
+    );
+    let a4 = article(
+        "a4",
+        Some("2022-03-20"),
+        "French and German diplomats met in Paris to discuss grain exports.",
+    );
     let a4 = with_event(a4, EventSpec::new("FRAGOV", "DEUGOV", "040", 1.0, 1, "met"));
     let a5 = article("a5", None, "Chinese officials did not attack anyone, a spokesman said.");
-    let a5 = with_event(a5, EventSpec { negated: true, ..EventSpec::new("CHNGOV", "USAGOV", "190", -10.0, 4, "attack") });
+    let a5 = with_event(
+        a5,
+        EventSpec {
+            negated: true,
+            ..EventSpec::new("CHNGOV", "USAGOV", "190", -10.0, 4, "attack")
+        },
+    );
     vec![a1, a2, a3, a4, a5]
 }
 
@@ -61,13 +83,23 @@ fn loaded() -> Store {
 }
 
 fn triggers(store: &Store, query: EventQuery) -> Vec<String> {
-    store.events(&query).unwrap().into_iter().map(|e| e.trigger.text).collect()
+    store
+        .events(&query)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.trigger.text)
+        .collect()
 }
 
 #[test]
 fn every_event_field_round_trips() {
     let store = loaded();
-    let events = store.events(&EventQuery { article: Some("a1".into()), ..EventQuery::default() }).unwrap();
+    let events = store
+        .events(&EventQuery {
+            article: Some("a1".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
     assert_eq!(events.len(), 2);
     let shelled = &events[0];
     let original = &corpus()[0].events[0];
@@ -77,20 +109,31 @@ fn every_event_field_round_trips() {
     assert_eq!(shelled.trigger, original.trigger);
     assert_eq!(shelled.location, original.location);
     assert_eq!(
-        (shelled.code.as_str(), shelled.root.as_str(), shelled.goldstein, shelled.quad_class),
+        (
+            shelled.code.as_str(),
+            shelled.root.as_str(),
+            shelled.goldstein,
+            shelled.quad_class
+        ),
         ("190", "19", -10.0, 4)
     );
     assert_eq!(shelled.plover.as_deref(), Some("ASSAULT"));
     assert_eq!((shelled.negated, shelled.factual, shelled.quote), (false, true, None));
     assert_eq!(shelled.rule, "test rule");
-    assert_eq!((shelled.coder_version.as_str(), shelled.dictionary_set.as_str()), ("test-1", "builtin"));
+    assert_eq!(
+        (shelled.coder_version.as_str(), shelled.dictionary_set.as_str()),
+        ("test-1", "builtin")
+    );
     assert_eq!(shelled.date.as_deref(), Some("2022-02-10"));
     assert_eq!(shelled.publisher.as_deref(), Some("Test Wire"));
     assert_eq!(shelled.paragraph, Some(0));
     let text = corpus()[0].text.clone().unwrap();
     assert_eq!(&text[shelled.trigger.start..shelled.trigger.end], "shelled");
     let counts = store.counts().unwrap();
-    assert_eq!((counts.articles, counts.events, counts.quotes, counts.sentences), (5, 8, 2, 10));
+    assert_eq!(
+        (counts.articles, counts.events, counts.quotes, counts.sentences),
+        (5, 8, 2, 10)
+    );
 }
 
 #[test]
@@ -98,68 +141,222 @@ fn event_filters() {
     let store = loaded();
     let q = EventQuery::default;
     assert_eq!(triggers(&store, q()).len(), 8);
-    assert_eq!(triggers(&store, EventQuery { source: Some("RUS".into()), ..q() }), [
-        "shelled",
-        "threatened",
-        "impose"
-    ]);
-    assert_eq!(triggers(&store, EventQuery { source: Some("rusmil".into()), ..q() }), ["shelled"]);
-    assert_eq!(triggers(&store, EventQuery { target: Some("UKR".into()), ..q() }), [
-        "shelled",
-        "threatened",
-        "impose"
-    ]);
-    assert_eq!(triggers(&store, EventQuery { target: Some("NATO".into()), ..q() }), ["thanked"]);
-    assert_eq!(triggers(&store, EventQuery { dyad: Some(("RUS".into(), "UKR".into())), ..q() }), [
-        "shelled",
-        "demanded",
-        "attacked",
-        "threatened",
-        "impose"
-    ]);
-    assert_eq!(triggers(&store, EventQuery { since: Some("2022-03-01".into()), ..q() }), [
-        "attacked",
-        "threatened",
-        "impose",
-        "met"
-    ]);
-    assert_eq!(triggers(&store, EventQuery { until: Some("2022-02-15".into()), ..q() }), ["shelled", "demanded"]);
-    assert_eq!(triggers(&store, EventQuery { root: Some((14, 20)), ..q() }), [
-        "shelled", "attacked", "impose", "attack"
-    ]);
-    assert_eq!(triggers(&store, EventQuery { root: Some((19, 19)), ..q() }), ["shelled", "attacked", "attack"]);
-    assert_eq!(triggers(&store, EventQuery { plover: Some("assault".into()), ..q() }), ["shelled", "attacked"]);
-    assert_eq!(triggers(&store, EventQuery { quad: Some(4), ..q() }), ["shelled", "attacked", "impose", "attack"]);
-    assert_eq!(triggers(&store, EventQuery { factual: true, ..q() }).len(), 7);
-    assert!(!triggers(&store, EventQuery { factual: true, ..q() }).contains(&"impose".to_string()));
-    assert_eq!(triggers(&store, EventQuery { exclude_negated: true, ..q() }).len(), 7);
-    assert_eq!(triggers(&store, EventQuery { limit: Some(2), ..q() }), ["shelled", "demanded"]);
-    // Filters combine.
     assert_eq!(
-        triggers(&store, EventQuery { dyad: Some(("UKR".into(), "RUS".into())), quad: Some(4), factual: true, ..q() }),
+        triggers(
+            &store,
+            EventQuery {
+                source: Some("RUS".into()),
+                ..q()
+            }
+        ),
+        ["shelled", "threatened", "impose"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                source: Some("rusmil".into()),
+                ..q()
+            }
+        ),
+        ["shelled"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                target: Some("UKR".into()),
+                ..q()
+            }
+        ),
+        ["shelled", "threatened", "impose"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                target: Some("NATO".into()),
+                ..q()
+            }
+        ),
+        ["thanked"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                dyad: Some(("RUS".into(), "UKR".into())),
+                ..q()
+            }
+        ),
+        ["shelled", "demanded", "attacked", "threatened", "impose"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                since: Some("2022-03-01".into()),
+                ..q()
+            }
+        ),
+        ["attacked", "threatened", "impose", "met"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                until: Some("2022-02-15".into()),
+                ..q()
+            }
+        ),
+        ["shelled", "demanded"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                root: Some((14, 20)),
+                ..q()
+            }
+        ),
+        ["shelled", "attacked", "impose", "attack"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                root: Some((19, 19)),
+                ..q()
+            }
+        ),
+        ["shelled", "attacked", "attack"]
+    );
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                plover: Some("assault".into()),
+                ..q()
+            }
+        ),
         ["shelled", "attacked"]
     );
-    assert!(triggers(&store, EventQuery { source: Some("XYZ".into()), ..q() }).is_empty());
+    assert_eq!(
+        triggers(&store, EventQuery { quad: Some(4), ..q() }),
+        ["shelled", "attacked", "impose", "attack"]
+    );
+    assert_eq!(triggers(&store, EventQuery { factual: true, ..q() }).len(), 7);
+    assert!(!triggers(&store, EventQuery { factual: true, ..q() }).contains(&"impose".to_string()));
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                exclude_negated: true,
+                ..q()
+            }
+        )
+        .len(),
+        7
+    );
+    assert_eq!(
+        triggers(&store, EventQuery { limit: Some(2), ..q() }),
+        ["shelled", "demanded"]
+    );
+    // Filters combine.
+    assert_eq!(
+        triggers(
+            &store,
+            EventQuery {
+                dyad: Some(("UKR".into(), "RUS".into())),
+                quad: Some(4),
+                factual: true,
+                ..q()
+            }
+        ),
+        ["shelled", "attacked"]
+    );
+    assert!(
+        triggers(
+            &store,
+            EventQuery {
+                source: Some("XYZ".into()),
+                ..q()
+            }
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn quote_filters() {
     let store = loaded();
-    let texts = |query: QuoteQuery| -> Vec<String> {
-        store.quotes(&query).unwrap().into_iter().map(|q| q.text).collect()
-    };
+    let texts =
+        |query: QuoteQuery| -> Vec<String> { store.quotes(&query).unwrap().into_iter().map(|q| q.text).collect() };
     let q = QuoteQuery::default;
     assert_eq!(texts(q()).len(), 2);
-    assert_eq!(texts(QuoteQuery { speaker: Some("stoltenberg".into()), ..q() }), ["Our open-door policy stands,"]);
-    assert_eq!(texts(QuoteQuery { actor: Some("NATO".into()), ..q() }), ["Our open-door policy stands,"]);
-    assert_eq!(texts(QuoteQuery { actor: Some("UKR".into()), ..q() }), ["We will not give up our land,"]);
-    assert_eq!(texts(QuoteQuery { since: Some("2022-02-15".into()), ..q() }), ["Our open-door policy stands,"]);
-    assert_eq!(texts(QuoteQuery { until: Some("2022-02-15".into()), ..q() }), ["We will not give up our land,"]);
-    assert_eq!(texts(QuoteQuery { text: Some("lands".into()), ..q() }), ["We will not give up our land,"]);
-    assert_eq!(texts(QuoteQuery { text: Some("open-door".into()), ..q() }), ["Our open-door policy stands,"]);
+    assert_eq!(
+        texts(QuoteQuery {
+            speaker: Some("stoltenberg".into()),
+            ..q()
+        }),
+        ["Our open-door policy stands,"]
+    );
+    assert_eq!(
+        texts(QuoteQuery {
+            actor: Some("NATO".into()),
+            ..q()
+        }),
+        ["Our open-door policy stands,"]
+    );
+    assert_eq!(
+        texts(QuoteQuery {
+            actor: Some("UKR".into()),
+            ..q()
+        }),
+        ["We will not give up our land,"]
+    );
+    assert_eq!(
+        texts(QuoteQuery {
+            since: Some("2022-02-15".into()),
+            ..q()
+        }),
+        ["Our open-door policy stands,"]
+    );
+    assert_eq!(
+        texts(QuoteQuery {
+            until: Some("2022-02-15".into()),
+            ..q()
+        }),
+        ["We will not give up our land,"]
+    );
+    assert_eq!(
+        texts(QuoteQuery {
+            text: Some("lands".into()),
+            ..q()
+        }),
+        ["We will not give up our land,"]
+    );
+    assert_eq!(
+        texts(QuoteQuery {
+            text: Some("open-door".into()),
+            ..q()
+        }),
+        ["Our open-door policy stands,"]
+    );
     // --text searches the quote, not the speaker's name.
-    assert!(texts(QuoteQuery { text: Some("Stoltenberg".into()), ..q() }).is_empty());
-    let rows = store.quotes(&QuoteQuery { speaker: Some("Kuleba".into()), ..q() }).unwrap();
+    assert!(
+        texts(QuoteQuery {
+            text: Some("Stoltenberg".into()),
+            ..q()
+        })
+        .is_empty()
+    );
+    let rows = store
+        .quotes(&QuoteQuery {
+            speaker: Some("Kuleba".into()),
+            ..q()
+        })
+        .unwrap();
     assert_eq!(rows[0].speaker_name.as_deref(), Some("Dmytro Kuleba"));
     assert_eq!(rows[0].article_id, "a1");
     assert_eq!(rows[0].speaker_code.as_deref(), Some("UKRGOV"));
@@ -172,8 +369,15 @@ fn search_ranks_articles_and_quotes_with_snippets() {
     assert_eq!(hits.len(), 2, "{hits:#?}");
     assert!(hits.iter().all(|h| h.article_id == "a2"));
     let article_hit = hits.iter().find(|h| h.kind == "article").unwrap();
-    assert_eq!(article_hit.title.as_deref(), Some("Alliance repeats its open-door policy"));
-    assert!(article_hit.snippet.contains("[open-door] [policy]"), "{}", article_hit.snippet);
+    assert_eq!(
+        article_hit.title.as_deref(),
+        Some("Alliance repeats its open-door policy")
+    );
+    assert!(
+        article_hit.snippet.contains("[open-door] [policy]"),
+        "{}",
+        article_hit.snippet
+    );
     let quote_hit = hits.iter().find(|h| h.kind == "quote").unwrap();
     assert_eq!(quote_hit.title.as_deref(), Some("Jens Stoltenberg"));
     assert!(quote_hit.snippet.contains("[policy]"), "{}", quote_hit.snippet);
@@ -183,12 +387,18 @@ fn search_ranks_articles_and_quotes_with_snippets() {
     assert_eq!(hits[0].article_id, "a1");
     let hits = store.search(&SearchQuery::new("Russian OR alliance")).unwrap();
     let ids: Vec<&str> = hits.iter().map(|h| h.article_id.as_str()).collect();
-    assert!(ids.contains(&"a1") && ids.contains(&"a2") && ids.contains(&"a3"), "{ids:?}");
+    assert!(
+        ids.contains(&"a1") && ids.contains(&"a2") && ids.contains(&"a3"),
+        "{ids:?}"
+    );
     assert!(hits.windows(2).all(|w| w[0].score <= w[1].score));
     // Operators and punctuation do not break the query.
     assert!(store.search(&SearchQuery::new("\"U.S.\" AND")).unwrap().is_empty());
     assert!(store.search(&SearchQuery::new("  ")).is_err());
-    let custom = SearchQuery { highlight: ("<b>".into(), "</b>".into()), ..SearchQuery::new("Kharkiv") };
+    let custom = SearchQuery {
+        highlight: ("<b>".into(), "</b>".into()),
+        ..SearchQuery::new("Kharkiv")
+    };
     assert!(store.search(&custom).unwrap()[0].snippet.contains("<b>Kharkiv</b>"));
 }
 
@@ -217,11 +427,20 @@ fn ingest_is_idempotent() {
 #[test]
 fn changed_text_replaces_old_coding() {
     let mut store = loaded();
-    let changed = article("a4", Some("2022-03-21"), "Spanish and Italian envoys signed a fisheries accord in Rome.");
+    let changed = article(
+        "a4",
+        Some("2022-03-21"),
+        "Spanish and Italian envoys signed a fisheries accord in Rome.",
+    );
     let changed = with_event(changed, EventSpec::new("ESPGOV", "ITAGOV", "057", 8.0, 1, "signed"));
     let summary = store.ingest_batch(&[changed], "test-1", "builtin").unwrap();
     assert_eq!((summary.inserted, summary.replaced), (0, 1));
-    let events = store.events(&EventQuery { article: Some("a4".into()), ..EventQuery::default() }).unwrap();
+    let events = store
+        .events(&EventQuery {
+            article: Some("a4".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].trigger.text, "signed");
     assert_eq!(events[0].date.as_deref(), Some("2022-03-21"));
@@ -229,7 +448,10 @@ fn changed_text_replaces_old_coding() {
     assert_eq!(store.counts().unwrap().sentences, 10);
     // The full-text index follows the new text.
     assert!(store.search(&SearchQuery::new("grain")).unwrap().is_empty());
-    assert_eq!(store.search(&SearchQuery::new("fisheries")).unwrap()[0].article_id, "a4");
+    assert_eq!(
+        store.search(&SearchQuery::new("fisheries")).unwrap()[0].article_id,
+        "a4"
+    );
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
 
@@ -248,7 +470,11 @@ fn recode_replaces_coding_and_records_the_dictionary_set() {
     assert_eq!(summary.replaced, 5);
     let events = store.events(&EventQuery::default()).unwrap();
     assert_eq!(events.len(), 5);
-    assert!(events.iter().all(|e| e.code == "042" && e.dictionary_set == "dict-b" && e.coder_version == "test-2"));
+    assert!(
+        events
+            .iter()
+            .all(|e| e.code == "042" && e.dictionary_set == "dict-b" && e.coder_version == "test-2")
+    );
     // Titles survive re-coding.
     assert_eq!(store.search(&SearchQuery::new("repeats")).unwrap()[0].article_id, "a2");
     // Ingesting with the old dictionary set replaces again; with the same set it is a no-op.
@@ -271,20 +497,23 @@ const WIRE: &str = "Foreign ministers from eleven countries met in a lakeside to
 #[test]
 fn near_duplicates_link_to_the_first_copy_and_count_once() {
     let mut store = Store::open_in_memory().unwrap();
-    let first = with_event(article("wire-1", Some("2022-05-03"), WIRE), EventSpec::new(
-        "FRAGOV", "UKRGOV", "057", 8.0, 1, "promised",
-    ));
+    let first = with_event(
+        article("wire-1", Some("2022-05-03"), WIRE),
+        EventSpec::new("FRAGOV", "UKRGOV", "057", 8.0, 1, "promised"),
+    );
     let edited_text = WIRE
         .replace("on Tuesday", "on Tuesday evening")
         .replace("six hours", "nearly seven hours")
         .replace("One minister told reporters", "A senior minister told journalists");
-    let edited = with_event(article("wire-2", Some("2022-05-04"), &edited_text), EventSpec::new(
-        "FRAGOV", "UKRGOV", "057", 8.0, 1, "promised",
-    ));
+    let edited = with_event(
+        article("wire-2", Some("2022-05-04"), &edited_text),
+        EventSpec::new("FRAGOV", "UKRGOV", "057", 8.0, 1, "promised"),
+    );
     let copy_of_copy_text = edited_text.replace("before the winter", "before the cold season");
-    let copy_of_copy = with_event(article("wire-3", Some("2022-05-04"), &copy_of_copy_text), EventSpec::new(
-        "FRAGOV", "UKRGOV", "057", 8.0, 1, "promised",
-    ));
+    let copy_of_copy = with_event(
+        article("wire-3", Some("2022-05-04"), &copy_of_copy_text),
+        EventSpec::new("FRAGOV", "UKRGOV", "057", 8.0, 1, "promised"),
+    );
     let other = with_event(
         article(
             "other",
@@ -300,24 +529,49 @@ fn near_duplicates_link_to_the_first_copy_and_count_once() {
     let summary = store.ingest_batch(&[copy_of_copy, other], "t", "d").unwrap();
     assert_eq!(summary.near_duplicates, 1);
     let links: Vec<(String, Option<String>)> = {
-        let mut stmt = store.connection().prepare("SELECT id, duplicate_of FROM articles ORDER BY pk").unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+        let mut stmt = store
+            .connection()
+            .prepare("SELECT id, duplicate_of FROM articles ORDER BY pk")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     };
-    assert_eq!(links, [
-        ("wire-1".to_string(), None),
-        ("wire-2".to_string(), Some("wire-1".to_string())),
-        ("wire-3".to_string(), Some("wire-1".to_string())),
-        ("other".to_string(), None),
-    ]);
+    assert_eq!(
+        links,
+        [
+            ("wire-1".to_string(), None),
+            ("wire-2".to_string(), Some("wire-1".to_string())),
+            ("wire-3".to_string(), Some("wire-1".to_string())),
+            ("other".to_string(), None),
+        ]
+    );
     assert_eq!(store.counts().unwrap().duplicates, 2);
     let counted = store.events(&EventQuery::default()).unwrap();
-    assert_eq!(counted.iter().map(|e| e.article_id.as_str()).collect::<Vec<_>>(), ["wire-1", "other"]);
-    let all = store.events(&EventQuery { include_duplicates: true, ..EventQuery::default() }).unwrap();
+    assert_eq!(
+        counted.iter().map(|e| e.article_id.as_str()).collect::<Vec<_>>(),
+        ["wire-1", "other"]
+    );
+    let all = store
+        .events(&EventQuery {
+            include_duplicates: true,
+            ..EventQuery::default()
+        })
+        .unwrap();
     assert_eq!(all.len(), 4);
-    assert_eq!(all.iter().filter(|e| e.duplicate_of.as_deref() == Some("wire-1")).count(), 2);
+    assert_eq!(
+        all.iter()
+            .filter(|e| e.duplicate_of.as_deref() == Some("wire-1"))
+            .count(),
+        2
+    );
     // Search shows the first copy only, unless asked.
     assert_eq!(store.search(&SearchQuery::new("lakeside")).unwrap().len(), 1);
-    let with_dups = SearchQuery { include_duplicates: true, ..SearchQuery::new("lakeside") };
+    let with_dups = SearchQuery {
+        include_duplicates: true,
+        ..SearchQuery::new("lakeside")
+    };
     assert_eq!(store.search(&with_dups).unwrap().len(), 3);
 }
 
@@ -351,15 +605,26 @@ fn migrates_a_v1_database_forward() {
         // Step by step: v1 → v2, then v2 → v3 by a normal open.
         let store = Store::open_at_version(&path, 2).unwrap();
         assert_eq!(store.schema_version().unwrap(), 2);
-        assert_eq!(store.search(&SearchQuery::new("lakeside")).unwrap()[0].article_id, "old-1");
+        assert_eq!(
+            store.search(&SearchQuery::new("lakeside")).unwrap()[0].article_id,
+            "old-1"
+        );
     }
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), schema::SCHEMA_VERSION);
     assert_eq!(store.schema_version().unwrap(), 3);
-    let events = store.events(&EventQuery { dyad: Some(("FRA".into(), "UKR".into())), ..EventQuery::default() }).unwrap();
+    let events = store
+        .events(&EventQuery {
+            dyad: Some(("FRA".into(), "UKR".into())),
+            ..EventQuery::default()
+        })
+        .unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].article_id, "old-1");
-    let signatures: i64 = store.connection().query_row("SELECT count(*) FROM signatures", [], |r| r.get(0)).unwrap();
+    let signatures: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM signatures", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(signatures, 1, "v3 computes signatures of stored articles");
     // The backfilled signature finds near-duplicates of old articles.
     let copy = article("new-1", Some("2021-11-03"), &WIRE.replace("six hours", "five hours"));
@@ -373,6 +638,44 @@ fn migrates_a_v1_database_forward() {
     }
     let err = Store::open(&path).err().expect("too new");
     assert!(err.to_string().contains("newer"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error_and_keeps_the_database() {
+    let dir = temp_dir("full");
+    let path = dir.join("full.db");
+    let mut store = Store::open(&path).unwrap();
+    store.ingest_batch(&corpus(), "t", "d").unwrap();
+    let pages: i64 = store
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    // SQLite's page limit makes the file "full" exactly as a full disk does (SQLITE_FULL).
+    store.connection().pragma_update(None, "max_page_count", pages).unwrap();
+    let big: Vec<CodedArticle> = (0..200)
+        .map(|i| {
+            article(
+                &format!("big-{i}"),
+                Some("2022-06-01"),
+                &format!("Delegation {i} arrived. {}", "word ".repeat(400)),
+            )
+        })
+        .collect();
+    let err = store.ingest_batch(&big, "t", "d").expect_err("the disk is full");
+    assert!(matches!(err, detente_store::Error::DiskFull { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("disk is full") && err.to_string().contains("full.db"),
+        "{err}"
+    );
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(
+        store.counts().unwrap().articles,
+        5,
+        "the failed batch left nothing behind"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -403,7 +706,10 @@ fn exports_csv_and_gdelt() {
     let trigger_col = headers.iter().position(|h| h == "trigger_text").unwrap();
     let shelled = records.iter().find(|r| &r[trigger_col] == "shelled").unwrap();
     assert_eq!(&shelled[headers.iter().position(|h| h == "goldstein").unwrap()], "-10");
-    assert_eq!(&shelled[headers.iter().position(|h| h == "location_name").unwrap()], "Kharkiv");
+    assert_eq!(
+        &shelled[headers.iter().position(|h| h == "location_name").unwrap()],
+        "Kharkiv"
+    );
 
     let summary = store.export(ExportFormat::Gdelt, &dir, &EventQuery::default()).unwrap();
     assert_eq!(summary.rows, 7, "the negated event is left out");
@@ -414,7 +720,10 @@ fn exports_csv_and_gdelt() {
     assert_eq!(lines[0][0], "GLOBALEVENTID");
     assert_eq!(lines[0][60], "SOURCEURL");
     let col = |name: &str| lines[0].iter().position(|h| *h == name).unwrap();
-    let shelled = lines.iter().find(|l| l[col("EventCode")] == "190" && l[col("SQLDATE")] == "20220210").unwrap();
+    let shelled = lines
+        .iter()
+        .find(|l| l[col("EventCode")] == "190" && l[col("SQLDATE")] == "20220210")
+        .unwrap();
     assert_eq!(shelled[col("Actor1Code")], "RUSMIL");
     assert_eq!(shelled[col("Actor1CountryCode")], "RUS");
     assert_eq!(shelled[col("Actor1Type1Code")], "MIL");
@@ -441,27 +750,36 @@ fn exports_parquet_partitions_that_read_back() {
     // Enough events in one partition to span several record batches.
     let many: Vec<CodedArticle> = (0..300)
         .map(|i| {
-            let a = article(&format!("bulk-{i}"), Some("2022-04-01"), &format!("Envoy {i} met the council {i}."));
+            let a = article(
+                &format!("bulk-{i}"),
+                Some("2022-04-01"),
+                &format!("Envoy {i} met the council {i}."),
+            );
             with_event(a, EventSpec::new("USAGOV", "EU", "040", 1.0, 1, "met"))
         })
         .collect();
     store.ingest_batch(&many, "t", "d").unwrap();
     let dir = temp_dir("parquet");
-    let summary = store.export(ExportFormat::Parquet, &dir, &EventQuery::default()).unwrap();
+    let summary = store
+        .export(ExportFormat::Parquet, &dir, &EventQuery::default())
+        .unwrap();
     assert_eq!(summary.rows, 308);
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, [
-        "date=2022-02-10",
-        "date=2022-02-20",
-        "date=2022-03-05",
-        "date=2022-03-20",
-        "date=2022-04-01",
-        "date=__HIVE_DEFAULT_PARTITION__"
-    ]);
+    assert_eq!(
+        names,
+        [
+            "date=2022-02-10",
+            "date=2022-02-20",
+            "date=2022-03-05",
+            "date=2022-03-20",
+            "date=2022-04-01",
+            "date=__HIVE_DEFAULT_PARTITION__"
+        ]
+    );
     let mut total = 0;
     for name in &names {
         let file = std::fs::File::open(dir.join(name).join("part-0.parquet")).unwrap();
@@ -469,12 +787,18 @@ fn exports_parquet_partitions_that_read_back() {
         total += reader.metadata().file_metadata().num_rows();
         let schema = reader.metadata().file_metadata().schema_descr();
         assert!(schema.columns().iter().any(|c| c.name() == "trigger_text"));
-        assert!(!schema.columns().iter().any(|c| c.name() == "date"), "date is the partition");
+        assert!(
+            !schema.columns().iter().any(|c| c.name() == "date"),
+            "date is the partition"
+        );
     }
     assert_eq!(total, 308);
     // Read the values back through arrow too.
     let file = std::fs::File::open(dir.join("date=2022-02-10/part-0.parquet")).unwrap();
-    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
     let batches: Vec<_> = reader.map(Result::unwrap).collect();
     let batch = &batches[0];
     let triggers = batch
@@ -485,6 +809,10 @@ fn exports_parquet_partitions_that_read_back() {
         .unwrap();
     assert_eq!(triggers.iter().flatten().collect::<Vec<_>>(), ["shelled", "demanded"]);
     // A second export into the same directory is refused rather than mixed with the first.
-    assert!(store.export(ExportFormat::Parquet, &dir, &EventQuery::default()).is_err());
+    assert!(
+        store
+            .export(ExportFormat::Parquet, &dir, &EventQuery::default())
+            .is_err()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,17 +12,33 @@ use toml::Spanned;
 /// a later file's form wins.
 pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("roles.actors.toml", include_str!("../../data/actors/roles.actors.toml")),
-    ("countries.actors.toml", include_str!("../../data/actors/countries.actors.toml")),
-    ("organizations.actors.toml", include_str!("../../data/actors/organizations.actors.toml")),
-    ("people-1.actors.toml", include_str!("../../data/actors/people-1.actors.toml")),
-    ("people-2.actors.toml", include_str!("../../data/actors/people-2.actors.toml")),
-    ("people-3.actors.toml", include_str!("../../data/actors/people-3.actors.toml")),
+    (
+        "countries.actors.toml",
+        include_str!("../../data/actors/countries.actors.toml"),
+    ),
+    (
+        "organizations.actors.toml",
+        include_str!("../../data/actors/organizations.actors.toml"),
+    ),
+    (
+        "people-1.actors.toml",
+        include_str!("../../data/actors/people-1.actors.toml"),
+    ),
+    (
+        "people-2.actors.toml",
+        include_str!("../../data/actors/people-2.actors.toml"),
+    ),
+    (
+        "people-3.actors.toml",
+        include_str!("../../data/actors/people-3.actors.toml"),
+    ),
 ];
 
 /// CAMEO role codes that may follow a country code inside an actor code ("RUSGOV").
 pub(crate) const ROLE_CODES: &[&str] = &[
-    "GOV", "MIL", "OPP", "REB", "LEG", "JUD", "COP", "CVL", "MED", "BUS", "PTY", "INS", "SPY", "EDU", "LAB", "REF", "HLH",
-    "CRM", "ELI", "AGR", "ENV", "MOD", "RAD", "SEP", "UAF", "DEV", "HRI", "IGO", "NGO", "NGM", "MNC", "PRE", "UNK",
+    "GOV", "MIL", "OPP", "REB", "LEG", "JUD", "COP", "CVL", "MED", "BUS", "PTY", "INS", "SPY", "EDU", "LAB", "REF",
+    "HLH", "CRM", "ELI", "AGR", "ENV", "MOD", "RAD", "SEP", "UAF", "DEV", "HRI", "IGO", "NGO", "NGM", "MNC", "PRE",
+    "UNK",
 ];
 
 /// Prefixes of CAMEO international codes: the code names an organisation, not a country.
@@ -161,9 +177,8 @@ impl Entry {
             }
             return latest(&mut self.roles.iter());
         };
-        let holding = |r: &&DatedActor| {
-            r.from.as_deref().is_none_or(|f| f <= date) && r.to.as_deref().is_none_or(|t| date < t)
-        };
+        let holding =
+            |r: &&DatedActor| r.from.as_deref().is_none_or(|f| f <= date) && r.to.as_deref().is_none_or(|t| date < t);
         if let Some(found) = latest(&mut self.roles.iter().filter(holding)) {
             return Some(found);
         }
@@ -184,7 +199,14 @@ impl Entry {
         // Before any role: the country alone, when the first role has one.
         let first = self.roles.iter().min_by(|a, b| a.from.cmp(&b.from))?;
         let country = first.actor.country.clone()?;
-        Some((Actor { code: country.clone(), country: Some(country), ..Actor::default() }, None))
+        Some((
+            Actor {
+                code: country.clone(),
+                country: Some(country),
+                ..Actor::default()
+            },
+            None,
+        ))
     }
 }
 
@@ -283,16 +305,39 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     memchr::memchr_iter(b'\n', &text.as_bytes()[..offset]).count() + 1
 }
 
-pub(crate) fn error(file: &str, line: usize, message: impl Into<String>) -> DictionaryError {
-    DictionaryError { file: file.to_string(), line, message: message.into() }
+pub(crate) fn error(file: &str, line: impl Into<Line>, message: impl Into<String>) -> DictionaryError {
+    DictionaryError { file: file.to_string(), line: line.into().0, message: message.into() }
 }
 
-fn check_gender(g: &Option<String>, file: &str, line: usize) -> Result<Option<char>, DictionaryError> {
+/// A line number, computed only when an error needs it.
+pub(crate) struct Line(usize);
+
+impl From<usize> for Line {
+    fn from(line: usize) -> Line {
+        Line(line)
+    }
+}
+
+/// A byte offset into a file's text that becomes a line number on demand.
+#[derive(Clone, Copy)]
+struct LazyLine<'t>(&'t str, usize);
+
+impl From<LazyLine<'_>> for Line {
+    fn from(l: LazyLine<'_>) -> Line {
+        Line(line_of(l.0, l.1))
+    }
+}
+
+fn check_gender(g: &Option<String>, file: &str, line: LazyLine) -> Result<Option<char>, DictionaryError> {
     match g.as_deref() {
         None => Ok(None),
         Some("m") => Ok(Some('m')),
         Some("f") => Ok(Some('f')),
-        Some(other) => Err(error(file, line, format!("gender must be \"m\" or \"f\", not {other:?}"))),
+        Some(other) => Err(error(
+            file,
+            line,
+            format!("gender must be \"m\" or \"f\", not {other:?}"),
+        )),
     }
 }
 
@@ -301,12 +346,22 @@ fn is_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-fn check_code(code: &str, file: &str, line: usize) -> Result<(), DictionaryError> {
-    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-') {
-        return Err(error(file, line, format!("code must be upper-case letters, not {code:?}")));
+fn check_code(code: &str, file: &str, line: LazyLine) -> Result<(), DictionaryError> {
+    if code.is_empty()
+        || !code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(error(
+            file,
+            line,
+            format!("code must be upper-case letters, not {code:?}"),
+        ));
     }
     Ok(())
 }
@@ -318,17 +373,29 @@ impl Builder {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
             error(file, line, e.message().trim().to_string())
         })?;
+        // Lines are counted only for an error (counting for every entry would be quadratic).
         for spanned in doc.actor {
-            let line = line_of(text, spanned.span().start);
+            let line = LazyLine(text, spanned.span().start);
             let def = spanned.into_inner();
             check_code(&def.code, file, line)?;
             if def.names.is_empty() && def.adjectives.is_empty() && def.demonyms.is_empty() {
-                return Err(error(file, line, format!("actor {} has no names, adjectives or demonyms", def.code)));
+                return Err(error(
+                    file,
+                    line,
+                    format!("actor {} has no names, adjectives or demonyms", def.code),
+                ));
             }
             for r in def.role.iter().chain(def.country.iter()) {
                 check_code(r, file, line)?;
             }
-            let key = (def.code.clone(), def.names.first().or(def.adjectives.first()).cloned().unwrap_or_default());
+            let key = (
+                def.code.clone(),
+                def.names
+                    .first()
+                    .or(def.adjectives.first())
+                    .cloned()
+                    .unwrap_or_default(),
+            );
             match self.actor_index.get(&key) {
                 Some(&i) => self.actors[i] = def,
                 None => {
@@ -338,7 +405,7 @@ impl Builder {
             }
         }
         for spanned in doc.person {
-            let line = line_of(text, spanned.span().start);
+            let line = LazyLine(text, spanned.span().start);
             let def = spanned.into_inner();
             if def.name.trim().is_empty() {
                 return Err(error(file, line, "person without a name"));
@@ -361,7 +428,7 @@ impl Builder {
             }
         }
         for spanned in doc.role {
-            let line = line_of(text, spanned.span().start);
+            let line = LazyLine(text, spanned.span().start);
             let def = spanned.into_inner();
             check_gender(&def.gender, file, line)?;
             for r in def.role.iter().chain(def.country.iter()) {
@@ -370,7 +437,7 @@ impl Builder {
             self.roles.push(def);
         }
         for spanned in doc.given_names {
-            let line = line_of(text, spanned.span().start);
+            let line = LazyLine(text, spanned.span().start);
             let def = spanned.into_inner();
             let g = check_gender(&Some(def.gender.clone()), file, line)?.unwrap_or('?');
             for n in def.names {
@@ -423,12 +490,20 @@ impl Builder {
                     CaseMode::Exact if !form.chars().any(char::is_uppercase) => CaseMode::Insensitive,
                     m => m,
                 };
-                let form = if mode == CaseMode::Insensitive { form.to_lowercase() } else { form };
+                let form = if mode == CaseMode::Insensitive {
+                    form.to_lowercase()
+                } else {
+                    form
+                };
                 match keys.get(&(mode, form.clone())) {
                     Some(&i) => dict.patterns[i].target = target,
                     None => {
                         keys.insert((mode, form.clone()), dict.patterns.len());
-                        dict.patterns.push(Pattern { text: form, mode, target });
+                        dict.patterns.push(Pattern {
+                            text: form,
+                            mode,
+                            target,
+                        });
                     }
                 }
             }
@@ -485,23 +560,57 @@ impl Builder {
             } else {
                 EntryKind::Organization
             };
-            let name = def.names.first().or(def.adjectives.first()).cloned().unwrap_or_default();
+            let name = def
+                .names
+                .first()
+                .or(def.adjectives.first())
+                .cloned()
+                .unwrap_or_default();
             let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
             let entry = dict.entries.len() as u32;
             dict.entries.push(Entry {
                 name,
                 kind,
                 gender: None,
-                roles: vec![DatedActor { actor, title: None, from: None, to: None }],
+                roles: vec![DatedActor {
+                    actor,
+                    title: None,
+                    from: None,
+                    to: None,
+                }],
             });
             for n in &def.names {
-                add(&mut dict, n, CaseMode::Exact, Target::Entry { entry, form: Form::Name });
+                add(
+                    &mut dict,
+                    n,
+                    CaseMode::Exact,
+                    Target::Entry {
+                        entry,
+                        form: Form::Name,
+                    },
+                );
             }
             for n in &def.adjectives {
-                add(&mut dict, n, CaseMode::Exact, Target::Entry { entry, form: Form::Adjective });
+                add(
+                    &mut dict,
+                    n,
+                    CaseMode::Exact,
+                    Target::Entry {
+                        entry,
+                        form: Form::Adjective,
+                    },
+                );
             }
             for n in &def.demonyms {
-                add(&mut dict, n, CaseMode::Exact, Target::Entry { entry, form: Form::Demonym });
+                add(
+                    &mut dict,
+                    n,
+                    CaseMode::Exact,
+                    Target::Entry {
+                        entry,
+                        form: Form::Demonym,
+                    },
+                );
             }
         }
         for def in &self.persons {
@@ -522,9 +631,25 @@ impl Builder {
                 gender: def.gender.as_deref().and_then(|g| g.chars().next()),
                 roles,
             });
-            add(&mut dict, &def.name, CaseMode::Exact, Target::Entry { entry, form: Form::Name });
+            add(
+                &mut dict,
+                &def.name,
+                CaseMode::Exact,
+                Target::Entry {
+                    entry,
+                    form: Form::Name,
+                },
+            );
             for a in &def.aliases {
-                add(&mut dict, a, CaseMode::Exact, Target::Entry { entry, form: Form::Name });
+                add(
+                    &mut dict,
+                    a,
+                    CaseMode::Exact,
+                    Target::Entry {
+                        entry,
+                        form: Form::Name,
+                    },
+                );
             }
         }
         for (mut entry, forms) in self.legacy_entries {
@@ -540,7 +665,15 @@ impl Builder {
             let id = dict.entries.len() as u32;
             dict.entries.push(entry);
             for f in forms {
-                add(&mut dict, &f, CaseMode::Capitalized, Target::Entry { entry: id, form: Form::Name });
+                add(
+                    &mut dict,
+                    &f,
+                    CaseMode::Capitalized,
+                    Target::Entry {
+                        entry: id,
+                        form: Form::Name,
+                    },
+                );
             }
         }
         dict
@@ -600,7 +733,13 @@ impl CodeIndex {
             .max_by_key(|a| a.code.len())
             .and_then(|a| a.org.clone())
             .unwrap_or_else(|| code.to_string());
-        Actor { code: code.to_string(), country: None, org: Some(org), role: None, name: None }
+        Actor {
+            code: code.to_string(),
+            country: None,
+            org: Some(org),
+            role: None,
+            name: None,
+        }
     }
 }
 
@@ -611,7 +750,12 @@ pub(crate) fn load(builtin: &[(&str, &str)], user: &[DictionarySource]) -> Resul
         builder.add_toml(name, text)?;
     }
     for source in user {
-        let file_name = source.name.rsplit(['/', '\\']).next().unwrap_or(&source.name).to_lowercase();
+        let file_name = source
+            .name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(&source.name)
+            .to_lowercase();
         if file_name.ends_with(".actors.toml") {
             builder.add_toml(&source.name, &source.text)?;
         } else if let Some(kind) = legacy::kind_of(&file_name, &source.text) {

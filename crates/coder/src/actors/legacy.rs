@@ -22,7 +22,10 @@ pub(crate) fn kind_of(file_name: &str, text: &str) -> Option<LegacyKind> {
     if file_name.ends_with(".toml") || file_name.ends_with(".json") || file_name.ends_with(".jsonl") {
         return None;
     }
-    if ["verb", "discard", "issue", "option", "project"].iter().any(|w| file_name.contains(w)) {
+    if ["verb", "discard", "issue", "option", "project"]
+        .iter()
+        .any(|w| file_name.contains(w))
+    {
         return None;
     }
     if file_name.contains("agent") {
@@ -37,7 +40,11 @@ pub(crate) fn kind_of(file_name: &str, text: &str) -> Option<LegacyKind> {
     // A `.txt` file without a telling name: look at its first entries.
     let mut agent_lines = 0;
     let mut actor_lines = 0;
-    for line in text.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty()).take(200) {
+    for line in text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+        .take(200)
+    {
         if line.starts_with("---") || line.starts_with('<') {
             return None;
         }
@@ -141,7 +148,10 @@ fn parse_codes(s: &str, file: &str, line: usize) -> Result<Vec<Code>, Dictionary
     let mut rest = s;
     while let Some(open) = rest.find('[') {
         // A few published files close a code with '}' or not at all: read to the line's end then.
-        let close = rest[open..].find(']').or_else(|| rest[open..].find('}')).unwrap_or(rest.len() - open);
+        let close = rest[open..]
+            .find(']')
+            .or_else(|| rest[open..].find('}'))
+            .unwrap_or(rest.len() - open);
         if rest[open + 1..open + close].contains('[') {
             return Err(error(file, line, "'[' inside a code"));
         }
@@ -180,7 +190,11 @@ fn flush(builder: &mut Builder, pending: &mut Pending) {
     }
     let p = std::mem::take(pending);
     let Some(first) = p.forms.first() else { return };
-    let country = p.codes.iter().find(|c| c.code.len() >= 3 && !ROLE_CODES.contains(&&c.code[..3])).map(|c| &c.code[..3]);
+    let country = p
+        .codes
+        .iter()
+        .find(|c| c.code.len() >= 3 && !ROLE_CODES.contains(&&c.code[..3]))
+        .map(|c| &c.code[..3]);
     let dated = p.codes.iter().any(|c| c.from.is_some() || c.to.is_some());
     let mut roles = Vec::new();
     for c in &p.codes {
@@ -197,7 +211,10 @@ fn flush(builder: &mut Builder, pending: &mut Pending) {
             c.code.clone()
         };
         roles.push(DatedActor {
-            actor: Actor { code, ..Actor::default() },
+            actor: Actor {
+                code,
+                ..Actor::default()
+            },
             title: None,
             from: c.from.clone(),
             to: c.to.clone(),
@@ -211,8 +228,17 @@ fn flush(builder: &mut Builder, pending: &mut Pending) {
     if dated {
         roles.retain(|r| r.from.is_some() || r.to.is_some());
     }
-    let kind = if dated { EntryKind::Person } else { EntryKind::Organization };
-    let entry = Entry { name: display_name(first), kind, gender: None, roles };
+    let kind = if dated {
+        EntryKind::Person
+    } else {
+        EntryKind::Organization
+    };
+    let entry = Entry {
+        name: display_name(first),
+        kind,
+        gender: None,
+        roles,
+    };
     builder.legacy_entries.push((entry, p.forms));
 }
 
@@ -262,8 +288,8 @@ fn plural(phrase: &str) -> String {
         None => ("", phrase),
     };
     let b = last.as_bytes();
-    let p = if last.ends_with("man") {
-        format!("{}men", &last[..last.len() - 3])
+    let p = if let Some(stem) = last.strip_suffix("man") {
+        format!("{stem}men")
     } else if b.len() > 1 && last.ends_with('y') && !b"aeiou".contains(&b[b.len() - 2]) {
         format!("{}ies", &last[..last.len() - 1])
     } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| last.ends_with(e)) {
@@ -284,20 +310,34 @@ fn load_agents(builder: &mut Builder, file: &str, text: &str) -> Result<(), Dict
         }
         if line.starts_with('!') && line.contains('=') {
             let (name, values) = line.split_once('=').unwrap_or_default();
-            let values = values.split(',').map(|v| v.trim().to_lowercase()).filter(|v| !v.is_empty()).collect();
+            let values = values
+                .split(',')
+                .map(|v| v.trim().to_lowercase())
+                .filter(|v| !v.is_empty())
+                .collect();
             sets.insert(name.trim().to_string(), values);
             continue;
         }
         // A noun without a code cannot code anything (the published files have a few): skip it.
         let Some(open) = line.find('[') else { continue };
         let codes = parse_codes(&line[open..], file, line_no)?;
-        let role = codes.first().and_then(|c| c.code.get(..3)).filter(|r| ROLE_CODES.contains(r)).map(str::to_string);
+        let role = codes
+            .first()
+            .and_then(|c| c.code.get(..3))
+            .filter(|r| ROLE_CODES.contains(r))
+            .map(str::to_string);
         let mut phrase = &line[..open];
         let mut plurals: Option<Vec<String>> = None;
         if let Some(b) = phrase.find('{') {
             let close = phrase[b..].find('}').map(|c| b + c).unwrap_or(phrase.len());
             let inner = &phrase[b + 1..close.min(phrase.len())];
-            plurals = Some(inner.split_whitespace().flat_map(phrase_forms).map(|p| p.to_lowercase()).collect());
+            plurals = Some(
+                inner
+                    .split_whitespace()
+                    .flat_map(phrase_forms)
+                    .map(|p| p.to_lowercase())
+                    .collect(),
+            );
             phrase = &phrase[..b];
         }
         let phrase = phrase.trim();
@@ -306,7 +346,9 @@ fn load_agents(builder: &mut Builder, file: &str, text: &str) -> Result<(), Dict
         let mut rest = phrase;
         let mut substituted = false;
         while let Some(a) = rest.find('!') {
-            let Some(b) = rest[a + 1..].find('!').map(|b| a + 1 + b) else { break };
+            let Some(b) = rest[a + 1..].find('!').map(|b| a + 1 + b) else {
+                break;
+            };
             let name = &rest[a..=b];
             let Some(values) = sets.get(name) else {
                 return Err(error(file, line_no, format!("unknown substitution set {name}")));
@@ -327,8 +369,13 @@ fn load_agents(builder: &mut Builder, file: &str, text: &str) -> Result<(), Dict
         if nouns.is_empty() {
             continue;
         }
-        let plurals =
-            plurals.unwrap_or_else(|| if substituted { Vec::new() } else { nouns.iter().map(|n| plural(n)).collect() });
+        let plurals = plurals.unwrap_or_else(|| {
+            if substituted {
+                Vec::new()
+            } else {
+                nouns.iter().map(|n| plural(n)).collect()
+            }
+        });
         builder.add_legacy_noun(role, nouns, plurals);
     }
     Ok(())
@@ -350,7 +397,10 @@ mod tests {
         assert_eq!(plural("chairman"), "chairmen");
         assert_eq!(plural("boss"), "bosses");
         assert_eq!(display_name("BAN KI-MOON"), "Ban Ki-Moon");
-        assert_eq!(phrase_forms("ISLAMIC_ARMY_OF_ADEN_(IAA)_"), ["ISLAMIC ARMY OF ADEN", "IAA"]);
+        assert_eq!(
+            phrase_forms("ISLAMIC_ARMY_OF_ADEN_(IAA)_"),
+            ["ISLAMIC ARMY OF ADEN", "IAA"]
+        );
     }
 
     #[test]

@@ -23,7 +23,8 @@ mod legacy;
 mod tests;
 
 use crate::{DictionaryError, DictionarySource};
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use std::sync::OnceLock;
 use detente_records::{Actor, Mention, MentionKind, Resolution, Sentence};
 use dict::{CaseMode, Dictionary, EntryKind, Form, Noun, NounKind, Pronoun, Target};
 
@@ -36,6 +37,18 @@ pub struct ActorRecognizer {
     /// ASCII case-insensitive entries.
     folded: AhoCorasick,
     folded_ids: Vec<u32>,
+    /// All-caps forms of the case-sensitive names, built when first needed.
+    upper: OnceLock<(AhoCorasick, Vec<u32>)>,
+}
+
+/// Leftmost-longest, anchored: the recognizer tries word starts only.
+fn build_automaton(texts: &[&str], fold: bool) -> Result<AhoCorasick, DictionaryError> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(fold)
+        .build(texts)
+        .map_err(|e| dict::error("actors", 0, format!("cannot build the actor matcher: {e}")))
 }
 
 impl ActorRecognizer {
@@ -55,12 +68,7 @@ impl ActorRecognizer {
             if p.mode == CaseMode::Exact {
                 exact_texts.push(p.text.clone());
                 exact_ids.push(i as u32);
-                // All-caps form (headlines, wire copy) and a capitalised first letter ("The Kremlin").
-                let upper = p.text.to_uppercase();
-                if upper != p.text {
-                    exact_texts.push(upper);
-                    exact_ids.push(i as u32);
-                }
+                // A capitalised first letter: "The Kremlin" at a sentence start for "the Kremlin".
                 let mut chars = p.text.chars();
                 if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
                     exact_texts.push(first.to_uppercase().chain(chars).collect());
@@ -71,17 +79,28 @@ impl ActorRecognizer {
                 folded_ids.push(i as u32);
             }
         }
-        let build = |texts: &[&str], fold: bool| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(fold)
-                .build(texts)
-                .map_err(|e| dict::error("actors", 0, format!("cannot build the actor matcher: {e}")))
-        };
         let exact_refs: Vec<&str> = exact_texts.iter().map(String::as_str).collect();
-        let exact = build(&exact_refs, false)?;
-        let folded = build(&folded_texts, true)?;
-        Ok(ActorRecognizer { dict, exact, exact_ids, folded, folded_ids })
+        let exact = build_automaton(&exact_refs, false)?;
+        let folded = build_automaton(&folded_texts, true)?;
+        Ok(ActorRecognizer { dict, exact, exact_ids, folded, folded_ids, upper: OnceLock::new() })
+    }
+
+    /// The all-caps forms of the case-sensitive names, for sentences written in capitals. Built on first
+    /// use: such sentences are rare, and the build would double the load time.
+    fn upper(&self) -> &(AhoCorasick, Vec<u32>) {
+        self.upper.get_or_init(|| {
+            let mut texts = Vec::new();
+            let mut ids = Vec::new();
+            for (i, p) in self.dict.patterns.iter().enumerate() {
+                if p.mode == CaseMode::Exact {
+                    texts.push(p.text.to_uppercase());
+                    ids.push(i as u32);
+                }
+            }
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let ac = build_automaton(&refs, false).expect("the upper-case forms build like the others");
+            (ac, ids)
+        })
     }
 
     /// Number of dictionary entries (people, countries, organisations), role nouns and surface forms.
@@ -135,50 +154,45 @@ impl ActorRecognizer {
         self.recognize(text, &sentences, date)
     }
 
-    /// Dictionary hits of one sentence, leftmost-longest over both automata, verified. A match that fails
-    /// verification (case, word boundary) is skipped by one character only, so that a shorter or later
-    /// match it hid is still found ("the United Nations" when only "United Nations" may match).
+    /// Dictionary hits of one sentence: at each word start, the longest verified match of either
+    /// automaton (anchored there), the case-sensitive one first on equal length; then on after it. Only
+    /// word starts are tried, so the scan is cheap and matches never start inside a word.
     fn find_hits(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit>) {
         out.clear();
         let hay = &text[start..end];
-        let search = |ac: &AhoCorasick, from: usize| {
-            if from > hay.len() { None } else { ac.find(Input::new(hay).range(from..)) }
-        };
-        let mut exact = search(&self.exact, 0);
-        let mut folded = search(&self.folded, 0);
-        loop {
-            // Take the earlier match; on a tie the longer one, then the case-sensitive one.
-            let take_exact = match (&exact, &folded) {
-                (None, None) => break,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (Some(a), Some(b)) => (a.start(), std::cmp::Reverse(a.end())) <= (b.start(), std::cmp::Reverse(b.end())),
-            };
-            let (m, pid) = if take_exact {
-                let m = exact.unwrap();
-                (m, self.exact_ids[m.pattern().as_usize()])
+        let bytes = hay.as_bytes();
+        let shouting = is_shouting(hay);
+        let (exact, exact_ids) = if shouting { let u = self.upper(); (&u.0, &u.1) } else { (&self.exact, &self.exact_ids) };
+        let mut prev_alnum = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (alnum, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
             } else {
-                let m = folded.unwrap();
-                (m, self.folded_ids[m.pattern().as_usize()])
+                let c = hay[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
             };
-            let (s, e) = (start + m.start(), start + m.end());
-            let pattern = &self.dict.patterns[pid as usize];
-            if self.accept(text, start, s, e, pattern) {
-                out.push(Hit { start: s, end: e, what: What::Dict(pattern.target) });
-                if exact.is_some_and(|x| x.start() < m.end()) {
-                    exact = search(&self.exact, m.end());
-                }
-                if folded.is_some_and(|x| x.start() < m.end()) {
-                    folded = search(&self.folded, m.end());
-                }
-            } else {
-                let next = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
-                if take_exact {
-                    exact = search(&self.exact, next);
-                } else {
-                    folded = search(&self.folded, next);
+            if alnum && !prev_alnum {
+                let input = Input::new(hay).range(i..).anchored(Anchored::Yes);
+                let e = exact.find(input.clone()).map(|m| (m.end(), exact_ids[m.pattern().as_usize()]));
+                let f = self.folded.find(input).map(|m| (m.end(), self.folded_ids[m.pattern().as_usize()]));
+                let ordered = match (e, f) {
+                    (Some(a), Some(b)) if b.0 > a.0 => [Some(b), Some(a)],
+                    (a, b) => [a, b],
+                };
+                let hit = ordered.into_iter().flatten().find(|&(e, pid)| {
+                    self.accept(text, start, start + i, start + e, &self.dict.patterns[pid as usize])
+                });
+                if let Some((e, pid)) = hit {
+                    out.push(Hit { start: start + i, end: start + e, what: What::Dict(self.dict.patterns[pid as usize].target) });
+                    i = e;
+                    prev_alnum = false;
+                    continue;
                 }
             }
+            prev_alnum = alnum;
+            i += len;
         }
     }
 
@@ -198,6 +212,20 @@ impl ActorRecognizer {
     }
 }
 
+/// A sentence in capitals (headline, wire copy): three or more upper-case letters and no lower-case one.
+fn is_shouting(s: &str) -> bool {
+    let mut upper = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    upper >= 3
+}
+
 const OPENING_QUOTES: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', ' ', '—', '-'];
 
 fn at_word_boundaries(text: &str, s: usize, e: usize) -> bool {
@@ -208,15 +236,125 @@ fn at_word_boundaries(text: &str, s: usize, e: usize) -> bool {
 
 /// Capitalised words that open sentences and are rarely actors there.
 const COMMON_WORDS: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "although", "an", "and", "another", "any", "as", "at",
-    "because", "before", "both", "but", "by", "despite", "during", "each", "earlier", "even", "every", "few", "for",
-    "from", "further", "here", "however", "if", "in", "instead", "it", "its", "last", "later", "many", "may", "meanwhile",
-    "might", "more", "most", "much", "my", "new", "next", "no", "none", "nor", "not", "now", "of", "on", "once", "one",
-    "only", "or", "other", "our", "over", "since", "so", "some", "still", "such", "that", "the", "then", "there",
-    "these", "this", "those", "though", "thus", "to", "today", "under", "unlike", "until", "we", "what", "when",
-    "where", "whether", "which", "while", "who", "why", "will", "with", "within", "without", "yesterday", "yet", "you",
-    "hope", "mark", "bill", "sue", "grace", "rose", "faith", "joy", "art", "guy", "rich", "young", "price", "rice",
-    "said", "says", "should", "would", "could", "must", "shall", "can",
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "another",
+    "any",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "each",
+    "earlier",
+    "even",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "here",
+    "however",
+    "if",
+    "in",
+    "instead",
+    "it",
+    "its",
+    "last",
+    "later",
+    "many",
+    "may",
+    "meanwhile",
+    "might",
+    "more",
+    "most",
+    "much",
+    "my",
+    "new",
+    "next",
+    "no",
+    "none",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "then",
+    "there",
+    "these",
+    "this",
+    "those",
+    "though",
+    "thus",
+    "to",
+    "today",
+    "under",
+    "unlike",
+    "until",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "yesterday",
+    "yet",
+    "you",
+    "hope",
+    "mark",
+    "bill",
+    "sue",
+    "grace",
+    "rose",
+    "faith",
+    "joy",
+    "art",
+    "guy",
+    "rich",
+    "young",
+    "price",
+    "rice",
+    "said",
+    "says",
+    "should",
+    "would",
+    "could",
+    "must",
+    "shall",
+    "can",
 ];
 
 fn is_common_word(w: &str) -> bool {
@@ -233,25 +371,193 @@ fn is_common_word(w: &str) -> bool {
 
 /// Capitalised words that never start or continue a person's name after a title.
 const NON_NAME_WORDS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "The", "A", "An", "He",
-    "She", "It", "They", "We", "I", "In", "On", "At", "And", "But", "Or", "Of", "For", "To", "With", "This", "That",
-    "Mr", "Mrs", "Ms", "Defense", "Defence", "Foreign", "National", "Republic", "Islamic", "Democratic", "People",
-    "United", "Supreme", "Central", "State", "States", "Government", "Ministry", "Army", "Navy", "Air", "Force",
-    "Forces", "Council", "Committee", "Party", "Union", "Federal", "General", "Office", "House", "Senate", "Times",
-    "Post", "News", "Press", "Agency", "Minister", "President", "Secretary", "Affairs", "Security", "Department",
-    "Front", "Movement", "Guard", "Guards", "Corps", "Kingdom", "Commission", "Assembly", "Court", "Bank", "Inc",
-    "Ltd", "Co", "Corp", "Group", "Company", "University", "Institute", "Center", "Centre", "Foundation", "Post",
-    "Says", "Said", "Tells", "Street", "Square", "Palace", "Hall", "City", "County", "Province", "Region", "Sea", "River", "Ocean",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "And",
+    "But",
+    "Or",
+    "Of",
+    "For",
+    "To",
+    "With",
+    "This",
+    "That",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "National",
+    "Republic",
+    "Islamic",
+    "Democratic",
+    "People",
+    "United",
+    "Supreme",
+    "Central",
+    "State",
+    "States",
+    "Government",
+    "Ministry",
+    "Army",
+    "Navy",
+    "Air",
+    "Force",
+    "Forces",
+    "Council",
+    "Committee",
+    "Party",
+    "Union",
+    "Federal",
+    "General",
+    "Office",
+    "House",
+    "Senate",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Agency",
+    "Minister",
+    "President",
+    "Secretary",
+    "Affairs",
+    "Security",
+    "Department",
+    "Front",
+    "Movement",
+    "Guard",
+    "Guards",
+    "Corps",
+    "Kingdom",
+    "Commission",
+    "Assembly",
+    "Court",
+    "Bank",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Corp",
+    "Group",
+    "Company",
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Post",
+    "Says",
+    "Said",
+    "Tells",
+    "Street",
+    "Square",
+    "Palace",
+    "Hall",
+    "City",
+    "County",
+    "Province",
+    "Region",
+    "Sea",
+    "River",
+    "Ocean",
 ];
 
 /// Lower-case words that may follow a role noun used as the subject or object ("the army said").
 const FOLLOW_OK: &[&str] = &[
-    "said", "says", "say", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "did",
-    "does", "do", "may", "might", "must", "should", "also", "then", "in", "at", "of", "to", "and", "or", "on",
-    "after", "for", "from", "that", "which", "who", "with", "by", "as", "but", "not", "had", "denied", "announced",
-    "warned", "added", "told", "claimed", "reported", "stated", "insisted", "confirmed", "launched", "accused",
-    "rejected", "called", "urged", "refused", "agreed", "began", "responded", "declined", "ordered", "sent",
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "must",
+    "should",
+    "also",
+    "then",
+    "in",
+    "at",
+    "of",
+    "to",
+    "and",
+    "or",
+    "on",
+    "after",
+    "for",
+    "from",
+    "that",
+    "which",
+    "who",
+    "with",
+    "by",
+    "as",
+    "but",
+    "not",
+    "had",
+    "denied",
+    "announced",
+    "warned",
+    "added",
+    "told",
+    "claimed",
+    "reported",
+    "stated",
+    "insisted",
+    "confirmed",
+    "launched",
+    "accused",
+    "rejected",
+    "called",
+    "urged",
+    "refused",
+    "agreed",
+    "began",
+    "responded",
+    "declined",
+    "ordered",
+    "sent",
 ];
 
 const PREPOSITIONS: &[&str] = &[
@@ -260,7 +566,10 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Name particles that may sit between capitalised parts of a name.
-const PARTICLES: &[&str] = &["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "dos", "das", "y"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "dos",
+    "das", "y",
+];
 
 /// Which quotation ranges of the sentence are open; returns whether a quotation is still open at the end.
 fn quoted_ranges(text: &str, start: usize, end: usize, mut open: bool, out: &mut Vec<(usize, usize)>) -> bool {
@@ -386,7 +695,11 @@ impl<'a> ArticleState<'a> {
                 if hits.iter().any(|h| h.start < he && hs < h.end) {
                     continue;
                 }
-                hits.push(Hit { start: hs, end: he, what: What::Local(*entity) });
+                hits.push(Hit {
+                    start: hs,
+                    end: he,
+                    what: What::Local(*entity),
+                });
             }
         }
         if hits.len() > before {
@@ -409,9 +722,8 @@ impl<'a> ArticleState<'a> {
             if end == i && i > 0 && matches!(c, '-' | '.' | '\'' | '’') {
                 let rest = &s[i + c.len_utf8()..];
                 let next = rest.chars().next();
-                let possessive = matches!(c, '\'' | '’')
-                    && next == Some('s')
-                    && !rest[1..].starts_with(char::is_alphanumeric);
+                let possessive =
+                    matches!(c, '\'' | '’') && next == Some('s') && !rest[1..].starts_with(char::is_alphanumeric);
                 if !possessive && next.is_some_and(char::is_alphanumeric) {
                     continue;
                 }
@@ -435,15 +747,17 @@ impl<'a> ArticleState<'a> {
     fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
         let s = self.text[self.sentence_start..pos].trim_end();
         let end = self.sentence_start + s.len();
-        let start = s.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’')).map(|i| {
-            i + s[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let start = s
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’'))
+            .map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8));
         let start = self.sentence_start + start.unwrap_or(0);
         (start < end).then(|| (start, &self.text[start..end]))
     }
 
     fn is_sentence_initial(&self, pos: usize) -> bool {
-        self.text[self.sentence_start..pos].trim_start_matches(OPENING_QUOTES).is_empty()
+        self.text[self.sentence_start..pos]
+            .trim_start_matches(OPENING_QUOTES)
+            .is_empty()
     }
 
     /// A leading article is not part of a span.
@@ -483,7 +797,17 @@ impl<'a> ArticleState<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit(&mut self, start: usize, end: usize, actor: Actor, via: Resolution, kind: MentionKind, entity: usize, gender: Option<char>, plural: bool) {
+    fn emit(
+        &mut self,
+        start: usize,
+        end: usize,
+        actor: Actor,
+        via: Resolution,
+        kind: MentionKind,
+        entity: usize,
+        gender: Option<char>,
+        plural: bool,
+    ) {
         let start = self.strip_article(start, end);
         if let Some(c) = &actor.country {
             self.countries.push((self.sentence, c.clone()));
@@ -524,12 +848,20 @@ impl<'a> ArticleState<'a> {
     fn entry_actor(&mut self, entry: u32, hit: &Hit) -> Option<Actor> {
         let e = &self.dict().entries[entry as usize];
         let (mut actor, _) = e.actor_at(self.date)?;
-        if actor.code == "GEO" && self.text[hit.start..hit.end].eq_ignore_ascii_case("georgia") && self.georgia_is_us_state(hit)
+        if actor.code == "GEO"
+            && self.text[hit.start..hit.end].eq_ignore_ascii_case("georgia")
+            && self.georgia_is_us_state(hit)
         {
-            actor = Actor { code: "USA".into(), country: Some("USA".into()), ..Actor::default() };
+            actor = Actor {
+                code: "USA".into(),
+                country: Some("USA".into()),
+                ..Actor::default()
+            };
         }
+        // The body as the text names it ("State Department", not the entry's first name "Washington").
         if e.kind == EntryKind::Organization && actor.name.is_none() {
-            actor.name = Some(e.name.clone());
+            let start = self.strip_article(hit.start, hit.end);
+            actor.name = Some(self.text[start..hit.end].to_string());
         }
         Some(actor)
     }
@@ -541,7 +873,10 @@ impl<'a> ArticleState<'a> {
         if let Some(b) = before.strip_suffix(',')
             && let Some((_, w)) = self.word_before(self.sentence_start + b.len())
             && w.starts_with(char::is_uppercase)
-            && !matches!(w, "Russia" | "Armenia" | "Azerbaijan" | "Turkey" | "Ukraine" | "Tbilisi")
+            && !matches!(
+                w,
+                "Russia" | "Armenia" | "Azerbaijan" | "Turkey" | "Ukraine" | "Tbilisi"
+            )
         {
             return true;
         }
@@ -552,19 +887,77 @@ impl<'a> ArticleState<'a> {
             }
         }
         const STATE_WORDS: &[&str] = &[
-            "Governor", "governor", "Gov.", "Senate", "senate", "Senator", "senator", "senators", "Republican",
-            "Republicans", "Democrat", "Democrats", "Democratic", "legislature", "Legislature", "state", "State",
-            "voters", "county", "County", "Secretary", "secretary", "Supreme", "General", "Bulldogs", "Tech", "Power",
-            "runoff", "runoffs", "election", "elections", "primary", "House", "lawmakers", "Gov",
+            "Governor",
+            "governor",
+            "Gov.",
+            "Senate",
+            "senate",
+            "Senator",
+            "senator",
+            "senators",
+            "Republican",
+            "Republicans",
+            "Democrat",
+            "Democrats",
+            "Democratic",
+            "legislature",
+            "Legislature",
+            "state",
+            "State",
+            "voters",
+            "county",
+            "County",
+            "Secretary",
+            "secretary",
+            "Supreme",
+            "General",
+            "Bulldogs",
+            "Tech",
+            "Power",
+            "runoff",
+            "runoffs",
+            "election",
+            "elections",
+            "primary",
+            "House",
+            "lawmakers",
+            "Gov",
         ];
-        let next = after.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+        let next = after
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
         if STATE_WORDS.contains(&next) {
             return true;
         }
         *self.georgia_us.get_or_insert_with(|| {
-            const US: &[&str] = &["Atlanta", "Savannah", "Peach State", "Fulton County", "Kemp", "Warnock", "Ossoff", "Raffensperger", "Stacey Abrams"];
-            const GEO: &[&str] = &["Tbilisi", "Georgian", "Saakashvili", "Abkhazia", "Ossetia", "Caucasus", "Kobakhidze", "Zourabichvili"];
-            let count = |words: &[&str]| words.iter().filter(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some()).count();
+            const US: &[&str] = &[
+                "Atlanta",
+                "Savannah",
+                "Peach State",
+                "Fulton County",
+                "Kemp",
+                "Warnock",
+                "Ossoff",
+                "Raffensperger",
+                "Stacey Abrams",
+            ];
+            const GEO: &[&str] = &[
+                "Tbilisi",
+                "Georgian",
+                "Saakashvili",
+                "Abkhazia",
+                "Ossetia",
+                "Caucasus",
+                "Kobakhidze",
+                "Zourabichvili",
+            ];
+            let count = |words: &[&str]| {
+                words
+                    .iter()
+                    .filter(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+                    .count()
+            };
             count(US) > 0 && count(GEO) == 0
         })
     }
@@ -577,7 +970,10 @@ impl<'a> ArticleState<'a> {
             None => (fallback.cloned(), None),
         };
         let name = e.name.clone();
-        let gender = e.gender.or_else(|| title_gender(self.dict(), title.as_deref())).or_else(|| self.given_gender(&name));
+        let gender = e
+            .gender
+            .or_else(|| title_gender(self.dict(), title.as_deref()))
+            .or_else(|| self.given_gender(&name));
         let idx = self.entity(EntityKey::Entry(entry), || EntityRec {
             key: EntityKey::Entry(entry),
             name: name.clone(),
@@ -607,7 +1003,13 @@ impl<'a> ArticleState<'a> {
         idx
     }
 
-    fn unknown_person(&mut self, name: &str, actor: Option<Actor>, title: Option<String>, gender: Option<char>) -> usize {
+    fn unknown_person(
+        &mut self,
+        name: &str,
+        actor: Option<Actor>,
+        title: Option<String>,
+        gender: Option<char>,
+    ) -> usize {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let gender = gender.or_else(|| self.given_gender(&name));
         let key = EntityKey::Name(name.clone());
@@ -635,7 +1037,9 @@ impl<'a> ArticleState<'a> {
     }
 
     fn register_surname(&mut self, name: &str, entity: usize) {
-        let Some(last) = name.split_whitespace().last() else { return };
+        let Some(last) = name.split_whitespace().last() else {
+            return;
+        };
         if last.len() < 3 || last == name || !last.starts_with(char::is_uppercase) {
             return;
         }
@@ -662,7 +1066,16 @@ impl<'a> ArticleState<'a> {
                 let rec = &self.entities[entity];
                 let (actor, gender) = (rec.actor.clone(), rec.gender);
                 match actor {
-                    Some(actor) => self.emit(hit.start, hit.end, actor, Resolution::Coreference, MentionKind::Person, entity, gender, false),
+                    Some(actor) => self.emit(
+                        hit.start,
+                        hit.end,
+                        actor,
+                        Resolution::Coreference,
+                        MentionKind::Person,
+                        entity,
+                        gender,
+                        false,
+                    ),
                     None => self.entities[entity].last = hit.end,
                 }
                 self.apposition_after(hits, i + 1, hit.end, entity)
@@ -678,15 +1091,32 @@ impl<'a> ArticleState<'a> {
                 }
                 match form {
                     Form::Demonym => {
-                        let Some(base) = self.entry_actor(entry, &hit) else { return i + 1 };
+                        let Some(base) = self.entry_actor(entry, &hit) else {
+                            return i + 1;
+                        };
                         let country = base.country.clone();
                         let actor = match &country {
-                            Some(c) => Actor { code: format!("{c}CVL"), country: country.clone(), org: None, role: Some("CVL".into()), name: None },
+                            Some(c) => Actor {
+                                code: format!("{c}CVL"),
+                                country: country.clone(),
+                                org: None,
+                                role: Some("CVL".into()),
+                                name: None,
+                            },
                             None => base,
                         };
                         let key = EntityKey::Phrase(actor.code.clone(), "people".into());
                         let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), true));
-                        self.emit(hit.start, hit.end, actor, Resolution::Dictionary, MentionKind::Role, ent, None, true);
+                        self.emit(
+                            hit.start,
+                            hit.end,
+                            actor,
+                            Resolution::Dictionary,
+                            MentionKind::Role,
+                            ent,
+                            None,
+                            true,
+                        );
                         i + 1
                     }
                     Form::Name | Form::Adjective => self.chain(hits, i),
@@ -705,7 +1135,11 @@ impl<'a> ArticleState<'a> {
         if gap.is_empty() {
             return false;
         }
-        let gap = if possessive { gap.trim_start_matches("'s").trim_start_matches("’s") } else { gap };
+        let gap = if possessive {
+            gap.trim_start_matches("'s").trim_start_matches("’s")
+        } else {
+            gap
+        };
         !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
     }
 
@@ -739,7 +1173,9 @@ impl<'a> ArticleState<'a> {
     /// the person's actor when the dictionary has none. Returns the next hit index.
     fn apposition_after(&mut self, hits: &[Hit], j: usize, name_end: usize, entity: usize) -> usize {
         let rest = &self.text[name_end..self.sentence_end];
-        let Some(after_comma) = rest.strip_prefix(',') else { return j };
+        let Some(after_comma) = rest.strip_prefix(',') else {
+            return j;
+        };
         let mut pos = name_end + 1;
         pos = self.skip_space(pos);
         let _ = after_comma;
@@ -747,7 +1183,13 @@ impl<'a> ArticleState<'a> {
         if matches!(w, "a" | "an" | "the" | "A" | "An" | "The") {
             pos = self.skip_space(pos + w.len());
         }
-        let Some((phrase, next, _end)) = self.role_phrase(hits, j, pos, true) else { return j };
+        let Some((phrase, next, end)) = self.role_phrase(hits, j, pos, true) else {
+            return j;
+        };
+        // An apposition closes ("…, a soldier, said"); "Putin, an official said, …" is not one.
+        if !self.apposition_closes(end) {
+            return j;
+        }
         let rec = &mut self.entities[entity];
         if rec.actor.is_none()
             && let Some(mut actor) = phrase.actor
@@ -763,7 +1205,16 @@ impl<'a> ArticleState<'a> {
             // The name was tracked but not emitted: emit it now that it has an actor.
             let (gender, last) = (rec.gender, rec.last);
             let name_start = self.name_start_before(last);
-            self.emit(name_start, last, actor, Resolution::Apposition, MentionKind::Person, entity, gender, false);
+            self.emit(
+                name_start,
+                last,
+                actor,
+                Resolution::Apposition,
+                MentionKind::Person,
+                entity,
+                gender,
+                false,
+            );
         } else if let Some(t) = phrase.title
             && !rec.titles.contains(&t)
         {
@@ -785,19 +1236,32 @@ impl<'a> ArticleState<'a> {
             start = s;
             pos = s;
         }
-        if start == end { self.word_before(end).map_or(end, |(s, _)| s) } else { start }
+        if start == end {
+            self.word_before(end).map_or(end, |(s, _)| s)
+        } else {
+            start
+        }
     }
 
     /// An optional qualifier, role nouns, and (for appositions) "at/of/for ORG", starting at hit `j` which
     /// must begin at `pos`. Returns the phrase, the next hit index, and the phrase end.
-    fn role_phrase(&mut self, hits: &[Hit], j: usize, pos: usize, apposition: bool) -> Option<(RolePhrase, usize, usize)> {
+    fn role_phrase(
+        &mut self,
+        hits: &[Hit],
+        j: usize,
+        pos: usize,
+        apposition: bool,
+    ) -> Option<(RolePhrase, usize, usize)> {
         let first = hits.get(j)?;
         if first.start != pos {
             return None;
         }
         let mut k = j;
         let mut qual: Option<Actor> = None;
-        if let What::Dict(Target::Entry { entry, form: Form::Name | Form::Adjective }) = first.what
+        if let What::Dict(Target::Entry {
+            entry,
+            form: Form::Name | Form::Adjective,
+        }) = first.what
             && self.dict().entries[entry as usize].kind != EntryKind::Person
         {
             qual = self.entry_actor(entry, first);
@@ -815,12 +1279,17 @@ impl<'a> ArticleState<'a> {
             let rest = &self.text[end..self.sentence_end];
             let trimmed = rest.trim_start();
             for prep in ["at ", "of ", "for ", "with ", "from ", "in "] {
-                let Some(after) = trimmed.strip_prefix(prep) else { continue };
+                let Some(after) = trimmed.strip_prefix(prep) else {
+                    continue;
+                };
                 let mut p = end + (rest.len() - after.len());
                 p = self.skip_space(p);
                 if let Some(h) = hits.get(k)
                     && (h.start == p || self.text[p..h.start].trim() == "the")
-                    && let What::Dict(Target::Entry { entry, form: Form::Name | Form::Adjective }) = h.what
+                    && let What::Dict(Target::Entry {
+                        entry,
+                        form: Form::Name | Form::Adjective,
+                    }) = h.what
                     && self.dict().entries[entry as usize].kind != EntryKind::Person
                     && let Some(org) = self.entry_actor(entry, h)
                 {
@@ -835,7 +1304,15 @@ impl<'a> ArticleState<'a> {
                 break;
             }
         }
-        Some((RolePhrase { actor, title: Some(noun.key.clone()), gender: noun.gender }, k, end))
+        Some((
+            RolePhrase {
+                actor,
+                title: Some(noun.key.clone()),
+                gender: noun.gender,
+            },
+            k,
+            end,
+        ))
     }
 
     /// Consecutive role-noun hits from `k` ("army general"); `after` is the end of a qualifier before them.
@@ -857,7 +1334,9 @@ impl<'a> ArticleState<'a> {
     }
 
     fn head_noun(&self, hits: &[Hit], nouns: &[usize]) -> &'a Noun {
-        let What::Dict(Target::Noun(n)) = hits[*nouns.last().unwrap()].what else { unreachable!() };
+        let What::Dict(Target::Noun(n)) = hits[*nouns.last().unwrap()].what else {
+            unreachable!()
+        };
         &self.dict().nouns[n as usize]
     }
 
@@ -892,11 +1371,25 @@ impl<'a> ArticleState<'a> {
                 && h.start == p
             {
                 match h.what {
-                    What::Dict(Target::Entry { entry, .. }) if self.dict().entries[entry as usize].kind == EntryKind::Person => {
-                        return Some(NameSpan { start, end: h.end, entry: Some(entry), local: None, hits_used: k + 1 - j });
+                    What::Dict(Target::Entry { entry, .. })
+                        if self.dict().entries[entry as usize].kind == EntryKind::Person =>
+                    {
+                        return Some(NameSpan {
+                            start,
+                            end: h.end,
+                            entry: Some(entry),
+                            local: None,
+                            hits_used: k + 1 - j,
+                        });
                     }
                     What::Local(e) => {
-                        return Some(NameSpan { start, end: h.end, entry: None, local: Some(e), hits_used: k + 1 - j });
+                        return Some(NameSpan {
+                            start,
+                            end: h.end,
+                            entry: None,
+                            local: Some(e),
+                            hits_used: k + 1 - j,
+                        });
                     }
                     What::Dict(Target::Entry { .. }) if words > 0 && !pending_particle => {
                         // A name part that is also a country or organisation ("Georgia" in a name): skip it.
@@ -929,7 +1422,13 @@ impl<'a> ArticleState<'a> {
         }
         // Hits inside the captured name are part of it.
         let used = hits[j..].iter().take_while(|h| h.start < end).count();
-        Some(NameSpan { start, end, entry: None, local: None, hits_used: used })
+        Some(NameSpan {
+            start,
+            end,
+            entry: None,
+            local: None,
+            hits_used: used,
+        })
     }
 
     /// Capitalised words ending right before `, (a|an|the)? ` + `pos`: the person of an apposition that
@@ -951,7 +1450,11 @@ impl<'a> ArticleState<'a> {
         let mut p = end;
         while words < 4 {
             let Some((s, w)) = self.word_before(p) else { break };
-            if s < before_abs || !w.starts_with(char::is_uppercase) || NON_NAME_WORDS.contains(&w) || is_upper_acronym(w) {
+            if s < before_abs
+                || !w.starts_with(char::is_uppercase)
+                || NON_NAME_WORDS.contains(&w)
+                || is_upper_acronym(w)
+            {
                 break;
             }
             if self.is_sentence_initial(s) && is_common_word(w) {
@@ -986,7 +1489,11 @@ impl<'a> ArticleState<'a> {
         if let What::Dict(Target::Entry { entry, form }) = hit.what {
             // "pro-Russian", "anti-Western": the word is not the actor.
             let before = &self.text[self.sentence_start..hit.start];
-            if before.ends_with("pro-") || before.ends_with("Pro-") || before.ends_with("anti-") || before.ends_with("Anti-") {
+            if before.ends_with("pro-")
+                || before.ends_with("Pro-")
+                || before.ends_with("anti-")
+                || before.ends_with("Anti-")
+            {
                 return i + 1;
             }
             // "Chad Smith", "Georgia Miller": a given name, not the country.
@@ -1010,8 +1517,12 @@ impl<'a> ArticleState<'a> {
                 && self.dict().entries[entry as usize].kind == EntryKind::Organization
                 && !matched.contains(' ')
                 && !is_upper_acronym(matched)
-                && self.word_before(hit.start).is_some_and(|(_, w)| matches!(w, "in" | "near" | "outside" | "In" | "Near" | "Outside"))
-                && !hits.get(i + 1).is_some_and(|h| matches!(h.what, What::Dict(Target::Noun(_))) && self.adjacent(hit.end, h.start, true))
+                && self
+                    .word_before(hit.start)
+                    .is_some_and(|(_, w)| matches!(w, "in" | "near" | "outside" | "In" | "Near" | "Outside"))
+                && !hits.get(i + 1).is_some_and(|h| {
+                    matches!(h.what, What::Dict(Target::Noun(_))) && self.adjacent(hit.end, h.start, true)
+                })
             {
                 return i + 1;
             }
@@ -1020,7 +1531,10 @@ impl<'a> ArticleState<'a> {
             k += 1;
             // "U.S. State Department": two adjacent actors of one country are one.
             if let Some(h2) = hits.get(k)
-                && let What::Dict(Target::Entry { entry: e2, form: Form::Name }) = h2.what
+                && let What::Dict(Target::Entry {
+                    entry: e2,
+                    form: Form::Name,
+                }) = h2.what
                 && self.dict().entries[e2 as usize].kind != EntryKind::Person
                 && self.adjacent(hit.end, h2.start, false)
                 && let Some(a2) = self.entry_actor(e2, h2)
@@ -1059,15 +1573,14 @@ impl<'a> ArticleState<'a> {
         let prev = self.word_before(chain_start);
         let former = prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
             || self.text[self.sentence_start..chain_start].ends_with("ex-");
-        let indefinite = prev.is_some_and(|(_, w)| matches!(w, "a" | "an" | "A" | "An" | "another" | "Another" | "one" | "One"));
+        let indefinite =
+            prev.is_some_and(|(_, w)| matches!(w, "a" | "an" | "A" | "An" | "another" | "Another" | "one" | "One"));
         let nouns_end = hits[*nouns.last().unwrap()].end;
         let mut j = next;
 
         let titled_kind = matches!(noun.kind, NounKind::Person | NounKind::Title);
         // Title + name.
-        if titled_kind
-            && let Some(name) = self.name_after(hits, j, nouns_end)
-        {
+        if titled_kind && let Some(name) = self.name_after(hits, j, nouns_end) {
             j += name.hits_used;
             let mut end = name.end;
             // "Foreign Minister Petro Kalyna of Ukraine": the country after the name.
@@ -1080,9 +1593,17 @@ impl<'a> ArticleState<'a> {
                 j = next;
                 end = e;
             }
-            let ctx = if qual.is_none() && noun.country.is_none() { self.context_country() } else { None };
+            let ctx = if qual.is_none() && noun.country.is_none() {
+                self.context_country()
+            } else {
+                None
+            };
             let titled = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref());
-            let phrase = RolePhrase { actor: titled.clone(), title: Some(noun.key.clone()), gender: noun.gender };
+            let phrase = RolePhrase {
+                actor: titled.clone(),
+                title: Some(noun.key.clone()),
+                gender: noun.gender,
+            };
             if let Some(entry) = name.entry {
                 let person_hit = j - 1;
                 return self.known_person(hits, person_hit, entry, start, Some(phrase));
@@ -1090,7 +1611,16 @@ impl<'a> ArticleState<'a> {
             if let Some(ent) = name.local {
                 let (actor, gender) = (self.entities[ent].actor.clone(), self.entities[ent].gender);
                 if let Some(actor) = actor.or(titled) {
-                    self.emit(start, name.end, actor, Resolution::Coreference, MentionKind::Person, ent, gender, false);
+                    self.emit(
+                        start,
+                        name.end,
+                        actor,
+                        Resolution::Coreference,
+                        MentionKind::Person,
+                        ent,
+                        gender,
+                        false,
+                    );
                 }
                 return j;
             }
@@ -1100,7 +1630,16 @@ impl<'a> ArticleState<'a> {
             let rec = &self.entities[ent];
             let (actor, gender) = (rec.actor.clone(), rec.gender);
             match actor {
-                Some(actor) => self.emit(start, end, actor, Resolution::Title, MentionKind::Person, ent, gender, false),
+                Some(actor) => self.emit(
+                    start,
+                    end,
+                    actor,
+                    Resolution::Title,
+                    MentionKind::Person,
+                    ent,
+                    gender,
+                    false,
+                ),
                 None => {
                     self.entities[ent].last = end;
                     self.entities[ent].last_sentence = self.sentence;
@@ -1114,16 +1653,29 @@ impl<'a> ArticleState<'a> {
         }
         // "Ali Vaez, an Iran analyst at …": the role phrase is an apposition of the name before it.
         if titled_kind {
-            let floor = self.mentions.last().map_or(self.sentence_start, |m| m.end.max(self.sentence_start));
+            let floor = self
+                .mentions
+                .last()
+                .map_or(self.sentence_start, |m| m.end.max(self.sentence_start));
             if let Some((ns, ne)) = self.name_before_apposition(chain_start, floor)
-                && let Some((phrase, after, _)) = self.role_phrase(hits, i, chain_start, true)
+                && let Some((phrase, after, phrase_end)) = self.role_phrase(hits, i, chain_start, true)
+                && self.apposition_closes(phrase_end)
             {
                 let name = self.text[ns..ne].to_string();
                 let ent = self.unknown_person(&name, phrase.actor.clone(), phrase.title.clone(), phrase.gender);
                 let rec = &self.entities[ent];
                 let (actor, gender) = (rec.actor.clone(), rec.gender);
                 match actor {
-                    Some(actor) => self.emit(ns, ne, actor, Resolution::Apposition, MentionKind::Person, ent, gender, false),
+                    Some(actor) => self.emit(
+                        ns,
+                        ne,
+                        actor,
+                        Resolution::Apposition,
+                        MentionKind::Person,
+                        ent,
+                        gender,
+                        false,
+                    ),
                     None => self.entities[ent].last = ne,
                 }
                 return after.max(i + 1);
@@ -1138,7 +1690,16 @@ impl<'a> ArticleState<'a> {
                 let rec = &self.entities[ent];
                 let (actor, gender) = (rec.actor.clone(), rec.gender);
                 if let Some(actor) = actor {
-                    self.emit(start, end, actor, Resolution::Coreference, MentionKind::Role, ent, gender, false);
+                    self.emit(
+                        start,
+                        end,
+                        actor,
+                        Resolution::Coreference,
+                        MentionKind::Role,
+                        ent,
+                        gender,
+                        false,
+                    );
                 }
                 return j;
             }
@@ -1149,19 +1710,35 @@ impl<'a> ArticleState<'a> {
         } else {
             None
         };
-        let Some(actor) = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref()) else { return j };
+        let Some(actor) = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref()) else {
+            return j;
+        };
         if qual.is_none() && noun.country.is_none() && (ctx.is_none() || !self.definite_reference(chain_start, end)) {
             return j;
         }
         let plural = noun.kind == NounKind::Plural;
-        let kind = if noun.kind == NounKind::Body { MentionKind::Organization } else { MentionKind::Role };
+        let kind = if noun.kind == NounKind::Body {
+            MentionKind::Organization
+        } else {
+            MentionKind::Role
+        };
         if start == hit.start && qual.is_none() {
             start = hits[nouns[0]].start;
         }
         let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
-        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), plural || noun.kind == NounKind::Body));
+        let ent = self.entity(key.clone(), || {
+            new_group(key, Some(actor.clone()), plural || noun.kind == NounKind::Body)
+        });
         self.emit(start, end, actor, Resolution::Title, kind, ent, noun.gender, plural);
         j
+    }
+
+    /// The text after an apposition's role phrase ends it: a comma, a clause end, "who".
+    fn apposition_closes(&self, end: usize) -> bool {
+        let rest = self.text[end..self.sentence_end].trim_start();
+        rest.is_empty()
+            || rest.starts_with([',', '.', ';', ')', ':', '—', '–'])
+            || ["who ", "whose ", "which "].iter().any(|w| rest.starts_with(w))
     }
 
     /// " of Ukraine" right after `pos`, when hit `j` is that country: its actor, the next hit, the end.
@@ -1171,7 +1748,13 @@ impl<'a> ArticleState<'a> {
         if !(gap == " of " || gap == " from " || gap == " of the " || gap == " from the ") {
             return None;
         }
-        let What::Dict(Target::Entry { entry, form: Form::Name }) = h.what else { return None };
+        let What::Dict(Target::Entry {
+            entry,
+            form: Form::Name,
+        }) = h.what
+        else {
+            return None;
+        };
         if self.dict().entries[entry as usize].kind == EntryKind::Person {
             return None;
         }
@@ -1182,9 +1765,15 @@ impl<'a> ArticleState<'a> {
     /// "the government said", not "the military support": a bare role noun refers to an actor only after
     /// "the" and when no lower-case noun it modifies follows.
     fn definite_reference(&self, start: usize, end: usize) -> bool {
-        let the = self.word_before(start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+        let the = self
+            .word_before(start)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
         let rest = &self.text[end..self.sentence_end];
-        let next = if rest.starts_with(' ') { self.word_at(self.skip_space(end)) } else { "" };
+        let next = if rest.starts_with(' ') {
+            self.word_at(self.skip_space(end))
+        } else {
+            ""
+        };
         let follows_ok = next.is_empty() || !next.starts_with(char::is_lowercase) || FOLLOW_OK.contains(&next);
         the && follows_ok
     }
@@ -1193,20 +1782,39 @@ impl<'a> ArticleState<'a> {
     /// country or organisation) the latest person of that actor.
     fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>) -> Option<usize> {
         let gender_ok = |e: &EntityRec| noun.gender.is_none() || e.gender.is_none() || e.gender == noun.gender;
-        let people = || self.entities.iter().enumerate().filter(|(_, e)| e.person && e.last > 0 && gender_ok(e));
-        let by_title = people().filter(|(_, e)| e.titles.iter().any(|t| *t == noun.key)).max_by_key(|(_, e)| e.last);
+        // "the German leader" is not the Scottish leader: a qualifier must agree.
+        let actor_ok = |e: &EntityRec| match composed {
+            Some(c) if c.country.is_some() || c.org.is_some() => e.actor.as_ref().is_some_and(|a| {
+                (c.country.is_some() && a.country == c.country) || (c.org.is_some() && a.org == c.org)
+            }),
+            _ => true,
+        };
+        let people = || {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.person && e.last > 0 && gender_ok(e) && actor_ok(e))
+        };
+        let by_title = people()
+            .filter(|(_, e)| e.titles.contains(&noun.key))
+            .max_by_key(|(_, e)| e.last);
         if let Some((i, _)) = by_title {
             return Some(i);
         }
-        let c = composed?;
-        people()
-            .filter(|(_, e)| {
-                e.actor.as_ref().is_some_and(|a| {
-                    (c.country.is_some() && a.country == c.country) || (c.org.is_some() && a.org == c.org)
-                })
-            })
-            .max_by_key(|(_, e)| e.last)
-            .map(|(i, _)| i)
+        // A generic head ("the Kremlin leader") is the latest person of that country or organisation.
+        const HEADS: &[&str] = &[
+            "leader",
+            "head",
+            "chief",
+            "ruler",
+            "strongman",
+            "head of state",
+            "head of government",
+        ];
+        if composed.is_none_or(|c| c.country.is_none() && c.org.is_none()) || !HEADS.contains(&noun.key.as_str()) {
+            return None;
+        }
+        people().max_by_key(|(_, e)| e.last).map(|(i, _)| i)
     }
 
     fn pronoun(&mut self, hit: Hit, p: Pronoun) {
@@ -1218,13 +1826,18 @@ impl<'a> ArticleState<'a> {
                 let want = if p == Pronoun::Male { 'm' } else { 'f' };
                 let people = || self.entities.iter().enumerate().filter(|(_, e)| e.person && e.last > 0);
                 // The latest person of that gender or of unknown gender.
-                people().filter(|(_, e)| e.gender.is_none_or(|g| g == want)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
+                people()
+                    .filter(|(_, e)| e.gender.is_none_or(|g| g == want))
+                    .max_by_key(|(_, e)| e.last)
+                    .map(|(i, _)| i)
             }
             Pronoun::Plural => self
                 .entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| (e.plural || !e.person) && e.last > 0 && e.last_sentence + 1 >= self.sentence && e.actor.is_some())
+                .filter(|(_, e)| {
+                    (e.plural || !e.person) && e.last > 0 && e.last_sentence + 1 >= self.sentence && e.actor.is_some()
+                })
                 .max_by_key(|(_, e)| e.last)
                 .map(|(i, _)| i),
         };
@@ -1239,13 +1852,32 @@ impl<'a> ArticleState<'a> {
             Pronoun::Female => Some('f'),
             Pronoun::Plural => None,
         };
-        self.emit(hit.start, hit.end, actor, Resolution::Pronoun, MentionKind::Pronoun, ent, gender, p == Pronoun::Plural);
+        self.emit(
+            hit.start,
+            hit.end,
+            actor,
+            Resolution::Pronoun,
+            MentionKind::Pronoun,
+            ent,
+            gender,
+            p == Pronoun::Plural,
+        );
     }
 }
 
 fn new_group(key: EntityKey, actor: Option<Actor>, plural: bool) -> EntityRec {
     let name = actor.as_ref().map(|a| a.code.clone()).unwrap_or_default();
-    EntityRec { key, name, person: false, actor, gender: None, plural, titles: Vec::new(), last: 0, last_sentence: 0 }
+    EntityRec {
+        key,
+        name,
+        person: false,
+        actor,
+        gender: None,
+        plural,
+        titles: Vec::new(),
+        last: 0,
+        last_sentence: 0,
+    }
 }
 
 fn title_gender(dict: &Dictionary, title: Option<&str>) -> Option<char> {
@@ -1255,7 +1887,7 @@ fn title_gender(dict: &Dictionary, title: Option<&str>) -> Option<char> {
 
 /// "NATO", "ICG": an all-caps word is an organisation, not a name part.
 fn is_upper_acronym(w: &str) -> bool {
-    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 /// Roles for which a bare noun takes the country of the context ("the government", "the army").
@@ -1264,7 +1896,13 @@ fn context_role(role: Option<&str>) -> bool {
 }
 
 /// The actor of a role phrase: qualifier + noun role ("Russian" + "officials" → RUSGOV).
-fn compose_actor(qual: Option<&Actor>, noun: &Noun, role: Option<&str>, former: bool, context: Option<&str>) -> Option<Actor> {
+fn compose_actor(
+    qual: Option<&Actor>,
+    noun: &Noun,
+    role: Option<&str>,
+    former: bool,
+    context: Option<&str>,
+) -> Option<Actor> {
     let noun_role = if former { Some("ELI") } else { role };
     match qual {
         Some(q) if q.country.is_some() && q.org.is_none() => {
@@ -1283,7 +1921,10 @@ fn compose_actor(qual: Option<&Actor>, noun: &Noun, role: Option<&str>, former: 
                 name: None,
             })
         }
-        Some(q) => Some(Actor { name: None, ..q.clone() }),
+        Some(q) => Some(Actor {
+            name: None,
+            ..q.clone()
+        }),
         None => {
             let country = noun.country.as_deref().or(context)?;
             Some(Actor {

@@ -108,7 +108,10 @@ fn roles_file() -> (&'static str, &'static str) {
 }
 
 fn recognizer() -> ActorRecognizer {
-    let user = [DictionarySource { name: "test.actors.toml".into(), text: TEST_DICT.into() }];
+    let user = [DictionarySource {
+        name: "test.actors.toml".into(),
+        text: TEST_DICT.into(),
+    }];
     ActorRecognizer::load_with(&[roles_file()], &user).expect("test dictionary loads")
 }
 
@@ -126,11 +129,17 @@ fn run(rec: &ActorRecognizer, text: &str, date: Option<&str>) -> Vec<Mention> {
 
 /// (text, code) of every mention.
 fn codes(rec: &ActorRecognizer, text: &str, date: Option<&str>) -> Vec<(String, String)> {
-    run(rec, text, date).into_iter().map(|m| (m.text, m.actor.code)).collect()
+    run(rec, text, date)
+        .into_iter()
+        .map(|m| (m.text, m.actor.code))
+        .collect()
 }
 
 fn find<'m>(mentions: &'m [Mention], text: &str) -> &'m Mention {
-    mentions.iter().find(|m| m.text == text).unwrap_or_else(|| panic!("no mention {text:?} in {mentions:#?}"))
+    mentions
+        .iter()
+        .find(|m| m.text == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {mentions:#?}"))
 }
 
 #[test]
@@ -142,7 +151,9 @@ fn all_builtin_dictionaries_load() {
     };
     let elapsed = started.elapsed();
     let (entries, nouns, patterns) = rec.sizes();
-    eprintln!("built-in actor dictionaries: {entries} entries, {nouns} role nouns, {patterns} forms, loaded in {elapsed:?}");
+    eprintln!(
+        "built-in actor dictionaries: {entries} entries, {nouns} role nouns, {patterns} forms, loaded in {elapsed:?}"
+    );
     assert!(nouns > 500, "role nouns: {nouns}");
     // Each file on its own, to name the one that fails.
     for (name, text) in dict::BUILTIN {
@@ -156,24 +167,38 @@ fn all_builtin_dictionaries_load() {
 #[test]
 fn toml_errors_name_file_and_line() {
     let bad = "[[actor]]\ncode = \"RUS\"\nnames = [\"Russia\"\n\n[[actor]]\n";
-    let user = [DictionarySource { name: "mine.actors.toml".into(), text: bad.into() }];
-    let err = ActorRecognizer::load_with(&[], &user).err().expect("bad TOML is an error");
+    let user = [DictionarySource {
+        name: "mine.actors.toml".into(),
+        text: bad.into(),
+    }];
+    let err = ActorRecognizer::load_with(&[], &user)
+        .err()
+        .expect("bad TOML is an error");
     assert_eq!(err.file, "mine.actors.toml");
     assert!(err.line >= 3 && err.line <= 5, "line {}", err.line);
 
     let bad_gender = "[[person]]\nname = \"A B\"\n\n[[person]]\nname = \"C D\"\ngender = \"x\"\n";
-    let user = [DictionarySource { name: "p.actors.toml".into(), text: bad_gender.into() }];
+    let user = [DictionarySource {
+        name: "p.actors.toml".into(),
+        text: bad_gender.into(),
+    }];
     let err = ActorRecognizer::load_with(&[], &user).err().unwrap();
     assert_eq!((err.file.as_str(), err.line), ("p.actors.toml", 4), "{err}");
 
     let bad_date = "[[person]]\nname = \"A B\"\nroles = [{ code = \"RUSGOV\", from = \"2020\" }]\n";
-    let user = [DictionarySource { name: "d.actors.toml".into(), text: bad_date.into() }];
+    let user = [DictionarySource {
+        name: "d.actors.toml".into(),
+        text: bad_date.into(),
+    }];
     let err = ActorRecognizer::load_with(&[], &user).err().unwrap();
     assert_eq!(err.line, 1);
     assert!(err.message.contains("YYYY-MM-DD"), "{err}");
 
     let unknown_field = "[[actor]]\ncode = \"RUS\"\nnames = [\"Russia\"]\nadjective = [\"Russian\"]\n";
-    let user = [DictionarySource { name: "u.actors.toml".into(), text: unknown_field.into() }];
+    let user = [DictionarySource {
+        name: "u.actors.toml".into(),
+        text: unknown_field.into(),
+    }];
     let err = ActorRecognizer::load_with(&[], &user).err().unwrap();
     assert_eq!(err.line, 4, "{err}");
 }
@@ -198,15 +223,28 @@ role = "MIL"
 nouns = ["drone operator"]
 "#;
     let user = [
-        DictionarySource { name: "test.actors.toml".into(), text: TEST_DICT.into() },
-        DictionarySource { name: "extra.actors.toml".into(), text: extra.into() },
-        DictionarySource { name: "notes.cues.toml".into(), text: "not for this stage".into() },
+        DictionarySource {
+            name: "test.actors.toml".into(),
+            text: TEST_DICT.into(),
+        },
+        DictionarySource {
+            name: "extra.actors.toml".into(),
+            text: extra.into(),
+        },
+        DictionarySource {
+            name: "notes.cues.toml".into(),
+            text: "not for this stage".into(),
+        },
     ];
     let rec = ActorRecognizer::load_with(&[roles_file()], &user).unwrap();
     let got = codes(&rec, "VVP met a Rossiyan drone operator in Ukraine.", None);
     assert_eq!(
         got,
-        [("VVP".into(), "RUSELI".into()), ("Rossiyan drone operator".into(), "RUSMIL".into()), ("Ukraine".into(), "UKR".into())]
+        [
+            ("VVP".into(), "RUSELI".into()),
+            ("Rossiyan drone operator".into(), "RUSMIL".into()),
+            ("Ukraine".into(), "UKR".into())
+        ]
     );
 }
 
@@ -215,22 +253,82 @@ fn composition_table() {
     let rec = recognizer();
     // (sentence, mention text, code, name)
     let cases: &[(&str, &str, &str, Option<&str>)] = &[
-        ("Russian President Vladimir Putin spoke on Monday.", "Russian President Vladimir Putin", "RUSGOV", Some("Vladimir Putin")),
-        ("Kremlin spokesman Dmitry Peskov said talks were over.", "Kremlin spokesman Dmitry Peskov", "RUSGOV", Some("Dmitry Peskov")),
-        ("Deputy Secretary of State Alice Moreland flew home.", "Deputy Secretary of State Alice Moreland", "USAGOV", Some("Alice Moreland")),
-        ("NATO Secretary-General Jens Stoltenberg met reporters.", "NATO Secretary-General Jens Stoltenberg", "NATO", Some("Jens Stoltenberg")),
-        ("NATO Secretary-General Pieter Vanhoof met reporters.", "NATO Secretary-General Pieter Vanhoof", "NATO", Some("Pieter Vanhoof")),
-        ("Russian officials declined to comment.", "Russian officials", "RUSGOV", None),
-        ("A Ukrainian soldier was wounded near the river.", "Ukrainian soldier", "UKRMIL", None),
+        (
+            "Russian President Vladimir Putin spoke on Monday.",
+            "Russian President Vladimir Putin",
+            "RUSGOV",
+            Some("Vladimir Putin"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said talks were over.",
+            "Kremlin spokesman Dmitry Peskov",
+            "RUSGOV",
+            Some("Dmitry Peskov"),
+        ),
+        (
+            "Deputy Secretary of State Alice Moreland flew home.",
+            "Deputy Secretary of State Alice Moreland",
+            "USAGOV",
+            Some("Alice Moreland"),
+        ),
+        (
+            "NATO Secretary-General Jens Stoltenberg met reporters.",
+            "NATO Secretary-General Jens Stoltenberg",
+            "NATO",
+            Some("Jens Stoltenberg"),
+        ),
+        (
+            "NATO Secretary-General Pieter Vanhoof met reporters.",
+            "NATO Secretary-General Pieter Vanhoof",
+            "NATO",
+            Some("Pieter Vanhoof"),
+        ),
+        (
+            "Russian officials declined to comment.",
+            "Russian officials",
+            "RUSGOV",
+            None,
+        ),
+        (
+            "A Ukrainian soldier was wounded near the river.",
+            "Ukrainian soldier",
+            "UKRMIL",
+            None,
+        ),
         ("Western powers rejected the plan.", "Western powers", "WST", None),
         ("The plan worried the West for weeks.", "West", "WST", Some("West")),
-        ("Russia's foreign minister Igor Valenko left early.", "Russia's foreign minister Igor Valenko", "RUSGOV", Some("Igor Valenko")),
-        ("Pentagon spokesman John Kirbin gave no details.", "Pentagon spokesman John Kirbin", "USAMIL", Some("John Kirbin")),
-        ("Former French President Jacques Morel criticised the deal.", "French President Jacques Morel", "FRAELI", Some("Jacques Morel")),
-        ("The Russian government denied it.", "Russian government", "RUSGOV", None),
+        (
+            "Russia's foreign minister Igor Valenko left early.",
+            "Russia's foreign minister Igor Valenko",
+            "RUSGOV",
+            Some("Igor Valenko"),
+        ),
+        (
+            "Pentagon spokesman John Kirbin gave no details.",
+            "Pentagon spokesman John Kirbin",
+            "USAMIL",
+            Some("John Kirbin"),
+        ),
+        (
+            "Former French President Jacques Morel criticised the deal.",
+            "French President Jacques Morel",
+            "FRAELI",
+            Some("Jacques Morel"),
+        ),
+        (
+            "The Russian government denied it.",
+            "Russian government",
+            "RUSGOV",
+            None,
+        ),
         ("Americans voted on Tuesday.", "Americans", "USACVL", None),
         ("Turkish troops crossed the border.", "Turkish troops", "TURMIL", None),
-        ("Gen. Mark Holloway briefed U.S. lawmakers.", "U.S. lawmakers", "USALEG", None),
+        (
+            "Gen. Mark Holloway briefed U.S. lawmakers.",
+            "U.S. lawmakers",
+            "USALEG",
+            None,
+        ),
     ];
     for &(sentence, text, code, name) in cases {
         let mentions = run(&rec, sentence, Some("2022-01-12"));
@@ -266,19 +364,40 @@ fn apposition_gives_the_actor() {
 fn word_and_case_traps() {
     let rec = recognizer();
     // "us" is a pronoun, "US" the country.
-    assert_eq!(codes(&rec, "They told us the US would help.", None), [("US".into(), "USA".into())]);
+    assert_eq!(
+        codes(&rec, "They told us the US would help.", None),
+        [("US".into(), "USA".into())]
+    );
     // "turkey" is food.
-    assert_eq!(codes(&rec, "We ate turkey while Turkey voted.", None), [("Turkey".into(), "TUR".into())]);
+    assert_eq!(
+        codes(&rec, "We ate turkey while Turkey voted.", None),
+        [("Turkey".into(), "TUR".into())]
+    );
     // No match inside words.
     assert!(codes(&rec, "Russianness and Chadwick are not actors.", None).is_empty());
     // "Chad" as a given name before a capitalised surname.
-    assert!(codes(&rec, "Chad Smith scored twice.", None).is_empty(), "{:?}", codes(&rec, "Chad Smith scored twice.", None));
-    assert_eq!(codes(&rec, "Chad closed its border.", None), [("Chad".into(), "TCD".into())]);
+    assert!(
+        codes(&rec, "Chad Smith scored twice.", None).is_empty(),
+        "{:?}",
+        codes(&rec, "Chad Smith scored twice.", None)
+    );
+    assert_eq!(
+        codes(&rec, "Chad closed its border.", None),
+        [("Chad".into(), "TCD".into())]
+    );
     assert_eq!(codes(&rec, "Troops from Chad arrived.", None)[0].1, "TCD");
     // Georgia the US state.
-    for s in ["The rally in Atlanta, Georgia drew thousands.", "Georgia Governor Brian Kemble signed it.", "Georgia's Senate race is close."] {
+    for s in [
+        "The rally in Atlanta, Georgia drew thousands.",
+        "Georgia Governor Brian Kemble signed it.",
+        "Georgia's Senate race is close.",
+    ] {
         let got = codes(&rec, s, None);
-        assert!(got.iter().any(|(t, c)| t.starts_with("Georgia") && c.starts_with("USA")), "{s}: {got:?}");
+        assert!(
+            got.iter()
+                .any(|(t, c)| t.starts_with("Georgia") && c.starts_with("USA")),
+            "{s}: {got:?}"
+        );
     }
     // Georgia the country.
     let got = codes(&rec, "Georgia said Russian troops remain near Tbilisi.", None);
@@ -303,22 +422,32 @@ fn coreference_surnames_titles_and_pronouns() {
     let mentions = run(&rec, text, Some("2022-01-12"));
     let full = find(&mentions, "Deputy Secretary of State Alice Moreland");
     let sur = find(&mentions, "Moreland");
-    assert_eq!((sur.entity, sur.actor.code.as_str(), sur.via), (full.entity, "USAGOV", Resolution::Coreference));
+    assert_eq!(
+        (sur.entity, sur.actor.code.as_str(), sur.via),
+        (full.entity, "USAGOV", Resolution::Coreference)
+    );
     assert_eq!(sur.actor.name.as_deref(), Some("Alice Moreland"));
     let peskov = find(&mentions, "Kremlin spokesman Dmitry Peskov");
     let p2 = find(&mentions, "Peskov");
     assert_eq!((p2.entity, p2.actor.code.as_str()), (peskov.entity, "RUSGOV"));
     let title = find(&mentions, "spokesman");
-    assert_eq!((title.entity, title.kind, title.via), (peskov.entity, MentionKind::Role, Resolution::Coreference));
+    assert_eq!(
+        (title.entity, title.kind, title.via),
+        (peskov.entity, MentionKind::Role, Resolution::Coreference)
+    );
     let she = find(&mentions, "she");
-    assert_eq!((she.entity, she.kind, she.via), (full.entity, MentionKind::Pronoun, Resolution::Pronoun));
+    assert_eq!(
+        (she.entity, she.kind, she.via),
+        (full.entity, MentionKind::Pronoun, Resolution::Pronoun)
+    );
     assert_eq!(she.actor.name.as_deref(), Some("Alice Moreland"));
     assert_eq!(she.gender, Some('f'));
     let delegation = find(&mentions, "U.S. delegation");
     assert_eq!(delegation.actor.code, "USAGOV");
 
     // Gender from the title; the pronoun skips the more recent man.
-    let text = "Foreign ministry spokeswoman Zoya Grinkova of Russia spoke first. Then Putin spoke. Later she added a line.";
+    let text =
+        "Foreign ministry spokeswoman Zoya Grinkova of Russia spoke first. Then Putin spoke. Later she added a line.";
     let mentions = run(&rec, text, Some("2022-01-12"));
     let she = find(&mentions, "she");
     assert_eq!(she.actor.name.as_deref(), Some("Zoya Grinkova"));
@@ -346,11 +475,19 @@ fn people_are_coded_by_the_article_date() {
 #[test]
 fn context_country_for_bare_titles() {
     let rec = recognizer();
-    let mentions = run(&rec, "Ukraine mobilised reserves. The government said Foreign Minister Petro Kalyna would travel.", None);
+    let mentions = run(
+        &rec,
+        "Ukraine mobilised reserves. The government said Foreign Minister Petro Kalyna would travel.",
+        None,
+    );
     assert_eq!(find(&mentions, "government").actor.code, "UKRGOV");
     assert_eq!(find(&mentions, "Foreign Minister Petro Kalyna").actor.code, "UKRGOV");
     // Two countries in context: not clear, no guess.
-    let mentions = run(&rec, "Ukraine and Russia met. Foreign Minister Petro Kalyna spoke.", None);
+    let mentions = run(
+        &rec,
+        "Ukraine and Russia met. Foreign Minister Petro Kalyna spoke.",
+        None,
+    );
     assert!(mentions.iter().all(|m| !m.text.contains("Kalyna")), "{mentions:#?}");
     // An adjectival use is not a reference to the army.
     let mentions = run(&rec, "Ukraine asked for military support.", None);
@@ -384,8 +521,14 @@ fn legacy_dictionaries_load() {
                   HORSE!PERSON! [~AGR]\n\
                   CHAMBER_OF_SCRIBES {CHAMBERS_OF_SCRIBES} [~GOV]\n";
     let user = [
-        DictionarySource { name: "legacy/Ruritania.actors.txt".into(), text: actors.into() },
-        DictionarySource { name: "legacy/Ruritania.agents.txt".into(), text: agents.into() },
+        DictionarySource {
+            name: "legacy/Ruritania.actors.txt".into(),
+            text: actors.into(),
+        },
+        DictionarySource {
+            name: "legacy/Ruritania.agents.txt".into(),
+            text: agents.into(),
+        },
     ];
     let rec = ActorRecognizer::load_with(&[roles_file()], &user).unwrap();
     let text = "Ruritania protested. King Rudolf spoke in Strelsau. Ruritanian palace guards and two horsewomen watched. \
@@ -393,21 +536,38 @@ fn legacy_dictionaries_load() {
     let got = codes(&rec, text, Some("2021-05-01"));
     assert!(got.contains(&("Ruritania".into(), "RUR".into())), "{got:?}");
     assert!(got.contains(&("King Rudolf".into(), "RURGOV".into())), "{got:?}");
-    assert!(got.contains(&("Ruritanian palace guards".into(), "RURMIL".into())), "{got:?}");
-    assert!(got.contains(&("Michael of Strelsau".into(), "RUR".into())), "before his role: {got:?}");
-    assert!(got.iter().any(|(t, c)| t.contains("Order of the Red Rose") && c == "IGOROSE"), "{got:?}");
+    assert!(
+        got.contains(&("Ruritanian palace guards".into(), "RURMIL".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Michael of Strelsau".into(), "RUR".into())),
+        "before his role: {got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(t, c)| t.contains("Order of the Red Rose") && c == "IGOROSE"),
+        "{got:?}"
+    );
     let later = codes(&rec, "King Rudolf abdicated.", Some("2023-01-01"));
     assert_eq!(later[0].1, "RURELI");
-    let bad = [DictionarySource { name: "x.agents.txt".into(), text: "WARDEN!NOSET! [~COP]\n".into() }];
+    let bad = [DictionarySource {
+        name: "x.agents.txt".into(),
+        text: "WARDEN!NOSET! [~COP]\n".into(),
+    }];
     let err = ActorRecognizer::load_with(&[], &bad).err().unwrap();
     assert_eq!((err.file.as_str(), err.line), ("x.agents.txt", 1));
 }
 
 fn shared_dir() -> Option<std::path::PathBuf> {
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    [here.join("../../../shared"), here.join("../../shared"), std::path::PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.join("reference").is_dir())
+    [
+        here.join("../../../shared"),
+        here.join("../../shared"),
+        std::path::PathBuf::from("/work/shared"),
+    ]
+    .into_iter()
+    .find(|p| p.join("reference").is_dir())
 }
 
 #[test]
@@ -418,30 +578,56 @@ fn shared_legacy_dictionaries_load_when_present() {
     };
     let dir = shared.join("reference/legacy-dictionaries/petrarch");
     let mut sources = Vec::new();
-    for name in ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"] {
-        let Ok(text) = std::fs::read_to_string(dir.join(name)) else { continue };
-        sources.push(DictionarySource { name: name.into(), text });
+    for name in [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+        "Phoenix.agents.txt",
+    ] {
+        let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
+            continue;
+        };
+        sources.push(DictionarySource {
+            name: name.into(),
+            text,
+        });
     }
     // Files of other stages are ignored by this one.
     for name in ["CAMEO.2.0.txt", "Phoenix.discards.txt", "Phoenix.IssueCoding.txt"] {
         if let Ok(text) = std::fs::read_to_string(dir.join(name)) {
-            sources.push(DictionarySource { name: name.into(), text });
+            sources.push(DictionarySource {
+                name: name.into(),
+                text,
+            });
         }
     }
     if sources.is_empty() {
         return;
     }
     let rec = ActorRecognizer::load_with(&[roles_file()], &sources).unwrap_or_else(|e| panic!("{e}"));
-    let got = codes(&rec, "Afghanistan and Kabul officials met the United Nations.", Some("2010-01-01"));
+    let got = codes(
+        &rec,
+        "Afghanistan and Kabul officials met the United Nations.",
+        Some("2010-01-01"),
+    );
     eprintln!("{got:?}");
-    assert!(got.iter().any(|(t, c)| t == "Afghanistan" && c.starts_with("AFG")), "{got:?}");
-    assert!(got.iter().any(|(t, c)| t.contains("United Nations") && c.starts_with("IGO")), "{got:?}");
+    assert!(
+        got.iter().any(|(t, c)| t == "Afghanistan" && c.starts_with("AFG")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(t, c)| t.contains("United Nations") && c.starts_with("IGO")),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn seed_article_when_present() {
     let Some(shared) = shared_dir() else { return };
-    let Ok(text) = std::fs::read_to_string(shared.join("golden/seed-article.txt")) else { return };
+    let Ok(text) = std::fs::read_to_string(shared.join("golden/seed-article.txt")) else {
+        return;
+    };
     let rec = ActorRecognizer::load(&[]).unwrap();
     let sentences = segment(&text);
     let mentions = rec.recognize(&text, &sentences, Some("2022-01-12"));
@@ -449,23 +635,47 @@ fn seed_article_when_present() {
         assert_eq!(m.text, &text[m.start..m.end]);
         eprintln!("{}", describe(m));
     }
-    let by_name = |n: &str| mentions.iter().filter(|m| m.actor.name.as_deref() == Some(n)).collect::<Vec<_>>();
-    for (name, code, at_least) in
-        [("Vladimir Putin", "RUSGOV", 2), ("Wendy Sherman", "USAGOV", 3), ("Dmitry Peskov", "RUSGOV", 2), ("Jens Stoltenberg", "NATO", 4)]
-    {
+    let by_name = |n: &str| {
+        mentions
+            .iter()
+            .filter(|m| m.actor.name.as_deref() == Some(n))
+            .collect::<Vec<_>>()
+    };
+    for (name, code, at_least) in [
+        ("Vladimir Putin", "RUSGOV", 2),
+        ("Wendy Sherman", "USAGOV", 3),
+        ("Dmitry Peskov", "RUSGOV", 2),
+        ("Jens Stoltenberg", "NATO", 4),
+    ] {
         let ms = by_name(name);
         assert!(ms.len() >= at_least, "{name}: {} mentions", ms.len());
         assert!(ms.iter().all(|m| m.actor.code == code), "{name}: {ms:#?}");
         assert!(ms.windows(2).all(|w| w[0].entity == w[1].entity), "{name}: one entity");
     }
-    assert!(mentions.iter().any(|m| m.text == "Western powers" && m.actor.code == "WST"));
-    assert!(mentions.iter().filter(|m| m.text == "Russian officials").all(|m| m.actor.code == "RUSGOV"));
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.text == "Western powers" && m.actor.code == "WST")
+    );
+    assert!(
+        mentions
+            .iter()
+            .filter(|m| m.text == "Russian officials")
+            .all(|m| m.actor.code == "RUSGOV")
+    );
     assert!(mentions.iter().any(|m| m.text == "Russian officials"));
     // "she said" near the end is Wendy Sherman.
-    let she = mentions.iter().rev().find(|m| m.kind == MentionKind::Pronoun && m.gender == Some('f')).expect("a she");
+    let she = mentions
+        .iter()
+        .rev()
+        .find(|m| m.kind == MentionKind::Pronoun && m.gender == Some('f'))
+        .expect("a she");
     assert_eq!(she.actor.name.as_deref(), Some("Wendy Sherman"));
     for s in sentences.iter().filter(|s| s.boilerplate) {
-        assert!(mentions.iter().all(|m| m.end <= s.start || m.start >= s.end), "mention in boilerplate");
+        assert!(
+            mentions.iter().all(|m| m.end <= s.start || m.start >= s.end),
+            "mention in boilerplate"
+        );
     }
 }
 
@@ -474,7 +684,11 @@ fn seed_article_when_present() {
 #[ignore]
 fn debug_text() {
     let text = std::env::var("ACTORS_TEXT").unwrap_or_default();
-    let rec = if std::env::var("ACTORS_BUILTIN").is_ok() { ActorRecognizer::load(&[]).unwrap() } else { recognizer() };
+    let rec = if std::env::var("ACTORS_BUILTIN").is_ok() {
+        ActorRecognizer::load(&[]).unwrap()
+    } else {
+        recognizer()
+    };
     for m in run(&rec, &text, std::env::var("ACTORS_DATE").ok().as_deref()) {
         eprintln!("{}", describe(&m));
     }
@@ -485,7 +699,9 @@ fn debug_text() {
 #[test]
 #[ignore]
 fn debug_jsonl() {
-    let Ok(path) = std::env::var("ACTORS_JSONL") else { return };
+    let Ok(path) = std::env::var("ACTORS_JSONL") else {
+        return;
+    };
     let rec = ActorRecognizer::load(&[]).unwrap();
     let content = std::fs::read_to_string(path).unwrap();
     let quiet = std::env::var("ACTORS_QUIET").is_ok();
@@ -496,7 +712,7 @@ fn debug_jsonl() {
         let date = v["date"].as_str();
         let sentences = segment(text);
         let t = std::time::Instant::now();
-        let mentions = rec.recognize(text, &sentences, date);
+        let mentions = if std::env::var("ACTORS_SKIP").is_ok() { Vec::new() } else { rec.recognize(text, &sentences, date) };
         spent += t.elapsed();
         bytes += text.len();
         count += mentions.len();
@@ -507,5 +723,45 @@ fn debug_jsonl() {
             }
         }
     }
-    eprintln!("{bytes} bytes, {count} mentions, {spent:?}: {:.1} MB/s", bytes as f64 / 1e6 / spent.as_secs_f64());
+    eprintln!(
+        "{bytes} bytes, {count} mentions, {spent:?}: {:.1} MB/s",
+        bytes as f64 / 1e6 / spent.as_secs_f64()
+    );
+}
+
+/// Where load time goes (run in release): TOML parsing, compiling, automata.
+#[test]
+#[ignore]
+fn load_phases() {
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let mut b = dict::Builder::default();
+        for (name, text) in dict::BUILTIN {
+            b.add_toml(name, text).unwrap();
+        }
+        let parsed = t.elapsed();
+        let d = b.build();
+        let built = t.elapsed();
+        drop(d);
+        let t2 = std::time::Instant::now();
+        let _rec = ActorRecognizer::load(&[]).unwrap();
+        eprintln!("toml {parsed:?}, +compile {:?}, whole load {:?}", built - parsed, t2.elapsed());
+    }
+}
+
+#[test]
+#[ignore]
+fn automaton_kinds() {
+    use aho_corasick::AhoCorasickKind;
+    let d = dict::load(dict::BUILTIN, &[]).unwrap();
+    let exact: Vec<String> = d.patterns.iter().filter(|p| p.mode == CaseMode::Exact).map(|p| p.text.clone()).collect();
+    let upper: Vec<String> = exact.iter().flat_map(|p| [p.clone(), p.to_uppercase()]).collect();
+    let folded: Vec<String> = d.patterns.iter().filter(|p| p.mode != CaseMode::Exact).map(|p| p.text.clone()).collect();
+    for (label, pats, fold) in [("exact", &exact, false), ("exact+upper", &upper, false), ("exact folded", &exact, true), ("folded", &folded, true)] {
+        for kind in [None, Some(AhoCorasickKind::NoncontiguousNFA), Some(AhoCorasickKind::ContiguousNFA), Some(AhoCorasickKind::DFA)] {
+            let t = std::time::Instant::now();
+            let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(fold).kind(kind).build(pats).unwrap();
+            eprintln!("{label} ({} patterns) {kind:?}: {:?}, {} bytes", pats.len(), t.elapsed(), ac.memory_usage());
+        }
+    }
 }

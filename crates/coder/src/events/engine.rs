@@ -290,6 +290,15 @@ const NOT_SUBJECT_AFTER: &[&str] = &[
     "according",
     "of",
 ];
+/// Possessive determiners: a mention that is one of them is not the object itself ("blocked their roads").
+const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "my", "your"];
+/// Quantity nouns before "of X" in a subject ("thousands of Iraqi Kurds").
+const QUANTITY_NOUNS: &[&str] = &[
+    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "group", "groups", "number", "some", "many",
+    "most", "all", "several", "members", "supporters", "crowds", "crowd",
+];
+/// Nouns that name the actor of an event ("a critic of Y"): after a copula, the subject is the source.
+const AGENT_NOUNS: &[&str] = &["critic", "critics"];
 /// Time words that may stand between a control verb and its complement ("threatened Monday to resume").
 const TIME_WORDS: &[&str] = &[
     "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -301,6 +310,7 @@ const ROLE_NOUNS: &[&str] = &[
     "rebels", "militants", "guerrillas", "protesters", "protestors", "demonstrators", "students", "workers",
     "residents", "refugees", "prisoners", "activists", "parties", "groups", "landowners", "villagers", "farmers",
     "gunmen", "militiamen", "insurgents", "fighters", "leaders", "ministers", "settlers", "youths", "citizens",
+    "members", "lawmakers", "legislators", "diplomats",
 ];
 /// Prepositions after which a mention is not the target of the preceding trigger.
 const NOT_TARGET_AFTER: &[&str] = &[
@@ -580,6 +590,16 @@ impl<'a> Ctx<'a> {
                 _ => break,
             }
         }
+        // "X, Y" without "and" is an apposition or two clauses, not a list ("X, Y, Z" is a list)
+        if members.len() > 1 {
+            let has_and = members.windows(2).any(|w| {
+                let (a, b) = (self.slots[w[0]].last, self.slots[w[1]].first);
+                (a + 1..b).any(|i| self.is(i, &["and", "or", "&", "well"]))
+            });
+            if !has_and && members.len() == 2 {
+                members = vec![s];
+            }
+        }
         // One actor once: an apposition ("Putin, Russia's president") is not a compound.
         let mut seen: Vec<String> = Vec::new();
         members.retain(|&m| {
@@ -627,7 +647,8 @@ impl<'a> Ctx<'a> {
                 let blocked = before.is_some_and(|p| self.is(p, NOT_SUBJECT_AFTER));
                 // "security forces in Guinea", "students throughout Indonesia": a role noun located by the mention
                 let located = before.is_some_and(|p| {
-                    self.is(p, &["in", "of", "from", "throughout", "across"]) && p > 0 && self.is(p - 1, ROLE_NOUNS)
+                    (self.is(p, &["in", "of", "from", "throughout", "across"]) && p > 0 && self.is(p - 1, ROLE_NOUNS))
+                        || (self.is(p, &["of"]) && p > 0 && self.is(p - 1, QUANTITY_NOUNS))
                 });
                 if !blocked || located {
                     return Some(g);
@@ -643,7 +664,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            let near = from - i <= 3;
+            let near = from - i <= 4;
             if CLAUSE_STOPS.contains(&w) || ["what", "whom", "whose"].contains(&w) {
                 return None;
             }
@@ -676,7 +697,14 @@ impl<'a> Ctx<'a> {
                 let blocked = prep.is_some_and(|p| {
                     self.is(p, NOT_TARGET_AFTER) || (self.is(p, PLACE_PREPS) && !place_target_ok(root))
                 });
-                if !blocked {
+                let possessive = g.len() == 1 && first == last && self.is(first, POSSESSIVES);
+                if !blocked && !possessive {
+                    // a bare title ("the president of Armenia") stands for the country after "of"
+                    if g.len() == 1 && !self.slots[g[0]].country_kind && self.is(last + 1, &["of"]) {
+                        if let Some(s2) = self.slot_of.get(last + 2).copied().flatten() {
+                            return Some(self.group(s2));
+                        }
+                    }
                     return Some(g);
                 }
                 i = last + 1;
@@ -893,7 +921,7 @@ pub(super) fn run(
             .find_overlapping_iter(lower.as_str())
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
-        if matches.is_empty() {
+        if matches.is_empty() && memchr::memmem::find(lower.as_bytes(), b" must ").is_none() {
             if trace {
                 st.skipped = Some("no trigger word".into());
                 out.traces.push(st);
@@ -1112,7 +1140,7 @@ pub(super) fn run(
             let mut appeal_target = None;
             let mut k = after;
             if matches!(e.frame, Frame::Appeal | Frame::Accuse) {
-                if let Some(s) = (after..(after + 6).min(n)).find_map(|i| ctx.slot_of[i]) {
+                if let Some(s) = (after..(after + 6).min(n)).take_while(|&i| !ctx.is(i, &["to", ",", ";"])).find_map(|i| ctx.slot_of[i]) {
                     let g = ctx.group(s);
                     k = ctx.slots[*g.last().unwrap()].last + 1;
                     appeal_target = Some(g);
@@ -1222,6 +1250,17 @@ pub(super) fn run(
                             && !HAVE.iter().any(|h| ch.start > 0 && ctx.w(ch.start - 1) == *h));
                 if t.first > 0 && trigs.iter().any(|o| o.verb && o.last + 1 == t.first) && t.kind != FormKind::Base {
                     tr.outcome = "modifier of the preceding verb (\"rejected proposed changes\")".into();
+                    if trace {
+                        st.triggers.push(tr);
+                    }
+                    continue;
+                }
+                if claim.is_none()
+                    && t.first > 0
+                    && ctx.is(t.first - 1, &["a", "an", "the", "this", "its", "their", "his", "her", "our", "of"])
+                    && e.pos == Pos::Verb
+                {
+                    tr.outcome = "nominal use of a verb (\"the killing of\")".into();
                     if trace {
                         st.triggers.push(tr);
                     }
@@ -1352,6 +1391,9 @@ pub(super) fn run(
                                 code = if root == 4 { "125".into() } else { "120".into() };
                                 negated = false;
                                 pattern.push_str(" + will not → refusal");
+                            } else if (t.last + 1..n).any(|i| ctx.is(i, &["unless", "if"])) {
+                                code = refine(Frame::Threat, "130", root, &e.code);
+                                pattern.push_str(" + will ... unless → threat");
                             } else {
                                 code = refine(Frame::Intent, "030", root, &e.code);
                                 pattern.push_str(" + will → intent");
@@ -1432,6 +1474,14 @@ pub(super) fn run(
                         if !modifier_like(&ctx, j) {
                             break;
                         }
+                    }
+                }
+                // "X has been a critic of Y": an agent noun after a copula takes the copula's subject
+                if sources.is_none() && AGENT_NOUNS.contains(&ctx.w(t.first)) {
+                    if let Some(b) = (nf.saturating_sub(4)..nf).rev().find(|&i| ctx.is(i, BE) || ctx.is(i, &["remains", "remained", "became"])) {
+                        let ch = ctx.chain(b);
+                        sources = ctx.subject(ch.start);
+                        pattern = "copula".into();
                     }
                 }
                 // "talks between X and Y", "a meeting of X and Y"
@@ -1649,6 +1699,14 @@ pub(super) fn run(
                     for &a in &src {
                         pairs.push((a, None));
                     }
+                    // a domestic act without a named target: the source's own country ("lifted the curfew")
+                    if ctx_target.is_none() && matches!(root, 8 | 14 | 17) {
+                        let src_actor = &ctx.slots[src[0]].actor;
+                        if let Some(c) = &src_actor.country {
+                            ctx_target = Some(Actor { code: c.clone(), country: Some(c.clone()), ..Actor::default() });
+                            pattern.push_str(", domestic");
+                        }
+                    }
                     if ctx_target.is_some() {
                         pattern.push_str(", target from context");
                     } else if !(14..=15).contains(&root) {
@@ -1720,11 +1778,85 @@ pub(super) fn run(
                 st.triggers.push(tr);
             }
         }
+        // "X said that Y must V": a demand by X on Y.
+        for (mi, (src, tgt)) in must_clauses(&ctx, text) {
+            let mut produced = Vec::new();
+            for &a in &src {
+                for &b in &tgt {
+                    let (sa, ta) = (&ctx.slots[a].actor, &ctx.slots[b].actor);
+                    if sa.code == ta.code || out.events.iter().any(|x| x.sentence == si && x.source.code == sa.code && x.target.as_ref().is_some_and(|t| t.code == ta.code) && x.root == "10") {
+                        continue;
+                    }
+                    let ev = coder.make_event(
+                        si,
+                        sa.clone(),
+                        Some(ta.clone()),
+                        "100",
+                        false,
+                        !ctx.question,
+                        quote_of(toks[mi].start),
+                        Trigger { start: toks[mi].start, end: toks[mi].end, text: text[toks[mi].start..toks[mi].end].to_string() },
+                        "must 100 [X said that Y must V]".to_string(),
+                    );
+                    produced.push(format!("{} → {} 100", sa.code, ta.code));
+                    out.events.push(ev);
+                }
+            }
+            if trace {
+                st.triggers.push(TriggerTrace {
+                    text: text[toks[mi].start..toks[mi].end].to_string(),
+                    entry: "pattern: X said that Y must V".into(),
+                    outcome: if produced.is_empty() { "no event: same actor".into() } else { produced.join("; ") },
+                });
+            }
+        }
         if trace {
             out.traces.push(st);
         }
         let _ = in_quote;
         history_push(&mut history, &sent_mentions, quotes, span);
+    }
+    out
+}
+
+/// "X said/declared/insisted that Y must V": the speaker X demands of Y. Returns the "must" token and the groups.
+fn must_clauses(ctx: &Ctx, text: &str) -> Vec<(usize, (Vec<usize>, Vec<usize>))> {
+    const DECLARE: &[&str] = &[
+        "said", "says", "declared", "reiterated", "insisted", "stressed", "concluded", "told", "warned", "added",
+        "announced", "argued", "demanded", "urged",
+    ];
+    let mut out = Vec::new();
+    for mi in 1..ctx.toks.len() {
+        if ctx.w(mi) != "must" {
+            continue;
+        }
+        let Some(ys) = (mi.saturating_sub(4)..mi)
+            .rev()
+            .take_while(|&k| ctx.slot_of[k].is_some() || ctx.toks[k].is_capitalized(text))
+            .find_map(|k| ctx.slot_of[k])
+        else {
+            continue;
+        };
+        let tgt = ctx.group(ys);
+        let first = ctx.slots[tgt[0]].first;
+        // the declaring verb before Y, with "that" or nothing in between
+        let mut j = ctx.word_before(first).unwrap_or(first);
+        if ctx.w(j) == "that" && j > 0 {
+            j -= 1;
+        }
+        while j > 0 && (TIME_WORDS.contains(&ctx.w(j)) || ctx.is(j, &["here", "there"])) {
+            j -= 1;
+        }
+        if !ctx.is(j, DECLARE) || ctx.slot_of[j].is_some() {
+            continue;
+        }
+        let ch = ctx.chain(j);
+        if ch.neg || ch.irrealis {
+            continue;
+        }
+        if let Some(src) = ctx.subject(ch.start) {
+            out.push((mi, (src, tgt)));
+        }
     }
     out
 }

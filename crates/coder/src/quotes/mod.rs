@@ -185,6 +185,8 @@ impl<'a> Doc<'a> {
                 out.push(a);
             }
         }
+        self.credit_attributions(marked, &mut out);
+        out.sort_by_key(|a| (a.reach_start, a.cue.start));
         // A content that cuts through a quotation is no content.
         for a in out.iter_mut() {
             if let Some(c) = a.content
@@ -214,6 +216,72 @@ impl<'a> Doc<'a> {
             }
         }
         out.into_iter().zip(keep).filter_map(|(a, k)| k.then_some(a)).collect()
+    }
+
+    /// Attributions without a verb: a dash and a name after a quotation ("“…” ― Jane Roe") and a transcript
+    /// speaker opening a paragraph ("ROE: We will ...").
+    fn credit_attributions(&mut self, marked: &[MarkedQuote], out: &mut Vec<Attribution>) {
+        for q in marked {
+            let rest = &self.text[q.close_end..];
+            let trimmed = rest.trim_start();
+            if !trimmed.starts_with(['—', '―', '–', '-']) {
+                continue;
+            }
+            let dash_at = q.close_end + (rest.len() - trimmed.len());
+            let Some(si) = self.sentence_of(dash_at) else { continue };
+            let Some(di) = self.token_at(dash_at) else { continue };
+            let (_, s1) = self.sent_tokens[si];
+            let Some(np) = self.np_forward(di + 1, s1) else { continue };
+            if np.kind != NpKind::Person {
+                continue;
+            }
+            let cue = self.tokens[di].span();
+            out.push(Attribution {
+                sentence: si,
+                paragraph: self.sentences[si].paragraph,
+                cue,
+                reach_start: cue.start,
+                tail_end: np.span.end,
+                speaker: Some(np),
+                inherits: false,
+                content: None,
+                colon: false,
+            });
+        }
+        let mut prev_paragraph = usize::MAX;
+        for si in 0..self.sentences.len() {
+            let s = self.sentences[si];
+            if s.boilerplate || s.paragraph == prev_paragraph {
+                continue;
+            }
+            prev_paragraph = s.paragraph;
+            let (s0, s1) = self.sent_tokens[si];
+            // One to three capitalised words and a colon, then a statement.
+            let Some(colon) = (s0 + 1..s1.min(s0 + 4)).find(|&k| self.is_punct(k, ":")) else { continue };
+            let all_caps = (s0..colon).all(|k| self.tokens[k].kind == TokenKind::Word && speakers::is_shouted(self.tok(k)));
+            let np = if all_caps { speakers::np_forward_loose(self, s0, colon) } else { self.np_forward(s0, colon) };
+            let Some(np) = np else { continue };
+            let person = all_caps || np.kind == NpKind::Person && np.name.of(self.text).split_whitespace().count() >= 2;
+            if np.tok.1 != colon || !person || s1 - colon < 5 {
+                continue;
+            }
+            let para_end = self.paragraph_span(s.paragraph).end;
+            let start = self.tokens[colon + 1].start;
+            let body = self.text[start..para_end].trim_end();
+            let content = Span::new(start, start + body.len());
+            let cue = self.tokens[colon].span();
+            out.push(Attribution {
+                sentence: si,
+                paragraph: s.paragraph,
+                cue,
+                reach_start: np.span.start,
+                tail_end: cue.end,
+                speaker: Some(np),
+                inherits: false,
+                content: Some(content),
+                colon: false,
+            });
+        }
     }
 
     /// The end of the content of sentence `si` from `from`: the sentence end without its final period.
@@ -311,9 +379,25 @@ impl<'a> Doc<'a> {
         if passive && !form.participle {
             return None;
         }
+        // "Sen. Jane Roe (D-Ore.) said": step over a parenthesis after the name.
+        let mut paren_start: Option<usize> = None;
+        if j > s0 + 1 && self.is_punct(j - 1, ")")
+            && let Some(open) = (s0..j - 1).rev().take(8).find(|&k| self.is_punct(k, "("))
+            && open > s0
+        {
+            paren_start = Some(open);
+        }
         let mut speaker: Option<NounPhrase> = None;
         let mut inverted = false;
-        if j > s0 && self.is_punct(j - 1, ",") {
+        if let Some(open) = paren_start {
+            speaker = self.np_back(s0, open - 1);
+            if let Some(np) = &mut speaker {
+                np.span.end = self.tokens[j - 1].end;
+            }
+        } else if j > s0 && matches!(self.low(j - 1), "and" | "but") && j == ci {
+            // "... promised to help and said she would": the subject of the sentence.
+            speaker = self.sentence_subject(s0, j - 1).filter(|np| np.kind != NpKind::Relative);
+        } else if j > s0 && self.is_punct(j - 1, ",") {
             // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
             if j == ci
                 && form.class != CueClass::Addressee
@@ -355,11 +439,13 @@ impl<'a> Doc<'a> {
             if let Some(np) = &speaker
                 && np.kind == NpKind::Relative
             {
-                // "Sherman, who led the delegation, said" → the name before ", who".
+                // "Sherman, who led the delegation, said" → the name before ", who"; "an architect who said".
                 let k = np.tok.0;
                 speaker = None;
                 if k >= s0 + 2 && self.is_punct(k - 1, ",") {
                     speaker = self.np_back(s0, k - 2);
+                } else if k > s0 && self.tokens[k - 1].kind == TokenKind::Word {
+                    speaker = self.np_back(s0, k - 1).or_else(|| speakers::np_back_loose(self, s0, k - 1));
                 }
             }
         }
@@ -381,7 +467,7 @@ impl<'a> Doc<'a> {
         let content_from = if inverted { speaker.tok.1 } else { cj };
         let (content, tail) = self.forward_content(si, ci, content_from, s1, form);
         attr.tail_end = if inverted { tail.max(speaker.span.end) } else { tail };
-        attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':');
+        attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':') || self.text[..attr.tail_end].ends_with(':');
         if content.is_some() && !inverted {
             attr.content = content;
         } else if !attr.colon {
@@ -393,8 +479,8 @@ impl<'a> Doc<'a> {
                 let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
                 let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
                 let clause_end = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?', '—', '–']);
-                if !ends_in_quote && clause_end && !head.is_empty() && head.split_whitespace().count() >= 3 {
-                    let mid = rest.starts_with(',') && rest.trim_start_matches(',').trim().len() > 2;
+                let mid = rest.starts_with(',') && rest.trim_start_matches(',').trim().split_whitespace().count() >= 3;
+                if !ends_in_quote && clause_end && !head.is_empty() && (head.split_whitespace().count() >= 3 || mid) {
                     let end = if mid { self.content_end(si) } else { sent_start + head.len() };
                     let start = sent_start + (self.text[sent_start..].len() - self.text[sent_start..].trim_start_matches(['“', '"', '‘']).len());
                     if end > start {
@@ -703,6 +789,34 @@ impl<'a> Doc<'a> {
         pending
     }
 
+    /// A short line naming a person right after a paragraph of quotation (and the quotation paragraphs that
+    /// follow it): "Jane Roe, The Daily Planet" or "— Jane Roe".
+    fn credit_line_after(&mut self, paragraph: usize) -> Option<NounPhrase> {
+        let paras = paragraphs(self.sentences);
+        let k = paras.iter().position(|&(p, _)| p == paragraph)?;
+        for &(p, span) in paras.iter().skip(k + 1).take(4) {
+            let line = span.of(self.text).trim();
+            if line.starts_with(['“', '"', '‘', '«']) {
+                continue;
+            }
+            let body = line.trim_start_matches(['—', '–', '-', ' ']);
+            if body.split_whitespace().count() > 8 || body.ends_with(['.', '!', '?', ':', '”', '"']) {
+                return None;
+            }
+            let si = self.sentences.iter().position(|s| s.paragraph == p && !s.boilerplate)?;
+            let (s0, s1) = self.sent_tokens[si];
+            let mut i = s0;
+            while i < s1 && self.tokens[i].kind == TokenKind::Punct {
+                i += 1;
+            }
+            let np = self.np_forward(i, s1)?;
+            let name_words = np.name.of(self.text).split_whitespace().count();
+            let ends = np.tok.1 >= s1 || self.is_punct(np.tok.1, ",");
+            return (np.kind == NpKind::Person && name_words >= 2 && ends).then_some(np);
+        }
+        None
+    }
+
     /// The sentence text before a quotation that does not open its sentence makes a mixed quote of both:
     /// from the sentence start to the closing mark.
     fn mixed_lead(&self, q: &MarkedQuote) -> Option<Span> {
@@ -764,7 +878,14 @@ impl<'a> Doc<'a> {
                 None => {
                     // A continuation: the previous quote of this paragraph or of the paragraph before.
                     let prev = last_para_quote.filter(|&(pp, _)| pp == pidx || pp + 1 == pidx).map(|(_, qi)| qi);
-                    (prev.and_then(|qi| out[qi].speaker.clone()), None, None)
+                    match prev {
+                        Some(qi) => (out[qi].speaker.clone(), None, None),
+                        None => {
+                            // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
+                            let credit = self.credit_line_after(p.paragraph);
+                            (credit.map(|np| speakers::resolve(self, registry, &np, np.span.start)), None, None)
+                        }
+                    }
                 }
             };
             let _ = p.continues;

@@ -33,6 +33,9 @@ pub struct NounPhrase {
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one"];
+/// Nouns that refer back to a news organisation named before ("the outlet").
+const OUTLET_NOUNS: &[&str] = &["outlet", "agency", "newspaper", "paper", "network", "broadcaster", "channel", "station", "daily", "tabloid", "wire"];
+
 /// Titles written with a period, which the tokenizer leaves as a token of its own.
 const ABBREVIATED_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "gen", "rep", "gov", "adv", "lt", "col", "sgt", "capt", "maj", "prof", "rev",
@@ -40,6 +43,11 @@ const ABBREVIATED_TITLES: &[&str] = &[
 ];
 const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "le", "la", "del", "der", "di", "du", "ibn", "el"];
 const CONNECTORS: &[&str] = &["of", "for", "at", "from", "and"];
+
+/// A word in capitals ("PENCE"), as transcripts name speakers.
+pub(super) fn is_shouted(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().all(|c| !c.is_lowercase())
+}
 
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
@@ -377,11 +385,22 @@ impl Registry {
                     k += 1;
                     continue;
                 }
-                reg.add_run(doc, quotes, s0, a, b, a <= subject_at);
+                // A subject: the sentence's first phrase, or a name right before a verb group ("X said").
+                let before_verb = b < s1 && {
+                    let next = doc.low(b).to_string();
+                    super::SAY_FAMILY.contains(&next.as_str()) || doc.lex.skip.contains(&next) && next.len() > 2
+                };
+                reg.add_run(doc, quotes, s0, a, b, a <= subject_at || before_verb);
                 k = b;
             }
         }
+        reg.occurrences.sort_by_key(|o| (o.pos, o.person));
         for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+            // The article's own spelling wins over the dictionary's ("al-Sisi" vs "el-Sisi").
+            let in_text = reg.occurrences.iter().any(|o| m.start <= o.pos && o.pos < m.end) || reg.by_name(&m.text, m.start).is_some();
+            if in_text {
+                continue;
+            }
             if let Some(name) = &m.actor.name {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 if words.len() >= 2 {
@@ -532,14 +551,24 @@ impl Registry {
                 .find(|o| !known || self.persons[o.person].gender.is_some())
                 .map(|o| o.person)
         };
-        salient(true).or_else(|| salient(false)).or_else(|| all.iter().find(|o| self.compatible(o.person, gender)).map(|o| o.person))
+        salient(false).or_else(|| all.iter().find(|o| self.compatible(o.person, gender)).map(|o| o.person))
     }
 
     /// "the spokesman" at `at`: the latest person given that title.
     fn by_title(&self, title: &str, at: usize) -> Option<usize> {
-        let mut all: Vec<Occurrence> = self.occurrences.iter().chain(self.speakers.iter()).copied().filter(|o| o.pos < at).collect();
-        all.sort_by_key(|o| std::cmp::Reverse(o.pos));
-        all.iter().find(|o| self.persons[o.person].titles.iter().any(|t| t == title)).map(|o| o.person)
+        // The person with that title mentioned most often before `at`; the latest on a tie.
+        let mut best: Option<(usize, usize, usize)> = None; // (count, last position, person)
+        for (p, person) in self.persons.iter().enumerate() {
+            if !person.titles.iter().any(|t| t == title) {
+                continue;
+            }
+            let occ = self.occurrences.iter().chain(self.speakers.iter()).filter(|o| o.person == p && o.pos < at);
+            let (count, last) = occ.fold((0, 0), |(c, l), o| (c + 1, l.max(o.pos)));
+            if count > 0 && best.is_none_or(|b| (count, last) > (b.0, b.1)) {
+                best = Some((count, last, p));
+            }
+        }
+        best.map(|b| b.2)
     }
 }
 
@@ -598,42 +627,44 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
         }
         NpKind::Pronoun => {
             let w = np.span.of(text).to_lowercase();
-            // The actor stage's resolution first.
             let gender = match w.as_str() {
                 "he" => Some('m'),
                 "she" => Some('f'),
                 _ => None,
             };
+            // Our own antecedent first (measured better on news than the actor stage's pronoun links); the
+            // actor stage's resolution when we find none and its person is of the pronoun's gender.
+            let paragraph = doc.sentence_of(at).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
+            let own = if gender.is_some() { reg.by_pronoun(gender, at, paragraph) } else { None };
             let from_actors = mention.filter(|m| m.kind == MentionKind::Pronoun).and_then(|m| {
                 let n = m.actor.name.as_ref()?;
                 let p = reg.by_name(n, at);
-                // A resolution to someone of the other gender is a mistake: resolve here instead.
                 match p {
                     Some(p) if !reg.compatible(p, gender) => None,
                     _ => Some((p, n.clone())),
                 }
             });
-            if mention.is_some_and(|m| m.kind == MentionKind::Pronoun) && from_actors.is_none() {
+            let agree = matches!((&own, &from_actors), (Some(o), Some((Some(p), _))) if o == p);
+            if mention.is_some_and(|m| m.kind == MentionKind::Pronoun) && !(agree || own.is_none() && from_actors.is_some()) {
+                // The pronoun's actor fields belong to the actor stage's antecedent: take the person's instead.
                 mention = None;
             }
-            if let Some((p, n)) = from_actors {
-                person = p;
-                if person.is_none() {
-                    speaker.name = Some(n);
-                }
-            } else if w == "he" || w == "she" {
-                let g = if w == "he" { 'm' } else { 'f' };
-                let paragraph = doc.sentence_of(at).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
-                person = reg.by_pronoun(Some(g), at, paragraph);
-                if let Some(p) = person
+            if let Some(p) = own {
+                person = Some(p);
+                if let Some(g) = gender
                     && reg.persons[p].gender.is_none()
                 {
                     reg.persons[p].gender = Some(g);
                 }
-            } else if w == "they" || w == "it" {
-                if let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, _, _)| *pos < at && at - *pos < 3000) {
-                    speaker.name = Some(name.clone());
+            } else if let Some((p, n)) = from_actors {
+                person = p;
+                if person.is_none() {
+                    speaker.name = Some(n);
                 }
+            } else if (w == "they" || w == "it")
+                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, _, _)| *pos < at && at - *pos < 3000)
+            {
+                speaker.name = Some(name.clone());
             }
         }
         NpKind::TitleRef => {
@@ -645,6 +676,14 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
         }
         NpKind::Org | NpKind::Group => {
             speaker.name = Some(np.span.of(text).to_string());
+            // "the outlet", "the news agency": the last named organisation that spoke.
+            let head = doc.low(np.tok.1 - 1).to_string();
+            if np.span.of(text).to_lowercase().starts_with("the ")
+                && OUTLET_NOUNS.contains(&head.as_str())
+                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, n, _)| *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The "))
+            {
+                speaker.name = Some(name.clone());
+            }
         }
         NpKind::Relative => {}
     }

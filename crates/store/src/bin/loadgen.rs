@@ -15,13 +15,77 @@ use detente_store::Store;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 const WORDS: &[&str] = &[
-    "council", "border", "talks", "envoy", "harbour", "winter", "grain", "convoy", "pipeline", "summit", "treaty",
-    "drone", "radar", "bridge", "railway", "election", "minister", "general", "reserve", "tariff", "embassy",
-    "sanction", "ceasefire", "corridor", "village", "province", "frontier", "airfield", "satellite", "observer",
-    "refugee", "budget", "parliament", "coalition", "exercise", "patrol", "shipment", "reactor", "inspector",
-    "protest", "strike", "senate", "charter", "statement", "briefing", "memo", "archive", "delegation", "quarter",
-    "season", "northern", "southern", "eastern", "western", "quiet", "heavy", "sudden", "formal", "brief", "long",
-    "early", "late", "new", "old", "joint", "private", "public", "regional", "coastal", "mountain", "river",
+    "council",
+    "border",
+    "talks",
+    "envoy",
+    "harbour",
+    "winter",
+    "grain",
+    "convoy",
+    "pipeline",
+    "summit",
+    "treaty",
+    "drone",
+    "radar",
+    "bridge",
+    "railway",
+    "election",
+    "minister",
+    "general",
+    "reserve",
+    "tariff",
+    "embassy",
+    "sanction",
+    "ceasefire",
+    "corridor",
+    "village",
+    "province",
+    "frontier",
+    "airfield",
+    "satellite",
+    "observer",
+    "refugee",
+    "budget",
+    "parliament",
+    "coalition",
+    "exercise",
+    "patrol",
+    "shipment",
+    "reactor",
+    "inspector",
+    "protest",
+    "strike",
+    "senate",
+    "charter",
+    "statement",
+    "briefing",
+    "memo",
+    "archive",
+    "delegation",
+    "quarter",
+    "season",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "quiet",
+    "heavy",
+    "sudden",
+    "formal",
+    "brief",
+    "long",
+    "early",
+    "late",
+    "new",
+    "old",
+    "joint",
+    "private",
+    "public",
+    "regional",
+    "coastal",
+    "mountain",
+    "river",
 ];
 
 const ACTORS: &[(&str, &str)] = &[
@@ -35,12 +99,18 @@ const ACTORS: &[(&str, &str)] = &[
 
 fn actor(i: u64) -> Actor {
     let (code, country) = ACTORS[(i % ACTORS.len() as u64) as usize];
-    Actor { code: code.into(), country: Some(country.into()), role: Some(code[3..].into()), ..Actor::default() }
+    Actor {
+        code: code.into(),
+        country: Some(country.into()),
+        role: Some(code[3..].into()),
+        ..Actor::default()
+    }
 }
 
 fn sentence(n: u64, s: u64) -> String {
-    let words: Vec<&str> =
-        (0..14).map(|w| WORDS[(xxh3_64_with_seed(&[s as u8, w as u8], n) % WORDS.len() as u64) as usize]).collect();
+    let words: Vec<&str> = (0..14)
+        .map(|w| WORDS[(xxh3_64_with_seed(&[s as u8, w as u8], n) % WORDS.len() as u64) as usize])
+        .collect();
     let mut text = words.join(" ");
     text[..1].make_ascii_uppercase();
     text.push('.');
@@ -54,7 +124,12 @@ pub fn generated(n: u64) -> CodedArticle {
     for s in 0..4 {
         let start = text.len();
         text.push_str(&sentence(n, s));
-        sentences.push(Sentence { start, end: text.len(), boilerplate: false, paragraph: s as usize / 2 });
+        sentences.push(Sentence {
+            start,
+            end: text.len(),
+            boilerplate: false,
+            paragraph: s as usize / 2,
+        });
         text.push(' ');
     }
     let quote_start = text.len() + 1;
@@ -95,7 +170,11 @@ pub fn generated(n: u64) -> CodedArticle {
                 factual: true,
                 quote: None,
                 location: None,
-                trigger: Trigger { start: s.start, end: s.start + 3, text: text[s.start..s.start + 3].to_string() },
+                trigger: Trigger {
+                    start: s.start,
+                    end: s.start + 3,
+                    text: text[s.start..s.start + 3].to_string(),
+                },
                 rule: "loadgen".into(),
             }
         })
@@ -114,7 +193,10 @@ pub fn generated(n: u64) -> CodedArticle {
             text: text[quote_start..quote_end].to_string(),
             cue: Some("said".into()),
             cue_span: None,
-            speaker: Some(Speaker { name: Some("the envoy".into()), ..Speaker::default() }),
+            speaker: Some(Speaker {
+                name: Some("the envoy".into()),
+                ..Speaker::default()
+            }),
         }],
         text: Some(text),
         sentences,

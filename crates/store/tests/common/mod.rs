@@ -21,7 +21,12 @@ pub fn article(id: &str, date: Option<&str>, text: &str) -> CodedArticle {
     let mut sentences = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices('.') {
-        sentences.push(Sentence { start, end: i + 1, boilerplate: false, paragraph: 0 });
+        sentences.push(Sentence {
+            start,
+            end: i + 1,
+            boilerplate: false,
+            paragraph: 0,
+        });
         start = i + 1;
         while text[start..].starts_with(' ') {
             start += 1;
@@ -75,7 +80,11 @@ pub fn with_event(mut a: CodedArticle, spec: EventSpec) -> CodedArticle {
     let text = a.text.as_deref().unwrap();
     let start = text.find(spec.trigger).expect("trigger in text");
     let end = start + spec.trigger.len();
-    let sentence = a.sentences.iter().position(|s| s.start <= start && end <= s.end).unwrap_or(0);
+    let sentence = a
+        .sentences
+        .iter()
+        .position(|s| s.start <= start && end <= s.end)
+        .unwrap_or(0);
     a.events.push(Event {
         sentence,
         source: actor(spec.source),
@@ -95,7 +104,11 @@ pub fn with_event(mut a: CodedArticle, spec: EventSpec) -> CodedArticle {
             lat: Some(49.99),
             lon: Some(36.23),
         }),
-        trigger: Trigger { start, end, text: spec.trigger.into() },
+        trigger: Trigger {
+            start,
+            end,
+            text: spec.trigger.into(),
+        },
         rule: "test rule".into(),
     });
     a
@@ -105,7 +118,9 @@ pub fn with_event(mut a: CodedArticle, spec: EventSpec) -> CodedArticle {
 pub fn with_quote(mut a: CodedArticle, quoted: &str, speaker: &str, code: &str) -> CodedArticle {
     let text = a.text.as_deref().unwrap();
     let start = text.find(quoted).expect("quote in text");
-    let mention = text.find(speaker).map(|s| detente_records::Span::new(s, s + speaker.len()));
+    let mention = text
+        .find(speaker)
+        .map(|s| detente_records::Span::new(s, s + speaker.len()));
     let actor = actor(code);
     a.quotes.push(Quote {
         kind: QuoteKind::Direct,
