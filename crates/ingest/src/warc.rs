@@ -157,8 +157,10 @@ impl WarcReader {
         if let Some(uri) = header("warc-target-uri") {
             article.url = Some(strip_angle_brackets(uri).to_string());
         }
-        if article.date.is_none() {
-            article.date = header("warc-date").and_then(normalize_date);
+        // The record's date is the WARC date (the capture), as documented; the page's own date is the
+        // fallback when the record has none.
+        if let Some(date) = header("warc-date").and_then(normalize_date) {
+            article.date = Some(date);
         }
         Ok(Some(article))
     }

@@ -48,8 +48,17 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32> {
             supported: SCHEMA_VERSION,
         });
     }
-    for migration in MIGRATIONS.iter().filter(|m| m.version > current && m.version <= target) {
+    if current >= target {
+        return Ok(current);
+    }
+    loop {
+        // The version is read again inside the write transaction: another process opening the same new
+        // database may have applied the migration in the meantime.
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let now: u32 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        let Some(migration) = MIGRATIONS.iter().find(|m| m.version == now + 1 && m.version <= target) else {
+            break;
+        };
         (migration.apply)(&tx)?;
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;

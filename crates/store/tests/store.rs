@@ -680,6 +680,29 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_database() {
 }
 
 #[test]
+fn processes_opening_a_new_database_at_once_migrate_it_once() {
+    let dir = temp_dir("race");
+    let path = dir.join("race.db");
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                let a = article(&format!("t{i}"), None, &format!("Envoy number {i} arrived on a quiet morning."));
+                store.ingest_batch(&[a], "t", "d").unwrap();
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema::SCHEMA_VERSION);
+    assert_eq!(store.counts().unwrap().articles, 4);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn read_only_open_requires_an_existing_database() {
     let dir = temp_dir("missing");
     let err = Store::open_read_only(dir.join("nothing.db")).err().expect("missing");

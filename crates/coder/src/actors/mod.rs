@@ -23,7 +23,9 @@ mod legacy;
 mod tests;
 
 use crate::{DictionaryError, DictionarySource};
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use std::sync::OnceLock;
 use detente_records::{Actor, Mention, MentionKind, Resolution, Sentence};
 use dict::{CaseMode, Dictionary, EntryKind, Form, Noun, NounKind, Pronoun, Target};
@@ -32,23 +34,40 @@ use dict::{CaseMode, Dictionary, EntryKind, Form, Noun, NounKind, Pronoun, Targe
 pub struct ActorRecognizer {
     dict: Dictionary,
     /// Case-sensitive names; pattern id → index into `dict.patterns`.
-    exact: AhoCorasick,
+    exact: NFA,
     exact_ids: Vec<u32>,
     /// ASCII case-insensitive entries.
-    folded: AhoCorasick,
+    folded: NFA,
     folded_ids: Vec<u32>,
     /// All-caps forms of the case-sensitive names, built when first needed.
-    upper: OnceLock<(AhoCorasick, Vec<u32>)>,
+    upper: OnceLock<(NFA, Vec<u32>)>,
 }
 
-/// Leftmost-longest, anchored: the recognizer tries word starts only.
-fn build_automaton(texts: &[&str], fold: bool) -> Result<AhoCorasick, DictionaryError> {
-    AhoCorasick::builder()
+/// Leftmost-longest: the recognizer walks it anchored at word starts only.
+fn build_automaton(texts: &[&str], fold: bool) -> Result<NFA, DictionaryError> {
+    NFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(fold)
         .build(texts)
         .map_err(|e| dict::error("actors", 0, format!("cannot build the actor matcher: {e}")))
+}
+
+/// The longest pattern starting at `at`: its end and pattern index. A plain state walk, cheaper than a
+/// search call per word.
+#[inline]
+fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+    let mut best = None;
+    for (k, &b) in hay[at..].iter().enumerate() {
+        sid = nfa.next_state(Anchored::Yes, sid, b);
+        if nfa.is_dead(sid) {
+            break;
+        }
+        if nfa.is_match(sid) {
+            best = Some((at + k + 1, nfa.match_pattern(sid, 0).as_usize()));
+        }
+    }
+    best
 }
 
 impl ActorRecognizer {
@@ -87,7 +106,7 @@ impl ActorRecognizer {
 
     /// The all-caps forms of the case-sensitive names, for sentences written in capitals. Built on first
     /// use: such sentences are rare, and the build would double the load time.
-    fn upper(&self) -> &(AhoCorasick, Vec<u32>) {
+    fn upper(&self) -> &(NFA, Vec<u32>) {
         self.upper.get_or_init(|| {
             let mut texts = Vec::new();
             let mut ids = Vec::new();
@@ -174,9 +193,8 @@ impl ActorRecognizer {
                 (c.is_alphanumeric(), c.len_utf8())
             };
             if alnum && !prev_alnum {
-                let input = Input::new(hay).range(i..).anchored(Anchored::Yes);
-                let e = exact.find(input.clone()).map(|m| (m.end(), exact_ids[m.pattern().as_usize()]));
-                let f = self.folded.find(input).map(|m| (m.end(), self.folded_ids[m.pattern().as_usize()]));
+                let e = longest_at(exact, bytes, i).map(|(end, p)| (end, exact_ids[p]));
+                let f = longest_at(&self.folded, bytes, i).map(|(end, p)| (end, self.folded_ids[p]));
                 let ordered = match (e, f) {
                     (Some(a), Some(b)) if b.0 > a.0 => [Some(b), Some(a)],
                     (a, b) => [a, b],

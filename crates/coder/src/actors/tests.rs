@@ -748,20 +748,3 @@ fn load_phases() {
         eprintln!("toml {parsed:?}, +compile {:?}, whole load {:?}", built - parsed, t2.elapsed());
     }
 }
-
-#[test]
-#[ignore]
-fn automaton_kinds() {
-    use aho_corasick::AhoCorasickKind;
-    let d = dict::load(dict::BUILTIN, &[]).unwrap();
-    let exact: Vec<String> = d.patterns.iter().filter(|p| p.mode == CaseMode::Exact).map(|p| p.text.clone()).collect();
-    let upper: Vec<String> = exact.iter().flat_map(|p| [p.clone(), p.to_uppercase()]).collect();
-    let folded: Vec<String> = d.patterns.iter().filter(|p| p.mode != CaseMode::Exact).map(|p| p.text.clone()).collect();
-    for (label, pats, fold) in [("exact", &exact, false), ("exact+upper", &upper, false), ("exact folded", &exact, true), ("folded", &folded, true)] {
-        for kind in [None, Some(AhoCorasickKind::NoncontiguousNFA), Some(AhoCorasickKind::ContiguousNFA), Some(AhoCorasickKind::DFA)] {
-            let t = std::time::Instant::now();
-            let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(fold).kind(kind).build(pats).unwrap();
-            eprintln!("{label} ({} patterns) {kind:?}: {:?}, {} bytes", pats.len(), t.elapsed(), ac.memory_usage());
-        }
-    }
-}
