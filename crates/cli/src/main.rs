@@ -56,10 +56,39 @@ enum Command {
     Code(CodeArgs),
     /// Show each actor mention with its span, code and how it was resolved (for tuning dictionaries).
     Actors(InputArgs),
-    /// Show quotes grouped by speaker (from files; `--format jsonl` prints the schema).
+    /// Who said what: quotes in files grouped by speaker, or (without paths) quotes in the store.
     Quotes(QuotesArgs),
     /// Explain how one sentence (or short text) is coded: actors, triggers, patterns, and why.
     Explain(ExplainArgs),
+    /// Score the coder on a gold file (the acceptance metrics: quotes, speakers, events, PolNeAR).
+    Eval(eval::EvalArgs),
+    /// Code articles and store them in the database (idempotent; near-duplicates linked).
+    Ingest(IngestArgs),
+    /// Re-code every stored article (after a dictionary change).
+    Recode(store_cmds::RecodeArgs),
+    /// List stored events: --source/--target/--dyad, --since/--until, --root, --plover, --quad, --factual.
+    Events(store_cmds::EventsArgs),
+    /// Full-text search over stored articles and quotes, ranked, with highlighted snippets.
+    Search(store_cmds::SearchArgs),
+    /// Events between two actors per day, week or month: counts by quad class and Goldstein.
+    Trend(store_cmds::TrendArgs),
+    /// Dyads whose conflict rises above their own baseline, with the evidence.
+    Alerts(store_cmds::AlertsArgs),
+    /// The actor interaction graph (JSON or GraphViz DOT), weighted by counts and tone.
+    Network(store_cmds::NetworkArgs),
+    /// Export stored events: Parquet (Hive date partitions), CSV or GDELT-style TSV.
+    Export(store_cmds::ExportArgs),
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    /// Input files or folders; `-` or nothing reads standard input.
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    db: store_cmds::DbArg,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    batch: usize,
 }
 
 #[derive(Args)]
@@ -85,8 +114,23 @@ struct CodeArgs {
 
 #[derive(Args)]
 struct QuotesArgs {
+    /// Input files or folders to code; without paths, the store is queried.
+    paths: Vec<PathBuf>,
+    /// Output format (default: pretty/table on a terminal, jsonl otherwise).
+    #[arg(long, short)]
+    format: Option<QuotesFormat>,
     #[command(flatten)]
-    input: InputArgs,
+    query: store_cmds::QuotesQueryArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QuotesFormat {
+    /// Grouped by speaker (files) or a table (store).
+    Pretty,
+    /// JSON Lines: the schema for files, one quote per line for the store.
+    Jsonl,
+    /// Comma-separated values (store only).
+    Csv,
 }
 
 #[derive(Args)]
@@ -147,17 +191,91 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             code_files(&args.paths, &settings, render, true)
         }
-        Command::Quotes(args) => {
-            let format = args.input.format.unwrap_or_else(default_format);
-            let palette = Palette { color: std::io::stdout().is_terminal() };
+        Command::Quotes(mut args) => {
+            let terminal = std::io::stdout().is_terminal();
+            let format = args.format.unwrap_or(if terminal { QuotesFormat::Pretty } else { QuotesFormat::Jsonl });
+            if args.paths.is_empty() && std::io::stdin().is_terminal() || has_query(&args.query) {
+                args.query.format = match format {
+                    QuotesFormat::Pretty => store_cmds::TableFormat::Table,
+                    QuotesFormat::Jsonl => store_cmds::TableFormat::Jsonl,
+                    QuotesFormat::Csv => store_cmds::TableFormat::Csv,
+                };
+                with_db(&mut args.query.db, &settings);
+                return store_cmds::run_quotes_query(&args.query);
+            }
+            let palette = Palette { color: terminal };
             let render = move |coded: &detente_records::CodedArticle| match format {
-                OutputFormat::Jsonl => render::jsonl(coded, true),
-                OutputFormat::Pretty => render::quotes_by_speaker(coded, palette),
+                QuotesFormat::Jsonl | QuotesFormat::Csv => render::jsonl(coded, true),
+                QuotesFormat::Pretty => render::quotes_by_speaker(coded, palette),
             };
-            code_files(&args.input.paths, &settings, render, true)
+            code_files(&args.paths, &settings, render, true)
         }
         Command::Explain(args) => explain(&args, &settings),
+        Command::Ingest(mut args) => {
+            with_db(&mut args.db, &settings);
+            ingest(&args, &settings)
+        }
+        Command::Recode(mut args) => {
+            with_db(&mut args.db, &settings);
+            let sources = pipeline::dictionary_sources(&settings.dictionaries)?;
+            let coder = detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+            store_cmds::run_recode(&args, &coder, &store_cmds::dictionary_set_id(&sources))
+        }
+        Command::Events(mut args) => {
+            with_db(&mut args.db, &settings);
+            store_cmds::run_events(&args)
+        }
+        Command::Search(mut args) => {
+            with_db(&mut args.db, &settings);
+            store_cmds::run_search(&args)
+        }
+        Command::Trend(mut args) => {
+            with_db(&mut args.db, &settings);
+            store_cmds::run_trend(&args)
+        }
+        Command::Alerts(mut args) => {
+            with_db(&mut args.db, &settings);
+            store_cmds::run_alerts(&args)
+        }
+        Command::Network(mut args) => {
+            with_db(&mut args.db, &settings);
+            store_cmds::run_network(&args)
+        }
+        Command::Export(mut args) => {
+            with_db(&mut args.db, &settings);
+            store_cmds::run_export(&args)
+        }
+        Command::Eval(args) => {
+            let coder = pipeline::load_coder(&settings.dictionaries)?;
+            eval::run(&args, &|article| coder.code(article))
+        }
     }
+}
+
+/// The config file's database, when neither --db nor DETENTE_DB gave one.
+fn with_db(db: &mut store_cmds::DbArg, settings: &config::Settings) {
+    if db.db.is_none() {
+        db.db = settings.db.clone();
+    }
+}
+
+/// A store query was asked for (`detente quotes --speaker X`), rather than coding files.
+fn has_query(q: &store_cmds::QuotesQueryArgs) -> bool {
+    q.speaker.is_some() || q.actor.is_some() || q.text.is_some() || q.since.is_some() || q.until.is_some()
+}
+
+/// `detente ingest`: code in parallel, store in batched transactions; a re-run completes an interrupted one.
+fn ingest(args: &IngestArgs, settings: &config::Settings) -> Result<ExitCode> {
+    let sources = pipeline::dictionary_sources(&settings.dictionaries)?;
+    let coder = detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+    let mut sink = store_cmds::IngestSink::open(&args.db, args.batch, &store_cmds::dictionary_set_id(&sources))?;
+    let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    let options = RunOptions { threads: settings.threads, progress: true };
+    let summary = pipeline::run(&paths, &coder, &options, |_| Vec::new(), |coded, _| sink.push(coded.clone()))?;
+    let stored = sink.finish()?;
+    eprintln!("detente: {}", summary.line());
+    eprintln!("detente: {}", store_cmds::ingest_summary_line(&stored));
+    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn default_format() -> OutputFormat {

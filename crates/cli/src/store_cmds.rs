@@ -226,6 +226,11 @@ fn write_events_csv(out: &mut impl Write, events: &[EventRow]) -> Result<()> {
 }
 
 pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
+    run_events_to(args, &mut stdout())
+}
+
+/// [`run_events`] writing to `out`.
+pub fn run_events_to(args: &EventsArgs, mut out: &mut dyn Write) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let mut query = args.filter.to_query()?;
     let table_default = args.format == TableFormat::Table && args.limit.is_none();
@@ -237,7 +242,6 @@ pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
     let mut events = store.events(&query)?;
     let more = table_default && events.len() > TABLE_LIMIT;
     events.truncate(if table_default { TABLE_LIMIT } else { usize::MAX });
-    let mut out = stdout();
     match args.format {
         TableFormat::Jsonl => {
             for e in &events {
@@ -321,11 +325,17 @@ pub struct QuotesQueryArgs {
     pub include_duplicates: bool,
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    #[arg(long, short, value_enum, default_value_t = TableFormat::Table)]
+    /// Set by `detente quotes --format` (shared with the file mode).
+    #[arg(skip = TableFormat::Table)]
     pub format: TableFormat,
 }
 
 pub fn run_quotes_query(args: &QuotesQueryArgs) -> Result<ExitCode> {
+    run_quotes_query_to(args, &mut stdout())
+}
+
+/// [`run_quotes_query`] writing to `out`.
+pub fn run_quotes_query_to(args: &QuotesQueryArgs, mut out: &mut dyn Write) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let query = QuoteQuery {
         speaker: args.speaker.clone(),
@@ -337,7 +347,6 @@ pub fn run_quotes_query(args: &QuotesQueryArgs) -> Result<ExitCode> {
         limit: args.limit,
     };
     let quotes = store.quotes(&query)?;
-    let mut out = stdout();
     match args.format {
         TableFormat::Jsonl => {
             for q in &quotes {
@@ -398,6 +407,11 @@ pub struct SearchArgs {
 }
 
 pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
+    run_search_to(args, &mut stdout())
+}
+
+/// [`run_search`] writing to `out`.
+pub fn run_search_to(args: &SearchArgs, mut out: &mut dyn Write) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let terminal = std::io::stdout().is_terminal() && args.format == TableFormat::Table;
     let highlight = if terminal {
@@ -412,7 +426,6 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
         include_duplicates: args.include_duplicates,
     };
     let hits = store.search(&query)?;
-    let mut out = stdout();
     match args.format {
         TableFormat::Jsonl => {
             for h in &hits {
@@ -509,6 +522,11 @@ pub struct TrendArgs {
 }
 
 pub fn run_trend(args: &TrendArgs) -> Result<ExitCode> {
+    run_trend_to(args, &mut stdout())
+}
+
+/// [`run_trend`] writing to `out`.
+pub fn run_trend_to(args: &TrendArgs, mut out: &mut dyn Write) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let query = EventQuery {
         dyad: Some((args.a.clone(), args.b.clone())),
@@ -529,7 +547,6 @@ pub fn run_trend(args: &TrendArgs) -> Result<ExitCode> {
     } else {
         TrendFormat::Table
     });
-    let mut out = stdout();
     let (ab, ba) = (format!("{}→{}", args.a, args.b), format!("{}→{}", args.b, args.a));
     match format {
         TrendFormat::Jsonl => {
@@ -769,6 +786,11 @@ pub struct AlertsArgs {
 }
 
 pub fn run_alerts(args: &AlertsArgs) -> Result<ExitCode> {
+    run_alerts_to(args, &mut stdout())
+}
+
+/// [`run_alerts`] writing to `out`.
+pub fn run_alerts_to(args: &AlertsArgs, mut out: &mut dyn Write) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let query = EventQuery {
         factual: args.factual,
@@ -786,7 +808,6 @@ pub fn run_alerts(args: &AlertsArgs) -> Result<ExitCode> {
         key: args.key.into(),
     };
     let alerts = analysis::alerts(&events, &params);
-    let mut out = stdout();
     match args.format {
         TableFormat::Jsonl => {
             for a in &alerts {
@@ -904,6 +925,11 @@ pub struct NetworkArgs {
 }
 
 pub fn run_network(args: &NetworkArgs) -> Result<ExitCode> {
+    run_network_to(args, &mut stdout())
+}
+
+/// [`run_network`] writing to `out`.
+pub fn run_network_to(args: &NetworkArgs, mut out: &mut dyn Write) -> Result<ExitCode> {
     let store = args.db.open_for_queries()?;
     let since = check_date("--since", &args.since)?;
     let query = EventQuery {
@@ -926,7 +952,6 @@ pub fn run_network(args: &NetworkArgs) -> Result<ExitCode> {
         let used: std::collections::BTreeSet<String> = used.into_iter().map(String::from).collect();
         network.nodes.retain(|n| used.contains(&n.id));
     }
-    let mut out = stdout();
     match args.format {
         GraphFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &network.to_json())?;
@@ -1193,75 +1218,146 @@ mod tests {
             root: Some("18..20".into()),
             ..Default::default()
         };
+        let capture = |run: &dyn Fn(&mut dyn Write) -> Result<ExitCode>| -> String {
+            let mut out = Vec::new();
+            run(&mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
         for format in [TableFormat::Table, TableFormat::Jsonl, TableFormat::Csv] {
-            run_events(&EventsArgs {
-                db: db.clone(),
-                filter: filter.clone(),
-                limit: Some(3),
-                format,
-            })
-            .unwrap();
-            run_quotes_query(&QuotesQueryArgs {
-                db: db.clone(),
-                speaker: Some("anna".into()),
-                actor: None,
-                since: None,
-                until: None,
-                text: None,
-                include_duplicates: false,
-                limit: Some(2),
-                format,
-            })
-            .unwrap();
-            run_search(&SearchArgs {
-                db: db.clone(),
-                query: vec!["shelled".into(), "village".into()],
-                limit: 2,
-                include_duplicates: false,
-                format,
-            })
-            .unwrap();
+            let events = capture(&|out| {
+                let args = EventsArgs {
+                    db: db.clone(),
+                    filter: filter.clone(),
+                    limit: Some(3),
+                    format,
+                };
+                run_events_to(&args, out)
+            });
+            let quotes = capture(&|out| {
+                let args = QuotesQueryArgs {
+                    db: db.clone(),
+                    speaker: Some("anna".into()),
+                    actor: None,
+                    since: None,
+                    until: None,
+                    text: None,
+                    include_duplicates: false,
+                    limit: Some(2),
+                    format,
+                };
+                run_quotes_query_to(&args, out)
+            });
+            let search = capture(&|out| {
+                let args = SearchArgs {
+                    db: db.clone(),
+                    query: vec!["shelled".into(), "village".into()],
+                    limit: 2,
+                    include_duplicates: false,
+                    format,
+                };
+                run_search_to(&args, out)
+            });
+            match format {
+                TableFormat::Table => {
+                    assert!(
+                        events
+                            .lines()
+                            .next()
+                            .unwrap()
+                            .starts_with("date        article  source"),
+                        "{events}"
+                    );
+                    assert_eq!(events.lines().count(), 4);
+                    assert!(
+                        events.contains("2022-03-01  d1       RUSMIL  UKRMIL  190   -10.0"),
+                        "{events}"
+                    );
+                    assert!(quotes.contains("Anna Example") && quotes.contains("“Tank”"), "{quotes}");
+                    assert!(search.starts_with(" 1. 2022-03-0"), "{search}");
+                    assert!(search.contains("[shelled] a border [village]"), "{search}");
+                }
+                TableFormat::Jsonl => {
+                    let rows: Vec<serde_json::Value> =
+                        events.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+                    assert_eq!(rows.len(), 3);
+                    assert_eq!(rows[0]["trigger"]["text"], "shelled");
+                    assert_eq!(quotes.lines().count(), 2);
+                    assert_eq!(search.lines().count(), 2);
+                }
+                TableFormat::Csv => {
+                    assert!(events.starts_with("event_id,article_id,date"));
+                    assert_eq!(events.lines().count(), 4);
+                    assert!(quotes.starts_with("quote_id,"));
+                    assert!(search.starts_with("kind,article_id"));
+                }
+            }
         }
         let plot = dir.join("trend.svg");
-        run_trend(&TrendArgs {
-            db: db.clone(),
-            a: "RUS".into(),
-            b: "UKR".into(),
-            by: PeriodArg::Day,
-            since: None,
-            until: None,
-            factual: false,
-            include_duplicates: false,
-            plot: Some(plot.clone()),
-            format: Some(TrendFormat::Chart),
-        })
-        .unwrap();
+        let trend = |format: TrendFormat, plot: Option<PathBuf>| {
+            let args = TrendArgs {
+                db: db.clone(),
+                a: "RUS".into(),
+                b: "UKR".into(),
+                by: PeriodArg::Day,
+                since: Some("2022-03-05".into()),
+                until: None,
+                factual: false,
+                include_duplicates: false,
+                plot,
+                format: Some(format),
+            };
+            capture(&|out| run_trend_to(&args, out))
+        };
+        let chart = trend(TrendFormat::Chart, Some(plot.clone()));
         assert!(std::fs::read_to_string(&plot).unwrap().contains("<svg"));
-        run_alerts(&AlertsArgs {
-            db: db.clone(),
-            by: PeriodArg::Day,
-            window: 7,
-            k: 2.0,
-            min_events: 3,
-            since: None,
-            key: KeyArg::Country,
-            factual: false,
-            include_duplicates: false,
-            evidence: 2,
-            format: TableFormat::Table,
-        })
-        .unwrap();
-        run_network(&NetworkArgs {
-            db: db.clone(),
-            since: Some("2022-03-02".into()),
-            until: None,
-            key: KeyArg::Code,
-            min_events: 1,
-            factual: false,
-            include_duplicates: false,
-            format: GraphFormat::Dot,
-        })
-        .unwrap();
+        assert_eq!(chart.lines().count(), 2 * 6 + 1, "{chart}");
+        assert!(
+            chart.lines().nth(10).unwrap().starts_with("2022-03-10  RUS→UKR ████"),
+            "{chart}"
+        );
+        let table = trend(TrendFormat::Csv, None);
+        assert!(
+            table
+                .lines()
+                .last()
+                .unwrap()
+                .starts_with("2022-03-10,2022-03-10,10,0,0,0,10,-100.0,-10.00,0")
+        );
+        let alerts = capture(&|out| {
+            let args = AlertsArgs {
+                db: db.clone(),
+                by: PeriodArg::Day,
+                window: 7,
+                k: 2.0,
+                min_events: 3,
+                since: None,
+                key: KeyArg::Country,
+                factual: false,
+                include_duplicates: false,
+                evidence: 2,
+                format: TableFormat::Table,
+            };
+            run_alerts_to(&args, out)
+        });
+        assert!(
+            alerts.starts_with("2022-03-10  RUS–UKR: 10 material-conflict events"),
+            "{alerts}"
+        );
+        assert!(alerts.contains("… 8 more events"), "{alerts}");
+        let dot = capture(&|out| {
+            let args = NetworkArgs {
+                db: db.clone(),
+                since: Some("2022-03-02".into()),
+                until: None,
+                key: KeyArg::Code,
+                min_events: 1,
+                factual: false,
+                include_duplicates: false,
+                format: GraphFormat::Dot,
+            };
+            run_network_to(&args, out)
+        });
+        assert!(dot.contains("\"RUSMIL\" -> \"UKRMIL\" [label=\"18 / -10.0\""), "{dot}");
         for format in [ExportFormatArg::Csv, ExportFormatArg::Gdelt] {
             let out = dir.join("export");
             run_export(&ExportArgs {
@@ -1284,6 +1380,60 @@ mod tests {
             format: TableFormat::Table,
         };
         assert!(run_events(&bad).unwrap_err().to_string().contains("YYYY-MM-DD"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn recode_replaces_coding_with_the_real_coder() {
+        let dir = std::env::temp_dir().join(format!("detente-cli-recode-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = DbArg {
+            db: Some(dir.join("r.db")),
+        };
+        let text = "Russian troops attacked a Ukrainian village on Monday. The mayor said nobody was hurt.";
+        let mut sink = IngestSink::open(&db, 10, "old-dictionaries").unwrap();
+        sink.push(coded(
+            "r1",
+            "2022-03-01",
+            text,
+            &[("RUSMIL", "UKRMIL", "190", -10.0, 4, "attacked")],
+        ))
+        .unwrap();
+        sink.finish().unwrap();
+        let coder = detente_coder::Coder::builtin().unwrap();
+        let set = dictionary_set_id(&[]);
+        assert_eq!(set, "builtin");
+        run_recode(
+            &RecodeArgs {
+                db: db.clone(),
+                batch: 5,
+            },
+            &coder,
+            &set,
+        )
+        .unwrap();
+        let store = Store::open(db.path()).unwrap();
+        let stored: (String, String) = store
+            .connection()
+            .query_row("SELECT dictionary_set, text FROM articles WHERE id = 'r1'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(stored, ("builtin".to_string(), text.to_string()));
+        // Whatever the coder finds now, every stored event is from the new dictionary set.
+        let events = store.events(&EventQuery::default()).unwrap();
+        assert!(events.iter().all(|e| e.dictionary_set == "builtin"));
+        assert_ne!(
+            dictionary_set_id(&[detente_coder::DictionarySource {
+                name: "a.actors.toml".into(),
+                text: "x".into()
+            }]),
+            dictionary_set_id(&[detente_coder::DictionarySource {
+                name: "a.actors.toml".into(),
+                text: "y".into()
+            }])
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

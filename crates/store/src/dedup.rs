@@ -5,6 +5,7 @@
 //! candidates with probability 1 − (1 − J⁴)³²: 0.87 at J = 0.5, 0.99 at J = 0.6, and 0.007 at J = 0.2.
 //! Candidates are then confirmed on the signature's estimated Jaccard similarity (≥ [`THRESHOLD`]).
 
+use rusqlite::OptionalExtension;
 use rusqlite::{Transaction, params};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -111,8 +112,29 @@ pub fn store_signature(tx: &Transaction, article: i64, signature: &Signature) ->
     Ok(())
 }
 
-/// The earliest stored article (lowest key) other than `article` whose signature is similar enough, with
-/// its own `duplicate_of` link (so a copy of a copy links to the first copy).
+/// Removes an article's signature and its LSH band rows (found from the signature: the band table has no
+/// index on the article).
+pub fn delete_signature(tx: &Transaction, article: i64) -> Result<()> {
+    let stored: Option<Vec<u8>> = tx
+        .prepare_cached("SELECT minhash FROM signatures WHERE article = ?1")?
+        .query_row([article], |row| row.get(0))
+        .optional()?;
+    let Some(signature) = stored.as_deref().and_then(Signature::from_bytes) else {
+        return Ok(());
+    };
+    let mut band_delete =
+        tx.prepare_cached("DELETE FROM minhash_bands WHERE band = ?1 AND hash = ?2 AND article = ?3")?;
+    for (band, hash) in signature.bands().iter().enumerate() {
+        band_delete.execute(params![band as i64, hash, article])?;
+    }
+    tx.prepare_cached("DELETE FROM signatures WHERE article = ?1")?
+        .execute([article])?;
+    Ok(())
+}
+
+/// The earliest stored article (lowest key) stored before `article` whose signature is similar enough, with
+/// its own `duplicate_of` link (so a copy of a copy links to the first copy). Only earlier articles count:
+/// the first copy of a story is never linked to a later one.
 pub fn find_original(
     tx: &Transaction,
     article: i64,
@@ -125,7 +147,7 @@ pub fn find_original(
             let rows = probe.query_map(params![band as i64, hash], |row| row.get::<_, i64>(0))?;
             for pk in rows {
                 let pk = pk?;
-                if pk != article {
+                if pk < article {
                     candidates.push(pk);
                 }
             }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use detente_records::{Article, CodedArticle};
+use rusqlite::OptionalExtension;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_128;
@@ -221,6 +222,10 @@ impl Store {
             conn.pragma_update(None, "foreign_keys", "ON")?;
             // The store writes big batches; let the WAL grow a little before checkpointing.
             conn.pragma_update(None, "wal_autocheckpoint", 4000)?;
+            conn.pragma_update(None, "journal_size_limit", 64 << 20)?;
+            // A 64 MB page cache keeps a batch's index pages in memory instead of spilling them mid-transaction.
+            conn.pragma_update(None, "cache_size", -65536)?;
+            conn.pragma_update(None, "temp_store", "MEMORY")?;
             if migrate {
                 schema::migrate_to(conn, schema::SCHEMA_VERSION)?;
             }
@@ -391,15 +396,17 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    fn drop(&mut self) {
+        // SQLite's advice for every connection that wrote: refresh the planner's statistics where they are
+        // stale (cheap; a read-only connection just fails, which is fine).
+        let _ = self.conn.execute_batch("PRAGMA optimize;");
+    }
+}
+
 fn delete_coding(tx: &Transaction, pk: i64) -> Result<()> {
-    for table in [
-        "sentences",
-        "mentions",
-        "quotes",
-        "events",
-        "signatures",
-        "minhash_bands",
-    ] {
+    dedup::delete_signature(tx, pk)?;
+    for table in ["sentences", "mentions", "quotes", "events"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE article = ?1"))?
             .execute([pk])?;
     }
@@ -419,15 +426,9 @@ fn write_article(
     let existing: Option<(i64, String, String, String)> = tx
         .prepare_cached("SELECT pk, text_hash, coder_version, dictionary_set FROM articles WHERE id = ?1")?
         .query_row([&article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .map(Some)
-        .or_else(|e| {
-            if e == rusqlite::Error::QueryReturnedNoRows {
-                Ok(None)
-            } else {
-                Err(e)
-            }
-        })?;
+        .optional()?;
     let text = article.text.as_deref().unwrap_or("");
+    let mut text_changed = false;
     let pk = match existing {
         Some((_, ref old_hash, ref old_cv, ref old_ds))
             if !force && *old_hash == hash && old_cv == coder_version && old_ds == dictionary_set =>
@@ -435,7 +436,8 @@ fn write_article(
             summary.unchanged += 1;
             return Ok(());
         }
-        Some((pk, ..)) => {
+        Some((pk, ref old_hash, ..)) => {
+            text_changed = *old_hash != hash;
             delete_coding(tx, pk)?;
             tx.prepare_cached(
                 "UPDATE articles SET source = ?2, date = ?3, url = ?4, title = ?5, text_hash = ?6, text = ?7, \
@@ -463,14 +465,7 @@ fn write_article(
                 let same: Option<i64> = tx
                     .prepare_cached("SELECT pk FROM articles WHERE text_hash = ?1 LIMIT 1")?
                     .query_row([&hash], |r| r.get(0))
-                    .map(Some)
-                    .or_else(|e| {
-                        if e == rusqlite::Error::QueryReturnedNoRows {
-                            Ok(None)
-                        } else {
-                            Err(e)
-                        }
-                    })?;
+                    .optional()?;
                 if same.is_some() {
                     summary.same_text += 1;
                     return Ok(());
@@ -508,6 +503,35 @@ fn write_article(
             }
         }
         dedup::store_signature(tx, pk, &signature)?;
+    }
+    if text_changed {
+        relink_copies_of(tx, &article.id)?;
+    }
+    Ok(())
+}
+
+/// After the text of `id` changed, its near-duplicates may no longer be copies of it: each is looked up again.
+fn relink_copies_of(tx: &Transaction, id: &str) -> Result<()> {
+    let copies: Vec<(i64, String, Vec<u8>)> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT a.pk, a.id, s.minhash FROM articles a JOIN signatures s ON s.article = a.pk \
+             WHERE a.duplicate_of = ?1 ORDER BY a.pk",
+        )?;
+        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    // Unlink them all first: a copy must not be linked again through a sibling's stale link.
+    tx.prepare_cached("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?1")?
+        .execute([id])?;
+    for (pk, copy_id, bytes) in copies {
+        let Some(signature) = dedup::Signature::from_bytes(&bytes) else {
+            continue;
+        };
+        let root = dedup::find_original(tx, pk, &signature)?
+            .map(|(_, original_id, original_link)| original_link.unwrap_or(original_id))
+            .filter(|root| *root != copy_id);
+        tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE pk = ?1")?
+            .execute(params![pk, root])?;
     }
     Ok(())
 }

@@ -314,7 +314,9 @@ impl Store {
             c.push("e.negated = 0".into());
         }
         if !query.include_duplicates {
-            c.push("a.duplicate_of IS NULL".into());
+            // `+` keeps SQLite from driving the query through the duplicate_of index (IS NULL matches
+            // nearly every row; the event indexes are far more selective).
+            c.push("+a.duplicate_of IS NULL".into());
         }
         if let Some(article) = &query.article {
             let v = c.value(article.clone());
@@ -382,7 +384,7 @@ impl Store {
             ));
         }
         if !query.include_duplicates {
-            c.push("a.duplicate_of IS NULL".into());
+            c.push("+a.duplicate_of IS NULL".into());
         }
         let mut sql = format!(
             "SELECT q.pk, a.id, q.date, a.source, a.url, q.kind, q.start, q.\"end\", q.text, q.cue, q.speaker_name, \
@@ -423,7 +425,7 @@ impl Store {
         let duplicates = if query.include_duplicates {
             ""
         } else {
-            "AND a.duplicate_of IS NULL"
+            "AND +a.duplicate_of IS NULL"
         };
         let limit = query.limit as i64;
         let (open, close) = (&query.highlight.0, &query.highlight.1);

@@ -243,13 +243,14 @@ fn v3_near_duplicates(tx: &Transaction) -> Result<()> {
             article INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
             minhash BLOB NOT NULL
         );
+        -- No index on article and no foreign key: 32 rows per article is the biggest index cost of an ingest;
+        -- an article's rows are found again from its stored signature (dedup::delete_signature).
         CREATE TABLE minhash_bands (
             band INTEGER NOT NULL,
             hash INTEGER NOT NULL,
-            article INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+            article INTEGER NOT NULL,
             PRIMARY KEY (band, hash, article)
         ) WITHOUT ROWID;
-        CREATE INDEX minhash_bands_article ON minhash_bands(article);
         "#,
     )?;
     // Articles stored before v3 get their signatures now (no re-linking: their duplicate_of stays as it was).

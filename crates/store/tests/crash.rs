@@ -102,10 +102,16 @@ fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
-/// Runs the loadgen on `db`; as root, as user `nobody` so that file permissions apply.
-fn ingest_unprivileged(db: &Path) -> std::process::Output {
+/// Runs the loadgen on `db`; as root, as user `nobody` so that file permissions apply. The binary is run from
+/// a copy in `exe_dir`, since the target directory may not be reachable for `nobody`.
+fn ingest_unprivileged(exe_dir: &Path, db: &Path) -> std::process::Output {
     use std::os::unix::process::CommandExt;
-    let mut command = Command::new(LOADGEN);
+    let exe = exe_dir.join("loadgen");
+    if !exe.exists() {
+        std::fs::copy(LOADGEN, &exe).unwrap();
+        set_mode(&exe, 0o755);
+    }
+    let mut command = Command::new(&exe);
     command.args([db.to_str().unwrap(), "100", "50"]);
     if is_root() {
         command.uid(65534).gid(65534);
@@ -117,6 +123,8 @@ fn ingest_unprivileged(db: &Path) -> std::process::Output {
 fn unwritable_database_gives_a_clear_error_and_stays_intact() {
     let dir = temp_dir("readonly");
     set_mode(&dir, 0o755);
+    let exe_dir = temp_dir("readonly-exe");
+    set_mode(&exe_dir, 0o755);
     let db = dir.join("ro.db");
     let seeded = Command::new(LOADGEN)
         .args([db.to_str().unwrap(), "100", "50"])
@@ -127,7 +135,7 @@ fn unwritable_database_gives_a_clear_error_and_stays_intact() {
 
     // A read-only file.
     set_mode(&db, 0o444);
-    let output = ingest_unprivileged(&db);
+    let output = ingest_unprivileged(&exe_dir, &db);
     let stderr = String::from_utf8_lossy(&output.stderr);
     eprintln!("child: {stderr}");
     assert!(!output.status.success());
@@ -137,7 +145,7 @@ fn unwritable_database_gives_a_clear_error_and_stays_intact() {
     // A writable file in a read-only directory (SQLite cannot create its -wal/-shm files there).
     set_mode(&db, 0o666);
     set_mode(&dir, 0o555);
-    let output = ingest_unprivileged(&db);
+    let output = ingest_unprivileged(&exe_dir, &db);
     let stderr = String::from_utf8_lossy(&output.stderr);
     eprintln!("child: {stderr}");
     set_mode(&dir, 0o755);
@@ -150,7 +158,7 @@ fn unwritable_database_gives_a_clear_error_and_stays_intact() {
 
     // A new database in a read-only directory.
     set_mode(&dir, 0o555);
-    let output = ingest_unprivileged(&dir.join("new.db"));
+    let output = ingest_unprivileged(&exe_dir, &dir.join("new.db"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     eprintln!("child: {stderr}");
     set_mode(&dir, 0o755);
@@ -162,6 +170,7 @@ fn unwritable_database_gives_a_clear_error_and_stays_intact() {
     assert_eq!(store.integrity_check().unwrap(), "ok");
     assert_eq!(store.counts().unwrap().articles, 100);
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&exe_dir);
 }
 
 #[test]

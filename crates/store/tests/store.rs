@@ -446,6 +446,17 @@ fn changed_text_replaces_old_coding() {
     assert_eq!(events[0].date.as_deref(), Some("2022-03-21"));
     assert_eq!(store.counts().unwrap().articles, 5);
     assert_eq!(store.counts().unwrap().sentences, 10);
+    // The near-duplicate index holds the new signature only.
+    let bands: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM minhash_bands", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(bands, 32 * 5);
+    let signatures: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM signatures", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(signatures, 5);
     // The full-text index follows the new text.
     assert!(store.search(&SearchQuery::new("grain")).unwrap().is_empty());
     assert_eq!(
@@ -566,13 +577,43 @@ fn near_duplicates_link_to_the_first_copy_and_count_once() {
             .count(),
         2
     );
-    // Search shows the first copy only, unless asked.
-    assert_eq!(store.search(&SearchQuery::new("lakeside")).unwrap().len(), 1);
     let with_dups = SearchQuery {
         include_duplicates: true,
         ..SearchQuery::new("lakeside")
     };
     assert_eq!(store.search(&with_dups).unwrap().len(), 3);
+    assert_eq!(store.search(&SearchQuery::new("lakeside")).unwrap().len(), 1);
+    // When the first copy's text changes into another story, its copies are looked up again: wire-3 is
+    // still a copy of wire-2, which is now the first copy.
+    let rewritten = article(
+        "wire-1",
+        Some("2022-05-03"),
+        "Port workers in three coastal cities began a two-day strike over pay, and ferry services were cancelled.",
+    );
+    assert_eq!(store.ingest_batch(&[rewritten], "t", "d").unwrap().replaced, 1);
+    let links: Vec<(String, Option<String>)> = {
+        let mut stmt = store
+            .connection()
+            .prepare("SELECT id, duplicate_of FROM articles ORDER BY pk")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(links[1], ("wire-2".to_string(), None));
+    assert_eq!(links[2], ("wire-3".to_string(), Some("wire-2".to_string())));
+    // Search shows the first copy only, unless asked.
+    let hits = store.search(&SearchQuery::new("lakeside")).unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.article_id.as_str()).collect::<Vec<_>>(),
+        ["wire-2"]
+    );
+    let with_dups = SearchQuery {
+        include_duplicates: true,
+        ..SearchQuery::new("lakeside")
+    };
+    assert_eq!(store.search(&with_dups).unwrap().len(), 2);
 }
 
 #[test]
@@ -688,7 +729,11 @@ fn processes_opening_a_new_database_at_once_migrate_it_once() {
             let path = path.clone();
             std::thread::spawn(move || {
                 let mut store = Store::open(&path).unwrap();
-                let a = article(&format!("t{i}"), None, &format!("Envoy number {i} arrived on a quiet morning."));
+                let a = article(
+                    &format!("t{i}"),
+                    None,
+                    &format!("Envoy number {i} arrived on a quiet morning."),
+                );
                 store.ingest_batch(&[a], "t", "d").unwrap();
             })
         })

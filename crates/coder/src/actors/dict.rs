@@ -306,7 +306,11 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
 }
 
 pub(crate) fn error(file: &str, line: impl Into<Line>, message: impl Into<String>) -> DictionaryError {
-    DictionaryError { file: file.to_string(), line: line.into().0, message: message.into() }
+    DictionaryError {
+        file: file.to_string(),
+        line: line.into().0,
+        message: message.into(),
+    }
 }
 
 /// A line number, computed only when an error needs it.

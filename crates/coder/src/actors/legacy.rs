@@ -4,7 +4,7 @@
 //! apply to the entry above; dates are `>YYMMDD` (from), `<YYMMDD` (until), `YYMMDD-YYMMDD`, with
 //! 6-digit (`YYMMDD`) or 8-digit (`YYYYMMDD`) dates. A name line without codes is a synonym of the next
 //! entry that has codes. Agents: `NOUN {PLURALS} [~ROLE]`, with `!SET! = A, B` substitution sets
-//! written inside nouns; without `{…}` the regular plural is made. `#` starts a comment.
+//! written inside nouns; without `{…}` the regular plural is made. `#` and `;` (TABARI) start comments.
 
 use super::dict::{Builder, DatedActor, Entry, EntryKind, ROLE_CODES, error};
 use crate::DictionaryError;
@@ -68,8 +68,9 @@ pub(crate) fn load(builder: &mut Builder, kind: LegacyKind, file: &str, text: &s
     }
 }
 
+/// `#` (PETRARCH) and `;` (TABARI) start comments.
 fn strip_comment(line: &str) -> &str {
-    match line.find('#') {
+    match line.find(['#', ';']) {
         Some(i) => &line[..i],
         None => line,
     }

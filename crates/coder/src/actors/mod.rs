@@ -1,9 +1,11 @@
 //! Actor recognition: dictionaries → mentions with CAMEO-style actor codes. (Stage owner: actors.)
 //!
-//! One pass per non-boilerplate sentence with two leftmost-longest automata built once in [`ActorRecognizer::load`]:
-//! a case-sensitive one for names written with capitals (plus their all-caps forms), and an ASCII
-//! case-insensitive one for lower-case entries (role nouns, pronouns) and legacy upper-case dictionaries.
-//! The hits are then composed left to right:
+//! One pass per non-boilerplate sentence over its word starts only: at each, both leftmost-longest
+//! automata built once in [`ActorRecognizer::load`] are walked anchored (a case-sensitive one for names
+//! written with capitals, with an all-caps twin built on first use for sentences in capitals; an ASCII
+//! case-insensitive one for lower-case entries (role nouns, pronouns) and legacy upper-case dictionaries),
+//! and the longest verified match wins. The same loop finds the surnames of people introduced earlier and
+//! the given names that start unknown names. The hits are then composed left to right:
 //!
 //! - qualifier + role noun + name: "Kremlin spokesman Dmitry Peskov", "Russian President Vladimir Putin".
 //!   **Span convention:** one mention covers the whole phrase, from the qualifier (or the title) to the end
@@ -26,9 +28,9 @@ use crate::{DictionaryError, DictionarySource};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
-use std::sync::OnceLock;
 use detente_records::{Actor, Mention, MentionKind, Resolution, Sentence};
 use dict::{CaseMode, Dictionary, EntryKind, Form, Noun, NounKind, Pronoun, Target};
+use std::sync::OnceLock;
 
 /// Compiled actor dictionaries.
 pub struct ActorRecognizer {
@@ -41,6 +43,40 @@ pub struct ActorRecognizer {
     folded_ids: Vec<u32>,
     /// All-caps forms of the case-sensitive names, built when first needed.
     upper: OnceLock<(NFA, Vec<u32>)>,
+    /// Bytes that start some case-sensitive name: other words skip that automaton.
+    exact_pairs: BytePairs,
+    /// The same for the case-insensitive automaton (pairs in lower case).
+    folded_pairs: BytePairs,
+}
+
+/// The first two bytes of every pattern of an automaton: most words start no pattern, and this set says so
+/// before the automaton is walked. A one-byte pattern admits every second byte.
+struct BytePairs(Vec<u64>);
+
+impl BytePairs {
+    fn of<'p>(patterns: impl Iterator<Item = &'p str>, lower: bool) -> BytePairs {
+        let mut set = BytePairs(vec![0; 65536 / 64]);
+        let fold = |b: u8| if lower { b.to_ascii_lowercase() } else { b };
+        for p in patterns {
+            match p.as_bytes() {
+                [] => {}
+                [a] => (0..=255u8).for_each(|b| set.insert(fold(*a), b)),
+                [a, b, ..] => set.insert(fold(*a), fold(*b)),
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, a: u8, b: u8) {
+        let k = usize::from(a) << 8 | usize::from(b);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    #[inline]
+    fn has(&self, a: u8, b: u8) -> bool {
+        let k = usize::from(a) << 8 | usize::from(b);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
 }
 
 /// Leftmost-longest: the recognizer walks it anchored at word starts only.
@@ -64,7 +100,16 @@ fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
             break;
         }
         if nfa.is_match(sid) {
-            best = Some((at + k + 1, nfa.match_pattern(sid, 0).as_usize()));
+            // A state also reports patterns that end here but start later (suffixes): keep the one that
+            // starts at `at`.
+            let walked = k + 1;
+            for m in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, m);
+                if nfa.pattern_len(pid) == walked {
+                    best = Some((at + walked, pid.as_usize()));
+                    break;
+                }
+            }
         }
     }
     best
@@ -98,10 +143,21 @@ impl ActorRecognizer {
                 folded_ids.push(i as u32);
             }
         }
+        let exact_pairs = BytePairs::of(exact_texts.iter().map(String::as_str), false);
+        let folded_pairs = BytePairs::of(folded_texts.iter().copied(), true);
         let exact_refs: Vec<&str> = exact_texts.iter().map(String::as_str).collect();
         let exact = build_automaton(&exact_refs, false)?;
         let folded = build_automaton(&folded_texts, true)?;
-        Ok(ActorRecognizer { dict, exact, exact_ids, folded, folded_ids, upper: OnceLock::new() })
+        Ok(ActorRecognizer {
+            dict,
+            exact,
+            exact_ids,
+            folded,
+            folded_ids,
+            upper: OnceLock::new(),
+            exact_pairs,
+            folded_pairs,
+        })
     }
 
     /// The all-caps forms of the case-sensitive names, for sentences written in capitals. Built on first
@@ -160,8 +216,7 @@ impl ActorRecognizer {
             state.sentence_start = s.start;
             state.sentence_end = s.end;
             in_quote = quoted_ranges(text, s.start, s.end, in_quote, &mut state.quoted);
-            self.find_hits(text, s.start, s.end, &mut hits);
-            state.add_surname_hits(&mut hits);
+            self.find_hits(text, s.start, s.end, &state.surnames, &mut hits);
             state.compose(&hits);
         }
         state.mentions
@@ -176,12 +231,19 @@ impl ActorRecognizer {
     /// Dictionary hits of one sentence: at each word start, the longest verified match of either
     /// automaton (anchored there), the case-sensitive one first on equal length; then on after it. Only
     /// word starts are tried, so the scan is cheap and matches never start inside a word.
-    fn find_hits(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit>) {
+    /// `surnames` are those of people introduced earlier in the article: a capitalised word that is one
+    /// (and no dictionary entry) refers back to that person.
+    fn find_hits(&self, text: &str, start: usize, end: usize, surnames: &[(String, usize)], out: &mut Vec<Hit>) {
         out.clear();
         let hay = &text[start..end];
         let bytes = hay.as_bytes();
         let shouting = is_shouting(hay);
-        let (exact, exact_ids) = if shouting { let u = self.upper(); (&u.0, &u.1) } else { (&self.exact, &self.exact_ids) };
+        let (exact, exact_ids) = if shouting {
+            let u = self.upper();
+            (&u.0, &u.1)
+        } else {
+            (&self.exact, &self.exact_ids)
+        };
         let mut prev_alnum = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
         let mut i = 0;
         while i < bytes.len() {
@@ -193,8 +255,17 @@ impl ActorRecognizer {
                 (c.is_alphanumeric(), c.len_utf8())
             };
             if alnum && !prev_alnum {
-                let e = longest_at(exact, bytes, i).map(|(end, p)| (end, exact_ids[p]));
-                let f = longest_at(&self.folded, bytes, i).map(|(end, p)| (end, self.folded_ids[p]));
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                let e = if shouting || self.exact_pairs.has(b, next) {
+                    longest_at(exact, bytes, i).map(|(end, p)| (end, exact_ids[p]))
+                } else {
+                    None
+                };
+                let f = if self.folded_pairs.has(b.to_ascii_lowercase(), next.to_ascii_lowercase()) {
+                    longest_at(&self.folded, bytes, i).map(|(end, p)| (end, self.folded_ids[p]))
+                } else {
+                    None
+                };
                 let ordered = match (e, f) {
                     (Some(a), Some(b)) if b.0 > a.0 => [Some(b), Some(a)],
                     (a, b) => [a, b],
@@ -202,8 +273,44 @@ impl ActorRecognizer {
                 let hit = ordered.into_iter().flatten().find(|&(e, pid)| {
                     self.accept(text, start, start + i, start + e, &self.dict.patterns[pid as usize])
                 });
+                if hit.is_none() && b.is_ascii_uppercase() {
+                    let local = surnames.iter().find(|(name, _)| {
+                        bytes[i..].starts_with(name.as_bytes())
+                            && at_word_boundaries(text, start + i, start + i + name.len())
+                    });
+                    if let Some((name, entity)) = local {
+                        out.push(Hit {
+                            start: start + i,
+                            end: start + i + name.len(),
+                            what: What::Local(*entity),
+                        });
+                        i += name.len();
+                        prev_alnum = false;
+                        continue;
+                    }
+                    // A given name before another capitalised word: a person not in the dictionary.
+                    let word_len = bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                    if (2..=12).contains(&word_len)
+                        && bytes.get(i + word_len) == Some(&b' ')
+                        && bytes.get(i + word_len + 1).is_some_and(u8::is_ascii_uppercase)
+                        && self.is_given_name(&bytes[i..i + word_len])
+                    {
+                        out.push(Hit {
+                            start: start + i,
+                            end: start + i + word_len,
+                            what: What::NewName,
+                        });
+                        i += word_len;
+                        prev_alnum = false;
+                        continue;
+                    }
+                }
                 if let Some((e, pid)) = hit {
-                    out.push(Hit { start: start + i, end: start + e, what: What::Dict(self.dict.patterns[pid as usize].target) });
+                    out.push(Hit {
+                        start: start + i,
+                        end: start + e,
+                        what: What::Dict(self.dict.patterns[pid as usize].target),
+                    });
                     i = e;
                     prev_alnum = false;
                     continue;
@@ -212,6 +319,14 @@ impl ActorRecognizer {
             prev_alnum = alnum;
             i += len;
         }
+    }
+
+    fn is_given_name(&self, word: &[u8]) -> bool {
+        let mut buf = [0u8; 12];
+        for (d, b) in buf.iter_mut().zip(word) {
+            *d = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| self.dict.given_names.contains_key(w))
     }
 
     fn accept(&self, text: &str, sentence_start: usize, s: usize, e: usize, pattern: &dict::Pattern) -> bool {
@@ -497,6 +612,41 @@ const NON_NAME_WORDS: &[&str] = &[
     "Says",
     "Said",
     "Tells",
+    "Superintendent",
+    "Chief",
+    "Inspector",
+    "Commissioner",
+    "Director",
+    "Deputy",
+    "Acting",
+    "Senior",
+    "Assistant",
+    "Executive",
+    "Special",
+    "Lieutenant",
+    "Sergeant",
+    "Captain",
+    "Colonel",
+    "Major",
+    "Officer",
+    "Judge",
+    "Justice",
+    "Professor",
+    "Doctor",
+    "Reverend",
+    "Bishop",
+    "Cardinal",
+    "Pope",
+    "Spokesman",
+    "Spokeswoman",
+    "Chairman",
+    "Chairwoman",
+    "Ambassador",
+    "Envoy",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Premier",
     "Street",
     "Square",
     "Palace",
@@ -583,6 +733,27 @@ const PREPOSITIONS: &[&str] = &[
     "through", "toward", "towards", "against", "between", "around", "visiting", "visited", "leaving", "left",
 ];
 
+/// Capitalised words that continue a title rather than start a name.
+const TITLE_WORDS: &[&str] = &[
+    "Superintendent",
+    "Chief",
+    "Inspector",
+    "Commissioner",
+    "Director",
+    "Deputy",
+    "Acting",
+    "Senior",
+    "Assistant",
+    "Executive",
+    "Special",
+    "General",
+    "Adviser",
+    "Advisor",
+    "Secretary",
+    "Minister",
+    "Officer",
+];
+
 /// Name particles that may sit between capitalised parts of a name.
 const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "dos",
@@ -630,6 +801,8 @@ enum What {
     Dict(Target),
     /// A surname (or short form) of an entity introduced earlier in the article.
     Local(usize),
+    /// A given name followed by a capitalised word: the start of a name not in the dictionary.
+    NewName,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -695,34 +868,6 @@ struct RolePhrase {
 impl<'a> ArticleState<'a> {
     fn dict(&self) -> &'a Dictionary {
         &self.rec.dict
-    }
-
-    fn add_surname_hits(&self, hits: &mut Vec<Hit>) {
-        if self.surnames.is_empty() {
-            return;
-        }
-        let (s, e) = (self.sentence_start, self.sentence_end);
-        let hay = &self.text.as_bytes()[s..e];
-        let before = hits.len();
-        for (surname, entity) in &self.surnames {
-            for i in memchr::memmem::find_iter(hay, surname.as_bytes()) {
-                let (hs, he) = (s + i, s + i + surname.len());
-                if !at_word_boundaries(self.text, hs, he) {
-                    continue;
-                }
-                if hits.iter().any(|h| h.start < he && hs < h.end) {
-                    continue;
-                }
-                hits.push(Hit {
-                    start: hs,
-                    end: he,
-                    what: What::Local(*entity),
-                });
-            }
-        }
-        if hits.len() > before {
-            hits.sort_by_key(|h| h.start);
-        }
     }
 
     // -----------------------------------------------------------------------------------------
@@ -827,7 +972,11 @@ impl<'a> ArticleState<'a> {
         plural: bool,
     ) {
         let start = self.strip_article(start, end);
-        if let Some(c) = &actor.country {
+        // The context for titles without a country: countries and people named, state bodies and officials
+        // (not "Russians", "Russian hackers" or pronouns).
+        if let Some(c) = &actor.country
+            && (matches!(kind, MentionKind::Country | MentionKind::Person) || context_role(actor.role.as_deref()))
+        {
             self.countries.push((self.sentence, c.clone()));
         }
         let e = &mut self.entities[entity];
@@ -1031,6 +1180,14 @@ impl<'a> ArticleState<'a> {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let gender = gender.or_else(|| self.given_gender(&name));
         let key = EntityKey::Name(name.clone());
+        // Known already without a code: a title now may give one.
+        if let Some(e) = self.entities.iter_mut().find(|e| e.key == key)
+            && e.actor.is_none()
+            && let Some(mut a) = actor.clone()
+        {
+            a.name = Some(name.clone());
+            e.actor = Some(a);
+        }
         let idx = self.entity(key.clone(), || EntityRec {
             key,
             name: name.clone(),
@@ -1101,6 +1258,23 @@ impl<'a> ArticleState<'a> {
             What::Dict(Target::Pronoun(p)) => {
                 self.pronoun(hit, p);
                 i + 1
+            }
+            What::NewName => {
+                // Tracked (pronouns, later surname, an apposition may give it an actor), not emitted.
+                let Some(name) = self.name_after(hits, i + 1, hit.end) else {
+                    return i + 1;
+                };
+                if name.entry.is_some() || name.local.is_some() {
+                    return i + 1;
+                }
+                let full = self.text[hit.start..name.end].to_string();
+                if self.is_sentence_initial(hit.start) && is_common_word(&self.text[hit.start..hit.end]) {
+                    return i + 1 + name.hits_used;
+                }
+                let ent = self.unknown_person(&full, None, None, None);
+                self.entities[ent].last = name.end;
+                self.entities[ent].last_sentence = self.sentence;
+                self.apposition_after(hits, i + 1 + name.hits_used, name.end, ent)
             }
             What::Dict(Target::Entry { entry, form }) => {
                 let kind = self.dict().entries[entry as usize].kind;
@@ -1379,7 +1553,7 @@ impl<'a> ArticleState<'a> {
             return None;
         }
         p = self.skip_space(p);
-        let start = p;
+        let mut start = p;
         let mut end = p;
         let mut words = 0;
         let mut pending_particle = false;
@@ -1409,6 +1583,7 @@ impl<'a> ArticleState<'a> {
                             hits_used: k + 1 - j,
                         });
                     }
+                    What::NewName => k += 1,
                     What::Dict(Target::Entry { .. }) if words > 0 && !pending_particle => {
                         // A name part that is also a country or organisation ("Georgia" in a name): skip it.
                         k += 1;
@@ -1419,6 +1594,13 @@ impl<'a> ArticleState<'a> {
             let w = self.word_at(p);
             if w.is_empty() {
                 break;
+            }
+            // "Police Chief Superintendent Steve Hui": more title words before the name.
+            if words == 0 && TITLE_WORDS.contains(&w) && self.text[p + w.len()..self.sentence_end].starts_with(' ') {
+                p = self.skip_space(p + w.len());
+                start = p;
+                end = p;
+                continue;
             }
             if w.starts_with(char::is_uppercase) && !NON_NAME_WORDS.contains(&w) && !is_upper_acronym(w) {
                 words += 1;
@@ -1566,6 +1748,21 @@ impl<'a> ArticleState<'a> {
         }
         let qual_end = if k > i { Some(hits[k - 1].end) } else { None };
         let (nouns, next) = self.nouns_from(hits, k, qual_end);
+        // "Clinton spokesman Nick Merrill", "Trump's lawyer": the person just before gives the country.
+        if qual.is_none()
+            && !nouns.is_empty()
+            && let Some(m) = self.mentions.last()
+            && m.kind == MentionKind::Person
+            && m.actor.country.is_some()
+            && self.adjacent(m.end, hits[nouns[0]].start, true)
+        {
+            let country = m.actor.country.clone();
+            qual = Some(Actor {
+                code: country.clone().unwrap_or_default(),
+                country,
+                ..Actor::default()
+            });
+        }
         if nouns.is_empty() {
             // A country, organisation or adjective alone.
             let Some(actor) = qual else { return k.max(i + 1) };
@@ -1587,6 +1784,15 @@ impl<'a> ArticleState<'a> {
         }
         let noun = self.head_noun(hits, &nouns);
         let role = self.noun_role(hits, &nouns);
+        // "White House National Trade Council": a capitalised civilian noun inside a name is no title.
+        let first_noun = hits[nouns[0]];
+        if qual.is_none()
+            && matches!(role.as_deref(), None | Some("CVL"))
+            && self.text[first_noun.start..].starts_with(char::is_uppercase)
+            && !self.is_sentence_initial(first_noun.start)
+        {
+            return next;
+        }
         let chain_start = start;
         let prev = self.word_before(chain_start);
         let former = prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
@@ -1611,7 +1817,7 @@ impl<'a> ArticleState<'a> {
                 j = next;
                 end = e;
             }
-            let ctx = if qual.is_none() && noun.country.is_none() {
+            let ctx = if qual.is_none() && noun.country.is_none() && context_role(role.as_deref()) {
                 self.context_country()
             } else {
                 None
@@ -1843,11 +2049,24 @@ impl<'a> ArticleState<'a> {
             Pronoun::Male | Pronoun::Female => {
                 let want = if p == Pronoun::Male { 'm' } else { 'f' };
                 let people = || self.entities.iter().enumerate().filter(|(_, e)| e.person && e.last > 0);
-                // The latest person of that gender or of unknown gender.
-                people()
-                    .filter(|(_, e)| e.gender.is_none_or(|g| g == want))
-                    .max_by_key(|(_, e)| e.last)
-                    .map(|(i, _)| i)
+                // The latest person of that gender; a later person of unknown gender only when close (this
+                // or the previous sentence) or when nobody of that gender was named.
+                let matching = people()
+                    .filter(|(_, e)| e.gender == Some(want))
+                    .max_by_key(|(_, e)| e.last);
+                let unknown = people().filter(|(_, e)| e.gender.is_none()).max_by_key(|(_, e)| e.last);
+                match (matching, unknown) {
+                    (Some((m, me)), Some((u, ue))) => {
+                        if ue.last > me.last && ue.last_sentence + 1 >= self.sentence {
+                            Some(u)
+                        } else {
+                            Some(m)
+                        }
+                    }
+                    (Some((m, _)), None) => Some(m),
+                    (None, Some((u, _))) => Some(u),
+                    (None, None) => None,
+                }
             }
             Pronoun::Plural => self
                 .entities

@@ -329,6 +329,12 @@ fn composition_table() {
             "USALEG",
             None,
         ),
+        (
+            "Putin spokesman Ivan Drozd denied it.",
+            "spokesman Ivan Drozd",
+            "RUSGOV",
+            Some("Ivan Drozd"),
+        ),
     ];
     for &(sentence, text, code, name) in cases {
         let mentions = run(&rec, sentence, Some("2022-01-12"));
@@ -451,12 +457,31 @@ fn coreference_surnames_titles_and_pronouns() {
     let mentions = run(&rec, text, Some("2022-01-12"));
     let she = find(&mentions, "she");
     assert_eq!(she.actor.name.as_deref(), Some("Zoya Grinkova"));
+    // A person of unknown gender named long before does not take "she" from a woman.
+    let text = "Deputy Secretary of State Alice Moreland arrived. Foreign Minister Teodor Vaskin of Russia spoke next. \
+                The talks lasted hours. Nobody spoke of a deal. \"We are open,\" she said.";
+    let mentions = run(&rec, text, Some("2022-01-12"));
+    let she = mentions.iter().find(|m| m.text == "she").expect("she");
+    assert_eq!(she.actor.name.as_deref(), Some("Alice Moreland"));
     // Pronouns inside quotations are not resolved.
     let mentions = run(&rec, "Putin spoke. \"He is wrong,\" a diplomat said.", None);
     assert!(mentions.iter().all(|m| m.kind != MentionKind::Pronoun), "{mentions:#?}");
     // A person with no code stops a pronoun from reaching back to an earlier one.
     let mentions = run(&rec, "Putin spoke. Chad Smith, a fan, cheered. He left.", None);
     assert!(mentions.iter().all(|m| m.text != "He"), "{mentions:#?}");
+    let mentions = run(&rec, "Putin spoke. Then Robert Hale arrived. He left.", None);
+    assert!(mentions.iter().all(|m| m.text != "He"), "{mentions:#?}");
+    // A name not in the dictionary gets its actor from the apposition after it; pronouns follow.
+    let text = "Robert Hale, a Pentagon spokesman, said the drills ended. Hale added that he was pleased.";
+    let mentions = run(&rec, text, None);
+    let hale = find(&mentions, "Robert Hale");
+    assert_eq!(
+        (hale.actor.code.as_str(), hale.via, hale.gender),
+        ("USAMIL", Resolution::Apposition, Some('m'))
+    );
+    assert_eq!(find(&mentions, "Hale").entity, hale.entity);
+    assert_eq!(find(&mentions, "he").entity, hale.entity);
+    assert!(mentions.iter().all(|m| m.text != "Pentagon spokesman"), "{mentions:#?}");
 }
 
 #[test]
@@ -515,7 +540,8 @@ fn legacy_dictionaries_load() {
                   \t[RURGOV 200101-220630]\n\
                   \t[RURELI]\n\
                   MICHAEL_OF_STRELSAU_ [RURMIL >220701]\n\
-                  ORDER_OF_THE_RED_ROSE_ [IGOROSE]\n";
+                  ORDER_OF_THE_RED_ROSE_ [IGOROSE]\n\
+                  ZENDA_CASTLE_GARRISON_ [RURMIL] ;tabari-style comment\n";
     let agents = "!PERSON! = MAN, MEN, WOMAN, WOMEN\n\
                   PALACE_GUARD_ [~MIL]\n\
                   HORSE!PERSON! [~AGR]\n\
@@ -532,7 +558,7 @@ fn legacy_dictionaries_load() {
     ];
     let rec = ActorRecognizer::load_with(&[roles_file()], &user).unwrap();
     let text = "Ruritania protested. King Rudolf spoke in Strelsau. Ruritanian palace guards and two horsewomen watched. \
-                Michael of Strelsau waited. The Order of the Red Rose met.";
+                Michael of Strelsau waited. The Order of the Red Rose met. The Zenda Castle Garrison waited.";
     let got = codes(&rec, text, Some("2021-05-01"));
     assert!(got.contains(&("Ruritania".into(), "RUR".into())), "{got:?}");
     assert!(got.contains(&("King Rudolf".into(), "RURGOV".into())), "{got:?}");
@@ -620,6 +646,12 @@ fn shared_legacy_dictionaries_load_when_present() {
             .any(|(t, c)| t.contains("United Nations") && c.starts_with("IGO")),
         "{got:?}"
     );
+    // A dated person entry: in office at the UN from 2007.
+    let got = codes(&rec, "Ban Ki-moon spoke.", Some("2010-06-01"));
+    assert_eq!(got.first().map(|(_, c)| c.as_str()), Some("IGOUNO"), "{got:?}");
+    // An agent: "police" composes with the country.
+    let got = codes(&rec, "Afghan police arrested two men.", None);
+    assert!(got.iter().any(|(_, c)| c == "AFGCOP"), "{got:?}");
 }
 
 #[test]
@@ -712,7 +744,11 @@ fn debug_jsonl() {
         let date = v["date"].as_str();
         let sentences = segment(text);
         let t = std::time::Instant::now();
-        let mentions = if std::env::var("ACTORS_SKIP").is_ok() { Vec::new() } else { rec.recognize(text, &sentences, date) };
+        let mentions = if std::env::var("ACTORS_SKIP").is_ok() {
+            Vec::new()
+        } else {
+            rec.recognize(text, &sentences, date)
+        };
         spent += t.elapsed();
         bytes += text.len();
         count += mentions.len();
@@ -745,6 +781,50 @@ fn load_phases() {
         drop(d);
         let t2 = std::time::Instant::now();
         let _rec = ActorRecognizer::load(&[]).unwrap();
-        eprintln!("toml {parsed:?}, +compile {:?}, whole load {:?}", built - parsed, t2.elapsed());
+        eprintln!(
+            "toml {parsed:?}, +compile {:?}, whole load {:?}",
+            built - parsed,
+            t2.elapsed()
+        );
+    }
+}
+
+#[test]
+fn unicode_and_odd_text_keep_spans_on_char_boundaries() {
+    let rec = recognizer();
+    let texts = [
+        "Zelensky a parlé à Kyiv — «c’est fini». Über alles? Ja! 東京で会談した。",
+        "RUSSIA’S TROOPS ÉVACUENT ÖSTERREICH. Putin’s aides met Ukraine’s envoy, Ölga Şahin, in Kyiv.",
+        "“He said,” she said. \"They\" did. ‘Russia’ — Russian officials’ statement… Ukraine!",
+        "Sen. Émile Zola, a French writer at the Académie, said he would go. Zola’s friend Ana María left.",
+        "Russia\u{a0}officials said. Russian\nofficials said. Ukraine,Russia;NATO/US—Turkey(Chad).",
+        "A",
+        "",
+        "  ",
+        "Putin",
+        "the",
+        "Chad",
+        "Georgia, ",
+        ", an analyst at",
+        "President",
+        "Ms. ",
+        "J.",
+    ];
+    for text in texts {
+        run(&rec, text, None);
+        run(&rec, text, Some("2022-01-12"));
+    }
+    // Any byte offset as a sentence end must be a char boundary: segment() guarantees it; check all starts.
+    let text = texts[1];
+    for (i, _) in text.char_indices() {
+        let sentences = [detente_records::Sentence {
+            start: i,
+            end: text.len(),
+            boilerplate: false,
+            paragraph: 0,
+        }];
+        for m in rec.recognize(text, &sentences, None) {
+            assert_eq!(m.text, &text[m.start..m.end]);
+        }
     }
 }

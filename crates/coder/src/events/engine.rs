@@ -653,7 +653,7 @@ impl<'a> Ctx<'a> {
                 if !blocked || located {
                     return Some(g);
                 }
-                i = first;
+                i = first.min(self.slots[s].first);
                 continue;
             }
             let w = self.w(i);
@@ -707,7 +707,8 @@ impl<'a> Ctx<'a> {
                     }
                     return Some(g);
                 }
-                i = last + 1;
+                // always move forward, even when the group dropped the slot as a duplicate
+                i = last.max(self.slots[s].last) + 1;
                 continue;
             }
             let w = self.w(i);
@@ -875,7 +876,7 @@ pub(super) fn run(
     };
     let mut toks: Vec<Token> = Vec::new();
     let mut lower = String::new();
-    let mut history: Vec<Actor> = Vec::new();
+    let mut history: Vec<Vec<Actor>> = Vec::new();
     let mut mention_cursor = 0usize;
     for (si, s) in sentences.iter().enumerate() {
         let span = s.span();
@@ -1272,7 +1273,7 @@ pub(super) fn run(
                     && ctx.is(
                         t.first - 1,
                         &[
-                            "for", "of", "by", "after", "before", "in", "on", "about", "against", "from",
+                            "for", "about", "against",
                         ],
                     )
                 {
@@ -1307,7 +1308,9 @@ pub(super) fn run(
                     }
                     if FUTURE_GOVERNORS.contains(&gw) {
                         future = true;
-                    } else if IRREALIS_GOVERNORS.contains(&gw) {
+                    } else if IRREALIS_GOVERNORS.contains(&gw)
+                        && !(root >= 14 && ["tried", "attempted", "trying", "attempting", "tries", "attempts"].contains(&gw))
+                    {
                         factual = false;
                     } else if [
                         "decline", "declined", "declines", "refuse", "refused", "refuses", "fail", "failed", "fails",
@@ -1685,14 +1688,16 @@ pub(super) fn run(
                 }
                 None => {
                     // No target in the sentence: the most recent other actor of the article, for verbal acts.
-                    let verbal = matches!(e.frame, Frame::Speaker | Frame::Intent | Frame::Demand) || e.code == "016";
+                    let verbal = matches!(e.frame, Frame::Speaker | Frame::Intent | Frame::Demand)
+                        || e.code == "016"
+                        || (10..=12).contains(&root);
                     let allowed = verbal && !(in_direct_first_person && quote.is_some());
                     if allowed {
                         let src_actor = &ctx.slots[src[0]].actor;
-                        ctx_target = history
-                            .iter()
-                            .rev()
-                            .chain(ctx.slots.iter().rev().map(|s| &s.actor))
+                        // the first other actor of this sentence before the trigger, else of the sentences before
+                        let here = ctx.slots.iter().filter(|s| s.last < t.first && !src.iter().any(|&x| ctx.slots[x].first == s.first)).map(|s| &s.actor);
+                        ctx_target = here
+                            .chain(history.iter().rev().flatten())
                             .find(|a| !same_side(a, src_actor))
                             .cloned();
                     }
@@ -1700,16 +1705,27 @@ pub(super) fn run(
                         pairs.push((a, None));
                     }
                     // a domestic act without a named target: the source's own country ("lifted the curfew")
-                    if ctx_target.is_none() && matches!(root, 8 | 14 | 17) {
-                        let src_actor = &ctx.slots[src[0]].actor;
+                    // Protests by people and concessions by a state are domestic unless a target is named.
+                    let final_root = code.get(..2).and_then(|r| r.parse::<u8>().ok()).unwrap_or(root);
+                    let src_actor = &ctx.slots[src[0]].actor;
+                    let official = matches!(src_actor.role.as_deref(), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"));
+                    let domestic = match final_root {
+                        8 => true,
+                        14 => !official,
+                        _ => false,
+                    };
+                    let mut is_domestic = false;
+                    if ctx_target.is_none() && domestic {
                         if let Some(c) = &src_actor.country {
                             ctx_target = Some(Actor { code: c.clone(), country: Some(c.clone()), ..Actor::default() });
-                            pattern.push_str(", domestic");
+                            is_domestic = true;
                         }
                     }
-                    if ctx_target.is_some() {
+                    if is_domestic {
+                        pattern.push_str(", domestic: the source's own country");
+                    } else if ctx_target.is_some() {
                         pattern.push_str(", target from context");
-                    } else if !(14..=15).contains(&root) {
+                    } else if !(final_root == 15 || final_root == 14 && !official) {
                         tr.outcome = format!("no target for a {root:02} event ({pattern})");
                         if trace {
                             st.triggers.push(tr);
@@ -1890,20 +1906,22 @@ fn same_side(a: &Actor, b: &Actor) -> bool {
     key(a) == key(b)
 }
 
-fn history_push(history: &mut Vec<Actor>, mentions: &[&Mention], quotes: &[Quote], span: detente_records::Span) {
+/// The actors of the last sentences, each sentence's in text order (quote speakers first).
+fn history_push(history: &mut Vec<Vec<Actor>>, mentions: &[&Mention], quotes: &[Quote], span: detente_records::Span) {
+    let mut actors = Vec::new();
     for q in quotes.iter().filter(|q| q.start < span.end && span.start < q.end) {
         if let Some(a) = q.speaker.as_ref().and_then(speaker_actor) {
-            history.push(a);
+            actors.push(a);
         }
     }
     for m in mentions {
         if usable(&m.actor) {
-            history.push(m.actor.clone());
+            actors.push(m.actor.clone());
         }
     }
-    if history.len() > 40 {
-        let cut = history.len() - 40;
-        history.drain(..cut);
+    history.push(actors);
+    if history.len() > 3 {
+        history.remove(0);
     }
 }
 

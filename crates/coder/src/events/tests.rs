@@ -336,3 +336,39 @@ fn deterministic_output() {
         assert_eq!(code(text, &pairs), a);
     }
 }
+
+#[test]
+fn must_clause_is_a_demand() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    let ev = code("Freedonia said on Monday that Sylvania must withdraw its troops.", &pairs);
+    assert_eq!(summary(&ev)[..1], ["FRD>SYL:10"]);
+    assert!(ev[1..].iter().all(|e| !e.factual), "{:?}", summary(&ev));
+}
+
+#[test]
+fn conditional_future_is_a_threat() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    let ev = code("Freedonia will withdraw its ambassador from Sylvania unless the border reopens.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:13"]);
+}
+
+#[test]
+fn domestic_protest_and_located_subjects() {
+    let ev = code("Freedonian protesters rallied in the capital on Sunday.", &[("Freedonian protesters", "FRDCVL")]);
+    assert_eq!(summary(&ev), ["FRDCVL>FRD:14"]);
+    // a government does not protest against itself: no target, no event
+    assert!(code("The Freedonian government protested on Sunday.", &[("Freedonian government", "FRDGOV")]).is_empty());
+    let ev = code(
+        "Security forces in Freedonia arrested Sylvanian journalists.",
+        &[("Freedonia", "FRD"), ("Sylvanian journalists", "SYLMED")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYLMED:17"]);
+}
+
+#[test]
+fn overlapping_and_repeated_mentions_terminate() {
+    // the same actor twice in a compound, and mentions nested in each other
+    let text = "Freedonia met during the Sylvania and Sylvania talks with the Sylvanian army and Sylvania.";
+    let ev = code(text, &[("Sylvanian army", "SYLMIL"), ("Sylvania", "SYL"), ("Freedonia", "FRD"), ("army", "SYLMIL")]);
+    assert!(ev.iter().all(|e| e.source.code != e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()));
+}
