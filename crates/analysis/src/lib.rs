@@ -45,6 +45,40 @@ pub struct EventRow {
     pub dictionary_set: String,
 }
 
+impl EventRow {
+    /// The flat row of the `index`-th event of a freshly coded article (not stored: `event_id` is the
+    /// event's index, coder version and dictionary set are the caller's).
+    pub fn from_coded(article: &detente_records::CodedArticle, index: usize, coder_version: &str) -> EventRow {
+        let e = &article.events[index];
+        EventRow {
+            event_id: index as i64,
+            article_id: article.id.clone(),
+            date: article.date.clone(),
+            publisher: article.source.clone(),
+            url: article.url.clone(),
+            duplicate_of: None,
+            sentence: e.sentence,
+            paragraph: article.sentences.get(e.sentence).map(|s| s.paragraph),
+            source: e.source.clone(),
+            target: e.target.clone(),
+            code: e.code.clone(),
+            root: e.root.clone(),
+            name: e.name.clone(),
+            goldstein: e.goldstein,
+            quad_class: e.quad_class,
+            plover: e.plover.clone(),
+            negated: e.negated,
+            factual: e.factual,
+            quote: e.quote,
+            location: e.location.clone(),
+            trigger: e.trigger.clone(),
+            rule: e.rule.clone(),
+            coder_version: coder_version.to_string(),
+            dictionary_set: "builtin".to_string(),
+        }
+    }
+}
+
 /// True when `pattern` is a prefix of the actor's code, country or org (case-insensitive):
 /// `RUS` matches `RUSGOV`, country `RUS`; `NATO` matches org `NATO`.
 pub fn actor_matches(actor: &Actor, pattern: &str) -> bool {

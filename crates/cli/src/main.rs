@@ -148,6 +148,23 @@ enum OutputFormat {
     Jsonl,
     /// A readable view, coloured on a terminal.
     Pretty,
+    /// Events as GDELT 2.0 event-table rows (tab-separated, with a header).
+    Gdelt,
+    /// Events as CSV, every field, with a header.
+    Csv,
+    /// Events as POLECAT-style JSON lines (PLOVER type, actor, recipient, sectors).
+    Plover,
+}
+
+impl OutputFormat {
+    fn event_table(self) -> Option<render::EventTable> {
+        match self {
+            OutputFormat::Gdelt => Some(render::EventTable::Gdelt),
+            OutputFormat::Csv => Some(render::EventTable::Csv),
+            OutputFormat::Plover => Some(render::EventTable::Plover),
+            OutputFormat::Jsonl | OutputFormat::Pretty => None,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -176,20 +193,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let format = args.input.format.unwrap_or_else(default_format);
             let palette = Palette { color: std::io::stdout().is_terminal() };
             let with_text = !args.no_text;
-            let render = move |coded: &detente_records::CodedArticle| match format {
-                OutputFormat::Jsonl => render::jsonl(coded, with_text),
-                OutputFormat::Pretty => render::pretty(coded, palette),
+            let header = format.event_table().map(|t| t.header()).unwrap_or_default();
+            let render = move |coded: &detente_records::CodedArticle| match format.event_table() {
+                Some(table) => table.rows(coded),
+                None if format == OutputFormat::Pretty => render::pretty(coded, palette),
+                None => render::jsonl(coded, with_text),
             };
-            code_files(&args.input.paths, &settings, render, args.quiet)
+            code_files(&args.input.paths, &settings, &header, render, args.quiet)
         }
         Command::Actors(args) => {
             let format = args.format.unwrap_or_else(default_format);
             let palette = Palette { color: std::io::stdout().is_terminal() };
             let render = move |coded: &detente_records::CodedArticle| match format {
-                OutputFormat::Jsonl => render::jsonl(coded, false),
                 OutputFormat::Pretty => render::actors(coded, palette),
+                _ => render::jsonl(coded, false),
             };
-            code_files(&args.paths, &settings, render, true)
+            code_files(&args.paths, &settings, &[], render, true)
         }
         Command::Quotes(mut args) => {
             let terminal = std::io::stdout().is_terminal();
@@ -208,7 +227,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 QuotesFormat::Jsonl | QuotesFormat::Csv => render::jsonl(coded, true),
                 QuotesFormat::Pretty => render::quotes_by_speaker(coded, palette),
             };
-            code_files(&args.paths, &settings, render, true)
+            code_files(&args.paths, &settings, &[], render, true)
         }
         Command::Explain(args) => explain(&args, &settings),
         Command::Ingest(mut args) => {
@@ -283,7 +302,7 @@ fn default_format() -> OutputFormat {
 }
 
 /// Code files to standard output; the summary goes to stderr. Exit 1 when some input failed.
-fn code_files<R>(paths: &[PathBuf], settings: &config::Settings, render: R, quiet: bool) -> Result<ExitCode>
+fn code_files<R>(paths: &[PathBuf], settings: &config::Settings, header: &[u8], render: R, quiet: bool) -> Result<ExitCode>
 where
     R: Fn(&detente_records::CodedArticle) -> Vec<u8> + Sync,
 {
@@ -291,6 +310,7 @@ where
     let paths = if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    out.write_all(header).context("writing output")?;
     let options = RunOptions { threads: settings.threads, progress: true };
     let summary: Summary = pipeline::run(&paths, &coder, &options, render, |_, bytes| {
         out.write_all(bytes).context("writing output")?;

@@ -265,3 +265,91 @@ pub fn quotes_by_speaker(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     out.push('\n');
     out.into_bytes()
 }
+
+/// The event tables of `detente code --format gdelt|csv|plover`: a header once, then rows per article.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum EventTable {
+    /// GDELT 2.0 event table columns, tab-separated (negated events left out, as GDELT has no negation).
+    Gdelt,
+    /// Every event field, comma-separated.
+    Csv,
+    /// POLECAT-style JSON, one event per line.
+    Plover,
+}
+
+impl EventTable {
+    pub fn header(self) -> Vec<u8> {
+        let names: Vec<&str> = match self {
+            EventTable::Gdelt => detente_store::export::GDELT_COLUMNS.to_vec(),
+            EventTable::Csv => detente_store::export::EVENT_COLUMNS.iter().map(|(name, _)| *name).collect(),
+            EventTable::Plover => return Vec::new(),
+        };
+        let sep = if self == EventTable::Gdelt { "\t" } else { "," };
+        (names.join(sep) + "\n").into_bytes()
+    }
+
+    pub fn rows(self, coded: &CodedArticle) -> Vec<u8> {
+        let version = env!("CARGO_PKG_VERSION");
+        let mut out = Vec::new();
+        for (i, event) in coded.events.iter().enumerate() {
+            let row = detente_analysis::EventRow::from_coded(coded, i, version);
+            match self {
+                EventTable::Gdelt => {
+                    if event.negated {
+                        continue;
+                    }
+                    // TSV has no quoting: tabs and line breaks inside a field would break the row.
+                    let fields: Vec<String> = detente_store::export::gdelt_row(&row, None)
+                        .into_iter()
+                        .map(|f| f.replace(['\t', '\n', '\r'], " "))
+                        .collect();
+                    out.extend_from_slice(fields.join("\t").as_bytes());
+                    out.push(b'\n');
+                }
+                EventTable::Csv => {
+                    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
+                    let cells = detente_store::export::event_cells(&row).into_iter().map(|c| c.to_text());
+                    writer.write_record(cells).expect("writing CSV to memory");
+                    writer.flush().expect("writing CSV to memory");
+                }
+                EventTable::Plover => {
+                    let sentence = coded.sentences.get(event.sentence);
+                    let event_text = match (coded.text.as_deref(), sentence) {
+                        (Some(text), Some(s)) => Some(s.span().of(text)),
+                        _ => None,
+                    };
+                    let line = serde_json::json!({
+                        "event_id": format!("{}-{}", coded.id, i),
+                        "story_id": coded.id,
+                        "story_date": coded.date,
+                        "publisher": coded.source,
+                        "url": coded.url,
+                        "event_type": event.plover,
+                        "cameo_code": event.code,
+                        "goldstein": event.goldstein,
+                        "quad_class": event.quad_class,
+                        "actor": event.source.name.clone().unwrap_or_else(|| event.source.code.clone()),
+                        "actor_code": event.source.code,
+                        "actor_country": event.source.country,
+                        "actor_org": event.source.org,
+                        "actor_sector": event.source.role,
+                        "recipient": event.target.as_ref().map(|t| t.name.clone().unwrap_or_else(|| t.code.clone())),
+                        "recipient_code": event.target.as_ref().map(|t| &t.code),
+                        "recipient_country": event.target.as_ref().and_then(|t| t.country.as_ref()),
+                        "recipient_org": event.target.as_ref().and_then(|t| t.org.as_ref()),
+                        "recipient_sector": event.target.as_ref().and_then(|t| t.role.as_ref()),
+                        "negated": event.negated,
+                        "factual": event.factual,
+                        "event_text": event_text,
+                        "trigger": event.trigger.text,
+                        "rule": event.rule,
+                        "location": event.location,
+                    });
+                    serde_json::to_writer(&mut out, &line).expect("writing JSON to memory");
+                    out.push(b'\n');
+                }
+            }
+        }
+        out
+    }
+}

@@ -180,6 +180,15 @@ const FUTURE_GOVERNORS: &[&str] = &["going", "about", "set", "scheduled", "poise
 /// Words that, earlier in the clause, make an action hypothetical, conditional or asked.
 const IRREALIS_SCOPE: &[&str] = &[
     "if",
+    "prospect",
+    "prospects",
+    "possibility",
+    "chance",
+    "chances",
+    "risk",
+    "danger",
+    "specter",
+    "spectre",
     "whether",
     "unless",
     "would",
@@ -650,7 +659,11 @@ impl<'a> Ctx<'a> {
                     (self.is(p, &["in", "of", "from", "throughout", "across"]) && p > 0 && self.is(p - 1, ROLE_NOUNS))
                         || (self.is(p, &["of"]) && p > 0 && self.is(p - 1, QUANTITY_NOUNS))
                 });
-                if !blocked || located {
+                // "after Trudeau criticized": a conjunction, and the mention right before the verb is its subject
+                let last = self.slots[*g.last().unwrap()].last;
+                let clause_subject = last + 1 == from
+                    && before.is_some_and(|p| self.is(p, &["after", "before", "since", "until", "as", "of", "like", "than"]));
+                if !blocked || located || clause_subject {
                     return Some(g);
                 }
                 i = first.min(self.slots[s].first);
@@ -1487,6 +1500,18 @@ pub(super) fn run(
                         pattern = "copula".into();
                     }
                 }
+                // "tariffs that Trump slapped on China": a relative clause with a light verb
+                if sources.is_none() && ctx.is(t.last + 1, &["that", "which"]) {
+                    let rel = t.last + 1;
+                    if let Some(&(la, lb, _)) = lights.iter().find(|l| l.0 > rel + 1 && l.0 <= rel + 5) {
+                        let ch = ctx.chain(la);
+                        if let Some(g) = ctx.subject(ch.start).filter(|g| ctx.slots[g[0]].first > rel) {
+                            sources = Some(g);
+                            targets = ctx.object(lb + 1, root, false);
+                            pattern = "relative clause with a light verb".into();
+                        }
+                    }
+                }
                 // "talks between X and Y", "a meeting of X and Y"
                 let after = t.last + 1;
                 if after < n && ctx.is(after, &["between", "among"]) {
@@ -1528,10 +1553,14 @@ pub(super) fn run(
                     let end = (after + 8).min(n);
                     while j < end {
                         let w = ctx.w(j);
-                        if [
-                            ",", ";", ":", "—", "that", "which", "who", "but", "because", "while", "said", "says",
-                        ]
-                        .contains(&w)
+                        // an infinitive ends the noun phrase: "refusal to involve Congress" names no target
+                        let infinitive =
+                            w == "to" && j + 1 < n && ctx.slot_of[j + 1].is_none() && !ctx.is(j + 1, &["the", "a", "an"]);
+                        if infinitive
+                            || [
+                                ",", ";", ":", "—", "that", "which", "who", "but", "because", "while", "said", "says",
+                            ]
+                            .contains(&w)
                             || BE.contains(&w)
                             || MODAL_FUTURE.contains(&w)
                             || MODAL_IRREALIS.contains(&w)
@@ -1542,8 +1571,14 @@ pub(super) fn run(
                         if let Some(s) = ctx.slot_of[j] {
                             let g = ctx.group(s);
                             let mut p = ctx.word_before(ctx.slots[g[0]].first);
-                            if let Some(q) = p.filter(|&q| q > after && ctx.toks[q].is_capitalized(text)) {
-                                p = ctx.word_before(q);
+                            for _ in 0..2 {
+                                if let Some(q) = p.filter(|&q| {
+                                    q > after
+                                        && (ctx.toks[q].is_capitalized(text)
+                                            || modifier_like(&ctx, q) && !ctx.is(q, &["of", "'s", "’s"]))
+                                }) {
+                                    p = ctx.word_before(q);
+                                }
                             }
                             let ok = p.is_some_and(|p| {
                                 let pw = ctx.w(p);
@@ -1692,7 +1727,19 @@ pub(super) fn run(
                         || e.code == "016"
                         || (10..=12).contains(&root);
                     let allowed = verbal && !(in_direct_first_person && quote.is_some());
-                    if allowed {
+                    // "denounced the sanctions": the target is whoever did what the object noun names
+                    let mut by_object = false;
+                    if let Some(on) = object_noun[ti].filter(|_| root <= 13) {
+                        let noun_root = format!("{:02}", coder.lexicon.entries[trigs[on].entry].root());
+                        let src_actor = &ctx.slots[src[0]].actor;
+                        if let Some(prev) = out.events.iter().rev().find(|x| x.root == noun_root && x.factual && !same_side(&x.source, src_actor)) {
+                            ctx_target = Some(prev.source.clone());
+                            by_object = true;
+                        }
+                    }
+                    if by_object {
+                        pattern.push_str(", target: the doer of the object");
+                    } else if allowed {
                         let src_actor = &ctx.slots[src[0]].actor;
                         // the first other actor of this sentence before the trigger, else of the sentences before
                         let here = ctx.slots.iter().filter(|s| s.last < t.first && !src.iter().any(|&x| ctx.slots[x].first == s.first)).map(|s| &s.actor);

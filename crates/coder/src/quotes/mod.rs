@@ -575,7 +575,9 @@ impl<'a> Doc<'a> {
             return (None, tail);
         }
         // The addressee: "told reporters ...", "warned him ...".
-        if form.class == CueClass::Addressee && k < s1 && self.tokens[k].kind == TokenKind::Word {
+        let mut addressed = false;
+        if form.class == CueClass::Addressee && k < s1 && self.tokens[k].kind == TokenKind::Word && self.low(k) != "to" {
+            addressed = true;
             if matches!(self.low(k), "him" | "her" | "them" | "us" | "me" | "you") {
                 k += 1;
             } else if let Some(np) = self.np_forward(k, s1) {
@@ -636,7 +638,7 @@ impl<'a> Doc<'a> {
             "during", "later", "so-called", "too", "enough", "not", "never", "following", "ahead", "shortly", "amid",
             "himself", "herself", "itself", "themselves",
         ];
-        let addressee_to = form.class == CueClass::Addressee && w == "to" && k > 0;
+        let addressee_to = addressed && w == "to";
         if NOT_CLAUSE.contains(&w.as_str()) && !addressee_to {
             return (None, tail);
         }

@@ -44,6 +44,19 @@ const ABBREVIATED_TITLES: &[&str] = &[
 const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "le", "la", "del", "der", "di", "du", "ibn", "el"];
 const CONNECTORS: &[&str] = &["of", "for", "at", "from", "and"];
 
+/// A single capital letter: an initial before its period.
+fn is_initial(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// Words that begin place names, not people ("North Korea", "New Zealand").
+const PLACE_STARTS: &[&str] = &[
+    "north", "south", "east", "west", "new", "saudi", "united", "hong", "sri", "costa", "el", "san", "santa", "los",
+    "las", "buenos", "rio", "abu", "tel", "cape", "port", "fort", "lake", "mount", "gulf", "central", "latin",
+    "middle", "far", "near", "western", "eastern", "northern", "southern", "islamic", "democratic", "people's",
+];
+
 /// A word in capitals ("PENCE"), as transcripts name speakers.
 pub(super) fn is_shouted(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().all(|c| !c.is_lowercase())
@@ -106,8 +119,8 @@ pub(super) fn np_back(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> 
     let mut k = j;
     while k > s0 {
         let p = k - 1;
-        // "Mr. Xi", "Sen. Cayetano": the period of an abbreviated title is a token of its own.
-        if doc.is_punct(p, ".") && p > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 1).to_string().as_str()) {
+        // "Mr. Xi", "Sen. Cayetano", "George W. Bush": the period of an abbreviation is a token of its own.
+        if doc.is_punct(p, ".") && p > s0 && (ABBREVIATED_TITLES.contains(&doc.low(p - 1).to_string().as_str()) || is_initial(doc.tok(p - 1))) {
             start = p - 1;
             k = p - 1;
             continue;
@@ -297,7 +310,8 @@ fn classify(doc: &mut Doc, a: usize, b: usize) -> Option<NounPhrase> {
             && !doc.lex.not_names.contains(&pw)
             && pw != "'s";
         let particle = PARTICLES.contains(&pw.as_str()) && p > a && doc.cap(p - 1);
-        if name_like || particle {
+        let initial = pw == "." && p > a && is_initial(doc.tok(p - 1));
+        if name_like || particle || initial {
             r = p;
         } else {
             break;
@@ -376,6 +390,9 @@ impl Registry {
                     if doc.cap(b) && (!doc.lex.not_names.contains(&w) || matches!(w.as_str(), "mr." | "mrs." | "ms." | "dr.")) {
                         b += 1;
                     } else if PARTICLES.contains(&w.as_str()) && b + 1 < s1 && doc.cap(b + 1) && b > a {
+                        b += 1;
+                    } else if doc.is_punct(b, ".") && b > a && is_initial(doc.tok(b - 1)) && b + 1 < s1 && doc.cap(b + 1) {
+                        // The period of a middle initial ("George W. Bush").
                         b += 1;
                     } else {
                         break;
@@ -468,6 +485,14 @@ impl Registry {
         }
         let raw_last = doc.tok(b - 1);
         if is_acronym(raw_last) || (name_from..b).any(|i| doc.lex.org_heads.contains(&doc.low(i).to_string())) {
+            return;
+        }
+        let (start, end) = (doc.tokens[name_from].start, doc.tokens[b - 1].end);
+        let place = PLACE_STARTS.contains(&doc.low(name_from).to_string().as_str())
+            || doc.mentions.iter().any(|m| {
+                matches!(m.kind, MentionKind::Country | MentionKind::Organization) && m.start <= start && end <= m.end
+            });
+        if place {
             return;
         }
         let full = &doc.text[doc.tokens[name_from].start..doc.tokens[b - 1].end];
