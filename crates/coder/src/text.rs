@@ -6,6 +6,7 @@
 //! period does not end an abbreviation, an initial or a title.
 
 use detente_records::{Sentence, Span};
+use aho_corasick::AhoCorasick;
 use regex::RegexSet;
 use std::sync::OnceLock;
 
@@ -213,7 +214,18 @@ fn ends_sentence(before: &str, terminal: char, is_ellipsis: bool, after: &str) -
     true
 }
 
+/// First words of the anchored line rules below.
+const LINE_OPENERS: &[&str] = &[
+    "click", "read", "see", "watch", "listen", "related", "recommended", "more", "also", "trending", "popular", "most",
+    "don't", "dont", "don’t", "must", "subscribe", "follow", "like", "share", "join", "advertisement", "story",
+    "article", "scroll", "by", "photo", "photos", "image", "images", "picture", "pictures", "video", "videos", "graphic",
+    "graphics", "illustration", "illustrations", "copyright", "©", "c", "reporting", "writing", "editing", "additional",
+    "this",
+];
+
 struct Boilerplate {
+    /// Words without which no line rule can match.
+    keywords: AhoCorasick,
     lines: RegexSet,
     sentences: RegexSet,
 }
@@ -221,6 +233,13 @@ struct Boilerplate {
 fn boilerplate_rules() -> &'static Boilerplate {
     static RULES: OnceLock<Boilerplate> = OnceLock::new();
     RULES.get_or_init(|| Boilerplate {
+        keywords: AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "sign up", "(photo", "(image", "(picture", "getty images", "ap photo", "reuters/", "epa-efe",
+                "shutterstock", "rights reserved", "contributed",
+            ])
+            .expect("boilerplate keywords compile"),
         // Whole lines that are not the article.
         lines: RegexSet::new([
             r"(?i)^\W*click here\b",
@@ -259,11 +278,22 @@ fn is_boilerplate_line(line: &str, shouting: bool) -> bool {
     if !shouting && is_all_caps_headline(line) {
         return true;
     }
-    boilerplate_rules().lines.is_match(line)
+    let rules = boilerplate_rules();
+    // The rule set is costly on long paragraphs: only a line that opens with one of the words the anchored
+    // rules start with, or holds one of the key words of the others, can match it.
+    let first = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').split([' ', ':', '|']).next();
+    let opens = first.is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        LINE_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w))
+    });
+    (opens || rules.keywords.is_match(line)) && rules.lines.is_match(line)
 }
 
 fn is_boilerplate_sentence(sentence: &str) -> bool {
-    sentence.len() < 200 && boilerplate_rules().sentences.is_match(sentence)
+    let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    sentence.len() < 120
+        && opening.starts_with(['A', 'a', 'C', 'c'])
+        && boilerplate_rules().sentences.is_match(sentence)
 }
 
 /// A cross-link headline dropped into the body: several words, letters all in capitals.

@@ -303,23 +303,93 @@ const NOT_SUBJECT_AFTER: &[&str] = &[
 const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "my", "your"];
 /// Quantity nouns before "of X" in a subject ("thousands of Iraqi Kurds").
 const QUANTITY_NOUNS: &[&str] = &[
-    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "group", "groups", "number", "some", "many",
-    "most", "all", "several", "members", "supporters", "crowds", "crowd",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "group",
+    "groups",
+    "number",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "members",
+    "supporters",
+    "crowds",
+    "crowd",
+];
+/// Frequent verbs that, after "to", make an infinitive ("refusal to involve Congress").
+const COMMON_VERBS: &[&str] = &[
+    "be", "have", "involve", "make", "take", "help", "allow", "ensure", "keep", "stop", "end", "get", "give", "let",
+    "use", "put", "bring", "become", "remain", "continue", "start", "begin", "seek", "try", "include", "consider",
+    "accept", "approve", "prevent", "protect", "support", "respond", "join", "pay", "buy", "sell", "build", "hold",
 ];
 /// Nouns that name the actor of an event ("a critic of Y"): after a copula, the subject is the source.
 const AGENT_NOUNS: &[&str] = &["critic", "critics"];
 /// Time words that may stand between a control verb and its complement ("threatened Monday to resume").
 const TIME_WORDS: &[&str] = &[
-    "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "on", "again", "earlier", "later", "tonight", "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "again",
+    "earlier",
+    "later",
+    "tonight",
+    "now",
 ];
 /// Role nouns that a following "in X"/"of X" places in a country ("security forces in Guinea").
 const ROLE_NOUNS: &[&str] = &[
-    "forces", "troops", "police", "soldiers", "army", "military", "authorities", "officials", "government",
-    "rebels", "militants", "guerrillas", "protesters", "protestors", "demonstrators", "students", "workers",
-    "residents", "refugees", "prisoners", "activists", "parties", "groups", "landowners", "villagers", "farmers",
-    "gunmen", "militiamen", "insurgents", "fighters", "leaders", "ministers", "settlers", "youths", "citizens",
-    "members", "lawmakers", "legislators", "diplomats",
+    "forces",
+    "troops",
+    "police",
+    "soldiers",
+    "army",
+    "military",
+    "authorities",
+    "officials",
+    "government",
+    "rebels",
+    "militants",
+    "guerrillas",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "students",
+    "workers",
+    "residents",
+    "refugees",
+    "prisoners",
+    "activists",
+    "parties",
+    "groups",
+    "landowners",
+    "villagers",
+    "farmers",
+    "gunmen",
+    "militiamen",
+    "insurgents",
+    "fighters",
+    "leaders",
+    "ministers",
+    "settlers",
+    "youths",
+    "citizens",
+    "members",
+    "lawmakers",
+    "legislators",
+    "diplomats",
 ];
 /// Prepositions after which a mention is not the target of the preceding trigger.
 const NOT_TARGET_AFTER: &[&str] = &[
@@ -470,6 +540,8 @@ struct Ctx<'a> {
     slot_of: Vec<Option<usize>>,
     slots: Vec<Slot>,
     question: bool,
+    /// Tokens that begin a verb trigger or a light verb: after "to" they make an infinitive.
+    verb_at: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -661,8 +733,11 @@ impl<'a> Ctx<'a> {
                 });
                 // "after Trudeau criticized": a conjunction, and the mention right before the verb is its subject
                 let last = self.slots[*g.last().unwrap()].last;
+                // "members of Congress criticizing the deal": a participle right after its subject
+                let participle = from < self.toks.len() && self.w(from).ends_with("ing");
                 let clause_subject = last + 1 == from
-                    && before.is_some_and(|p| self.is(p, &["after", "before", "since", "until", "as", "of", "like", "than"]));
+                    && (participle
+                        || before.is_some_and(|p| self.is(p, &["after", "before", "since", "until", "as", "like", "than"])));
                 if !blocked || located || clause_subject {
                     return Some(g);
                 }
@@ -676,6 +751,9 @@ impl<'a> Ctx<'a> {
                     i = open;
                     continue;
                 }
+            }
+            if ["a", "an", "the"].contains(&w) && i > 0 && self.w(i - 1) == "," {
+                return None;
             }
             let near = from - i <= 4;
             if CLAUSE_STOPS.contains(&w) || ["what", "whom", "whose"].contains(&w) {
@@ -699,6 +777,11 @@ impl<'a> Ctx<'a> {
 
     /// The target: the first actor after a trigger, directly or after a preposition, within the clause.
     fn object(&self, from: usize, root: u8, that_ok: bool) -> Option<Vec<usize>> {
+        self.object_through(from, root, that_ok, false)
+    }
+
+    /// `object`, optionally crossing an infinitive (a control verb's target is its complement's object).
+    fn object_through(&self, from: usize, root: u8, that_ok: bool, through_infinitive: bool) -> Option<Vec<usize>> {
         let end = (from + 14).min(self.toks.len());
         let mut i = from;
         while i < end {
@@ -708,7 +791,9 @@ impl<'a> Ctx<'a> {
                 let last = self.slots[*g.last().unwrap()].last;
                 let prep = self.word_before(first).filter(|&p| p >= from.saturating_sub(1));
                 let blocked = prep.is_some_and(|p| {
-                    self.is(p, NOT_TARGET_AFTER) || (self.is(p, PLACE_PREPS) && !place_target_ok(root))
+                    // "demanded an admission by Moscow": the one a demand is made of
+                    (self.is(p, NOT_TARGET_AFTER) && !(root == 10 && self.is(p, &["by", "from"])))
+                        || (self.is(p, PLACE_PREPS) && !place_target_ok(root))
                 });
                 let possessive = g.len() == 1 && first == last && self.is(first, POSSESSIVES);
                 if !blocked && !possessive {
@@ -737,9 +822,18 @@ impl<'a> Ctx<'a> {
             if w == "each" && self.is(i + 1, &["other"]) || w == "one" && self.is(i + 1, &["another"]) {
                 return Some(Vec::new());
             }
+            // "cut off access ... to protest X": the infinitive's object is not ours
+            if w == "to" && i > from && !through_infinitive && self.is_infinitive(i) {
+                return None;
+            }
             i += 1;
         }
         None
+    }
+
+    /// "to" followed by a verb.
+    fn is_infinitive(&self, to: usize) -> bool {
+        to + 1 < self.toks.len() && (self.verb_at[to + 1] || self.is(to + 1, COMMON_VERBS))
     }
 
     /// The agent of a passive: "by X" within a few tokens after the verb.
@@ -952,6 +1046,7 @@ pub(super) fn run(
             toks: &toks,
             slot_of: vec![None; n],
             slots: Vec::new(),
+            verb_at: vec![false; n],
             question: text[span.start..span.end]
                 .trim_end_matches(['"', '”', '’', '\'', ')'])
                 .ends_with('?'),
@@ -1073,6 +1168,11 @@ pub(super) fn run(
                     && a > 0
                     && ctx.slot_of[a - 1].is_some()
                     && !adjective_actor
+                    // "a US offer": a determiner before the actor makes the phrase a noun phrase
+                    && !ctx.slot_of[a - 1].is_some_and(|sl| {
+                        let f = ctx.slots[sl].first;
+                        f > 0 && ctx.is(f - 1, &["a", "an", "the", "this", "that"])
+                    })
                     && !(b + 1 < n
                         && (ctx.is(
                             b + 1,
@@ -1099,6 +1199,12 @@ pub(super) fn run(
                     verb,
                 });
             }
+        }
+        for t in trigs.iter().filter(|t| t.verb) {
+            ctx.verb_at[t.first] = true;
+        }
+        for l in &lights {
+            ctx.verb_at[l.0] = true;
         }
         let mut claims: Vec<Option<Claim>> = vec![None; trigs.len()];
         let mut suppressed: Vec<Option<String>> = vec![None; trigs.len()];
@@ -1154,7 +1260,10 @@ pub(super) fn run(
             let mut appeal_target = None;
             let mut k = after;
             if matches!(e.frame, Frame::Appeal | Frame::Accuse) {
-                if let Some(s) = (after..(after + 6).min(n)).take_while(|&i| !ctx.is(i, &["to", ",", ";"])).find_map(|i| ctx.slot_of[i]) {
+                if let Some(s) = (after..(after + 6).min(n))
+                    .take_while(|&i| !ctx.is(i, &["to", ",", ";"]))
+                    .find_map(|i| ctx.slot_of[i])
+                {
                     let g = ctx.group(s);
                     k = ctx.slots[*g.last().unwrap()].last + 1;
                     appeal_target = Some(g);
@@ -1166,7 +1275,10 @@ pub(super) fn run(
             let mut saw_link = false;
             while m < n && steps < 4 {
                 let w = ctx.w(m);
-                if ["to", "of", "for", "with", "that", "not"].contains(&w) || w.ends_with("ly") || TIME_WORDS.contains(&w) {
+                if ["to", "of", "for", "with", "that", "not"].contains(&w)
+                    || w.ends_with("ly")
+                    || TIME_WORDS.contains(&w)
+                {
                     saw_link |= w != "not";
                     m += 1;
                     steps += 1;
@@ -1214,10 +1326,15 @@ pub(super) fn run(
         for (ti, t) in trigs.iter().enumerate() {
             let e = &coder.lexicon.entries[t.entry];
             let trig_text = &text[toks[t.first].start..toks[t.last].end];
-            let mut tr = TriggerTrace {
-                text: trig_text.to_string(),
-                entry: format!("{} {} ({})", e.key(), e.code, e.file),
-                outcome: String::new(),
+            // the explanation's strings are built only when explaining
+            let mut tr = if trace {
+                TriggerTrace {
+                    text: trig_text.to_string(),
+                    entry: format!("{} {} ({})", e.key(), e.code, e.file),
+                    outcome: String::new(),
+                }
+            } else {
+                TriggerTrace::default()
             };
             if let Some(why) = &suppressed[ti] {
                 tr.outcome = format!("no event of its own: {why}");
@@ -1242,8 +1359,11 @@ pub(super) fn run(
             let mut code = e.code.clone();
             let root = e.root();
             let mut recip_pairs = false;
+            // "staged a protest to demand reforms": the purpose of a protest is part of it
+            let mut purpose_clause = false;
             if t.verb {
                 let ch = ctx.chain(t.first);
+                purpose_clause = ch.to && claim.is_none() && matches!(root, 10 | 14);
                 negated |= ch.neg;
                 let reduced_relative = matches!(t.kind, FormKind::PastPart | FormKind::Participle)
                     && ch.start == t.first
@@ -1256,7 +1376,13 @@ pub(super) fn run(
                     && !ctx.toks[t.first - 1].is_capitalized(text)
                     && (t.last + 1 >= n
                         || toks[t.last + 1].kind == TokenKind::Punct
-                        || ctx.is(t.last + 1, &["in", "at", "on", "by", "during", "last", "near", "since", "after", "before", "for", "from", "under", "over", "as"]));
+                        || ctx.is(
+                            t.last + 1,
+                            &[
+                                "in", "at", "on", "by", "during", "last", "near", "since", "after", "before", "for",
+                                "from", "under", "over", "as",
+                            ],
+                        ));
                 let passive = matches!(t.kind, FormKind::PastPart | FormKind::Participle)
                     && (ch.be
                         || reduced_relative
@@ -1271,7 +1397,10 @@ pub(super) fn run(
                 }
                 if claim.is_none()
                     && t.first > 0
-                    && ctx.is(t.first - 1, &["a", "an", "the", "this", "its", "their", "his", "her", "our", "of"])
+                    && ctx.is(
+                        t.first - 1,
+                        &["a", "an", "the", "this", "its", "their", "his", "her", "our", "of"],
+                    )
                     && e.pos == Pos::Verb
                 {
                     tr.outcome = "nominal use of a verb (\"the killing of\")".into();
@@ -1283,12 +1412,7 @@ pub(super) fn run(
                 if t.kind == FormKind::Ing
                     && claim.is_none()
                     && t.first > 0
-                    && ctx.is(
-                        t.first - 1,
-                        &[
-                            "for", "about", "against",
-                        ],
-                    )
+                    && ctx.is(t.first - 1, &["for", "about", "against"])
                 {
                     factual = false;
                 }
@@ -1322,7 +1446,8 @@ pub(super) fn run(
                     if FUTURE_GOVERNORS.contains(&gw) {
                         future = true;
                     } else if IRREALIS_GOVERNORS.contains(&gw)
-                        && !(root >= 14 && ["tried", "attempted", "trying", "attempting", "tries", "attempts"].contains(&gw))
+                        && !(root >= 14
+                            && ["tried", "attempted", "trying", "attempting", "tries", "attempts"].contains(&gw))
                     {
                         factual = false;
                     } else if [
@@ -1357,6 +1482,15 @@ pub(super) fn run(
                 if e.frame == Frame::Speaker {
                     sources = speaker_source(&ctx, t.first, quotes, quote_of(toks[t.first].start));
                     pattern = "speaker".into();
+                    // "Russia's outrageous action": the possessor is the one criticised
+                    let mut p = t.first;
+                    if p > 0 && ctx.is(p - 1, &["'s", "’s"]) {
+                        p -= 1;
+                    }
+                    if let Some(sl) = p.checked_sub(1).and_then(|q| ctx.slot_of[q]) {
+                        targets = Some(ctx.group(sl));
+                        pattern.push_str(", possessor is the target");
+                    }
                 } else if passive && claim.as_ref().and_then(|c| c.source.clone()).is_none() {
                     sources = ctx.agent(t.last + 1);
                     targets = ctx.subject(ch.start);
@@ -1368,7 +1502,13 @@ pub(super) fn run(
                     } else {
                         "active".into()
                     };
-                    if sources.is_none() {
+                    // "..., killing 20 people": a participle clause takes the main clause's subject
+                    let participle_clause = t.kind == FormKind::Ing && ch.start > 0 && ctx.is(ch.start - 1, &[","]);
+                    if sources.is_none() && participle_clause && last_subject.is_some() {
+                        sources = last_subject.clone();
+                        pattern = "participle clause".into();
+                    }
+                    if sources.is_none() && !participle_clause {
                         sources = ctx.subject(ch.start);
                         if sources.is_some() && ctx.w(ch.start.saturating_sub(1)) == "who" {
                             pattern = "relative clause".into();
@@ -1385,7 +1525,41 @@ pub(super) fn run(
                     } else {
                         from
                     };
-                    targets = ctx.object(from, root, that_ok);
+                    let control = matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse | Frame::Negate);
+                    targets = ctx.object_through(from, root, that_ok, control);
+                    // "troops killed about 100 protesters": a role noun of the source's own country
+                    // Only a state's forces acting on people (protesters, civilians): that is repression at home.
+                    let state_force = sources.as_ref().is_some_and(|g| {
+                        matches!(
+                            ctx.slots[g[0]].actor.role.as_deref(),
+                            Some("MIL" | "COP" | "GOV" | "SPY")
+                        )
+                    });
+                    if targets.is_none() && (17..=20).contains(&root) && state_force {
+                        let country = sources.as_ref().and_then(|g| ctx.slots[g[0]].actor.country.clone());
+                        let people = role_noun_object(&ctx, from)
+                            .filter(|(_, r)| matches!(*r, "OPP" | "CVL" | "EDU" | "LAB" | "MED"));
+                        if let (Some(c), Some((ri, role))) = (country, people) {
+                            ctx.slots.push(Slot {
+                                actor: Actor {
+                                    code: format!("{c}{role}"),
+                                    country: Some(c),
+                                    role: Some(role.to_string()),
+                                    ..Actor::default()
+                                },
+                                first: ri,
+                                last: ri,
+                                entity: None,
+                                first_person: false,
+                                country_kind: false,
+                            });
+                            targets = Some(vec![ctx.slots.len() - 1]);
+                            if root >= 18 {
+                                code = "175".into();
+                            }
+                            pattern.push_str(", people of the source's country: repression");
+                        }
+                    }
                     if matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse) {
                         if let Some(on) = object_noun[ti] {
                             let emb = &coder.lexicon.entries[trigs[on].entry];
@@ -1399,6 +1573,15 @@ pub(super) fn run(
                         if let Some(on) = object_noun[ti] {
                             let emb = &coder.lexicon.entries[trigs[on].entry];
                             code = refine(e.frame, &e.code, emb.root(), &emb.code);
+                        }
+                    }
+                    // "discussed holding a summit": talking about a meeting is an intention to meet
+                    if root == 4 && e.frame == Frame::Object {
+                        if let Some(on) = object_noun[ti] {
+                            if coder.lexicon.entries[trigs[on].entry].root() == 4 {
+                                code = "036".into();
+                                pattern.push_str(", about a meeting → intent");
+                            }
                         }
                     }
                     if future && claim.is_none() && e.frame == Frame::Object {
@@ -1457,6 +1640,17 @@ pub(super) fn run(
                         pattern = "by-agent".into();
                     }
                 }
+                // "criticism from the White House", "demands from the rebels": the author of a verbal act
+                if sources.is_none() && (matches!(root, 2 | 10..=13)) && ctx.is(t.last + 1, &["from"]) {
+                    let mut j = t.last + 2;
+                    while j < n && ["the", "a", "an"].contains(&ctx.w(j)) {
+                        j += 1;
+                    }
+                    if let Some(sl) = ctx.slot_of.get(j).copied().flatten() {
+                        sources = Some(ctx.group(sl));
+                        pattern = "from-author".into();
+                    }
+                }
                 // light verb: "imposed sanctions on", "held talks with", "kicking off exercises"
                 let mut light_chain = None;
                 if sources.is_none() {
@@ -1494,7 +1688,10 @@ pub(super) fn run(
                 }
                 // "X has been a critic of Y": an agent noun after a copula takes the copula's subject
                 if sources.is_none() && AGENT_NOUNS.contains(&ctx.w(t.first)) {
-                    if let Some(b) = (nf.saturating_sub(4)..nf).rev().find(|&i| ctx.is(i, BE) || ctx.is(i, &["remains", "remained", "became"])) {
+                    if let Some(b) = (nf.saturating_sub(4)..nf)
+                        .rev()
+                        .find(|&i| ctx.is(i, BE) || ctx.is(i, &["remains", "remained", "became"]))
+                    {
                         let ch = ctx.chain(b);
                         sources = ctx.subject(ch.start);
                         pattern = "copula".into();
@@ -1554,8 +1751,11 @@ pub(super) fn run(
                     while j < end {
                         let w = ctx.w(j);
                         // an infinitive ends the noun phrase: "refusal to involve Congress" names no target
-                        let infinitive =
-                            w == "to" && j + 1 < n && ctx.slot_of[j + 1].is_none() && !ctx.is(j + 1, &["the", "a", "an"]);
+                        let infinitive = w == "to"
+                            && j + 1 < n
+                            && (ctx.is(j + 1, COMMON_VERBS)
+                                || trigs.iter().any(|o| o.verb && o.first == j + 1)
+                                || lights.iter().any(|l| l.0 == j + 1));
                         if infinitive
                             || [
                                 ",", ";", ":", "—", "that", "which", "who", "but", "because", "while", "said", "says",
@@ -1732,7 +1932,12 @@ pub(super) fn run(
                     if let Some(on) = object_noun[ti].filter(|_| root <= 13) {
                         let noun_root = format!("{:02}", coder.lexicon.entries[trigs[on].entry].root());
                         let src_actor = &ctx.slots[src[0]].actor;
-                        if let Some(prev) = out.events.iter().rev().find(|x| x.root == noun_root && x.factual && !same_side(&x.source, src_actor)) {
+                        if let Some(prev) = out
+                            .events
+                            .iter()
+                            .rev()
+                            .find(|x| x.root == noun_root && x.factual && !same_side(&x.source, src_actor))
+                        {
                             ctx_target = Some(prev.source.clone());
                             by_object = true;
                         }
@@ -1742,7 +1947,11 @@ pub(super) fn run(
                     } else if allowed {
                         let src_actor = &ctx.slots[src[0]].actor;
                         // the first other actor of this sentence before the trigger, else of the sentences before
-                        let here = ctx.slots.iter().filter(|s| s.last < t.first && !src.iter().any(|&x| ctx.slots[x].first == s.first)).map(|s| &s.actor);
+                        let here = ctx
+                            .slots
+                            .iter()
+                            .filter(|s| s.last < t.first && !src.iter().any(|&x| ctx.slots[x].first == s.first))
+                            .map(|s| &s.actor);
                         ctx_target = here
                             .chain(history.iter().rev().flatten())
                             .find(|a| !same_side(a, src_actor))
@@ -1759,12 +1968,18 @@ pub(super) fn run(
                     let domestic = match final_root {
                         8 => true,
                         14 => !official,
+                        // arrests and bans by a state's own forces, coded as verbs
+                        17 => official && t.verb,
                         _ => false,
                     };
                     let mut is_domestic = false;
                     if ctx_target.is_none() && domestic {
                         if let Some(c) = &src_actor.country {
-                            ctx_target = Some(Actor { code: c.clone(), country: Some(c.clone()), ..Actor::default() });
+                            ctx_target = Some(Actor {
+                                code: c.clone(),
+                                country: Some(c.clone()),
+                                ..Actor::default()
+                            });
                             is_domestic = true;
                         }
                     }
@@ -1782,20 +1997,33 @@ pub(super) fn run(
                 }
             }
             let mut produced = Vec::new();
+            // Domestic acts (protests by people, concessions, a state's arrests) may have a country as both sides.
+            let final_root = code.get(..2).and_then(|r| r.parse::<u8>().ok()).unwrap_or(root);
+            let official_src = |a: usize| {
+                matches!(
+                    ctx.slots[a].actor.role.as_deref(),
+                    Some("GOV" | "MIL" | "COP" | "JUD" | "LEG")
+                )
+            };
+            let domestic_ok = |a: usize| match final_root {
+                8 => true,
+                14 => !official_src(a),
+                17 => official_src(a) && t.verb,
+                _ => false,
+            };
             for (a, b) in pairs {
                 let source = ctx.slots[a].actor.clone();
                 let target = match b {
                     Some(b) => {
-                        if ctx.slots[a].entity.is_some() && ctx.slots[a].entity == ctx.slots[b].entity
-                            || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor)
-                        {
+                        let same_entity = ctx.slots[a].entity.is_some() && ctx.slots[a].entity == ctx.slots[b].entity;
+                        if same_entity || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor) && !domestic_ok(a) {
                             continue;
                         }
                         Some(ctx.slots[b].actor.clone())
                     }
                     None => ctx_target.clone(),
                 };
-                if target.as_ref().is_some_and(|t| t.code == source.code) {
+                if target.as_ref().is_some_and(|t| t.code == source.code) && !domestic_ok(a) {
                     continue;
                 }
                 let ev = coder.make_event(
@@ -1819,7 +2047,9 @@ pub(super) fn run(
                         && x.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code)
                         && x.root == ev.root
                 });
-                if dup {
+                let folded = purpose_clause
+                    && out.events.iter().any(|x| x.sentence == si && x.root == "14" && x.source.code == ev.source.code);
+                if dup || folded {
                     continue;
                 }
                 produced.push(format!(
@@ -1847,7 +2077,14 @@ pub(super) fn run(
             for &a in &src {
                 for &b in &tgt {
                     let (sa, ta) = (&ctx.slots[a].actor, &ctx.slots[b].actor);
-                    if sa.code == ta.code || out.events.iter().any(|x| x.sentence == si && x.source.code == sa.code && x.target.as_ref().is_some_and(|t| t.code == ta.code) && x.root == "10") {
+                    if sa.code == ta.code
+                        || out.events.iter().any(|x| {
+                            x.sentence == si
+                                && x.source.code == sa.code
+                                && x.target.as_ref().is_some_and(|t| t.code == ta.code)
+                                && x.root == "10"
+                        })
+                    {
                         continue;
                     }
                     let ev = coder.make_event(
@@ -1858,7 +2095,11 @@ pub(super) fn run(
                         false,
                         !ctx.question,
                         quote_of(toks[mi].start),
-                        Trigger { start: toks[mi].start, end: toks[mi].end, text: text[toks[mi].start..toks[mi].end].to_string() },
+                        Trigger {
+                            start: toks[mi].start,
+                            end: toks[mi].end,
+                            text: text[toks[mi].start..toks[mi].end].to_string(),
+                        },
                         "must 100 [X said that Y must V]".to_string(),
                     );
                     produced.push(format!("{} → {} 100", sa.code, ta.code));
@@ -1869,7 +2110,11 @@ pub(super) fn run(
                 st.triggers.push(TriggerTrace {
                     text: text[toks[mi].start..toks[mi].end].to_string(),
                     entry: "pattern: X said that Y must V".into(),
-                    outcome: if produced.is_empty() { "no event: same actor".into() } else { produced.join("; ") },
+                    outcome: if produced.is_empty() {
+                        "no event: same actor".into()
+                    } else {
+                        produced.join("; ")
+                    },
                 });
             }
         }
@@ -1879,14 +2124,31 @@ pub(super) fn run(
         let _ = in_quote;
         history_push(&mut history, &sent_mentions, quotes, span);
     }
+    // text order inside a sentence (patterns run in passes); the sort is stable
+    out.events.sort_by_key(|e| (e.sentence, e.trigger.start));
     out
 }
 
 /// "X said/declared/insisted that Y must V": the speaker X demands of Y. Returns the "must" token and the groups.
-fn must_clauses(ctx: &Ctx, text: &str) -> Vec<(usize, (Vec<usize>, Vec<usize>))> {
+/// Actor slots of a compound source or target.
+type Group = Vec<usize>;
+
+fn must_clauses(ctx: &Ctx, text: &str) -> Vec<(usize, (Group, Group))> {
     const DECLARE: &[&str] = &[
-        "said", "says", "declared", "reiterated", "insisted", "stressed", "concluded", "told", "warned", "added",
-        "announced", "argued", "demanded", "urged",
+        "said",
+        "says",
+        "declared",
+        "reiterated",
+        "insisted",
+        "stressed",
+        "concluded",
+        "told",
+        "warned",
+        "added",
+        "announced",
+        "argued",
+        "demanded",
+        "urged",
     ];
     let mut out = Vec::new();
     for mi in 1..ctx.toks.len() {
@@ -1922,6 +2184,72 @@ fn must_clauses(ctx: &Ctx, text: &str) -> Vec<(usize, (Vec<usize>, Vec<usize>))>
         }
     }
     out
+}
+
+/// The role of a plain role noun right after a verb ("killed about 100 protesters" → OPP), and its token.
+fn role_noun_object(ctx: &Ctx, from: usize) -> Option<(usize, &'static str)> {
+    const ROLES: &[(&str, &str)] = &[
+        ("protesters", "OPP"),
+        ("protestors", "OPP"),
+        ("demonstrators", "OPP"),
+        ("activists", "OPP"),
+        ("civilians", "CVL"),
+        ("people", "CVL"),
+        ("villagers", "CVL"),
+        ("residents", "CVL"),
+        ("worshippers", "CVL"),
+        ("children", "CVL"),
+        ("soldiers", "MIL"),
+        ("troops", "MIL"),
+        ("policemen", "COP"),
+        ("police", "COP"),
+        ("rebels", "REB"),
+        ("insurgents", "REB"),
+        ("militants", "REB"),
+        ("guerrillas", "REB"),
+        ("journalists", "MED"),
+        ("reporters", "MED"),
+        ("students", "EDU"),
+        ("workers", "LAB"),
+        ("refugees", "REF"),
+    ];
+    let skip = [
+        "about",
+        "at",
+        "least",
+        "more",
+        "than",
+        "up",
+        "to",
+        "nearly",
+        "almost",
+        "over",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "of",
+        "the",
+        "several",
+        "many",
+        "some",
+        "two",
+        "three",
+        "four",
+        "five",
+        "unarmed",
+        "innocent",
+    ];
+    let end = (from + 7).min(ctx.toks.len());
+    for i in from..end {
+        let w = ctx.w(i);
+        if let Some(&(_, role)) = ROLES.iter().find(|(n, _)| *n == w) {
+            return Some((i, role));
+        }
+        if !(skip.contains(&w) || ctx.toks[i].kind == TokenKind::Number) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Actions whose place is their target ("lifted the curfew in X", "attacked targets in X").

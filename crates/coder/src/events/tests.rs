@@ -340,24 +340,40 @@ fn deterministic_output() {
 #[test]
 fn must_clause_is_a_demand() {
     let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
-    let ev = code("Freedonia said on Monday that Sylvania must withdraw its troops.", &pairs);
-    assert_eq!(summary(&ev)[..1], ["FRD>SYL:10"]);
-    assert!(ev[1..].iter().all(|e| !e.factual), "{:?}", summary(&ev));
+    let ev = code(
+        "Freedonia said on Monday that Sylvania must withdraw its troops.",
+        &pairs,
+    );
+    let s = summary(&ev);
+    assert!(s.contains(&"FRD>SYL:10".to_string()), "{s:?}");
+    assert!(ev.iter().filter(|e| e.root != "10").all(|e| !e.factual), "{s:?}");
 }
 
 #[test]
 fn conditional_future_is_a_threat() {
     let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
-    let ev = code("Freedonia will withdraw its ambassador from Sylvania unless the border reopens.", &pairs);
+    let ev = code(
+        "Freedonia will withdraw its ambassador from Sylvania unless the border reopens.",
+        &pairs,
+    );
     assert_eq!(summary(&ev), ["FRD>SYL:13"]);
 }
 
 #[test]
 fn domestic_protest_and_located_subjects() {
-    let ev = code("Freedonian protesters rallied in the capital on Sunday.", &[("Freedonian protesters", "FRDCVL")]);
+    let ev = code(
+        "Freedonian protesters rallied in the capital on Sunday.",
+        &[("Freedonian protesters", "FRDCVL")],
+    );
     assert_eq!(summary(&ev), ["FRDCVL>FRD:14"]);
     // a government does not protest against itself: no target, no event
-    assert!(code("The Freedonian government protested on Sunday.", &[("Freedonian government", "FRDGOV")]).is_empty());
+    assert!(
+        code(
+            "The Freedonian government protested on Sunday.",
+            &[("Freedonian government", "FRDGOV")]
+        )
+        .is_empty()
+    );
     let ev = code(
         "Security forces in Freedonia arrested Sylvanian journalists.",
         &[("Freedonia", "FRD"), ("Sylvanian journalists", "SYLMED")],
@@ -369,6 +385,84 @@ fn domestic_protest_and_located_subjects() {
 fn overlapping_and_repeated_mentions_terminate() {
     // the same actor twice in a compound, and mentions nested in each other
     let text = "Freedonia met during the Sylvania and Sylvania talks with the Sylvanian army and Sylvania.";
-    let ev = code(text, &[("Sylvanian army", "SYLMIL"), ("Sylvania", "SYL"), ("Freedonia", "FRD"), ("army", "SYLMIL")]);
-    assert!(ev.iter().all(|e| e.source.code != e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()));
+    let ev = code(
+        text,
+        &[
+            ("Sylvanian army", "SYLMIL"),
+            ("Sylvania", "SYL"),
+            ("Freedonia", "FRD"),
+            ("army", "SYLMIL"),
+        ],
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.source.code != e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default())
+    );
+}
+
+#[test]
+fn role_noun_objects_take_the_source_country() {
+    let ev = code(
+        "Freedonian troops killed about 40 protesters in the capital.",
+        &[("Freedonian troops", "FRDMIL")],
+    );
+    assert_eq!(summary(&ev), ["FRDMIL>FRDOPP:17"]);
+    assert_eq!(ev[0].code, "175");
+    // rebels killing people: whose people is unknown, no event
+    assert!(
+        code(
+            "Freedonian rebels killed 20 people.",
+            &[("Freedonian rebels", "FRDREB")]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn evaluative_words_criticise_the_possessor() {
+    let text = "“We condemn Sylvania’s outrageous conduct,” the Freedonian minister said.";
+    let quote_end = text.find('”').unwrap();
+    let qs = vec![Quote {
+        kind: QuoteKind::Direct,
+        start: 3,
+        end: quote_end,
+        text: String::new(),
+        cue: Some("said".into()),
+        cue_span: None,
+        speaker: Some(Speaker {
+            code: Some("FRDGOV".into()),
+            country: Some("FRD".into()),
+            ..Speaker::default()
+        }),
+    }];
+    let ev = code_with(text, &[("Sylvania", "SYL"), ("Freedonian minister", "FRDGOV")], &qs);
+    let s = summary(&ev);
+    assert!(s.iter().all(|x| x.starts_with("FRDGOV>SYL:11")), "{s:?}");
+    assert!(ev.iter().all(|e| e.quote == Some(0)));
+}
+
+#[test]
+fn discussing_a_meeting_is_an_intention_to_meet() {
+    let ev = code(
+        "Freedonia and Sylvania discussed holding a summit in the spring.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    let mut s = summary(&ev);
+    s.sort();
+    assert_eq!(s, ["FRD>SYL:03", "SYL>FRD:03"]);
+    assert!(ev.iter().all(|e| e.code == "036"));
+}
+
+#[test]
+fn criticising_an_act_targets_its_doer() {
+    let text = "Freedonia imposed sanctions on Sylvanian banks. The Sylvanian ministry denounced the sanctions.";
+    let ev = code(
+        text,
+        &[
+            ("Freedonia", "FRD"),
+            ("Sylvanian banks", "SYLBUS"),
+            ("Sylvanian ministry", "SYLGOV"),
+        ],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYLBUS:16", "SYLGOV>FRD:11"]);
 }

@@ -30,8 +30,6 @@ pub struct CueForm {
     pub class: CueClass,
     /// The form is a present participle ("saying", "adding"): after a comma, its speaker is the clause subject.
     pub participle: bool,
-    /// The form is a bare base form or 3rd person ("say", "says"): these are often nouns ("the claims").
-    pub base: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -101,14 +99,21 @@ pub struct Lexicon {
 
 fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
     toml::from_str::<CueFile>(text).map_err(|e| {
-        let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(0);
-        DictionaryError { file: name.to_string(), line, message: e.message().to_string() }
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+            .unwrap_or(0);
+        DictionaryError {
+            file: name.to_string(),
+            line,
+            message: e.message().to_string(),
+        }
     })
 }
 
 /// Inflections of a verb entry "base" / "base|past" / "base|past|participle", each with whether it is a
-/// present participle and whether it is a base or 3rd-person form.
-fn inflect(entry: &str) -> Vec<(String, bool, bool)> {
+/// present participle.
+fn inflect(entry: &str) -> Vec<(String, bool)> {
     // Every part is "head rest": the rest of a phrase may be written on any part ("make|made clear").
     let parts: Vec<(String, String)> = entry
         .split('|')
@@ -120,25 +125,34 @@ fn inflect(entry: &str) -> Vec<(String, bool, bool)> {
             }
         })
         .collect();
-    let Some((head, _)) = parts.first().cloned() else { return Vec::new() };
+    let Some((head, _)) = parts.first().cloned() else {
+        return Vec::new();
+    };
     if head.is_empty() {
         return Vec::new();
     }
-    let rest = parts.iter().map(|p| p.1.clone()).find(|r| !r.is_empty()).unwrap_or_default();
+    let rest = parts
+        .iter()
+        .map(|p| p.1.clone())
+        .find(|r| !r.is_empty())
+        .unwrap_or_default();
     let past_head = parts.get(1).map(|p| p.0.clone()).unwrap_or_else(|| regular_past(&head));
     let participle_head = parts.get(2).map(|p| p.0.clone()).unwrap_or_else(|| past_head.clone());
     let third = third_person(&head);
     let gerund = gerund(&head, &past_head);
     let mut out = vec![
-        (format!("{head}{rest}"), false, true),
-        (format!("{third}{rest}"), false, true),
-        (format!("{past_head}{rest}"), false, false),
-        (format!("{participle_head}{rest}"), false, false),
-        (format!("{gerund}{rest}"), true, false),
+        (format!("{head}{rest}"), false),
+        (format!("{third}{rest}"), false),
+        (format!("{past_head}{rest}"), false),
+        (format!("{participle_head}{rest}"), false),
+        (format!("{gerund}{rest}"), true),
     ];
     if head == "be" {
         // "be convinced": the usable forms are "is/are/was/were convinced".
-        out = ["is", "are", "was", "were", "am"].iter().map(|h| (format!("{h}{rest}"), false, false)).collect();
+        out = ["is", "are", "was", "were", "am"]
+            .iter()
+            .map(|h| (format!("{h}{rest}"), false))
+            .collect();
     }
     out.sort();
     out.dedup_by(|a, b| a.0 == b.0);
@@ -153,7 +167,13 @@ fn third_person(base: &str) -> String {
     let b = base.as_bytes();
     if base.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
         format!("{}ies", &base[..base.len() - 1])
-    } else if base.ends_with("s") || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('x') || base.ends_with('z') || base.ends_with('o') {
+    } else if base.ends_with("s")
+        || base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('x')
+        || base.ends_with('z')
+        || base.ends_with('o')
+    {
         format!("{base}es")
     } else {
         format!("{base}s")
@@ -181,7 +201,7 @@ fn gerund(base: &str, past: &str) -> String {
         }
     }
     if base.ends_with("ie") {
-        return format!("{}ying", &base[..base.len() - 2]);
+        return format!("{}ying", base.strip_suffix("ie").unwrap_or(base));
     }
     if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && !base.ends_with("oe") && b.len() > 2 {
         return format!("{}ing", &base[..base.len() - 1]);
@@ -195,11 +215,11 @@ impl Lexicon {
         for src in user.iter().filter(|s| s.name.ends_with(".cues.toml")) {
             files.push(parse(&src.name, &src.text)?);
         }
-        // form → (class, participle, base); the first class listed wins for a form in several lists,
-        // except that speech beats cognition and addressee beats speech.
+        // A form in several lists takes the highest ranked class:
+        // according > addressee > speech > cognition > that-only.
         let mut forms: BTreeMap<String, CueForm> = BTreeMap::new();
-        let mut add = |form: String, class: CueClass, participle: bool, base: bool| {
-            let entry = forms.entry(form).or_insert(CueForm { class, participle, base });
+        let mut add = |form: String, class: CueClass, participle: bool| {
+            let entry = forms.entry(form).or_insert(CueForm { class, participle });
             let rank = |c: CueClass| match c {
                 CueClass::Addressee => 3,
                 CueClass::Speech => 2,
@@ -230,18 +250,23 @@ impl Lexicon {
                 (&f.cues.that_only, CueClass::ThatOnly),
             ] {
                 for entry in list {
-                    for (form, participle, base) in inflect(entry) {
-                        add(form, class, participle, base);
+                    for (form, participle) in inflect(entry) {
+                        add(form, class, participle);
                     }
                 }
             }
             for entry in &f.cues.according {
                 let form = entry.trim().to_lowercase();
                 if !form.is_empty() {
-                    add(form, CueClass::According, false, false);
+                    add(form, CueClass::According, false);
                 }
             }
-            let lower = |v: &Vec<String>| v.iter().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+            let lower = |v: &Vec<String>| {
+                v.iter()
+                    .map(|s| s.trim().to_lowercase())
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+            };
             lex.skip.extend(lower(&f.speakers.skip));
             lex.role_nouns.extend(lower(&f.speakers.role_nouns));
             lex.titles.extend(lower(&f.speakers.titles));
@@ -266,12 +291,17 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
-            .map_err(|e| DictionaryError { file: BUILTIN_NAME.into(), line: 0, message: e.to_string() })?;
+            .map_err(|e| DictionaryError {
+                file: BUILTIN_NAME.into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
         lex.cue_forms = forms.values().copied().collect();
         Ok(lex)
     }
 
     /// Number of distinct cue forms (for tests and diagnostics).
+    #[cfg(test)]
     pub fn cue_count(&self) -> usize {
         self.cue_forms.len()
     }
@@ -312,19 +342,31 @@ mod tests {
         assert_eq!(forms("say|said"), ["said", "say", "saying", "says"]);
         assert_eq!(forms("admit|admitted"), ["admit", "admits", "admitted", "admitting"]);
         assert_eq!(forms("argue"), ["argue", "argued", "argues", "arguing"]);
-        assert_eq!(forms("make|made clear"), ["made clear", "make clear", "makes clear", "making clear"]);
+        assert_eq!(
+            forms("make|made clear"),
+            ["made clear", "make clear", "makes clear", "making clear"]
+        );
         assert_eq!(forms("stress"), ["stress", "stressed", "stresses", "stressing"]);
-        assert_eq!(forms("write|wrote|written"), ["write", "writes", "writing", "written", "wrote"]);
+        assert_eq!(
+            forms("write|wrote|written"),
+            ["write", "writes", "writing", "written", "wrote"]
+        );
     }
 
     #[test]
     fn builtin_lexicon_has_several_hundred_cues_and_user_files_extend_it() {
         let lex = Lexicon::load(&[]).unwrap();
         assert!(lex.cue_count() > 800, "{}", lex.cue_count());
-        let user = DictionarySource { name: "mine.cues.toml".into(), text: "[cues]\nspeech = [\"harrumph\"]\n".into() };
+        let user = DictionarySource {
+            name: "mine.cues.toml".into(),
+            text: "[cues]\nspeech = [\"harrumph\"]\n".into(),
+        };
         let lex2 = Lexicon::load(&[user]).unwrap();
         assert_eq!(lex2.cue_count(), lex.cue_count() + 4);
-        let bad = DictionarySource { name: "bad.cues.toml".into(), text: "[cues]\n\nspeech = 3\n".into() };
+        let bad = DictionarySource {
+            name: "bad.cues.toml".into(),
+            text: "[cues]\n\nspeech = 3\n".into(),
+        };
         let err = Lexicon::load(&[bad]).err().unwrap();
         assert_eq!((err.file.as_str(), err.line), ("bad.cues.toml", 3));
     }

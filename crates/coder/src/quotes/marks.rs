@@ -2,9 +2,9 @@
 //!
 //! Marks are paired by family (double: “ ” " „ « », single: ‘ ’ '), never by counting: marks of the other
 //! family inside an open quotation are nested quotes and stay inside it. A quotation left open at the end
-//! of its paragraph runs to the paragraph end when the paragraph opened with it or the next paragraph
-//! opens with a mark (a multi-paragraph quotation); otherwise the stray mark is dropped, so an unbalanced
-//! mark damages at most its own paragraph.
+//! of its paragraph runs to the paragraph end when the paragraph opened with it, it follows a colon, or it
+//! opens a sentence or clause and the next paragraph opens with a mark (a multi-paragraph quotation);
+//! otherwise the stray mark is dropped, so an unbalanced mark damages at most its own paragraph.
 
 use detente_records::{Sentence, Span};
 
@@ -67,7 +67,8 @@ fn char_after(s: &str, pos: usize) -> Option<char> {
 
 /// Could open a quotation: at the start or after space/bracket/dash, with a non-space after it.
 fn opens_here(s: &str, pos: usize, len: usize) -> bool {
-    let before_ok = char_before(s, pos).is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
+    let before_ok =
+        char_before(s, pos).is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
     let after_ok = char_after(s, pos + len).is_some_and(|c| !c.is_whitespace());
     before_ok && after_ok
 }
@@ -108,7 +109,8 @@ pub fn find_marked_quotes(text: &str, sentences: &[Sentence]) -> Vec<MarkedQuote
     for (k, &(paragraph, span)) in paras.iter().enumerate() {
         let next_opens = paras.get(k + 1).is_some_and(|&(_, next)| {
             let b = text.as_bytes();
-            mark_at(b, next.start).is_some_and(|(_, shape, len)| shape != Shape::Close && opens_here(text, next.start, len))
+            mark_at(b, next.start)
+                .is_some_and(|(_, shape, len)| shape != Shape::Close && opens_here(text, next.start, len))
         });
         scan_paragraph(text, span, paragraph, next_opens, &mut out);
     }
@@ -140,11 +142,18 @@ fn scan_paragraph(text: &str, para: Span, paragraph: usize, next_opens: bool, ou
                 };
                 if can_open && (family == Family::Double || opens_here(text, pos, len)) {
                     open = Some((family, pos, pos + len));
-                } else if family == Family::Double && shape != Shape::Open && !any_quote && closes_here(text, pos, len) {
+                } else if family == Family::Double && shape != Shape::Open && !any_quote && closes_here(text, pos, len)
+                {
                     // A closing mark with no opening one: the paragraph began the quotation without its mark.
                     let content = trimmed(text, para.start, pos);
-                    if content.len() > 0 {
-                        out.push(MarkedQuote { open: para.start, content, close_end: pos + len, closed: true, paragraph });
+                    if !content.is_empty() {
+                        out.push(MarkedQuote {
+                            open: para.start,
+                            content,
+                            close_end: pos + len,
+                            closed: true,
+                            paragraph,
+                        });
                         any_quote = true;
                     }
                 }
@@ -155,12 +164,21 @@ fn scan_paragraph(text: &str, para: Span, paragraph: usize, next_opens: bool, ou
                 } else if shape == Shape::Open && !closes_here(text, pos, len) {
                     // A second opening mark while open: the first one was never closed; start over here.
                     open = Some((family, pos, pos + len));
-                } else if shape == Shape::Close || shape == Shape::Either && closes_here(text, pos, len) || shape == Shape::Open {
+                } else if shape == Shape::Close
+                    || shape == Shape::Either && closes_here(text, pos, len)
+                    || shape == Shape::Open
+                {
                     let closes = family == Family::Double || closes_here(text, pos, len);
                     if closes {
                         let content = trimmed(text, content_start, pos);
                         if !content.is_empty() {
-                            out.push(MarkedQuote { open: open_pos, content, close_end: pos + len, closed: true, paragraph });
+                            out.push(MarkedQuote {
+                                open: open_pos,
+                                content,
+                                close_end: pos + len,
+                                closed: true,
+                                paragraph,
+                            });
                         }
                         any_quote = true;
                         open = None;
@@ -172,11 +190,20 @@ fn scan_paragraph(text: &str, para: Span, paragraph: usize, next_opens: bool, ou
     }
     if let Some((family, open_pos, content_start)) = open {
         let at_start = open_pos == para.start;
-        let after_colon = text[..open_pos].trim_end().ends_with(':');
-        if family == Family::Double && (at_start || next_opens || after_colon) {
+        let before = text[para.start..open_pos].trim_end();
+        let after_colon = before.ends_with(':');
+        if family == Family::Double
+            && (at_start || after_colon || next_opens && before.ends_with([',', '.', '!', '?', '”', '"']))
+        {
             let content = trimmed(text, content_start, para.end);
             if !content.is_empty() {
-                out.push(MarkedQuote { open: open_pos, content, close_end: content.end, closed: false, paragraph });
+                out.push(MarkedQuote {
+                    open: open_pos,
+                    content,
+                    close_end: content.end,
+                    closed: false,
+                    paragraph,
+                });
             }
         }
     }
@@ -188,13 +215,22 @@ mod tests {
     use crate::text::segment;
 
     fn quotes(text: &str) -> Vec<&str> {
-        find_marked_quotes(text, &segment(text)).iter().map(|q| q.content.of(text)).collect()
+        find_marked_quotes(text, &segment(text))
+            .iter()
+            .map(|q| q.content.of(text))
+            .collect()
     }
 
     #[test]
     fn curly_straight_and_guillemet_pairs() {
-        assert_eq!(quotes("“We will talk,” she said. \"The door is open.\" «Yes.»"), ["We will talk,", "The door is open.", "Yes."]);
-        assert_eq!(quotes("''We are not leaving,'' he said. ''Not now.''"), ["We are not leaving,", "Not now."]);
+        assert_eq!(
+            quotes("“We will talk,” she said. \"The door is open.\" «Yes.»"),
+            ["We will talk,", "The door is open.", "Yes."]
+        );
+        assert_eq!(
+            quotes("''We are not leaving,'' he said. ''Not now.''"),
+            ["We are not leaving,", "Not now."]
+        );
     }
 
     #[test]
@@ -207,13 +243,19 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(quotes("The minister’s aides didn't comment on the allies’ plan."), Vec::<&str>::new());
+        assert_eq!(
+            quotes("The minister’s aides didn't comment on the allies’ plan."),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
     fn multi_paragraph_quotes_and_unbalanced_marks() {
         let text = "“The first part runs on.\n\n“The second part ends here,” he said.\n\nA stray “mark here.\n\n“Fine,” she said.";
-        assert_eq!(quotes(text), ["The first part runs on.", "The second part ends here,", "Fine,"]);
+        assert_eq!(
+            quotes(text),
+            ["The first part runs on.", "The second part ends here,", "Fine,"]
+        );
         // A lost opening mark: the paragraph is the quotation up to the closing mark.
         assert_eq!(quotes("We are ready to talk,” he said."), ["We are ready to talk,"]);
         // Odd count of straight marks: the last one opens nothing that closes, the paragraph after is intact.

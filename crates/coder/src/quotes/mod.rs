@@ -28,7 +28,9 @@ pub struct QuoteExtractor {
 impl QuoteExtractor {
     /// The built-in cue lexicon extended by the user's `*.cues.toml` files among `user`.
     pub fn load(user: &[DictionarySource]) -> Result<QuoteExtractor, DictionaryError> {
-        Ok(QuoteExtractor { lex: Lexicon::load(user)? })
+        Ok(QuoteExtractor {
+            lex: Lexicon::load(user)?,
+        })
     }
 
     /// Every direct, indirect and mixed quote in the article's non-boilerplate text, in text order.
@@ -76,12 +78,69 @@ const SAY_FAMILY: &[&str] = &[
 
 /// Cue forms that are as often nouns ("the report", "claims"): their speaker must be a listed phrase.
 const NOUN_LIKE: &[&str] = &[
-    "report", "reports", "claim", "claims", "comment", "comments", "demand", "demands", "fear", "fears", "hope",
-    "hopes", "doubt", "doubts", "charge", "charges", "promise", "promises", "estimate", "estimates", "state",
-    "states", "note", "notes", "answer", "answers", "protest", "protests", "plan", "plans", "dispute", "disputes",
-    "tweet", "tweets", "post", "posts", "reply", "replies", "forecast", "forecasts", "pledge", "pledges", "vow",
-    "vows", "signal", "signals", "question", "questions", "warning", "indicate", "indicates", "suggest", "show",
-    "shows", "call", "calls", "concern", "concerns", "remark", "remarks", "message", "messages", "text",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "demand",
+    "demands",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "doubt",
+    "doubts",
+    "charge",
+    "charges",
+    "promise",
+    "promises",
+    "estimate",
+    "estimates",
+    "state",
+    "states",
+    "note",
+    "notes",
+    "answer",
+    "answers",
+    "protest",
+    "protests",
+    "plan",
+    "plans",
+    "dispute",
+    "disputes",
+    "tweet",
+    "tweets",
+    "post",
+    "posts",
+    "reply",
+    "replies",
+    "forecast",
+    "forecasts",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "signal",
+    "signals",
+    "question",
+    "questions",
+    "warning",
+    "indicate",
+    "indicates",
+    "suggest",
+    "show",
+    "shows",
+    "call",
+    "calls",
+    "concern",
+    "concerns",
+    "remark",
+    "remarks",
+    "message",
+    "messages",
+    "text",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -94,7 +153,12 @@ struct Doc<'a> {
     tokens: Vec<Token>,
     /// Token range of each sentence (empty for boilerplate).
     sent_tokens: Vec<(usize, usize)>,
-    buf: String,
+    /// Lower-cased text of every token, end to end; `lowered_ends[i]` ends token `i`'s (one pass, no
+    /// allocation per token).
+    lowered: String,
+    lowered_ends: Vec<usize>,
+    /// Non-boilerplate paragraphs, in order.
+    paragraphs: Vec<(usize, Span)>,
 }
 
 impl<'a> Doc<'a> {
@@ -108,7 +172,24 @@ impl<'a> Doc<'a> {
             }
             sent_tokens.push((from, tokens.len()));
         }
-        Doc { lex, text, sentences, mentions, tokens, sent_tokens, buf: String::new() }
+        let mut lowered = String::with_capacity(text.len());
+        let mut lowered_ends = Vec::with_capacity(tokens.len());
+        let mut buf = String::new();
+        for t in &tokens {
+            lowered.push_str(lower(&text[t.start..t.end], &mut buf));
+            lowered_ends.push(lowered.len());
+        }
+        Doc {
+            lex,
+            text,
+            sentences,
+            mentions,
+            tokens,
+            sent_tokens,
+            lowered,
+            lowered_ends,
+            paragraphs: paragraphs(sentences),
+        }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -116,9 +197,10 @@ impl<'a> Doc<'a> {
         &self.text[t.start..t.end]
     }
 
-    fn low(&mut self, i: usize) -> &str {
-        let t = self.tokens[i];
-        lower(&self.text[t.start..t.end], &mut self.buf)
+    /// The token in lower case (curly apostrophes folded).
+    fn low(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lowered_ends[i - 1] };
+        &self.lowered[start..self.lowered_ends[i]]
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -126,7 +208,8 @@ impl<'a> Doc<'a> {
     }
 
     fn is_quote_mark(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Punct && matches!(self.tok(i), "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„")
+        self.tokens[i].kind == TokenKind::Punct
+            && matches!(self.tok(i), "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„")
     }
 
     fn sentence_of(&self, pos: usize) -> Option<usize> {
@@ -144,16 +227,16 @@ impl<'a> Doc<'a> {
         (i < self.tokens.len() && self.tokens[i].end == end).then_some(i)
     }
 
-    fn run(mut self) -> Vec<Quote> {
+    fn run(self) -> Vec<Quote> {
         let marked = find_marked_quotes(self.text, self.sentences);
-        let mut registry = Registry::build(&mut self, &marked);
+        let mut registry = Registry::build(&self, &marked);
         let attributions = self.attributions(&marked);
         let pending = self.assemble(&marked, &attributions);
         self.resolve(pending, &attributions, &mut registry)
     }
 
     /// Every cue outside quotation marks, read in its sentence.
-    fn attributions(&mut self, marked: &[MarkedQuote]) -> Vec<Attribution> {
+    fn attributions(&self, marked: &[MarkedQuote]) -> Vec<Attribution> {
         let inside_quote = |pos: usize| {
             let i = marked.partition_point(|q| q.content.end <= pos);
             i < marked.len() && marked[i].content.start <= pos
@@ -162,8 +245,18 @@ impl<'a> Doc<'a> {
         let bytes = self.text.as_bytes();
         for m in self.lex.cue_matcher.find_iter(self.text) {
             let (start, end) = (m.start(), m.end());
-            let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-' || bytes[start - 1] >= 0x80 && self.text[..start].chars().next_back().is_some_and(char::is_alphanumeric));
-            let after_ok = end >= bytes.len() || !(bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-' || bytes[end] >= 0x80 && self.text[end..].chars().next().is_some_and(char::is_alphanumeric));
+            let before_ok = start == 0
+                || !(bytes[start - 1].is_ascii_alphanumeric()
+                    || bytes[start - 1] == b'-'
+                    || bytes[start - 1] >= 0x80
+                        && self.text[..start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric));
+            let after_ok = end >= bytes.len()
+                || !(bytes[end].is_ascii_alphanumeric()
+                    || bytes[end] == b'-'
+                    || bytes[end] >= 0x80 && self.text[end..].chars().next().is_some_and(char::is_alphanumeric));
             if !before_ok || !after_ok || inside_quote(start) {
                 continue;
             }
@@ -171,7 +264,9 @@ impl<'a> Doc<'a> {
             if self.sentences[si].boilerplate {
                 continue;
             }
-            let (Some(ci), Some(cj)) = (self.token_at(start), self.token_ending(end)) else { continue };
+            let (Some(ci), Some(cj)) = (self.token_at(start), self.token_ending(end)) else {
+                continue;
+            };
             hits.push((si, ci, cj + 1, self.lex.cue_forms[m.pattern().as_usize()]));
         }
         let mut out: Vec<Attribution> = Vec::new();
@@ -190,7 +285,9 @@ impl<'a> Doc<'a> {
         // A content that cuts through a quotation is no content.
         for a in out.iter_mut() {
             if let Some(c) = a.content
-                && marked.iter().any(|q| q.content.overlaps(c) && !c.contains(Span::new(q.open, q.close_end)) && !c.contains(q.content))
+                && marked.iter().any(|q| {
+                    q.content.overlaps(c) && !c.contains(Span::new(q.open, q.close_end)) && !c.contains(q.content)
+                })
             {
                 a.content = None;
             }
@@ -205,8 +302,17 @@ impl<'a> Doc<'a> {
                 }
                 let Some(c) = out[j].content else { continue };
                 if c.start <= out[i].cue.start && out[i].cue.end <= c.end {
-                    if out[i].inherits || out[i].reach_start > c.start && self.text[c.start..out[i].reach_start].trim_end().ends_with(',') && out[i].speaker.is_some() && out[i].content.is_some() && out[i].reach_start == out[i].cue.start {
-                        let cut = self.text[c.start..out[i].reach_start].trim_end().trim_end_matches(',').trim_end();
+                    if out[i].inherits
+                        || out[i].reach_start > c.start
+                            && self.text[c.start..out[i].reach_start].trim_end().ends_with(',')
+                            && out[i].speaker.is_some()
+                            && out[i].content.is_some()
+                            && out[i].reach_start == out[i].cue.start
+                    {
+                        let cut = self.text[c.start..out[i].reach_start]
+                            .trim_end()
+                            .trim_end_matches(',')
+                            .trim_end();
                         let new_end = c.start + cut.len();
                         out[j].content = (new_end > c.start).then(|| Span::new(c.start, new_end));
                     } else {
@@ -220,7 +326,7 @@ impl<'a> Doc<'a> {
 
     /// Attributions without a verb: a dash and a name after a quotation ("“…” ― Jane Roe") and a transcript
     /// speaker opening a paragraph ("ROE: We will ...").
-    fn credit_attributions(&mut self, marked: &[MarkedQuote], out: &mut Vec<Attribution>) {
+    fn credit_attributions(&self, marked: &[MarkedQuote], out: &mut Vec<Attribution>) {
         for q in marked {
             let rest = &self.text[q.close_end..];
             let trimmed = rest.trim_start();
@@ -231,7 +337,9 @@ impl<'a> Doc<'a> {
             let Some(si) = self.sentence_of(dash_at) else { continue };
             let Some(di) = self.token_at(dash_at) else { continue };
             let (_, s1) = self.sent_tokens[si];
-            let Some(np) = self.np_forward(di + 1, s1) else { continue };
+            let Some(np) = self.np_forward(di + 1, s1) else {
+                continue;
+            };
             if np.kind != NpKind::Person {
                 continue;
             }
@@ -257,9 +365,16 @@ impl<'a> Doc<'a> {
             prev_paragraph = s.paragraph;
             let (s0, s1) = self.sent_tokens[si];
             // One to three capitalised words and a colon, then a statement.
-            let Some(colon) = (s0 + 1..s1.min(s0 + 4)).find(|&k| self.is_punct(k, ":")) else { continue };
-            let all_caps = (s0..colon).all(|k| self.tokens[k].kind == TokenKind::Word && speakers::is_shouted(self.tok(k)));
-            let np = if all_caps { speakers::np_forward_loose(self, s0, colon) } else { self.np_forward(s0, colon) };
+            let Some(colon) = (s0 + 1..s1.min(s0 + 4)).find(|&k| self.is_punct(k, ":")) else {
+                continue;
+            };
+            let all_caps =
+                (s0..colon).all(|k| self.tokens[k].kind == TokenKind::Word && speakers::is_shouted(self.tok(k)));
+            let np = if all_caps {
+                speakers::np_forward_loose(self, s0, colon)
+            } else {
+                self.np_forward(s0, colon)
+            };
             let Some(np) = np else { continue };
             let person = all_caps || np.kind == NpKind::Person && np.name.of(self.text).split_whitespace().count() >= 2;
             if np.tok.1 != colon || !person || s1 - colon < 5 {
@@ -292,7 +407,7 @@ impl<'a> Doc<'a> {
         s.start + body.len()
     }
 
-    fn analyze(&mut self, si: usize, ci: usize, cj: usize, form: CueForm) -> Option<Attribution> {
+    fn analyze(&self, si: usize, ci: usize, cj: usize, form: CueForm) -> Option<Attribution> {
         let (s0, s1) = self.sent_tokens[si];
         let cue = Span::new(self.tokens[ci].start, self.tokens[cj - 1].end);
         let paragraph = self.sentences[si].paragraph;
@@ -313,10 +428,14 @@ impl<'a> Doc<'a> {
             colon: false,
         };
         if form.class == CueClass::According {
-            let np = self.np_forward(cj, s1).or_else(|| speakers::np_forward_loose(self, cj, s1))?;
+            let np = self
+                .np_forward(cj, s1)
+                .or_else(|| speakers::np_forward_loose(self, cj, s1))?;
             attr.tail_end = np.span.end;
             let after = np.tok.1;
-            let first_real = (s0..ci).find(|&k| !self.is_quote_mark(k) && !self.is_punct(k, "(")).unwrap_or(ci);
+            let first_real = (s0..ci)
+                .find(|&k| !self.is_quote_mark(k) && !self.is_punct(k, "("))
+                .unwrap_or(ci);
             if first_real == ci || (ci > s0 && self.tokens[ci].is_capitalized(self.text)) {
                 if after < s1 && self.is_punct(after, ",") && after + 1 < s1 {
                     let start = self.tokens[after + 1].start;
@@ -346,11 +465,14 @@ impl<'a> Doc<'a> {
             attr.tail_end = tail;
             return attr.content.is_some().then_some(attr);
         }
-        if form.participle && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am")) {
+        if form.participle
+            && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am"))
+        {
             // "with Iran claiming ...", "Peskov saying ...": a phrase right before, opening its clause.
             let np = if ci > s0 { self.np_back(s0, ci - 1) } else { None };
             let np = np.filter(|np| {
-                np.kind != NpKind::Relative && (np.tok.0 == s0 || matches!(self.low(np.tok.0 - 1), "with" | "," | "and"))
+                np.kind != NpKind::Relative
+                    && (np.tok.0 == s0 || matches!(self.low(np.tok.0 - 1), "with" | "," | "and"))
             })?;
             attr.reach_start = np.span.start;
             attr.speaker = Some(np);
@@ -367,7 +489,9 @@ impl<'a> Doc<'a> {
             if self.tokens[j - 1].kind != TokenKind::Word {
                 break;
             }
-            if self.lex.skip.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !self.tokens[j - 1].is_capitalized(self.text)) {
+            if self.lex.skip.contains(&w)
+                || (w.ends_with("ly") && w.len() > 4 && !self.tokens[j - 1].is_capitalized(self.text))
+            {
                 if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
                     passive = true;
                 }
@@ -381,7 +505,8 @@ impl<'a> Doc<'a> {
         }
         // "Sen. Jane Roe (D-Ore.) said": step over a parenthesis after the name.
         let mut paren_start: Option<usize> = None;
-        if j > s0 + 1 && self.is_punct(j - 1, ")")
+        if j > s0 + 1
+            && self.is_punct(j - 1, ")")
             && let Some(open) = (s0..j - 1).rev().take(8).find(|&k| self.is_punct(k, "("))
             && open > s0
         {
@@ -396,7 +521,9 @@ impl<'a> Doc<'a> {
             }
         } else if j > s0 && matches!(self.low(j - 1), "and" | "but") && j == ci {
             // "... promised to help and said she would": the subject of the sentence.
-            speaker = self.sentence_subject(s0, j - 1).filter(|np| np.kind != NpKind::Relative);
+            speaker = self
+                .sentence_subject(s0, j - 1)
+                .filter(|np| np.kind != NpKind::Relative);
         } else if j > s0 && self.is_punct(j - 1, ",") {
             // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
             if j == ci
@@ -445,13 +572,16 @@ impl<'a> Doc<'a> {
                 if k >= s0 + 2 && self.is_punct(k - 1, ",") {
                     speaker = self.np_back(s0, k - 2);
                 } else if k > s0 && self.tokens[k - 1].kind == TokenKind::Word {
-                    speaker = self.np_back(s0, k - 1).or_else(|| speakers::np_back_loose(self, s0, k - 1));
+                    speaker = self
+                        .np_back(s0, k - 1)
+                        .or_else(|| speakers::np_back_loose(self, s0, k - 1));
                 }
             }
         }
         if speaker.is_none() && j == ci {
             // After a closing quotation mark or at the start: "…,” said Peskov."
-            let after_quote = j > s0 && (self.is_quote_mark(j - 1) || self.is_punct(j - 1, ",") && j - 1 > s0 && self.is_quote_mark(j - 2));
+            let after_quote = j > s0
+                && (self.is_quote_mark(j - 1) || self.is_punct(j - 1, ",") && j - 1 > s0 && self.is_quote_mark(j - 2));
             if (after_quote || j == s0)
                 && let Some(np) = self.np_forward(cj, s1)
             {
@@ -459,15 +589,31 @@ impl<'a> Doc<'a> {
                 inverted = true;
             }
         }
-        let speaker = speaker?;
-        if speaker.kind == NpKind::Pronoun && matches!(self.tok(speaker.tok.0), "it" | "It") && form.class == CueClass::Cognition {
+        let Some(speaker) = speaker else {
+            // No speaker phrase, but a say-verb with its clause ("..., and said that the panel ..."): the quote
+            // stands, with an unknown speaker.
+            let say = SAY_FAMILY.contains(&self.low(ci).to_string().as_str()) && !form.participle;
+            if !say || j != ci || j == s0 || self.tokens[j - 1].kind != TokenKind::Word {
+                return None;
+            }
+            let (content, tail) = self.forward_content(si, ci, cj, s1, form);
+            let content = content.filter(|c| self.text[..c.start].trim_end().ends_with("that"))?;
+            attr.content = Some(content);
+            attr.tail_end = tail;
+            return Some(attr);
+        };
+        if speaker.kind == NpKind::Pronoun
+            && matches!(self.tok(speaker.tok.0), "it" | "It")
+            && form.class == CueClass::Cognition
+        {
             return None;
         }
         attr.reach_start = speaker.span.start.min(cue.start);
         let content_from = if inverted { speaker.tok.1 } else { cj };
         let (content, tail) = self.forward_content(si, ci, content_from, s1, form);
         attr.tail_end = if inverted { tail.max(speaker.span.end) } else { tail };
-        attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':') || self.text[..attr.tail_end].ends_with(':');
+        attr.colon =
+            self.text[attr.tail_end..].trim_start().starts_with(':') || self.text[..attr.tail_end].ends_with(':');
         if content.is_some() && !inverted {
             attr.content = content;
         } else if !attr.colon {
@@ -479,10 +625,16 @@ impl<'a> Doc<'a> {
                 let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
                 let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
                 let clause_end = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?', '—', '–']);
-                let mid = rest.starts_with(',') && rest.trim_start_matches(',').trim().split_whitespace().count() >= 3;
+                let mid = rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().count() >= 3;
                 if !ends_in_quote && clause_end && !head.is_empty() && (head.split_whitespace().count() >= 3 || mid) {
-                    let end = if mid { self.content_end(si) } else { sent_start + head.len() };
-                    let start = sent_start + (self.text[sent_start..].len() - self.text[sent_start..].trim_start_matches(['“', '"', '‘']).len());
+                    let end = if mid {
+                        self.content_end(si)
+                    } else {
+                        sent_start + head.len()
+                    };
+                    let start = sent_start
+                        + (self.text[sent_start..].len()
+                            - self.text[sent_start..].trim_start_matches(['“', '"', '‘']).len());
                     if end > start {
                         attr.content = Some(Span::new(start, end));
                     }
@@ -497,16 +649,22 @@ impl<'a> Doc<'a> {
     }
 
     /// The subject of the clause before token `before`: the first noun phrase of the sentence.
-    fn sentence_subject(&mut self, s0: usize, before: usize) -> Option<NounPhrase> {
+    fn sentence_subject(&self, s0: usize, before: usize) -> Option<NounPhrase> {
         let mut k = s0;
-        while k < before && (self.tokens[k].kind == TokenKind::Punct || matches!(self.low(k), "but" | "and" | "meanwhile" | "still" | "yet" | "so" | "also")) {
+        while k < before
+            && (self.tokens[k].kind == TokenKind::Punct
+                || matches!(
+                    self.low(k),
+                    "but" | "and" | "meanwhile" | "still" | "yet" | "so" | "also"
+                ))
+        {
             k += 1;
         }
         self.np_forward(k, before)
     }
 
     /// "X, <apposition>, said": the speaker is the phrase before the apposition's opening comma.
-    fn apposition_speaker(&mut self, s0: usize, comma: usize) -> Option<NounPhrase> {
+    fn apposition_speaker(&self, s0: usize, comma: usize) -> Option<NounPhrase> {
         let mut k = comma;
         for _ in 0..2 {
             // The previous comma, not crossing a quotation mark.
@@ -527,7 +685,9 @@ impl<'a> Doc<'a> {
                 && let Some(np) = self.np_back(s0, p - 1)
                 && np.kind != NpKind::Relative
             {
-                let starts_clause = np.tok.0 == s0 || self.tokens[np.tok.0 - 1].kind == TokenKind::Punct || matches!(self.low(np.tok.0 - 1), "but" | "and" | "while" | "as");
+                let starts_clause = np.tok.0 == s0
+                    || self.tokens[np.tok.0 - 1].kind == TokenKind::Punct
+                    || matches!(self.low(np.tok.0 - 1), "but" | "and" | "while" | "as");
                 if starts_clause {
                     return Some(np);
                 }
@@ -539,7 +699,14 @@ impl<'a> Doc<'a> {
 
     /// Content clause after a cue starting at token `k`: skips an addressee, adjuncts, "that" and a colon.
     /// Returns the content and the end of what was skipped.
-    fn forward_content(&mut self, si: usize, cue_token: usize, mut k: usize, s1: usize, form: CueForm) -> (Option<Span>, usize) {
+    fn forward_content(
+        &self,
+        si: usize,
+        cue_token: usize,
+        mut k: usize,
+        s1: usize,
+        form: CueForm,
+    ) -> (Option<Span>, usize) {
         let mut tail = if k > 0 { self.tokens[k - 1].end } else { 0 };
         let end = self.content_end(si);
         // "that" within a few plain words ("said on Monday that", "told reporters in Brussels that").
@@ -553,7 +720,14 @@ impl<'a> Doc<'a> {
                 if self.tok(at) == ":" && n <= 6 {
                     tail = t.end;
                     let start = self.tokens.get(at + 1).map(|t| t.start).unwrap_or(end);
-                    return (if at + 1 < s1 && end > start { Some(Span::new(start, end)) } else { None }, tail);
+                    return (
+                        if at + 1 < s1 && end > start {
+                            Some(Span::new(start, end))
+                        } else {
+                            None
+                        },
+                        tail,
+                    );
                 }
                 break;
             }
@@ -568,7 +742,14 @@ impl<'a> Doc<'a> {
                 }
                 tail = t.end;
                 let start = self.tokens.get(from).map(|t| t.start).unwrap_or(end);
-                return (if from < s1 && end > start + 2 { Some(Span::new(start, end)) } else { None }, tail);
+                return (
+                    if from < s1 && end > start + 2 {
+                        Some(Span::new(start, end))
+                    } else {
+                        None
+                    },
+                    tail,
+                );
             }
         }
         if form.class == CueClass::ThatOnly {
@@ -576,7 +757,8 @@ impl<'a> Doc<'a> {
         }
         // The addressee: "told reporters ...", "warned him ...".
         let mut addressed = false;
-        if form.class == CueClass::Addressee && k < s1 && self.tokens[k].kind == TokenKind::Word && self.low(k) != "to" {
+        if form.class == CueClass::Addressee && k < s1 && self.tokens[k].kind == TokenKind::Word && self.low(k) != "to"
+        {
             addressed = true;
             if matches!(self.low(k), "him" | "her" | "them" | "us" | "me" | "you") {
                 k += 1;
@@ -593,12 +775,44 @@ impl<'a> Doc<'a> {
                 break;
             }
             let w = self.low(k).to_string();
-            if matches!(w.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight" | "earlier" | "later" | "again" | "also" | "separately" | "privately" | "publicly") {
+            if matches!(
+                w.as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "earlier"
+                    | "later"
+                    | "again"
+                    | "also"
+                    | "separately"
+                    | "privately"
+                    | "publicly"
+            ) {
                 k += 1;
                 tail = self.tokens[k - 1].end;
                 continue;
             }
-            if matches!(w.as_str(), "in" | "at" | "on" | "during" | "via" | "through" | "after" | "before" | "last" | "this" | "late" | "early") {
+            if matches!(
+                w.as_str(),
+                "in" | "at"
+                    | "on"
+                    | "during"
+                    | "via"
+                    | "through"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "this"
+                    | "late"
+                    | "early"
+            ) {
                 let mut e = k + 1;
                 while e < s1 && e < k + 7 && self.tokens[e].kind != TokenKind::Punct && self.low(e) != "that" {
                     e += 1;
@@ -610,7 +824,14 @@ impl<'a> Doc<'a> {
                     if k < s1 && self.low(k) == "that" {
                         tail = self.tokens[k].end;
                         let start = self.tokens.get(k + 1).map(|t| t.start).unwrap_or(end);
-                        return (if k + 1 < s1 && end > start + 2 { Some(Span::new(start, end)) } else { None }, tail);
+                        return (
+                            if k + 1 < s1 && end > start + 2 {
+                                Some(Span::new(start, end))
+                            } else {
+                                None
+                            },
+                            tail,
+                        );
                     }
                     continue;
                 }
@@ -625,18 +846,84 @@ impl<'a> Doc<'a> {
             if self.tok(k) == ":" {
                 tail = t.end;
                 let start = self.tokens.get(k + 1).map(|t| t.start).unwrap_or(end);
-                return (if k + 1 < s1 && end > start { Some(Span::new(start, end)) } else { None }, tail);
+                return (
+                    if k + 1 < s1 && end > start {
+                        Some(Span::new(start, end))
+                    } else {
+                        None
+                    },
+                    tail,
+                );
             }
             return (None, tail);
         }
         let w = self.low(k).to_string();
         const NOT_CLAUSE: &[&str] = &[
-            "to", "in", "on", "at", "for", "with", "about", "of", "by", "from", "into", "over", "up", "out", "off",
-            "down", "as", "so", "and", "but", "or", "nothing", "no", "yes", "otherwise", "more", "much", "little",
-            "anything", "something", "thanks", "sorry", "goodbye", "hello", "hi", "why", "how", "what", "when",
-            "where", "who", "whether", "if", "against", "back", "forward", "through", "under", "after", "before",
-            "during", "later", "so-called", "too", "enough", "not", "never", "following", "ahead", "shortly", "amid",
-            "himself", "herself", "itself", "themselves",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "about",
+            "of",
+            "by",
+            "from",
+            "into",
+            "over",
+            "up",
+            "out",
+            "off",
+            "down",
+            "as",
+            "so",
+            "and",
+            "but",
+            "or",
+            "nothing",
+            "no",
+            "yes",
+            "otherwise",
+            "more",
+            "much",
+            "little",
+            "anything",
+            "something",
+            "thanks",
+            "sorry",
+            "goodbye",
+            "hello",
+            "hi",
+            "why",
+            "how",
+            "what",
+            "when",
+            "where",
+            "who",
+            "whether",
+            "if",
+            "against",
+            "back",
+            "forward",
+            "through",
+            "under",
+            "after",
+            "before",
+            "during",
+            "later",
+            "so-called",
+            "too",
+            "enough",
+            "not",
+            "never",
+            "following",
+            "ahead",
+            "shortly",
+            "amid",
+            "himself",
+            "herself",
+            "itself",
+            "themselves",
         ];
         let addressee_to = addressed && w == "to";
         if NOT_CLAUSE.contains(&w.as_str()) && !addressee_to {
@@ -658,45 +945,110 @@ impl<'a> Doc<'a> {
     }
 
     /// A clause with a subject and a finite verb, roughly: a pronoun or determiner start and an auxiliary soon.
-    fn finite_clause(&mut self, k: usize, s1: usize) -> bool {
+    fn finite_clause(&self, k: usize, s1: usize) -> bool {
         let first = self.low(k).to_string();
-        if matches!(first.as_str(), "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you") {
+        if matches!(
+            first.as_str(),
+            "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you"
+        ) {
             return true;
         }
         (k + 1..s1.min(k + 10)).any(|i| {
             let w = self.low(i);
             matches!(
                 w,
-                "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "has" | "have" | "had" | "did" | "does" | "do" | "wants" | "needs" | "seems" | "remains" | "plans" | "knows" | "believes" | "intends" | "'s" | "isn't" | "wasn't" | "won't" | "can't" | "didn't" | "doesn't" | "hasn't" | "haven't" | "aren't" | "weren't" | "wouldn't" | "couldn't"
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "wants"
+                    | "needs"
+                    | "seems"
+                    | "remains"
+                    | "plans"
+                    | "knows"
+                    | "believes"
+                    | "intends"
+                    | "'s"
+                    | "isn't"
+                    | "wasn't"
+                    | "won't"
+                    | "can't"
+                    | "didn't"
+                    | "doesn't"
+                    | "hasn't"
+                    | "haven't"
+                    | "aren't"
+                    | "weren't"
+                    | "wouldn't"
+                    | "couldn't"
             ) || w.len() > 4 && w.ends_with("ed") && i > k && {
                 // A past tense right after its subject ("the interference happened").
                 let prev = self.low(i - 1).to_string();
-                self.tokens[i - 1].kind == TokenKind::Word && !prev.ends_with("ly") && !matches!(prev.as_str(), "the" | "a" | "an" | "of" | "on" | "in" | "to" | "for" | "by" | "with" | "and" | "or" | "be" | "been" | "being" | "not" | "its" | "their" | "his" | "her")
+                self.tokens[i - 1].kind == TokenKind::Word
+                    && !prev.ends_with("ly")
+                    && !matches!(
+                        prev.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "of"
+                            | "on"
+                            | "in"
+                            | "to"
+                            | "for"
+                            | "by"
+                            | "with"
+                            | "and"
+                            | "or"
+                            | "be"
+                            | "been"
+                            | "being"
+                            | "not"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                    )
             }
         })
     }
 
-    fn np_back(&mut self, s0: usize, j: usize) -> Option<NounPhrase> {
+    fn np_back(&self, s0: usize, j: usize) -> Option<NounPhrase> {
         speakers::np_back(self, s0, j)
     }
 
-    fn np_forward(&mut self, i: usize, s1: usize) -> Option<NounPhrase> {
+    fn np_forward(&self, i: usize, s1: usize) -> Option<NounPhrase> {
         speakers::np_forward(self, i, s1)
     }
 
     /// Direct quotations with their attributions, and indirect quotes, in text order.
-    fn assemble(&mut self, marked: &[MarkedQuote], attrs: &[Attribution]) -> Vec<Pending> {
+    fn assemble(&self, marked: &[MarkedQuote], attrs: &[Attribution]) -> Vec<Pending> {
         let mut used = vec![false; attrs.len()];
         // (marked index, attribution, continuation, mixed content replacing the quotation)
         let mut direct: Vec<(usize, Option<usize>, bool, Option<Span>)> = Vec::new();
-        let mut last_attr_in_sentence: Option<(usize, usize)> = None; // (attribution, paragraph)
         for (qi, q) in marked.iter().enumerate() {
             let para_span = self.paragraph_span(q.paragraph);
             // Right after: "…,” she said" / "…,” said Peskov".
             let after = attrs.iter().position(|a| {
                 a.paragraph == q.paragraph
                     && a.reach_start >= q.close_end
-                    && self.text[q.close_end..a.reach_start].chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+                    && self.text[q.close_end..a.reach_start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
             });
             // Right before: "Peskov said: “…”", "she said, “…”".
             let before = attrs.iter().rposition(|a| {
@@ -706,7 +1058,7 @@ impl<'a> Doc<'a> {
                 }
             });
             let chosen = match (after, before) {
-                (Some(a), _) if !used[a] || last_attr_in_sentence.is_some_and(|(l, _)| l == a) && !used[a] => Some((a, false)),
+                (Some(a), _) if !used[a] => Some((a, false)),
                 (_, Some(b)) if used[b] => Some((b, true)),
                 (_, Some(b)) => Some((b, false)),
                 (Some(a), None) if used[a] => Some((a, true)),
@@ -723,16 +1075,19 @@ impl<'a> Doc<'a> {
             match chosen {
                 Some((a, cont)) if words >= 1 && (statement || words >= 2) => {
                     used[a] = true;
-                    last_attr_in_sentence = Some((a, q.paragraph));
                     // "So this “could be a short-term move,” she added.": the sentence is a mixed quote.
-                    let mixed = (!cont && attrs[a].reach_start >= q.close_end).then(|| self.mixed_lead(q)).flatten();
+                    let mixed = (!cont && attrs[a].reach_start >= q.close_end)
+                        .then(|| self.mixed_lead(q))
+                        .flatten();
                     direct.push((qi, if cont { None } else { Some(a) }, cont, mixed));
                 }
                 _ if statement => {
                     // A lead-in at the end of the paragraph before: "Peskov said:".
                     let this_para = self.paragraph_index(q.paragraph);
                     let lead_in = if q.open == para_span.start {
-                        (0..attrs.len()).rev().find(|&a| attrs[a].colon && !used[a] && self.paragraph_index(attrs[a].paragraph) + 1 == this_para)
+                        (0..attrs.len()).rev().find(|&a| {
+                            attrs[a].colon && !used[a] && self.paragraph_index(attrs[a].paragraph) + 1 == this_para
+                        })
                     } else {
                         None
                     };
@@ -766,7 +1121,13 @@ impl<'a> Doc<'a> {
                 }
             }
             if ok {
-                pending.push(Pending { kind, content: c, paragraph: a.paragraph, attribution: Some(ai), continues: false });
+                pending.push(Pending {
+                    kind,
+                    content: c,
+                    paragraph: a.paragraph,
+                    attribution: Some(ai),
+                    continues: false,
+                });
             } else {
                 for (qi, q) in marked.iter().enumerate() {
                     if c.contains(Span::new(q.open, q.close_end)) {
@@ -784,7 +1145,13 @@ impl<'a> Doc<'a> {
                 Some(span) => (QuoteKind::Mixed, span),
                 None => (QuoteKind::Direct, q.content),
             };
-            pending.push(Pending { kind, content, paragraph: q.paragraph, attribution: attr, continues: cont });
+            pending.push(Pending {
+                kind,
+                content,
+                paragraph: q.paragraph,
+                attribution: attr,
+                continues: cont,
+            });
         }
         pending.sort_by_key(|p| (p.content.start, p.content.end));
         pending.dedup_by_key(|p| p.content);
@@ -793,8 +1160,8 @@ impl<'a> Doc<'a> {
 
     /// A short line naming a person right after a paragraph of quotation (and the quotation paragraphs that
     /// follow it): "Jane Roe, The Daily Planet" or "— Jane Roe".
-    fn credit_line_after(&mut self, paragraph: usize) -> Option<NounPhrase> {
-        let paras = paragraphs(self.sentences);
+    fn credit_line_after(&self, paragraph: usize) -> Option<NounPhrase> {
+        let paras = &self.paragraphs;
         let k = paras.iter().position(|&(p, _)| p == paragraph)?;
         for &(p, span) in paras.iter().skip(k + 1).take(4) {
             let line = span.of(self.text).trim();
@@ -825,10 +1192,16 @@ impl<'a> Doc<'a> {
         let si = self.sentence_of(q.open)?;
         let s = self.sentences[si];
         let before = self.text[s.start..q.open].trim();
-        if before.is_empty() || before.ends_with([':', '.', '!', '?', '—', '–']) || before.split_whitespace().count() < 2 {
+        if before.is_empty()
+            || before.ends_with([':', '.', '!', '?', '—', '–'])
+            || before.split_whitespace().count() < 2
+        {
             return None;
         }
-        let lead = self.text[s.start..].len() - self.text[s.start..].trim_start_matches(['“', '"', '‘', '\'', ' ']).len();
+        let lead = self.text[s.start..].len()
+            - self.text[s.start..]
+                .trim_start_matches(['“', '"', '‘', '\'', ' '])
+                .len();
         let end = self.text[..q.close_end].trim_end_matches([',', ' ']).len();
         (end > s.start + lead).then(|| Span::new(s.start + lead, end))
     }
@@ -845,7 +1218,10 @@ impl<'a> Doc<'a> {
     /// Position of a paragraph among the non-boilerplate paragraphs (boilerplate lines in between do not
     /// separate a lead-in from its quotation).
     fn paragraph_index(&self, paragraph: usize) -> usize {
-        paragraphs(self.sentences).iter().position(|&(p, _)| p == paragraph).unwrap_or(usize::MAX - 1)
+        self.paragraphs
+            .binary_search_by_key(&paragraph, |&(p, _)| p)
+            .ok()
+            .unwrap_or(usize::MAX - 1)
     }
 
     /// A quotation that is a statement, not a scare quote or a title.
@@ -855,18 +1231,22 @@ impl<'a> Doc<'a> {
             return false;
         }
         // Titles: most words capitalised and no sentence punctuation.
-        let caps = content.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+        let caps = content
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
         let punct = content.contains(['.', ',', '!', '?', ';']);
         if caps * 3 >= words * 2 && !punct && words < 12 {
             return false;
         }
         let before = self.text[para.start.min(q.open)..q.open].trim_end();
-        let at_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '—', '–']) || before.ends_with(['”', '"']);
+        let at_start =
+            before.is_empty() || before.ends_with(['.', '!', '?', ':', '—', '–']) || before.ends_with(['”', '"']);
         at_start || q.content.start <= para.start + 3
     }
 
     /// Resolve speakers in text order and build the quotes.
-    fn resolve(&mut self, pending: Vec<Pending>, attrs: &[Attribution], registry: &mut Registry) -> Vec<Quote> {
+    fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution], registry: &mut Registry) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
         let mut last_para_quote: Option<(usize, usize)> = None; // (paragraph index, quote index)
         for p in pending {
@@ -874,18 +1254,27 @@ impl<'a> Doc<'a> {
             let (speaker, cue, cue_span) = match p.attribution {
                 Some(ai) => {
                     let a = &attrs[ai];
-                    let speaker = a.speaker.as_ref().map(|np| speakers::resolve(self, registry, np, a.cue.start));
+                    let speaker = a
+                        .speaker
+                        .as_ref()
+                        .map(|np| speakers::resolve(self, registry, np, a.cue.start));
                     (speaker, Some(a.cue.of(self.text).to_string()), Some(a.cue))
                 }
                 None => {
                     // A continuation: the previous quote of this paragraph or of the paragraph before.
-                    let prev = last_para_quote.filter(|&(pp, _)| pp == pidx || pp + 1 == pidx).map(|(_, qi)| qi);
+                    let prev = last_para_quote
+                        .filter(|&(pp, _)| pp == pidx || pp + 1 == pidx)
+                        .map(|(_, qi)| qi);
                     match prev {
                         Some(qi) => (out[qi].speaker.clone(), None, None),
                         None => {
                             // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
                             let credit = self.credit_line_after(p.paragraph);
-                            (credit.map(|np| speakers::resolve(self, registry, &np, np.span.start)), None, None)
+                            (
+                                credit.map(|np| speakers::resolve(self, registry, &np, np.span.start)),
+                                None,
+                                None,
+                            )
                         }
                     }
                 }

@@ -32,16 +32,32 @@ pub struct NounPhrase {
     pub name: Span,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one",
+];
 /// Nouns that refer back to a news organisation named before ("the outlet").
-const OUTLET_NOUNS: &[&str] = &["outlet", "agency", "newspaper", "paper", "network", "broadcaster", "channel", "station", "daily", "tabloid", "wire"];
+const OUTLET_NOUNS: &[&str] = &[
+    "outlet",
+    "agency",
+    "newspaper",
+    "paper",
+    "network",
+    "broadcaster",
+    "channel",
+    "station",
+    "daily",
+    "tabloid",
+    "wire",
+];
 
 /// Titles written with a period, which the tokenizer leaves as a token of its own.
 const ABBREVIATED_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "gen", "rep", "gov", "adv", "lt", "col", "sgt", "capt", "maj", "prof", "rev",
     "amb", "pres", "adm", "cmdr", "supt", "insp", "det", "sr", "jr", "st", "hon", "atty", "brig", "cpl", "pvt",
 ];
-const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "le", "la", "del", "der", "di", "du", "ibn", "el"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "al", "da", "le", "la", "del", "der", "di", "du", "ibn", "el",
+];
 const CONNECTORS: &[&str] = &["of", "for", "at", "from", "and"];
 
 /// A single capital letter: an initial before its period.
@@ -52,9 +68,43 @@ fn is_initial(s: &str) -> bool {
 
 /// Words that begin place names, not people ("North Korea", "New Zealand").
 const PLACE_STARTS: &[&str] = &[
-    "north", "south", "east", "west", "new", "saudi", "united", "hong", "sri", "costa", "el", "san", "santa", "los",
-    "las", "buenos", "rio", "abu", "tel", "cape", "port", "fort", "lake", "mount", "gulf", "central", "latin",
-    "middle", "far", "near", "western", "eastern", "northern", "southern", "islamic", "democratic", "people's",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "saudi",
+    "united",
+    "hong",
+    "sri",
+    "costa",
+    "el",
+    "san",
+    "santa",
+    "los",
+    "las",
+    "buenos",
+    "rio",
+    "abu",
+    "tel",
+    "cape",
+    "port",
+    "fort",
+    "lake",
+    "mount",
+    "gulf",
+    "central",
+    "latin",
+    "middle",
+    "far",
+    "near",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "islamic",
+    "democratic",
+    "people's",
 ];
 
 /// A word in capitals ("PENCE"), as transcripts name speakers.
@@ -64,7 +114,9 @@ pub(super) fn is_shouted(s: &str) -> bool {
 
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&' || c.is_ascii_digit())
+    letters >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&' || c.is_ascii_digit())
 }
 
 impl Doc<'_> {
@@ -73,7 +125,7 @@ impl Doc<'_> {
     }
 
     /// A word that can be part of a speaker phrase other than a determiner or connector.
-    fn np_word(&mut self, i: usize) -> bool {
+    fn np_word(&self, i: usize) -> bool {
         let t = self.tokens[i];
         if t.kind == TokenKind::Number {
             return true;
@@ -82,35 +134,48 @@ impl Doc<'_> {
             return false;
         }
         let cap = self.cap(i);
-        let w = self.low(i).to_string();
+        let w = self.low(i);
         if w == "'s" {
             return true;
         }
         if cap {
-            return !self.lex.not_names.contains(&w) || self.lex.role_nouns.contains(&w) || matches!(w.as_str(), "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr");
+            return !self.lex.not_names.contains(w)
+                || self.lex.role_nouns.contains(w)
+                || matches!(w, "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr");
         }
-        self.lex.role_nouns.contains(&w) || self.lex.titles.contains(&w) && !matches!(w.as_str(), "first" | "former" | "under")
+        self.lex.role_nouns.contains(w)
+            || self.lex.titles.contains(w) && !matches!(w, "first" | "former" | "under")
     }
 
-    fn np_head(&mut self, i: usize) -> bool {
+    fn np_head(&self, i: usize) -> bool {
         let t = self.tokens[i];
         t.kind == TokenKind::Word && self.low(i) != "'s" && self.np_word(i)
     }
 }
 
 /// The speaker phrase ending at token `j` (inclusive), not before token `s0`.
-pub(super) fn np_back(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> {
+pub(super) fn np_back(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase> {
     if doc.tokens[j].kind != TokenKind::Word {
         return None;
     }
     let w = doc.low(j).to_string();
     if super::PRONOUNS.contains(&w.as_str()) {
         let t = doc.tokens[j];
-        return Some(NounPhrase { span: t.span(), tok: (j, j + 1), kind: NpKind::Pronoun, name: t.span() });
+        return Some(NounPhrase {
+            span: t.span(),
+            tok: (j, j + 1),
+            kind: NpKind::Pronoun,
+            name: t.span(),
+        });
     }
     if w == "who" || w == "which" {
         let t = doc.tokens[j];
-        return Some(NounPhrase { span: t.span(), tok: (j, j + 1), kind: NpKind::Relative, name: t.span() });
+        return Some(NounPhrase {
+            span: t.span(),
+            tok: (j, j + 1),
+            kind: NpKind::Relative,
+            name: t.span(),
+        });
     }
     if w == "'s" || !doc.np_head(j) {
         return None;
@@ -120,7 +185,10 @@ pub(super) fn np_back(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> 
     while k > s0 {
         let p = k - 1;
         // "Mr. Xi", "Sen. Cayetano", "George W. Bush": the period of an abbreviation is a token of its own.
-        if doc.is_punct(p, ".") && p > s0 && (ABBREVIATED_TITLES.contains(&doc.low(p - 1).to_string().as_str()) || is_initial(doc.tok(p - 1))) {
+        if doc.is_punct(p, ".")
+            && p > s0
+            && (ABBREVIATED_TITLES.contains(&doc.low(p - 1)) || is_initial(doc.tok(p - 1)))
+        {
             start = p - 1;
             k = p - 1;
             continue;
@@ -139,7 +207,11 @@ pub(super) fn np_back(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> 
             continue;
         }
         // "Secretary of State", "a spokesman for the ministry", "Biden and Putin".
-        if CONNECTORS.contains(&pw.as_str()) && p > s0 && doc.np_head(p - 1) && (pw != "and" || doc.cap(p - 1) && doc.cap(k)) {
+        if CONNECTORS.contains(&pw.as_str())
+            && p > s0
+            && doc.np_head(p - 1)
+            && (pw != "and" || doc.cap(p - 1) && doc.cap(k))
+        {
             start = p;
             k = p;
             continue;
@@ -150,14 +222,19 @@ pub(super) fn np_back(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> 
 }
 
 /// The speaker phrase starting at token `i`, before token `s1`.
-pub(super) fn np_forward(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhrase> {
+pub(super) fn np_forward(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
     if i >= s1 || doc.tokens[i].kind != TokenKind::Word {
         return None;
     }
     let w = doc.low(i).to_string();
     if super::PRONOUNS.contains(&w.as_str()) {
         let t = doc.tokens[i];
-        return Some(NounPhrase { span: t.span(), tok: (i, i + 1), kind: NpKind::Pronoun, name: t.span() });
+        return Some(NounPhrase {
+            span: t.span(),
+            tok: (i, i + 1),
+            kind: NpKind::Pronoun,
+            name: t.span(),
+        });
     }
     let mut k = i;
     if DETERMINERS.contains(&w.as_str()) {
@@ -165,7 +242,7 @@ pub(super) fn np_forward(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhras
     }
     let mut end = k;
     while k < s1 {
-        if k + 1 < s1 && doc.is_punct(k + 1, ".") && ABBREVIATED_TITLES.contains(&doc.low(k).to_string().as_str()) {
+        if k + 1 < s1 && doc.is_punct(k + 1, ".") && ABBREVIATED_TITLES.contains(&doc.low(k)) {
             k += 2;
             continue;
         }
@@ -177,7 +254,7 @@ pub(super) fn np_forward(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhras
         let kw = doc.low(k).to_string();
         if CONNECTORS.contains(&kw.as_str()) && end > i && k + 1 < s1 {
             let mut n = k + 1;
-            if DETERMINERS.contains(&doc.low(n).to_string().as_str()) && n + 1 < s1 {
+            if DETERMINERS.contains(&doc.low(n)) && n + 1 < s1 {
                 n += 1;
             }
             if doc.np_head(n) && (kw != "and" || doc.cap(n) && doc.cap(k - 1)) {
@@ -199,18 +276,18 @@ pub(super) fn np_forward(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhras
 
 /// Words that end a loosely read phrase: clause links, auxiliaries, pronouns.
 const LOOSE_STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as",
-    "than", "to", "not", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
-    "can", "may", "might", "must", "do", "does", "did", "be", "been", "being", "said", "says", "told", "it", "he",
-    "she", "they", "we", "i", "you", "there", "also", "what", "where", "how", "why", "so", "then", "even", "only",
-    "per", "in", "on", "at", "for", "from", "with", "by", "about", "after", "before", "during", "under", "over",
-    "into", "via", "like", "against", "among", "since", "until", "without", "within", "across", "through",
-    "both", "all", "each", "some", "many", "most", "several", "none", "either", "neither",
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as", "than",
+    "to", "not", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may",
+    "might", "must", "do", "does", "did", "be", "been", "being", "said", "says", "told", "it", "he", "she", "they",
+    "we", "i", "you", "there", "also", "what", "where", "how", "why", "so", "then", "even", "only", "per", "in", "on",
+    "at", "for", "from", "with", "by", "about", "after", "before", "during", "under", "over", "into", "via", "like",
+    "against", "among", "since", "until", "without", "within", "across", "through", "both", "all", "each", "some",
+    "many", "most", "several", "none", "either", "neither",
 ];
 
 /// A phrase of plain words ending at `j` and reaching a clause boundary: for speakers the word lists miss
 /// ("some Korea watchers", "the Aug. 16 cable").
-pub(super) fn np_back_loose(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPhrase> {
+pub(super) fn np_back_loose(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase> {
     let mut start = j + 1;
     let mut k = j + 1;
     while k > s0 && j + 1 - k < 7 {
@@ -229,15 +306,17 @@ pub(super) fn np_back_loose(doc: &mut Doc, s0: usize, j: usize) -> Option<NounPh
             break;
         }
     }
-    let bounded = start == s0 || doc.tokens[start - 1].kind == TokenKind::Punct || DETERMINERS.contains(&doc.low(start).to_string().as_str());
-    if start > j || !bounded || doc.low(j) == "'s" || DETERMINERS.contains(&doc.low(j).to_string().as_str()) {
+    let bounded = start == s0
+        || doc.tokens[start - 1].kind == TokenKind::Punct
+        || DETERMINERS.contains(&doc.low(start));
+    if start > j || !bounded || doc.low(j) == "'s" || DETERMINERS.contains(&doc.low(j)) {
         return None;
     }
     classify(doc, start, j + 1)
 }
 
 /// A phrase of plain words from `i` up to punctuation or a clause link ("according to the proposals").
-pub(super) fn np_forward_loose(doc: &mut Doc, i: usize, s1: usize) -> Option<NounPhrase> {
+pub(super) fn np_forward_loose(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
     let mut k = i;
     while k < s1 && k < i + 8 {
         if doc.tokens[k].kind == TokenKind::Punct {
@@ -256,9 +335,9 @@ pub(super) fn np_forward_loose(doc: &mut Doc, i: usize, s1: usize) -> Option<Nou
 }
 
 /// Decide what the phrase of tokens [a, b) is, and where the name is in it.
-fn classify(doc: &mut Doc, a: usize, b: usize) -> Option<NounPhrase> {
+fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
     let mut a = a;
-    while a < b && CONNECTORS.contains(&doc.low(a).to_string().as_str()) {
+    while a < b && CONNECTORS.contains(&doc.low(a)) {
         a += 1;
     }
     if a >= b {
@@ -269,11 +348,19 @@ fn classify(doc: &mut Doc, a: usize, b: usize) -> Option<NounPhrase> {
         && doc.cap(c - 1)
     {
         let w = doc.low(c - 1).to_string();
-        if !doc.lex.titles.contains(&w) && !doc.lex.role_nouns.contains(&w) && !doc.lex.org_heads.contains(&w) && !is_acronym(doc.tok(c - 1)) {
+        if !doc.lex.titles.contains(&w)
+            && !doc.lex.role_nouns.contains(&w)
+            && !doc.lex.org_heads.contains(&w)
+            && !is_acronym(doc.tok(c - 1))
+        {
             let inner = classify(doc, a, c)?;
             if inner.kind == NpKind::Person {
                 let span = Span::new(doc.tokens[a].start, doc.tokens[b - 1].end);
-                return Some(NounPhrase { span, tok: (a, b), ..inner });
+                return Some(NounPhrase {
+                    span,
+                    tok: (a, b),
+                    ..inner
+                });
             }
         }
     }
@@ -281,13 +368,20 @@ fn classify(doc: &mut Doc, a: usize, b: usize) -> Option<NounPhrase> {
     let last = b - 1;
     let lw = doc.low(last).to_string();
     let raw = doc.tok(last);
-    let np = |kind, name| Some(NounPhrase { span, tok: (a, b), kind, name });
+    let np = |kind, name| {
+        Some(NounPhrase {
+            span,
+            tok: (a, b),
+            kind,
+            name,
+        })
+    };
     if doc.lex.org_heads.contains(&lw) || is_acronym(raw) && raw.chars().count() > 1 {
         return np(NpKind::Org, span);
     }
     if doc.lex.role_nouns.contains(&lw) {
         // "the spokesman", "the foreign minister": a title that refers back to someone named before.
-        let det = DETERMINERS.contains(&doc.low(a).to_string().as_str());
+        let det = DETERMINERS.contains(&doc.low(a));
         let words = b - a - usize::from(det);
         let singular = !lw.ends_with('s') || lw.ends_with("ss");
         if det && doc.low(a) == "the" && words <= 2 && singular && doc.lex.titles.contains(&lw) {
@@ -357,16 +451,17 @@ pub struct Registry {
 
 fn gender_of_title(w: &str) -> Option<char> {
     match w {
-        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "congressman" | "chairman" | "sheikh" => Some('m'),
-        "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman" | "congresswoman" | "chairwoman" => {
-            Some('f')
+        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "congressman" | "chairman" | "sheikh" => {
+            Some('m')
         }
+        "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman" | "congresswoman"
+        | "chairwoman" => Some('f'),
         _ => None,
     }
 }
 
 impl Registry {
-    pub(super) fn build(doc: &mut Doc, quotes: &[MarkedQuote]) -> Registry {
+    pub(super) fn build(doc: &Doc, quotes: &[MarkedQuote]) -> Registry {
         let mut reg = Registry::default();
         let in_quote = |pos: usize| quotes.iter().any(|q| q.content.start <= pos && pos < q.content.end);
         for si in 0..doc.sentences.len() {
@@ -374,11 +469,14 @@ impl Registry {
             let mut k = s0;
             // The first word position that can hold the sentence's subject.
             let mut subject_at = s0;
-            while subject_at < s1 && (doc.tokens[subject_at].kind == TokenKind::Punct || matches!(doc.low(subject_at), "but" | "and" | "the" | "meanwhile" | "so")) {
+            while subject_at < s1
+                && (doc.tokens[subject_at].kind == TokenKind::Punct
+                    || matches!(doc.low(subject_at), "but" | "and" | "the" | "meanwhile" | "so"))
+            {
                 subject_at += 1;
             }
             while k < s1 {
-                if !(doc.cap(k) && !doc.lex.not_names.contains(&doc.low(k).to_string()) || k == subject_at && doc.cap(k)) {
+                if !(doc.cap(k) && !doc.lex.not_names.contains(doc.low(k)) || k == subject_at && doc.cap(k)) {
                     k += 1;
                     continue;
                 }
@@ -387,11 +485,17 @@ impl Registry {
                 let mut b = k;
                 while b < s1 {
                     let w = doc.low(b).to_string();
-                    if doc.cap(b) && (!doc.lex.not_names.contains(&w) || matches!(w.as_str(), "mr." | "mrs." | "ms." | "dr.")) {
+                    let name_word = doc.cap(b)
+                        && (!doc.lex.not_names.contains(&w) || matches!(w.as_str(), "mr." | "mrs." | "ms." | "dr."));
+                    let particle = PARTICLES.contains(&w.as_str()) && b + 1 < s1 && doc.cap(b + 1) && b > a;
+                    if name_word || particle {
                         b += 1;
-                    } else if PARTICLES.contains(&w.as_str()) && b + 1 < s1 && doc.cap(b + 1) && b > a {
-                        b += 1;
-                    } else if doc.is_punct(b, ".") && b > a && is_initial(doc.tok(b - 1)) && b + 1 < s1 && doc.cap(b + 1) {
+                    } else if doc.is_punct(b, ".")
+                        && b > a
+                        && is_initial(doc.tok(b - 1))
+                        && b + 1 < s1
+                        && doc.cap(b + 1)
+                    {
                         // The period of a middle initial ("George W. Bush").
                         b += 1;
                     } else {
@@ -414,7 +518,8 @@ impl Registry {
         reg.occurrences.sort_by_key(|o| (o.pos, o.person));
         for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
             // The article's own spelling wins over the dictionary's ("al-Sisi" vs "el-Sisi").
-            let in_text = reg.occurrences.iter().any(|o| m.start <= o.pos && o.pos < m.end) || reg.by_name(&m.text, m.start).is_some();
+            let in_text = reg.occurrences.iter().any(|o| m.start <= o.pos && o.pos < m.end)
+                || reg.by_name(&m.text, m.start).is_some();
             if in_text {
                 continue;
             }
@@ -427,9 +532,17 @@ impl Registry {
                     if reg.persons[p].gender.is_none() {
                         reg.persons[p].gender = m.gender.or_else(|| gender_of_first(doc, &first));
                     }
-                    let paragraph = doc.sentence_of(m.start).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
+                    let paragraph = doc
+                        .sentence_of(m.start)
+                        .map_or(usize::MAX, |si| doc.sentences[si].paragraph);
                     if !in_quote(m.start) {
-                        reg.occurrences.push(Occurrence { pos: m.start, person: p, paragraph, possessive: false, salient: false });
+                        reg.occurrences.push(Occurrence {
+                            pos: m.start,
+                            person: p,
+                            paragraph,
+                            possessive: false,
+                            salient: false,
+                        });
                     }
                 }
             }
@@ -440,29 +553,47 @@ impl Registry {
 
     fn person_for(&mut self, last: &str, first: Option<&str>, full: &str, at: usize) -> usize {
         let found = self.persons.iter().position(|p| {
-            p.last == last && first.is_none_or(|f| p.full.split_whitespace().next().is_some_and(|pf| pf.to_lowercase() == f))
+            p.last == last
+                && first.is_none_or(|f| {
+                    p.full
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|pf| pf.to_lowercase() == f)
+                })
         });
         match found {
             Some(i) => {
-                if full.split_whitespace().count() > self.persons[i].full.split_whitespace().count() && at >= self.persons[i].first_at {
+                if full.split_whitespace().count() > self.persons[i].full.split_whitespace().count()
+                    && at >= self.persons[i].first_at
+                {
                     self.persons[i].full = full.to_string();
                 }
                 i
             }
             None => {
-                self.persons.push(Person { full: full.to_string(), last: last.to_string(), gender: None, titles: Vec::new(), first_at: at });
+                self.persons.push(Person {
+                    full: full.to_string(),
+                    last: last.to_string(),
+                    gender: None,
+                    titles: Vec::new(),
+                    first_at: at,
+                });
                 self.persons.len() - 1
             }
         }
     }
 
-    fn add_run(&mut self, doc: &mut Doc, quotes: &[MarkedQuote], s0: usize, a: usize, b: usize, subject: bool) {
+    fn add_run(&mut self, doc: &Doc, quotes: &[MarkedQuote], s0: usize, a: usize, b: usize, subject: bool) {
         // Titles inside the run ("President Vladimir Putin") and just before it ("spokesman Dmitry Peskov").
         let mut name_from = a;
         let mut titles: Vec<String> = Vec::new();
         for i in a..b {
             let w = doc.low(i).to_string();
-            if doc.lex.titles.contains(&w) || doc.lex.role_nouns.contains(&w) || doc.lex.org_heads.contains(&w) || doc.lex.not_names.contains(&w) {
+            if doc.lex.titles.contains(&w)
+                || doc.lex.role_nouns.contains(&w)
+                || doc.lex.org_heads.contains(&w)
+                || doc.lex.not_names.contains(&w)
+            {
                 name_from = i + 1;
                 titles.push(w);
             }
@@ -470,7 +601,7 @@ impl Registry {
         let mut p = a;
         while p > s0 && a - p < 4 {
             let w = doc.low(p - 1).to_string();
-            if w == "." && p - 1 > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 2).to_string().as_str()) {
+            if w == "." && p - 1 > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 2)) {
                 titles.push(doc.low(p - 2).to_string());
                 p -= 2;
             } else if doc.lex.titles.contains(&w) || doc.lex.role_nouns.contains(&w) {
@@ -484,15 +615,17 @@ impl Registry {
             return;
         }
         let raw_last = doc.tok(b - 1);
-        if is_acronym(raw_last) || (name_from..b).any(|i| doc.lex.org_heads.contains(&doc.low(i).to_string())) {
+        if is_acronym(raw_last) || (name_from..b).any(|i| doc.lex.org_heads.contains(doc.low(i))) {
             return;
         }
         let (start, end) = (doc.tokens[name_from].start, doc.tokens[b - 1].end);
-        let place = PLACE_STARTS.contains(&doc.low(name_from).to_string().as_str())
+        let place = PLACE_STARTS.contains(&doc.low(name_from))
             || doc.mentions.iter().any(|m| {
                 matches!(m.kind, MentionKind::Country | MentionKind::Organization) && m.start <= start && end <= m.end
             });
-        if place {
+        // "Center for Nonproliferation Studies": the tail of an organisation's name.
+        let org_tail = name_from == a && a >= s0 + 2 && matches!(doc.low(a - 1), "of" | "for") && doc.cap(a - 2);
+        if place || org_tail {
             return;
         }
         let full = &doc.text[doc.tokens[name_from].start..doc.tokens[b - 1].end];
@@ -526,20 +659,40 @@ impl Registry {
             if !in_quote {
                 let paragraph = doc.sentences[doc.sentence_of(pos).unwrap_or(0)].paragraph;
                 let possessive = b < doc.tokens.len() && doc.low(b) == "'s";
-                self.occurrences.push(Occurrence { pos, person: pi, paragraph, possessive, salient: subject });
+                self.occurrences.push(Occurrence {
+                    pos,
+                    person: pi,
+                    paragraph,
+                    possessive,
+                    salient: subject,
+                });
             }
         }
     }
 
     /// The person a name refers to: same last name, the latest one introduced before `at` (or any).
     fn by_name(&self, name: &str, at: usize) -> Option<usize> {
-        let words: Vec<&str> = name.split_whitespace().filter(|w| !w.ends_with('.') || w.len() > 3).collect();
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !w.ends_with('.') || w.len() > 3)
+            .collect();
         let last = words.last()?.to_lowercase().replace('’', "'");
         let first = (words.len() >= 2).then(|| words[0].to_lowercase());
         let matches = |p: &Person| {
-            p.last == last && first.as_ref().is_none_or(|f| p.full.split_whitespace().next().is_some_and(|pf| pf.to_lowercase() == *f))
+            p.last == last
+                && first.as_ref().is_none_or(|f| {
+                    p.full
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|pf| pf.to_lowercase() == *f)
+                })
         };
-        let before = self.occurrences.iter().rev().find(|o| o.pos <= at && matches(&self.persons[o.person])).map(|o| o.person);
+        let before = self
+            .occurrences
+            .iter()
+            .rev()
+            .find(|o| o.pos <= at && matches(&self.persons[o.person]))
+            .map(|o| o.person);
         if let Some(p) = before.or_else(|| self.persons.iter().position(matches)) {
             return Some(p);
         }
@@ -547,9 +700,18 @@ impl Registry {
         let hyphen = format!("-{last}");
         let loose = |p: &Person| {
             p.last.ends_with(&hyphen)
-                || first.is_none() && p.full.split_whitespace().next().is_some_and(|f| f.to_lowercase().replace('’', "'") == last)
+                || first.is_none()
+                    && p.full
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|f| f.to_lowercase().replace('’', "'") == last)
         };
-        let before = self.occurrences.iter().rev().find(|o| o.pos <= at && loose(&self.persons[o.person])).map(|o| o.person);
+        let before = self
+            .occurrences
+            .iter()
+            .rev()
+            .find(|o| o.pos <= at && loose(&self.persons[o.person]))
+            .map(|o| o.person);
         before.or_else(|| self.persons.iter().position(loose))
     }
 
@@ -562,10 +724,19 @@ impl Registry {
 
     /// "he"/"she" at `at`: the latest salient person of that gender within reach, else any such person.
     fn by_pronoun(&self, gender: Option<char>, at: usize, paragraph: usize) -> Option<usize> {
-        let mut all: Vec<Occurrence> = self.occurrences.iter().chain(self.speakers.iter()).copied().filter(|o| o.pos < at).collect();
+        let mut all: Vec<Occurrence> = self
+            .occurrences
+            .iter()
+            .chain(self.speakers.iter())
+            .copied()
+            .filter(|o| o.pos < at)
+            .collect();
         all.sort_by_key(|o| std::cmp::Reverse((o.pos, o.salient)));
         // The last person named earlier in the same paragraph, outside quotations.
-        if let Some(o) = all.iter().find(|o| o.paragraph == paragraph && !o.possessive && self.compatible(o.person, gender)) {
+        if let Some(o) = all
+            .iter()
+            .find(|o| o.paragraph == paragraph && !o.possessive && self.compatible(o.person, gender))
+        {
             return Some(o.person);
         }
         let window = at.saturating_sub(2500);
@@ -587,7 +758,11 @@ impl Registry {
             if !person.titles.iter().any(|t| t == title) {
                 continue;
             }
-            let occ = self.occurrences.iter().chain(self.speakers.iter()).filter(|o| o.person == p && o.pos < at);
+            let occ = self
+                .occurrences
+                .iter()
+                .chain(self.speakers.iter())
+                .filter(|o| o.person == p && o.pos < at);
             let (count, last) = occ.fold((0, 0), |(c, l), o| (c + 1, l.max(o.pos)));
             if count > 0 && best.is_none_or(|b| (count, last) > (b.0, b.1)) {
                 best = Some((count, last, p));
@@ -610,16 +785,20 @@ fn gender_of_first(doc: &Doc, first: &str) -> Option<char> {
 
 /// The mention the actor stage found for a speaker phrase: contained in it or overlapping it, the most
 /// specific kind first.
-fn mention_for<'m>(mentions: &'m [Mention], span: Span, name: Span) -> Option<&'m Mention> {
+fn mention_for(mentions: &[Mention], span: Span, name: Span) -> Option<&Mention> {
     let rank = |m: &Mention| match m.kind {
         MentionKind::Person | MentionKind::Pronoun => 0,
         MentionKind::Organization | MentionKind::Role => 1,
         MentionKind::Country => 2,
     };
-    mentions
-        .iter()
-        .filter(|m| m.span().overlaps(span))
-        .min_by_key(|m| (!m.span().overlaps(name), rank(m), std::cmp::Reverse(m.end - m.start), m.start))
+    mentions.iter().filter(|m| m.span().overlaps(span)).min_by_key(|m| {
+        (
+            !m.span().overlaps(name),
+            rank(m),
+            std::cmp::Reverse(m.end - m.start),
+            m.start,
+        )
+    })
 }
 
 fn fill_actor(speaker: &mut Speaker, m: &Mention) {
@@ -631,10 +810,13 @@ fn fill_actor(speaker: &mut Speaker, m: &Mention) {
 }
 
 /// Resolve a speaker phrase at `at` (the cue position) to a speaker.
-pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: usize) -> Speaker {
+pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize) -> Speaker {
     let text = doc.text;
     let mut mention = mention_for(doc.mentions, np.span, np.name);
-    let mut speaker = Speaker { mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }), ..Speaker::default() };
+    let mut speaker = Speaker {
+        mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }),
+        ..Speaker::default()
+    };
     let mut person: Option<usize> = None;
     match np.kind {
         NpKind::Person => {
@@ -660,7 +842,11 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
             // Our own antecedent first (measured better on news than the actor stage's pronoun links); the
             // actor stage's resolution when we find none and its person is of the pronoun's gender.
             let paragraph = doc.sentence_of(at).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
-            let own = if gender.is_some() { reg.by_pronoun(gender, at, paragraph) } else { None };
+            let own = if gender.is_some() {
+                reg.by_pronoun(gender, at, paragraph)
+            } else {
+                None
+            };
             let from_actors = mention.filter(|m| m.kind == MentionKind::Pronoun).and_then(|m| {
                 let n = m.actor.name.as_ref()?;
                 let p = reg.by_name(n, at);
@@ -670,7 +856,9 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
                 }
             });
             let agree = matches!((&own, &from_actors), (Some(o), Some((Some(p), _))) if o == p);
-            if mention.is_some_and(|m| m.kind == MentionKind::Pronoun) && !(agree || own.is_none() && from_actors.is_some()) {
+            if mention.is_some_and(|m| m.kind == MentionKind::Pronoun)
+                && !(agree || own.is_none() && from_actors.is_some())
+            {
                 // The pronoun's actor fields belong to the actor stage's antecedent: take the person's instead.
                 mention = None;
             }
@@ -687,7 +875,11 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
                     speaker.name = Some(n);
                 }
             } else if (w == "they" || w == "it")
-                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, _, _)| *pos < at && at - *pos < 3000)
+                && let Some((_, name, _)) = reg
+                    .groups
+                    .iter()
+                    .rev()
+                    .find(|(pos, _, _)| *pos < at && at - *pos < 3000)
             {
                 speaker.name = Some(name.clone());
             }
@@ -705,7 +897,9 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
             let head = doc.low(np.tok.1 - 1).to_string();
             if np.span.of(text).to_lowercase().starts_with("the ")
                 && OUTLET_NOUNS.contains(&head.as_str())
-                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, n, _)| *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The "))
+                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, n, _)| {
+                    *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The ")
+                })
             {
                 speaker.name = Some(name.clone());
             }
@@ -714,20 +908,32 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
     }
     if let Some(p) = person {
         speaker.name = Some(reg.persons[p].full.clone());
-        let paragraph = doc.sentence_of(np.span.start).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
-        reg.speakers.push(Occurrence { pos: np.span.start, person: p, paragraph, possessive: false, salient: true });
-    } else if matches!(np.kind, NpKind::Org | NpKind::Group) || np.kind == NpKind::Person && np.name.len() == np.span.len() && !np.name.of(text).contains(' ') {
-        if let Some(n) = &speaker.name {
-            reg.groups.push((np.span.start, n.clone(), None));
-        }
+        let paragraph = doc
+            .sentence_of(np.span.start)
+            .map_or(usize::MAX, |si| doc.sentences[si].paragraph);
+        reg.speakers.push(Occurrence {
+            pos: np.span.start,
+            person: p,
+            paragraph,
+            possessive: false,
+            salient: true,
+        });
+    } else if (matches!(np.kind, NpKind::Org | NpKind::Group)
+        || np.kind == NpKind::Person && np.name.len() == np.span.len() && !np.name.of(text).contains(' '))
+        && let Some(n) = &speaker.name
+    {
+        reg.groups.push((np.span.start, n.clone(), None));
     }
     // Actor fields: the phrase's own mention, else a mention of the resolved person.
     let source = mention.or_else(|| {
         let p = person?;
         let last = &reg.persons[p].last;
-        doc.mentions.iter().filter(|m| m.start < at || true).find(|m| {
+        doc.mentions.iter().find(|m| {
             m.kind == MentionKind::Person
-                && m.actor.name.as_deref().is_some_and(|n| n.split_whitespace().last().is_some_and(|l| l.to_lowercase() == *last))
+                && m.actor
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n.split_whitespace().last().is_some_and(|l| l.to_lowercase() == *last))
         })
     });
     if let Some(m) = source {
@@ -735,7 +941,10 @@ pub(super) fn resolve(doc: &mut Doc, reg: &mut Registry, np: &NounPhrase, at: us
         if let Some(n) = &m.actor.name
             && person.is_none()
         {
-            let fuller = speaker.name.as_ref().is_none_or(|s| n.split_whitespace().count() > s.split_whitespace().count() && n.ends_with(s.split_whitespace().last().unwrap_or("")));
+            let fuller = speaker.name.as_ref().is_none_or(|s| {
+                n.split_whitespace().count() > s.split_whitespace().count()
+                    && n.ends_with(s.split_whitespace().last().unwrap_or(""))
+            });
             if fuller && m.kind == MentionKind::Person {
                 speaker.name = Some(n.clone());
             }
