@@ -177,9 +177,10 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
         );
         let _ = writeln!(
             out,
-            "        {} {}",
+            "        {} {} {}",
             palette.dim("trigger:"),
-            format!("{} {}", palette.trigger(&e.trigger.text), palette.dim(&format!("rule: {}", e.rule)))
+            palette.trigger(&e.trigger.text),
+            palette.dim(&format!("rule: {}", e.rule))
         );
     }
     out.push('\n');

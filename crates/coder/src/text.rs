@@ -366,8 +366,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         if c.is_alphabetic() || c.is_ascii_digit() || c.is_numeric() {
             let number = !c.is_alphabetic();
             let mut end = i + c.len_utf8();
-            loop {
-                let Some(&(j, d)) = iter.peek() else { break };
+            while let Some(&(j, d)) = iter.peek() {
                 if d.is_alphanumeric() {
                     iter.next();
                     end = j + d.len_utf8();

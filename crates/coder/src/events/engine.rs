@@ -737,7 +737,8 @@ impl<'a> Ctx<'a> {
                 let participle = from < self.toks.len() && self.w(from).ends_with("ing");
                 let clause_subject = last + 1 == from
                     && (participle
-                        || before.is_some_and(|p| self.is(p, &["after", "before", "since", "until", "as", "like", "than"])));
+                        || before
+                            .is_some_and(|p| self.is(p, &["after", "before", "since", "until", "as", "like", "than"])));
                 if !blocked || located || clause_subject {
                     return Some(g);
                 }
@@ -984,16 +985,22 @@ pub(super) fn run(
     let mut toks: Vec<Token> = Vec::new();
     let mut lower = String::new();
     let mut history: Vec<Vec<Actor>> = Vec::new();
+    // Mentions in text order (the actor stage gives them so; sort when it does not).
+    let mut ordered: Vec<&Mention> = mentions.iter().collect();
+    if !mentions.windows(2).all(|w| w[0].start <= w[1].start) {
+        ordered.sort_by_key(|m| (m.start, m.end));
+    }
     let mut mention_cursor = 0usize;
     for (si, s) in sentences.iter().enumerate() {
         let span = s.span();
-        while mention_cursor < mentions.len() && mentions[mention_cursor].end <= span.start {
+        while mention_cursor < ordered.len() && ordered[mention_cursor].start < span.start {
             mention_cursor += 1;
         }
-        let sent_mentions: Vec<&Mention> = mentions[mention_cursor..]
+        let sent_mentions: Vec<&Mention> = ordered[mention_cursor..]
             .iter()
             .take_while(|m| m.start < span.end)
             .filter(|m| m.end <= span.end)
+            .copied()
             .collect();
         let mut st = SentenceTrace {
             index: si,
@@ -2048,7 +2055,10 @@ pub(super) fn run(
                         && x.root == ev.root
                 });
                 let folded = purpose_clause
-                    && out.events.iter().any(|x| x.sentence == si && x.root == "14" && x.source.code == ev.source.code);
+                    && out
+                        .events
+                        .iter()
+                        .any(|x| x.sentence == si && x.root == "14" && x.source.code == ev.source.code);
                 if dup || folded {
                     continue;
                 }

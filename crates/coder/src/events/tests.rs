@@ -466,3 +466,16 @@ fn criticising_an_act_targets_its_doer() {
     );
     assert_eq!(summary(&ev), ["FRD>SYLBUS:16", "SYLGOV>FRD:11"]);
 }
+
+#[test]
+fn coder_is_shareable_and_mention_order_does_not_matter() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<EventCoder>();
+    let text = "Freedonia attacked Sylvania. Sylvania condemned Freedonia.";
+    let sents = segment(text);
+    let mut ms = mentions(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")]);
+    let sorted = coder().code(text, &sents, &ms, &[], None);
+    ms.reverse();
+    assert_eq!(coder().code(text, &sents, &ms, &[], None), sorted);
+    assert_eq!(summary(&sorted), ["FRD>SYL:19", "SYL>FRD:11"]);
+}

@@ -2,9 +2,10 @@
 //! phrases. Built once from the embedded `data/quotes/cues.toml` plus the user's `*.cues.toml` files.
 
 use crate::{DictionaryError, DictionarySource};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 const BUILTIN_NAME: &str = "data/quotes/cues.toml";
 const BUILTIN: &str = include_str!("../../data/quotes/cues.toml");
@@ -84,17 +85,39 @@ struct NameSection {
     male: Vec<String>,
 }
 
+/// FNV-1a: word sets are probed for many tokens of every article, and SipHash's DoS resistance buys
+/// nothing for a fixed dictionary.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of lower-case words.
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// The compiled lexicon, shared read-only.
 pub struct Lexicon {
     pub cue_matcher: AhoCorasick,
     pub cue_forms: Vec<CueForm>,
-    pub skip: HashSet<String>,
-    pub role_nouns: HashSet<String>,
-    pub titles: HashSet<String>,
-    pub org_heads: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub female: HashSet<String>,
-    pub male: HashSet<String>,
+    pub skip: WordSet,
+    pub role_nouns: WordSet,
+    pub titles: WordSet,
+    pub org_heads: WordSet,
+    pub not_names: WordSet,
+    pub female: WordSet,
+    pub male: WordSet,
 }
 
 fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
@@ -234,13 +257,13 @@ impl Lexicon {
         let mut lex = Lexicon {
             cue_matcher: AhoCorasick::new(["x"]).expect("trivial automaton"),
             cue_forms: Vec::new(),
-            skip: HashSet::new(),
-            role_nouns: HashSet::new(),
-            titles: HashSet::new(),
-            org_heads: HashSet::new(),
-            not_names: HashSet::new(),
-            female: HashSet::new(),
-            male: HashSet::new(),
+            skip: WordSet::default(),
+            role_nouns: WordSet::default(),
+            titles: WordSet::default(),
+            org_heads: WordSet::default(),
+            not_names: WordSet::default(),
+            female: WordSet::default(),
+            male: WordSet::default(),
         };
         for f in &files {
             for (list, class) in [
@@ -290,6 +313,8 @@ impl Lexicon {
         lex.cue_matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: built once, scanned over every article.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| DictionaryError {
                 file: BUILTIN_NAME.into(),

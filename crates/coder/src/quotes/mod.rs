@@ -176,7 +176,14 @@ impl<'a> Doc<'a> {
         let mut lowered_ends = Vec::with_capacity(tokens.len());
         let mut buf = String::new();
         for t in &tokens {
-            lowered.push_str(lower(&text[t.start..t.end], &mut buf));
+            let word = &text[t.start..t.end];
+            if word.is_ascii() {
+                let from = lowered.len();
+                lowered.push_str(word);
+                lowered[from..].make_ascii_lowercase();
+            } else {
+                lowered.push_str(lower(word, &mut buf));
+            }
             lowered_ends.push(lowered.len());
         }
         Doc {
