@@ -297,6 +297,10 @@ fn ingest(args: &IngestArgs, settings: &config::Settings) -> Result<ExitCode> {
     Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
+fn palette_heading(palette: Palette, text: &str) -> String {
+    if palette.color { format!("\x1b[1;4m{text}\x1b[0m") } else { format!("{text}\n{}", "-".repeat(text.len())) }
+}
+
 fn default_format() -> OutputFormat {
     if std::io::stdout().is_terminal() { OutputFormat::Pretty } else { OutputFormat::Jsonl }
 }
@@ -335,5 +339,14 @@ fn explain(args: &ExplainArgs, settings: &config::Settings) -> Result<ExitCode> 
     let palette = Palette { color: std::io::stdout().is_terminal() };
     let mut out = std::io::stdout().lock();
     out.write_all(&render::pretty(&coded, palette))?;
+    let explanation = coder.events.explain(
+        &article.text,
+        &coded.sentences,
+        &coded.mentions,
+        &coded.quotes,
+        article.date.as_deref(),
+    );
+    writeln!(out, "{}", palette_heading(palette, "How the events were coded"))?;
+    writeln!(out, "{explanation}")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -832,6 +832,25 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The patient of a passive named inside its subject phrase: "a camp for Congolese refugees was attacked".
+    fn passive_subject_inner(&self, from: usize) -> Option<Vec<usize>> {
+        let lower_bound = from.saturating_sub(8);
+        let mut i = from;
+        while i > lower_bound {
+            i -= 1;
+            let w = self.w(i);
+            if CLAUSE_STOPS.contains(&w) || w == "," || SUBORDINATORS.contains(&w) {
+                return None;
+            }
+            if let Some(s) = self.slot_of[i] {
+                let g = self.group(s);
+                let ok = self.word_before(self.slots[g[0]].first).is_some_and(|p| self.is(p, &["of", "for"]));
+                return ok.then_some(g);
+            }
+        }
+        None
+    }
+
     /// "to" followed by a verb.
     fn is_infinitive(&self, to: usize) -> bool {
         to + 1 < self.toks.len() && (self.verb_at[to + 1] || self.is(to + 1, COMMON_VERBS))
@@ -1500,7 +1519,7 @@ pub(super) fn run(
                     }
                 } else if passive && claim.as_ref().and_then(|c| c.source.clone()).is_none() {
                     sources = ctx.agent(t.last + 1);
-                    targets = ctx.subject(ch.start);
+                    targets = ctx.subject(ch.start).or_else(|| ctx.passive_subject_inner(ch.start));
                     pattern = "passive".into();
                 } else {
                     sources = claim.as_ref().and_then(|c| c.source.clone());
