@@ -844,7 +844,9 @@ impl<'a> Ctx<'a> {
             }
             if let Some(s) = self.slot_of[i] {
                 let g = self.group(s);
-                let ok = self.word_before(self.slots[g[0]].first).is_some_and(|p| self.is(p, &["of", "for"]));
+                let ok = self
+                    .word_before(self.slots[g[0]].first)
+                    .is_some_and(|p| self.is(p, &["of", "for"]));
                 return ok.then_some(g);
             }
         }
@@ -1127,7 +1129,7 @@ pub(super) fn run(
                     .is_ok()
             })
             .count();
-        if has_score && sport_hits >= 1 || sport_hits >= 3 {
+        if has_score && sport_hits >= 1 || sport_hits >= 2 {
             if trace {
                 st.skipped = Some("sport or entertainment (score or match words)".into());
                 out.traces.push(st);
@@ -1211,10 +1213,18 @@ pub(super) fn run(
             } else {
                 has_noun
             };
-            let chosen = entries
-                .iter()
-                .find(|(e, _)| (coder.lexicon.entries[*e].pos == Pos::Noun) == want_noun)
-                .or(entries.first());
+            // "is committed to", "is ready to": after a copula the adjective reading wins over a passive
+            let adjective_after_be = a > 0
+                && BE.contains(&ctx.w(a - 1))
+                && entries.iter().any(|(e, _)| coder.lexicon.entries[*e].pos == Pos::Adj);
+            let chosen = if adjective_after_be {
+                entries.iter().find(|(e, _)| coder.lexicon.entries[*e].pos == Pos::Adj)
+            } else {
+                entries
+                    .iter()
+                    .find(|(e, _)| (coder.lexicon.entries[*e].pos == Pos::Noun) == want_noun)
+            }
+            .or(entries.first());
             if let Some(&(e, k)) = chosen {
                 let verb = coder.lexicon.entries[e].pos != Pos::Noun;
                 trigs.push(Trig {
@@ -1660,7 +1670,8 @@ pub(super) fn run(
                     }
                     hops += 1;
                 }
-                if sources.is_none() {
+                // "an attack by X" (right after the noun; "a truce brokered by X" names a broker, not the actor)
+                if sources.is_none() && ctx.is(t.last + 1, &["by"]) {
                     if let Some(a) = ctx.agent(t.last + 1) {
                         sources = Some(a);
                         pattern = "by-agent".into();

@@ -309,16 +309,31 @@ impl<'a> Doc<'a> {
                 }
                 let Some(c) = out[j].content else { continue };
                 if c.start <= out[i].cue.start && out[i].cue.end <= c.end {
-                    if out[i].inherits
+                    let before = self.text[c.start..out[i].reach_start.max(c.start)].trim_end();
+                    // A clause of its own: ", adding that ..." or "..., and he noted that ...".
+                    let participle = out[i].inherits
                         || out[i].reach_start > c.start
-                            && self.text[c.start..out[i].reach_start].trim_end().ends_with(',')
+                            && before.ends_with(',')
                             && out[i].speaker.is_some()
                             && out[i].content.is_some()
-                            && out[i].reach_start == out[i].cue.start
-                    {
-                        let cut = self.text[c.start..out[i].reach_start]
+                            && out[i].reach_start == out[i].cue.start;
+                    let conjoined = out[i].reach_start > c.start
+                        && out[i]
+                            .speaker
+                            .as_ref()
+                            .is_some_and(|np| np.span.start == out[i].reach_start)
+                        && out[i].content.is_some()
+                        && (before.ends_with(", and")
+                            || before.ends_with(", but")
+                            || before.ends_with("— and")
+                            || before.ends_with(';'));
+                    if participle || conjoined {
+                        let cut = before
+                            .trim_end_matches(';')
+                            .trim_end_matches("and")
+                            .trim_end_matches("but")
                             .trim_end()
-                            .trim_end_matches(',')
+                            .trim_end_matches([',', '—'])
                             .trim_end();
                         let new_end = c.start + cut.len();
                         out[j].content = (new_end > c.start).then(|| Span::new(c.start, new_end));
@@ -470,7 +485,11 @@ impl<'a> Doc<'a> {
             let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
             attr.tail_end = tail;
-            return attr.content.is_some().then_some(attr);
+            // "..., saying, “...”": no clause of its own, but it attributes the quotation after it.
+            let quote_follows = self.text[tail..]
+                .trim_start_matches([',', ':', ' '])
+                .starts_with(['“', '"', '‘']);
+            return (attr.content.is_some() || quote_follows).then_some(attr);
         }
         if form.participle
             && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am"))
@@ -810,6 +829,7 @@ impl<'a> Doc<'a> {
                 w.as_str(),
                 "in" | "at"
                     | "on"
+                    | "of"
                     | "during"
                     | "via"
                     | "through"
@@ -940,10 +960,11 @@ impl<'a> Doc<'a> {
         if words < 3 {
             return (None, tail);
         }
-        let say_family = {
-            let cue_word = self.low(cue_token).to_string();
-            SAY_FAMILY.contains(&cue_word.as_str())
-        };
+        // "called for a ceasefire", "cited the report": cues whose content is a noun phrase.
+        let call_for =
+            self.low(cue_token).starts_with("call") && cue_token + 1 < s1 && self.low(cue_token + 1) == "for"
+                || matches!(self.low(cue_token), "cite" | "cites" | "cited" | "citing");
+        let say_family = SAY_FAMILY.contains(&self.low(cue_token)) || call_for;
         if !say_family && !self.finite_clause(k, s1) {
             return (None, tail);
         }

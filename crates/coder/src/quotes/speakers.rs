@@ -58,7 +58,7 @@ const ABBREVIATED_TITLES: &[&str] = &[
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "bin", "al", "da", "le", "la", "del", "der", "di", "du", "ibn", "el",
 ];
-const CONNECTORS: &[&str] = &["of", "for", "at", "from", "and"];
+const CONNECTORS: &[&str] = &["of", "for", "at", "from", "and", "by"];
 
 /// A single capital letter: an initial before its period.
 fn is_initial(s: &str) -> bool {
@@ -143,8 +143,7 @@ impl Doc<'_> {
                 || self.lex.role_nouns.contains(w)
                 || matches!(w, "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr");
         }
-        self.lex.role_nouns.contains(w)
-            || self.lex.titles.contains(w) && !matches!(w, "first" | "former" | "under")
+        self.lex.role_nouns.contains(w) || self.lex.titles.contains(w) && !matches!(w, "first" | "former" | "under")
     }
 
     fn np_head(&self, i: usize) -> bool {
@@ -306,9 +305,8 @@ pub(super) fn np_back_loose(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase
             break;
         }
     }
-    let bounded = start == s0
-        || doc.tokens[start - 1].kind == TokenKind::Punct
-        || DETERMINERS.contains(&doc.low(start));
+    let bounded =
+        start == s0 || doc.tokens[start - 1].kind == TokenKind::Punct || DETERMINERS.contains(&doc.low(start));
     if start > j || !bounded || doc.low(j) == "'s" || DETERMINERS.contains(&doc.low(j)) {
         return None;
     }
@@ -323,6 +321,19 @@ pub(super) fn np_forward_loose(doc: &Doc, i: usize, s1: usize) -> Option<NounPhr
             break;
         }
         let w = doc.low(k).to_string();
+        if w == "by"
+            && k > i
+            && let Some(author) = np_forward(doc, k + 1, s1)
+            && author.kind == NpKind::Person
+        {
+            // "a tally by Jane Roe": the author speaks.
+            let span = Span::new(doc.tokens[i].start, author.span.end);
+            return Some(NounPhrase {
+                span,
+                tok: (i, author.tok.1),
+                ..author
+            });
+        }
         if LOOSE_STOP.contains(&w.as_str()) && k > i {
             break;
         }
@@ -342,6 +353,18 @@ fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
     }
     if a >= b {
         return None;
+    }
+    // "a tally by Jane Roe": the author of a document is the speaker.
+    if let Some(c) = (a + 1..b).find(|&c| doc.low(c) == "by")
+        && let Some(inner) = classify(doc, c + 1, b)
+        && inner.kind == NpKind::Person
+    {
+        let span = Span::new(doc.tokens[a].start, doc.tokens[b - 1].end);
+        return Some(NounPhrase {
+            span,
+            tok: (a, b),
+            ..inner
+        });
     }
     // "David Pollock of the Washington Institute": the name before the connector is the speaker.
     if let Some(c) = (a + 1..b).find(|&c| matches!(doc.low(c), "of" | "for" | "at" | "from"))

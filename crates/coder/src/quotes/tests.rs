@@ -378,3 +378,21 @@ fn output_is_deterministic() {
     let b = extract(text);
     assert_eq!(a, b);
 }
+
+#[test]
+fn adjuncts_participles_and_conjoined_clauses() {
+    let text = "The mayor said of the governor, “He has never visited the flooded districts.”\n\n\
+                The union criticised the plan, saying, “It will cost thousands of jobs.”\n\n\
+                Officials said the bridge would reopen in May, and the engineer noted that repairs were ahead of schedule.\n\n\
+                The council called for an independent inquiry into the contracts.";
+    let q = extract(text);
+    assert_eq!(speaker_of(&q, "He has never"), Some("The mayor"));
+    assert_eq!(speaker_of(&q, "It will cost"), Some("The union"));
+    assert_eq!(speaker_of(&q, "the bridge would reopen"), Some("Officials"));
+    assert_eq!(speaker_of(&q, "repairs were ahead"), Some("the engineer"));
+    assert_eq!(
+        q.iter().find(|x| x.text.starts_with("the bridge")).unwrap().text,
+        "the bridge would reopen in May"
+    );
+    assert_eq!(speaker_of(&q, "an independent inquiry"), Some("The council"));
+}
