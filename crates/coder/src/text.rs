@@ -72,21 +72,59 @@ fn trim_span(text: &str, span: Span) -> Span {
 }
 
 fn mostly_upper_case(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
+    // The first 20,000 characters; ASCII is counted byte by byte, anything else decoded.
+    let (mut i, mut chars) = (0usize, 0usize);
+    while i < bytes.len() && chars < 20_000 {
+        let b = bytes[i];
+        if b < 0x80 {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a char boundary");
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+            i += c.len_utf8();
         }
+        chars += 1;
     }
     upper > lower
 }
 
-const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
 const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '¿', '¡'];
 
+/// The UTF-8 encoding of `…`.
+const ELLIPSIS: &[u8] = "…".as_bytes();
+
+/// The length of the closing quotation mark or bracket at the start of `bytes`, if one is there
+/// (`"` `”` `’` `'` `)` `]` `»`).
+fn closer_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b'"' | b'\'' | b')' | b']', ..] => Some(1),
+        [0xE2, 0x80, 0x9D | 0x99, ..] => Some(3), // ” ’
+        [0xC2, 0xBB, ..] => Some(2),              // »
+        _ => None,
+    }
+}
+
+/// The length of the terminal punctuation mark (`.` `!` `?` `…`) at the start of `bytes`, if one is there.
+fn terminal_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b'.' | b'!' | b'?', ..] => Some(1),
+        _ if bytes.starts_with(ELLIPSIS) => Some(ELLIPSIS.len()),
+        _ => None,
+    }
+}
+
 /// Split one block (a paragraph without line breaks, or a hard-wrapped one) into sentences.
+///
+/// Scans bytes, not chars: every terminal mark starts with `.`, `!`, `?` or 0xE2 (`…`), and none of those
+/// is a UTF-8 continuation byte, so a match can only land on a char boundary.
 fn split_block(text: &str, block: Span) -> Vec<Span> {
     let s = block.of(text);
     let bytes = s.as_bytes();
@@ -94,30 +132,23 @@ fn split_block(text: &str, block: Span) -> Vec<Span> {
     let mut start = 0usize;
     let mut i = 0usize;
     while i < bytes.len() {
-        let c = s[i..].chars().next().unwrap();
-        let clen = c.len_utf8();
-        let is_ellipsis = c == '…' || (c == '.' && s[i..].starts_with("..."));
-        if !(c == '.' || c == '!' || c == '?' || is_ellipsis) {
-            i += clen;
+        let Some(k) = bytes[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) else {
+            break;
+        };
+        i += k;
+        let Some(clen) = terminal_len(&bytes[i..]) else {
+            i += 1; // 0xE2 opening some other character
             continue;
-        }
+        };
+        let terminal = bytes[i];
+        let is_ellipsis = clen == ELLIPSIS.len() || bytes[i..].starts_with(b"...");
         // The end of the terminal punctuation run, then closing quotes and brackets.
         let mut end = i;
-        while end < bytes.len() {
-            let d = s[end..].chars().next().unwrap();
-            if matches!(d, '.' | '!' | '?' | '…') {
-                end += d.len_utf8();
-            } else {
-                break;
-            }
+        while let Some(n) = terminal_len(&bytes[end..]) {
+            end += n;
         }
-        while end < bytes.len() {
-            let d = s[end..].chars().next().unwrap();
-            if CLOSERS.contains(&d) {
-                end += d.len_utf8();
-            } else {
-                break;
-            }
+        while let Some(n) = closer_len(&bytes[end..]) {
+            end += n;
         }
         // Must be followed by white space (or the end of the block).
         let rest = &s[end..];
@@ -130,7 +161,7 @@ fn split_block(text: &str, block: Span) -> Vec<Span> {
             continue;
         }
         let next_start = s.len() - after_ws.len();
-        if ends_sentence(&s[start..i], c, is_ellipsis, after_ws) {
+        if ends_sentence(&s[start..i], terminal == b'.' && clen == 1, is_ellipsis, after_ws) {
             out.push(Span::new(block.start + start, block.start + end));
             start = next_start;
         }
@@ -167,18 +198,27 @@ const SENTENCE_OPENERS: &[&str] = &[
     "what", "who", "why", "how", "where", "last", "earlier", "later", "since", "under", "with", "without", "despite",
 ];
 
-fn ends_sentence(before: &str, terminal: char, is_ellipsis: bool, after: &str) -> bool {
+/// Calls `f` with `word` in lower case: on a stack buffer for short ASCII words (almost all of them), so
+/// the per-sentence checks below allocate nothing.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+fn ends_sentence(before: &str, is_period: bool, is_ellipsis: bool, after: &str) -> bool {
     let next = after.chars().next().unwrap_or(' ');
-    let next_word: &str = {
-        let w = after.trim_start_matches(OPENERS);
-        let end = w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len());
-        &w[..end]
-    };
     let starts_upper = next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next);
     if !starts_upper {
         return false;
     }
-    if terminal != '.' || is_ellipsis {
+    if !is_period || is_ellipsis {
         // "?" and "!" end a sentence before a capital; an ellipsis only before one too.
         return true;
     }
@@ -190,28 +230,36 @@ fn ends_sentence(before: &str, terminal: char, is_ellipsis: bool, after: &str) -
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let word = &before[word_start..];
-    let lower = word.to_lowercase();
-    let lower = lower.trim_end_matches('.');
-    if lower.is_empty() {
-        return true;
-    }
-    if TITLES.contains(&lower) {
-        return false;
-    }
-    // Initials: "J." in "Donald J. Trump", and "U.S"-like runs of single letters.
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() == 1 && chars[0].is_uppercase() {
-        return false;
-    }
-    let opener = SENTENCE_OPENERS.contains(&next_word.to_lowercase().as_str());
-    if SOFT_ABBREVIATIONS.contains(&lower) {
-        return opener;
-    }
-    let single_letters = lower.split('.').all(|p| p.chars().count() == 1);
-    if single_letters && lower.contains('.') {
-        return opener;
-    }
-    true
+    // The word after the break, for abbreviations that end a sentence only before a common opener.
+    let opener = || {
+        let w = after.trim_start_matches(OPENERS);
+        let end = w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len());
+        with_lowercase(&w[..end], |next_word| SENTENCE_OPENERS.contains(&next_word))
+    };
+    with_lowercase(word, |lower| {
+        let lower = lower.trim_end_matches('.');
+        if lower.is_empty() {
+            return true;
+        }
+        if TITLES.contains(&lower) {
+            return false;
+        }
+        // Initials: "J." in "Donald J. Trump", and "U.S"-like runs of single letters.
+        let mut chars = word.chars();
+        if let (Some(first), None) = (chars.next(), chars.next())
+            && first.is_uppercase()
+        {
+            return false;
+        }
+        if SOFT_ABBREVIATIONS.contains(&lower) {
+            return opener();
+        }
+        let single_letters = lower.split('.').all(|p| p.chars().count() == 1);
+        if single_letters && lower.contains('.') {
+            return opener();
+        }
+        true
+    })
 }
 
 /// First words of the anchored line rules below.
@@ -299,7 +347,6 @@ fn is_boilerplate_sentence(sentence: &str) -> bool {
 /// A cross-link headline dropped into the body: several words, letters all in capitals.
 fn is_all_caps_headline(line: &str) -> bool {
     let mut words = 0;
-    let mut has_lower = false;
     let mut letters = 0;
     for w in line.split_whitespace() {
         if w.chars().any(|c| c.is_alphabetic()) {
@@ -307,14 +354,15 @@ fn is_all_caps_headline(line: &str) -> bool {
         }
         for c in w.chars() {
             if c.is_lowercase() {
-                has_lower = true;
+                // One lower-case letter settles it: no need to scan the rest of the line.
+                return false;
             }
             if c.is_alphabetic() {
                 letters += 1;
             }
         }
     }
-    words >= 3 && letters >= 12 && !has_lower
+    words >= 3 && letters >= 12
 }
 
 /// The kind of a token.
@@ -354,44 +402,56 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
+/// The char at byte `i` of `s` and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some((b as char, 1)),
+        Some(_) => s[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
+
+/// The char at byte `i` is a letter or digit (false at the end).
+#[inline]
+fn alphanumeric_at(s: &str, i: usize) -> bool {
+    char_at(s, i).is_some_and(|(c, _)| c.is_alphanumeric())
+}
+
 /// Tokens of `span` in `text`, appended to `out` (reuse the vector across sentences).
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = span.of(text);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0usize;
+    while let Some((c, clen)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
         let start = span.start + i;
         if c.is_alphabetic() || c.is_ascii_digit() || c.is_numeric() {
             let number = !c.is_alphabetic();
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            let mut end = i + clen;
+            while let Some((d, dlen)) = char_at(s, end) {
+                let j = end;
                 if d.is_alphanumeric() {
-                    iter.next();
-                    end = j + d.len_utf8();
+                    end = j + dlen;
                     continue;
                 }
                 if is_joiner(d) || (number && d == ',') {
                     // A joiner stays inside the token only when a letter or digit follows it, except the
                     // possessive, which becomes its own token.
-                    let after = &s[j + d.len_utf8()..];
-                    let next = after.chars().next();
-                    if matches!(d, '\'' | '’')
-                        && !number
-                        && matches!(next, Some('s' | 'S'))
-                        && !after[1..].chars().next().is_some_and(char::is_alphanumeric)
+                    let after = j + dlen;
+                    let next = char_at(s, after).map(|(n, _)| n);
+                    if matches!(d, '\'' | '’') && !number && matches!(next, Some('s' | 'S')) && !alphanumeric_at(s, after + 1)
                     {
                         break;
                     }
                     if next.is_some_and(char::is_alphanumeric) {
-                        iter.next();
-                        end = j + d.len_utf8();
+                        end = after;
                         continue;
                     }
                     // "U.S." keeps its final period: a run of single letters with periods.
                     if d == '.' && !number && is_letter_dot_run(&s[i..j]) {
-                        iter.next();
                         end = j + 1;
                     }
                 }
@@ -399,21 +459,22 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             let kind = if number { TokenKind::Number } else { TokenKind::Word };
             out.push(Token { start, end: span.start + end, kind });
+            i = end;
         } else if (c == '\'' || c == '’')
-            && s[i + c.len_utf8()..].starts_with(['s', 'S'])
-            && !s[i + c.len_utf8() + 1..].chars().next().is_some_and(char::is_alphanumeric)
+            && matches!(s.as_bytes().get(i + clen), Some(b's' | b'S'))
+            && !alphanumeric_at(s, i + clen + 1)
             && i > 0
             && s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
         {
             // Possessive "'s".
-            iter.next();
-            out.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Word });
-        } else if c == '.' && s[i..].starts_with("...") {
-            iter.next();
-            iter.next();
+            out.push(Token { start, end: start + clen + 1, kind: TokenKind::Word });
+            i += clen + 1;
+        } else if c == '.' && s.as_bytes()[i..].starts_with(b"...") {
             out.push(Token { start, end: start + 3, kind: TokenKind::Punct });
+            i += 3;
         } else {
-            out.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
+            out.push(Token { start, end: start + clen, kind: TokenKind::Punct });
+            i += clen;
         }
     }
 }

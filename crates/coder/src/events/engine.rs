@@ -1544,6 +1544,23 @@ pub(super) fn run(
                         sources = last_subject.clone();
                         pattern = "participle clause".into();
                     }
+                    // "Trudeau double-crossed Trump by criticizing him": the object of the main verb is not the
+                    // subject of the means clause; the main subject is
+                    let means_clause = t.kind == FormKind::Ing && ch.start > 0 && ctx.is(ch.start - 1, &["by"]);
+                    if sources.is_none() && means_clause && ch.start >= 2 {
+                        if let Some(sl) = ctx.slot_of[ch.start - 2] {
+                            let f = ctx.slots[sl].first;
+                            let object_of_verb = f > 0
+                                && ctx.toks[f - 1].kind == TokenKind::Word
+                                && ctx.slot_of[f - 1].is_none()
+                                && modifier_like(&ctx, f - 1)
+                                && !DETERMINERS.contains(&ctx.w(f - 1));
+                            if object_of_verb {
+                                sources = ctx.subject(f - 1);
+                                pattern = "means clause".into();
+                            }
+                        }
+                    }
                     if sources.is_none() && !participle_clause {
                         sources = ctx.subject(ch.start);
                         if sources.is_some() && ctx.w(ch.start.saturating_sub(1)) == "who" {

@@ -479,3 +479,20 @@ fn coder_is_shareable_and_mention_order_does_not_matter() {
     assert_eq!(coder().code(text, &sents, &ms, &[], None), sorted);
     assert_eq!(summary(&sorted), ["FRD>SYL:19", "SYL>FRD:11"]);
 }
+
+#[test]
+fn means_clause_takes_the_main_subject() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL"), ("Ruritania", "RUR")];
+    let ev = code("Freedonia angered Sylvania by criticizing Ruritania.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>RUR:11"]);
+    // a preposition before the mention: it is not the main verb's object
+    let ev = code(
+        "Freedonia raised pressure on Sylvania by imposing sanctions on Ruritanian banks.",
+        &[
+            ("Freedonia", "FRD"),
+            ("Sylvania", "SYL"),
+            ("Ruritanian banks", "RURBUS"),
+        ],
+    );
+    assert_eq!(summary(&ev), ["FRD>RURBUS:16"]);
+}

@@ -76,6 +76,22 @@ const SAY_FAMILY: &[&str] = &[
     "writes", "wrote", "writing", "tweet", "tweets", "tweeted", "tweeting",
 ];
 
+/// Cues whose bare content clause needs no sign of a finite verb ("said the talks failed").
+const BARE_CLAUSE: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling",
+];
+
+/// Finite auxiliaries and modals: a clause has begun when one appears.
+const FINITE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should", "must", "has", "have",
+    "had", "did", "does", "do", "isn't", "wasn't", "won't", "can't", "didn't", "doesn't", "hasn't", "haven't",
+    "aren't", "weren't", "wouldn't", "couldn't", "shouldn't",
+];
+
+fn is_finite_word(w: &str) -> bool {
+    FINITE_WORDS.contains(&w)
+}
+
 /// Cue forms that are as often nouns ("the report", "claims"): their speaker must be a listed phrase.
 const NOUN_LIKE: &[&str] = &[
     "report",
@@ -707,6 +723,10 @@ impl<'a> Doc<'a> {
                 }
             }
             let p = found?;
+            // "A lawyer for the outlets, Jane Roe, said": the name in the apposition.
+            let inner = self
+                .np_forward(p + 1, k)
+                .filter(|np| np.tok.1 == k && np.kind == NpKind::Person && np.name.of(self.text).contains(' '));
             if p > s0
                 && let Some(np) = self.np_back(s0, p - 1)
                 && np.kind != NpKind::Relative
@@ -714,9 +734,12 @@ impl<'a> Doc<'a> {
                 let starts_clause = np.tok.0 == s0
                     || self.tokens[np.tok.0 - 1].kind == TokenKind::Punct
                     || matches!(self.low(np.tok.0 - 1), "but" | "and" | "while" | "as");
-                if starts_clause {
+                if starts_clause && (np.kind == NpKind::Person || inner.is_none()) {
                     return Some(np);
                 }
+            }
+            if inner.is_some() {
+                return inner;
             }
             k = p;
         }
@@ -755,6 +778,11 @@ impl<'a> Doc<'a> {
                         tail,
                     );
                 }
+                break;
+            }
+            // A subject or a finite verb before "that" means the clause has begun ("said officials are in
+            // possession of video that shows ..."): that "that" is a relative pronoun, not the complementiser.
+            if n > 0 && (PRONOUNS.contains(&self.low(at)) || is_finite_word(self.low(at))) {
                 break;
             }
             if self.low(at) == "that" {
@@ -953,7 +981,9 @@ impl<'a> Doc<'a> {
             "themselves",
         ];
         let addressee_to = addressed && w == "to";
-        if NOT_CLAUSE.contains(&w.as_str()) && !addressee_to {
+        // "said no decision had been made": "no" opens a noun phrase subject, not an answer.
+        let no_subject = w == "no" && k + 1 < s1 && self.tokens[k + 1].kind == TokenKind::Word && self.finite_clause(k, s1);
+        if NOT_CLAUSE.contains(&w.as_str()) && !addressee_to && !no_subject {
             return (None, tail);
         }
         let words = (k..s1).filter(|&i| self.tokens[i].kind != TokenKind::Punct).count();
@@ -964,7 +994,8 @@ impl<'a> Doc<'a> {
         let call_for =
             self.low(cue_token).starts_with("call") && cue_token + 1 < s1 && self.low(cue_token + 1) == "for"
                 || matches!(self.low(cue_token), "cite" | "cites" | "cited" | "citing");
-        let say_family = SAY_FAMILY.contains(&self.low(cue_token)) || call_for;
+        // Only "say" and "tell" take a bare clause freely; "wrote his book", "added a clause" are objects.
+        let say_family = BARE_CLAUSE.contains(&self.low(cue_token)) || call_for;
         if !say_family && !self.finite_clause(k, s1) {
             return (None, tail);
         }
@@ -981,7 +1012,9 @@ impl<'a> Doc<'a> {
         ) {
             return true;
         }
-        (k + 1..s1.min(k + 10)).any(|i| {
+        // The verb comes before a comma: "his book, Mr. Roe said" is no clause.
+        let stop = (k + 1..s1.min(k + 10)).find(|&i| self.is_punct(i, ",")).unwrap_or(s1.min(k + 10));
+        (k + 1..stop).any(|i| {
             let w = self.low(i);
             matches!(
                 w,
@@ -1083,7 +1116,7 @@ impl<'a> Doc<'a> {
                 a.paragraph == q.paragraph && a.tail_end <= q.open && {
                     let gap = self.text[a.tail_end..q.open].trim();
                     gap.chars().all(|c| matches!(c, ':' | ',' | '—' | '–' | '-')) || gap.eq_ignore_ascii_case("that")
-                }
+                } && !self.runs_past(a.content, q)
             });
             let chosen = match (after, before) {
                 (Some(a), _) if !used[a] => Some((a, false)),
@@ -1184,6 +1217,16 @@ impl<'a> Doc<'a> {
         pending.sort_by_key(|p| (p.content.start, p.content.end));
         pending.dedup_by_key(|p| p.content);
         pending
+    }
+
+    /// The content clause goes on past the quotation ("said that “A” against B"): a mixed quote, not a direct
+    /// quotation with its lead-in.
+    fn runs_past(&self, content: Option<Span>, q: &MarkedQuote) -> bool {
+        content.is_some_and(|c| {
+            c.start <= q.open
+                && c.end > q.close_end
+                && self.text[q.close_end..c.end].chars().filter(|c| c.is_alphanumeric()).count() >= 3
+        })
     }
 
     /// A short line naming a person right after a paragraph of quotation (and the quotation paragraphs that

@@ -468,8 +468,9 @@ pub struct Registry {
     pub persons: Vec<Person>,
     occurrences: Vec<Occurrence>,
     speakers: Vec<Occurrence>,
-    /// Groups and organisations that spoke: (position, name) for "they"/"it".
-    groups: Vec<(usize, String, Option<usize>)>,
+    /// Groups and organisations that spoke: (position, name, is an organisation) for "they"/"it" and for
+    /// "the outlet".
+    groups: Vec<(usize, String, bool)>,
 }
 
 fn gender_of_title(w: &str) -> Option<char> {
@@ -920,8 +921,8 @@ pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize)
             let head = doc.low(np.tok.1 - 1).to_string();
             if np.span.of(text).to_lowercase().starts_with("the ")
                 && OUTLET_NOUNS.contains(&head.as_str())
-                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, n, _)| {
-                    *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The ")
+                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, n, org)| {
+                    *org && *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The ")
                 })
             {
                 speaker.name = Some(name.clone());
@@ -945,7 +946,10 @@ pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize)
         || np.kind == NpKind::Person && np.name.len() == np.span.len() && !np.name.of(text).contains(' '))
         && let Some(n) = &speaker.name
     {
-        reg.groups.push((np.span.start, n.clone(), None));
+        // A one-word name is an organisation only when the actor stage says so ("Reuters", not "O'Neill").
+        let org = np.kind == NpKind::Org
+            || np.kind == NpKind::Person && mention.is_some_and(|m| m.kind == MentionKind::Organization);
+        reg.groups.push((np.span.start, n.clone(), org));
     }
     // Actor fields: the phrase's own mention, else a mention of the resolved person.
     let source = mention.or_else(|| {
