@@ -6,6 +6,7 @@ use detente_coder::{Coder, DictionarySource};
 use detente_records::{Article, CodedArticle};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -14,6 +15,8 @@ use std::time::{Duration, Instant};
 const CHUNK_ARTICLES: usize = 256;
 /// A chunk is also closed when its text reaches this size, so huge articles don't pile up.
 const CHUNK_BYTES: usize = 8 << 20;
+/// Chunks being coded at once: two keep every worker busy across chunk ends without holding more input.
+const CHUNKS_IN_FLIGHT: usize = 2;
 
 /// What a run did, for the summary line.
 #[derive(Debug, Default, Clone)]
@@ -134,57 +137,102 @@ where
         }
     });
 
+    // Chunks are coded as pool tasks, up to CHUNKS_IN_FLIGHT at a time, while this thread hands finished
+    // ones to the sink in input order: the workers never wait for the sink or for the slowest article of
+    // a chunk before starting on the next one.
+    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, std::thread::Result<CodedChunk>)>();
     let mut outcome = Ok(());
-    for chunk in rx.iter() {
-        let coded: Vec<Result<(CodedArticle, Vec<u8>), detente_ingest::InputError>> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| {
-                    item.map(|article| {
-                        let coded = coder.code(&article);
-                        let rendered = render(&coded);
-                        (coded, rendered)
-                    })
-                })
-                .collect()
-        });
-        for item in coded {
-            match item {
-                Ok((coded, rendered)) => {
-                    summary.articles += 1;
-                    summary.sentences += coded.sentences.len();
-                    summary.events += coded.events.len();
-                    summary.quotes += coded.quotes.len();
-                    summary.bytes += coded.text.as_ref().map_or(0, |t| t.len() as u64);
-                    if let Err(e) = sink(&coded, &rendered) {
-                        outcome = Err(e);
-                        break;
+    pool.in_place_scope(|scope| {
+        let mut input = rx.iter();
+        let mut input_done = false;
+        let (mut spawned, mut sunk) = (0usize, 0usize);
+        let mut ready: BTreeMap<usize, std::thread::Result<CodedChunk>> = BTreeMap::new();
+        loop {
+            while !input_done && outcome.is_ok() && spawned - sunk < CHUNKS_IN_FLIGHT {
+                let Some(chunk) = input.next() else {
+                    input_done = true;
+                    break;
+                };
+                let (done_tx, render) = (done_tx.clone(), &render);
+                let seq = spawned;
+                scope.spawn(move |_| {
+                    let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        code_chunk(coder, render, chunk)
+                    }));
+                    let _ = done_tx.send((seq, coded));
+                });
+                spawned += 1;
+            }
+            if sunk == spawned {
+                break; // the input is done (or the sink failed) and nothing is left in flight
+            }
+            let coded = loop {
+                if let Some(coded) = ready.remove(&sunk) {
+                    break coded;
+                }
+                let (seq, coded) = done_rx.recv().expect("a sender is held here");
+                ready.insert(seq, coded);
+            };
+            sunk += 1;
+            let coded = coded.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if outcome.is_err() {
+                continue; // the sink failed: finish the chunks in flight, sink nothing more
+            }
+            for item in coded {
+                match item {
+                    Ok((coded, rendered)) => {
+                        summary.articles += 1;
+                        summary.sentences += coded.sentences.len();
+                        summary.events += coded.events.len();
+                        summary.quotes += coded.quotes.len();
+                        summary.bytes += coded.text.as_ref().map_or(0, |t| t.len() as u64);
+                        if let Err(e) = sink(&coded, &rendered) {
+                            outcome = Err(e);
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        summary.errors += 1;
+                        progress.suspend(|| eprintln!("detente: {e}"));
                     }
                 }
-                Err(e) => {
-                    summary.errors += 1;
-                    progress.suspend(|| eprintln!("detente: {e}"));
-                }
             }
+            progress.set_position(summary.articles as u64);
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            progress.set_message(format!(
+                "{:.1} MB, {:.1} MB/s, {} events, {} errors",
+                summary.bytes as f64 / 1e6,
+                summary.bytes as f64 / 1e6 / secs,
+                summary.events,
+                summary.errors
+            ));
         }
-        if outcome.is_err() {
-            break;
-        }
-        progress.set_position(summary.articles as u64);
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        progress.set_message(format!(
-            "{:.1} MB, {:.1} MB/s, {} events, {} errors",
-            summary.bytes as f64 / 1e6,
-            summary.bytes as f64 / 1e6 / secs,
-            summary.events,
-            summary.errors
-        ));
-    }
+    });
     drop(rx);
     let _ = reader.join();
     progress.finish_and_clear();
     summary.elapsed = started.elapsed();
     outcome.map(|()| summary)
+}
+
+/// One chunk's articles, coded and rendered (or the input error in their place), in input order.
+type CodedChunk = Vec<Result<(CodedArticle, Vec<u8>), detente_ingest::InputError>>;
+
+fn code_chunk<R>(coder: &Coder, render: &R, chunk: Vec<Result<Article, detente_ingest::InputError>>) -> CodedChunk
+where
+    R: Fn(&CodedArticle) -> Vec<u8> + Sync,
+{
+    chunk
+        .into_par_iter()
+        .map(|item| {
+            item.map(|article| {
+                // The article moves into its coded form: its text is not copied.
+                let coded = coder.code_owned(article);
+                let rendered = render(&coded);
+                (coded, rendered)
+            })
+        })
+        .collect()
 }
 
 fn progress_bar(wanted: bool) -> ProgressBar {
@@ -205,4 +253,63 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// More articles than several chunks hold, coded on two threads: the sink sees every one, once, in
+    /// input order, with its own rendering; an unreadable line is counted, not fatal.
+    #[test]
+    fn many_chunks_reach_the_sink_in_input_order() {
+        let dir = std::env::temp_dir().join(format!("detente-pipeline-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("many.jsonl");
+        let n = CHUNK_ARTICLES * CHUNKS_IN_FLIGHT * 2 + 7;
+        let mut input = String::new();
+        for i in 0..n {
+            if i == 300 {
+                input.push_str("{not json\n");
+            }
+            // Article lengths vary so that chunks finish out of order.
+            let filler = "Talks went on in Geneva. ".repeat(1 + (i * 7) % 23);
+            let line = serde_json::json!({"id": format!("a{i}"), "text": format!("{filler}France and Germany met.")});
+            input.push_str(&line.to_string());
+            input.push('\n');
+        }
+        std::fs::write(&path, input).unwrap();
+        let coder = Coder::builtin().unwrap();
+        let options = RunOptions { threads: 2, progress: false };
+        let mut seen = Vec::new();
+        let summary = run(&[path], &coder, &options, |c| c.id.clone().into_bytes(), |coded, rendered| {
+            assert_eq!(rendered, coded.id.as_bytes());
+            seen.push(coded.id.clone());
+            Ok(())
+        })
+        .unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(seen, (0..n).map(|i| format!("a{i}")).collect::<Vec<_>>());
+        assert_eq!((summary.articles, summary.errors), (n, 1));
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run() {
+        let dir = std::env::temp_dir().join(format!("detente-pipeline-stop-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("some.jsonl");
+        let lines: Vec<String> =
+            (0..CHUNK_ARTICLES * 4).map(|i| serde_json::json!({"id": i.to_string(), "text": "Peace talks."}).to_string()).collect();
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let coder = Coder::builtin().unwrap();
+        let options = RunOptions { threads: 2, progress: false };
+        let mut calls = 0;
+        let result = run(&[path], &coder, &options, |_| Vec::new(), |_, _| {
+            calls += 1;
+            if calls == 10 { Err(anyhow::anyhow!("sink closed")) } else { Ok(()) }
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(result.is_err());
+        assert_eq!(calls, 10);
+    }
 }

@@ -7,16 +7,43 @@ use std::fmt::Write as _;
 
 /// One article as a JSON line (schema v1), newline included.
 pub fn jsonl(coded: &CodedArticle, with_text: bool) -> Vec<u8> {
-    let mut out = if with_text {
-        serde_json::to_vec(coded)
+    // Most lines are a few times the text's size: reserve once rather than grow the buffer repeatedly.
+    let mut out = Vec::with_capacity(coded.text.as_ref().map_or(4096, |t| 4 * t.len() + 1024));
+    if with_text || coded.text.is_none() {
+        serde_json::to_writer(&mut out, coded)
     } else {
-        let mut copy = coded.clone();
-        copy.text = None;
-        serde_json::to_vec(&copy)
+        serde_json::to_writer(&mut out, &WithoutText(coded))
     }
     .expect("a coded article always serialises");
     out.push(b'\n');
     out
+}
+
+/// A coded article serialised without its text (`--no-text`), without copying the rest of it: the same
+/// fields, in the same order, as [`CodedArticle`]'s own serialisation, minus `text`.
+struct WithoutText<'a>(&'a CodedArticle);
+
+impl serde::Serialize for WithoutText<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let c = self.0;
+        let mut s = serializer.serialize_struct("CodedArticle", 10)?;
+        s.serialize_field("schema", &c.schema)?;
+        s.serialize_field("id", &c.id)?;
+        s.serialize_field("source", &c.source)?;
+        s.serialize_field("date", &c.date)?;
+        s.serialize_field("title", &c.title)?;
+        match &c.url {
+            Some(url) => s.serialize_field("url", url)?,
+            None => s.skip_field("url")?,
+        }
+        s.skip_field("text")?;
+        s.serialize_field("sentences", &c.sentences)?;
+        s.serialize_field("mentions", &c.mentions)?;
+        s.serialize_field("quotes", &c.quotes)?;
+        s.serialize_field("events", &c.events)?;
+        s.end()
+    }
 }
 
 /// Colours for the readable view; plain when not on a terminal.
@@ -352,5 +379,39 @@ impl EventTable {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coded(url: Option<&str>) -> CodedArticle {
+        let coder = detente_coder::Coder::builtin().expect("built-in dictionaries load");
+        let article = detente_records::Article {
+            id: "a1".into(),
+            text: "Officials in Berlin said Germany would send aid to Poland. \"We will help,\" the minister said."
+                .into(),
+            date: Some("2024-05-06".into()),
+            title: None,
+            source: Some("wire".into()),
+            url: url.map(str::to_string),
+        };
+        coder.code(&article)
+    }
+
+    #[test]
+    fn jsonl_without_text_is_the_article_serialised_with_no_text() {
+        for url in [None, Some("https://example.org/a1")] {
+            let coded = coded(url);
+            let mut copy = coded.clone();
+            copy.text = None;
+            let mut want = serde_json::to_vec(&copy).unwrap();
+            want.push(b'\n');
+            assert_eq!(String::from_utf8(jsonl(&coded, false)).unwrap(), String::from_utf8(want).unwrap());
+            let mut want = serde_json::to_vec(&coded).unwrap();
+            want.push(b'\n');
+            assert_eq!(jsonl(&coded, true), want);
+        }
     }
 }

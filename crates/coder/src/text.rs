@@ -5,8 +5,8 @@
 //! closing quotation marks and brackets that follow, when the next word can start a sentence and the
 //! period does not end an abbreviation, an initial or a title.
 
-use detente_records::{Sentence, Span};
 use aho_corasick::AhoCorasick;
+use detente_records::{Sentence, Span};
 use regex::RegexSet;
 use std::sync::OnceLock;
 
@@ -54,7 +54,12 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         let boiler_line = is_boilerplate_line(block.of(text), shouting);
         for s in split_block(text, block) {
             let boilerplate = boiler_line || is_boilerplate_sentence(s.of(text));
-            sentences.push(Sentence { start: s.start, end: s.end, boilerplate, paragraph });
+            sentences.push(Sentence {
+                start: s.start,
+                end: s.end,
+                boilerplate,
+                paragraph,
+            });
         }
         paragraph += 1;
     }
@@ -72,25 +77,30 @@ fn trim_span(text: &str, span: Span) -> Span {
 }
 
 fn mostly_upper_case(text: &str) -> bool {
+    const LIMIT: usize = 20_000;
     let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
-    // The first 20,000 characters; ASCII is counted byte by byte, anything else decoded.
+    // The first 20,000 characters: ASCII runs are counted 64 bytes at a time (a loop the compiler
+    // vectorises), anything else is decoded.
     let (mut i, mut chars) = (0usize, 0usize);
-    while i < bytes.len() && chars < 20_000 {
-        let b = bytes[i];
-        if b < 0x80 {
-            upper += usize::from(b.is_ascii_uppercase());
-            lower += usize::from(b.is_ascii_lowercase());
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().expect("a char boundary");
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
-            }
-            i += c.len_utf8();
+    while i < bytes.len() && chars < LIMIT {
+        let block = &bytes[i..bytes.len().min(i + 64).min(i + LIMIT - chars)];
+        let ascii = block.iter().position(|b| !b.is_ascii()).unwrap_or(block.len());
+        if ascii > 0 {
+            let block = &block[..ascii];
+            upper += block.iter().filter(|b| b.is_ascii_uppercase()).count();
+            lower += block.iter().filter(|b| b.is_ascii_lowercase()).count();
+            i += ascii;
+            chars += ascii;
+            continue;
         }
+        let c = text[i..].chars().next().expect("a char boundary");
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+        i += c.len_utf8();
         chars += 1;
     }
     upper > lower
@@ -178,11 +188,11 @@ fn split_block(text: &str, block: Span) -> Vec<Span> {
 
 /// Titles and abbreviations after which a period never ends a sentence.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "prof", "rev",
-    "hon", "pres", "atty", "supt", "det", "insp", "ft", "mt", "st", "messrs", "mmes", "brig", "cpl", "pvt", "gens",
-    "sens", "reps", "amb", "lieut", "cmdt", "sec", "secy", "no", "nos", "vs", "v", "cf", "approx", "dept", "fig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "al", "ca",
-    "ave", "blvd", "rd", "gov't", "est", "vol", "pp", "op", "ed",
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "prof",
+    "rev", "hon", "pres", "atty", "supt", "det", "insp", "ft", "mt", "st", "messrs", "mmes", "brig", "cpl", "pvt",
+    "gens", "sens", "reps", "amb", "lieut", "cmdt", "sec", "secy", "no", "nos", "vs", "v", "cf", "approx", "dept",
+    "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "al",
+    "ca", "ave", "blvd", "rd", "gov't", "est", "vol", "pp", "op", "ed",
 ];
 
 /// Abbreviations that may end a sentence: they do when the next word is a common sentence opener.
@@ -192,10 +202,64 @@ const SOFT_ABBREVIATIONS: &[&str] = &[
 ];
 
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this", "that",
-    "these", "those", "his", "her", "their", "its", "our", "there", "for", "if", "when", "while", "after", "before",
-    "as", "so", "yet", "still", "however", "meanwhile", "officials", "some", "many", "most", "no", "not", "one", "two",
-    "what", "who", "why", "how", "where", "last", "earlier", "later", "since", "under", "with", "without", "despite",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "there",
+    "for",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "so",
+    "yet",
+    "still",
+    "however",
+    "meanwhile",
+    "officials",
+    "some",
+    "many",
+    "most",
+    "no",
+    "not",
+    "one",
+    "two",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "last",
+    "earlier",
+    "later",
+    "since",
+    "under",
+    "with",
+    "without",
+    "despite",
 ];
 
 /// Calls `f` with `word` in lower case: on a stack buffer for short ASCII words (almost all of them), so
@@ -264,17 +328,64 @@ fn ends_sentence(before: &str, is_period: bool, is_ellipsis: bool, after: &str) 
 
 /// First words of the anchored line rules below.
 const LINE_OPENERS: &[&str] = &[
-    "click", "read", "see", "watch", "listen", "related", "recommended", "more", "also", "trending", "popular", "most",
-    "don't", "dont", "don’t", "must", "subscribe", "follow", "like", "share", "join", "advertisement", "story",
-    "article", "scroll", "by", "photo", "photos", "image", "images", "picture", "pictures", "video", "videos", "graphic",
-    "graphics", "illustration", "illustrations", "copyright", "©", "c", "reporting", "writing", "editing", "additional",
+    "click",
+    "read",
+    "see",
+    "watch",
+    "listen",
+    "related",
+    "recommended",
+    "more",
+    "also",
+    "trending",
+    "popular",
+    "most",
+    "don't",
+    "dont",
+    "don’t",
+    "must",
+    "subscribe",
+    "follow",
+    "like",
+    "share",
+    "join",
+    "advertisement",
+    "story",
+    "article",
+    "scroll",
+    "by",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "video",
+    "videos",
+    "graphic",
+    "graphics",
+    "illustration",
+    "illustrations",
+    "copyright",
+    "©",
+    "c",
+    "reporting",
+    "writing",
+    "editing",
+    "additional",
     "this",
 ];
 
 struct Boilerplate {
     /// Words without which no line rule can match.
     keywords: AhoCorasick,
+    /// The line rules anchored at the start of the line: they fail within a few bytes on most lines.
     lines: RegexSet,
+    /// The photo credit words one of the `unanchored_lines` rules needs.
+    credit_words: AhoCorasick,
+    /// The line rules that may match anywhere in the line (or scan far into it): each needs one of the
+    /// `keywords` or of the `credit_words`.
+    unanchored_lines: RegexSet,
     sentences: RegexSet,
 }
 
@@ -294,7 +405,6 @@ fn boilerplate_rules() -> &'static Boilerplate {
             r"(?i)^\W*(read|see|watch|listen)( more| also| the full| it)?\b.{0,80}(here|:|»|>>|→)\W*$",
             r"(?i)^\W*(read|see) more\b",
             r"(?i)^\W*(related|recommended|more from|also read|trending|popular|most read|don'?t miss|must read)\b.{0,120}$",
-            r"(?i)\bsign up (for|to)\b.{0,60}\b(newsletter|updates|alerts|briefing|email)",
             r"(?i)^\W*(subscribe|follow us|like us on|share (this|on)|click to share|join us on)\b",
             r"(?i)^\W*advertisement\W*$",
             r"(?i)^\W*(story|article) continues? below\b",
@@ -302,13 +412,21 @@ fn boilerplate_rules() -> &'static Boilerplate {
             r"(?i)^\W*scroll (down )?to continue\b",
             r"(?i)^\W*by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?(,.{0,60})?\W*$",
             r"(?i)^\W*(photo|image|picture|video|graphic|illustration)s?( credit)?\s*[:|/]",
-            r"(?i)\((photo|image|picture)s?\b[^)]*\)\W*$",
-            r"(?i)^[^.]{0,120}\b(getty images|afp via getty|ap photo|reuters/|epa-efe|shutterstock)\b[^.]{0,60}$",
             r"(?i)^\W*(copyright|©|\(c\))\s.{0,120}$",
-            r"(?i)all rights reserved\W*$",
             r"(?i)^\W*\(?(reporting|writing|editing|additional reporting) by\b",
-            r"(?i)contributed (reporting )?to this (report|story)\W*$",
             r"(?i)^\W*(this (story|article) (has been|was) (updated|corrected))\b.{0,120}$",
+        ])
+        .expect("boilerplate line rules compile"),
+        credit_words: AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["getty images", "afp via getty", "ap photo", "reuters/", "epa-efe", "shutterstock"])
+            .expect("photo credit words compile"),
+        unanchored_lines: RegexSet::new([
+            r"(?i)^[^.]{0,120}\b(getty images|afp via getty|ap photo|reuters/|epa-efe|shutterstock)\b[^.]{0,60}$",
+            r"(?i)\bsign up (for|to)\b.{0,60}\b(newsletter|updates|alerts|briefing|email)",
+            r"(?i)\((photo|image|picture)s?\b[^)]*\)\W*$",
+            r"(?i)all rights reserved\W*$",
+            r"(?i)contributed (reporting )?to this (report|story)\W*$",
         ])
         .expect("boilerplate line rules compile"),
         sentences: RegexSet::new([
@@ -329,12 +447,23 @@ fn is_boilerplate_line(line: &str, shouting: bool) -> bool {
     let rules = boilerplate_rules();
     // The rule set is costly on long paragraphs: only a line that opens with one of the words the anchored
     // rules start with, or holds one of the key words of the others, can match it.
-    let first = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©').split([' ', ':', '|']).next();
+    let first = line
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©')
+        .split([' ', ':', '|'])
+        .next();
     let opens = first.is_some_and(|w| {
         let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         LINE_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w))
     });
-    (opens || rules.keywords.is_match(line)) && rules.lines.is_match(line)
+    let keyword = rules.keywords.is_match(line);
+    if !(opens || keyword) {
+        return false;
+    }
+    // The unanchored rules scan the whole line, so they run only when they can match: each spells out one
+    // of the keywords or credit words, which in ASCII text the case-insensitive word search finds (in other
+    // text, Unicode case folding could match where it does not, e.g. the Kelvin sign for "k").
+    rules.lines.is_match(line)
+        || ((keyword || !line.is_ascii() || rules.credit_words.is_match(line)) && rules.unanchored_lines.is_match(line))
 }
 
 fn is_boilerplate_sentence(sentence: &str) -> bool {
@@ -442,7 +571,10 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     // possessive, which becomes its own token.
                     let after = j + dlen;
                     let next = char_at(s, after).map(|(n, _)| n);
-                    if matches!(d, '\'' | '’') && !number && matches!(next, Some('s' | 'S')) && !alphanumeric_at(s, after + 1)
+                    if matches!(d, '\'' | '’')
+                        && !number
+                        && matches!(next, Some('s' | 'S'))
+                        && !alphanumeric_at(s, after + 1)
                     {
                         break;
                     }
@@ -458,7 +590,11 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 break;
             }
             let kind = if number { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { start, end: span.start + end, kind });
+            out.push(Token {
+                start,
+                end: span.start + end,
+                kind,
+            });
             i = end;
         } else if (c == '\'' || c == '’')
             && matches!(s.as_bytes().get(i + clen), Some(b's' | b'S'))
@@ -467,13 +603,25 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             && s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
         {
             // Possessive "'s".
-            out.push(Token { start, end: start + clen + 1, kind: TokenKind::Word });
+            out.push(Token {
+                start,
+                end: start + clen + 1,
+                kind: TokenKind::Word,
+            });
             i += clen + 1;
         } else if c == '.' && s.as_bytes()[i..].starts_with(b"...") {
-            out.push(Token { start, end: start + 3, kind: TokenKind::Punct });
+            out.push(Token {
+                start,
+                end: start + 3,
+                kind: TokenKind::Punct,
+            });
             i += 3;
         } else {
-            out.push(Token { start, end: start + clen, kind: TokenKind::Punct });
+            out.push(Token {
+                start,
+                end: start + clen,
+                kind: TokenKind::Punct,
+            });
             i += clen;
         }
     }
@@ -511,14 +659,22 @@ mod tests {
         let text = "Ministers met in Oslo. They agreed on a truce! Will it hold? Nobody knows.";
         assert_eq!(
             sentences(text),
-            ["Ministers met in Oslo.", "They agreed on a truce!", "Will it hold?", "Nobody knows."]
+            [
+                "Ministers met in Oslo.",
+                "They agreed on a truce!",
+                "Will it hold?",
+                "Nobody knows."
+            ]
         );
     }
 
     #[test]
     fn abbreviations_titles_and_initials_do_not_end_sentences() {
         let cases = [
-            ("Mr. Smith met Gen. Jones and Sen. Brown on Jan. 5 in the U.K. capital.", 1),
+            (
+                "Mr. Smith met Gen. Jones and Sen. Brown on Jan. 5 in the U.K. capital.",
+                1,
+            ),
             ("Donald J. Trump spoke at 9 a.m. to reporters.", 1),
             ("The U.S. sent envoys. The talks began.", 2),
             ("Growth was 3.5 percent. Prices rose.", 2),
@@ -533,7 +689,10 @@ mod tests {
     #[test]
     fn quotation_marks_around_sentence_ends() {
         let text = "“We will talk,” she said. “The door is open.” He nodded.";
-        assert_eq!(sentences(text), ["“We will talk,” she said.", "“The door is open.”", "He nodded."]);
+        assert_eq!(
+            sentences(text),
+            ["“We will talk,” she said.", "“The door is open.”", "He nodded."]
+        );
         let text = "\"Is it over?\" he asked. Nobody answered.";
         assert_eq!(sentences(text), ["\"Is it over?\" he asked.", "Nobody answered."]);
     }
@@ -542,14 +701,24 @@ mod tests {
     fn paragraphs_and_headlines_without_punctuation() {
         let text = "Talks stall in Vienna\n\nDiplomats left the room early.\nA second round is planned.";
         let segs = segment(text);
-        assert_eq!(sentences(text), ["Talks stall in Vienna", "Diplomats left the room early.", "A second round is planned."]);
+        assert_eq!(
+            sentences(text),
+            [
+                "Talks stall in Vienna",
+                "Diplomats left the room early.",
+                "A second round is planned."
+            ]
+        );
         assert_eq!(segs.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 2]);
     }
 
     #[test]
     fn hard_wrapped_lines_join_into_one_sentence() {
         let text = "The minister said the army\nwould withdraw by Friday.";
-        assert_eq!(sentences(text), ["The minister said the army\nwould withdraw by Friday."]);
+        assert_eq!(
+            sentences(text),
+            ["The minister said the army\nwould withdraw by Friday."]
+        );
     }
 
     #[test]
@@ -570,9 +739,20 @@ mod tests {
                     Story continued below\nBy Jane Doe and John Roe\nPhoto: a soldier at a checkpoint (Getty Images)\n\
                     The ministry denied the report.";
         let segs = segment(text);
-        let flagged: Vec<&str> = segs.iter().filter(|s| s.boilerplate).map(|s| &text[s.start..s.end]).collect();
-        let kept: Vec<&str> = segs.iter().filter(|s| !s.boilerplate).map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(kept, ["Troops crossed the river on Monday.", "The ministry denied the report."]);
+        let flagged: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.boilerplate)
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        let kept: Vec<&str> = segs
+            .iter()
+            .filter(|s| !s.boilerplate)
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            kept,
+            ["Troops crossed the river on Monday.", "The ministry denied the report."]
+        );
         assert_eq!(flagged.len(), 7, "{flagged:?}");
     }
 
@@ -585,7 +765,26 @@ mod tests {
     #[test]
     fn tokens_split_possessives_and_keep_abbreviations() {
         let text = "Russia’s troops and the U.S. army's 2,000 open-door ... talks";
-        let toks: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text(text)).collect();
-        assert_eq!(toks, ["Russia", "’s", "troops", "and", "the", "U.S.", "army", "'s", "2,000", "open-door", "...", "talks"]);
+        let toks: Vec<&str> = tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "Russia",
+                "’s",
+                "troops",
+                "and",
+                "the",
+                "U.S.",
+                "army",
+                "'s",
+                "2,000",
+                "open-door",
+                "...",
+                "talks"
+            ]
+        );
     }
 }

@@ -157,6 +157,16 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
+    /// The latest of the person's roles with this title (a noun key: lower case, hyphens as spaces): the
+    /// role the text names ("Secretary-General Jens Stoltenberg"), whatever the date.
+    pub fn actor_titled(&self, title: &str) -> Option<Actor> {
+        self.roles
+            .iter()
+            .filter(|r| r.title.as_deref() == Some(title))
+            .max_by(|a, b| a.from.cmp(&b.from))
+            .map(|r| r.actor.clone())
+    }
+
     /// The actor at `date` (`YYYY-MM-DD`); latest role without a date. See FORMAT.md.
     pub fn actor_at(&self, date: Option<&str>) -> Option<(Actor, Option<String>)> {
         if self.roles.is_empty() {
@@ -687,14 +697,28 @@ impl Builder {
 /// Actor fields of a code: the `[[actor]]` with that code, else country + role, else an organisation.
 struct CodeIndex {
     by_code: BTreeMap<String, Actor>,
+    /// Organisations by their short key ("NATO" → code IGONATO, org NATO): people's roles may use the key.
+    by_org: BTreeMap<String, Actor>,
     countries: std::collections::BTreeSet<String>,
 }
 
 impl CodeIndex {
     fn new(actors: &[ActorDef]) -> CodeIndex {
         let mut by_code = BTreeMap::new();
+        let mut by_org = BTreeMap::new();
         let mut countries = std::collections::BTreeSet::new();
         for a in actors {
+            if let Some(org) = &a.org
+                && a.country.is_none()
+            {
+                by_org.entry(org.clone()).or_insert_with(|| Actor {
+                    code: a.code.clone(),
+                    country: None,
+                    org: Some(org.clone()),
+                    role: a.role.clone(),
+                    name: None,
+                });
+            }
             by_code.entry(a.code.clone()).or_insert_with(|| Actor {
                 code: a.code.clone(),
                 country: a.country.clone(),
@@ -706,11 +730,15 @@ impl CodeIndex {
                 countries.insert(c.clone());
             }
         }
-        CodeIndex { by_code, countries }
+        CodeIndex {
+            by_code,
+            by_org,
+            countries,
+        }
     }
 
     fn actor_for(&self, code: &str) -> Actor {
-        if let Some(a) = self.by_code.get(code) {
+        if let Some(a) = self.by_code.get(code).or_else(|| self.by_org.get(code)) {
             return a.clone();
         }
         let head = code.get(..3).unwrap_or("");
@@ -733,8 +761,18 @@ impl CodeIndex {
         let org = self
             .by_code
             .values()
-            .filter(|a| a.org.is_some() && code.starts_with(a.code.as_str()))
-            .max_by_key(|a| a.code.len())
+            .filter_map(|a| {
+                let org = a.org.as_deref()?;
+                // "IGOUNO" (legacy CAMEO) starts with "IGOUN"; "NATOMIL" with the key "NATO".
+                [a.code.as_str(), org]
+                    .into_iter()
+                    .filter(|p| code.starts_with(p))
+                    .map(str::len)
+                    .max()
+                    .map(|len| (len, a))
+            })
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, a)| a)
             .and_then(|a| a.org.clone())
             .unwrap_or_else(|| code.to_string());
         Actor {

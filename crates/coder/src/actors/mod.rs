@@ -195,6 +195,7 @@ impl ActorRecognizer {
             mentions: Vec::new(),
             surnames: Vec::new(),
             countries: Vec::new(),
+            country_weights: Vec::new(),
             georgia_us: None,
             sentence: 0,
             sentence_start: 0,
@@ -204,7 +205,10 @@ impl ActorRecognizer {
         let mut hits = Vec::new();
         let mut in_quote = false;
         let mut paragraph = usize::MAX;
-        for (si, s) in sentences.iter().enumerate() {
+        // Sentences are counted without boilerplate: "the previous sentence" of the context and pronoun
+        // rules skips an "ADVERTISEMENT" line between two paragraphs.
+        let mut counted = 0;
+        for s in sentences {
             if s.paragraph != paragraph {
                 paragraph = s.paragraph;
                 in_quote = false;
@@ -212,7 +216,8 @@ impl ActorRecognizer {
             if s.boilerplate || s.end > text.len() || s.start >= s.end {
                 continue;
             }
-            state.sentence = si;
+            state.sentence = counted;
+            counted += 1;
             state.sentence_start = s.start;
             state.sentence_end = s.end;
             in_quote = quoted_ranges(text, s.start, s.end, in_quote, &mut state.quoted);
@@ -728,6 +733,78 @@ const FOLLOW_OK: &[&str] = &[
     "sent",
 ];
 
+/// Body nouns that name whichever state the context is about ("the government"), not the latest body
+/// named with them.
+const GENERIC_BODIES: &[&str] = &[
+    "government",
+    "administration",
+    "regime",
+    "authorities",
+    "state",
+    "cabinet",
+];
+
+/// Verbs that make the noun before them a speaker ("officials said").
+const SPEECH_VERBS: &[&str] = &[
+    "reads",
+    "continues",
+    "continued",
+    "concludes",
+    "concluded",
+    "states",
+    "notes",
+    "adds",
+    "warns",
+    "claims",
+    "argues",
+    "insists",
+    "shows",
+    "showed",
+    "found",
+    "finds",
+    "wrote",
+    "writes",
+    "described",
+    "describes",
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "reported",
+    "report",
+    "reports",
+    "added",
+    "warned",
+    "warn",
+    "claimed",
+    "claim",
+    "stated",
+    "confirmed",
+    "confirm",
+    "announced",
+    "announce",
+    "denied",
+    "deny",
+    "insisted",
+    "insist",
+    "believe",
+    "believed",
+    "fear",
+    "feared",
+    "estimate",
+    "estimated",
+    "noted",
+    "argued",
+    "argue",
+    "acknowledged",
+    "suggested",
+    "indicated",
+    "alleged",
+    "accused",
+    "explained",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "to", "of", "near", "across", "into", "outside", "inside", "for", "with", "by", "on", "over",
     "through", "toward", "towards", "against", "between", "around", "visiting", "visited", "leaving", "left",
@@ -827,6 +904,9 @@ struct EntityRec {
     /// End of the latest mention; sentence of it.
     last: usize,
     last_sentence: usize,
+    /// The text gave this person's actor with a title or apposition ("NATO Secretary-General …"): it
+    /// overrides the dictionary's date-based role for the whole article.
+    text_titled: bool,
 }
 
 struct ArticleState<'a> {
@@ -838,7 +918,11 @@ struct ArticleState<'a> {
     /// Surnames of people introduced in the article → entity.
     surnames: Vec<(String, usize)>,
     /// Countries mentioned, by sentence: the context for titles without a country.
-    countries: Vec<(usize, String)>,
+    /// (sentence, country, weight): a person or an official body (2) says more about whose story it is
+    /// than a country named as a place or object (1).
+    countries: Vec<(usize, String, usize)>,
+    /// The same weights summed over the article so far, by country.
+    country_weights: Vec<(String, usize)>,
     georgia_us: Option<bool>,
     sentence: usize,
     sentence_start: usize,
@@ -863,6 +947,12 @@ struct RolePhrase {
     actor: Option<Actor>,
     title: Option<String>,
     gender: Option<char>,
+    /// The actor comes from a country or organisation named in the phrase, not from context.
+    explicit: bool,
+    /// "former": the person no longer holds the role.
+    former: bool,
+    /// The head noun names one person ("spokesman"), not a group ("the leaders of Britain").
+    singular: bool,
 }
 
 impl<'a> ArticleState<'a> {
@@ -975,9 +1065,21 @@ impl<'a> ArticleState<'a> {
         // The context for titles without a country: countries and people named, state bodies and officials
         // (not "Russians", "Russian hackers" or pronouns).
         if let Some(c) = &actor.country
-            && (matches!(kind, MentionKind::Country | MentionKind::Person) || context_role(actor.role.as_deref()))
+            && (matches!(
+                kind,
+                MentionKind::Country | MentionKind::Person | MentionKind::Organization
+            ) || context_role(actor.role.as_deref()))
         {
-            self.countries.push((self.sentence, c.clone()));
+            let weight = if kind == MentionKind::Country && actor.role.is_none() {
+                1
+            } else {
+                2
+            };
+            self.countries.push((self.sentence, c.clone(), weight));
+            match self.country_weights.iter_mut().find(|(k, _)| k == c) {
+                Some((_, n)) => *n += weight,
+                None => self.country_weights.push((c.clone(), weight)),
+            }
         }
         let e = &mut self.entities[entity];
         e.last = end;
@@ -995,20 +1097,29 @@ impl<'a> ArticleState<'a> {
         });
     }
 
-    /// The one country of the current and previous sentence, if there is exactly one.
+    /// The country of the current and previous sentence: the only one, or the one that outweighs all
+    /// others together ("the White House … Obama … the Israeli leader … Congress": the US).
     fn context_country(&self) -> Option<String> {
-        let mut found: Option<&str> = None;
-        for (si, c) in self.countries.iter().rev() {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mut total = 0;
+        for (si, c, w) in self.countries.iter().rev() {
             if *si + 1 < self.sentence {
                 break;
             }
-            match found {
-                None => found = Some(c),
-                Some(f) if f == c => {}
-                Some(_) => return None,
+            total += w;
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += w,
+                None => counts.push((c, *w)),
             }
         }
-        found.map(str::to_string)
+        if total > 0 {
+            let &(top, n) = counts.iter().max_by_key(|(_, n)| *n)?;
+            return (2 * n > total).then(|| top.to_string());
+        }
+        // Nothing named nearby: the country the article is about, if it outweighs all others twice over.
+        let total: usize = self.country_weights.iter().map(|(_, w)| w).sum();
+        let (top, n) = self.country_weights.iter().max_by_key(|(_, n)| *n)?;
+        (3 * n > 2 * total).then(|| top.clone())
     }
 
     /// The actor of a dictionary entry's hit, with the Georgia (US state) rule applied.
@@ -1154,6 +1265,7 @@ impl<'a> ArticleState<'a> {
             titles: dict_title.into_iter().collect(),
             last: 0,
             last_sentence: 0,
+            text_titled: false,
         });
         if let Some(t) = title
             && !self.entities[idx].titles.contains(&t)
@@ -1201,6 +1313,7 @@ impl<'a> ArticleState<'a> {
             titles: Vec::new(),
             last: 0,
             last_sentence: 0,
+            text_titled: false,
         });
         if let Some(t) = title
             && !self.entities[idx].titles.contains(&t)
@@ -1327,8 +1440,11 @@ impl<'a> ArticleState<'a> {
         if gap.is_empty() {
             return false;
         }
+        // "Stevens' deputy": a bare apostrophe after a final s.
         let gap = if possessive {
-            gap.trim_start_matches("'s").trim_start_matches("’s")
+            gap.trim_start_matches("'s")
+                .trim_start_matches("’s")
+                .trim_start_matches(['\'', '’'])
         } else {
             gap
         };
@@ -1345,7 +1461,11 @@ impl<'a> ArticleState<'a> {
         };
         let ent = self.person_entity(entry, title, fallback.as_ref());
         let first_time = self.entities[ent].last == 0;
-        let via = if titled.is_some() && !has_code {
+        let retitled = titled
+            .as_ref()
+            .and_then(|t| self.titled_actor(entry, t))
+            .is_some_and(|a| self.set_text_actor(ent, a));
+        let via = if retitled || (titled.is_some() && !has_code) {
             Resolution::Title
         } else if !first_time && !self.text[hit.start..hit.end].contains(' ') {
             Resolution::Coreference
@@ -1359,6 +1479,57 @@ impl<'a> ArticleState<'a> {
             None => self.entities[ent].last = hit.end,
         }
         self.apposition_after(hits, i + 1, hit.end, ent)
+    }
+
+    /// The actor a title before a dictionary person's name gives ("NATO Secretary-General Jens
+    /// Stoltenberg"): the composition when the phrase names a country or organisation, else the person's
+    /// role with that title; "former" makes it an elite of that country.
+    fn titled_actor(&self, entry: u32, t: &RolePhrase) -> Option<Actor> {
+        let e = &self.dict().entries[entry as usize];
+        // "former prime minister" is a noun of its own: the role is "prime minister", held before.
+        let former_noun = t
+            .title
+            .as_deref()
+            .and_then(|k| k.strip_prefix("former ").or_else(|| k.strip_prefix("ex ")));
+        let title = former_noun.or(t.title.as_deref());
+        let by_title = || title.and_then(|k| e.actor_titled(k));
+        if t.former || former_noun.is_some() {
+            if t.explicit {
+                return t.actor.clone();
+            }
+            let base = by_title().or_else(|| e.actor_at(self.date).map(|(a, _)| a))?;
+            return Some(elite(base));
+        }
+        // "his Philippine counterpart Rodrigo Duterte": a noun with no role says only the country, which the
+        // dictionary's role (of that country) says better.
+        if t.explicit
+            && let Some(a) = &t.actor
+        {
+            let same_country = e.actor_at(self.date).is_some_and(|(d, _)| d.country == a.country);
+            if a.role.is_some() || a.org.is_some() || !same_country {
+                return Some(a.clone());
+            }
+        }
+        by_title()
+    }
+
+    /// Give a person entity the actor the text states; earlier mentions of the entity (coded by the
+    /// dictionary) take it too. Returns whether the actor changed.
+    fn set_text_actor(&mut self, ent: usize, mut actor: Actor) -> bool {
+        let rec = &mut self.entities[ent];
+        actor.name = Some(rec.name.clone());
+        let first = !rec.text_titled;
+        rec.text_titled = true;
+        if rec.actor.as_ref() == Some(&actor) {
+            return false;
+        }
+        rec.actor = Some(actor.clone());
+        if first {
+            for m in self.mentions.iter_mut().filter(|m| m.entity == ent + 1) {
+                m.actor = actor.clone();
+            }
+        }
+        true
     }
 
     /// ", an Iran analyst at the International Crisis Group": the role phrase after a person's name gives
@@ -1375,12 +1546,42 @@ impl<'a> ArticleState<'a> {
         if matches!(w, "a" | "an" | "the" | "A" | "An" | "The") {
             pos = self.skip_space(pos + w.len());
         }
-        let Some((phrase, next, end)) = self.role_phrase(hits, j, pos, true) else {
+        // "…, a former Israeli official,": an elite of that country.
+        let w = self.word_at(pos);
+        let former = w.eq_ignore_ascii_case("former");
+        if former {
+            pos = self.skip_space(pos + w.len());
+        }
+        let Some((mut phrase, next, end)) = self.role_phrase(hits, j, pos, true) else {
             return j;
         };
+        if former {
+            phrase.actor = phrase.actor.map(elite);
+            phrase.former = true;
+        }
+        // "President Barack Obama, the leaders of Britain …": a group is no apposition of one person.
+        if !phrase.singular {
+            return j;
+        }
         // An apposition closes ("…, a soldier, said"); "Putin, an official said, …" is not one.
         if !self.apposition_closes(end) {
             return j;
+        }
+        // A dictionary person's apposition that names a role ("Jens Stoltenberg, NATO's secretary-general,")
+        // overrides the date-based role, like a title before the name.
+        if let EntityKey::Entry(entry) = self.entities[entity].key
+            && self.entities[entity].actor.is_some()
+        {
+            let stated = match &phrase.actor {
+                Some(a) if phrase.explicit && (a.org.is_some() || a.role.is_some()) => Some(a.clone()),
+                _ => phrase
+                    .title
+                    .as_deref()
+                    .and_then(|k| self.dict().entries[entry as usize].actor_titled(k)),
+            };
+            if let Some(a) = stated {
+                self.set_text_actor(entity, a);
+            }
         }
         let rec = &mut self.entities[entity];
         if rec.actor.is_none()
@@ -1485,22 +1686,35 @@ impl<'a> ArticleState<'a> {
                     && self.dict().entries[entry as usize].kind != EntryKind::Person
                     && let Some(org) = self.entry_actor(entry, h)
                 {
-                    actor = if org.country.is_some() && org.org.is_none() && org.role.is_none() {
-                        compose_actor(Some(&org), noun, role.as_deref(), false, None)
+                    // "… of the UK Independence Party": the organisation may go on with its own nouns.
+                    let (org_nouns, after_nouns) = self.nouns_from(hits, k + 1, Some(h.end));
+                    if org_nouns.is_empty() {
+                        actor = if org.country.is_some() && org.org.is_none() && org.role.is_none() {
+                            compose_actor(Some(&org), noun, role.as_deref(), false, None)
+                        } else {
+                            Some(org)
+                        };
+                        end = h.end;
+                        k += 1;
                     } else {
-                        Some(org)
-                    };
-                    end = h.end;
-                    k += 1;
+                        let org_noun = self.head_noun(hits, &org_nouns);
+                        let org_role = self.noun_role(hits, &org_nouns);
+                        actor = compose_actor(Some(&org), org_noun, org_role.as_deref(), false, None);
+                        end = hits[*org_nouns.last().unwrap()].end;
+                        k = after_nouns;
+                    }
                 }
                 break;
             }
         }
         Some((
             RolePhrase {
+                explicit: actor.is_some() && (qual.is_some() || noun.country.is_some() || end > hits[last].end),
                 actor,
                 title: Some(noun.key.clone()),
                 gender: noun.gender,
+                former: false,
+                singular: matches!(noun.kind, NounKind::Person | NounKind::Title),
             },
             k,
             end,
@@ -1515,6 +1729,7 @@ impl<'a> ArticleState<'a> {
             let What::Dict(Target::Noun(_)) = h.what else { break };
             if let Some(pe) = prev_end
                 && !self.adjacent(pe, h.start, nouns.is_empty())
+                && !(nouns.is_empty() && self.department_gap(pe, h.start))
             {
                 break;
             }
@@ -1523,6 +1738,37 @@ impl<'a> ArticleState<'a> {
             k += 1;
         }
         (nouns, k)
+    }
+
+    /// "Philippine Foreign Affairs Secretary", "Gibraltar's Chief Minister": one to three capitalised
+    /// words (a department, a rank, a party) between a qualifier and its title noun, which must start with a
+    /// capital too unless a possessive precedes. Given names are not such words (they start a name).
+    fn department_gap(&self, end: usize, start: usize) -> bool {
+        if start <= end {
+            return false;
+        }
+        let gap = &self.text[end..start];
+        let after_possessive = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s"));
+        // "Nicaragua's Sandinista government": after a possessive the noun may be lower case.
+        if after_possessive.is_none() && !self.text[start..].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        let gap = after_possessive.unwrap_or(gap);
+        let Some(words) = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' ')) else {
+            return false;
+        };
+        let mut n = 0;
+        for w in words.split(' ') {
+            n += 1;
+            if n > 3
+                || !w.starts_with(|c: char| c.is_ascii_uppercase())
+                || !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'&')
+                || self.is_given_name(w)
+            {
+                return false;
+            }
+        }
+        true
     }
 
     fn head_noun(&self, hits: &[Hit], nouns: &[usize]) -> &'a Noun {
@@ -1636,7 +1882,7 @@ impl<'a> ArticleState<'a> {
     fn name_before_apposition(&self, pos: usize, floor: usize) -> Option<(usize, usize)> {
         let before = self.text[floor.max(self.sentence_start)..pos].trim_end();
         let before_abs = floor.max(self.sentence_start);
-        let mut b = before;
+        let mut b = before.strip_suffix(" former").unwrap_or(before);
         for det in [" a", " an", " the", " A", " An", " The"] {
             if let Some(x) = b.strip_suffix(det) {
                 b = x;
@@ -1744,10 +1990,51 @@ impl<'a> ArticleState<'a> {
                 qual = Some(a2);
                 qual_entry = Some(e2);
                 k += 1;
+            } else if let Some(h2) = hits.get(k)
+                && let What::Dict(Target::Entry {
+                    entry: e2,
+                    form: Form::Name,
+                }) = h2.what
+                && self.dict().entries[e2 as usize].kind == EntryKind::Organization
+                && self.adjacent(hit.end, h2.start, true)
+                && let Some(q) = qual.as_ref().filter(|q| q.org.is_none() && q.role.is_none())
+                && let Some(a2) = self.entry_actor(e2, h2)
+                && a2.org.is_none()
+                && a2.role.is_some()
+                && a2.country.is_some()
+                && a2.country != q.country
+            {
+                // "South Korea's Joint Chiefs of Staff": a body known under another country's name belongs
+                // to the country that owns it here, with the body's role.
+                let country = q.country.clone().unwrap_or_default();
+                let role = a2.role.clone();
+                qual = Some(Actor {
+                    code: format!("{country}{}", role.as_deref().unwrap_or("")),
+                    country: Some(country),
+                    role,
+                    org: None,
+                    name: a2.name,
+                });
+                qual_entry = Some(e2);
+                k += 1;
             }
         }
         let qual_end = if k > i { Some(hits[k - 1].end) } else { None };
-        let (nouns, next) = self.nouns_from(hits, k, qual_end);
+        let (mut nouns, mut next) = self.nouns_from(hits, k, qual_end);
+        // "White House National Trade Council": a capitalised civilian noun that goes on with capitalised
+        // words is part of a name after the qualifier, not a role of it.
+        if qual.is_some()
+            && let Some(&first) = nouns.first()
+            && let What::Dict(Target::Noun(n)) = hits[first].what
+            && matches!(self.dict().nouns[n as usize].role.as_deref(), None | Some("CVL"))
+            && self.text[hits[first].start..].starts_with(char::is_uppercase)
+            && self.text[hits[first].end..self.sentence_end]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+        {
+            nouns.clear();
+            next = k;
+        }
         // "Clinton spokesman Nick Merrill", "Trump's lawyer": the person just before gives the country.
         if qual.is_none()
             && !nouns.is_empty()
@@ -1811,7 +2098,7 @@ impl<'a> ArticleState<'a> {
             let mut qual = qual.clone();
             if qual.is_none()
                 && noun.country.is_none()
-                && let Some((actor, next, e)) = self.of_actor_after(hits, j, name.end)
+                && let Some((actor, next, e)) = self.of_actor_after(hits, j, name.end, false)
             {
                 qual = Some(actor);
                 j = next;
@@ -1827,6 +2114,9 @@ impl<'a> ArticleState<'a> {
                 actor: titled.clone(),
                 title: Some(noun.key.clone()),
                 gender: noun.gender,
+                explicit: titled.is_some() && qual.is_some(),
+                former,
+                singular: true,
             };
             if let Some(entry) = name.entry {
                 let person_hit = j - 1;
@@ -1872,7 +2162,13 @@ impl<'a> ArticleState<'a> {
             return self.apposition_after(hits, j, end, ent);
         }
 
-        if noun.kind == NounKind::Title && qual.is_none() {
+        // A title alone names nobody, unless "of X" follows ("the head of IS").
+        if noun.kind == NounKind::Title
+            && qual.is_none()
+            && !hits
+                .get(j)
+                .is_some_and(|h| matches!(&self.text[nouns_end..h.start], " of " | " of the "))
+        {
             return j;
         }
         // "Ali Vaez, an Iran analyst at …": the role phrase is an apposition of the name before it.
@@ -1882,9 +2178,12 @@ impl<'a> ArticleState<'a> {
                 .last()
                 .map_or(self.sentence_start, |m| m.end.max(self.sentence_start));
             if let Some((ns, ne)) = self.name_before_apposition(chain_start, floor)
-                && let Some((phrase, after, phrase_end)) = self.role_phrase(hits, i, chain_start, true)
+                && let Some((mut phrase, after, phrase_end)) = self.role_phrase(hits, i, chain_start, true)
                 && self.apposition_closes(phrase_end)
             {
+                if former {
+                    phrase.actor = phrase.actor.map(elite);
+                }
                 let name = self.text[ns..ne].to_string();
                 let ent = self.unknown_person(&name, phrase.actor.clone(), phrase.title.clone(), phrase.gender);
                 let rec = &self.entities[ent];
@@ -1906,7 +2205,40 @@ impl<'a> ArticleState<'a> {
             }
         }
 
-        let end = nouns_end;
+        let mut end = nouns_end;
+        // "officials in Seoul", "diplomats in Moscow": a group placed in a country or its capital is of that
+        // country. "ministers of Germany", "the head of IS", "troops from Chad": of that country or group.
+        if qual.is_none()
+            && noun.country.is_none()
+            && let Some(h) = hits.get(j)
+        {
+            let gap = &self.text[end..h.start];
+            // Only state roles: "settlers in the West Bank" or "troops in Syria" are often foreigners.
+            let placed = gap == " in "
+                && noun.kind == NounKind::Plural
+                && !indefinite
+                && matches!(role.as_deref(), Some("GOV" | "COP" | "JUD" | "LEG"));
+            let of = matches!(gap, " of " | " from " | " of the " | " from the ")
+                || noun.kind == NounKind::Body && matches!(gap, " by " | " by the ");
+            if (placed || of)
+                && let Some((place, next, e)) = self.of_actor_after(hits, j, end, true)
+                && (place.org.is_some() || place.country.is_some())
+            {
+                // A capital after "in" is the place, not its government; "by the Pentagon" keeps the body.
+                qual = Some(if !placed || place.org.is_some() {
+                    place
+                } else {
+                    let country = place.country.unwrap_or_default();
+                    Actor {
+                        code: country.clone(),
+                        country: Some(country),
+                        ..Actor::default()
+                    }
+                });
+                end = e;
+                j = next;
+            }
+        }
         // A singular title without a name: refers back to a person ("the spokesman", "the Kremlin leader").
         if titled_kind && !indefinite {
             let composed = compose_actor(qual.as_ref(), noun, role.as_deref(), former, None);
@@ -1928,6 +2260,28 @@ impl<'a> ArticleState<'a> {
                 return j;
             }
         }
+        // "the department said": the latest organisation named with that noun ("the State Department").
+        if noun.kind == NounKind::Body
+            && qual.is_none()
+            && !indefinite
+            && nouns.len() == 1
+            && !GENERIC_BODIES.contains(&noun.key.as_str())
+            && (self.definite_reference(chain_start, end) || self.speaking_subject(end))
+            && let Some(m) = self.named_body(&noun.key)
+        {
+            let (actor, ent) = (m.actor.clone(), m.entity - 1);
+            self.emit(
+                start,
+                end,
+                actor,
+                Resolution::Coreference,
+                MentionKind::Organization,
+                ent,
+                None,
+                false,
+            );
+            return j;
+        }
         // A role phrase: "Russian officials", "a Ukrainian soldier", "the government".
         let ctx = if qual.is_none() && noun.country.is_none() && context_role(role.as_deref()) {
             self.context_country()
@@ -1937,7 +2291,15 @@ impl<'a> ArticleState<'a> {
         let Some(actor) = compose_actor(qual.as_ref(), noun, role.as_deref(), former, ctx.as_deref()) else {
             return j;
         };
-        if qual.is_none() && noun.country.is_none() && (ctx.is_none() || !self.definite_reference(chain_start, end)) {
+        if qual.is_none()
+            && noun.country.is_none()
+            && (ctx.is_none()
+                || !(self.definite_reference(chain_start, end)
+                    || (matches!(noun.kind, NounKind::Plural | NounKind::Body)
+                        && (self.speaking_subject(end) || self.attributed(chain_start))))
+                // "in the report", "on the statement": a body named as a place or topic is no actor.
+                || noun.kind == NounKind::Body && self.after_place_preposition(chain_start))
+        {
             return j;
         }
         let plural = noun.kind == NounKind::Plural;
@@ -1966,10 +2328,11 @@ impl<'a> ArticleState<'a> {
     }
 
     /// " of Ukraine" right after `pos`, when hit `j` is that country: its actor, the next hit, the end.
-    fn of_actor_after(&mut self, hits: &[Hit], j: usize, pos: usize) -> Option<(Actor, usize, usize)> {
+    /// `checked`: the caller accepted the gap already (" in Seoul", " by the ministry").
+    fn of_actor_after(&mut self, hits: &[Hit], j: usize, pos: usize, checked: bool) -> Option<(Actor, usize, usize)> {
         let h = hits.get(j)?;
         let gap = &self.text[pos..h.start];
-        if !(gap == " of " || gap == " from " || gap == " of the " || gap == " from the ") {
+        if !(checked || matches!(gap, " of " | " from " | " of the " | " from the ")) {
             return None;
         }
         let What::Dict(Target::Entry {
@@ -1984,6 +2347,72 @@ impl<'a> ArticleState<'a> {
         }
         let actor = self.entry_actor(entry, h)?;
         Some((actor, j + 1, h.end))
+    }
+
+    /// The latest organisation mention whose text is `noun` or ends with it as a word ("State Department"
+    /// for "department", "Russian Foreign Ministry" for "ministry", an earlier "the statement").
+    fn named_body(&self, noun: &str) -> Option<&Mention> {
+        self.mentions.iter().rev().find(|m| {
+            m.kind == MentionKind::Organization
+                && (m.text.eq_ignore_ascii_case(noun)
+                    || m.text.len() > noun.len()
+                        && m.text.is_char_boundary(m.text.len() - noun.len())
+                        && m.text[m.text.len() - noun.len()..].eq_ignore_ascii_case(noun)
+                        && m.text.as_bytes()[m.text.len() - noun.len() - 1] == b' ')
+        })
+    }
+
+    /// "officials said", "state media reported": a group noun as the subject of a speech verb refers to
+    /// an actor even without "the".
+    fn speaking_subject(&self, end: usize) -> bool {
+        let rest = &self.text[end..self.sentence_end];
+        if !rest.starts_with(' ') {
+            return false;
+        }
+        let mut at = self.skip_space(end);
+        let mut w = self.word_at(at);
+        // "officials have said", "state media also reported".
+        for _ in 0..2 {
+            if !matches!(w, "have" | "has" | "had" | "also" | "later" | "previously" | "earlier") {
+                break;
+            }
+            at = self.skip_space(at + w.len());
+            w = self.word_at(at);
+        }
+        SPEECH_VERBS.contains(&w)
+    }
+
+    /// "according to officials", "according to a statement": the phrase at `start` is a source.
+    fn attributed(&self, start: usize) -> bool {
+        let mut at = start;
+        if let Some((s, w)) = self.word_before(at)
+            && matches!(w, "a" | "an" | "the")
+        {
+            at = s;
+        }
+        let Some((s, to)) = self.word_before(at) else {
+            return false;
+        };
+        to == "to"
+            && self
+                .word_before(s)
+                .is_some_and(|(_, w)| w.eq_ignore_ascii_case("according"))
+    }
+
+    /// "in the report": the word before the article at `start` is a preposition of place or topic.
+    fn after_place_preposition(&self, start: usize) -> bool {
+        let Some((the_start, the)) = self.word_before(start) else {
+            return false;
+        };
+        if !the.eq_ignore_ascii_case("the") {
+            return false;
+        }
+        self.word_before(the_start).is_some_and(|(_, w)| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "on" | "into" | "from" | "with" | "under" | "about" | "over" | "within" | "inside"
+            )
+        })
     }
 
     /// "the government said", not "the military support": a bare role noun refers to an actor only after
@@ -2019,9 +2448,11 @@ impl<'a> ArticleState<'a> {
                 .enumerate()
                 .filter(|(_, e)| e.person && e.last > 0 && gender_ok(e) && actor_ok(e))
         };
+        // Of several people with the title, the one the article is about (most mentioned; the latest on a
+        // tie): "the president" after "meetings with President Moon" is still the president quoted all along.
         let by_title = people()
             .filter(|(_, e)| e.titles.contains(&noun.key))
-            .max_by_key(|(_, e)| e.last);
+            .max_by_key(|(i, e)| (self.mentions.iter().filter(|m| m.entity == i + 1).count(), e.last));
         if let Some((i, _)) = by_title {
             return Some(i);
         }
@@ -2114,7 +2545,19 @@ fn new_group(key: EntityKey, actor: Option<Actor>, plural: bool) -> EntityRec {
         titles: Vec::new(),
         last: 0,
         last_sentence: 0,
+        text_titled: false,
     }
+}
+
+/// A former office holder: the country's elite (an organisation keeps its code).
+fn elite(mut actor: Actor) -> Actor {
+    if actor.org.is_none()
+        && let Some(c) = &actor.country
+    {
+        actor.code = format!("{c}ELI");
+        actor.role = Some("ELI".into());
+    }
+    actor
 }
 
 fn title_gender(dict: &Dictionary, title: Option<&str>) -> Option<char> {

@@ -41,6 +41,8 @@ const CHAIN_ADVERBS: &[&str] = &[
     "initially",
     "effectively",
     "rather",
+    // "to help support X": "help" adds nothing to the action
+    "help",
 ];
 /// Words that make a "to"-infinitive after them hypothetical ("wants to invade", "the ability to threaten").
 const IRREALIS_GOVERNORS: &[&str] = &[
@@ -176,6 +178,68 @@ const CAUSATIVES: &[&str] = &[
     "let",
 ];
 /// Words that make a "to"-infinitive after them future ("is set to meet": an announced intention).
+/// Words before "to V" after which the action happens: "began to withdraw", "went on to attack".
+const FACTUAL_GOVERNORS: &[&str] = &[
+    "begin",
+    "began",
+    "begun",
+    "begins",
+    "beginning",
+    "start",
+    "started",
+    "starts",
+    "starting",
+    "continue",
+    "continued",
+    "continues",
+    "continuing",
+    "on",
+    "proceeded",
+    "proceed",
+    "resumed",
+    "managed",
+    "manages",
+    "decided",
+    "decides",
+    "voted",
+    "votes",
+    "vote",
+    "moved",
+    "moves",
+    "went",
+    "came",
+    "agreed",
+    "agree",
+    "agrees",
+    "refused",
+    "refuse",
+    "refuses",
+    "declined",
+    "decline",
+    "declines",
+    "failed",
+    "fail",
+    "fails",
+    "pledged",
+    "promised",
+    "vowed",
+    "offered",
+    "threatened",
+    "urged",
+    "asked",
+    "called",
+    "ready",
+    "willing",
+    "prepared",
+    // travel to meet someone: the meeting is what the trip was for, and is reported as done
+    "delegation",
+    "trip",
+    "visit",
+    "travelled",
+    "traveled",
+    "flew",
+    "arrived",
+];
 const FUTURE_GOVERNORS: &[&str] = &["going", "about", "set", "scheduled", "poised", "due"];
 /// Words that, earlier in the clause, make an action hypothetical, conditional or asked.
 const IRREALIS_SCOPE: &[&str] = &[
@@ -413,6 +477,37 @@ const NOT_TARGET_AFTER: &[&str] = &[
     "alongside",
 ];
 /// Prepositions of place: a target after them only for material conflict ("attacked targets in Ukraine").
+/// Nouns for what someone said or proposed: "calls by X" names X as the one the reaction is aimed at.
+const SPEECH_ACT_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "demand",
+    "demands",
+    "proposal",
+    "proposals",
+    "offer",
+    "offers",
+    "request",
+    "requests",
+    "plan",
+    "plans",
+    "invitation",
+    "claims",
+    "claim",
+    "accusations",
+    "allegations",
+    "criticism",
+    "plea",
+    "pleas",
+    "ultimatum",
+    "initiative",
+    "overtures",
+    "remarks",
+    "statement",
+    "statements",
+];
 const PLACE_PREPS: &[&str] = &[
     "in", "near", "inside", "across", "at", "around", "outside", "along", "off",
 ];
@@ -502,6 +597,8 @@ struct Slot {
     entity: Option<usize>,
     first_person: bool,
     country_kind: bool,
+    /// An unnamed group in subject position ("gunmen stormed"): a source only, never a target.
+    generic: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -786,14 +883,17 @@ impl<'a> Ctx<'a> {
         let end = (from + 14).min(self.toks.len());
         let mut i = from;
         while i < end {
-            if let Some(s) = self.slot_of[i] {
+            if let Some(s) = self.slot_of[i].filter(|&s| !self.slots[s].generic) {
                 let g = self.group(s);
                 let first = self.slots[g[0]].first;
                 let last = self.slots[*g.last().unwrap()].last;
                 let prep = self.word_before(first).filter(|&p| p >= from.saturating_sub(1));
                 let blocked = prep.is_some_and(|p| {
                     // "demanded an admission by Moscow": the one a demand is made of
-                    (self.is(p, NOT_TARGET_AFTER) && !(root == 10 && self.is(p, &["by", "from"])))
+                    (self.is(p, NOT_TARGET_AFTER)
+                        && !(root == 10 && self.is(p, &["by", "from"]))
+                        // "rejected calls by X", "welcomed an offer from X": X made what the object names
+                        && !(self.is(p, &["by", "from"]) && p > 0 && self.is(p - 1, SPEECH_ACT_NOUNS)))
                         || (self.is(p, PLACE_PREPS) && !place_target_ok(root))
                 });
                 let possessive = g.len() == 1 && first == last && self.is(first, POSSESSIVES);
@@ -1242,6 +1342,7 @@ pub(super) fn run(
         for l in &lights {
             ctx.verb_at[l.0] = true;
         }
+        add_generic_slots(&mut ctx);
         let mut claims: Vec<Option<Claim>> = vec![None; trigs.len()];
         let mut suppressed: Vec<Option<String>> = vec![None; trigs.len()];
         let mut object_noun: Vec<Option<usize>> = vec![None; trigs.len()];
@@ -1325,8 +1426,12 @@ pub(super) fn run(
             if !saw_link && !matches!(e.frame, Frame::Demand) {
                 continue;
             }
+            // "threatened to institute a curfew": a light verb's noun is the embedded action
+            let light_next = m < n && lights.iter().any(|l| l.0 == m);
             let limit = if matches!(e.frame, Frame::Demand) {
                 n
+            } else if light_next {
+                (m + 6).min(n)
             } else {
                 (m + 2).min(n)
             };
@@ -1493,6 +1598,15 @@ pub(super) fn run(
                     {
                         negated = true;
                     }
+                    // "blocked roads to press their demands", "mobilized groups to help support X": the purpose of
+                    // another act is intended, not done (verbs of going on with an act keep it factual)
+                    if claim.is_none()
+                        && !FUTURE_GOVERNORS.contains(&gw)
+                        && !FACTUAL_GOVERNORS.contains(&gw)
+                        && !IRREALIS_GOVERNORS.contains(&gw)
+                    {
+                        factual = false;
+                    }
                     // "was not in a position to agree": the governing clause is negated
                     let neg_gov =
                         (g.saturating_sub(5)..g).any(|i| ctx.is(i, &["not", "never"]) || is_neg_contraction(ctx.w(i)));
@@ -1580,6 +1694,31 @@ pub(super) fn run(
                     };
                     let control = matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse | Frame::Negate);
                     targets = ctx.object_through(from, root, that_ok, control);
+                    // "appealed to demonstrators to go home", "condemned protesters": a verbal act aimed at a
+                    // plain group of people right after the verb, who belong to the source's own country
+                    if matches!(root, 2 | 10..=13) {
+                        let country = sources.as_ref().and_then(|g| ctx.slots[g[0]].actor.country.clone());
+                        let people = role_noun_object(&ctx, from)
+                            .filter(|(_, r)| matches!(*r, "OPP" | "CVL" | "EDU" | "LAB" | "MED" | "REB"));
+                        if let (Some(c), Some((ri, role))) = (country, people) {
+                            ctx.slots.push(Slot {
+                                actor: Actor {
+                                    code: format!("{c}{role}"),
+                                    country: Some(c),
+                                    role: Some(role.to_string()),
+                                    ..Actor::default()
+                                },
+                                first: ri,
+                                last: ri,
+                                entity: None,
+                                first_person: false,
+                                country_kind: false,
+                                generic: false,
+                            });
+                            targets = Some(vec![ctx.slots.len() - 1]);
+                            pattern.push_str(", people of the source's country");
+                        }
+                    }
                     // "troops killed about 100 protesters": a role noun of the source's own country
                     // Only a state's forces acting on people (protesters, civilians): that is repression at home.
                     let state_force = sources.as_ref().is_some_and(|g| {
@@ -1605,6 +1744,7 @@ pub(super) fn run(
                                 entity: None,
                                 first_person: false,
                                 country_kind: false,
+                                generic: false,
                             });
                             targets = Some(vec![ctx.slots.len() - 1]);
                             if root >= 18 {
@@ -1643,7 +1783,9 @@ pub(super) fn run(
                                 code = if root == 4 { "125".into() } else { "120".into() };
                                 negated = false;
                                 pattern.push_str(" + will not → refusal");
-                            } else if (t.last + 1..n).any(|i| ctx.is(i, &["unless", "if"])) {
+                            } else if (t.last + 1..n).any(|i| ctx.is(i, &["unless"])) {
+                                // "will resume aid unless": the cooperation is withheld as a threat ("will meet
+                                // if ..." stays a conditional offer, an intent)
                                 code = refine(Frame::Threat, "130", root, &e.code);
                                 pattern.push_str(" + will ... unless → threat");
                             } else {
@@ -1710,7 +1852,7 @@ pub(super) fn run(
                 if sources.is_none() {
                     let mut j = nf;
                     let mut steps = 0;
-                    while j > 0 && steps < 5 {
+                    while j > 0 && steps < 8 {
                         j -= 1;
                         steps += 1;
                         if let Some(&(la, _, lk)) = lights.iter().find(|l| l.1 == j) {
@@ -1735,7 +1877,9 @@ pub(super) fn run(
                             );
                             break;
                         }
-                        if !modifier_like(&ctx, j) {
+                        // "launched a bomb and gun attack": coordinated modifiers of the noun
+                        let coordinated = ctx.is(j, &["and", ","]) && !ctx.is(j + 1, DETERMINERS);
+                        if !modifier_like(&ctx, j) && !coordinated {
                             break;
                         }
                     }
@@ -1822,7 +1966,7 @@ pub(super) fn run(
                         {
                             break;
                         }
-                        if let Some(s) = ctx.slot_of[j] {
+                        if let Some(s) = ctx.slot_of[j].filter(|&s| !ctx.slots[s].generic) {
                             let g = ctx.group(s);
                             let mut p = ctx.word_before(ctx.slots[g[0]].first);
                             for _ in 0..2 {
@@ -1844,11 +1988,34 @@ pub(super) fn run(
                                     || (ctx.is(p, PLACE_PREPS) && place_target_ok(root))
                             });
                             if ok {
+                                // "a critic of Russia and of the president": a repeated preposition adds a target
+                                let last = ctx.slots[*g.last().unwrap()].last;
+                                let mut g = g;
+                                let mut k = last + 1;
+                                if ctx.is(k, &[","]) {
+                                    k += 1;
+                                }
+                                if ctx.is(k, &["and", "or"]) && p.is_some_and(|p| k + 1 < n && ctx.w(k + 1) == ctx.w(p)) {
+                                    let mut m = k + 2;
+                                    while m < n && ["the", "a", "an"].contains(&ctx.w(m)) {
+                                        m += 1;
+                                    }
+                                    if let Some(s2) = ctx.slot_of.get(m).copied().flatten().filter(|&s2| !ctx.slots[s2].generic) {
+                                        g.extend(ctx.group(s2));
+                                    }
+                                }
                                 targets = Some(g);
                             }
                             break;
                         }
                         j += 1;
+                    }
+                }
+                // "a warrant to seize X", "an order to detain X": the coercion falls on the infinitive's object
+                if targets.is_none() && root == 17 && ctx.w(after.min(n - 1)) == "to" && ctx.is_infinitive(after) {
+                    targets = ctx.object(after + 2, root, false);
+                    if targets.is_some() {
+                        pattern.push_str(", target of the infinitive");
                     }
                 }
                 // negation and modality of the noun
@@ -1959,10 +2126,26 @@ pub(super) fn run(
                     }
                 }
                 Some(tg) => {
+                    // "X met Y", "X held talks with Y": a consultation involves both sides, each its source
+                    // (not "a meeting of X and Y", which names its host first, nor "a delegation to meet Y")
+                    let mutual = e.recip
+                        && code.starts_with("04")
+                        && !negated
+                        && factual
+                        && !pattern.contains("N of X")
+                        && !(t.verb && ctx.chain(t.first).to);
                     for &a in &src {
                         for &b in tg {
                             pairs.push((a, Some(b)));
                         }
+                    }
+                    if mutual {
+                        for &b in tg {
+                            for &a in &src {
+                                pairs.push((b, Some(a)));
+                            }
+                        }
+                        pattern.push_str(", mutual");
                     }
                 }
                 None if e.recip && src.len() == 2 => {
@@ -2019,13 +2202,23 @@ pub(super) fn run(
                     let final_root = code.get(..2).and_then(|r| r.parse::<u8>().ok()).unwrap_or(root);
                     let src_actor = &ctx.slots[src[0]].actor;
                     let official = matches!(src_actor.role.as_deref(), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"));
-                    let domestic = match final_root {
-                        8 => true,
-                        14 => !official,
-                        // arrests and bans by a state's own forces, coded as verbs
-                        17 => official && t.verb,
-                        _ => false,
-                    };
+                    let state = official || src_actor.role.is_none() && src_actor.org.is_none();
+                    // "threatened to impose a curfew", "ready to lift the ban": the intent is about the
+                    // source's own country when the act it announces is
+                    let announces_domestic = matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse)
+                        && object_noun[ti].is_some_and(|on| {
+                            let emb = &coder.lexicon.entries[trigs[on].entry];
+                            emb.root() == 8 || emb.root() == 17 && state && emb.code.starts_with("172")
+                        });
+                    let domestic = announces_domestic
+                        || match final_root {
+                            8 => true,
+                            14 => !official,
+                            // arrests and bans by a state's own forces, coded as verbs; a state's decrees
+                            // (curfew, state of siege, martial law) as nouns too
+                            17 => official && t.verb || state && code.starts_with("172"),
+                            _ => false,
+                        };
                     let mut is_domestic = false;
                     if ctx_target.is_none() && domestic {
                         if let Some(c) = &src_actor.country {
@@ -2062,7 +2255,12 @@ pub(super) fn run(
             let domestic_ok = |a: usize| match final_root {
                 8 => true,
                 14 => !official_src(a),
-                17 => official_src(a) && t.verb,
+                17 => {
+                    official_src(a) && t.verb
+                        || code.starts_with("172")
+                            && (official_src(a)
+                                || ctx.slots[a].actor.role.is_none() && ctx.slots[a].actor.org.is_none())
+                }
                 _ => false,
             };
             for (a, b) in pairs {
@@ -2097,10 +2295,24 @@ pub(super) fn run(
                 );
                 let dup = out.events.iter().any(|x| {
                     x.sentence == si
-                        && x.source.code == ev.source.code
+                        && (x.source.code == ev.source.code || same_side(&x.source, &ev.source))
                         && x.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code)
                         && x.root == ev.root
                 });
+                // The same act told again later in the story ("X has agreed to ..." in the lead, the tweet, the
+                // recap): same actors, code and trigger word, and both factual
+                let retold = ev.factual
+                    && !ev.negated
+                    && out.events.iter().any(|x| {
+                        x.sentence != si
+                            && x.factual
+                            && !x.negated
+                            && x.source.code == ev.source.code
+                            && x.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code)
+                            && x.code == ev.code
+                            && x.rule.split(" [").next() == ev.rule.split(" [").next()
+                    });
+                let dup = dup || retold;
                 let folded = purpose_clause
                     && out
                         .events
@@ -2295,6 +2507,10 @@ fn role_noun_object(ctx: &Ctx, from: usize) -> Option<(usize, &'static str)> {
         "five",
         "unarmed",
         "innocent",
+        "pro-democracy",
+        "anti-government",
+        "angry",
+        "striking",
     ];
     let end = (from + 7).min(ctx.toks.len());
     for i in from..end {
@@ -2402,6 +2618,7 @@ fn build_slots(ctx: &mut Ctx, mentions: &[&Mention], quotes: &[Quote]) {
             entity: Some(m.entity),
             first_person: false,
             country_kind: m.kind == MentionKind::Country,
+            generic: false,
         });
     }
     for i in 0..n {
@@ -2426,6 +2643,7 @@ fn build_slots(ctx: &mut Ctx, mentions: &[&Mention], quotes: &[Quote]) {
             entity: q.speaker.as_ref().and_then(|s| s.entity),
             first_person: true,
             country_kind: false,
+            generic: false,
         });
     }
     slots.sort_by_key(|s| s.first);
@@ -2474,4 +2692,112 @@ fn unsafe_free_lower(s: &mut String) -> usize {
     let len = v.len();
     *s = String::from_utf8(v).expect("ASCII changes keep UTF-8 valid");
     len
+}
+
+/// Unnamed groups that act ("gunmen", "protesters") and the CAMEO role they stand for.
+const GENERIC_GROUPS: &[(&str, &str)] = &[
+    ("gunmen", "REB"),
+    ("militants", "REB"),
+    ("militiamen", "REB"),
+    ("insurgents", "REB"),
+    ("jihadists", "REB"),
+    ("terrorists", "REB"),
+    ("rebels", "REB"),
+    ("guerrillas", "REB"),
+    ("assailants", "REB"),
+    ("attackers", "REB"),
+    ("protesters", "OPP"),
+    ("protestors", "OPP"),
+    ("demonstrators", "OPP"),
+    ("rioters", "OPP"),
+];
+/// Words that may stand before an unnamed group at the start of its clause ("dozens of armed gunmen").
+const GENERIC_PREFIX: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "some",
+    "several",
+    "many",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "of",
+    "group",
+    "armed",
+    "suspected",
+    "unidentified",
+    "unknown",
+    "masked",
+    "islamist",
+    "angry",
+    "more",
+    "than",
+    "about",
+    "up",
+    "to",
+    "at",
+    "least",
+    "anti-government",
+    "pro-democracy",
+    "opposition",
+];
+/// Clause openers after which an unnamed group can be a subject.
+const GENERIC_OPENERS: &[&str] = &[
+    ",", "and", "but", "that", "when", "after", "as", "while", "where", "because", "before", "said", "say", "says",
+];
+
+/// Slots for unnamed groups that are the subject of a trigger verb ("militants have launched", "gunmen stormed"):
+/// the source of the event when the actor stage names no one. They are never targets.
+fn add_generic_slots(ctx: &mut Ctx) {
+    let n = ctx.toks.len();
+    let mut added = false;
+    for i in 0..n {
+        let Some(&(_, role)) = GENERIC_GROUPS.iter().find(|(g, _)| *g == ctx.w(i)) else {
+            continue;
+        };
+        if ctx.slot_of[i].is_some() || (i > 0 && ctx.slot_of[i - 1].is_some()) {
+            continue;
+        }
+        // the clause starts right before the group, across quantity words and adjectives only
+        let mut b = i;
+        while b > 0 && (ctx.is(b - 1, GENERIC_PREFIX) || ctx.toks[b - 1].kind == TokenKind::Number) {
+            b -= 1;
+        }
+        if b > 0 && !ctx.is(b - 1, GENERIC_OPENERS) {
+            continue;
+        }
+        // a verb trigger (or a light verb) next, after "have" and a few adverbs; not a passive
+        let mut j = i + 1;
+        while j < n && (ctx.is(j, HAVE) || ctx.is(j, &["also", "reportedly", "allegedly", "then", "later"])) {
+            j += 1;
+        }
+        if j >= n || !ctx.verb_at[j] || ctx.slot_of[j].is_some() {
+            continue;
+        }
+        ctx.slots.push(Slot {
+            actor: Actor {
+                code: role.to_string(),
+                role: Some(role.to_string()),
+                ..Actor::default()
+            },
+            first: i,
+            last: i,
+            entity: None,
+            first_person: false,
+            country_kind: false,
+            generic: true,
+        });
+        added = true;
+    }
+    if added {
+        ctx.slots.sort_by_key(|s| s.first);
+        ctx.slot_of.iter_mut().for_each(|x| *x = None);
+        for (k, s) in ctx.slots.iter().enumerate() {
+            for t in s.first..=s.last {
+                ctx.slot_of[t] = Some(k);
+            }
+        }
+    }
 }

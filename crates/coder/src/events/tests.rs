@@ -142,12 +142,13 @@ fn light_verbs_and_prepositional_targets() {
         summary(&code(text, &[("Freedonia", "FRD"), ("Sylvania", "SYL")])),
         ["FRD>SYL:16"]
     );
+    // a meeting is mutual: each side is a source
     let text = "The Freedonian minister met with Sylvanian officials in Geneva.";
     let ev = code(
         text,
         &[("Freedonian minister", "FRDGOV"), ("Sylvanian officials", "SYLGOV")],
     );
-    assert_eq!(summary(&ev), ["FRDGOV>SYLGOV:04"]);
+    assert_eq!(summary(&ev), ["FRDGOV>SYLGOV:04", "SYLGOV>FRDGOV:04"]);
 }
 
 #[test]
@@ -495,4 +496,189 @@ fn means_clause_takes_the_main_subject() {
         ],
     );
     assert_eq!(summary(&ev), ["FRD>RURBUS:16"]);
+}
+
+#[test]
+fn unnamed_group_subject_is_a_generic_source() {
+    let ev = code(
+        "Dozens of gunmen stormed a police post in Sylvania on Friday.",
+        &[("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["REB>SYL:19"]);
+    assert_eq!(ev[0].source.role.as_deref(), Some("REB"));
+    assert_eq!(ev[0].source.country, None);
+    // coordinated modifiers between a light verb and its noun
+    let ev = code(
+        "Militants have launched a rocket and mortar attack on a barracks in Sylvania.",
+        &[("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["REB>SYL:19"]);
+    // a passive group is the patient, never a generic source; a group object is no target
+    assert!(code("Militants were attacked near Sylvania.", &[("Sylvania", "SYL")]).is_empty());
+    let ev = code(
+        "Protesters in the capital said Freedonia attacked rebels on Monday.",
+        &[("Freedonia", "FRD")],
+    );
+    assert!(ev.iter().all(|e| e.source.code == "FRD"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn rejecting_a_call_by_x_targets_x() {
+    let ev = code(
+        "Freedonia on Tuesday rejected calls by Sylvania to reopen the border.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:12"]);
+    // "by" after an ordinary noun still names no target
+    let ev = code(
+        "Freedonia rejected the report by Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "SYL")));
+}
+
+#[test]
+fn a_states_decree_noun_is_domestic() {
+    let ev = code(
+        "Freedonia declared a state of siege on Sunday.",
+        &[("Freedonia", "FRD")],
+    );
+    assert_eq!(summary(&ev), ["FRD>FRD:17"]);
+    assert_eq!(ev[0].code, "1724");
+}
+
+#[test]
+fn added_cooperation_and_sanction_verbs() {
+    let ev = code(
+        "Freedonia worked with Sylvania to curb smuggling.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:05"]);
+    let ev = code(
+        "Freedonia blacklisted two Sylvanian banks on Monday.",
+        &[("Freedonia", "FRD"), ("Sylvanian banks", "SYLBUS")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYLBUS:16"]);
+    let ev = code(
+        "Freedonia warned Sylvania on Monday.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:13"]);
+    let ev = code(
+        "The Freedonian leader spoke by phone with Sylvania's president.",
+        &[("Freedonian leader", "FRDGOV"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(ev[0].code, "041", "{:?}", summary(&ev));
+}
+
+#[test]
+fn purpose_infinitive_is_not_factual() {
+    let ev = code(
+        "Freedonian farmers blocked roads near Sylvania to protest against Sylvania.",
+        &[("Freedonian farmers", "FRDAGR"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().any(|e| e.root == "14" && e.factual), "{:?}", summary(&ev));
+    let ev = code(
+        "Freedonia mobilized lobby groups abroad to help support Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(
+        ev.iter().filter(|e| e.root == "05").all(|e| !e.factual),
+        "{:?}",
+        summary(&ev)
+    );
+    // going on with an act keeps it factual
+    let ev = code(
+        "Freedonia began to withdraw its troops from Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:08"]);
+}
+
+#[test]
+fn warrant_to_seize_targets_the_infinitive_object() {
+    let ev = code(
+        "Freedonia issued a warrant to seize a Sylvanian tanker.",
+        &[("Freedonia", "FRD"), ("Sylvanian", "SYL")],
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.code == "173" && e.factual && e.target.as_ref().is_some_and(|t| t.code == "SYL")),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn threat_through_a_light_verb_is_about_the_sources_country() {
+    let ev = code(
+        "The Freedonian president threatened to institute a curfew in the capital.",
+        &[("Freedonian president", "FRDGOV")],
+    );
+    assert_eq!(summary(&ev), ["FRDGOV>FRD:13", "~FRDGOV>FRD:17"]);
+    assert_eq!(ev[0].code, "1323");
+    let ev = code(
+        "The Freedonian president said he is prepared to lift the ban on opposition rallies.",
+        &[("Freedonian president", "FRDGOV")],
+    );
+    assert!(ev.iter().any(|e| e.root == "03" && e.factual), "{:?}", summary(&ev));
+    // an intent about another country still needs that country named
+    let ev = code(
+        "The Freedonian president said he is prepared to meet soon.",
+        &[("Freedonian president", "FRDGOV")],
+    );
+    assert!(
+        ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "FRD")),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn a_consultation_with_a_named_partner_goes_both_ways() {
+    let mut s = summary(&code(
+        "The Freedonian foreign minister held talks with Sylvania on Monday.",
+        &[("Freedonian foreign minister", "FRDGOV"), ("Sylvania", "SYL")],
+    ));
+    s.sort();
+    assert_eq!(s, ["FRDGOV>SYL:04", "SYL>FRDGOV:04"]);
+    // a refusal to meet is one-sided
+    let ev = code(
+        "The Freedonian president will not meet with Sylvania's leader.",
+        &[("Freedonian president", "FRDGOV"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRDGOV>SYL:12"]);
+}
+
+#[test]
+fn repeated_preposition_adds_a_target_and_denials_are_coded() {
+    let mut s = summary(&code(
+        "The senator has been a critic of Freedonia and of Sylvania for years.",
+        &[("senator", "RURLEG"), ("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    ));
+    s.sort();
+    assert_eq!(s, ["RURLEG>FRD:11", "RURLEG>SYL:11"]);
+    let ev = code(
+        "Reporters doubted Freedonia's denials over the findings of Sylvanian investigators.",
+        &[("Freedonia", "FRD"), ("Sylvanian investigators", "SYLGOV")],
+    );
+    assert!(ev.iter().any(|e| e.code == "016" && e.source.code == "FRD"), "{:?}", summary(&ev));
+    // a press release is no release of prisoners
+    let ev = code(
+        "Freedonian troops are holding Sylvanian villagers, according to a press release by the ministry of Freedonia.",
+        &[("Freedonian troops", "FRDMIL"), ("Sylvanian villagers", "SYLCVL"), ("Freedonia", "FRD")],
+    );
+    assert!(ev.iter().all(|e| e.root != "08"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn an_act_told_again_is_one_event() {
+    let text = "Freedonia has agreed to free Sylvanian prisoners. Officials said Freedonia has agreed to free them. \
+                Freedonia criticized Sylvania.";
+    let ev = code(text, &[("Freedonia", "FRD"), ("Sylvanian", "SYL"), ("Sylvania", "SYL")]);
+    let agreed: Vec<_> = ev.iter().filter(|e| e.root == "03" && e.factual).collect();
+    assert_eq!(agreed.len(), 1, "{:?}", summary(&ev));
+    assert_eq!(agreed[0].sentence, 0);
+    // a different act between the same actors is kept
+    assert!(ev.iter().any(|e| e.root == "11"), "{:?}", summary(&ev));
 }

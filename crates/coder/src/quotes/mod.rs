@@ -15,7 +15,7 @@ mod speakers;
 
 use crate::text::{Token, TokenKind, tokenize_into};
 use crate::{DictionaryError, DictionarySource};
-use detente_records::{Mention, Quote, QuoteKind, Sentence, Span};
+use detente_records::{Mention, MentionKind, Quote, QuoteKind, Sentence, Span};
 use lexicon::{CueClass, CueForm, Lexicon, lower};
 use marks::{MarkedQuote, find_marked_quotes, paragraphs};
 use speakers::{NounPhrase, NpKind, Registry};
@@ -56,6 +56,10 @@ struct Attribution {
     tail_end: usize,
     /// The attribution ends with a colon: it introduces what follows ("Peskov said:").
     colon: bool,
+    /// Start of the "and"/"but" joining this cue to an earlier clause of the sentence ("... but made clear").
+    coordinated: Option<usize>,
+    /// An "according to" cue: its speaker follows it.
+    according: bool,
 }
 
 /// A quote before speaker resolution.
@@ -76,16 +80,89 @@ const SAY_FAMILY: &[&str] = &[
     "writes", "wrote", "writing", "tweet", "tweets", "tweeted", "tweeting",
 ];
 
+/// Words opening a sentence-initial adjunct that ends at a comma, before the subject.
+const OPENING_ADJUNCTS: &[&str] = &[
+    "at", "in", "on", "after", "before", "during", "since", "with", "for", "as", "although", "though", "while", "when",
+    "despite", "asked", "speaking", "earlier", "later", "however", "if", "because", "still", "instead", "indeed",
+    "meanwhile",
+];
+
+/// Day and time words that follow "on", "last", "this" in a time adjunct.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "weekend"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    )
+}
+
 /// Cues whose bare content clause needs no sign of a finite verb ("said the talks failed").
-const BARE_CLAUSE: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling",
+const BARE_CLAUSE: &[&str] = &["say", "says", "said", "saying", "tell", "tells", "told", "telling"];
+
+/// Participles of plain speech: after "by", "for", "after" they report what was said ("by saying that"), where
+/// others report an act ("by urging", "after declaring").
+const SAYING: &[&str] = &[
+    "saying",
+    "telling",
+    "noting",
+    "arguing",
+    "claiming",
+    "insisting",
+    "suggesting",
+    "stating",
+    "writing",
+    "warning",
+    "adding",
+    "asserting",
+    "explaining",
 ];
 
 /// Finite auxiliaries and modals: a clause has begun when one appears.
 const FINITE_WORDS: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should", "must", "has", "have",
-    "had", "did", "does", "do", "isn't", "wasn't", "won't", "can't", "didn't", "doesn't", "hasn't", "haven't",
-    "aren't", "weren't", "wouldn't", "couldn't", "shouldn't",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "isn't",
+    "wasn't",
+    "won't",
+    "can't",
+    "didn't",
+    "doesn't",
+    "hasn't",
+    "haven't",
+    "aren't",
+    "weren't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
 ];
 
 fn is_finite_word(w: &str) -> bool {
@@ -175,6 +252,10 @@ struct Doc<'a> {
     lowered_ends: Vec<usize>,
     /// Non-boilerplate paragraphs, in order.
     paragraphs: Vec<(usize, Span)>,
+    /// Country and organisation mentions as (start, end), sorted: probed for every capitalised run.
+    place_org: Vec<(usize, usize)>,
+    /// The longest of those mentions, bounding the backward scan.
+    place_org_longest: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -202,7 +283,16 @@ impl<'a> Doc<'a> {
             }
             lowered_ends.push(lowered.len());
         }
+        let mut place_org: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Country | MentionKind::Organization))
+            .map(|m| (m.start, m.end))
+            .collect();
+        place_org.sort_unstable();
+        let place_org_longest = place_org.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
         Doc {
+            place_org,
+            place_org_longest,
             lex,
             text,
             sentences,
@@ -213,6 +303,16 @@ impl<'a> Doc<'a> {
             lowered_ends,
             paragraphs: paragraphs(sentences),
         }
+    }
+
+    /// Whether [start, end) lies inside a country or organisation mention.
+    fn inside_place_or_org(&self, start: usize, end: usize) -> bool {
+        let upto = self.place_org.partition_point(|&(s, _)| s <= start);
+        self.place_org[..upto]
+            .iter()
+            .rev()
+            .take_while(|&&(s, _)| s + self.place_org_longest >= start)
+            .any(|&(_, e)| end <= e)
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -325,6 +425,32 @@ impl<'a> Doc<'a> {
                 }
                 let Some(c) = out[j].content else { continue };
                 if c.start <= out[i].cue.start && out[i].cue.end <= c.end {
+                    // "X confirmed the call was set, according to Y": the cue inside, with its own speaker and
+                    // clause, is the attribution; the trailing "according to" only names the outlet.
+                    if out[j].according
+                        && c.start < out[j].cue.start
+                        && !out[i].according
+                        && !out[i].inherits
+                        && out[i].content.is_some()
+                        && out[i]
+                            .speaker
+                            .as_ref()
+                            .is_some_and(|np| np.kind == NpKind::Person || np.kind == NpKind::Org)
+                    {
+                        keep[j] = false;
+                        if let Some(ci) = out[i].content
+                            && ci.start < out[j].cue.start
+                            && out[j].cue.start < ci.end
+                        {
+                            let end = ci.start
+                                + self.text[ci.start..out[j].cue.start]
+                                    .trim_end()
+                                    .trim_end_matches(',')
+                                    .len();
+                            out[i].content = Some(Span::new(ci.start, end));
+                        }
+                        continue;
+                    }
                     let before = self.text[c.start..out[i].reach_start.max(c.start)].trim_end();
                     // A clause of its own: ", adding that ..." or "..., and he noted that ...".
                     let participle = out[i].inherits
@@ -343,7 +469,32 @@ impl<'a> Doc<'a> {
                             || before.ends_with(", but")
                             || before.ends_with("— and")
                             || before.ends_with(';'));
-                    if participle || conjoined {
+                    // "..., though she acknowledged it was unlikely": a subordinate clause with its own subject.
+                    let subordinate = out[i].reach_start > c.start
+                        && out[i]
+                            .speaker
+                            .as_ref()
+                            .is_some_and(|np| np.span.start == out[i].reach_start)
+                        && out[i].content.is_some()
+                        && [", though", ", although", ", even though", ", while", ", whereas"]
+                            .iter()
+                            .any(|w| before.ends_with(w));
+                    // "... said it would take long but made clear that ...": the second cue cuts the first content.
+                    if let Some(at) = out[i].coordinated
+                        && at > c.start
+                        && out[i].content.is_some()
+                    {
+                        let cut = self.text[c.start..at]
+                            .trim_end()
+                            .trim_end_matches([',', '—'])
+                            .trim_end();
+                        let new_end = c.start + cut.len();
+                        out[j].content = (new_end > c.start).then(|| Span::new(c.start, new_end));
+                    } else if subordinate {
+                        let cut = before[..before.rfind(',').unwrap_or(before.len())].trim_end();
+                        let new_end = c.start + cut.len();
+                        out[j].content = (new_end > c.start).then(|| Span::new(c.start, new_end));
+                    } else if participle || conjoined {
                         let cut = before
                             .trim_end_matches(';')
                             .trim_end_matches("and")
@@ -392,6 +543,8 @@ impl<'a> Doc<'a> {
                 inherits: false,
                 content: None,
                 colon: false,
+                coordinated: None,
+                according: false,
             });
         }
         let mut prev_paragraph = usize::MAX;
@@ -433,6 +586,8 @@ impl<'a> Doc<'a> {
                 inherits: false,
                 content: Some(content),
                 colon: false,
+                coordinated: None,
+                according: false,
             });
         }
     }
@@ -464,8 +619,11 @@ impl<'a> Doc<'a> {
             reach_start: cue.start,
             tail_end: cue.end,
             colon: false,
+            coordinated: None,
+            according: false,
         };
         if form.class == CueClass::According {
+            attr.according = true;
             let np = self
                 .np_forward(cj, s1)
                 .or_else(|| speakers::np_forward_loose(self, cj, s1))?;
@@ -475,8 +633,13 @@ impl<'a> Doc<'a> {
                 .find(|&k| !self.is_quote_mark(k) && !self.is_punct(k, "("))
                 .unwrap_or(ci);
             if first_real == ci || (ci > s0 && self.tokens[ci].is_capitalized(self.text)) {
-                if after < s1 && self.is_punct(after, ",") && after + 1 < s1 {
-                    let start = self.tokens[after + 1].start;
+                // "According to a new report by the paper, ...": the content follows the phrase's comma.
+                let comma = (after..s1.min(after + 16)).find(|&k| self.is_punct(k, ",") || self.is_quote_mark(k));
+                if let Some(comma) = comma
+                    && self.is_punct(comma, ",")
+                    && comma + 1 < s1
+                {
+                    let start = self.tokens[comma + 1].start;
                     let end = self.content_end(si);
                     if end > start {
                         attr.content = Some(Span::new(start, end));
@@ -488,15 +651,32 @@ impl<'a> Doc<'a> {
                     attr.content = Some(Span::new(sent_start, end));
                 }
             } else {
-                attr.content = Some(Span::new(sent_start, self.content_end(si)));
+                // "... the details yet according to the broadcaster.": the content ends before the cue.
+                let end = sent_start + self.text[sent_start..cue.start].trim_end().len();
+                attr.content = (end > sent_start).then(|| Span::new(sent_start, end));
             }
             attr.speaker = Some(np);
             return Some(attr);
         }
 
-        // A participle after a comma: the speaker is the sentence's subject ("..., saying that ...").
-        if form.participle && ci > s0 && self.is_punct(ci - 1, ",") {
+        // A participle after a comma, "and" or a preposition, across adverbs: the speaker is the sentence's
+        // subject ("..., saying that ...", "..., only noting", "in arguing that", "while also making clear").
+        let mut lead = ci;
+        while lead > s0 && self.is_adverb(lead - 1) {
+            lead -= 1;
+        }
+        if form.participle
+            && lead > s0
+            && (self.is_punct(lead - 1, ",")
+                || lead - 1 > s0 && matches!(self.low(lead - 1), "and" | "in" | "while" | "as")
+                || lead - 1 > s0
+                    && matches!(self.low(lead - 1), "by" | "after" | "before")
+                    && SAYING.contains(&self.low(ci)))
+        {
             attr.inherits = true;
+            if !self.is_punct(lead - 1, ",") {
+                attr.reach_start = self.tokens[lead - 1].start;
+            }
             attr.speaker = self.sentence_subject(s0, ci);
             let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
@@ -511,7 +691,7 @@ impl<'a> Doc<'a> {
             && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am"))
         {
             // "with Iran claiming ...", "Peskov saying ...": a phrase right before, opening its clause.
-            let np = if ci > s0 { self.np_back(s0, ci - 1) } else { None };
+            let np = if lead > s0 { self.np_back(s0, lead - 1) } else { None };
             let np = np.filter(|np| {
                 np.kind != NpKind::Relative
                     && (np.tok.0 == s0 || matches!(self.low(np.tok.0 - 1), "with" | "," | "and"))
@@ -527,14 +707,18 @@ impl<'a> Doc<'a> {
         let mut j = ci;
         let mut passive = false;
         while j > s0 {
-            let w = self.low(j - 1).to_string();
+            let w = self.low(j - 1);
             if self.tokens[j - 1].kind != TokenKind::Word {
                 break;
             }
-            if self.lex.skip.contains(&w)
+            // "on Tuesday", "last week": a time adjunct between subject and cue.
+            let time_prep =
+                matches!(w, "on" | "last" | "this" | "late" | "early") && j < ci && is_time_word(self.low(j));
+            if time_prep
+                || self.lex.skip.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && !self.tokens[j - 1].is_capitalized(self.text))
             {
-                if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+                if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
                     passive = true;
                 }
                 j -= 1;
@@ -561,11 +745,12 @@ impl<'a> Doc<'a> {
             if let Some(np) = &mut speaker {
                 np.span.end = self.tokens[j - 1].end;
             }
-        } else if j > s0 && matches!(self.low(j - 1), "and" | "but") && j == ci {
-            // "... promised to help and said she would": the subject of the sentence.
+        } else if j > s0 && matches!(self.low(j - 1), "and" | "but") {
+            // "... promised to help and said she would", "but has steadfastly denied": the sentence's subject.
             speaker = self
                 .sentence_subject(s0, j - 1)
                 .filter(|np| np.kind != NpKind::Relative);
+            attr.coordinated = Some(self.tokens[j - 1].start);
         } else if j > s0 && self.is_punct(j - 1, ",") {
             // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
             if j == ci
@@ -591,7 +776,7 @@ impl<'a> Doc<'a> {
             {
                 speaker = Some(loose);
             }
-            if speaker.is_none() && !NOUN_LIKE.contains(&self.low(ci).to_string().as_str()) {
+            if speaker.is_none() && !NOUN_LIKE.contains(&self.low(ci)) {
                 speaker = speakers::np_back_loose(self, s0, j - 1);
             }
             // "Peter Navarro, the White House trade adviser said": the name before the apposition.
@@ -601,7 +786,12 @@ impl<'a> Doc<'a> {
                 && self.is_punct(np.tok.0 - 1, ",")
                 && let Some(name) = self.np_back(s0, np.tok.0 - 2)
                 && name.kind == NpKind::Person
-                && (name.tok.0 == s0 || self.tokens[name.tok.0 - 1].kind == TokenKind::Punct)
+                && (name.tok.0 == s0
+                    || self.tokens[name.tok.0 - 1].kind == TokenKind::Punct
+                    || matches!(
+                        self.low(name.tok.0 - 1),
+                        "after" | "when" | "as" | "while" | "before" | "because" | "since" | "and" | "but" | "that"
+                    ))
             {
                 speaker = Some(name);
             }
@@ -634,7 +824,7 @@ impl<'a> Doc<'a> {
         let Some(speaker) = speaker else {
             // No speaker phrase, but a say-verb with its clause ("..., and said that the panel ..."): the quote
             // stands, with an unknown speaker.
-            let say = SAY_FAMILY.contains(&self.low(ci).to_string().as_str()) && !form.participle;
+            let say = SAY_FAMILY.contains(&self.low(ci)) && !form.participle;
             if !say || j != ci || j == s0 || self.tokens[j - 1].kind != TokenKind::Word {
                 return None;
             }
@@ -654,8 +844,13 @@ impl<'a> Doc<'a> {
         let content_from = if inverted { speaker.tok.1 } else { cj };
         let (content, tail) = self.forward_content(si, ci, content_from, s1, form);
         attr.tail_end = if inverted { tail.max(speaker.span.end) } else { tail };
-        attr.colon =
-            self.text[attr.tail_end..].trim_start().starts_with(':') || self.text[..attr.tail_end].ends_with(':');
+        // A sentence ending in a colon introduces what follows ("X fired back at the comment on Monday:").
+        let rest = &self.text[attr.tail_end..self.sentences[si].end];
+        let rest = &rest[..rest.find(['“', '”', '"']).unwrap_or(rest.len())];
+        let sentence_colon = rest.trim_end().ends_with(':') && !rest.contains(['.', '!', '?']);
+        attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':')
+            || self.text[..attr.tail_end].ends_with(':')
+            || sentence_colon && content.is_none();
         if content.is_some() && !inverted {
             attr.content = content;
         } else if !attr.colon {
@@ -690,6 +885,17 @@ impl<'a> Doc<'a> {
         Some(attr)
     }
 
+    /// An adverb between a subject or comma and a cue ("also", "only", "repeatedly").
+    fn is_adverb(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.tokens[i].kind == TokenKind::Word
+            && !self.tokens[i].is_capitalized(self.text)
+            && (matches!(
+                w,
+                "only" | "also" | "still" | "again" | "even" | "then" | "further" | "repeatedly"
+            ) || w.len() > 4 && w.ends_with("ly"))
+    }
+
     /// The subject of the clause before token `before`: the first noun phrase of the sentence.
     fn sentence_subject(&self, s0: usize, before: usize) -> Option<NounPhrase> {
         let mut k = s0;
@@ -702,7 +908,29 @@ impl<'a> Doc<'a> {
         {
             k += 1;
         }
+        // An opening adjunct or adverb ends at its comma: "At about the same time, the minister ...",
+        // "However, the court ...".
+        // "Though she called ... and called for": a subordinator without its comma before the cue opens the
+        // clause whose subject follows it.
+        for _ in 0..3 {
+            if k >= before
+                || !(OPENING_ADJUNCTS.contains(&self.low(k))
+                    || self.tokens[k].kind == TokenKind::Word && self.low(k).ends_with("ly"))
+            {
+                break;
+            }
+            if let Some(comma) = (k + 1..before.min(k + 16)).find(|&i| self.is_punct(i, ",")) {
+                k = comma + 1;
+            } else if matches!(self.low(k), "though" | "although" | "while" | "when" | "if" | "because" | "however")
+                || self.low(k).ends_with("ly")
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
         self.np_forward(k, before)
+            .or_else(|| speakers::np_forward_loose(self, k, before).filter(|np| np.tok.1 - np.tok.0 <= 4))
     }
 
     /// "X, <apposition>, said": the speaker is the phrase before the apposition's opening comma.
@@ -759,7 +987,7 @@ impl<'a> Doc<'a> {
         let mut tail = if k > 0 { self.tokens[k - 1].end } else { 0 };
         let end = self.content_end(si);
         // "that" within a few plain words ("said on Monday that", "told reporters in Brussels that").
-        for n in 0..8 {
+        for n in 0..10 {
             let at = k + n;
             if at >= s1 {
                 break;
@@ -816,7 +1044,10 @@ impl<'a> Doc<'a> {
             addressed = true;
             if matches!(self.low(k), "him" | "her" | "them" | "us" | "me" | "you") {
                 k += 1;
-            } else if let Some(np) = self.np_forward(k, s1) {
+            } else if let Some(np) = self
+                .np_forward(k, s1)
+                .or_else(|| speakers::np_forward_loose(self, k, s1).filter(|np| np.tok.1 - np.tok.0 <= 4))
+            {
                 k = np.tok.1;
             }
             if k > 0 {
@@ -828,9 +1059,9 @@ impl<'a> Doc<'a> {
             if k >= s1 {
                 break;
             }
-            let w = self.low(k).to_string();
+            let w = self.low(k);
             if matches!(
-                w.as_str(),
+                w,
                 "monday"
                     | "tuesday"
                     | "wednesday"
@@ -854,7 +1085,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if matches!(
-                w.as_str(),
+                w,
                 "in" | "at"
                     | "on"
                     | "of"
@@ -869,7 +1100,7 @@ impl<'a> Doc<'a> {
                     | "early"
             ) {
                 let mut e = k + 1;
-                while e < s1 && e < k + 7 && self.tokens[e].kind != TokenKind::Punct && self.low(e) != "that" {
+                while e < s1 && e < k + 9 && self.tokens[e].kind != TokenKind::Punct && self.low(e) != "that" {
                     e += 1;
                 }
                 let stops = e >= s1 || self.tokens[e].kind == TokenKind::Punct || self.low(e) == "that";
@@ -912,7 +1143,7 @@ impl<'a> Doc<'a> {
             }
             return (None, tail);
         }
-        let w = self.low(k).to_string();
+        let w = self.low(k);
         const NOT_CLAUSE: &[&str] = &[
             "to",
             "in",
@@ -982,8 +1213,9 @@ impl<'a> Doc<'a> {
         ];
         let addressee_to = addressed && w == "to";
         // "said no decision had been made": "no" opens a noun phrase subject, not an answer.
-        let no_subject = w == "no" && k + 1 < s1 && self.tokens[k + 1].kind == TokenKind::Word && self.finite_clause(k, s1);
-        if NOT_CLAUSE.contains(&w.as_str()) && !addressee_to && !no_subject {
+        let no_subject =
+            w == "no" && k + 1 < s1 && self.tokens[k + 1].kind == TokenKind::Word && self.finite_clause(k, s1);
+        if NOT_CLAUSE.contains(&w) && !addressee_to && !no_subject {
             return (None, tail);
         }
         let words = (k..s1).filter(|&i| self.tokens[i].kind != TokenKind::Punct).count();
@@ -1005,15 +1237,14 @@ impl<'a> Doc<'a> {
 
     /// A clause with a subject and a finite verb, roughly: a pronoun or determiner start and an auxiliary soon.
     fn finite_clause(&self, k: usize, s1: usize) -> bool {
-        let first = self.low(k).to_string();
-        if matches!(
-            first.as_str(),
-            "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you"
-        ) {
+        let first = self.low(k);
+        if matches!(first, "he" | "she" | "they" | "we" | "i" | "it" | "there" | "you") {
             return true;
         }
         // The verb comes before a comma: "his book, Mr. Roe said" is no clause.
-        let stop = (k + 1..s1.min(k + 10)).find(|&i| self.is_punct(i, ",")).unwrap_or(s1.min(k + 10));
+        let stop = (k + 1..s1.min(k + 10))
+            .find(|&i| self.is_punct(i, ","))
+            .unwrap_or(s1.min(k + 10));
         (k + 1..stop).any(|i| {
             let w = self.low(i);
             matches!(
@@ -1058,11 +1289,11 @@ impl<'a> Doc<'a> {
                     | "couldn't"
             ) || w.len() > 4 && w.ends_with("ed") && i > k && {
                 // A past tense right after its subject ("the interference happened").
-                let prev = self.low(i - 1).to_string();
+                let prev = self.low(i - 1);
                 self.tokens[i - 1].kind == TokenKind::Word
                     && !prev.ends_with("ly")
                     && !matches!(
-                        prev.as_str(),
+                        prev,
                         "the"
                             | "a"
                             | "an"
@@ -1113,10 +1344,18 @@ impl<'a> Doc<'a> {
             });
             // Right before: "Peskov said: “…”", "she said, “…”".
             let before = attrs.iter().rposition(|a| {
-                a.paragraph == q.paragraph && a.tail_end <= q.open && {
-                    let gap = self.text[a.tail_end..q.open].trim();
-                    gap.chars().all(|c| matches!(c, ':' | ',' | '—' | '–' | '-')) || gap.eq_ignore_ascii_case("that")
-                } && !self.runs_past(a.content, q)
+                a.paragraph == q.paragraph
+                    && a.tail_end <= q.open
+                    && {
+                        let gap = self.text[a.tail_end..q.open].trim();
+                        gap.chars().all(|c| matches!(c, ':' | ',' | '—' | '–' | '-'))
+                            || gap.eq_ignore_ascii_case("that")
+                            || a.colon
+                                && a.content.is_none()
+                                && gap.ends_with(':')
+                                && !gap.contains(['“', '”', '"', '.', '!', '?'])
+                    }
+                    && !self.runs_past(a.content, q)
             });
             let chosen = match (after, before) {
                 (Some(a), _) if !used[a] => Some((a, false)),
@@ -1225,7 +1464,11 @@ impl<'a> Doc<'a> {
         content.is_some_and(|c| {
             c.start <= q.open
                 && c.end > q.close_end
-                && self.text[q.close_end..c.end].chars().filter(|c| c.is_alphanumeric()).count() >= 3
+                && self.text[q.close_end..c.end]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .count()
+                    >= 3
         })
     }
 

@@ -157,8 +157,8 @@ pub(super) fn np_back(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase> {
     if doc.tokens[j].kind != TokenKind::Word {
         return None;
     }
-    let w = doc.low(j).to_string();
-    if super::PRONOUNS.contains(&w.as_str()) {
+    let w = doc.low(j);
+    if super::PRONOUNS.contains(&w) {
         let t = doc.tokens[j];
         return Some(NounPhrase {
             span: t.span(),
@@ -195,8 +195,8 @@ pub(super) fn np_back(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase> {
         if doc.tokens[p].kind != TokenKind::Word && doc.tokens[p].kind != TokenKind::Number {
             break;
         }
-        let pw = doc.low(p).to_string();
-        if DETERMINERS.contains(&pw.as_str()) {
+        let pw = doc.low(p);
+        if DETERMINERS.contains(&pw) {
             start = p;
             break;
         }
@@ -206,11 +206,7 @@ pub(super) fn np_back(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase> {
             continue;
         }
         // "Secretary of State", "a spokesman for the ministry", "Biden and Putin".
-        if CONNECTORS.contains(&pw.as_str())
-            && p > s0
-            && doc.np_head(p - 1)
-            && (pw != "and" || doc.cap(p - 1) && doc.cap(k))
-        {
+        if CONNECTORS.contains(&pw) && p > s0 && doc.np_head(p - 1) && (pw != "and" || doc.cap(p - 1) && doc.cap(k)) {
             start = p;
             k = p;
             continue;
@@ -225,8 +221,8 @@ pub(super) fn np_forward(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
     if i >= s1 || doc.tokens[i].kind != TokenKind::Word {
         return None;
     }
-    let w = doc.low(i).to_string();
-    if super::PRONOUNS.contains(&w.as_str()) {
+    let w = doc.low(i);
+    if super::PRONOUNS.contains(&w) {
         let t = doc.tokens[i];
         return Some(NounPhrase {
             span: t.span(),
@@ -236,7 +232,7 @@ pub(super) fn np_forward(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
         });
     }
     let mut k = i;
-    if DETERMINERS.contains(&w.as_str()) {
+    if DETERMINERS.contains(&w) {
         k += 1;
     }
     let mut end = k;
@@ -250,8 +246,8 @@ pub(super) fn np_forward(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
             end = k;
             continue;
         }
-        let kw = doc.low(k).to_string();
-        if CONNECTORS.contains(&kw.as_str()) && end > i && k + 1 < s1 {
+        let kw = doc.low(k);
+        if CONNECTORS.contains(&kw) && end > i && k + 1 < s1 {
             let mut n = k + 1;
             if DETERMINERS.contains(&doc.low(n)) && n + 1 < s1 {
                 n += 1;
@@ -280,9 +276,11 @@ const LOOSE_STOP: &[&str] = &[
     "might", "must", "do", "does", "did", "be", "been", "being", "said", "says", "told", "it", "he", "she", "they",
     "we", "i", "you", "there", "also", "what", "where", "how", "why", "so", "then", "even", "only", "per", "in", "on",
     "at", "for", "from", "with", "by", "about", "after", "before", "during", "under", "over", "into", "via", "like",
-    "against", "among", "since", "until", "without", "within", "across", "through", "both", "all", "each", "some",
-    "many", "most", "several", "none", "either", "neither",
+    "against", "among", "since", "until", "without", "within", "across", "through", "none", "either", "neither",
 ];
+
+/// Quantifiers that open a loose phrase like a determiner ("both parties", "many analysts").
+const QUANTIFIERS: &[&str] = &["both", "all", "each", "some", "many", "most", "several"];
 
 /// A phrase of plain words ending at `j` and reaching a clause boundary: for speakers the word lists miss
 /// ("some Korea watchers", "the Aug. 16 cable").
@@ -295,18 +293,20 @@ pub(super) fn np_back_loose(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase
         if t.kind == TokenKind::Punct {
             break;
         }
-        let w = doc.low(p).to_string();
-        if LOOSE_STOP.contains(&w.as_str()) || doc.lex.skip.contains(&w) && !DETERMINERS.contains(&w.as_str()) {
+        let w = doc.low(p);
+        if LOOSE_STOP.contains(&w) || doc.lex.skip.contains(w) && !DETERMINERS.contains(&w) {
             return None;
         }
         start = p;
         k = p;
-        if DETERMINERS.contains(&w.as_str()) {
+        if DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w) {
             break;
         }
     }
-    let bounded =
-        start == s0 || doc.tokens[start - 1].kind == TokenKind::Punct || DETERMINERS.contains(&doc.low(start));
+    let bounded = start == s0
+        || doc.tokens[start - 1].kind == TokenKind::Punct
+        || DETERMINERS.contains(&doc.low(start))
+        || QUANTIFIERS.contains(&doc.low(start));
     if start > j || !bounded || doc.low(j) == "'s" || DETERMINERS.contains(&doc.low(j)) {
         return None;
     }
@@ -320,7 +320,7 @@ pub(super) fn np_forward_loose(doc: &Doc, i: usize, s1: usize) -> Option<NounPhr
         if doc.tokens[k].kind == TokenKind::Punct {
             break;
         }
-        let w = doc.low(k).to_string();
+        let w = doc.low(k);
         if w == "by"
             && k > i
             && let Some(author) = np_forward(doc, k + 1, s1)
@@ -334,7 +334,7 @@ pub(super) fn np_forward_loose(doc: &Doc, i: usize, s1: usize) -> Option<NounPhr
                 ..author
             });
         }
-        if LOOSE_STOP.contains(&w.as_str()) && k > i {
+        if LOOSE_STOP.contains(&w) && k > i {
             break;
         }
         k += 1;
@@ -370,10 +370,10 @@ fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
     if let Some(c) = (a + 1..b).find(|&c| matches!(doc.low(c), "of" | "for" | "at" | "from"))
         && doc.cap(c - 1)
     {
-        let w = doc.low(c - 1).to_string();
-        if !doc.lex.titles.contains(&w)
-            && !doc.lex.role_nouns.contains(&w)
-            && !doc.lex.org_heads.contains(&w)
+        let w = doc.low(c - 1);
+        if !doc.lex.titles.contains(w)
+            && !doc.lex.role_nouns.contains(w)
+            && !doc.lex.org_heads.contains(w)
             && !is_acronym(doc.tok(c - 1))
         {
             let inner = classify(doc, a, c)?;
@@ -389,7 +389,7 @@ fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
     }
     let span = Span::new(doc.tokens[a].start, doc.tokens[b - 1].end);
     let last = b - 1;
-    let lw = doc.low(last).to_string();
+    let lw = doc.low(last);
     let raw = doc.tok(last);
     let np = |kind, name| {
         Some(NounPhrase {
@@ -399,15 +399,15 @@ fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
             name,
         })
     };
-    if doc.lex.org_heads.contains(&lw) || is_acronym(raw) && raw.chars().count() > 1 {
+    if doc.lex.org_heads.contains(lw) || is_acronym(raw) && raw.chars().count() > 1 {
         return np(NpKind::Org, span);
     }
-    if doc.lex.role_nouns.contains(&lw) {
+    if doc.lex.role_nouns.contains(lw) {
         // "the spokesman", "the foreign minister": a title that refers back to someone named before.
         let det = DETERMINERS.contains(&doc.low(a));
         let words = b - a - usize::from(det);
         let singular = !lw.ends_with('s') || lw.ends_with("ss");
-        if det && doc.low(a) == "the" && words <= 2 && singular && doc.lex.titles.contains(&lw) {
+        if det && doc.low(a) == "the" && words <= 2 && singular && doc.lex.titles.contains(lw) {
             return np(NpKind::TitleRef, span);
         }
         return np(NpKind::Group, span);
@@ -419,14 +419,14 @@ fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
     let mut r = last;
     while r > a {
         let p = r - 1;
-        let pw = doc.low(p).to_string();
+        let pw = doc.low(p);
         let name_like = doc.cap(p)
-            && !doc.lex.titles.contains(&pw)
-            && !doc.lex.role_nouns.contains(&pw)
-            && !doc.lex.org_heads.contains(&pw)
-            && !doc.lex.not_names.contains(&pw)
+            && !doc.lex.titles.contains(pw)
+            && !doc.lex.role_nouns.contains(pw)
+            && !doc.lex.org_heads.contains(pw)
+            && !doc.lex.not_names.contains(pw)
             && pw != "'s";
-        let particle = PARTICLES.contains(&pw.as_str()) && p > a && doc.cap(p - 1);
+        let particle = PARTICLES.contains(&pw) && p > a && doc.cap(p - 1);
         let initial = pw == "." && p > a && is_initial(doc.tok(p - 1));
         if name_like || particle || initial {
             r = p;
@@ -444,6 +444,8 @@ pub struct Person {
     pub full: String,
     /// Last name token, lower case.
     pub last: String,
+    /// First word of `full`, lower case (compared for every name run: computed once).
+    pub first: String,
     pub gender: Option<char>,
     /// Title words seen with the name ("spokesman", "secretary-general").
     pub titles: Vec<String>,
@@ -508,10 +510,10 @@ impl Registry {
                 let a = k;
                 let mut b = k;
                 while b < s1 {
-                    let w = doc.low(b).to_string();
-                    let name_word = doc.cap(b)
-                        && (!doc.lex.not_names.contains(&w) || matches!(w.as_str(), "mr." | "mrs." | "ms." | "dr."));
-                    let particle = PARTICLES.contains(&w.as_str()) && b + 1 < s1 && doc.cap(b + 1) && b > a;
+                    let w = doc.low(b);
+                    let name_word =
+                        doc.cap(b) && (!doc.lex.not_names.contains(w) || matches!(w, "mr." | "mrs." | "ms." | "dr."));
+                    let particle = PARTICLES.contains(&w) && b + 1 < s1 && doc.cap(b + 1) && b > a;
                     if name_word || particle {
                         b += 1;
                     } else if doc.is_punct(b, ".")
@@ -532,8 +534,8 @@ impl Registry {
                 }
                 // A subject: the sentence's first phrase, or a name right before a verb group ("X said").
                 let before_verb = b < s1 && {
-                    let next = doc.low(b).to_string();
-                    super::SAY_FAMILY.contains(&next.as_str()) || doc.lex.skip.contains(&next) && next.len() > 2
+                    let next = doc.low(b);
+                    super::SAY_FAMILY.contains(&next) || doc.lex.skip.contains(next) && next.len() > 2
                 };
                 reg.add_run(doc, quotes, s0, a, b, a <= subject_at || before_verb);
                 k = b;
@@ -576,26 +578,23 @@ impl Registry {
     }
 
     fn person_for(&mut self, last: &str, first: Option<&str>, full: &str, at: usize) -> usize {
-        let found = self.persons.iter().position(|p| {
-            p.last == last
-                && first.is_none_or(|f| {
-                    p.full
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|pf| pf.to_lowercase() == f)
-                })
-        });
+        let found = self
+            .persons
+            .iter()
+            .position(|p| p.last == last && first.is_none_or(|f| p.first == f));
         match found {
             Some(i) => {
                 if full.split_whitespace().count() > self.persons[i].full.split_whitespace().count()
                     && at >= self.persons[i].first_at
                 {
                     self.persons[i].full = full.to_string();
+                    self.persons[i].first = first_word_lower(full);
                 }
                 i
             }
             None => {
                 self.persons.push(Person {
+                    first: first_word_lower(full),
                     full: full.to_string(),
                     last: last.to_string(),
                     gender: None,
@@ -612,24 +611,24 @@ impl Registry {
         let mut name_from = a;
         let mut titles: Vec<String> = Vec::new();
         for i in a..b {
-            let w = doc.low(i).to_string();
-            if doc.lex.titles.contains(&w)
-                || doc.lex.role_nouns.contains(&w)
-                || doc.lex.org_heads.contains(&w)
-                || doc.lex.not_names.contains(&w)
+            let w = doc.low(i);
+            if doc.lex.titles.contains(w)
+                || doc.lex.role_nouns.contains(w)
+                || doc.lex.org_heads.contains(w)
+                || doc.lex.not_names.contains(w)
             {
                 name_from = i + 1;
-                titles.push(w);
+                titles.push(w.to_string());
             }
         }
         let mut p = a;
         while p > s0 && a - p < 4 {
-            let w = doc.low(p - 1).to_string();
+            let w = doc.low(p - 1);
             if w == "." && p - 1 > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 2)) {
                 titles.push(doc.low(p - 2).to_string());
                 p -= 2;
-            } else if doc.lex.titles.contains(&w) || doc.lex.role_nouns.contains(&w) {
-                titles.push(w);
+            } else if doc.lex.titles.contains(w) || doc.lex.role_nouns.contains(w) {
+                titles.push(w.to_string());
                 p -= 1;
             } else {
                 break;
@@ -643,10 +642,7 @@ impl Registry {
             return;
         }
         let (start, end) = (doc.tokens[name_from].start, doc.tokens[b - 1].end);
-        let place = PLACE_STARTS.contains(&doc.low(name_from))
-            || doc.mentions.iter().any(|m| {
-                matches!(m.kind, MentionKind::Country | MentionKind::Organization) && m.start <= start && end <= m.end
-            });
+        let place = PLACE_STARTS.contains(&doc.low(name_from)) || doc.inside_place_or_org(start, end);
         // "Center for Nonproliferation Studies": the tail of an organisation's name.
         let org_tail = name_from == a && a >= s0 + 2 && matches!(doc.low(a - 1), "of" | "for") && doc.cap(a - 2);
         if place || org_tail {
@@ -657,9 +653,9 @@ impl Registry {
         let pos = doc.tokens[name_from].start;
         let gender = titles.iter().find_map(|t| gender_of_title(t));
         let person = if b - name_from >= 2 {
-            let first = doc.low(name_from).to_string();
-            let g = gender.or_else(|| gender_of_first(doc, &first));
-            let p = self.person_for(&last, Some(&first), full, pos);
+            let first = doc.low(name_from);
+            let g = gender.or_else(|| gender_of_first(doc, first));
+            let p = self.person_for(&last, Some(first), full, pos);
             if self.persons[p].gender.is_none() {
                 self.persons[p].gender = g;
             }
@@ -701,16 +697,8 @@ impl Registry {
             .filter(|w| !w.ends_with('.') || w.len() > 3)
             .collect();
         let last = words.last()?.to_lowercase().replace('’', "'");
-        let first = (words.len() >= 2).then(|| words[0].to_lowercase());
-        let matches = |p: &Person| {
-            p.last == last
-                && first.as_ref().is_none_or(|f| {
-                    p.full
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|pf| pf.to_lowercase() == *f)
-                })
-        };
+        let first = (words.len() >= 2).then(|| words[0].to_lowercase().replace('’', "'"));
+        let matches = |p: &Person| p.last == last && first.as_ref().is_none_or(|f| p.first == *f);
         let before = self
             .occurrences
             .iter()
@@ -722,14 +710,7 @@ impl Registry {
         }
         // "Sisi" for "al-Sisi"; a single given name ("Louisa") or a family name written first ("Leung").
         let hyphen = format!("-{last}");
-        let loose = |p: &Person| {
-            p.last.ends_with(&hyphen)
-                || first.is_none()
-                    && p.full
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|f| f.to_lowercase().replace('’', "'") == last)
-        };
+        let loose = |p: &Person| p.last.ends_with(&hyphen) || first.is_none() && p.first == last;
         let before = self
             .occurrences
             .iter()
@@ -794,6 +775,64 @@ impl Registry {
         }
         best.map(|b| b.2)
     }
+}
+
+/// The capitalised words whose initials spell `acronym` ("Korean Central News Agency" for "KCNA"), the first
+/// such run in the article; "of", "the", "and", "for" may stand between them.
+fn expand_acronym<'a>(doc: &Doc<'a>, acronym: &str) -> Option<&'a str> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    if !is_acronym(acronym) || !(2..=6).contains(&letters.len()) || letters.len() != acronym.len() {
+        return None;
+    }
+    let n = doc.tokens.len();
+    for i in 0..n {
+        let t = doc.tokens[i];
+        if t.kind != TokenKind::Word || !doc.text[t.start..].starts_with(letters[0]) || t.end - t.start < 2 {
+            continue;
+        }
+        let (mut j, mut k) = (i, 0);
+        while j < n && k < letters.len() {
+            let w = doc.tok(j);
+            if doc.cap(j) && w.len() > 1 && w.starts_with(letters[k]) && !is_acronym(w) {
+                k += 1;
+                j += 1;
+            } else if k > 0 && matches!(doc.low(j), "of" | "the" | "and" | "for") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // All letters used, and the run ends there (not "Korean Central News Agency Director").
+        if k == letters.len() && !(j < n && doc.cap(j) && doc.tokens[j].kind == TokenKind::Word) {
+            return Some(&doc.text[t.start..doc.tokens[j - 1].end]);
+        }
+    }
+    None
+}
+
+/// An organisation or country opening one of the two sentences before `at`: (position, phrase).
+fn subject_org_before(doc: &Doc, at: usize) -> Option<(usize, String)> {
+    let si = doc.sentence_of(at)?;
+    (si.saturating_sub(2)..si).rev().find_map(|k| {
+        let (s0, s1) = doc.sent_tokens[k];
+        let mut i = s0;
+        while i < s1 && doc.tokens[i].kind == TokenKind::Punct {
+            i += 1;
+        }
+        let np = np_forward(doc, i, s1)?;
+        let org =
+            np.kind == NpKind::Org || np.kind == NpKind::Person && doc.inside_place_or_org(np.name.start, np.name.end);
+        let followed_by_verb = np.tok.1 < s1 && doc.tokens[np.tok.1].kind == TokenKind::Word;
+        (org && followed_by_verb).then(|| (np.span.start, np.span.of(doc.text).to_string()))
+    })
+}
+
+/// The first word of a name in lower case, apostrophes folded.
+fn first_word_lower(full: &str) -> String {
+    full.split_whitespace()
+        .next()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .unwrap_or_default()
 }
 
 fn gender_of_first(doc: &Doc, first: &str) -> Option<char> {
@@ -898,14 +937,23 @@ pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize)
                 if person.is_none() {
                     speaker.name = Some(n);
                 }
-            } else if (w == "they" || w == "it")
-                && let Some((_, name, _)) = reg
+            } else if w == "they" || w == "it" {
+                // The latest organisation that spoke, or one opening a sentence just before ("North Korea has
+                // been ... It has denied ...").
+                let spoke = reg
                     .groups
                     .iter()
                     .rev()
                     .find(|(pos, _, _)| *pos < at && at - *pos < 3000)
-            {
-                speaker.name = Some(name.clone());
+                    .map(|(pos, name, _)| (*pos, name.clone()));
+                let subject = subject_org_before(doc, at);
+                let best = match (spoke, subject) {
+                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+                    (a, b) => a.or(b),
+                };
+                if let Some((_, name)) = best {
+                    speaker.name = Some(name);
+                }
             }
         }
         NpKind::TitleRef => {
@@ -917,10 +965,16 @@ pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize)
         }
         NpKind::Org | NpKind::Group => {
             speaker.name = Some(np.span.of(text).to_string());
+            // "KCNA reported": the name the article spells out ("the Korean Central News Agency").
+            if np.tok.1 - np.tok.0 == 1
+                && let Some(full) = expand_acronym(doc, doc.tok(np.tok.0))
+            {
+                speaker.name = Some(full.to_string());
+            }
             // "the outlet", "the news agency": the last named organisation that spoke.
-            let head = doc.low(np.tok.1 - 1).to_string();
+            let head = doc.low(np.tok.1 - 1);
             if np.span.of(text).to_lowercase().starts_with("the ")
-                && OUTLET_NOUNS.contains(&head.as_str())
+                && OUTLET_NOUNS.contains(&head)
                 && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, n, org)| {
                     *org && *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The ")
                 })

@@ -396,3 +396,173 @@ fn adjuncts_participles_and_conjoined_clauses() {
     );
     assert_eq!(speaker_of(&q, "an independent inquiry"), Some("The council"));
 }
+
+fn content_of<'q>(quotes: &'q [Quote], cue: &str) -> &'q str {
+    quotes
+        .iter()
+        .find(|q| q.cue.as_deref() == Some(cue))
+        .map(|q| q.text.as_str())
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?} in {:?}", summary(quotes)))
+}
+
+#[test]
+fn relative_that_after_a_finite_verb_is_not_the_complementiser() {
+    let q = extract("Chief Moss said officers are holding a tape that shows the blast.");
+    assert_eq!(
+        content_of(&q, "said"),
+        "officers are holding a tape that shows the blast"
+    );
+}
+
+#[test]
+fn no_opens_a_subject_clause() {
+    let q = extract("Jane Roe said no final decision had been made about the appeal.");
+    assert_eq!(
+        content_of(&q, "said"),
+        "no final decision had been made about the appeal"
+    );
+    // "said no to" is an answer, not a clause.
+    assert!(extract("Jane Roe said no to the offer from the board.").is_empty());
+}
+
+#[test]
+fn written_object_is_no_content() {
+    // "wrote his memoir" takes an object; the later "said that" is the attribution.
+    let q = extract("Back when he wrote his memoir, Mr. Vale said that he saw debt as a last resort.");
+    assert_eq!(summary(&q).len(), 1, "{:?}", summary(&q));
+    assert_eq!(content_of(&q, "said"), "he saw debt as a last resort");
+}
+
+#[test]
+fn name_inside_an_apposition_is_the_speaker() {
+    let q = extract("A lawyer for the two papers, Tom Quill, said the appeal would be filed within a week.");
+    assert_eq!(speaker_of(&q, "the appeal"), Some("Tom Quill"));
+}
+
+#[test]
+fn that_clause_running_past_a_quotation_is_mixed() {
+    let q = extract("Aide Rosa Lind said via email that, “Of course he will defend himself” against the attacks.");
+    assert_eq!(q.len(), 1, "{:?}", summary(&q));
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert!(q[0].text.ends_with("against the attacks"));
+}
+
+#[test]
+fn outlet_noun_refers_to_an_organisation_not_a_person() {
+    let q = extract("Mayor Olsen said crews were ready. The network said it would send a reporter to the scene.");
+    assert_eq!(speaker_of(&q, "it would send"), Some("The network"));
+}
+
+#[test]
+fn participles_after_prepositions_adverbs_and_and() {
+    let q = extract("The ministry defended the review in arguing that blame lies with junior staff.");
+    assert_eq!(speaker_of(&q, "blame lies"), Some("The ministry"));
+    let q = extract("Villagers are quoted as saying that pilgrims gathered at the shrine every week.");
+    assert_eq!(speaker_of(&q, "pilgrims gathered"), Some("Villagers"));
+    let q = extract("The senator met reporters while also making clear that the bill would not pass.");
+    assert_eq!(speaker_of(&q, "the bill would"), Some("The senator"));
+    let q = extract("The spokesman read from the memo and saying the plan was consistent with the law.");
+    assert_eq!(speaker_of(&q, "the plan was"), Some("The spokesman"));
+    let q =
+        extract("At about the same time, official Dora Finch spoke while also making clear that no action was due.");
+    assert_eq!(speaker_of(&q, "no action"), Some("Dora Finch"));
+}
+
+#[test]
+fn coordinated_cue_cuts_the_first_content() {
+    let q = extract("Merkel said the exit should not take long but made clear that the timing was up to London.");
+    assert_eq!(content_of(&q, "said"), "the exit should not take long");
+    assert_eq!(content_of(&q, "made clear"), "the timing was up to London");
+    let q = extract("The government praised the campaign but has steadfastly denied there has been a single case.");
+    assert_eq!(speaker_of(&q, "there has been"), Some("The government"));
+}
+
+#[test]
+fn time_adjunct_between_subject_and_cue() {
+    let q = extract("The Trump administration on Tuesday said it is going ahead with the tariffs.");
+    assert_eq!(speaker_of(&q, "it is going"), Some("The Trump administration"));
+}
+
+#[test]
+fn inner_cue_wins_over_a_trailing_according_to() {
+    let q = extract(
+        "On Friday, spokeswoman Jane Roe confirmed the call was set for Friday evening according to the broadcaster.",
+    );
+    assert_eq!(q.len(), 1, "{:?}", summary(&q));
+    assert_eq!(q[0].cue.as_deref(), Some("confirmed"));
+    assert_eq!(q[0].text, "the call was set for Friday evening");
+    assert_eq!(speaker_of(&q, "the call"), Some("Jane Roe"));
+}
+
+#[test]
+fn sentence_ending_in_a_colon_introduces_the_next_quotation() {
+    let text = "Dale Ortiz immediately fired back at the remark after the game on Sunday:\n\n“I will not be quiet about this. I owe it to my players.”";
+    let q = extract(text);
+    assert_eq!(speaker_of(&q, "I will not"), Some("Dale Ortiz"));
+    let q = extract("The star player brazenly stated, like only a loyal fan could: “We apologize to everyone.”");
+    assert_eq!(q.len(), 1, "{:?}", summary(&q));
+    assert!(q[0].speaker.is_some());
+}
+
+#[test]
+fn name_before_an_apposition_after_a_subordinator() {
+    let q = extract("The move came after Pat Navarre, the White House trade council director said there is no deal.");
+    assert_eq!(speaker_of(&q, "there is no deal"), Some("Pat Navarre"));
+}
+
+#[test]
+fn acronym_speaker_takes_the_spelled_out_name() {
+    let q = extract(
+        "The Korean Central News Agency published the text on Friday.\n\nThe talks will resume soon, KCNA reported.",
+    );
+    assert_eq!(speaker_of(&q, "The talks"), Some("Korean Central News Agency"));
+}
+
+#[test]
+fn it_refers_to_an_organisation_opening_the_sentence_before() {
+    let text = "North Korea has been running a campaign against the virus. It has steadfastly denied there has been a single case.";
+    let m = [mention(text, "North Korea", MentionKind::Country, "PRK", None, 0)];
+    let q = extract_with(text, &m);
+    assert_eq!(speaker_of(&q, "there has been"), Some("North Korea"));
+}
+
+#[test]
+fn hopes_and_fears_are_cues_with_a_clause() {
+    let q = extract("The Kremlin hopes the talks have now resumed for good.");
+    assert_eq!(speaker_of(&q, "the talks"), Some("The Kremlin"));
+    // A noun "hopes" without a clause is no cue.
+    assert!(extract("Their hopes for a deal faded on Monday.").is_empty());
+}
+
+#[test]
+fn subordinate_clause_with_its_own_cue_cuts_the_first_content() {
+    let q = extract("Jane Roe said she would raise the matter, though she acknowledged it was unlikely to work.");
+    assert_eq!(content_of(&q, "said"), "she would raise the matter");
+    assert_eq!(content_of(&q, "acknowledged"), "it was unlikely to work");
+}
+
+#[test]
+fn saying_after_by_reports_speech_but_urging_does_not() {
+    let q = extract("The governor answered the mother on Wednesday by saying his refusal was a made-up issue.");
+    assert_eq!(speaker_of(&q, "his refusal"), Some("The governor"));
+    assert!(extract("The ministry tried to isolate the firm by urging nations to resist its products.").is_empty());
+}
+
+#[test]
+fn according_to_at_the_start_takes_the_clause_after_its_comma() {
+    let q = extract("According to a new report by the Daily Planet, party insiders are trying to raise turnout.");
+    assert_eq!(q.len(), 1, "{:?}", summary(&q));
+    assert_eq!(q[0].text, "party insiders are trying to raise turnout");
+}
+
+#[test]
+fn plain_addressee_and_place_before_that() {
+    let q = extract("He told an invited crowd at the Union League club in the city that he wants a new policy.");
+    assert_eq!(content_of(&q, "told"), "he wants a new policy");
+}
+
+#[test]
+fn quantifier_opens_a_speaker_phrase() {
+    let q = extract("In a statement, elected officials from both parties say he has built a reputation for hard work.");
+    assert_eq!(speaker_of(&q, "he has built"), Some("both parties"));
+}
