@@ -682,3 +682,17 @@ fn an_act_told_again_is_one_event() {
     // a different act between the same actors is kept
     assert!(ev.iter().any(|e| e.root == "11"), "{:?}", summary(&ev));
 }
+
+#[test]
+fn conditional_cooperation_is_an_offer_and_listed_modifiers_keep_the_light_verb() {
+    let ev = code(
+        "Freedonian rebels said they would meet the Sylvanian envoy if he guaranteed their safety.",
+        &[("Freedonian rebels", "FRDREB"), ("Sylvanian envoy", "SYLGOV")],
+    );
+    assert_eq!(ev[0].root, "03", "{:?}", summary(&ev));
+    let ev = code(
+        "Freedonian forces launched artillery, mortar, and rocket fire against Sylvania today.",
+        &[("Freedonian forces", "FRDMIL"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRDMIL>SYL:19"]);
+}
