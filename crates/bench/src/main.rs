@@ -61,7 +61,14 @@ struct Report {
 
 impl Report {
     fn put(&mut self, name: &str, value: f64, unit: &str, lower_is_better: bool) {
-        self.figures.insert(name.to_string(), Figure { value, unit: unit.to_string(), lower_is_better });
+        self.figures.insert(
+            name.to_string(),
+            Figure {
+                value,
+                unit: unit.to_string(),
+                lower_is_better,
+            },
+        );
     }
 }
 
@@ -108,14 +115,26 @@ fn main() -> Result<()> {
         let quotes = coder.quotes.extract(&a.text, &sents, &mentions);
         t_quo += t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let events = coder.events.code(&a.text, &sents, &mentions, &quotes, a.date.as_deref());
+        let events = coder
+            .events
+            .code(&a.text, &sents, &mentions, &quotes, a.date.as_deref());
         t_evt += t.elapsed().as_secs_f64();
         sentences += sents.len();
         std::hint::black_box(events);
     }
-    for (name, secs) in [("segmentation", t_seg), ("actors", t_act), ("quotes", t_quo), ("events", t_evt)] {
+    for (name, secs) in [
+        ("segmentation", t_seg),
+        ("actors", t_act),
+        ("quotes", t_quo),
+        ("events", t_evt),
+    ] {
         report.put(&format!("stage_{name}_mb_s"), mb / secs.max(1e-9), "MB/s", false);
-        report.put(&format!("stage_{name}_sentences_s"), sentences as f64 / secs.max(1e-9), "sentences/s", false);
+        report.put(
+            &format!("stage_{name}_sentences_s"),
+            sentences as f64 / secs.max(1e-9),
+            "sentences/s",
+            false,
+        );
     }
 
     // The whole coder in process, one thread and all cores (coding only, no I/O).
@@ -129,14 +148,24 @@ fn main() -> Result<()> {
     report.put("coder_1_thread_mb_s", mb / one, "MB/s", false);
     // Per CPU-second of the coding thread: what one dedicated core does, even on a busy machine.
     report.put("coder_1_thread_mb_per_cpu_s", mb / one_cpu.max(1e-9), "MB/s", false);
-    report.put("coder_1_thread_sentences_s", sentences as f64 / one, "sentences/s", false);
+    report.put(
+        "coder_1_thread_sentences_s",
+        sentences as f64 / one,
+        "sentences/s",
+        false,
+    );
     let t = Instant::now();
     articles.par_iter().for_each(|a| {
         std::hint::black_box(coder.code(a));
     });
     let all = t.elapsed().as_secs_f64();
     report.put("coder_all_cores_mb_s", mb / all, "MB/s", false);
-    report.put("coder_all_cores_articles_s", articles.len() as f64 / all, "articles/s", false);
+    report.put(
+        "coder_all_cores_articles_s",
+        articles.len() as f64 / all,
+        "articles/s",
+        false,
+    );
     report.put("coder_speedup_all_cores", one / all, "x", false);
 
     report.put("bench_process_peak_rss_mb", own_peak_rss_mb(), "MB", true);
@@ -162,7 +191,12 @@ fn main() -> Result<()> {
             let (secs, peak_mb, cpu) = run_child(cmd)?;
             wall[k] = secs;
             report.put(&format!("binary_code_{label}_mb_s"), mb / secs, "MB/s", false);
-            report.put(&format!("binary_code_{label}_mb_per_cpu_s"), mb / cpu.max(1e-9), "MB/s", false);
+            report.put(
+                &format!("binary_code_{label}_mb_per_cpu_s"),
+                mb / cpu.max(1e-9),
+                "MB/s",
+                false,
+            );
             report.put(&format!("binary_code_{label}_peak_rss_mb"), peak_mb, "MB", true);
         }
         report.put("binary_code_speedup_all_cores", wall[0] / wall[1].max(1e-9), "x", false);
@@ -172,7 +206,12 @@ fn main() -> Result<()> {
             cmd.arg("ingest").arg("--db").arg(&db).arg(&input);
             match run_child(cmd) {
                 Ok((secs, peak_mb, _)) => {
-                    report.put("binary_ingest_articles_s", article_count as f64 / secs, "articles/s", false);
+                    report.put(
+                        "binary_ingest_articles_s",
+                        article_count as f64 / secs,
+                        "articles/s",
+                        false,
+                    );
                     report.put("binary_ingest_mb_s", mb / secs, "MB/s", false);
                     report.put("binary_ingest_peak_rss_mb", peak_mb, "MB", true);
                 }
@@ -200,7 +239,11 @@ fn load_corpus(path: &Path, limit: usize) -> Result<Vec<Article>> {
     let mut raw = Vec::new();
     if path.extension().is_some_and(|e| e == "xz") {
         // With a limit, decompression stops once that many lines are in (the sink refuses more bytes).
-        let mut sink = LineLimited { out: &mut raw, lines: 0, limit };
+        let mut sink = LineLimited {
+            out: &mut raw,
+            lines: 0,
+            limit,
+        };
         let result = lzma_rs::xz_decompress(&mut BufReader::new(file), &mut sink);
         if let Err(e) = result
             && !sink.full()
@@ -366,10 +409,18 @@ fn print_targets(report: &Report) {
     let get = |names: &[&'static str]| get(report, names);
     let mut checks: Vec<(String, Option<(&str, f64)>, bool)> = Vec::new();
     let one = get(&["binary_code_1_thread_mb_s", "coder_1_thread_mb_s"]);
-    checks.push(("whole pipeline >= 10 MB/s on one core".into(), one, one.is_some_and(|(_, v)| v >= 10.0)));
+    checks.push((
+        "whole pipeline >= 10 MB/s on one core".into(),
+        one,
+        one.is_some_and(|(_, v)| v >= 10.0),
+    ));
     // On a busy machine wall time undercounts: the same per CPU-second of the process.
     let per_cpu = get(&["binary_code_1_thread_mb_per_cpu_s", "coder_1_thread_mb_per_cpu_s"]);
-    checks.push(("... per CPU-second of the process".into(), per_cpu, per_cpu.is_some_and(|(_, v)| v >= 10.0)));
+    checks.push((
+        "... per CPU-second of the process".into(),
+        per_cpu,
+        per_cpu.is_some_and(|(_, v)| v >= 10.0),
+    ));
     if report.nproc >= 2 {
         let speedup = get(&["binary_code_speedup_all_cores", "coder_speedup_all_cores"]);
         let want = 1.8 * (report.nproc as f64 / 2.0);
@@ -382,12 +433,19 @@ fn print_targets(report: &Report) {
     let rss = get(&["binary_code_all_cores_peak_rss_mb"]);
     checks.push(("peak memory < 300 MB".into(), rss, rss.is_some_and(|(_, v)| v < 300.0)));
     let load = get(&["dictionary_load_ms"]);
-    checks.push(("dictionary load < 50 ms".into(), load, load.is_some_and(|(_, v)| v < 50.0)));
+    checks.push((
+        "dictionary load < 50 ms".into(),
+        load,
+        load.is_some_and(|(_, v)| v < 50.0),
+    ));
     println!("targets:");
     for (what, figure, met) in checks {
         match figure {
             Some((name, value)) => {
-                println!("  {:<7} {what:<40} ({name} = {value:.2})", if met { "met" } else { "MISSED" })
+                println!(
+                    "  {:<7} {what:<40} ({name} = {value:.2})",
+                    if met { "met" } else { "MISSED" }
+                )
             }
             None => println!("  {:<7} {what:<40} (not measured: needs --binary)", "-"),
         }
@@ -424,7 +482,10 @@ fn compare(report: &Report, baseline: &Path) -> Result<()> {
         }
     }
     if slower == 0 {
-        println!("regression guard: no figure more than 20% worse than {}", baseline.display());
+        println!(
+            "regression guard: no figure more than 20% worse than {}",
+            baseline.display()
+        );
     }
     Ok(())
 }

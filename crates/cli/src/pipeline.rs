@@ -64,7 +64,10 @@ pub fn dictionary_sources(dirs: &[PathBuf]) -> Result<Vec<DictionarySource>> {
             let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             // Legacy dictionaries are sometimes Latin-1: decode lossily rather than refuse them.
             let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            Ok(DictionarySource { name: path.display().to_string(), text })
+            Ok(DictionarySource {
+                name: path.display().to_string(),
+                text,
+            })
         })
         .collect()
 }
@@ -156,9 +159,8 @@ where
                 let (done_tx, render) = (done_tx.clone(), &render);
                 let seq = spawned;
                 scope.spawn(move |_| {
-                    let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        code_chunk(coder, render, chunk)
-                    }));
+                    let coded =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| code_chunk(coder, render, chunk)));
                     let _ = done_tx.send((seq, coded));
                 });
                 spawned += 1;
@@ -251,7 +253,9 @@ fn progress_bar(wanted: bool) -> ProgressBar {
 /// True when an error chain is a closed stdout pipe (`detente code | head`): the run ends quietly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -280,13 +284,22 @@ mod tests {
         }
         std::fs::write(&path, input).unwrap();
         let coder = Coder::builtin().unwrap();
-        let options = RunOptions { threads: 2, progress: false };
+        let options = RunOptions {
+            threads: 2,
+            progress: false,
+        };
         let mut seen = Vec::new();
-        let summary = run(&[path], &coder, &options, |c| c.id.clone().into_bytes(), |coded, rendered| {
-            assert_eq!(rendered, coded.id.as_bytes());
-            seen.push(coded.id.clone());
-            Ok(())
-        })
+        let summary = run(
+            &[path],
+            &coder,
+            &options,
+            |c| c.id.clone().into_bytes(),
+            |coded, rendered| {
+                assert_eq!(rendered, coded.id.as_bytes());
+                seen.push(coded.id.clone());
+                Ok(())
+            },
+        )
         .unwrap();
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(seen, (0..n).map(|i| format!("a{i}")).collect::<Vec<_>>());
@@ -298,16 +311,30 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("detente-pipeline-stop-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("some.jsonl");
-        let lines: Vec<String> =
-            (0..CHUNK_ARTICLES * 4).map(|i| serde_json::json!({"id": i.to_string(), "text": "Peace talks."}).to_string()).collect();
+        let lines: Vec<String> = (0..CHUNK_ARTICLES * 4)
+            .map(|i| serde_json::json!({"id": i.to_string(), "text": "Peace talks."}).to_string())
+            .collect();
         std::fs::write(&path, lines.join("\n")).unwrap();
         let coder = Coder::builtin().unwrap();
-        let options = RunOptions { threads: 2, progress: false };
+        let options = RunOptions {
+            threads: 2,
+            progress: false,
+        };
         let mut calls = 0;
-        let result = run(&[path], &coder, &options, |_| Vec::new(), |_, _| {
-            calls += 1;
-            if calls == 10 { Err(anyhow::anyhow!("sink closed")) } else { Ok(()) }
-        });
+        let result = run(
+            &[path],
+            &coder,
+            &options,
+            |_| Vec::new(),
+            |_, _| {
+                calls += 1;
+                if calls == 10 {
+                    Err(anyhow::anyhow!("sink closed"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
         let _ = std::fs::remove_dir_all(&dir);
         assert!(result.is_err());
         assert_eq!(calls, 10);

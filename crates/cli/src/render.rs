@@ -54,7 +54,11 @@ pub struct Palette {
 
 impl Palette {
     fn paint(&self, style: Style, text: &str) -> String {
-        if self.color { format!("{style}{text}{style:#}") } else { text.to_string() }
+        if self.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
     }
     fn mention(&self, t: &str) -> String {
         self.paint(AnsiColor::Cyan.on_default().bold(), t)
@@ -117,7 +121,11 @@ fn paint_quotes(text: &str, span: Span, coded: &CodedArticle, palette: Palette) 
     }
     let mut out = String::new();
     let mut pos = span.start;
-    for q in coded.quotes.iter().filter(|q| q.kind == detente_records::QuoteKind::Direct) {
+    for q in coded
+        .quotes
+        .iter()
+        .filter(|q| q.kind == detente_records::QuoteKind::Direct)
+    {
         let s = q.span();
         if !s.overlaps(span) {
             continue;
@@ -158,7 +166,12 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     let _ = writeln!(out, "\n{}", palette.heading("Sentences"));
     for (i, s) in coded.sentences.iter().enumerate() {
         if s.boilerplate {
-            let _ = writeln!(out, "{:>3}  {}", i, palette.dim(&format!("[boilerplate] {}", s.span().of(text))));
+            let _ = writeln!(
+                out,
+                "{:>3}  {}",
+                i,
+                palette.dim(&format!("[boilerplate] {}", s.span().of(text)))
+            );
         } else {
             let _ = writeln!(out, "{:>3}  {}", i, highlight(text, s.span(), coded, palette));
         }
@@ -188,7 +201,11 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
         if e.quote.is_some() {
             flags.push("in quote");
         }
-        let flags = if flags.is_empty() { String::new() } else { format!(" [{}]", flags.join(", ")) };
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", flags.join(", "))
+        };
         let _ = writeln!(
             out,
             "  s{:<3} {} → {}  {} {} ({:+.1}, quad {}, {}){}",
@@ -227,7 +244,12 @@ fn quote_line(q: &Quote, palette: Palette) -> String {
     };
     let kind = format!("{:?}", q.kind).to_lowercase();
     let cue = q.cue.as_deref().map(|c| format!(" «{c}»")).unwrap_or_default();
-    format!("{speaker}{}: {} {}", palette.dim(&cue), palette.quote(&format!("“{}”", q.text)), palette.dim(&format!("({kind})")))
+    format!(
+        "{speaker}{}: {} {}",
+        palette.dim(&cue),
+        palette.quote(&format!("“{}”", q.text)),
+        palette.dim(&format!("({kind})"))
+    )
 }
 
 /// Mentions as a table: span, text, code, name, how it was resolved.
@@ -287,7 +309,12 @@ pub fn quotes_by_speaker(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
         for q in qs {
             let kind = format!("{:?}", q.kind).to_lowercase();
             let cue = q.cue.as_deref().unwrap_or("—");
-            let _ = writeln!(out, "  {} {}", palette.quote(&format!("“{}”", q.text)), palette.dim(&format!("({kind}, {cue})")));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                palette.quote(&format!("“{}”", q.text)),
+                palette.dim(&format!("({kind}, {cue})"))
+            );
         }
     }
     out.push('\n');
@@ -309,7 +336,10 @@ impl EventTable {
     pub fn header(self) -> Vec<u8> {
         let names: Vec<&str> = match self {
             EventTable::Gdelt => detente_store::export::GDELT_COLUMNS.to_vec(),
-            EventTable::Csv => detente_store::export::EVENT_COLUMNS.iter().map(|(name, _)| *name).collect(),
+            EventTable::Csv => detente_store::export::EVENT_COLUMNS
+                .iter()
+                .map(|(name, _)| *name)
+                .collect(),
             EventTable::Plover => return Vec::new(),
         };
         let sep = if self == EventTable::Gdelt { "\t" } else { "," };
@@ -336,7 +366,9 @@ impl EventTable {
                 }
                 EventTable::Csv => {
                     let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
-                    let cells = detente_store::export::event_cells(&row).into_iter().map(|c| c.to_text());
+                    let cells = detente_store::export::event_cells(&row)
+                        .into_iter()
+                        .map(|c| c.to_text());
                     writer.write_record(cells).expect("writing CSV to memory");
                     writer.flush().expect("writing CSV to memory");
                 }
@@ -408,7 +440,10 @@ mod tests {
             copy.text = None;
             let mut want = serde_json::to_vec(&copy).unwrap();
             want.push(b'\n');
-            assert_eq!(String::from_utf8(jsonl(&coded, false)).unwrap(), String::from_utf8(want).unwrap());
+            assert_eq!(
+                String::from_utf8(jsonl(&coded, false)).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
             let mut want = serde_json::to_vec(&coded).unwrap();
             want.push(b'\n');
             assert_eq!(jsonl(&coded, true), want);

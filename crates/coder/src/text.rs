@@ -462,8 +462,71 @@ fn is_boilerplate_line(line: &str, shouting: bool) -> bool {
     // The unanchored rules scan the whole line, so they run only when they can match: each spells out one
     // of the keywords or credit words, which in ASCII text the case-insensitive word search finds (in other
     // text, Unicode case folding could match where it does not, e.g. the Kelvin sign for "k").
-    rules.lines.is_match(line)
+    (may_match_anchored_rule(line) && rules.lines.is_match(line))
         || ((keyword || !line.is_ascii() || rules.credit_words.is_match(line)) && rules.unanchored_lines.is_match(line))
+}
+
+/// How the anchored line rules (`Boilerplate::lines`) go on after the line's leading non-word characters,
+/// in lower case; `(c)` is checked apart, as its parenthesis is itself a non-word character.
+const ANCHORED_STARTS: &[&str] = &[
+    "click here",
+    "click to share",
+    "read",
+    "see",
+    "watch",
+    "listen",
+    "related",
+    "recommended",
+    "more from",
+    "also read",
+    "trending",
+    "popular",
+    "most read",
+    "dont miss",
+    "don't miss",
+    "must read",
+    "subscribe",
+    "follow us",
+    "like us on",
+    "share this",
+    "share on",
+    "join us on",
+    "advertisement",
+    "story continue",
+    "article continue",
+    "scroll",
+    "by ",
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "graphic",
+    "illustration",
+    "copyright",
+    "reporting",
+    "writing",
+    "editing",
+    "additional reporting",
+    "this story",
+    "this article",
+];
+
+/// False when no anchored line rule can match `line`: its rule set is costly to run (its lazy DFA keeps
+/// rebuilding states and falls back to the PikeVM), so lines that cannot match are spared it. Exact for ASCII
+/// lines, where the rules' `(?i)` is ASCII case folding and `\W` is "not `[0-9A-Za-z_]`"; other lines
+/// always go to the rules.
+fn may_match_anchored_rule(line: &str) -> bool {
+    if !line.is_ascii() {
+        return true;
+    }
+    let bytes = line.as_bytes();
+    let lead = bytes
+        .iter()
+        .position(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        .unwrap_or(bytes.len());
+    let rest = &bytes[lead..];
+    let starts = |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    ANCHORED_STARTS.iter().any(|p| starts(p)) || (lead > 0 && bytes[lead - 1] == b'(' && starts("c)"))
 }
 
 fn is_boilerplate_sentence(sentence: &str) -> bool {

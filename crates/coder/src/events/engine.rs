@@ -178,6 +178,18 @@ const CAUSATIVES: &[&str] = &[
     "let",
 ];
 /// Words that make a "to"-infinitive after them future ("is set to meet": an announced intention).
+/// Agreements one can withdraw from.
+const AGREEMENT_NOUNS: &[&str] = &[
+    "deal",
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "treaty",
+    "pact",
+    "convention",
+    "framework",
+];
 /// Words before "to V" after which the action happens: "began to withdraw", "went on to attack".
 const FACTUAL_GOVERNORS: &[&str] = &[
     "begin",
@@ -1464,6 +1476,7 @@ pub(super) fn run(
         }
         let quote_of = |b: usize| quotes.iter().position(|q| q.start <= b && b < q.end);
         let mut last_subject: Option<Vec<usize>> = None;
+        let mut last_target: Option<Vec<usize>> = None;
         for (ti, t) in trigs.iter().enumerate() {
             let e = &coder.lexicon.entries[t.entry];
             let trig_text = &text[toks[t.first].start..toks[t.last].end];
@@ -1768,6 +1781,16 @@ pub(super) fn run(
                             code = refine(e.frame, &e.code, emb.root(), &emb.code);
                         }
                     }
+                    // "withdrew from the nuclear accord": leaving an agreement reduces relations
+                    if ["withdraw", "pull out"].contains(&e.lemma.as_str()) && ctx.is(t.last + 1, &["from", "of"]) {
+                        let left_agreement = (t.last + 2..(t.last + 7).min(n))
+                            .take_while(|&i| !ctx.is(i, &[",", ";", "and", "but"]))
+                            .any(|i| ctx.is(i, AGREEMENT_NOUNS));
+                        if left_agreement {
+                            code = "160".into();
+                            pattern.push_str(", leaves an agreement");
+                        }
+                    }
                     // "discussed holding a summit": talking about a meeting is an intention to meet
                     if root == 4 && e.frame == Frame::Object {
                         if let Some(on) = object_noun[ti] {
@@ -1799,6 +1822,7 @@ pub(super) fn run(
                 }
                 if sources.is_some() && !passive {
                     last_subject = sources.clone();
+                    last_target = targets.clone();
                 }
             } else {
                 // Event nouns.
@@ -1812,7 +1836,9 @@ pub(super) fn run(
                     if let Some(s) = ctx.slot_of[j] {
                         let g = ctx.group(s);
                         let before = ctx.word_before(ctx.slots[g[0]].first);
-                        if before.is_some_and(|p| ctx.is(p, &["by"])) {
+                        // "by X's invitation" still names X as the one inviting
+                        let possessive = ctx.is(ctx.slots[s].last + 1, &["'s", "’s", "'", "’"]);
+                        if before.is_some_and(|p| ctx.is(p, &["by"])) && !possessive {
                             break;
                         }
                         sources = Some(g);
@@ -1820,8 +1846,12 @@ pub(super) fn run(
                         break;
                     }
                     let w = ctx.w(j);
+                    // "Republicans' invitation": a plural possessive is an apostrophe after the actor
+                    let plural_possessive =
+                        (w == "'" || w == "’") && j > 0 && ctx.slot_of[j - 1].is_some() && ctx.w(j - 1).ends_with('s');
                     if !(w == "'s"
                         || w == "’s"
+                        || plural_possessive
                         || DETERMINERS.contains(&w) && !["the", "a", "an", "that", "this", "no", "any"].contains(&w)
                         || w.ends_with("-led"))
                     {
@@ -1849,6 +1879,7 @@ pub(super) fn run(
                 }
                 // light verb: "imposed sanctions on", "held talks with", "kicking off exercises"
                 let mut light_chain = None;
+                let mut coordinated_light = false;
                 if sources.is_none() {
                     let mut j = nf;
                     let mut steps = 0;
@@ -1869,6 +1900,11 @@ pub(super) fn run(
                                 {
                                     sources = last_subject.clone();
                                 }
+                                // "X complained to Y and imposed sanctions": the previous verb's subject again
+                                coordinated_light = ch.start > 0
+                                    && ctx.is(ch.start - 1, &["and", "but", "or", "then"])
+                                    && sources.is_some()
+                                    && sources == last_subject;
                             }
                             light_chain = Some((la, ch));
                             pattern = format!(
@@ -1982,7 +2018,7 @@ pub(super) fn run(
                                 let pw = ctx.w(p);
                                 [
                                     "of", "against", "on", "to", "toward", "towards", "with", "into", "upon", "over",
-                                    "at", "for",
+                                    "at", "for", "between",
                                 ]
                                 .contains(&pw)
                                     || (ctx.is(p, PLACE_PREPS) && place_target_ok(root))
@@ -1995,12 +2031,19 @@ pub(super) fn run(
                                 if ctx.is(k, &[","]) {
                                     k += 1;
                                 }
-                                if ctx.is(k, &["and", "or"]) && p.is_some_and(|p| k + 1 < n && ctx.w(k + 1) == ctx.w(p)) {
+                                if ctx.is(k, &["and", "or"]) && p.is_some_and(|p| k + 1 < n && ctx.w(k + 1) == ctx.w(p))
+                                {
                                     let mut m = k + 2;
                                     while m < n && ["the", "a", "an"].contains(&ctx.w(m)) {
                                         m += 1;
                                     }
-                                    if let Some(s2) = ctx.slot_of.get(m).copied().flatten().filter(|&s2| !ctx.slots[s2].generic) {
+                                    if let Some(s2) = ctx
+                                        .slot_of
+                                        .get(m)
+                                        .copied()
+                                        .flatten()
+                                        .filter(|&s2| !ctx.slots[s2].generic)
+                                    {
                                         g.extend(ctx.group(s2));
                                     }
                                 }
@@ -2009,6 +2052,23 @@ pub(super) fn run(
                             break;
                         }
                         j += 1;
+                    }
+                }
+                // "invited X to Paris in a phone call": a meeting or call that frames the clause's act is
+                // between the act's source and target
+                let framing = (nf.saturating_sub(3)..nf).any(|i| ctx.is(i, &["in", "during"]))
+                    && (nf.saturating_sub(2)..nf).all(|i| ctx.is(i, &["in", "during", "a", "an", "the", "their"]));
+                if sources.is_none() && e.recip && root == 4 && framing && last_target.is_some() {
+                    sources = last_subject.clone();
+                    targets = last_target.clone();
+                    pattern = "frames the clause's act".into();
+                }
+                // "withdrew from the accord with X and reimposed sanctions": the second verb of the subject
+                // acts on the same target
+                if targets.is_none() && coordinated_light && sources.is_some() {
+                    targets = last_target.clone();
+                    if targets.is_some() {
+                        pattern.push_str(", target of the coordinated verb");
                     }
                 }
                 // "a warrant to seize X", "an order to detain X": the coercion falls on the infinitive's object
@@ -2424,11 +2484,18 @@ fn must_clauses(ctx: &Ctx, text: &str) -> Vec<(usize, (Group, Group))> {
         if ctx.w(mi) != "must" {
             continue;
         }
-        let Some(ys) = (mi.saturating_sub(4)..mi)
+        let near = (mi.saturating_sub(4)..mi)
             .rev()
             .take_while(|&k| ctx.slot_of[k].is_some() || ctx.toks[k].is_capitalized(text))
-            .find_map(|k| ctx.slot_of[k])
-        else {
+            .find_map(|k| ctx.slot_of[k]);
+        // "said that the government and the rebels in the north must": the first actor after "that"
+        let after_that = || {
+            let that = (mi.saturating_sub(12)..mi).rev().find(|&k| ctx.w(k) == "that")?;
+            (that + 1..mi)
+                .take_while(|&k| !ctx.is(k, CLAUSE_STOPS) && !ctx.is(k, &[",", "who", "which"]))
+                .find_map(|k| ctx.slot_of[k])
+        };
+        let Some(ys) = near.or_else(after_that) else {
             continue;
         };
         let tgt = ctx.group(ys);

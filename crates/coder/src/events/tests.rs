@@ -662,11 +662,19 @@ fn repeated_preposition_adds_a_target_and_denials_are_coded() {
         "Reporters doubted Freedonia's denials over the findings of Sylvanian investigators.",
         &[("Freedonia", "FRD"), ("Sylvanian investigators", "SYLGOV")],
     );
-    assert!(ev.iter().any(|e| e.code == "016" && e.source.code == "FRD"), "{:?}", summary(&ev));
+    assert!(
+        ev.iter().any(|e| e.code == "016" && e.source.code == "FRD"),
+        "{:?}",
+        summary(&ev)
+    );
     // a press release is no release of prisoners
     let ev = code(
         "Freedonian troops are holding Sylvanian villagers, according to a press release by the ministry of Freedonia.",
-        &[("Freedonian troops", "FRDMIL"), ("Sylvanian villagers", "SYLCVL"), ("Freedonia", "FRD")],
+        &[
+            ("Freedonian troops", "FRDMIL"),
+            ("Sylvanian villagers", "SYLCVL"),
+            ("Freedonia", "FRD"),
+        ],
     );
     assert!(ev.iter().all(|e| e.root != "08"), "{:?}", summary(&ev));
 }
@@ -695,4 +703,64 @@ fn conditional_cooperation_is_an_offer_and_listed_modifiers_keep_the_light_verb(
         &[("Freedonian forces", "FRDMIL"), ("Sylvania", "SYL")],
     );
     assert_eq!(summary(&ev), ["FRDMIL>SYL:19"]);
+}
+
+#[test]
+fn plural_possessor_withdrawal_from_an_accord_and_coordinated_light_verb() {
+    let ev = code(
+        "Officials were surprised by the Freedonians' invitation to Sylvania's president.",
+        &[("Freedonians", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(
+        ev.iter().any(|e| e.root == "03" && e.source.code == "FRD"),
+        "{:?}",
+        summary(&ev)
+    );
+    let ev = code(
+        "Freedonia withdrew from the border accord with Sylvania last year.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:16"]);
+    assert_eq!(ev[0].code, "160");
+    // withdrawing troops is still a withdrawal
+    let ev = code(
+        "Freedonia withdrew its troops from Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(ev[0].code, "087");
+    let ev = code(
+        "Freedonia complained to Sylvania and imposed sanctions on Monday.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:11", "FRD>SYL:16"]);
+}
+
+#[test]
+fn a_call_that_frames_the_act_is_between_its_actors() {
+    let mut s = summary(&code(
+        "The Freedonian president invited Sylvania's leader to the capital in a phone call on Friday.",
+        &[("Freedonian president", "FRDGOV"), ("Sylvania", "SYL")],
+    ));
+    s.sort();
+    assert_eq!(s, ["FRDGOV>SYL:03", "FRDGOV>SYL:04", "SYL>FRDGOV:04"]);
+    // a call that is only mentioned frames nothing
+    let ev = code(
+        "Freedonia criticized Sylvania after the phone call.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().all(|e| e.root != "04"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn mediation_between_two_sides_targets_both() {
+    let mut s = summary(&code(
+        "The Ruritanian envoy undertook a mediation mission between Freedonia and Sylvania.",
+        &[
+            ("Ruritanian envoy", "RURGOV"),
+            ("Freedonia", "FRD"),
+            ("Sylvania", "SYL"),
+        ],
+    ));
+    s.sort();
+    assert_eq!(s, ["RURGOV>FRD:04", "RURGOV>SYL:04"]);
 }

@@ -82,8 +82,31 @@ const SAY_FAMILY: &[&str] = &[
 
 /// Words opening a sentence-initial adjunct that ends at a comma, before the subject.
 const OPENING_ADJUNCTS: &[&str] = &[
-    "at", "in", "on", "after", "before", "during", "since", "with", "for", "as", "although", "though", "while", "when",
-    "despite", "asked", "speaking", "earlier", "later", "however", "if", "because", "still", "instead", "indeed",
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "during",
+    "since",
+    "with",
+    "for",
+    "as",
+    "although",
+    "though",
+    "while",
+    "when",
+    "despite",
+    "asked",
+    "speaking",
+    "earlier",
+    "later",
+    "however",
+    "if",
+    "because",
+    "still",
+    "instead",
+    "indeed",
     "meanwhile",
 ];
 
@@ -246,10 +269,10 @@ struct Doc<'a> {
     tokens: Vec<Token>,
     /// Token range of each sentence (empty for boilerplate).
     sent_tokens: Vec<(usize, usize)>,
-    /// Lower-cased text of every token, end to end; `lowered_ends[i]` ends token `i`'s (one pass, no
-    /// allocation per token).
+    /// The text with ASCII letters lower-cased (same offsets), followed by the lower-cased forms of the few
+    /// tokens that need more (non-ASCII letters, curly apostrophes); `lowered_spans[i]` locates token `i`'s.
     lowered: String,
-    lowered_ends: Vec<usize>,
+    lowered_spans: Vec<(u32, u32)>,
     /// Non-boilerplate paragraphs, in order.
     paragraphs: Vec<(usize, Span)>,
     /// Country and organisation mentions as (start, end), sorted: probed for every capitalised run.
@@ -269,19 +292,19 @@ impl<'a> Doc<'a> {
             }
             sent_tokens.push((from, tokens.len()));
         }
-        let mut lowered = String::with_capacity(text.len());
-        let mut lowered_ends = Vec::with_capacity(tokens.len());
+        // One pass lower-cases the whole text; a token is looked up in place unless it has non-ASCII bytes.
+        let mut lowered = text.to_ascii_lowercase();
+        let mut lowered_spans = Vec::with_capacity(tokens.len());
         let mut buf = String::new();
         for t in &tokens {
             let word = &text[t.start..t.end];
             if word.is_ascii() {
-                let from = lowered.len();
-                lowered.push_str(word);
-                lowered[from..].make_ascii_lowercase();
+                lowered_spans.push((t.start as u32, t.end as u32));
             } else {
+                let from = lowered.len();
                 lowered.push_str(lower(word, &mut buf));
+                lowered_spans.push((from as u32, lowered.len() as u32));
             }
-            lowered_ends.push(lowered.len());
         }
         let mut place_org: Vec<(usize, usize)> = mentions
             .iter()
@@ -300,7 +323,7 @@ impl<'a> Doc<'a> {
             tokens,
             sent_tokens,
             lowered,
-            lowered_ends,
+            lowered_spans,
             paragraphs: paragraphs(sentences),
         }
     }
@@ -322,8 +345,8 @@ impl<'a> Doc<'a> {
 
     /// The token in lower case (curly apostrophes folded).
     fn low(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.lowered_ends[i - 1] };
-        &self.lowered[start..self.lowered_ends[i]]
+        let (start, end) = self.lowered_spans[i];
+        &self.lowered[start as usize..end as usize]
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -921,8 +944,10 @@ impl<'a> Doc<'a> {
             }
             if let Some(comma) = (k + 1..before.min(k + 16)).find(|&i| self.is_punct(i, ",")) {
                 k = comma + 1;
-            } else if matches!(self.low(k), "though" | "although" | "while" | "when" | "if" | "because" | "however")
-                || self.low(k).ends_with("ly")
+            } else if matches!(
+                self.low(k),
+                "though" | "although" | "while" | "when" | "if" | "because" | "however"
+            ) || self.low(k).ends_with("ly")
             {
                 k += 1;
             } else {
@@ -955,8 +980,16 @@ impl<'a> Doc<'a> {
             let inner = self
                 .np_forward(p + 1, k)
                 .filter(|np| np.tok.1 == k && np.kind == NpKind::Person && np.name.of(self.text).contains(' '));
-            if p > s0
-                && let Some(np) = self.np_back(s0, p - 1)
+            // "Rep. Jane Roe (D-N.Y.), chair of the caucus, said": the name before the parenthesis.
+            let mut end = p;
+            if end > s0 + 1
+                && self.is_punct(end - 1, ")")
+                && let Some(open) = (s0..end - 1).rev().take(8).find(|&i| self.is_punct(i, "("))
+            {
+                end = open;
+            }
+            if end > s0
+                && let Some(np) = self.np_back(s0, end - 1)
                 && np.kind != NpKind::Relative
             {
                 let starts_clause = np.tok.0 == s0
@@ -1100,10 +1133,39 @@ impl<'a> Doc<'a> {
                     | "early"
             ) {
                 let mut e = k + 1;
-                while e < s1 && e < k + 9 && self.tokens[e].kind != TokenKind::Punct && self.low(e) != "that" {
+                // "said after the convention he would ...": a subject pronoun opens the clause.
+                let subject = |e: usize| {
+                    w != "of"
+                        && matches!(self.low(e), "he" | "she" | "they" | "we" | "i")
+                        && !matches!(
+                            self.low(e - 1),
+                            "when"
+                                | "where"
+                                | "while"
+                                | "if"
+                                | "because"
+                                | "and"
+                                | "or"
+                                | "as"
+                                | "than"
+                                | "after"
+                                | "before"
+                                | "since"
+                                | "until"
+                        )
+                };
+                while e < s1
+                    && e < k + 9
+                    && self.tokens[e].kind != TokenKind::Punct
+                    && self.low(e) != "that"
+                    && !(e > k + 1 && subject(e))
+                {
                     e += 1;
                 }
-                let stops = e >= s1 || self.tokens[e].kind == TokenKind::Punct || self.low(e) == "that";
+                let stops = e >= s1
+                    || self.tokens[e].kind == TokenKind::Punct
+                    || self.low(e) == "that"
+                    || e > k + 1 && subject(e);
                 if stops && e > k + 1 {
                     k = e;
                     tail = self.tokens[k - 1].end;
@@ -1334,10 +1396,13 @@ impl<'a> Doc<'a> {
         let mut direct: Vec<(usize, Option<usize>, bool, Option<Span>)> = Vec::new();
         for (qi, q) in marked.iter().enumerate() {
             let para_span = self.paragraph_span(q.paragraph);
-            // Right after: "…,” she said" / "…,” said Peskov".
+            // Right after: "…,” she said" / "…,” said Peskov". A quotation closing its sentence ("…
+            // recklessness.”) does not take a following cue with a clause of its own ("Park said Kim ...").
+            let closes_sentence = q.content.of(self.text).trim_end().ends_with(['.', '!', '?']);
             let after = attrs.iter().position(|a| {
                 a.paragraph == q.paragraph
                     && a.reach_start >= q.close_end
+                    && !(closes_sentence && a.content.is_some_and(|c| c.start >= a.cue.end))
                     && self.text[q.close_end..a.reach_start]
                         .chars()
                         .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))

@@ -121,7 +121,12 @@ fn is_acronym(s: &str) -> bool {
 
 impl Doc<'_> {
     fn cap(&self, i: usize) -> bool {
-        self.tokens[i].is_capitalized(self.text)
+        // An ASCII first byte answers without decoding a char (this runs for every token).
+        let t = self.tokens[i];
+        match self.text.as_bytes()[t.start] {
+            b if b < 0x80 => t.kind == TokenKind::Word && b.is_ascii_uppercase(),
+            _ => t.is_capitalized(self.text),
+        }
     }
 
     /// A word that can be part of a speaker phrase other than a determiner or connector.
@@ -542,9 +547,15 @@ impl Registry {
             }
         }
         reg.occurrences.sort_by_key(|o| (o.pos, o.person));
+        let sorted = reg.occurrences.len();
         for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
-            // The article's own spelling wins over the dictionary's ("al-Sisi" vs "el-Sisi").
-            let in_text = reg.occurrences.iter().any(|o| m.start <= o.pos && o.pos < m.end)
+            // The article's own spelling wins over the dictionary's ("al-Sisi" vs "el-Sisi"). The name runs are
+            // sorted by position (a binary search); the few occurrences added in this loop are scanned.
+            let first = reg.occurrences[..sorted].partition_point(|o| o.pos < m.start);
+            let in_text = reg.occurrences[..sorted].get(first).is_some_and(|o| o.pos < m.end)
+                || reg.occurrences[sorted..]
+                    .iter()
+                    .any(|o| m.start <= o.pos && o.pos < m.end)
                 || reg.by_name(&m.text, m.start).is_some();
             if in_text {
                 continue;
@@ -973,13 +984,38 @@ pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize)
             }
             // "the outlet", "the news agency": the last named organisation that spoke.
             let head = doc.low(np.tok.1 - 1);
-            if np.span.of(text).to_lowercase().starts_with("the ")
-                && OUTLET_NOUNS.contains(&head)
-                && let Some((_, name, _)) = reg.groups.iter().rev().find(|(pos, n, org)| {
+            if np.span.of(text).to_lowercase().starts_with("the ") && OUTLET_NOUNS.contains(&head) {
+                let spoke = reg.groups.iter().rev().find(|(pos, n, org)| {
                     *org && *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The ")
-                })
-            {
-                speaker.name = Some(name.clone());
+                });
+                // Else the organisation named last before it ("..., according to ABS-CBN. The news outlet notes").
+                let named = doc.mentions.iter().rev().find(|m| {
+                    m.kind == MentionKind::Organization && m.end <= np.span.start && np.span.start - m.end < 400
+                });
+                let named = named.map(|m| (m.start, m.text.as_str()));
+                // An outlet's acronym the actor stage does not know ("ABS-CBN"), a few sentences back.
+                let acronym = (0..np.tok.0)
+                    .rev()
+                    .take_while(|&k| doc.tokens[k].start + 400 > np.span.start)
+                    .find(|&k| {
+                        let w = doc.tok(k);
+                        let t = doc.tokens[k];
+                        t.kind == TokenKind::Word
+                            && is_acronym(w)
+                            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                            && !doc.inside_place_or_org(t.start, t.end)
+                    })
+                    .map(|k| (doc.tokens[k].start, doc.tok(k)));
+                let named = match (named, acronym) {
+                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+                    (a, b) => a.or(b),
+                };
+                match (spoke, named) {
+                    (Some((pos, name, _)), Some((at_named, _))) if *pos > at_named => speaker.name = Some(name.clone()),
+                    (_, Some((_, name))) => speaker.name = Some(name.to_string()),
+                    (Some((_, name, _)), None) => speaker.name = Some(name.clone()),
+                    (None, None) => {}
+                }
             }
         }
         NpKind::Relative => {}

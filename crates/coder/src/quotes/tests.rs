@@ -566,3 +566,43 @@ fn quantifier_opens_a_speaker_phrase() {
     let q = extract("In a statement, elected officials from both parties say he has built a reputation for hard work.");
     assert_eq!(speaker_of(&q, "he has built"), Some("both parties"));
 }
+
+#[test]
+fn outlet_noun_refers_to_the_acronym_named_just_before() {
+    let q = extract(
+        "Jane Roe confirmed the call was set, according to ABS-CBN. The news outlet notes that the two leaders have talked before.",
+    );
+    assert_eq!(speaker_of(&q, "the two leaders"), Some("ABS-CBN"));
+}
+
+#[test]
+fn quotation_closing_its_sentence_leaves_the_next_cue_its_own_clause() {
+    let text = "The envoy called the launch an act of \"reckless defiance.\" President Lee Ann Park said the regime was \"out of control.\"";
+    let q = extract(text);
+    let said = q
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("said"))
+        .expect("an attribution with said");
+    assert!(said.text.starts_with("the regime was"), "{:?}", summary(&q));
+    assert_eq!(
+        said.speaker.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Lee Ann Park")
+    );
+    // A quotation ending with a comma still takes the cue after it.
+    let q = extract("“We will not give up on the talks,” said Foreign Minister Anna Berg.");
+    assert_eq!(speaker_of(&q, "We will not"), Some("Anna Berg"));
+}
+
+#[test]
+fn time_phrase_after_the_cue_ends_at_a_subject_pronoun() {
+    let q = extract("Donald Trump said after the convention he would not accept the endorsement.");
+    assert_eq!(content_of(&q, "said"), "he would not accept the endorsement");
+    // "of the days when he ...": the pronoun belongs to the relative clause.
+    assert!(extract("The old man thought of the days when he and his family lived there.").is_empty());
+}
+
+#[test]
+fn apposition_after_a_parenthesis() {
+    let q = extract("Rep. Gregory Mead (D-N.Y.), chairman of the caucus fund, said members will help him raise cash.");
+    assert_eq!(speaker_of(&q, "members will"), Some("Gregory Mead"));
+}
