@@ -407,7 +407,9 @@ fn print_targets(report: &Report) {
         names.iter().find_map(|n| report.figures.get(*n).map(|f| (*n, f.value)))
     }
     let get = |names: &[&'static str]| get(report, names);
-    let mut checks: Vec<(String, Option<(&str, f64)>, bool)> = Vec::new();
+    // What is checked, the figure it is checked on (name, value), whether it is met.
+    type Check = (String, Option<(&'static str, f64)>, bool);
+    let mut checks: Vec<Check> = Vec::new();
     let one = get(&["binary_code_1_thread_mb_s", "coder_1_thread_mb_s"]);
     checks.push((
         "whole pipeline >= 10 MB/s on one core".into(),

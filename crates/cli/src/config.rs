@@ -13,6 +13,21 @@ pub struct Config {
     pub dictionaries: Vec<PathBuf>,
     pub threads: Option<usize>,
     pub db: Option<PathBuf>,
+    /// Goldstein values: "gdelt" (default), "icews" or "phoenix".
+    pub goldstein: Option<Goldstein>,
+}
+
+/// Which published Goldstein table events carry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Goldstein {
+    /// GDELT's table (the default).
+    #[default]
+    Gdelt,
+    /// ICEWS intensities.
+    Icews,
+    /// The Phoenix pipeline's values.
+    Phoenix,
 }
 
 impl Config {
@@ -55,6 +70,7 @@ fn default_locations() -> Vec<PathBuf> {
 /// Config and flags merged: what a command runs with.
 pub struct Settings {
     pub dictionaries: Vec<PathBuf>,
+    pub goldstein: Goldstein,
     /// 0 = all cores.
     pub threads: usize,
     #[allow(dead_code)]
@@ -62,10 +78,34 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn merge(config: &Config, dictionaries: &[PathBuf], threads: Option<usize>) -> Settings {
+    pub fn merge(
+        config: &Config,
+        dictionaries: &[PathBuf],
+        threads: Option<usize>,
+        goldstein: Option<Goldstein>,
+    ) -> Settings {
         let mut dirs = config.dictionaries.clone();
         dirs.extend(dictionaries.iter().cloned());
-        Settings { dictionaries: dirs, threads: threads.or(config.threads).unwrap_or(0), db: config.db.clone() }
+        Settings {
+            dictionaries: dirs,
+            goldstein: goldstein.or(config.goldstein).unwrap_or_default(),
+            threads: threads.or(config.threads).unwrap_or(0),
+            db: config.db.clone(),
+        }
+    }
+
+    /// The coder these settings ask for, and the user's dictionary files it was built from.
+    pub fn coder(&self) -> Result<(detente_coder::Coder, Vec<detente_coder::DictionarySource>)> {
+        let sources = crate::pipeline::dictionary_sources(&self.dictionaries)?;
+        let mut coder =
+            detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+        let variant = match self.goldstein {
+            Goldstein::Gdelt => detente_coder::events::GoldsteinVariant::Gdelt,
+            Goldstein::Icews => detente_coder::events::GoldsteinVariant::Icews,
+            Goldstein::Phoenix => detente_coder::events::GoldsteinVariant::Phoenix,
+        };
+        coder.events = coder.events.with_goldstein(variant);
+        Ok((coder, sources))
     }
 }
 
@@ -81,7 +121,8 @@ mod tests {
         std::fs::write(&path, "dictionaries = [\"dicts\"]\nthreads = 3\n").unwrap();
         let config = Config::load(Some(&path)).unwrap();
         assert_eq!(config.dictionaries, vec![dir.join("dicts")]);
-        let settings = Settings::merge(&config, &[PathBuf::from("more")], None);
+        let settings = Settings::merge(&config, &[PathBuf::from("more")], None, None);
+        assert_eq!(settings.goldstein, Goldstein::Gdelt);
         assert_eq!(settings.threads, 3);
         assert_eq!(settings.dictionaries.len(), 2);
         std::fs::write(&path, "dictionary = 1\n").unwrap();

@@ -48,6 +48,9 @@ struct GlobalArgs {
     /// Worker threads for coding (default: all cores).
     #[arg(long, short = 'j', global = true, value_name = "N")]
     threads: Option<usize>,
+    /// Goldstein table for event intensities (default: gdelt).
+    #[arg(long, global = true, value_enum)]
+    goldstein: Option<config::Goldstein>,
 }
 
 #[derive(Subcommand)]
@@ -187,7 +190,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let config = config::Config::load(cli.global.config.as_deref())?;
-    let settings = config::Settings::merge(&config, &cli.global.dictionaries, cli.global.threads);
+    let settings = config::Settings::merge(&config, &cli.global.dictionaries, cli.global.threads, cli.global.goldstein);
     match cli.command {
         Command::Code(args) => {
             let format = args.input.format.unwrap_or_else(default_format);
@@ -236,8 +239,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Recode(mut args) => {
             with_db(&mut args.db, &settings);
-            let sources = pipeline::dictionary_sources(&settings.dictionaries)?;
-            let coder = detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+            let (coder, sources) = settings.coder()?;
             store_cmds::run_recode(&args, &coder, &store_cmds::dictionary_set_id(&sources))
         }
         Command::Events(mut args) => {
@@ -265,7 +267,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store_cmds::run_export(&args)
         }
         Command::Eval(args) => {
-            let coder = pipeline::load_coder(&settings.dictionaries)?;
+            let (coder, _) = settings.coder()?;
             eval::run(&args, &|article| coder.code(article))
         }
     }
@@ -285,8 +287,7 @@ fn has_query(q: &store_cmds::QuotesQueryArgs) -> bool {
 
 /// `detente ingest`: code in parallel, store in batched transactions; a re-run completes an interrupted one.
 fn ingest(args: &IngestArgs, settings: &config::Settings) -> Result<ExitCode> {
-    let sources = pipeline::dictionary_sources(&settings.dictionaries)?;
-    let coder = detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+    let (coder, sources) = settings.coder()?;
     let mut sink = store_cmds::IngestSink::open(&args.db, args.batch, &store_cmds::dictionary_set_id(&sources))?;
     let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
     let options = RunOptions { threads: settings.threads, progress: true };
@@ -310,7 +311,7 @@ fn code_files<R>(paths: &[PathBuf], settings: &config::Settings, header: &[u8], 
 where
     R: Fn(&detente_records::CodedArticle) -> Vec<u8> + Sync,
 {
-    let coder = pipeline::load_coder(&settings.dictionaries)?;
+    let (coder, _) = settings.coder()?;
     let paths = if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -328,7 +329,7 @@ where
 }
 
 fn explain(args: &ExplainArgs, settings: &config::Settings) -> Result<ExitCode> {
-    let coder = pipeline::load_coder(&settings.dictionaries)?;
+    let (coder, _) = settings.coder()?;
     let text = if args.text == "-" {
         std::io::read_to_string(std::io::stdin()).context("reading standard input")?
     } else {

@@ -89,12 +89,6 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The coder with built-in dictionaries plus the user's.
-pub fn load_coder(dirs: &[PathBuf]) -> Result<Coder> {
-    let sources = dictionary_sources(dirs)?;
-    Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))
-}
-
 /// Options of a coding run.
 pub struct RunOptions {
     /// Worker threads; 0 = all cores.

@@ -153,6 +153,28 @@ const SAYING: &[&str] = &[
     "explaining",
 ];
 
+/// A cue word in a finite form: a past tense or third person ("made", "denied", "says"), not a base form or
+/// participle ("show", "disputing").
+fn is_finite_cue(w: &str) -> bool {
+    (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+        || matches!(
+            w,
+            "said"
+                | "told"
+                | "made"
+                | "wrote"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "found"
+                | "saw"
+                | "heard"
+                | "swore"
+                | "understood"
+                | "went"
+        )
+}
+
 /// Finite auxiliaries and modals: a clause has begun when one appears.
 const FINITE_WORDS: &[&str] = &[
     "is",
@@ -691,9 +713,9 @@ impl<'a> Doc<'a> {
         if form.participle
             && lead > s0
             && (self.is_punct(lead - 1, ",")
-                || lead - 1 > s0 && matches!(self.low(lead - 1), "and" | "in" | "while" | "as")
+                || lead - 1 > s0 && self.low(lead - 1) == "and"
                 || lead - 1 > s0
-                    && matches!(self.low(lead - 1), "by" | "after" | "before")
+                    && matches!(self.low(lead - 1), "in" | "while" | "as" | "by" | "after" | "before")
                     && SAYING.contains(&self.low(ci)))
         {
             attr.inherits = true;
@@ -773,7 +795,11 @@ impl<'a> Doc<'a> {
             speaker = self
                 .sentence_subject(s0, j - 1)
                 .filter(|np| np.kind != NpKind::Relative);
-            attr.coordinated = Some(self.tokens[j - 1].start);
+            // Only a finite cue starts a clause of its own: "designed to shore up unity and show that" joins
+            // two infinitives inside the content.
+            if is_finite_cue(self.low(ci)) {
+                attr.coordinated = Some(self.tokens[j - 1].start);
+            }
         } else if j > s0 && self.is_punct(j - 1, ",") {
             // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
             if j == ci

@@ -312,7 +312,12 @@ pub(super) fn np_back_loose(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase
         || doc.tokens[start - 1].kind == TokenKind::Punct
         || DETERMINERS.contains(&doc.low(start))
         || QUANTIFIERS.contains(&doc.low(start));
-    if start > j || !bounded || doc.low(j) == "'s" || DETERMINERS.contains(&doc.low(j)) {
+    if start > j
+        || !bounded
+        || doc.low(j) == "'s"
+        || DETERMINERS.contains(&doc.low(j))
+        || QUANTIFIERS.contains(&doc.low(j))
+    {
         return None;
     }
     classify(doc, start, j + 1)
