@@ -175,8 +175,7 @@ fn main() -> Result<()> {
         std::fs::create_dir_all(&dir)?;
         let input = dir.join("corpus.jsonl");
         write_jsonl(&input, &articles)?;
-        // A child's peak memory as Linux reports it is at least this process's resident size when the child
-        // was started (it is carried over through exec): give back the corpus and the dictionaries first.
+        // The children are measured on their own: this process's corpus and dictionaries are not needed.
         let article_count = articles.len();
         drop(articles);
         drop(coder);
@@ -336,6 +335,22 @@ fn run_child(mut cmd: Command) -> Result<(f64, f64, f64)> {
     let t = Instant::now();
     let mut child = cmd.spawn().context("starting the detente binary")?;
     let pid = child.id() as libc::pid_t;
+    // The kernel's figure for a child (ru_maxrss) is at least this process's own peak, which it inherits
+    // through exec; the child's own high-water mark (VmHWM) is read from /proc while it runs instead.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut peak_kb = 0u64;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                if let Some(kb) = proc_status_kb(&format!("/proc/{pid}/status"), "VmHWM:") {
+                    peak_kb = peak_kb.max(kb);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            peak_kb
+        })
+    };
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -343,6 +358,8 @@ fn run_child(mut cmd: Command) -> Result<(f64, f64, f64)> {
     // Child handle must not be waited on again (it is dropped below without waiting).
     let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let secs = t.elapsed().as_secs_f64();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let watched_kb = watcher.join().unwrap_or(0);
     if rc < 0 {
         let _ = child.kill();
         bail!("wait4 failed: {}", std::io::Error::last_os_error());
@@ -351,7 +368,12 @@ fn run_child(mut cmd: Command) -> Result<(f64, f64, f64)> {
         bail!("{cmd:?} failed (status {status})");
     }
     let cpu = timeval_seconds(usage.ru_utime) + timeval_seconds(usage.ru_stime);
-    Ok((secs, usage.ru_maxrss as f64 / 1024.0, cpu))
+    let peak_kb = if watched_kb > 0 {
+        watched_kb
+    } else {
+        usage.ru_maxrss as u64
+    };
+    Ok((secs, peak_kb as f64 / 1024.0, cpu))
 }
 
 fn timeval_seconds(t: libc::timeval) -> f64 {
@@ -378,15 +400,15 @@ fn release_free_memory() {
     }
 }
 
+/// A `kB` figure of a /proc status file (`VmHWM:`, `VmRSS:`).
+fn proc_status_kb(path: &str, key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(path).ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 fn own_peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse::<f64>().ok()))
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
+    proc_status_kb("/proc/self/status", "VmHWM:").map_or(0.0, |kb| kb as f64 / 1024.0)
 }
 
 fn print_table(report: &Report) {

@@ -20,6 +20,7 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "organizations.actors.toml",
         include_str!("../../data/actors/organizations.actors.toml"),
     ),
+    ("regions.actors.toml", include_str!("../../data/actors/regions.actors.toml")),
     (
         "people-1.actors.toml",
         include_str!("../../data/actors/people-1.actors.toml"),
@@ -31,6 +32,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
     (
         "people-3.actors.toml",
         include_str!("../../data/actors/people-3.actors.toml"),
+    ),
+    (
+        "people-4.actors.toml",
+        include_str!("../../data/actors/people-4.actors.toml"),
     ),
 ];
 

@@ -1957,6 +1957,26 @@ impl<'a> ArticleState<'a> {
                 self.entities[ent].last_sentence = self.sentence;
                 return i + 1;
             }
+            // "the Europe Bridge", "Israel Museum": a name followed by a facility noun names a place.
+            if form == Form::Name
+                && self.dict().entries[entry as usize].kind != EntryKind::Person
+                && let Some(rest) = self.text[hit.end..self.sentence_end].strip_prefix(' ')
+                && is_facility_word(rest)
+            {
+                return i + 1;
+            }
+            // "Western Cambodia", "an Asian financial hub", "a Western delegation": a region's adjective
+            // names an actor only before a group of people ("Western diplomats", "European leaders").
+            if form == Form::Adjective
+                && is_region(&self.dict().entries[entry as usize])
+                && !hits.get(i + 1).is_some_and(|h| {
+                    matches!(h.what, What::Dict(Target::Noun(n))
+                        if self.dict().nouns[n as usize].kind == NounKind::Plural)
+                        && self.adjacent(hit.end, h.start, false)
+                })
+            {
+                return i + 1;
+            }
             // "in Brussels", "near Moscow": a seat of power named as a place is not an actor there.
             let matched = &self.text[hit.start..hit.end];
             if form == Form::Name
@@ -2566,6 +2586,31 @@ fn title_gender(dict: &Dictionary, title: Option<&str>) -> Option<char> {
 }
 
 /// "NATO", "ICG": an all-caps word is an organisation, not a name part.
+/// CAMEO's region codes: blocs and parts of the world rather than states or organisations.
+const REGION_CODES: &[&str] = &[
+    "WST", "AFR", "ASA", "EUR", "LAM", "SAM", "NMR", "MEA", "CRB", "CAU", "CAS", "BLK", "SCN", "PGS", "SEA", "SAS",
+    "EAF", "WAF", "NAF", "SAF", "CFR", "EEU", "CEU",
+];
+
+fn is_region(entry: &dict::Entry) -> bool {
+    entry.kind == EntryKind::Organization
+        && entry.roles.first().is_some_and(|r| r.actor.country.is_none() && REGION_CODES.contains(&r.actor.code.as_str()))
+}
+
+/// Nouns that make a preceding country or region name part of a place's name ("Europe Bridge").
+const FACILITY_WORDS: &[&str] = &[
+    "Airport", "Avenue", "Boulevard", "Bridge", "Canal", "Gate", "Highway", "Hotel", "Mall", "Museum", "Park",
+    "Plaza", "Road", "Square", "Stadium", "Station", "Street", "Tower",
+];
+
+/// Whether `rest` (the text after a name and one space) starts with a facility noun as a whole word.
+fn is_facility_word(rest: &str) -> bool {
+    FACILITY_WORDS.iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+    })
+}
+
 fn is_upper_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
 }

@@ -488,6 +488,18 @@ const NOT_TARGET_AFTER: &[&str] = &[
     "besides",
     "alongside",
 ];
+/// Nouns for the sides of a place: "urged the factions in Somalia" is aimed at Somalia's actors, not a location.
+const PARTIES_OF_PLACE: &[&str] = &[
+    "parties",
+    "factions",
+    "sides",
+    "leaders",
+    "authorities",
+    "conflict",
+    "combatants",
+    "belligerents",
+    "militias",
+];
 /// Prepositions of place: a target after them only for material conflict ("attacked targets in Ukraine").
 /// Nouns for what someone said or proposed: "calls by X" names X as the one the reaction is aimed at.
 const SPEECH_ACT_NOUNS: &[&str] = &[
@@ -906,7 +918,7 @@ impl<'a> Ctx<'a> {
                         && !(root == 10 && self.is(p, &["by", "from"]))
                         // "rejected calls by X", "welcomed an offer from X": X made what the object names
                         && !(self.is(p, &["by", "from"]) && p > 0 && self.is(p - 1, SPEECH_ACT_NOUNS)))
-                        || (self.is(p, PLACE_PREPS) && !place_target_ok(root))
+                        || (self.is(p, PLACE_PREPS) && !place_target_ok(root) && !(p > 0 && self.is(p - 1, PARTIES_OF_PLACE)))
                 });
                 let possessive = g.len() == 1 && first == last && self.is(first, POSSESSIVES);
                 if !blocked && !possessive {
@@ -1511,6 +1523,11 @@ pub(super) fn run(
             let mut sources: Option<Vec<usize>> = None;
             let mut targets: Option<Vec<usize>> = None;
             let mut code = e.code.clone();
+            if t.verb && code == "080" {
+                if let Some(c) = yield_object_code(&ctx, t.last + 1) {
+                    code = c.to_string();
+                }
+            }
             let root = e.root();
             let mut recip_pairs = false;
             // "staged a protest to demand reforms": the purpose of a protest is part of it
@@ -1700,6 +1717,12 @@ pub(super) fn run(
                     }
                     let that_ok = matches!(e.frame, Frame::Demand);
                     let from = t.last + 1;
+                    // "demanded on Friday that Kenya ...": a date between the verb and its clause
+                    let from = if that_ok {
+                        (from..(from + 3).min(n)).find(|&i| !ctx.is(i, TIME_WORDS)).unwrap_or(from)
+                    } else {
+                        from
+                    };
                     let from = if that_ok && ctx.is(from, &["that"]) {
                         from + 1
                     } else {
@@ -2593,6 +2616,29 @@ fn role_noun_object(ctx: &Ctx, from: usize) -> Option<(usize, &'static str)> {
 }
 
 /// Actions whose place is their target ("lifted the curfew in X", "attacked targets in X").
+/// The specific concession that a generic yield verb ("lifted", "eased") names by its object:
+/// "lifted a two-week blockade" eases a military blockade (0872), not just any restriction.
+fn yield_object_code(ctx: &Ctx, from: usize) -> Option<&'static str> {
+    for i in from..(from + 6).min(ctx.toks.len()) {
+        let w = ctx.w(i);
+        let code = match w {
+            "blockade" | "blockades" | "siege" => "0872",
+            "curfew" | "curfews" => "0813",
+            "emergency" | "martial" => "0814",
+            "sanctions" | "embargo" | "embargoes" => "085",
+            "restrictions" | "curbs" => "081",
+            _ => {
+                if CLAUSE_STOPS.contains(&w) || SUBORDINATORS.contains(&w) || [",", ".", "and", "to", "on"].contains(&w) {
+                    return None;
+                }
+                continue;
+            }
+        };
+        return Some(code);
+    }
+    None
+}
+
 fn place_target_ok(root: u8) -> bool {
     matches!(root, 7 | 8 | 14..=20)
 }

@@ -151,6 +151,7 @@ const SAYING: &[&str] = &[
     "adding",
     "asserting",
     "explaining",
+    "making",
 ];
 
 /// A cue word in a finite form: a past tense or third person ("made", "denied", "says"), not a base form or

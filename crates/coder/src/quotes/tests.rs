@@ -606,3 +606,14 @@ fn apposition_after_a_parenthesis() {
     let q = extract("Rep. Gregory Mead (D-N.Y.), chairman of the caucus fund, said members will help him raise cash.");
     assert_eq!(speaker_of(&q, "members will"), Some("Gregory Mead"));
 }
+
+#[test]
+fn coordinated_infinitive_stays_inside_the_content() {
+    let q = extract(
+        "Some analysts say the launches were designed to rally the army and show that the leader is in control.",
+    );
+    assert_eq!(q.len(), 1, "{:?}", summary(&q));
+    assert!(q[0].text.ends_with("the leader is in control"));
+    // A lone quantifier is no speaker phrase.
+    assert!(extract("Two rebel groups, both mentioned in the memo, have since been blamed for the raid.").is_empty());
+}
