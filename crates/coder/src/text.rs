@@ -459,15 +459,17 @@ fn is_boilerplate_line(line: &str, shouting: bool) -> bool {
     if !(opens || keyword) {
         return false;
     }
-    // The unanchored rules scan the whole line, so they run only when they can match: each spells out one
-    // of the keywords or credit words, which in ASCII text the case-insensitive word search finds (in other
-    // text, Unicode case folding could match where it does not, e.g. the Kelvin sign for "k").
-    (may_match_anchored_rule(line) && rules.lines.is_match(line))
-        || ((keyword || !line.is_ascii() || rules.credit_words.is_match(line)) && rules.unanchored_lines.is_match(line))
+    // The rule sets are costly (their lazy DFAs keep building states and fall back to the PikeVM on
+    // non-ASCII text), so each runs only on lines it may match. The unanchored rules each spell out a
+    // keyword or a credit word: in text without the two letters that case-fold onto ASCII ones, the
+    // case-insensitive word searches find every line they can match.
+    let folds = has_ascii_case_fold_variant(line);
+    (may_match_anchored_start(line, ANCHORED_STARTS, true) && rules.lines.is_match(line))
+        || ((keyword || folds || rules.credit_words.is_match(line)) && rules.unanchored_lines.is_match(line))
 }
 
 /// How the anchored line rules (`Boilerplate::lines`) go on after the line's leading non-word characters,
-/// in lower case; `(c)` is checked apart, as its parenthesis is itself a non-word character.
+/// in lower case; `(c)` and `©` are checked apart, as they start with a non-word character.
 const ANCHORED_STARTS: &[&str] = &[
     "click here",
     "click to share",
@@ -511,12 +513,21 @@ const ANCHORED_STARTS: &[&str] = &[
     "this article",
 ];
 
-/// False when no anchored line rule can match `line`: its rule set is costly to run (its lazy DFA keeps
-/// rebuilding states and falls back to the PikeVM), so lines that cannot match are spared it. Exact for ASCII
-/// lines, where the rules' `(?i)` is ASCII case folding and `\W` is "not `[0-9A-Za-z_]`"; other lines
-/// always go to the rules.
-fn may_match_anchored_rule(line: &str) -> bool {
-    if !line.is_ascii() {
+/// True when `text` holds one of the two non-ASCII letters that Unicode simple case folding, which the
+/// rules' `(?i)` uses, maps onto ASCII letters: the Kelvin sign (k) and the long s (s).
+fn has_ascii_case_fold_variant(text: &str) -> bool {
+    !text.is_ascii() && (text.contains('\u{212A}') || text.contains('\u{17F}'))
+}
+
+/// False when no rule of the form `^\W*(start|start|...)`, case-insensitive, can match `line`, the starts
+/// being ASCII and beginning with a letter (`(c)` and `©` are checked apart when `copyright`).
+///
+/// The rule's `\W*` must stop at the line's first word character, which must begin the start. Where the
+/// first ASCII letter, digit or `_` is, is a necessary place: a non-ASCII word character before it can only
+/// make the rule fail. The comparison is ASCII case-insensitive, which is exact unless the line holds a
+/// letter that case-folds onto ASCII ([`has_ascii_case_fold_variant`]): then the answer is true.
+fn may_match_anchored_start(line: &str, starts: &[&str], copyright: bool) -> bool {
+    if has_ascii_case_fold_variant(line) {
         return true;
     }
     let bytes = line.as_bytes();
@@ -525,14 +536,19 @@ fn may_match_anchored_rule(line: &str) -> bool {
         .position(|&b| b.is_ascii_alphanumeric() || b == b'_')
         .unwrap_or(bytes.len());
     let rest = &bytes[lead..];
-    let starts = |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    ANCHORED_STARTS.iter().any(|p| starts(p)) || (lead > 0 && bytes[lead - 1] == b'(' && starts("c)"))
+    let starts_with = |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    starts.iter().any(|p| starts_with(p))
+        || (copyright && ((lead > 0 && bytes[lead - 1] == b'(' && starts_with("c)")) || line[..lead].contains('©')))
 }
+
+/// What the sentence rules (`Boilerplate::sentences`) go on with after the leading non-word characters.
+const SENTENCE_STARTS: &[&str] = &["advertisement", "click here to"];
 
 fn is_boilerplate_sentence(sentence: &str) -> bool {
     let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
     sentence.len() < 120
         && opening.starts_with(['A', 'a', 'C', 'c'])
+        && may_match_anchored_start(sentence, SENTENCE_STARTS, false)
         && boilerplate_rules().sentences.is_match(sentence)
 }
 
@@ -817,6 +833,41 @@ mod tests {
             ["Troops crossed the river on Monday.", "The ministry denied the report."]
         );
         assert_eq!(flagged.len(), 7, "{flagged:?}");
+    }
+
+    /// The rule sets only run on lines they may match: lines opening with non-ASCII punctuation, a
+    /// parenthesised (c), or a word the rules also start with but go on differently, keep their verdicts.
+    #[test]
+    fn boilerplate_prefilters_keep_the_rules_verdicts() {
+        let text = "The talks resumed on Monday after a long pause.\n“Advertisement”\n— (c) 2024 Northwind Media\n\
+                    —By Jane Roe\n“Read more: here”\n\
+                    This story has been updated with a statement from the ministry.\n\
+                    This is what the minister told reporters at the border.\nBy Monday the talks had stalled again.\n\
+                    Sign up for our daily briefing email\nThe deal was signed in Kyiv (Photo: Anna Kovač)\n\
+                    Soldiers at a checkpoint AFP via Getty";
+        let verdicts: Vec<(bool, &str)> = segment(text)
+            .iter()
+            .map(|s| (s.boilerplate, &text[s.start..s.end]))
+            .collect();
+        let flagged: Vec<&str> = verdicts.iter().filter(|(b, _)| *b).map(|(_, s)| *s).collect();
+        assert_eq!(
+            flagged,
+            [
+                "“Advertisement”",
+                "— (c) 2024 Northwind Media",
+                "—By Jane Roe",
+                "“Read more: here”",
+                "This story has been updated with a statement from the ministry.",
+                "Sign up for our daily briefing email",
+                "The deal was signed in Kyiv (Photo: Anna Kovač)",
+            ],
+            "{verdicts:?}"
+        );
+        assert!(!has_ascii_case_fold_variant("Kyiv, “Photo”"));
+        assert!(has_ascii_case_fold_variant("5 \u{212A}"));
+        assert!(may_match_anchored_start("\u{212A}lick here", ANCHORED_STARTS, true));
+        assert!(!may_match_anchored_start("“Talks”", ANCHORED_STARTS, true));
+        assert!(may_match_anchored_start("• © 2024", ANCHORED_STARTS, true));
     }
 
     #[test]

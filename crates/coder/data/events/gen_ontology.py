@@ -15,8 +15,8 @@ with open(plover_path, encoding="utf-8") as f:
         plover.setdefault(row["cameo_code"].strip(), row["plover_event"].strip())
 # The table drops CAMEO 02 (appeal), but PLOVER's REQUEST is "all requests, demands, and orders": appeals are requests.
 APPEAL_AS_REQUEST = "REQUEST"
-# Easing a state of emergency is a civil concession (PLOVER CONCEDE); RETREAT is for military de-escalation.
-PLOVER_OVERRIDES = {"0814": "CONCEDE"}
+# Easing a curfew or a state of emergency is a civil concession (PLOVER CONCEDE); RETREAT is for military de-escalation.
+PLOVER_OVERRIDES = {"0813": "CONCEDE", "0814": "CONCEDE"}
 print("# code\troot\tquad\tgoldstein_gdelt\tgoldstein_icews\tgoldstein_phoenix\tplover\tname")
 with open(cameo_path, encoding="utf-8") as f:
     for row in csv.DictReader(f, delimiter="\t"):

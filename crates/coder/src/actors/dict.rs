@@ -20,7 +20,10 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "organizations.actors.toml",
         include_str!("../../data/actors/organizations.actors.toml"),
     ),
-    ("regions.actors.toml", include_str!("../../data/actors/regions.actors.toml")),
+    (
+        "regions.actors.toml",
+        include_str!("../../data/actors/regions.actors.toml"),
+    ),
     (
         "people-1.actors.toml",
         include_str!("../../data/actors/people-1.actors.toml"),

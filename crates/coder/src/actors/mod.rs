@@ -1136,12 +1136,31 @@ impl<'a> ArticleState<'a> {
                 ..Actor::default()
             };
         }
+        // "Congo" alone was the Republic of the Congo while the other Congo was called Zaire (until May
+        // 1997), and is it whenever the article names Brazzaville and not Kinshasa.
+        if actor.country.as_deref() == Some("COD")
+            && matches!(&self.text[hit.start..hit.end], "Congo" | "Congolese" | "CONGO")
+            && self.congo_is_brazzaville()
+        {
+            actor.code = actor.code.replacen("COD", "COG", 1);
+            actor.country = Some("COG".into());
+        }
         // The body as the text names it ("State Department", not the entry's first name "Washington").
         if e.kind == EntryKind::Organization && actor.name.is_none() {
             let start = self.strip_article(hit.start, hit.end);
             actor.name = Some(self.text[start..hit.end].to_string());
         }
         Some(actor)
+    }
+
+    fn congo_is_brazzaville(&self) -> bool {
+        if let Some(date) = self.date
+            && date.len() >= 10
+            && date < "1997-05-17"
+        {
+            return !self.text.contains("Kinshasa");
+        }
+        self.text.contains("Brazzaville") && !self.text.contains("Kinshasa")
     }
 
     fn georgia_is_us_state(&mut self, hit: &Hit) -> bool {
@@ -1369,7 +1388,11 @@ impl<'a> ArticleState<'a> {
                 self.apposition_after(hits, i + 1, hit.end, entity)
             }
             What::Dict(Target::Pronoun(p)) => {
-                self.pronoun(hit, p);
+                match self.cataphora(hits, i, p) {
+                    Some(Some(ent)) => self.pronoun_of(hit, p, ent),
+                    Some(None) => {}
+                    None => self.pronoun(hit, p),
+                }
                 i + 1
             }
             What::NewName => {
@@ -1552,7 +1575,10 @@ impl<'a> ArticleState<'a> {
         if former {
             pos = self.skip_space(pos + w.len());
         }
-        let Some((mut phrase, next, end)) = self.role_phrase(hits, j, pos, true) else {
+        let Some((mut phrase, next, end)) = self
+            .role_phrase(hits, j, pos, true)
+            .or_else(|| self.loose_role_phrase(hits, j, pos))
+        else {
             return j;
         };
         if former {
@@ -1614,6 +1640,60 @@ impl<'a> ArticleState<'a> {
             rec.titles.push(t);
         }
         next
+    }
+
+    /// "…, the Pentagon budget director,", "…, the White House National Energy Council director said": an
+    /// organisation or country, a few words that are no role nouns, then a one-person title. The title
+    /// belongs to the organisation named first.
+    fn loose_role_phrase(&mut self, hits: &[Hit], j: usize, pos: usize) -> Option<(RolePhrase, usize, usize)> {
+        let first = hits.get(j)?;
+        let What::Dict(Target::Entry {
+            entry,
+            form: Form::Name | Form::Adjective,
+        }) = first.what
+        else {
+            return None;
+        };
+        // The dictionary's "the Pentagon" starts at the article the caller skipped.
+        let at_pos =
+            first.start == pos || first.start < pos && self.text[first.start..pos].trim().eq_ignore_ascii_case("the");
+        if !at_pos || self.dict().entries[entry as usize].kind == EntryKind::Person {
+            return None;
+        }
+        // Capitalised nouns inside a name ("Energy Council") may come before the title.
+        let mut t = j + 1;
+        let (title_hit, noun) = loop {
+            let h = hits.get(t)?;
+            let What::Dict(Target::Noun(n)) = h.what else {
+                return None;
+            };
+            let noun = &self.dict().nouns[n as usize];
+            if matches!(noun.kind, NounKind::Person | NounKind::Title) {
+                break (*h, noun);
+            }
+            if !self.text[h.start..].starts_with(char::is_uppercase) {
+                return None;
+            }
+            t += 1;
+        };
+        let gap = &self.text[first.end..title_hit.start];
+        if gap.split_whitespace().count() > 4 || !gap.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-') {
+            return None;
+        }
+        let qual = self.entry_actor(entry, first)?;
+        let actor = compose_actor(Some(&qual), noun, noun.role.as_deref(), false, None);
+        Some((
+            RolePhrase {
+                explicit: actor.is_some(),
+                actor,
+                title: Some(noun.key.clone()),
+                gender: noun.gender,
+                former: false,
+                singular: true,
+            },
+            t + 1,
+            title_hit.end,
+        ))
     }
 
     /// Start of the capitalised name that ends at `end` (for names emitted after their apposition).
@@ -2064,11 +2144,64 @@ impl<'a> ArticleState<'a> {
             && self.adjacent(m.end, hits[nouns[0]].start, true)
         {
             let country = m.actor.country.clone();
+            // "the Obama administration", "the Assad regime": the leader's name only qualifies the
+            // government, which is the one actor here.
+            if nouns.len() == 1
+                && let What::Dict(Target::Noun(n)) = hits[nouns[0]].what
+                && LEADER_BODIES.contains(&self.dict().nouns[n as usize].key.as_str())
+                && !self.text[m.end..hits[nouns[0]].start].contains('\'')
+                && !self.text[m.end..hits[nouns[0]].start].contains('’')
+            {
+                start = m.start;
+                self.mentions.pop();
+            }
             qual = Some(Actor {
                 code: country.clone().unwrap_or_default(),
                 country,
                 ..Actor::default()
             });
+        }
+        // "a government-run newspaper", "Iranian-backed militias": the phrase describes what follows it.
+        let phrase_end = nouns.last().map_or(hits[k.max(i + 1) - 1].end, |&n| hits[n].end);
+        if let Some(len) = modifier_compound(&self.text[phrase_end..self.sentence_end]) {
+            // "a German government-run newspaper": the newspaper is German, with its own role.
+            let what = phrase_end + len + 1;
+            // Run, owned or controlled by a state: its own; backed or funded by it: somebody else.
+            let suffix = &self.text[phrase_end..phrase_end + len];
+            let owned = ["-run", "-owned", "-controlled"].iter().any(|s| suffix.ends_with(s));
+            if owned
+                && let Some(q) = qual.as_ref().filter(|q| q.country.is_some() && q.org.is_none())
+                && let Some(h) = hits
+                    .get(next)
+                    .filter(|h| h.start == what && self.text[phrase_end + len..].starts_with(' '))
+                && let What::Dict(Target::Noun(n)) = h.what
+                && let noun = &self.dict().nouns[n as usize]
+                && noun.role.is_some()
+                && let Some(actor) = compose_actor(
+                    Some(&Actor {
+                        code: q.country.clone().unwrap_or_default(),
+                        country: q.country.clone(),
+                        ..Actor::default()
+                    }),
+                    noun,
+                    noun.role.as_deref(),
+                    false,
+                    None,
+                )
+            {
+                let plural = noun.kind == NounKind::Plural;
+                let kind = if noun.kind == NounKind::Body {
+                    MentionKind::Organization
+                } else {
+                    MentionKind::Role
+                };
+                let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
+                let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), plural));
+                let gender = noun.gender;
+                self.emit(start, h.end, actor, Resolution::Title, kind, ent, gender, plural);
+                return next + 1;
+            }
+            return next.max(i + 1);
         }
         if nouns.is_empty() {
             // A country, organisation or adjective alone.
@@ -2234,10 +2367,13 @@ impl<'a> ArticleState<'a> {
         {
             let gap = &self.text[end..h.start];
             // Only state roles: "settlers in the West Bank" or "troops in Syria" are often foreigners.
+            // Civilians and opposition placed there are its people ("demonstrators in Baghdad"), except
+            // visitors and settlers.
             let placed = gap == " in "
                 && noun.kind == NounKind::Plural
                 && !indefinite
-                && matches!(role.as_deref(), Some("GOV" | "COP" | "JUD" | "LEG"));
+                && (matches!(role.as_deref(), Some("GOV" | "COP" | "JUD" | "LEG"))
+                    || matches!(role.as_deref(), Some("CVL" | "OPP")) && !VISITOR_NOUNS.contains(&noun.key.as_str()));
             let of = matches!(gap, " of " | " from " | " of the " | " from the ")
                 || noun.kind == NounKind::Body && matches!(gap, " by " | " by the ");
             if (placed || of)
@@ -2492,6 +2628,62 @@ impl<'a> ArticleState<'a> {
         people().max_by_key(|(_, e)| e.last).map(|(i, _)| i)
     }
 
+    /// "After his summit with X, Trump said": a possessive in an opening phrase points forward to the
+    /// subject after the comma. `None`: not in that position; `Some(None)`: it is, but the subject is not a
+    /// person seen before (no mention rather than a wrong one); `Some(Some(entity))`: that person.
+    fn cataphora(&self, hits: &[Hit], i: usize, p: Pronoun) -> Option<Option<usize>> {
+        let hit = hits[i];
+        if p == Pronoun::Plural || !matches!(&self.text[hit.start..hit.end], "his" | "her" | "His" | "Her") {
+            return None;
+        }
+        let before = &self.text[self.sentence_start..hit.start];
+        let first = before.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !OPENING_PREPOSITIONS.contains(&first) || before.contains(',') {
+            return None;
+        }
+        let comma = hit.end + self.text[hit.end..self.sentence_end].find(',')?;
+        let next = hits[i + 1..].iter().find(|h| h.start > comma)?;
+        if !self.text[comma + 1..next.start].trim().is_empty() {
+            return None;
+        }
+        let want = if p == Pronoun::Male { 'm' } else { 'f' };
+        match next.what {
+            What::Local(ent) if self.entities[ent].gender.is_none_or(|g| g == want) => Some(Some(ent)),
+            What::Local(_) | What::NewName => Some(None),
+            What::Dict(Target::Entry { entry, .. })
+                if self.dict().entries[entry as usize].kind == EntryKind::Person =>
+            {
+                // A person named before keeps the entity (and the actor the text gave them).
+                let seen = self.entities.iter().position(|e| e.key == EntityKey::Entry(entry));
+                Some(seen.filter(|&e| self.entities[e].gender.is_none_or(|g| g == want)))
+            }
+            What::Dict(Target::Noun(n))
+                if matches!(self.dict().nouns[n as usize].kind, NounKind::Person | NounKind::Title) =>
+            {
+                Some(None)
+            }
+            _ => None,
+        }
+    }
+
+    /// A pronoun resolved to a known entity.
+    fn pronoun_of(&mut self, hit: Hit, p: Pronoun, ent: usize) {
+        let Some(actor) = self.entities[ent].actor.clone() else {
+            return;
+        };
+        let gender = if p == Pronoun::Male { Some('m') } else { Some('f') };
+        self.emit(
+            hit.start,
+            hit.end,
+            actor,
+            Resolution::Pronoun,
+            MentionKind::Pronoun,
+            ent,
+            gender,
+            false,
+        );
+    }
+
     fn pronoun(&mut self, hit: Hit, p: Pronoun) {
         if self.in_quote(hit.start) {
             return;
@@ -2586,6 +2778,86 @@ fn title_gender(dict: &Dictionary, title: Option<&str>) -> Option<char> {
 }
 
 /// "NATO", "ICG": an all-caps word is an organisation, not a name part.
+/// Words that open a sentence with a phrase before its subject ("After his visit, ...").
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "After",
+    "At",
+    "Before",
+    "During",
+    "Following",
+    "In",
+    "On",
+    "Upon",
+    "Since",
+    "Despite",
+    "Ahead",
+    "Throughout",
+];
+
+/// The length of the suffix that makes an actor phrase a modifier ("-run", "-backed" …) at the start of
+/// `rest`, the text right after the phrase.
+fn modifier_compound(rest: &str) -> Option<usize> {
+    const SUFFIXES: &[&str] = &[
+        "-run",
+        "-owned",
+        "-backed",
+        "-controlled",
+        "-funded",
+        "-sponsored",
+        "-affiliated",
+        "-linked",
+        "-allied",
+        "-aligned",
+        "-appointed",
+        "-installed",
+        "-occupied",
+        "-held",
+        "-based",
+        "-born",
+        "-flagged",
+        "-made",
+        "-built",
+        "-style",
+        "-speaking",
+        "-era",
+    ];
+    // "Turkish state-run": the word "state" may stand between the country and the suffix.
+    let (skipped, rest) = match rest.strip_prefix(" state") {
+        Some(r) => (" state".len(), r),
+        None => (0, rest),
+    };
+    SUFFIXES
+        .iter()
+        .find(|s| {
+            rest.strip_prefix(**s)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        })
+        .map(|s| skipped + s.len())
+}
+
+/// Civilians who are often not the people of the place they are in ("settlers in the West Bank").
+const VISITOR_NOUNS: &[&str] = &[
+    "settlers",
+    "tourists",
+    "pilgrims",
+    "passengers",
+    "volunteers",
+    "visitors",
+    "travellers",
+    "travelers",
+    "foreigners",
+    "expatriates",
+    "expats",
+    "shoppers",
+    "worshippers",
+    "hostages",
+    "captives",
+    "refugees",
+];
+
+/// Government nouns that a leader's name before them qualifies as one actor ("the Bush administration").
+const LEADER_BODIES: &[&str] = &["administration", "government", "regime", "cabinet"];
+
 /// CAMEO's region codes: blocs and parts of the world rather than states or organisations.
 const REGION_CODES: &[&str] = &[
     "WST", "AFR", "ASA", "EUR", "LAM", "SAM", "NMR", "MEA", "CRB", "CAU", "CAS", "BLK", "SCN", "PGS", "SEA", "SAS",
@@ -2594,13 +2866,32 @@ const REGION_CODES: &[&str] = &[
 
 fn is_region(entry: &dict::Entry) -> bool {
     entry.kind == EntryKind::Organization
-        && entry.roles.first().is_some_and(|r| r.actor.country.is_none() && REGION_CODES.contains(&r.actor.code.as_str()))
+        && entry
+            .roles
+            .first()
+            .is_some_and(|r| r.actor.country.is_none() && REGION_CODES.contains(&r.actor.code.as_str()))
 }
 
 /// Nouns that make a preceding country or region name part of a place's name ("Europe Bridge").
 const FACILITY_WORDS: &[&str] = &[
-    "Airport", "Avenue", "Boulevard", "Bridge", "Canal", "Gate", "Highway", "Hotel", "Mall", "Museum", "Park",
-    "Plaza", "Road", "Square", "Stadium", "Station", "Street", "Tower",
+    "Airport",
+    "Avenue",
+    "Boulevard",
+    "Bridge",
+    "Canal",
+    "Gate",
+    "Highway",
+    "Hotel",
+    "Mall",
+    "Museum",
+    "Park",
+    "Plaza",
+    "Road",
+    "Square",
+    "Stadium",
+    "Station",
+    "Street",
+    "Tower",
 ];
 
 /// Whether `rest` (the text after a name and one space) starts with a facility noun as a whole word.

@@ -330,6 +330,13 @@ const IRREALIS_NOUN_GOVERNORS: &[&str] = &[
     "avert",
     "prevent",
     "preventing",
+    "prevented",
+    "prevents",
+    "thwart",
+    "thwarted",
+    "foil",
+    "foiled",
+    "averted",
 ];
 /// Prepositions after which a mention is not the subject of a following verb.
 const NOT_SUBJECT_AFTER: &[&str] = &[
@@ -2518,22 +2525,23 @@ fn must_clauses(ctx: &Ctx, text: &str) -> Vec<(usize, (Group, Group))> {
                 .take_while(|&k| !ctx.is(k, CLAUSE_STOPS) && !ctx.is(k, &[",", "who", "which"]))
                 .find_map(|k| ctx.slot_of[k])
         };
-        let Some(ys) = near.or_else(after_that) else {
+        // the declaring verb before Y, with "that" or nothing in between
+        let declared = |ys: usize| {
+            let tgt = ctx.group(ys);
+            let first = ctx.slots[tgt[0]].first;
+            let mut j = ctx.word_before(first).unwrap_or(first);
+            if ctx.w(j) == "that" && j > 0 {
+                j -= 1;
+            }
+            while j > 0 && (TIME_WORDS.contains(&ctx.w(j)) || ctx.is(j, &["here", "there"])) {
+                j -= 1;
+            }
+            (ctx.is(j, DECLARE) && ctx.slot_of[j].is_none()).then_some((tgt, j))
+        };
+        // "said that X and his Y Front must": the nearest mention may sit inside a longer subject
+        let Some((tgt, j)) = near.and_then(declared).or_else(|| after_that().and_then(declared)) else {
             continue;
         };
-        let tgt = ctx.group(ys);
-        let first = ctx.slots[tgt[0]].first;
-        // the declaring verb before Y, with "that" or nothing in between
-        let mut j = ctx.word_before(first).unwrap_or(first);
-        if ctx.w(j) == "that" && j > 0 {
-            j -= 1;
-        }
-        while j > 0 && (TIME_WORDS.contains(&ctx.w(j)) || ctx.is(j, &["here", "there"])) {
-            j -= 1;
-        }
-        if !ctx.is(j, DECLARE) || ctx.slot_of[j].is_some() {
-            continue;
-        }
         let ch = ctx.chain(j);
         if ch.neg || ch.irrealis {
             continue;
