@@ -1871,6 +1871,11 @@ pub(super) fn run(
                         if before.is_some_and(|p| ctx.is(p, &["by"])) && !possessive {
                             break;
                         }
+                        // "Kremlin critics": the actor before an agent noun is the one criticized
+                        if AGENT_NOUNS.contains(&ctx.w(nf)) && !possessive {
+                            targets = Some(g);
+                            break;
+                        }
                         sources = Some(g);
                         pattern = "possessor".into();
                         break;
