@@ -495,6 +495,35 @@ const NOT_TARGET_AFTER: &[&str] = &[
     "besides",
     "alongside",
 ];
+/// Words after which a verb form can only be a noun ("several bombs", "the raids").
+const NOUN_ONLY_BEFORE: &[&str] = &[
+    "the", "a", "an", "these", "those", "several", "many", "some", "two", "three", "four", "its", "their", "his",
+    "her", "our", "more", "fewer",
+];
+/// Verbs of breaking a rule: the sanction or ban they govern is not an act of its own.
+const VIOLATION_VERBS: &[&str] = &[
+    "violate",
+    "violates",
+    "violated",
+    "violating",
+    "breach",
+    "breached",
+    "breaching",
+    "evade",
+    "evaded",
+    "evading",
+    "circumvent",
+    "circumvented",
+    "circumventing",
+    "flout",
+    "flouted",
+    "flouting",
+    "defy",
+    "defied",
+    "defying",
+    "bust",
+    "busting",
+];
 /// Nouns for the sides of a place: "urged the factions in Somalia" is aimed at Somalia's actors, not a location.
 const PARTIES_OF_PLACE: &[&str] = &[
     "parties",
@@ -612,6 +641,7 @@ const SAY_VERBS: &[&str] = &[
     "stated",
     "announced",
     "declared",
+    "saying",
 ];
 const FIRST_PERSON: &[&str] = &["we", "us", "our", "i", "me", "my", "ourselves"];
 
@@ -1356,6 +1386,16 @@ pub(super) fn run(
                     .find(|(e, _)| (coder.lexicon.entries[*e].pos == Pos::Noun) == want_noun)
             }
             .or(entries.first());
+            // "detonated several bombs": a verb form right after a determiner is a noun without an entry
+            let noun_use = chosen.is_some_and(|&(e, k)| {
+                coder.lexicon.entries[e].pos == Pos::Verb
+                    && matches!(k, FormKind::Base | FormKind::Third)
+                    && a > 0
+                    && ctx.is(a - 1, NOUN_ONLY_BEFORE)
+            });
+            if noun_use {
+                continue;
+            }
             if let Some(&(e, k)) = chosen {
                 let verb = coder.lexicon.entries[e].pos != Pos::Noun;
                 trigs.push(Trig {
@@ -1609,6 +1649,16 @@ pub(super) fn run(
                 if ch.irrealis || ctx.irrealis_scope(ch.start) {
                     factual = false;
                 }
+                // "must agree before they demobilize", "until Israel withdraws": a condition still to come
+                if matches!(t.kind, FormKind::Base | FormKind::Third) && !ch.be {
+                    let cond = (ch.start.saturating_sub(6)..ch.start)
+                        .rev()
+                        .take_while(|&i| !ctx.is(i, CLAUSE_STOPS) && !ctx.is(i, &[",", "."]))
+                        .any(|i| ctx.is(i, &["before", "until", "unless", "once"]));
+                    if cond {
+                        factual = false;
+                    }
+                }
                 let mut future = ch.future;
                 if let Some(g) = ch.governor {
                     let gw = ctx.w(g);
@@ -1719,6 +1769,16 @@ pub(super) fn run(
                         }
                     }
                     if sources.is_none() && ch.start > 0 && ctx.is(ch.start - 1, &["and", "but", "or", "then"]) {
+                        sources = last_subject.clone();
+                        pattern = "coordinated verb".into();
+                    }
+                    // "X kidnapped Y and exploded bombs": the previous verb's object is not this verb's subject
+                    if sources.is_some()
+                        && sources == last_target
+                        && last_subject.is_some()
+                        && ch.start > 0
+                        && ctx.is(ch.start - 1, &["and", "then"])
+                    {
                         sources = last_subject.clone();
                         pattern = "coordinated verb".into();
                     }
@@ -2113,6 +2173,33 @@ pub(super) fn run(
                         pattern.push_str(", target of the infinitive");
                     }
                 }
+                // "police fired tear gas at protesters": a state force acting on people of its own country
+                if targets.is_none() && light_chain.is_some() && (17..=20).contains(&root) {
+                    let source = sources.as_ref().map(|g| &ctx.slots[g[0]].actor);
+                    let state_force =
+                        source.is_some_and(|a| matches!(a.role.as_deref(), Some("MIL" | "COP" | "GOV" | "SPY")));
+                    let country = source.and_then(|a| a.country.clone());
+                    let people = role_noun_object(&ctx, t.last + 1)
+                        .filter(|(_, r)| matches!(*r, "OPP" | "CVL" | "EDU" | "LAB" | "MED"));
+                    if let (true, Some(c), Some((ri, role))) = (state_force, country, people) {
+                        ctx.slots.push(Slot {
+                            actor: Actor {
+                                code: format!("{c}{role}"),
+                                country: Some(c),
+                                role: Some(role.to_string()),
+                                ..Actor::default()
+                            },
+                            first: ri,
+                            last: ri,
+                            entity: None,
+                            first_person: false,
+                            country_kind: false,
+                            generic: false,
+                        });
+                        targets = Some(vec![ctx.slots.len() - 1]);
+                        pattern.push_str(", people of the source's country");
+                    }
+                }
                 // negation and modality of the noun
                 let left3 = nf.saturating_sub(3)..nf;
                 if left3
@@ -2150,6 +2237,10 @@ pub(super) fn run(
                     ctx.is(i, IRREALIS_NOUN_GOVERNORS)
                         && (ctx.is(i + 1, &["of", "for", "more", "a", "an", "the"]) || i + 1 == nf)
                 }) {
+                    factual = false;
+                }
+                // "accused of violating EU sanctions": breaking a measure is not imposing it
+                if (16..=17).contains(&root) && (nf.saturating_sub(4)..nf).any(|i| ctx.is(i, VIOLATION_VERBS)) {
                     factual = false;
                 }
                 if ctx.irrealis_scope(nf) {
@@ -2628,7 +2719,6 @@ fn role_noun_object(ctx: &Ctx, from: usize) -> Option<(usize, &'static str)> {
     None
 }
 
-/// Actions whose place is their target ("lifted the curfew in X", "attacked targets in X").
 /// The specific concession that a generic yield verb ("lifted", "eased") names by its object:
 /// "lifted a two-week blockade" eases a military blockade (0872), not just any restriction.
 fn yield_object_code(ctx: &Ctx, from: usize) -> Option<&'static str> {
@@ -2640,6 +2730,8 @@ fn yield_object_code(ctx: &Ctx, from: usize) -> Option<&'static str> {
             "emergency" | "martial" => "0814",
             "sanctions" | "embargo" | "embargoes" => "085",
             "restrictions" | "curbs" => "081",
+            // "called off the strike": dissent eased
+            "strike" | "strikes" | "protest" | "protests" | "demonstration" | "demonstrations" | "sit-in" => "082",
             _ => {
                 if CLAUSE_STOPS.contains(&w) || SUBORDINATORS.contains(&w) || [",", ".", "and", "to", "on"].contains(&w) {
                     return None;
@@ -2652,6 +2744,7 @@ fn yield_object_code(ctx: &Ctx, from: usize) -> Option<&'static str> {
     None
 }
 
+/// Actions whose place is their target ("lifted the curfew in X", "attacked targets in X").
 fn place_target_ok(root: u8) -> bool {
     matches!(root, 7 | 8 | 14..=20)
 }

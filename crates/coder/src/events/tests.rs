@@ -182,7 +182,8 @@ fn complement_structure_of_control_verbs() {
     let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
     let ev = code("Freedonia threatened to invade Sylvania.", &pairs);
     assert_eq!(summary(&ev), ["FRD>SYL:13", "~FRD>SYL:19"]);
-    assert_eq!(ev[0].code, "1382");
+    // an invasion is conventional military force (PLOVER ASSAULT): threatening it is a threat of force
+    assert_eq!(ev[0].code, "138");
     let ev = code("Freedonia refused to meet Sylvania.", &pairs);
     assert_eq!(summary(&ev), ["FRD>SYL:12", "!FRD>SYL:04"]);
     assert_eq!(ev[0].code, "125");
@@ -763,4 +764,155 @@ fn mediation_between_two_sides_targets_both() {
     ));
     s.sort();
     assert_eq!(s, ["RURGOV>FRD:04", "RURGOV>SYL:04"]);
+}
+
+#[test]
+fn a_demand_addressed_to_the_sides_in_a_country_targets_the_country() {
+    let ev = code(
+        "The Ruritanian envoy demanded the factions in Sylvania to open the roads to convoys.",
+        &[("Ruritanian envoy", "RURGOV"), ("Sylvania", "SYL")],
+    );
+    assert!(summary(&ev).contains(&"RURGOV>SYL:10".to_string()), "{:?}", summary(&ev));
+    // a place after an ordinary object noun is still only a location
+    let ev = code(
+        "The Ruritanian envoy demanded the release of the journalists in Sylvania.",
+        &[("Ruritanian envoy", "RURGOV"), ("Sylvania", "SYL")],
+    );
+    assert!(!summary(&ev).contains(&"RURGOV>SYL:10".to_string()), "{:?}", summary(&ev));
+}
+
+#[test]
+fn the_clause_of_a_demand_noun_is_not_factual() {
+    let ev = code(
+        "The Ruritanian labour office repeated its demand on Tuesday that Sylvania lift the curbs on Freedonian workers.",
+        &[("Ruritanian labour office", "RURGOV"), ("Sylvania", "SYL"), ("Freedonian workers", "FRDLAB")],
+    );
+    assert!(ev.iter().filter(|e| e.root == "08").all(|e| !e.factual), "{:?}", summary(&ev));
+}
+
+#[test]
+fn a_yield_verb_takes_its_kind_from_its_object() {
+    let ev = code(
+        "Freedonia lifted a three-week blockade on the ports of Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:08"]);
+    assert_eq!(ev[0].code, "0872");
+    assert_eq!(ev[0].plover.as_deref(), Some("RETREAT"));
+    let ev = code(
+        "Freedonia eased the nightly curfew in the Sylvanian border towns.",
+        &[("Freedonia", "FRD"), ("Sylvanian", "SYL")],
+    );
+    assert_eq!(ev.len(), 1, "{:?}", summary(&ev));
+    assert_eq!(ev[0].code, "0813");
+    // easing a curfew or an emergency is a civil concession, not a military retreat
+    assert_eq!(ev[0].plover.as_deref(), Some("CONCEDE"));
+}
+
+#[test]
+fn a_must_clause_finds_the_addressee_behind_a_nested_mention() {
+    let ev = code(
+        "Sylvanian rebels announced that President Ortan and his Sylvanian Unity Front must accept new elections.",
+        &[("Sylvanian rebels", "SYLREB"), ("President Ortan", "SYLGOV"), ("Sylvanian", "SYL")],
+    );
+    assert!(summary(&ev).contains(&"SYLREB>SYLGOV:10".to_string()), "{:?}", summary(&ev));
+}
+
+#[test]
+fn an_actor_before_an_agent_noun_is_the_one_criticized() {
+    let ev = code(
+        "Freedonia critics have long said that the prime minister is too close to Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().all(|e| e.root != "11"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn a_prevented_or_thwarted_act_is_not_factual() {
+    let ev = code(
+        "Freedonian police prevented a rally by Sylvanian students in the capital.",
+        &[("Freedonian police", "FRDCOP"), ("Sylvanian students", "SYLEDU")],
+    );
+    assert!(ev.iter().filter(|e| e.root == "14").all(|e| !e.factual), "{:?}", summary(&ev));
+}
+
+#[test]
+fn new_lexicon_phrases() {
+    let ev = code(
+        "Freedonia threatened on Monday to resume terrorist activities in Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(summary(&ev).contains(&"FRD>SYL:13".to_string()), "{:?}", summary(&ev));
+    let ev = code(
+        "The Ruritanian agency dispatched inspectors to Sylvania.",
+        &[("Ruritanian agency", "RURGOV"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["RURGOV>SYL:09"]);
+    let ev = code(
+        "Freedonia decided to halt all aid to Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().any(|e| e.code == "162"), "{:?}", summary(&ev));
+    // publishing a document is not a release of prisoners
+    let ev = code(
+        "A report released by Freedonia last week blamed Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().all(|e| e.root != "08"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn a_coordinated_verb_keeps_the_first_subject() {
+    let ev = code(
+        "Sylvanian rebels kidnapped two Freedonian engineers and detonated several bombs in Ruritania.",
+        &[
+            ("Sylvanian rebels", "SYLREB"),
+            ("Freedonian engineers", "FRDCVL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    let s = summary(&ev);
+    assert!(s.contains(&"SYLREB>FRDCVL:18".to_string()), "{s:?}");
+    assert!(s.contains(&"SYLREB>RUR:18".to_string()), "{s:?}");
+    assert!(!s.iter().any(|x| x.starts_with("FRDCVL>")), "{s:?}");
+}
+
+#[test]
+fn a_violated_sanction_is_not_a_new_one() {
+    let ev = code(
+        "Freedonia accused the shipping firm of violating Sylvanian sanctions on fuel exports.",
+        &[("Freedonia", "FRD"), ("Sylvanian", "SYL")],
+    );
+    assert!(ev.iter().filter(|e| e.root == "16").all(|e| !e.factual), "{:?}", summary(&ev));
+}
+
+#[test]
+fn an_invasion_is_an_assault_and_a_pending_condition_is_not_factual() {
+    let ev = code(
+        "Freedonia launched a full invasion of Sylvania on Sunday.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:19"]);
+    assert_eq!(ev[0].plover.as_deref(), Some("ASSAULT"));
+    let ev = code(
+        "Freedonia said Sylvania must sign the accord before Freedonian troops withdraw from Sylvania.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL"), ("Freedonian troops", "FRDMIL")],
+    );
+    assert!(ev.iter().filter(|e| e.root == "08").all(|e| !e.factual), "{:?}", summary(&ev));
+    // a past act in a "before" clause did happen
+    let ev = code(
+        "Freedonian troops withdrew from Sylvania before the vote.",
+        &[("Freedonian troops", "FRDMIL"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().any(|e| e.root == "08" && e.factual), "{:?}", summary(&ev));
+}
+
+#[test]
+fn riot_police_is_no_riot_and_fired_tear_gas_hits_the_protesters() {
+    let ev = code(
+        "Freedonian riot police fired tear gas at the demonstrators outside parliament.",
+        &[("Freedonian riot police", "FRDCOP")],
+    );
+    assert_eq!(summary(&ev), ["FRDCOP>FRDOPP:17"]);
+    assert_eq!(ev[0].code, "175");
 }
