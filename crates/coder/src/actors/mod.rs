@@ -44,39 +44,72 @@ pub struct ActorRecognizer {
     /// All-caps forms of the case-sensitive names, built when first needed.
     upper: OnceLock<(NFA, Vec<u32>)>,
     /// Bytes that start some case-sensitive name: other words skip that automaton.
-    exact_pairs: BytePairs,
-    /// The same for the case-insensitive automaton (pairs in lower case).
-    folded_pairs: BytePairs,
+    exact_prefixes: BytePrefixes,
+    /// The same for the case-insensitive automaton (in lower case).
+    folded_prefixes: BytePrefixes,
 }
 
-/// The first two bytes of every pattern of an automaton: most words start no pattern, and this set says so
-/// before the automaton is walked. A one-byte pattern admits every second byte.
-struct BytePairs(Vec<u64>);
+/// The first three bytes of every pattern of an automaton: most words start no pattern, and this set says
+/// so before the automaton is walked (each walked state is a likely cache miss). Triples are hashed into a
+/// bit set small enough to stay in cache, so a word may pass by collision but no pattern start is
+/// rejected. Patterns of one or two bytes are kept apart: they admit every byte after them.
+struct BytePrefixes {
+    /// First bytes of one-byte patterns.
+    singles: [u64; 4],
+    /// The two bytes of two-byte patterns.
+    short_pairs: Vec<u64>,
+    /// The first three bytes of longer patterns, hashed.
+    triples: Vec<u64>,
+}
 
-impl BytePairs {
-    fn of<'p>(patterns: impl Iterator<Item = &'p str>, lower: bool) -> BytePairs {
-        let mut set = BytePairs(vec![0; 65536 / 64]);
+/// log2 of the number of bits of the hashed triple set (16 KiB).
+const TRIPLE_BITS: u32 = 17;
+
+impl BytePrefixes {
+    fn of<'p>(patterns: impl Iterator<Item = &'p str>, lower: bool) -> BytePrefixes {
+        let mut set = BytePrefixes {
+            singles: [0; 4],
+            short_pairs: vec![0; (1 << 16) / 64],
+            triples: vec![0; (1 << TRIPLE_BITS) / 64],
+        };
         let fold = |b: u8| if lower { b.to_ascii_lowercase() } else { b };
         for p in patterns {
             match p.as_bytes() {
                 [] => {}
-                [a] => (0..=255u8).for_each(|b| set.insert(fold(*a), b)),
-                [a, b, ..] => set.insert(fold(*a), fold(*b)),
+                [a] => insert(&mut set.singles, usize::from(fold(*a))),
+                [a, b] => insert(&mut set.short_pairs, pair_key(fold(*a), fold(*b))),
+                [a, b, c, ..] => insert(&mut set.triples, triple_key(fold(*a), fold(*b), fold(*c))),
             }
         }
         set
     }
 
-    fn insert(&mut self, a: u8, b: u8) {
-        let k = usize::from(a) << 8 | usize::from(b);
-        self.0[k / 64] |= 1 << (k % 64);
-    }
-
+    /// Whether some pattern may start with `a b c` (bytes past the haystack's end given as spaces).
     #[inline]
-    fn has(&self, a: u8, b: u8) -> bool {
-        let k = usize::from(a) << 8 | usize::from(b);
-        self.0[k / 64] & (1 << (k % 64)) != 0
+    fn has(&self, a: u8, b: u8, c: u8) -> bool {
+        contains(&self.triples, triple_key(a, b, c))
+            || contains(&self.short_pairs, pair_key(a, b))
+            || contains(&self.singles, usize::from(a))
     }
+}
+
+fn pair_key(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+/// A multiplicative hash of the three bytes, `TRIPLE_BITS` wide.
+fn triple_key(a: u8, b: u8, c: u8) -> usize {
+    let k = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    (k.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_BITS)) as usize
+}
+
+fn insert(bits: &mut [u64], k: usize) {
+    bits[k / 64] |= 1 << (k % 64);
+}
+
+#[inline]
+fn contains(bits: &[u64], k: usize) -> bool {
+    bits[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// Leftmost-longest: the recognizer walks it anchored at word starts only.
@@ -143,8 +176,8 @@ impl ActorRecognizer {
                 folded_ids.push(i as u32);
             }
         }
-        let exact_pairs = BytePairs::of(exact_texts.iter().map(String::as_str), false);
-        let folded_pairs = BytePairs::of(folded_texts.iter().copied(), true);
+        let exact_prefixes = BytePrefixes::of(exact_texts.iter().map(String::as_str), false);
+        let folded_prefixes = BytePrefixes::of(folded_texts.iter().copied(), true);
         let exact_refs: Vec<&str> = exact_texts.iter().map(String::as_str).collect();
         let exact = build_automaton(&exact_refs, false)?;
         let folded = build_automaton(&folded_texts, true)?;
@@ -155,8 +188,8 @@ impl ActorRecognizer {
             folded,
             folded_ids,
             upper: OnceLock::new(),
-            exact_pairs,
-            folded_pairs,
+            exact_prefixes,
+            folded_prefixes,
         })
     }
 
@@ -261,12 +294,17 @@ impl ActorRecognizer {
             };
             if alnum && !prev_alnum {
                 let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                let e = if shouting || self.exact_pairs.has(b, next) {
+                let third = bytes.get(i + 2).copied().unwrap_or(b' ');
+                let e = if shouting || self.exact_prefixes.has(b, next, third) {
                     longest_at(exact, bytes, i).map(|(end, p)| (end, exact_ids[p]))
                 } else {
                     None
                 };
-                let f = if self.folded_pairs.has(b.to_ascii_lowercase(), next.to_ascii_lowercase()) {
+                let f = if self.folded_prefixes.has(
+                    b.to_ascii_lowercase(),
+                    next.to_ascii_lowercase(),
+                    third.to_ascii_lowercase(),
+                ) {
                     longest_at(&self.folded, bytes, i).map(|(end, p)| (end, self.folded_ids[p]))
                 } else {
                     None

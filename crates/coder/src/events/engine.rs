@@ -500,6 +500,21 @@ const NOUN_ONLY_BEFORE: &[&str] = &[
     "the", "a", "an", "these", "those", "several", "many", "some", "two", "three", "four", "its", "their", "his",
     "her", "our", "more", "fewer",
 ];
+/// Appeal verbs that, right before "to", only name the subject's own wish ("wants to join").
+const WISH_VERBS: &[&str] = &["want", "wants", "wanted", "wanting"];
+/// Crowds and gatherings whose demands are their protest ("demonstrators demanding reforms").
+const PROTEST_CROWDS: &[&str] = &[
+    "demonstrators",
+    "protesters",
+    "protestors",
+    "marchers",
+    "demonstration",
+    "demonstrations",
+    "protest",
+    "protests",
+    "rally",
+    "rallies",
+];
 /// Verbs of breaking a rule: the sanction or ban they govern is not an act of its own.
 const VIOLATION_VERBS: &[&str] = &[
     "violate",
@@ -955,7 +970,9 @@ impl<'a> Ctx<'a> {
                         && !(root == 10 && self.is(p, &["by", "from"]))
                         // "rejected calls by X", "welcomed an offer from X": X made what the object names
                         && !(self.is(p, &["by", "from"]) && p > 0 && self.is(p - 1, SPEECH_ACT_NOUNS)))
-                        || (self.is(p, PLACE_PREPS) && !place_target_ok(root) && !(p > 0 && self.is(p - 1, PARTIES_OF_PLACE)))
+                        || (self.is(p, PLACE_PREPS)
+                            && !place_target_ok(root)
+                            && !(p > 0 && self.is(p - 1, PARTIES_OF_PLACE)))
                 });
                 let possessive = g.len() == 1 && first == last && self.is(first, POSSESSIVES);
                 if !blocked && !possessive {
@@ -1575,6 +1592,17 @@ pub(super) fn run(
                     code = c.to_string();
                 }
             }
+            // "protesters demanding his resignation": a demand voiced by a protest is the protest
+            if t.verb
+                && e.root() == 10
+                && t.kind == FormKind::Ing
+                && (t.first.saturating_sub(8)..t.first)
+                    .rev()
+                    .take_while(|&i| !ctx.is(i, CLAUSE_STOPS) && !ctx.is(i, &[",", ".", "who", "which", "that"]))
+                    .any(|i| ctx.is(i, PROTEST_CROWDS))
+            {
+                code = "140".to_string();
+            }
             let root = e.root();
             let mut recip_pairs = false;
             // "staged a protest to demand reforms": the purpose of a protest is part of it
@@ -1645,6 +1673,21 @@ pub(super) fn run(
                         }
                         continue;
                     }
+                }
+                // "wants to join": a wish of one's own, not an appeal to anyone ("wants Kenya to join" is one)
+                // "wants a stable Russia": a wish; only "wants X to V" asks X for something
+                let wish_without_addressee = WISH_VERBS.contains(&ctx.w(t.first)) && {
+                    let to = (t.last + 1..(t.last + 8).min(n))
+                        .take_while(|&i| !ctx.is(i, CLAUSE_STOPS) && !ctx.is(i, &[",", "."]))
+                        .find(|&i| ctx.is(i, &["to"]));
+                    !to.is_some_and(|to| (t.last + 1..to).any(|i| ctx.slot_of[i].is_some()))
+                };
+                if e.frame == Frame::Appeal && wish_without_addressee {
+                    tr.outcome = "a wish without an addressee".into();
+                    if trace {
+                        st.triggers.push(tr);
+                    }
+                    continue;
                 }
                 if ch.irrealis || ctx.irrealis_scope(ch.start) {
                     factual = false;
@@ -1732,6 +1775,16 @@ pub(super) fn run(
                     sources = ctx.agent(t.last + 1);
                     targets = ctx.subject(ch.start).or_else(|| ctx.passive_subject_inner(ch.start));
                     pattern = "passive".into();
+                    // "was accused of misusing public funds ..., by officials": the agent after the complement
+                    if sources.is_none() && e.frame == Frame::Accuse {
+                        let by = (t.last + 1..(t.last + 25).min(n))
+                            .take_while(|&i| !ctx.is(i, CLAUSE_STOPS) && !ctx.is(i, &["."]))
+                            .find(|&i| ctx.is(i, &["by"]) && ctx.is(i.saturating_sub(1), &[","]));
+                        if let Some(s) = by.and_then(|by| (by + 1..(by + 4).min(n)).find_map(|i| ctx.slot_of[i])) {
+                            sources = Some(ctx.group(s));
+                            pattern.push_str(", agent after the complement");
+                        }
+                    }
                 } else {
                     sources = claim.as_ref().and_then(|c| c.source.clone());
                     pattern = if sources.is_some() {
@@ -1786,7 +1839,9 @@ pub(super) fn run(
                     let from = t.last + 1;
                     // "demanded on Friday that Kenya ...": a date between the verb and its clause
                     let from = if that_ok {
-                        (from..(from + 3).min(n)).find(|&i| !ctx.is(i, TIME_WORDS)).unwrap_or(from)
+                        (from..(from + 3).min(n))
+                            .find(|&i| !ctx.is(i, TIME_WORDS))
+                            .unwrap_or(from)
                     } else {
                         from
                     };
@@ -1797,6 +1852,21 @@ pub(super) fn run(
                     };
                     let control = matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse | Frame::Negate);
                     targets = ctx.object_through(from, root, that_ok, control);
+                    // "complained to the UN over Israeli raids": the addressee hears it, the other side is its target
+                    if root == 11 && ctx.is(t.last, &["to"]) {
+                        if let Some(g) = targets.as_ref() {
+                            let mut j = ctx.slots[*g.last().unwrap()].last + 1;
+                            while j < n && ctx.is(j, TIME_WORDS) {
+                                j += 1;
+                            }
+                            if j < n && ctx.is(j, &["over", "about"]) {
+                                if let Some(s) = (j + 1..(j + 5).min(n)).find_map(|i| ctx.slot_of[i]) {
+                                    targets = Some(ctx.group(s));
+                                    pattern.push_str(", complaint over the other side");
+                                }
+                            }
+                        }
+                    }
                     // "appealed to demonstrators to go home", "condemned protesters": a verbal act aimed at a
                     // plain group of people right after the verb, who belong to the source's own country
                     if matches!(root, 2 | 10..=13) {
@@ -1908,6 +1978,22 @@ pub(super) fn run(
                         } else if root >= 9 {
                             factual = false;
                         }
+                    }
+                    // "may halt its mediation if the talks fail": a hostile act held out on a condition is a threat
+                    if (future || ch.irrealis)
+                        && !ch.neg
+                        && !negated
+                        && claim.is_none()
+                        && e.frame == Frame::Object
+                        && (16..=20).contains(&root)
+                        && !ctx.irrealis_scope(ch.start)
+                        && (t.last + 1..n)
+                            .take_while(|&i| !ctx.is(i, &[";", "."]))
+                            .any(|i| ctx.is(i, &["if", "unless"]))
+                    {
+                        code = refine(Frame::Threat, "130", root, &e.code);
+                        factual = true;
+                        pattern.push_str(" + if → threat");
                     }
                 }
                 if sources.is_some() && !passive {
@@ -2733,7 +2819,8 @@ fn yield_object_code(ctx: &Ctx, from: usize) -> Option<&'static str> {
             // "called off the strike": dissent eased
             "strike" | "strikes" | "protest" | "protests" | "demonstration" | "demonstrations" | "sit-in" => "082",
             _ => {
-                if CLAUSE_STOPS.contains(&w) || SUBORDINATORS.contains(&w) || [",", ".", "and", "to", "on"].contains(&w) {
+                if CLAUSE_STOPS.contains(&w) || SUBORDINATORS.contains(&w) || [",", ".", "and", "to", "on"].contains(&w)
+                {
                     return None;
                 }
                 continue;

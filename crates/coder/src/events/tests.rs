@@ -772,22 +772,38 @@ fn a_demand_addressed_to_the_sides_in_a_country_targets_the_country() {
         "The Ruritanian envoy demanded the factions in Sylvania to open the roads to convoys.",
         &[("Ruritanian envoy", "RURGOV"), ("Sylvania", "SYL")],
     );
-    assert!(summary(&ev).contains(&"RURGOV>SYL:10".to_string()), "{:?}", summary(&ev));
+    assert!(
+        summary(&ev).contains(&"RURGOV>SYL:10".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
     // a place after an ordinary object noun is still only a location
     let ev = code(
         "The Ruritanian envoy demanded the release of the journalists in Sylvania.",
         &[("Ruritanian envoy", "RURGOV"), ("Sylvania", "SYL")],
     );
-    assert!(!summary(&ev).contains(&"RURGOV>SYL:10".to_string()), "{:?}", summary(&ev));
+    assert!(
+        !summary(&ev).contains(&"RURGOV>SYL:10".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
 }
 
 #[test]
 fn the_clause_of_a_demand_noun_is_not_factual() {
     let ev = code(
         "The Ruritanian labour office repeated its demand on Tuesday that Sylvania lift the curbs on Freedonian workers.",
-        &[("Ruritanian labour office", "RURGOV"), ("Sylvania", "SYL"), ("Freedonian workers", "FRDLAB")],
+        &[
+            ("Ruritanian labour office", "RURGOV"),
+            ("Sylvania", "SYL"),
+            ("Freedonian workers", "FRDLAB"),
+        ],
     );
-    assert!(ev.iter().filter(|e| e.root == "08").all(|e| !e.factual), "{:?}", summary(&ev));
+    assert!(
+        ev.iter().filter(|e| e.root == "08").all(|e| !e.factual),
+        "{:?}",
+        summary(&ev)
+    );
 }
 
 #[test]
@@ -813,9 +829,17 @@ fn a_yield_verb_takes_its_kind_from_its_object() {
 fn a_must_clause_finds_the_addressee_behind_a_nested_mention() {
     let ev = code(
         "Sylvanian rebels announced that President Ortan and his Sylvanian Unity Front must accept new elections.",
-        &[("Sylvanian rebels", "SYLREB"), ("President Ortan", "SYLGOV"), ("Sylvanian", "SYL")],
+        &[
+            ("Sylvanian rebels", "SYLREB"),
+            ("President Ortan", "SYLGOV"),
+            ("Sylvanian", "SYL"),
+        ],
     );
-    assert!(summary(&ev).contains(&"SYLREB>SYLGOV:10".to_string()), "{:?}", summary(&ev));
+    assert!(
+        summary(&ev).contains(&"SYLREB>SYLGOV:10".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
 }
 
 #[test]
@@ -833,7 +857,11 @@ fn a_prevented_or_thwarted_act_is_not_factual() {
         "Freedonian police prevented a rally by Sylvanian students in the capital.",
         &[("Freedonian police", "FRDCOP"), ("Sylvanian students", "SYLEDU")],
     );
-    assert!(ev.iter().filter(|e| e.root == "14").all(|e| !e.factual), "{:?}", summary(&ev));
+    assert!(
+        ev.iter().filter(|e| e.root == "14").all(|e| !e.factual),
+        "{:?}",
+        summary(&ev)
+    );
 }
 
 #[test]
@@ -853,6 +881,11 @@ fn new_lexicon_phrases() {
         &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
     );
     assert!(ev.iter().any(|e| e.code == "162"), "{:?}", summary(&ev));
+    let ev = code(
+        "The Freedonian cabinet imposed a three-month state of emergency on Sylvania's border province.",
+        &[("Freedonian cabinet", "FRDGOV"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().any(|e| e.code == "1724" && e.factual), "{:?}", summary(&ev));
     // publishing a document is not a release of prisoners
     let ev = code(
         "A report released by Freedonia last week blamed Sylvania.",
@@ -883,7 +916,11 @@ fn a_violated_sanction_is_not_a_new_one() {
         "Freedonia accused the shipping firm of violating Sylvanian sanctions on fuel exports.",
         &[("Freedonia", "FRD"), ("Sylvanian", "SYL")],
     );
-    assert!(ev.iter().filter(|e| e.root == "16").all(|e| !e.factual), "{:?}", summary(&ev));
+    assert!(
+        ev.iter().filter(|e| e.root == "16").all(|e| !e.factual),
+        "{:?}",
+        summary(&ev)
+    );
 }
 
 #[test]
@@ -896,9 +933,17 @@ fn an_invasion_is_an_assault_and_a_pending_condition_is_not_factual() {
     assert_eq!(ev[0].plover.as_deref(), Some("ASSAULT"));
     let ev = code(
         "Freedonia said Sylvania must sign the accord before Freedonian troops withdraw from Sylvania.",
-        &[("Freedonia", "FRD"), ("Sylvania", "SYL"), ("Freedonian troops", "FRDMIL")],
+        &[
+            ("Freedonia", "FRD"),
+            ("Sylvania", "SYL"),
+            ("Freedonian troops", "FRDMIL"),
+        ],
     );
-    assert!(ev.iter().filter(|e| e.root == "08").all(|e| !e.factual), "{:?}", summary(&ev));
+    assert!(
+        ev.iter().filter(|e| e.root == "08").all(|e| !e.factual),
+        "{:?}",
+        summary(&ev)
+    );
     // a past act in a "before" clause did happen
     let ev = code(
         "Freedonian troops withdrew from Sylvania before the vote.",
@@ -915,4 +960,110 @@ fn riot_police_is_no_riot_and_fired_tear_gas_hits_the_protesters() {
     );
     assert_eq!(summary(&ev), ["FRDCOP>FRDOPP:17"]);
     assert_eq!(ev[0].code, "175");
+}
+
+#[test]
+fn calling_off_a_strike_eases_dissent_and_a_reported_would_is_an_expressed_intent() {
+    let ev = code(
+        "Freedonian teachers called off their strike against the Freedonian government on Monday.",
+        &[("Freedonian teachers", "FRDEDU"), ("Freedonian government", "FRDGOV")],
+    );
+    assert!(ev.iter().any(|e| e.code == "082" && e.factual), "{:?}", summary(&ev));
+    let ev = code(
+        "The Freedonian king was quoted as saying he would be ready to host talks with Sylvania.",
+        &[("Freedonian king", "FRDGOV"), ("he", "FRDGOV"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().any(|e| e.root == "03" && e.factual), "{:?}", summary(&ev));
+}
+
+#[test]
+fn a_complaint_to_a_third_party_targets_the_other_side() {
+    let ev = code(
+        "Freedonia complained to the United Nations on Monday over Sylvanian shelling of its border towns.",
+        &[("Freedonia", "FRD"), ("United Nations", "UN"), ("Sylvanian", "SYL")],
+    );
+    assert!(summary(&ev).contains(&"FRD>SYL:11".to_string()), "{:?}", summary(&ev));
+    // without "over", the addressee stays the target
+    let ev = code(
+        "Freedonia complained to the United Nations on Monday.",
+        &[("Freedonia", "FRD"), ("United Nations", "UN")],
+    );
+    assert_eq!(summary(&ev), ["FRD>UN:11"]);
+}
+
+#[test]
+fn a_hostile_act_held_out_on_a_condition_is_a_threat() {
+    let ev = code(
+        "Freedonia may halt mediation between the Sylvanian factions if the fighting goes on.",
+        &[("Freedonia", "FRD"), ("Sylvanian", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:13"]);
+    // a hostile act that is only possible, with no condition, is no threat and not factual
+    let ev = code(
+        "Freedonia may halt mediation between the Sylvanian factions.",
+        &[("Freedonia", "FRD"), ("Sylvanian", "SYL")],
+    );
+    assert!(ev.iter().all(|e| e.root != "13" && !e.factual), "{:?}", summary(&ev));
+}
+
+#[test]
+fn wanting_someone_to_act_is_an_appeal_but_wanting_to_act_is_not() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    let ev = code("Freedonia wants Sylvania to reopen the border crossings.", &pairs);
+    assert!(summary(&ev).contains(&"FRD>SYL:02".to_string()), "{:?}", summary(&ev));
+    let ev = code("Freedonia wants to join the talks with Sylvania.", &pairs);
+    assert!(ev.iter().all(|e| e.root != "02"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn a_crowd_demanding_something_is_protesting() {
+    let ev = code(
+        "Thousands of Freedonian protesters marched through the capital demanding the resignation of the Sylvanian envoy.",
+        &[("Freedonian protesters", "FRDOPP"), ("Sylvanian envoy", "SYLGOV")],
+    );
+    assert!(ev.iter().all(|e| e.root != "10"), "{:?}", summary(&ev));
+    // an official demanding something stays a demand
+    let ev = code(
+        "The Freedonian minister issued a statement demanding an apology from Sylvania.",
+        &[("Freedonian minister", "FRDGOV"), ("Sylvania", "SYL")],
+    );
+    assert!(ev.iter().all(|e| e.root != "14"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn dispersing_protesters_is_repression_and_a_crowd_dispersing_is_not() {
+    let ev = code(
+        "Freedonian police dispersed the protesters near the parliament.",
+        &[("Freedonian police", "FRDCOP")],
+    );
+    assert_eq!(summary(&ev), ["FRDCOP>FRDOPP:17"]);
+    let ev = code(
+        "The Freedonian protesters dispersed after the speech.",
+        &[("Freedonian protesters", "FRDOPP")],
+    );
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+}
+
+#[test]
+fn aid_shipments_and_supplies() {
+    let pairs = [("Freedonia", "FRD"), ("Sylvania", "SYL")];
+    let ev = code("Freedonia sent relief supplies to Sylvania after the floods.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:07"]);
+    assert_eq!(ev[0].code, "073");
+    let ev = code("Freedonia delivered arms to Sylvania last month.", &pairs);
+    assert_eq!(summary(&ev), ["FRD>SYL:07"]);
+    assert_eq!(ev[0].code, "072");
+}
+
+#[test]
+fn a_passive_accusation_finds_its_agent_after_the_complement() {
+    let ev = code(
+        "The Freedonian minister was accused of taking bribes from contractors, according to reports, by Sylvanian officials.",
+        &[("Freedonian minister", "FRDGOV"), ("Sylvanian officials", "SYLGOV")],
+    );
+    assert!(
+        summary(&ev).contains(&"SYLGOV>FRDGOV:11".to_string()),
+        "{:?}",
+        summary(&ev)
+    );
 }

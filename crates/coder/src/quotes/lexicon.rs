@@ -4,7 +4,7 @@
 use crate::{DictionaryError, DictionarySource};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 const BUILTIN_NAME: &str = "data/quotes/cues.toml";
@@ -107,10 +107,20 @@ impl Hasher for Fnv {
 /// A set of lower-case words.
 pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
+/// Bits of [`Lexicon::word_flags`]: which speaker word lists hold a word.
+pub const SKIP: u8 = 1;
+pub const ROLE_NOUN: u8 = 1 << 1;
+pub const TITLE: u8 = 1 << 2;
+pub const ORG_HEAD: u8 = 1 << 3;
+pub const NOT_NAME: u8 = 1 << 4;
+
 /// The compiled lexicon, shared read-only.
 pub struct Lexicon {
     pub cue_matcher: AhoCorasick,
     pub cue_forms: Vec<CueForm>,
+    /// Every word of the speaker lists with the bits of the lists holding it: one probe answers them all
+    /// (the name scan asks several lists about every capitalised word).
+    pub word_flags: HashMap<String, u8, BuildHasherDefault<Fnv>>,
     pub skip: WordSet,
     pub role_nouns: WordSet,
     pub titles: WordSet,
@@ -257,6 +267,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             cue_matcher: AhoCorasick::new(["x"]).expect("trivial automaton"),
             cue_forms: Vec::new(),
+            word_flags: HashMap::default(),
             skip: WordSet::default(),
             role_nouns: WordSet::default(),
             titles: WordSet::default(),
@@ -309,9 +320,21 @@ impl Lexicon {
             lex.female.remove(&n);
             lex.male.remove(&n);
         }
+        for (set, bit) in [
+            (&lex.skip, SKIP),
+            (&lex.role_nouns, ROLE_NOUN),
+            (&lex.titles, TITLE),
+            (&lex.org_heads, ORG_HEAD),
+            (&lex.not_names, NOT_NAME),
+        ] {
+            for w in set {
+                *lex.word_flags.entry(w.clone()).or_default() |= bit;
+            }
+        }
         let patterns: Vec<&String> = forms.keys().collect();
+        // Case-sensitive over lower-case patterns: it scans the article's ASCII-lower-cased text, which finds
+        // exactly the matches an ASCII-case-insensitive scan of the original would, with a smaller automaton.
         lex.cue_matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             // A DFA: built once, scanned over every article.
             .kind(Some(AhoCorasickKind::DFA))
@@ -323,6 +346,11 @@ impl Lexicon {
             })?;
         lex.cue_forms = forms.values().copied().collect();
         Ok(lex)
+    }
+
+    /// The [`Lexicon::word_flags`] bits of a lower-case word (0 for a word in no list).
+    pub fn flags(&self, w: &str) -> u8 {
+        self.word_flags.get(w).copied().unwrap_or(0)
     }
 
     /// Number of distinct cue forms (for tests and diagnostics).

@@ -123,11 +123,17 @@ fn scan_paragraph(text: &str, para: Span, paragraph: usize, next_opens: bool, ou
     let mut open: Option<(Family, usize, usize)> = None;
     let mut any_quote = false;
     let mut pos = para.start;
+    // Marks begin with '"', '\'', 0xE2 (curly marks) or 0xC2 (guillemets): memchr jumps between them. The next
+    // 0xC2 is kept, as memchr3 takes only three bytes.
+    let next_c2 = |from: usize| memchr::memchr(0xC2, &bytes[from..para.end]).map_or(para.end, |i| from + i);
+    let mut c2 = next_c2(pos);
     while pos < para.end {
-        let b = bytes[pos];
-        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
-            pos += 1;
-            continue;
+        if c2 < pos {
+            c2 = next_c2(pos);
+        }
+        pos = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[pos..c2]).map_or(c2, |i| pos + i);
+        if pos >= para.end {
+            break;
         }
         let Some((family, shape, len)) = mark_at(bytes, pos) else {
             pos += 1;

@@ -412,7 +412,8 @@ impl<'a> Doc<'a> {
         };
         let mut hits: Vec<(usize, usize, usize, CueForm)> = Vec::new();
         let bytes = self.text.as_bytes();
-        for m in self.lex.cue_matcher.find_iter(self.text) {
+        // `lowered` begins with the text ASCII-lower-cased at the same offsets; the cue patterns are lower case.
+        for m in self.lex.cue_matcher.find_iter(&self.lowered[..self.text.len()]) {
             let (start, end) = (m.start(), m.end());
             let before_ok = start == 0
                 || !(bytes[start - 1].is_ascii_alphanumeric()

@@ -2,6 +2,7 @@
 
 use super::Doc;
 use super::marks::MarkedQuote;
+use super::lexicon::{NOT_NAME, ORG_HEAD, ROLE_NOUN, SKIP, TITLE};
 use crate::text::TokenKind;
 use detente_records::{Mention, MentionKind, Span, Speaker};
 
@@ -143,12 +144,13 @@ impl Doc<'_> {
         if w == "'s" {
             return true;
         }
+        let flags = self.lex.flags(w);
         if cap {
-            return !self.lex.not_names.contains(w)
-                || self.lex.role_nouns.contains(w)
+            return flags & NOT_NAME == 0
+                || flags & ROLE_NOUN != 0
                 || matches!(w, "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr");
         }
-        self.lex.role_nouns.contains(w) || self.lex.titles.contains(w) && !matches!(w, "first" | "former" | "under")
+        flags & ROLE_NOUN != 0 || flags & TITLE != 0 && !matches!(w, "first" | "former" | "under")
     }
 
     fn np_head(&self, i: usize) -> bool {
@@ -512,7 +514,7 @@ impl Registry {
                 subject_at += 1;
             }
             while k < s1 {
-                if !(doc.cap(k) && !doc.lex.not_names.contains(doc.low(k)) || k == subject_at && doc.cap(k)) {
+                if !(doc.cap(k) && (k == subject_at || doc.lex.flags(doc.low(k)) & NOT_NAME == 0)) {
                     k += 1;
                     continue;
                 }
@@ -521,10 +523,10 @@ impl Registry {
                 let mut b = k;
                 while b < s1 {
                     let w = doc.low(b);
-                    let name_word =
-                        doc.cap(b) && (!doc.lex.not_names.contains(w) || matches!(w, "mr." | "mrs." | "ms." | "dr."));
-                    let particle = PARTICLES.contains(&w) && b + 1 < s1 && doc.cap(b + 1) && b > a;
-                    if name_word || particle {
+                    let name_word = doc.cap(b)
+                        && (doc.lex.flags(w) & NOT_NAME == 0 || matches!(w, "mr." | "mrs." | "ms." | "dr."));
+                    let particle = || b > a && b + 1 < s1 && PARTICLES.contains(&w) && doc.cap(b + 1);
+                    if name_word || particle() {
                         b += 1;
                     } else if doc.is_punct(b, ".")
                         && b > a
@@ -545,7 +547,7 @@ impl Registry {
                 // A subject: the sentence's first phrase, or a name right before a verb group ("X said").
                 let before_verb = b < s1 && {
                     let next = doc.low(b);
-                    super::SAY_FAMILY.contains(&next) || doc.lex.skip.contains(next) && next.len() > 2
+                    super::SAY_FAMILY.contains(&next) || next.len() > 2 && doc.lex.flags(next) & SKIP != 0
                 };
                 reg.add_run(doc, quotes, s0, a, b, a <= subject_at || before_verb);
                 k = b;
@@ -625,26 +627,22 @@ impl Registry {
     fn add_run(&mut self, doc: &Doc, quotes: &[MarkedQuote], s0: usize, a: usize, b: usize, subject: bool) {
         // Titles inside the run ("President Vladimir Putin") and just before it ("spokesman Dmitry Peskov").
         let mut name_from = a;
-        let mut titles: Vec<String> = Vec::new();
+        let mut titles: Vec<&str> = Vec::new();
         for i in a..b {
             let w = doc.low(i);
-            if doc.lex.titles.contains(w)
-                || doc.lex.role_nouns.contains(w)
-                || doc.lex.org_heads.contains(w)
-                || doc.lex.not_names.contains(w)
-            {
+            if doc.lex.flags(w) & (TITLE | ROLE_NOUN | ORG_HEAD | NOT_NAME) != 0 {
                 name_from = i + 1;
-                titles.push(w.to_string());
+                titles.push(w);
             }
         }
         let mut p = a;
         while p > s0 && a - p < 4 {
             let w = doc.low(p - 1);
             if w == "." && p - 1 > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 2)) {
-                titles.push(doc.low(p - 2).to_string());
+                titles.push(doc.low(p - 2));
                 p -= 2;
-            } else if doc.lex.titles.contains(w) || doc.lex.role_nouns.contains(w) {
-                titles.push(w.to_string());
+            } else if doc.lex.flags(w) & (TITLE | ROLE_NOUN) != 0 {
+                titles.push(w);
                 p -= 1;
             } else {
                 break;
@@ -654,7 +652,7 @@ impl Registry {
             return;
         }
         let raw_last = doc.tok(b - 1);
-        if is_acronym(raw_last) || (name_from..b).any(|i| doc.lex.org_heads.contains(doc.low(i))) {
+        if is_acronym(raw_last) || (name_from..b).any(|i| doc.lex.flags(doc.low(i)) & ORG_HEAD != 0) {
             return;
         }
         let (start, end) = (doc.tokens[name_from].start, doc.tokens[b - 1].end);
@@ -665,13 +663,13 @@ impl Registry {
             return;
         }
         let full = &doc.text[doc.tokens[name_from].start..doc.tokens[b - 1].end];
-        let last = doc.low(b - 1).to_string();
+        let last = doc.low(b - 1);
         let pos = doc.tokens[name_from].start;
         let gender = titles.iter().find_map(|t| gender_of_title(t));
         let person = if b - name_from >= 2 {
             let first = doc.low(name_from);
             let g = gender.or_else(|| gender_of_first(doc, first));
-            let p = self.person_for(&last, Some(first), full, pos);
+            let p = self.person_for(last, Some(first), full, pos);
             if self.persons[p].gender.is_none() {
                 self.persons[p].gender = g;
             }
@@ -687,8 +685,8 @@ impl Registry {
         };
         if let Some(pi) = person {
             for t in titles {
-                if !self.persons[pi].titles.contains(&t) {
-                    self.persons[pi].titles.push(t);
+                if !self.persons[pi].titles.iter().any(|have| have == t) {
+                    self.persons[pi].titles.push(t.to_string());
                 }
             }
             let in_quote = quotes.iter().any(|q| q.content.start <= pos && pos < q.content.end);
