@@ -956,9 +956,9 @@ struct ArticleState<'a> {
     /// Surnames of people introduced in the article → entity.
     surnames: Vec<(String, usize)>,
     /// Countries mentioned, by sentence: the context for titles without a country.
-    /// (sentence, country, weight): a person or an official body (2) says more about whose story it is
-    /// than a country named as a place or object (1).
-    countries: Vec<(usize, String, usize)>,
+    /// (sentence, country as an index into `country_weights`, weight): a person or an official body (2)
+    /// says more about whose story it is than a country named as a place or object (1).
+    countries: Vec<(usize, usize, usize)>,
     /// The same weights summed over the article so far, by country.
     country_weights: Vec<(String, usize)>,
     georgia_us: Option<bool>,
@@ -1113,11 +1113,17 @@ impl<'a> ArticleState<'a> {
             } else {
                 2
             };
-            self.countries.push((self.sentence, c.clone(), weight));
-            match self.country_weights.iter_mut().find(|(k, _)| k == c) {
-                Some((_, n)) => *n += weight,
-                None => self.country_weights.push((c.clone(), weight)),
-            }
+            let index = match self.country_weights.iter().position(|(k, _)| k == c) {
+                Some(index) => {
+                    self.country_weights[index].1 += weight;
+                    index
+                }
+                None => {
+                    self.country_weights.push((c.clone(), weight));
+                    self.country_weights.len() - 1
+                }
+            };
+            self.countries.push((self.sentence, index, weight));
         }
         let e = &mut self.entities[entity];
         e.last = end;
@@ -1138,21 +1144,21 @@ impl<'a> ArticleState<'a> {
     /// The country of the current and previous sentence: the only one, or the one that outweighs all
     /// others together ("the White House … Obama … the Israeli leader … Congress": the US).
     fn context_country(&self) -> Option<String> {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mut counts: Vec<(usize, usize)> = Vec::new();
         let mut total = 0;
-        for (si, c, w) in self.countries.iter().rev() {
-            if *si + 1 < self.sentence {
+        for &(si, c, w) in self.countries.iter().rev() {
+            if si + 1 < self.sentence {
                 break;
             }
             total += w;
             match counts.iter_mut().find(|(k, _)| *k == c) {
                 Some((_, n)) => *n += w,
-                None => counts.push((c, *w)),
+                None => counts.push((c, w)),
             }
         }
         if total > 0 {
             let &(top, n) = counts.iter().max_by_key(|(_, n)| *n)?;
-            return (2 * n > total).then(|| top.to_string());
+            return (2 * n > total).then(|| self.country_weights[top].0.clone());
         }
         // Nothing named nearby: the country the article is about, if it outweighs all others twice over.
         let total: usize = self.country_weights.iter().map(|(_, w)| w).sum();

@@ -2475,6 +2475,11 @@ pub(super) fn run(
                     let src_actor = &ctx.slots[src[0]].actor;
                     let official = matches!(src_actor.role.as_deref(), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"));
                     let state = official || src_actor.role.is_none() && src_actor.org.is_none();
+                    let armed = matches!(src_actor.role.as_deref(), Some("MIL" | "COP"));
+                    let foreign_in_sentence = ctx.slots.iter().any(|s| {
+                        s.actor.org.is_some()
+                            || s.actor.country.as_ref().is_some_and(|c| Some(c) != src_actor.country.as_ref())
+                    });
                     // "threatened to impose a curfew", "ready to lift the ban": the intent is about the
                     // source's own country when the act it announces is
                     let announces_domestic = matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse)
@@ -2489,6 +2494,9 @@ pub(super) fn run(
                             // arrests and bans by a state's own forces, coded as verbs; a state's decrees
                             // (curfew, state of siege, martial law) as nouns too
                             17 => official && t.verb || state && code.starts_with("172"),
+                            // force by a state's own soldiers or police with no one named: violence at home,
+                            // unless another country or organisation in the sentence could be its target
+                            18 | 19 => t.verb && armed && !foreign_in_sentence,
                             _ => false,
                         };
                     let mut is_domestic = false;

@@ -516,7 +516,7 @@ impl<'a> Doc<'a> {
                             || before.ends_with(", but")
                             || before.ends_with("— and")
                             || before.ends_with(';'));
-                    // "..., though she acknowledged it was unlikely": a subordinate clause with its own subject.
+                    // "..., though she acknowledged the effort might fail": a subordinate clause with its own subject.
                     let subordinate = out[i].reach_start > c.start
                         && out[i]
                             .speaker

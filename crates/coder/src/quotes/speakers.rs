@@ -1,8 +1,8 @@
 //! Speaker phrases and their resolution to the fullest name in the article.
 
 use super::Doc;
-use super::marks::MarkedQuote;
 use super::lexicon::{NOT_NAME, ORG_HEAD, ROLE_NOUN, SKIP, TITLE};
+use super::marks::MarkedQuote;
 use crate::text::TokenKind;
 use detente_records::{Mention, MentionKind, Span, Speaker};
 
@@ -523,8 +523,8 @@ impl Registry {
                 let mut b = k;
                 while b < s1 {
                     let w = doc.low(b);
-                    let name_word = doc.cap(b)
-                        && (doc.lex.flags(w) & NOT_NAME == 0 || matches!(w, "mr." | "mrs." | "ms." | "dr."));
+                    let name_word =
+                        doc.cap(b) && (doc.lex.flags(w) & NOT_NAME == 0 || matches!(w, "mr." | "mrs." | "ms." | "dr."));
                     let particle = || b > a && b + 1 < s1 && PARTICLES.contains(&w) && doc.cap(b + 1);
                     if name_word || particle() {
                         b += 1;
@@ -706,12 +706,12 @@ impl Registry {
 
     /// The person a name refers to: same last name, the latest one introduced before `at` (or any).
     fn by_name(&self, name: &str, at: usize) -> Option<usize> {
-        let words: Vec<&str> = name
-            .split_whitespace()
-            .filter(|w| !w.ends_with('.') || w.len() > 3)
-            .collect();
-        let last = words.last()?.to_lowercase().replace('’', "'");
-        let first = (words.len() >= 2).then(|| words[0].to_lowercase().replace('’', "'"));
+        let mut words = name.split_whitespace().filter(|w| !w.ends_with('.') || w.len() > 3);
+        let opening = words.next()?;
+        let (first, last) = match words.last() {
+            Some(closing) => (Some(fold_word(opening)), fold_word(closing)),
+            None => (None, fold_word(opening)),
+        };
         let matches = |p: &Person| p.last == last && first.as_ref().is_none_or(|f| p.first == *f);
         let before = self
             .occurrences
@@ -843,10 +843,31 @@ fn subject_org_before(doc: &Doc, at: usize) -> Option<(usize, String)> {
 
 /// The first word of a name in lower case, apostrophes folded.
 fn first_word_lower(full: &str) -> String {
-    full.split_whitespace()
-        .next()
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .unwrap_or_default()
+    full.split_whitespace().next().map(fold_word).unwrap_or_default()
+}
+
+/// A name word in lower case with curly apostrophes folded (one allocation; a second only for a '’').
+fn fold_word(w: &str) -> String {
+    let low = w.to_lowercase();
+    if low.contains('’') {
+        low.replace('’', "'")
+    } else {
+        low
+    }
+}
+
+/// Whether `word` in lower case is `lower`, without allocating for an ASCII word (every person mention is
+/// compared so).
+fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 fn gender_of_first(doc: &Doc, first: &str) -> Option<char> {
@@ -991,12 +1012,12 @@ pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize)
                 let spoke = reg.groups.iter().rev().find(|(pos, n, org)| {
                     *org && *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The ")
                 });
-                // Else the organisation named last before it ("..., according to ABS-CBN. The news outlet notes").
+                // Else the organisation named last before it ("..., according to KTV. The news outlet notes").
                 let named = doc.mentions.iter().rev().find(|m| {
                     m.kind == MentionKind::Organization && m.end <= np.span.start && np.span.start - m.end < 400
                 });
                 let named = named.map(|m| (m.start, m.text.as_str()));
-                // An outlet's acronym the actor stage does not know ("ABS-CBN"), a few sentences back.
+                // An outlet's acronym the actor stage does not know ("KTV-NEWS"), a few sentences back.
                 let acronym = (0..np.tok.0)
                     .rev()
                     .take_while(|&k| doc.tokens[k].start + 400 > np.span.start)
@@ -1053,7 +1074,7 @@ pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize)
                 && m.actor
                     .name
                     .as_deref()
-                    .is_some_and(|n| n.split_whitespace().last().is_some_and(|l| l.to_lowercase() == *last))
+                    .is_some_and(|n| n.split_whitespace().last().is_some_and(|l| lowers_to(l, last)))
         })
     });
     if let Some(m) = source {

@@ -473,14 +473,14 @@ fn coordinated_cue_cuts_the_first_content() {
     let q = extract("Merkel said the exit should not take long but made clear that the timing was up to London.");
     assert_eq!(content_of(&q, "said"), "the exit should not take long");
     assert_eq!(content_of(&q, "made clear"), "the timing was up to London");
-    let q = extract("The government praised the campaign but has steadfastly denied there has been a single case.");
-    assert_eq!(speaker_of(&q, "there has been"), Some("The government"));
+    let q = extract("The ministry welcomed the inquiry but has firmly denied any troops were ever deployed.");
+    assert_eq!(speaker_of(&q, "any troops"), Some("The ministry"));
 }
 
 #[test]
 fn time_adjunct_between_subject_and_cue() {
-    let q = extract("The Trump administration on Tuesday said it is going ahead with the tariffs.");
-    assert_eq!(speaker_of(&q, "it is going"), Some("The Trump administration"));
+    let q = extract("The Obama administration on Friday said it would proceed with the new levies.");
+    assert_eq!(speaker_of(&q, "it would proceed"), Some("The Obama administration"));
 }
 
 #[test]
@@ -520,10 +520,10 @@ fn acronym_speaker_takes_the_spelled_out_name() {
 
 #[test]
 fn it_refers_to_an_organisation_opening_the_sentence_before() {
-    let text = "North Korea has been running a campaign against the virus. It has steadfastly denied there has been a single case.";
+    let text = "North Korea staged a parade for its army on Sunday. It has firmly denied any missile was fired.";
     let m = [mention(text, "North Korea", MentionKind::Country, "PRK", None, 0)];
     let q = extract_with(text, &m);
-    assert_eq!(speaker_of(&q, "there has been"), Some("North Korea"));
+    assert_eq!(speaker_of(&q, "any missile"), Some("North Korea"));
 }
 
 #[test]
@@ -536,9 +536,9 @@ fn hopes_and_fears_are_cues_with_a_clause() {
 
 #[test]
 fn subordinate_clause_with_its_own_cue_cuts_the_first_content() {
-    let q = extract("Jane Roe said she would raise the matter, though she acknowledged it was unlikely to work.");
-    assert_eq!(content_of(&q, "said"), "she would raise the matter");
-    assert_eq!(content_of(&q, "acknowledged"), "it was unlikely to work");
+    let q = extract("Jane Roe said she would bring up the dispute, though she acknowledged the effort might fail.");
+    assert_eq!(content_of(&q, "said"), "she would bring up the dispute");
+    assert_eq!(content_of(&q, "acknowledged"), "the effort might fail");
 }
 
 #[test]
@@ -563,16 +563,16 @@ fn plain_addressee_and_place_before_that() {
 
 #[test]
 fn quantifier_opens_a_speaker_phrase() {
-    let q = extract("In a statement, elected officials from both parties say he has built a reputation for hard work.");
-    assert_eq!(speaker_of(&q, "he has built"), Some("both parties"));
+    let q = extract("In a joint letter, senators from both parties say she has earned a name for fairness.");
+    assert_eq!(speaker_of(&q, "she has earned"), Some("both parties"));
 }
 
 #[test]
 fn outlet_noun_refers_to_the_acronym_named_just_before() {
     let q = extract(
-        "Jane Roe confirmed the call was set, according to ABS-CBN. The news outlet notes that the two leaders have talked before.",
+        "Jane Roe confirmed the visit was planned, according to KTV-NEWS. The news outlet notes that the two ministers met in May.",
     );
-    assert_eq!(speaker_of(&q, "the two leaders"), Some("ABS-CBN"));
+    assert_eq!(speaker_of(&q, "the two ministers"), Some("KTV-NEWS"));
 }
 
 #[test]
