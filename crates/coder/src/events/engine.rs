@@ -1456,7 +1456,9 @@ pub(super) fn run(
                     break;
                 }
                 let w = ctx.w(j);
-                if !(modifier_like(&ctx, j) || w == "on" || w == "upon" || ctx.slot_of[j].is_some()) {
+                // "arrested them on allegations of spying": the grounds of an act, not its object
+                let grounds = w == "on" && coder.lexicon.entries[trigs[ti].entry].root() == 11;
+                if grounds || !(modifier_like(&ctx, j) || w == "on" || w == "upon" || ctx.slot_of[j].is_some()) {
                     break;
                 }
             }
@@ -1586,6 +1588,8 @@ pub(super) fn run(
             let mut pattern: String;
             let mut sources: Option<Vec<usize>> = None;
             let mut targets: Option<Vec<usize>> = None;
+            // the target of the arrest an accusation comes with ("jailed them on allegations of treason")
+            let mut charge_target: Option<Option<Actor>> = None;
             let mut code = e.code.clone();
             if t.verb && code == "080" {
                 if let Some(c) = yield_object_code(&ctx, t.last + 1) {
@@ -1975,6 +1979,10 @@ pub(super) fn run(
                                 code = refine(Frame::Intent, "030", root, &e.code);
                                 pattern.push_str(" + will → intent");
                             }
+                        } else if root == 17 && code.starts_with("172") && !negated {
+                            // "will ban the party", "will extend the curfew": an announced decree is a threat
+                            code = refine(Frame::Threat, "130", root, &code);
+                            pattern.push_str(" + will → threat");
                         } else if root >= 9 {
                             factual = false;
                         }
@@ -2056,6 +2064,28 @@ pub(super) fn run(
                     if let Some(sl) = ctx.slot_of.get(j).copied().flatten() {
                         sources = Some(ctx.group(sl));
                         pattern = "from-author".into();
+                    }
+                }
+                // "arrested 12 people on allegations of espionage": whoever makes the arrest accuses the
+                // people arrested (the same target, the source's own country when none is named)
+                if sources.is_none() && root == 11 {
+                    let mut p = nf;
+                    while p > 0 && ctx.is(p - 1, &["the", "unspecified", "unproven", "vague"]) {
+                        p -= 1;
+                    }
+                    if p > 0 && ctx.is(p - 1, &["on", "over"]) {
+                        let arrest = out
+                            .events
+                            .iter()
+                            .rev()
+                            .find(|x| x.sentence == si && x.code.starts_with("173") && x.factual && !x.negated);
+                        if let Some(prev) = arrest {
+                            if let Some(s) = ctx.slots.iter().position(|s| vec_eq_actor(&s.actor, &prev.source)) {
+                                sources = Some(vec![s]);
+                                charge_target = Some(prev.target.clone());
+                                pattern = "accusation of an arrest".into();
+                            }
+                        }
                     }
                 }
                 // light verb: "imposed sanctions on", "held talks with", "kicking off exercises"
@@ -2310,6 +2340,13 @@ pub(super) fn run(
                             pattern.push_str(" + will → intent");
                         }
                     }
+                    // "will impose a curfew": an announced decree is a threat of it
+                    if ch.future && !ch.irrealis && !ch.neg && root == 17 && code.starts_with("172") && claim.is_none()
+                    {
+                        code = refine(Frame::Threat, "130", root, &code);
+                        factual = true;
+                        pattern.push_str(" + will → threat");
+                    }
                     if let Some(g) = ch.governor {
                         if IRREALIS_GOVERNORS.contains(&ctx.w(g)) {
                             factual = false;
@@ -2451,7 +2488,11 @@ pub(super) fn run(
                             by_object = true;
                         }
                     }
-                    if by_object {
+                    let from_arrest = charge_target.is_some();
+                    if let Some(arrested) = charge_target.take() {
+                        ctx_target = arrested;
+                        pattern.push_str(", target: the people arrested");
+                    } else if by_object {
                         pattern.push_str(", target: the doer of the object");
                     } else if allowed {
                         let src_actor = &ctx.slots[src[0]].actor;
@@ -2475,11 +2516,6 @@ pub(super) fn run(
                     let src_actor = &ctx.slots[src[0]].actor;
                     let official = matches!(src_actor.role.as_deref(), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"));
                     let state = official || src_actor.role.is_none() && src_actor.org.is_none();
-                    let armed = matches!(src_actor.role.as_deref(), Some("MIL" | "COP"));
-                    let foreign_in_sentence = ctx.slots.iter().any(|s| {
-                        s.actor.org.is_some()
-                            || s.actor.country.as_ref().is_some_and(|c| Some(c) != src_actor.country.as_ref())
-                    });
                     // "threatened to impose a curfew", "ready to lift the ban": the intent is about the
                     // source's own country when the act it announces is
                     let announces_domestic = matches!(e.frame, Frame::Intent | Frame::Threat | Frame::Refuse)
@@ -2494,9 +2530,8 @@ pub(super) fn run(
                             // arrests and bans by a state's own forces, coded as verbs; a state's decrees
                             // (curfew, state of siege, martial law) as nouns too
                             17 => official && t.verb || state && code.starts_with("172"),
-                            // force by a state's own soldiers or police with no one named: violence at home,
-                            // unless another country or organisation in the sentence could be its target
-                            18 | 19 => t.verb && armed && !foreign_in_sentence,
+                            // "will impose a curfew": a threatened decree, as the decree itself
+                            13 => state && code.starts_with("132"),
                             _ => false,
                         };
                     let mut is_domestic = false;
@@ -2513,7 +2548,9 @@ pub(super) fn run(
                     if is_domestic {
                         pattern.push_str(", domestic: the source's own country");
                     } else if ctx_target.is_some() {
-                        pattern.push_str(", target from context");
+                        if !from_arrest {
+                            pattern.push_str(", target from context");
+                        }
                     } else if !(final_root == 15 || final_root == 14 && !official) {
                         tr.outcome = format!("no target for a {root:02} event ({pattern})");
                         if trace {

@@ -549,6 +549,65 @@ fn a_states_decree_noun_is_domestic() {
 }
 
 #[test]
+fn an_arrest_on_allegations_is_also_an_accusation() {
+    // a named target: the people arrested are the ones accused
+    let text = "Freedonian police detained two Sylvanian traders on allegations of smuggling.";
+    let ev = code(
+        text,
+        &[("Freedonian police", "FRDCOP"), ("Sylvanian traders", "SYLBUS")],
+    );
+    assert_eq!(summary(&ev), ["FRDCOP>SYLBUS:17", "FRDCOP>SYLBUS:11"]);
+    assert_eq!(ev[1].code, "112");
+    assert_eq!(ev[1].plover.as_deref(), Some("ACCUSE"));
+    assert_eq!(&text[ev[1].trigger.start..ev[1].trigger.end], "allegations");
+    assert!(ev[1].rule.contains("accusation of an arrest"), "{}", ev[1].rule);
+    // no one named: the arrest and the accusation stay in the source's own country
+    let text = "Freedonian authorities jailed forty members of a student club on allegations of sedition.";
+    let ev = code(text, &[("Freedonian authorities", "FRDGOV")]);
+    assert_eq!(summary(&ev), ["FRDGOV>FRD:17", "FRDGOV>FRD:11"]);
+    // without an arrest the allegations have no author
+    let text = "Freedonian authorities commented on allegations of sedition.";
+    assert!(code(text, &[("Freedonian authorities", "FRDGOV")]).is_empty());
+    // a denied arrest carries no accusation
+    let text = "Freedonian police did not detain the Sylvanian traders on allegations of smuggling.";
+    let ev = code(
+        text,
+        &[("Freedonian police", "FRDCOP"), ("Sylvanian traders", "SYLBUS")],
+    );
+    assert!(ev.iter().all(|e| e.root != "11"), "{:?}", summary(&ev));
+}
+
+#[test]
+fn an_announced_decree_is_a_threat() {
+    // a decree noun after "will": a threat of the decree, at home when no one else is named
+    let text = "The Freedonian president said he will extend the curfew in the capital.";
+    let ev = code(text, &[("Freedonian president", "FRDGOV"), ("he", "FRDGOV")]);
+    assert_eq!(summary(&ev), ["FRDGOV>FRD:13"]);
+    assert_eq!(ev[0].code, "1323");
+    assert_eq!(ev[0].plover.as_deref(), Some("THREATEN"));
+    assert_eq!(&text[ev[0].trigger.start..ev[0].trigger.end], "curfew");
+    assert!(ev[0].rule.contains("will → threat"), "{}", ev[0].rule);
+    // the same with a decree verb phrase
+    let text = "The Freedonian president said he will impose a curfew on the capital.";
+    let ev = code(text, &[("Freedonian president", "FRDGOV"), ("he", "FRDGOV")]);
+    assert_eq!(summary(&ev), ["FRDGOV>FRD:13"]);
+    assert_eq!(ev[0].code, "1323");
+    // a decree verb after "will", with a named target
+    let ev = code(
+        "Freedonia will ban the Sylvanian party next week.",
+        &[("Freedonia", "FRD"), ("Sylvanian party", "SYLPTY")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYLPTY:13"]);
+    assert!(ev[0].code.starts_with("132"), "{}", ev[0].code);
+    // a decree ruled out is no threat
+    let ev = code(
+        "The Freedonian president said he will not impose a curfew on the capital.",
+        &[("Freedonian president", "FRDGOV"), ("he", "FRDGOV")],
+    );
+    assert!(ev.iter().all(|e| e.root != "13"), "{:?}", summary(&ev));
+}
+
+#[test]
 fn added_cooperation_and_sanction_verbs() {
     let ev = code(
         "Freedonia worked with Sylvania to curb smuggling.",

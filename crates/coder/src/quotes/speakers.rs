@@ -708,7 +708,7 @@ impl Registry {
     fn by_name(&self, name: &str, at: usize) -> Option<usize> {
         let mut words = name.split_whitespace().filter(|w| !w.ends_with('.') || w.len() > 3);
         let opening = words.next()?;
-        let (first, last) = match words.last() {
+        let (first, last) = match words.next_back() {
             Some(closing) => (Some(fold_word(opening)), fold_word(closing)),
             None => (None, fold_word(opening)),
         };
