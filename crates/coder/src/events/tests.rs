@@ -759,8 +759,8 @@ fn conditional_cooperation_is_an_offer_and_listed_modifiers_keep_the_light_verb(
     );
     assert_eq!(ev[0].root, "03", "{:?}", summary(&ev));
     let ev = code(
-        "Freedonian forces launched artillery, mortar, and rocket fire against Sylvania today.",
-        &[("Freedonian forces", "FRDMIL"), ("Sylvania", "SYL")],
+        "Freedonian units launched rocket, mortar, and artillery fire against Sylvania overnight.",
+        &[("Freedonian units", "FRDMIL"), ("Sylvania", "SYL")],
     );
     assert_eq!(summary(&ev), ["FRDMIL>SYL:19"]);
 }
