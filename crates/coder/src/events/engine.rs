@@ -1802,7 +1802,7 @@ pub(super) fn run(
                         sources = last_subject.clone();
                         pattern = "participle clause".into();
                     }
-                    // "Trudeau double-crossed Trump by criticizing him": the object of the main verb is not the
+                    // "X betrayed Y by attacking him": the object of the main verb is not the
                     // subject of the means clause; the main subject is
                     let means_clause = t.kind == FormKind::Ing && ch.start > 0 && ctx.is(ch.start - 1, &["by"]);
                     if sources.is_none() && means_clause && ch.start >= 2 {

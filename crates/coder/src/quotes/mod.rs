@@ -797,7 +797,7 @@ impl<'a> Doc<'a> {
             speaker = self
                 .sentence_subject(s0, j - 1)
                 .filter(|np| np.kind != NpKind::Relative);
-            // Only a finite cue starts a clause of its own: "designed to shore up unity and show that" joins
+            // Only a finite cue starts a clause of its own: "meant to calm allies and show that" joins
             // two infinitives inside the content.
             if is_finite_cue(self.low(ci)) {
                 attr.coordinated = Some(self.tokens[j - 1].start);
@@ -816,7 +816,7 @@ impl<'a> Doc<'a> {
             }
         } else if j > s0 && self.tokens[j - 1].kind == TokenKind::Word {
             speaker = self.np_back(s0, j - 1);
-            // A longer plain phrase when the listed words stop short ("The Justice Department's inspector general").
+            // A longer plain phrase when the listed words stop short ("The Treasury Department's deputy counsel").
             if let Some(np) = &speaker
                 && np.tok.0 > s0
                 && self.tokens[np.tok.0 - 1].kind == TokenKind::Word
@@ -1161,7 +1161,7 @@ impl<'a> Doc<'a> {
                     | "early"
             ) {
                 let mut e = k + 1;
-                // "said after the convention he would ...": a subject pronoun opens the clause.
+                // "said after the vote he would ...": a subject pronoun opens the clause.
                 let subject = |e: usize| {
                     w != "of"
                         && matches!(self.low(e), "he" | "she" | "they" | "we" | "i")

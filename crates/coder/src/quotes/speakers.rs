@@ -378,7 +378,7 @@ fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
             ..inner
         });
     }
-    // "David Pollock of the Washington Institute": the name before the connector is the speaker.
+    // "Jane Roe of the Lowell Institute": the name before the connector is the speaker.
     if let Some(c) = (a + 1..b).find(|&c| matches!(doc.low(c), "of" | "for" | "at" | "from"))
         && doc.cap(c - 1)
     {
@@ -657,7 +657,7 @@ impl Registry {
         }
         let (start, end) = (doc.tokens[name_from].start, doc.tokens[b - 1].end);
         let place = PLACE_STARTS.contains(&doc.low(name_from)) || doc.inside_place_or_org(start, end);
-        // "Center for Nonproliferation Studies": the tail of an organisation's name.
+        // "Institute for Strategic Studies": the tail of an organisation's name.
         let org_tail = name_from == a && a >= s0 + 2 && matches!(doc.low(a - 1), "of" | "for") && doc.cap(a - 2);
         if place || org_tail {
             return;
