@@ -175,7 +175,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
@@ -190,11 +194,18 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let config = config::Config::load(cli.global.config.as_deref())?;
-    let settings = config::Settings::merge(&config, &cli.global.dictionaries, cli.global.threads, cli.global.goldstein);
+    let settings = config::Settings::merge(
+        &config,
+        &cli.global.dictionaries,
+        cli.global.threads,
+        cli.global.goldstein,
+    );
     match cli.command {
         Command::Code(args) => {
             let format = args.input.format.unwrap_or_else(default_format);
-            let palette = Palette { color: std::io::stdout().is_terminal() };
+            let palette = Palette {
+                color: std::io::stdout().is_terminal(),
+            };
             let with_text = !args.no_text;
             let header = format.event_table().map(|t| t.header()).unwrap_or_default();
             let render = move |coded: &detente_records::CodedArticle| match format.event_table() {
@@ -206,7 +217,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Actors(args) => {
             let format = args.format.unwrap_or_else(default_format);
-            let palette = Palette { color: std::io::stdout().is_terminal() };
+            let palette = Palette {
+                color: std::io::stdout().is_terminal(),
+            };
             let render = move |coded: &detente_records::CodedArticle| match format {
                 OutputFormat::Pretty => render::actors(coded, palette),
                 _ => render::jsonl(coded, false),
@@ -215,7 +228,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Quotes(mut args) => {
             let terminal = std::io::stdout().is_terminal();
-            let format = args.format.unwrap_or(if terminal { QuotesFormat::Pretty } else { QuotesFormat::Jsonl });
+            let format = args.format.unwrap_or(if terminal {
+                QuotesFormat::Pretty
+            } else {
+                QuotesFormat::Jsonl
+            });
             if args.paths.is_empty() && std::io::stdin().is_terminal() || has_query(&args.query) {
                 args.query.format = match format {
                     QuotesFormat::Pretty => store_cmds::TableFormat::Table,
@@ -289,34 +306,72 @@ fn has_query(q: &store_cmds::QuotesQueryArgs) -> bool {
 fn ingest(args: &IngestArgs, settings: &config::Settings) -> Result<ExitCode> {
     let (coder, sources) = settings.coder()?;
     let mut sink = store_cmds::IngestSink::open(&args.db, args.batch, &store_cmds::dictionary_set_id(&sources))?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
-    let options = RunOptions { threads: settings.threads, progress: true };
-    let summary = pipeline::run(&paths, &coder, &options, |_| Vec::new(), |coded, _| sink.push(coded.clone()))?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
+    let options = RunOptions {
+        threads: settings.threads,
+        progress: true,
+    };
+    let summary = pipeline::run(
+        &paths,
+        &coder,
+        &options,
+        |_| Vec::new(),
+        |coded, _| sink.push(coded.clone()),
+    )?;
     let stored = sink.finish()?;
     eprintln!("detente: {}", summary.line());
     eprintln!("detente: {}", store_cmds::ingest_summary_line(&stored));
-    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn palette_heading(palette: Palette, text: &str) -> String {
-    if palette.color { format!("\x1b[1;4m{text}\x1b[0m") } else { format!("{text}\n{}", "-".repeat(text.len())) }
+    if palette.color {
+        format!("\x1b[1;4m{text}\x1b[0m")
+    } else {
+        format!("{text}\n{}", "-".repeat(text.len()))
+    }
 }
 
 fn default_format() -> OutputFormat {
-    if std::io::stdout().is_terminal() { OutputFormat::Pretty } else { OutputFormat::Jsonl }
+    if std::io::stdout().is_terminal() {
+        OutputFormat::Pretty
+    } else {
+        OutputFormat::Jsonl
+    }
 }
 
 /// Code files to standard output; the summary goes to stderr. Exit 1 when some input failed.
-fn code_files<R>(paths: &[PathBuf], settings: &config::Settings, header: &[u8], render: R, quiet: bool) -> Result<ExitCode>
+fn code_files<R>(
+    paths: &[PathBuf],
+    settings: &config::Settings,
+    header: &[u8],
+    render: R,
+    quiet: bool,
+) -> Result<ExitCode>
 where
     R: Fn(&detente_records::CodedArticle) -> Vec<u8> + Sync,
 {
     let (coder, _) = settings.coder()?;
-    let paths = if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() };
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     out.write_all(header).context("writing output")?;
-    let options = RunOptions { threads: settings.threads, progress: true };
+    let options = RunOptions {
+        threads: settings.threads,
+        progress: true,
+    };
     let summary: Summary = pipeline::run(&paths, &coder, &options, render, |_, bytes| {
         out.write_all(bytes).context("writing output")?;
         Ok(())
@@ -325,7 +380,11 @@ where
     if !quiet || summary.errors > 0 {
         eprintln!("detente: {}", summary.line());
     }
-    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn explain(args: &ExplainArgs, settings: &config::Settings) -> Result<ExitCode> {
@@ -335,9 +394,16 @@ fn explain(args: &ExplainArgs, settings: &config::Settings) -> Result<ExitCode> 
     } else {
         args.text.clone()
     };
-    let article = Article { id: "explain".into(), date: args.date.clone(), text, ..Article::default() };
+    let article = Article {
+        id: "explain".into(),
+        date: args.date.clone(),
+        text,
+        ..Article::default()
+    };
     let coded = coder.code(&article);
-    let palette = Palette { color: std::io::stdout().is_terminal() };
+    let palette = Palette {
+        color: std::io::stdout().is_terminal(),
+    };
     let mut out = std::io::stdout().lock();
     out.write_all(&render::pretty(&coded, palette))?;
     let explanation = coder.events.explain(

@@ -24,17 +24,28 @@ fn example_article() -> PathBuf {
 }
 
 fn code_jsonl(path: &std::path::Path) -> (Vec<Value>, String, i32) {
-    let out = detente().args(["code", "--format", "jsonl"]).arg(path).output().unwrap();
+    let out = detente()
+        .args(["code", "--format", "jsonl"])
+        .arg(path)
+        .output()
+        .unwrap();
     let lines = String::from_utf8(out.stdout).unwrap();
     let articles = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    (articles, String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code().unwrap_or(-1))
+    (
+        articles,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
 }
 
 fn slice<'t>(text: &'t str, v: &Value) -> &'t str {
     let start = v["start"].as_u64().unwrap() as usize;
     let end = v["end"].as_u64().unwrap() as usize;
     assert!(start <= end && end <= text.len(), "span {start}..{end} out of range");
-    assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "span {start}..{end} splits a char");
+    assert!(
+        text.is_char_boundary(start) && text.is_char_boundary(end),
+        "span {start}..{end} splits a char"
+    );
     &text[start..end]
 }
 
@@ -54,8 +65,11 @@ fn every_span_of_the_example_article_is_exact() {
         assert!(!slice(text, s).trim().is_empty());
     }
     // The promo line is boilerplate, and only it.
-    let flagged: Vec<&str> =
-        sentences.iter().filter(|s| s["boilerplate"] == true).map(|s| slice(text, s)).collect();
+    let flagged: Vec<&str> = sentences
+        .iter()
+        .filter(|s| s["boilerplate"] == true)
+        .map(|s| slice(text, s))
+        .collect();
     assert_eq!(flagged, ["SIGN UP FOR OUR MORNING BRIEFING ON EUROPEAN POLITICS"]);
     let mentions = a["mentions"].as_array().unwrap();
     assert!(!mentions.is_empty());
@@ -110,12 +124,21 @@ fn output_keeps_input_order_across_threads() {
         writeln!(f, "{}", serde_json::json!({"id": format!("a{i}"), "text": body})).unwrap();
     }
     drop(f);
-    let out = detente().args(["code", "--format", "jsonl", "--no-text", "--threads", "2"]).arg(&path).output().unwrap();
+    let out = detente()
+        .args(["code", "--format", "jsonl", "--no-text", "--threads", "2"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let ids: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let want: Vec<String> = (0..600).map(|i| format!("a{i}")).collect();
     assert_eq!(ids, want);
@@ -166,7 +189,10 @@ fn usage_errors_exit_2_and_help_teaches() {
 
 #[test]
 fn a_missing_file_is_an_error_naming_it_and_exit_1() {
-    let out = detente().args(["code", "--format", "jsonl", "/nonexistent/nothing.txt"]).output().unwrap();
+    let out = detente()
+        .args(["code", "--format", "jsonl", "/nonexistent/nothing.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/nothing.txt"));
 }

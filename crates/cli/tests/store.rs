@@ -6,7 +6,9 @@ use std::process::{Command, Output};
 
 fn detente(db: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_detente"));
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent").env_remove("DETENTE_CONFIG").env("DETENTE_DB", db);
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("DETENTE_CONFIG")
+        .env("DETENTE_DB", db);
     cmd
 }
 
@@ -24,14 +26,22 @@ fn ok(out: Output) -> String {
 
 fn corpus(dir: &Path) -> PathBuf {
     let articles = [
-        ("a1", "2022-02-01", "Russia attacked Ukraine near Kharkiv on Tuesday. Ukrainian forces fired back."),
+        (
+            "a1",
+            "2022-02-01",
+            "Russia attacked Ukraine near Kharkiv on Tuesday. Ukrainian forces fired back.",
+        ),
         (
             "a2",
             "2022-02-08",
             "Russian troops shelled Ukrainian positions overnight. “We will defend every village,” \
              Ukrainian President Volodymyr Zelensky said on Wednesday.",
         ),
-        ("a3", "2022-02-15", "France and Germany met in Paris to discuss a ceasefire proposal for Ukraine."),
+        (
+            "a3",
+            "2022-02-15",
+            "France and Germany met in Paris to discuss a ceasefire proposal for Ukraine.",
+        ),
     ];
     let path = dir.join("corpus.jsonl");
     let lines: Vec<String> = articles
@@ -63,7 +73,10 @@ fn ingest_twice_stores_once_and_the_queries_answer() {
     assert!(count_lines(&events_once) > 0);
 
     // Filters: the Russia → Ukraine dyad only.
-    let dyad = ok(detente(&db).args(["events", "--dyad", "RUS,UKR", "--format", "jsonl"]).output().unwrap());
+    let dyad = ok(detente(&db)
+        .args(["events", "--dyad", "RUS,UKR", "--format", "jsonl"])
+        .output()
+        .unwrap());
     for line in dyad.lines() {
         let e: Value = serde_json::from_str(line).unwrap();
         let text = e.to_string();
@@ -71,7 +84,10 @@ fn ingest_twice_stores_once_and_the_queries_answer() {
     }
     assert!(count_lines(&dyad) >= 1);
 
-    let quotes = ok(detente(&db).args(["quotes", "--speaker", "Zelensky", "--format", "jsonl"]).output().unwrap());
+    let quotes = ok(detente(&db)
+        .args(["quotes", "--speaker", "Zelensky", "--format", "jsonl"])
+        .output()
+        .unwrap());
     assert_eq!(count_lines(&quotes), 1, "{quotes}");
     assert!(quotes.contains("defend every village"));
 
@@ -82,7 +98,11 @@ fn ingest_twice_stores_once_and_the_queries_answer() {
     assert!(network.starts_with("digraph"));
 
     let out = dir.join("csv");
-    ok(detente(&db).args(["export", "--format", "csv", "--out"]).arg(&out).output().unwrap());
+    ok(detente(&db)
+        .args(["export", "--format", "csv", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap());
     let csv_rows = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())

@@ -12,7 +12,11 @@ fn check_article(label: &str, article: &Article) {
     assert_eq!(paragraphs(&article.text), PARAGRAPHS, "{label}: paragraphs");
     if label.contains(".warc") {
         // A WARC record's date is the capture date (WARC-Date), not the page's.
-        assert_eq!(article.date.as_deref(), Some("2022-03-15"), "{label}: date from WARC-Date");
+        assert_eq!(
+            article.date.as_deref(),
+            Some("2022-03-15"),
+            "{label}: date from WARC-Date"
+        );
     } else if !label.contains(".txt") {
         assert_eq!(article.date.as_deref(), Some(DATE), "{label}: date");
     }

@@ -272,7 +272,12 @@ mod tests {
             title: None,
             url: None,
             text: Some(text.into()),
-            sentences: vec![Sentence { start: 0, end: 24, boilerplate: false, paragraph: 0 }],
+            sentences: vec![Sentence {
+                start: 0,
+                end: 24,
+                boilerplate: false,
+                paragraph: 0,
+            }],
             mentions: vec![],
             quotes: vec![],
             events: vec![Event {
@@ -289,12 +294,27 @@ mod tests {
                 factual: true,
                 quote: None,
                 location: None,
-                trigger: Trigger { start: 7, end: 15, text: "attacked".into() },
+                trigger: Trigger {
+                    start: 7,
+                    end: 15,
+                    text: "attacked".into(),
+                },
                 rule: "test".into(),
             }],
         };
         let json = serde_json::to_value(&coded).unwrap();
-        for field in ["schema", "id", "source", "date", "title", "text", "sentences", "mentions", "quotes", "events"] {
+        for field in [
+            "schema",
+            "id",
+            "source",
+            "date",
+            "title",
+            "text",
+            "sentences",
+            "mentions",
+            "quotes",
+            "events",
+        ] {
             assert!(json.get(field).is_some(), "missing {field}");
         }
         assert_eq!(json["events"][0]["trigger"]["text"], "attacked");
