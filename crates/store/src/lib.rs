@@ -217,7 +217,19 @@ impl Store {
             // WAL: readers never block the writer, and a killed writer leaves only uncommitted frames that
             // recovery discards. FULL syncs the WAL on every commit, so a committed batch also survives a
             // power loss (one fsync per batch, not per article).
-            conn.pragma_update(None, "journal_mode", "WAL")?;
+            // Switching a new database to WAL takes an exclusive lock and SQLite answers BUSY at once, without
+            // the busy handler, when another process is opening the same new file: retry for a while.
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            loop {
+                match conn.pragma_update(None, "journal_mode", "WAL") {
+                    Err(rusqlite::Error::SqliteFailure(e, _))
+                        if e.code == ErrorCode::DatabaseBusy && std::time::Instant::now() < deadline =>
+                    {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    other => break other?,
+                }
+            }
             conn.pragma_update(None, "synchronous", "FULL")?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
             // The store writes big batches; let the WAL grow a little before checkpointing.

@@ -56,6 +56,19 @@ fn assert_consistent(path: &Path) -> u64 {
 fn sigkill_during_ingest_leaves_a_consistent_database_and_the_rerun_completes() {
     let dir = temp_dir("kill");
     let db = dir.join("crash.db");
+    // Time one whole ingest into a scratch database first, so that the kills land inside a run however fast
+    // or loaded the machine is.
+    let started = Instant::now();
+    let timing = Command::new(LOADGEN)
+        .args([
+            dir.join("timing.db").to_str().unwrap(),
+            &COUNT.to_string(),
+            &BATCH.to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(timing.status.success(), "{}", String::from_utf8_lossy(&timing.stderr));
+    let whole_run = started.elapsed();
     let mut mid_run_kills = 0;
     let mut stored_before = 0;
     for round in 0..8 {
@@ -65,8 +78,10 @@ fn sigkill_during_ingest_leaves_a_consistent_database_and_the_rerun_completes() 
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // Later rounds skip the stored prefix first, so give them a little longer.
-        std::thread::sleep(Duration::from_millis(20 + random(700) + 150 * round));
+        // A random moment within the work still to do (a re-run skips the stored prefix).
+        let remaining = whole_run.mul_f64((COUNT - stored_before) as f64 / COUNT as f64);
+        let fraction = 0.05 + 0.6 * random(1000) as f64 / 1000.0;
+        std::thread::sleep(remaining.mul_f64(fraction));
         if child.try_wait().unwrap().is_none() {
             mid_run_kills += 1;
         }

@@ -218,6 +218,10 @@ const FACTUAL_GOVERNORS: &[&str] = &[
     "vote",
     "moved",
     "moves",
+    // "resorted to throwing stones": the act was done
+    "resorted",
+    "resorts",
+    "resorting",
     "went",
     "came",
     "agreed",
@@ -2585,7 +2589,10 @@ pub(super) fn run(
                 let target = match b {
                     Some(b) => {
                         let same_entity = ctx.slots[a].entity.is_some() && ctx.slots[a].entity == ctx.slots[b].entity;
-                        if same_entity || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor) && !domestic_ok(a) {
+                        // a domestic act may name its own country again ("French workers blocked roads in France")
+                        if a == b
+                            || (same_entity || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor)) && !domestic_ok(a)
+                        {
                             continue;
                         }
                         Some(ctx.slots[b].actor.clone())

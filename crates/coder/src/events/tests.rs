@@ -1126,3 +1126,61 @@ fn a_passive_accusation_finds_its_agent_after_the_complement() {
         summary(&ev)
     );
 }
+
+#[test]
+fn easing_a_curfew_and_sending_observers() {
+    let ev = code(
+        "The Freedonian government eased the curfew in Sylvania on Friday.",
+        &[("Freedonian government", "FRDGOV"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRDGOV>SYL:08"]);
+    assert_eq!(ev[0].code, "0813");
+    assert_eq!(ev[0].plover.as_deref(), Some("CONCEDE"));
+    let ev = code(
+        "Freedonia sent observers to Sylvania before the vote.",
+        &[("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRD>SYL:09"]);
+}
+
+#[test]
+fn preventing_a_protest_restricts_freedom() {
+    let ev = code(
+        "Freedonian police prevented the demonstration planned by Freedonian students.",
+        &[("Freedonian police", "FRDCOP"), ("Freedonian students", "FRDEDU")],
+    );
+    assert_eq!(ev.len(), 1, "{:?}", summary(&ev));
+    assert_eq!(ev[0].source.code, "FRDCOP");
+    assert_eq!(ev[0].target.as_ref().and_then(|t| t.country.as_deref()), Some("FRD"));
+    assert_eq!(ev[0].code, "1721");
+    assert_eq!(ev[0].plover.as_deref(), Some("COERCE"));
+}
+
+#[test]
+fn stone_throwing_is_a_violent_protest_and_resorting_to_it_is_done() {
+    let pairs = [("Freedonian youths", "FRDCVL"), ("Sylvanian soldiers", "SYLMIL")];
+    let ev = code("Freedonian youths threw stones at Sylvanian soldiers near the border.", &pairs);
+    assert_eq!(summary(&ev), ["FRDCVL>SYLMIL:14"]);
+    assert_eq!(ev[0].code, "145");
+    let ev = code("Freedonian youths resorted to throwing stones at Sylvanian soldiers.", &pairs);
+    assert_eq!(summary(&ev), ["FRDCVL>SYLMIL:14"]);
+    // a wished-for act stays hypothetical
+    let ev = code("Freedonian youths wanted to throw stones at Sylvanian soldiers.", &pairs);
+    assert_eq!(summary(&ev), ["~FRDCVL>SYLMIL:14"]);
+}
+
+#[test]
+fn a_domestic_protest_may_name_its_own_country_again() {
+    let ev = code(
+        "Angry Freedonian farmers blocked the bridge from Freedonia to Sylvania for hours.",
+        &[("Freedonian", "FRD"), ("Freedonia", "FRD"), ("Sylvania", "SYL")],
+    );
+    let s = summary(&ev);
+    assert!(s.contains(&"FRD>FRD:14".to_string()) || s.contains(&"FRD>SYL:14".to_string()), "{s:?}");
+    // the same country named twice is still no event for an act that is not domestic
+    let ev = code(
+        "Freedonia condemned the attack, and Freedonia will respond.",
+        &[("Freedonia", "FRD")],
+    );
+    assert!(summary(&ev).iter().all(|s| !s.starts_with("FRD>FRD")), "{:?}", summary(&ev));
+}
