@@ -405,10 +405,19 @@ const QUANTITY_NOUNS: &[&str] = &[
     "all",
     "several",
     "members",
+    // "a member of the Syrian parliament started": the member acts for the body
+    "member",
     "supporters",
     "crowds",
     "crowd",
 ];
+/// Words that begin an amount ("by one hour", "by half").
+const AMOUNT_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "several", "nearly",
+    "almost", "about", "around", "roughly", "some",
+];
+/// Yield verbs that are a concession only with a measure as their object ("shortened the curfew").
+const YIELD_ONLY_ON_MEASURES: &[&str] = &["shorten", "relax", "loosen"];
 /// Frequent verbs that, after "to", make an infinitive ("refusal to involve Congress").
 const COMMON_VERBS: &[&str] = &[
     "be", "have", "involve", "make", "take", "help", "allow", "ensure", "keep", "stop", "end", "get", "give", "let",
@@ -711,6 +720,8 @@ struct Chain {
 }
 
 struct Ctx<'a> {
+    /// The article text, for capitalization (`lower` is its lowercased copy).
+    text: &'a str,
     lower: &'a str,
     base: usize,
     toks: &'a [Token],
@@ -890,7 +901,10 @@ impl<'a> Ctx<'a> {
         // an apposition or relative clause between subject and verb: "Pakistan, a U.S. ally, has refused"
         if i > 0 && self.w(i - 1) == "," {
             if let Some(c) = (i.saturating_sub(14)..i - 1).rev().find(|&k| self.w(k) == ",") {
-                if self.is(c + 1, &["a", "an", "the", "who", "which", "whose"]) {
+                // or a name in apposition: "a member of the Syrian parliament, Mohammed Mamoun, started"
+                let name = (2..=4).contains(&(i - 1 - (c + 1)))
+                    && (c + 1..i - 1).all(|k| self.toks[k].is_capitalized(self.text) && self.slot_of[k].is_none());
+                if self.is(c + 1, &["a", "an", "the", "who", "which", "whose"]) || name {
                     i = c;
                 }
             }
@@ -1251,6 +1265,7 @@ pub(super) fn run(
         tokenize_into(text, span, &mut toks);
         let n = toks.len();
         let mut ctx = Ctx {
+            text,
             lower: &lower,
             base: span.start,
             toks: &toks,
@@ -1596,8 +1611,17 @@ pub(super) fn run(
             let mut charge_target: Option<Option<Actor>> = None;
             let mut code = e.code.clone();
             if t.verb && code == "080" {
-                if let Some(c) = yield_object_code(&ctx, t.last + 1) {
-                    code = c.to_string();
+                match yield_object_code(&ctx, t.last + 1) {
+                    Some(c) => code = c.to_string(),
+                    // "shortened the season", "relaxed his stance": only a measure eased is a concession
+                    None if YIELD_ONLY_ON_MEASURES.contains(&e.lemma.as_str()) => {
+                        if trace {
+                            tr.outcome = "no event: no eased measure follows".into();
+                            st.triggers.push(tr);
+                        }
+                        continue;
+                    }
+                    None => {}
                 }
             }
             // "protesters demanding his resignation": a demand voiced by a protest is the protest
@@ -1641,6 +1665,10 @@ pub(super) fn run(
                     && (ch.be
                         || reduced_relative
                         || ctx.is(t.last + 1, &["by"])
+                            // "shortened by one hour", "cut by 10 percent": an amount, not an agent
+                            && !(t.last + 2 < n
+                                && (ctx.w(t.last + 2).starts_with(|c: char| c.is_ascii_digit())
+                                    || ctx.is(t.last + 2, AMOUNT_WORDS)))
                             && !HAVE.iter().any(|h| ch.start > 0 && ctx.w(ch.start - 1) == *h));
                 if t.first > 0 && trigs.iter().any(|o| o.verb && o.last + 1 == t.first) && t.kind != FormKind::Base {
                     tr.outcome = "modifier of the preceding verb (\"rejected proposed changes\")".into();
@@ -2530,12 +2558,15 @@ pub(super) fn run(
                     let domestic = announces_domestic
                         || match final_root {
                             8 => true,
-                            14 => !official,
+                            // a hunger strike is a protest whoever holds it (a jailed minister, a lawmaker)
+                            14 => !official || code.starts_with("142"),
                             // arrests and bans by a state's own forces, coded as verbs; a state's decrees
                             // (curfew, state of siege, martial law) as nouns too
                             17 => official && t.verb || state && code.starts_with("172"),
                             // "will impose a curfew": a threatened decree, as the decree itself
                             13 => state && code.starts_with("132"),
+                            // "the opposition leader demanded early elections": a demand of the own state
+                            10 => matches!(src_actor.role.as_deref(), Some("OPP" | "ELI" | "REB")) && t.verb,
                             _ => false,
                         };
                     let mut is_domestic = false;
@@ -2575,7 +2606,7 @@ pub(super) fn run(
             };
             let domestic_ok = |a: usize| match final_root {
                 8 => true,
-                14 => !official_src(a),
+                14 => !official_src(a) || code.starts_with("142"),
                 17 => {
                     official_src(a) && t.verb
                         || code.starts_with("172")
@@ -2589,9 +2620,13 @@ pub(super) fn run(
                 let target = match b {
                     Some(b) => {
                         let same_entity = ctx.slots[a].entity.is_some() && ctx.slots[a].entity == ctx.slots[b].entity;
-                        // a domestic act may name its own country again ("French workers blocked roads in France")
+                        // a domestic act may name its own country again ("French workers blocked roads in France"),
+                        // but a pronoun or a group that refers back to the source is not its target
+                        let own_country =
+                            ctx.slots[b].country_kind && ctx.w(ctx.slots[a].first) != ctx.w(ctx.slots[b].first);
                         if a == b
-                            || (same_entity || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor)) && !domestic_ok(a)
+                            || same_entity && !(own_country && domestic_ok(a))
+                            || vec_eq_actor(&ctx.slots[a].actor, &ctx.slots[b].actor) && !domestic_ok(a)
                         {
                             continue;
                         }

@@ -1159,13 +1159,22 @@ fn preventing_a_protest_restricts_freedom() {
 #[test]
 fn stone_throwing_is_a_violent_protest_and_resorting_to_it_is_done() {
     let pairs = [("Freedonian youths", "FRDCVL"), ("Sylvanian soldiers", "SYLMIL")];
-    let ev = code("Freedonian youths threw stones at Sylvanian soldiers near the border.", &pairs);
+    let ev = code(
+        "Freedonian youths threw stones at Sylvanian soldiers near the border.",
+        &pairs,
+    );
     assert_eq!(summary(&ev), ["FRDCVL>SYLMIL:14"]);
     assert_eq!(ev[0].code, "145");
-    let ev = code("Freedonian youths resorted to throwing stones at Sylvanian soldiers.", &pairs);
+    let ev = code(
+        "Freedonian youths resorted to throwing stones at Sylvanian soldiers.",
+        &pairs,
+    );
     assert_eq!(summary(&ev), ["FRDCVL>SYLMIL:14"]);
     // a wished-for act stays hypothetical
-    let ev = code("Freedonian youths wanted to throw stones at Sylvanian soldiers.", &pairs);
+    let ev = code(
+        "Freedonian youths wanted to throw stones at Sylvanian soldiers.",
+        &pairs,
+    );
     assert_eq!(summary(&ev), ["~FRDCVL>SYLMIL:14"]);
 }
 
@@ -1176,11 +1185,78 @@ fn a_domestic_protest_may_name_its_own_country_again() {
         &[("Freedonian", "FRD"), ("Freedonia", "FRD"), ("Sylvania", "SYL")],
     );
     let s = summary(&ev);
-    assert!(s.contains(&"FRD>FRD:14".to_string()) || s.contains(&"FRD>SYL:14".to_string()), "{s:?}");
+    assert!(
+        s.contains(&"FRD>FRD:14".to_string()) || s.contains(&"FRD>SYL:14".to_string()),
+        "{s:?}"
+    );
     // the same country named twice is still no event for an act that is not domestic
     let ev = code(
         "Freedonia condemned the attack, and Freedonia will respond.",
         &[("Freedonia", "FRD")],
     );
-    assert!(summary(&ev).iter().all(|s| !s.starts_with("FRD>FRD")), "{:?}", summary(&ev));
+    assert!(
+        summary(&ev).iter().all(|s| !s.starts_with("FRD>FRD")),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn a_name_in_apposition_does_not_hide_the_subject() {
+    let ev = code(
+        "A member of the Freedonian parliament, John Q Smith, started a hunger strike on Monday.",
+        &[("Freedonian parliament", "FRDLEG")],
+    );
+    // a hunger strike is a protest even by an official, aimed at the own country when no target is named
+    assert_eq!(summary(&ev), ["FRDLEG>FRD:14"]);
+    assert_eq!(ev[0].code, "142");
+    // an actor in apposition is the subject itself
+    let ev = code(
+        "The council president, Sylvanian envoy, urged Freedonia to withdraw.",
+        &[("Sylvanian envoy", "SYLGOV"), ("Freedonia", "FRD")],
+    );
+    assert!(
+        summary(&ev).iter().any(|s| s.starts_with("SYLGOV>FRD")),
+        "{:?}",
+        summary(&ev)
+    );
+}
+
+#[test]
+fn an_opposition_demand_without_a_target_is_made_of_the_own_state() {
+    let pairs = [
+        ("Freedonian opposition leader", "FRDOPP"),
+        ("Freedonian ministry", "FRDGOV"),
+    ];
+    let ev = code("The Freedonian opposition leader demanded early elections.", &pairs);
+    assert_eq!(summary(&ev), ["FRDOPP>FRD:10"]);
+    // a ministry's demand names whom it is made of, or is not coded
+    let ev = code("The Freedonian ministry demanded early elections.", &pairs);
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
+}
+
+#[test]
+fn flouting_is_defiance() {
+    let ev = code(
+        "Freedonian newspapers flouted a Sylvanian ban on Monday.",
+        &[("Freedonian newspapers", "FRDMED"), ("Sylvanian", "SYL")],
+    );
+    assert_eq!(summary(&ev), ["FRDMED>SYL:12"]);
+    assert_eq!(ev[0].code, "128");
+    assert_eq!(ev[0].plover.as_deref(), Some("REJECT"));
+}
+
+#[test]
+fn shortening_a_curfew_is_a_concession_but_shortening_a_trip_is_not() {
+    let pairs = [("Freedonian government", "FRDGOV"), ("Sylvania", "SYL")];
+    let ev = code(
+        "Curfew hours in the Freedonian capital will end earlier after the Freedonian government shortened the curfew.",
+        &pairs,
+    );
+    assert_eq!(summary(&ev), ["FRDGOV>FRD:08"]);
+    assert_eq!(ev[0].code, "0813");
+    let ev = code("The Freedonian government relaxed restrictions on Sylvania.", &pairs);
+    assert_eq!(summary(&ev), ["FRDGOV>SYL:08"]);
+    let ev = code("The Freedonian government shortened its visit to Sylvania.", &pairs);
+    assert!(ev.is_empty(), "{:?}", summary(&ev));
 }
