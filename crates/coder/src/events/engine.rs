@@ -690,6 +690,27 @@ struct Slot {
     generic: bool,
 }
 
+impl Slot {
+    /// People of a country named by a role noun at token `at` ("protesters" after a state's act): the
+    /// target of domestic repression or of a verbal act aimed at them.
+    fn people_of(country: String, role: &str, at: usize) -> Slot {
+        Slot {
+            actor: Actor {
+                code: format!("{country}{role}"),
+                country: Some(country),
+                role: Some(role.to_string()),
+                ..Actor::default()
+            },
+            first: at,
+            last: at,
+            entity: None,
+            first_person: false,
+            country_kind: false,
+            generic: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Trig {
     first: usize,
@@ -1910,20 +1931,7 @@ pub(super) fn run(
                         let people = role_noun_object(&ctx, from)
                             .filter(|(_, r)| matches!(*r, "OPP" | "CVL" | "EDU" | "LAB" | "MED" | "REB"));
                         if let (Some(c), Some((ri, role))) = (country, people) {
-                            ctx.slots.push(Slot {
-                                actor: Actor {
-                                    code: format!("{c}{role}"),
-                                    country: Some(c),
-                                    role: Some(role.to_string()),
-                                    ..Actor::default()
-                                },
-                                first: ri,
-                                last: ri,
-                                entity: None,
-                                first_person: false,
-                                country_kind: false,
-                                generic: false,
-                            });
+                            ctx.slots.push(Slot::people_of(c, role, ri));
                             targets = Some(vec![ctx.slots.len() - 1]);
                             pattern.push_str(", people of the source's country");
                         }
@@ -1941,20 +1949,7 @@ pub(super) fn run(
                         let people = role_noun_object(&ctx, from)
                             .filter(|(_, r)| matches!(*r, "OPP" | "CVL" | "EDU" | "LAB" | "MED"));
                         if let (Some(c), Some((ri, role))) = (country, people) {
-                            ctx.slots.push(Slot {
-                                actor: Actor {
-                                    code: format!("{c}{role}"),
-                                    country: Some(c),
-                                    role: Some(role.to_string()),
-                                    ..Actor::default()
-                                },
-                                first: ri,
-                                last: ri,
-                                entity: None,
-                                first_person: false,
-                                country_kind: false,
-                                generic: false,
-                            });
+                            ctx.slots.push(Slot::people_of(c, role, ri));
                             targets = Some(vec![ctx.slots.len() - 1]);
                             if root >= 18 {
                                 code = "175".into();
@@ -2330,20 +2325,7 @@ pub(super) fn run(
                     let people = role_noun_object(&ctx, t.last + 1)
                         .filter(|(_, r)| matches!(*r, "OPP" | "CVL" | "EDU" | "LAB" | "MED"));
                     if let (true, Some(c), Some((ri, role))) = (state_force, country, people) {
-                        ctx.slots.push(Slot {
-                            actor: Actor {
-                                code: format!("{c}{role}"),
-                                country: Some(c),
-                                role: Some(role.to_string()),
-                                ..Actor::default()
-                            },
-                            first: ri,
-                            last: ri,
-                            entity: None,
-                            first_person: false,
-                            country_kind: false,
-                            generic: false,
-                        });
+                        ctx.slots.push(Slot::people_of(c, role, ri));
                         targets = Some(vec![ctx.slots.len() - 1]);
                         pattern.push_str(", people of the source's country");
                     }
