@@ -91,7 +91,11 @@ impl CsvReader {
             .iter()
             .enumerate()
             .map(|(i, field)| {
-                let field = if i == 0 { field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field) } else { field };
+                let field = if i == 0 {
+                    field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
+                } else {
+                    field
+                };
                 String::from_utf8_lossy(field).trim().to_string()
             })
             .collect();
@@ -107,7 +111,10 @@ impl CsvReader {
             return Err(InputError::line(
                 &self.name,
                 1,
-                format!("the header has no {wanted:?} column (columns: {}); {hint}", shown.join(", ")),
+                format!(
+                    "the header has no {wanted:?} column (columns: {}); {hint}",
+                    shown.join(", ")
+                ),
             ));
         };
         Ok(Columns {
@@ -125,7 +132,11 @@ impl CsvReader {
     /// article preceded by a warning about its date when that cannot be read.
     fn row_items(&self, columns: &Columns, line: usize) -> Vec<ArticleResult> {
         let error = |message: String| vec![Err(InputError::line(&self.name, line, message))];
-        if self.record.iter().all(|field| field.iter().all(u8::is_ascii_whitespace)) {
+        if self
+            .record
+            .iter()
+            .all(|field| field.iter().all(u8::is_ascii_whitespace))
+        {
             return Vec::new();
         }
         let mut fields = Vec::with_capacity(6);

@@ -27,7 +27,10 @@ pub enum DateProblem {
     /// A recognised form naming a day that does not exist ("2022-02-30").
     NoSuchDay,
     /// Day and month could be swapped and no [`DateOrder`] was given: the two readings.
-    Ambiguous { day_first: NaiveDate, month_first: NaiveDate },
+    Ambiguous {
+        day_first: NaiveDate,
+        month_first: NaiveDate,
+    },
 }
 
 impl fmt::Display for DateProblem {

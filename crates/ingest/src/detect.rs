@@ -115,12 +115,31 @@ impl Compression {
             Compression::Gzip => Box::new(MultiGzDecoder::new(input)),
             Compression::Xz => Box::new(liblzma::bufread::XzDecoder::new_multi_decoder(input)),
             Compression::Bzip2 => Box::new(bzip2::bufread::MultiBzDecoder::new(input)),
-            Compression::Zstd => Box::new(
-                ruzstd::decoding::StreamingDecoder::new(input)
-                    .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, format!("zstd: {err}")))?,
-            ),
+            Compression::Zstd => Box::new(ZstdReader(
+                ruzstd::decoding::StreamingDecoder::new(input).map_err(|err| zstd_error(&err))?,
+            )),
         })
     }
+}
+
+/// ruzstd's decoder with its errors told apart: a stream that ends early is truncated, anything else corrupt.
+struct ZstdReader(ruzstd::decoding::StreamingDecoder<Box<dyn BufRead + Send>, ruzstd::decoding::FrameDecoder>);
+
+impl Read for ZstdReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|err| zstd_error(&err))
+    }
+}
+
+fn zstd_error(err: &dyn std::fmt::Display) -> io::Error {
+    let message = format!("zstd: {err}");
+    // ruzstd reports a cut stream as a nested UnexpectedEof, visible only in the message.
+    let kind = if message.contains("UnexpectedEof") {
+        io::ErrorKind::UnexpectedEof
+    } else {
+        io::ErrorKind::InvalidData
+    };
+    io::Error::new(kind, message)
 }
 
 /// Decompresses (by magic bytes, also nested: a gzip of an xz), transcodes UTF-16 to UTF-8 and sniffs
@@ -129,32 +148,25 @@ pub(crate) fn prepare(reader: Box<dyn BufRead + Send>) -> io::Result<(Box<dyn Bu
     let mut reader = reader;
     for _ in 0..3 {
         let magic = peek(&mut reader, 6)?;
-        let rest: Box<dyn BufRead + Send> = Box::new(Cursor::new(magic.clone()).chain(reader));
-        match Compression::from_magic(&magic) {
-            Some(compression) => {
-                reader = Box::new(BufReader::with_capacity(64 << 10, compression.decoder(rest)?));
-            }
-            None => {
-                reader = rest;
-                break;
-            }
-        }
+        let Some(compression) = Compression::from_magic(&magic) else {
+            break;
+        };
+        reader = Box::new(BufReader::with_capacity(64 << 10, compression.decoder(reader)?));
     }
     let mut head = peek(&mut reader, SNIFF_BYTES)?;
     if head.is_empty() {
-        return Ok((Box::new(Cursor::new(head)), Sniffed::Empty));
+        return Ok((reader, Sniffed::Empty));
     }
     if let Some(encoding) = utf16_encoding(&head) {
-        let restored: Box<dyn Read + Send> = Box::new(Cursor::new(head).chain(reader));
         let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
             .encoding(Some(encoding))
             .bom_override(true)
             .strip_bom(true)
-            .build(restored);
+            .build(reader);
         reader = Box::new(BufReader::with_capacity(64 << 10, decoded));
         head = peek(&mut reader, SNIFF_BYTES)?;
         if head.is_empty() {
-            return Ok((Box::new(Cursor::new(head)), Sniffed::Empty));
+            return Ok((reader, Sniffed::Empty));
         }
     }
     let format = sniff_format(&head);
@@ -162,9 +174,9 @@ pub(crate) fn prepare(reader: Box<dyn BufRead + Send>) -> io::Result<(Box<dyn Bu
     if format != Format::Warc
         && let Some(binary) = binary_kind(&head)
     {
-        return Ok((Box::new(Cursor::new(head).chain(reader)), Sniffed::Binary(binary)));
+        return Ok((reader, Sniffed::Binary(binary)));
     }
-    Ok((Box::new(Cursor::new(head).chain(reader)), Sniffed::Format(format)))
+    Ok((reader, Sniffed::Format(format)))
 }
 
 /// UTF-16 by its byte-order mark, or without one when every other byte is zero, as in UTF-16 English.
@@ -193,21 +205,41 @@ fn utf16_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// Signatures of common non-text files a user may point detente at by mistake: what they are, and what
 /// to do about it.
 const SIGNATURES: &[(&[u8], &str, &str)] = &[
-    (b"PK\x03\x04", "a ZIP archive (or .docx, .xlsx, .epub)", "unpack it or save it as text first"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (or .docx, .xlsx, .epub)",
+        "unpack it or save it as text first",
+    ),
     (b"PK\x05\x06", "an empty ZIP archive", ""),
     (b"%PDF-", "a PDF document", "extract its text first"),
     (b"\x89PNG", "a PNG image", ""),
     (b"\xFF\xD8\xFF", "a JPEG image", ""),
     (b"GIF8", "a GIF image", ""),
-    (b"SQLite format 3\0", "an SQLite database", "query a detente store with `detente events` or `search`"),
+    (
+        b"SQLite format 3\0",
+        "an SQLite database",
+        "query a detente store with `detente events` or `search`",
+    ),
     (b"PAR1", "a Parquet file", ""),
     (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive", "unpack it first"),
     (b"Rar!", "a RAR archive", "unpack it first"),
     (b"\x7FELF", "an executable (ELF)", ""),
-    (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document (.doc, .xls)", "save it as text first"),
+    (
+        b"\xD0\xCF\x11\xE0",
+        "an old Microsoft Office document (.doc, .xls)",
+        "save it as text first",
+    ),
     (b"{\\rtf", "an RTF document", "save it as text first"),
-    (b"\x04\x22\x4D\x18", "an LZ4 stream", "decompress it first (LZ4 is not read)"),
-    (b"\x1F\x9D", "a Unix compress (.Z) stream", "decompress it first (.Z is not read)"),
+    (
+        b"\x04\x22\x4D\x18",
+        "an LZ4 stream",
+        "decompress it first (LZ4 is not read)",
+    ),
+    (
+        b"\x1F\x9D",
+        "a Unix compress (.Z) stream",
+        "decompress it first (.Z is not read)",
+    ),
 ];
 
 /// What a binary input is, with a hint, or None for text. Text may be in any 8-bit encoding, so only a
@@ -246,16 +278,60 @@ impl Binary {
     /// "a PDF document, not a text file: extract its text first; skipped".
     pub(crate) fn message(&self, expected: Option<Format>) -> String {
         let expected = expected.map_or("an article input", Format::describe);
-        let hint = if self.hint.is_empty() { String::new() } else { format!(": {}", self.hint) };
+        let hint = if self.hint.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", self.hint)
+        };
         format!("{}, not {expected}{hint}; skipped", self.what)
     }
 }
 
-/// Reads up to `n` bytes (fewer only at end of input).
+/// Reads up to `n` bytes (fewer only at end of input) and puts them back in front of the reader. An error
+/// after some bytes (a compressed stream cut short) is deferred until those bytes are consumed, so the
+/// whole lines or records before the cut are still read; an error before any byte is returned.
 fn peek(reader: &mut Box<dyn BufRead + Send>, n: usize) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(n);
-    reader.take(n as u64).read_to_end(&mut head)?;
+    let mut error = None;
+    while head.len() < n {
+        let mut chunk = [0u8; 4096];
+        let want = (n - head.len()).min(chunk.len());
+        match reader.read(&mut chunk[..want]) {
+            Ok(0) => break,
+            Ok(got) => head.extend_from_slice(&chunk[..got]),
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) if head.is_empty() => return Err(err),
+            Err(err) => {
+                error = Some(err);
+                break;
+            }
+        }
+    }
+    let rest = std::mem::replace(reader, Box::new(io::empty()));
+    *reader = match error {
+        None => Box::new(Cursor::new(head.clone()).chain(rest)),
+        Some(err) => Box::new(Cursor::new(head.clone()).chain(FailingReader(Some(err)))),
+    };
     Ok(head)
+}
+
+/// Gives one stored error, then the end of input.
+struct FailingReader(Option<io::Error>);
+
+impl Read for FailingReader {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
+}
+
+impl BufRead for FailingReader {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        match self.0.take() {
+            Some(err) => Err(err),
+            None => Ok(&[]),
+        }
+    }
+    fn consume(&mut self, _: usize) {}
 }
 
 #[cfg(test)]

@@ -31,8 +31,12 @@ pub(crate) fn read_feed(name: &str, reader: Box<dyn BufRead + Send>, options: &R
         }
         Err(message) => message,
     };
-    read_item_by_item(name, &bytes, &whole_feed_error, options)
-        .unwrap_or_else(|| vec![Err(InputError::file(name, format!("not a valid RSS/Atom feed: {whole_feed_error}")))])
+    read_item_by_item(name, &bytes, &whole_feed_error, options).unwrap_or_else(|| {
+        vec![Err(InputError::file(
+            name,
+            format!("not a valid RSS/Atom feed: {whole_feed_error}"),
+        ))]
+    })
 }
 
 /// The items of a feed that does not parse as a whole, each parsed on its own inside the feed's envelope;

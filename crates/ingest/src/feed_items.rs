@@ -202,14 +202,16 @@ mod tests {
 
     #[test]
     fn atom_entries_and_feeds_without_items() {
-        let feed = b"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>1</id></entry><entry/></feed>";
+        let feed =
+            b"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>1</id></entry><entry/></feed>";
         let parts = split_items(feed).unwrap();
         assert_eq!(parts.closing, b"</feed>");
         assert_eq!(parts.items.len(), 2);
         assert_eq!(split_items(b"<rss><channel><title>none</title></channel></rss>"), None);
         assert_eq!(split_items(b""), None);
         assert_eq!(split_items(b"<<<>>><!--"), None);
-        let rdf = b"<rdf:RDF xmlns:rdf=\"r\"><channel><title>R</title></channel><item><title>I</title></item></rdf:RDF>";
+        let rdf =
+            b"<rdf:RDF xmlns:rdf=\"r\"><channel><title>R</title></channel><item><title>I</title></item></rdf:RDF>";
         assert_eq!(split_items(rdf).unwrap().closing, b"</rdf:RDF>");
     }
 }

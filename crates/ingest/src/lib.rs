@@ -367,7 +367,11 @@ where
 }
 
 /// Reads a whole document up to `limit` bytes; too large or an I/O error → InputError.
-pub(crate) fn read_document(name: &str, mut reader: Box<dyn BufRead + Send>, limit: usize) -> Result<Vec<u8>, InputError> {
+pub(crate) fn read_document(
+    name: &str,
+    mut reader: Box<dyn BufRead + Send>,
+    limit: usize,
+) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     (&mut reader)
         .take(limit as u64 + 1)

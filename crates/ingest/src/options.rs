@@ -95,7 +95,13 @@ impl Budget {
 /// The longest stretch of `text` between two sentence ends, in bytes. One pass over the bytes; the
 /// ends are `.`, `!`, `?`, `;`, a line break, and the CJK, Arabic and Devanagari full stops and marks.
 pub fn longest_run_without_sentence_end(text: &str) -> usize {
-    const WIDE_ENDS: [&[u8]; 5] = ["。".as_bytes(), "！".as_bytes(), "？".as_bytes(), "؟".as_bytes(), "।".as_bytes()];
+    const WIDE_ENDS: [&[u8]; 5] = [
+        "。".as_bytes(),
+        "！".as_bytes(),
+        "？".as_bytes(),
+        "؟".as_bytes(),
+        "।".as_bytes(),
+    ];
     let bytes = text.as_bytes();
     let mut longest = 0;
     let mut start = 0;
@@ -168,9 +174,15 @@ mod tests {
         assert!(budget.check("Short. Sentences. Only.").is_ok());
         let long = "word ".repeat(30);
         let err = budget.check(&long).unwrap_err();
-        assert!(err.contains("150 bytes of text is over") && err.contains("--max-document-mb"), "{err}");
+        assert!(
+            err.contains("150 bytes of text is over") && err.contains("--max-document-mb"),
+            "{err}"
+        );
         let err = budget.check("one two three four five.").unwrap_err();
-        assert!(err.contains("without a sentence end") && err.contains("--max-sentence-kb"), "{err}");
+        assert!(
+            err.contains("without a sentence end") && err.contains("--max-sentence-kb"),
+            "{err}"
+        );
         assert_eq!(human_bytes(60 << 20), "60 MB");
         assert_eq!(human_bytes(3 << 19), "1.5 MB");
         assert_eq!(human_count(81_371), "81,371");

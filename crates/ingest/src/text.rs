@@ -3,7 +3,9 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use crate::{Article, ArticleResult, InputError, ReadOptions, detect::strip_compression_suffix, read_document, text_id};
+use crate::{
+    Article, ArticleResult, InputError, ReadOptions, detect::strip_compression_suffix, read_document, text_id,
+};
 
 /// A first line longer than this is a paragraph, not a headline, even when a blank line follows.
 const MAX_TITLE_CHARS: usize = 300;

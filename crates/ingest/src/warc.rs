@@ -7,8 +7,8 @@ use std::io::{self, BufRead, Read};
 
 use flate2::read::{GzDecoder, ZlibDecoder};
 
-use crate::jsonl::{LineRead, read_line_bounded};
 use crate::date::{date_warning, parse_date};
+use crate::jsonl::{LineRead, read_line_bounded};
 use crate::{
     Article, ArticleResult, Format, InputError, MAX_DOCUMENT_BYTES, ReadOptions, describe_io_error, html, sniff_format,
     text_id,
