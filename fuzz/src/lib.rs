@@ -6,7 +6,7 @@ pub mod compress;
 use std::sync::OnceLock;
 
 use detente_coder::Coder;
-use detente_ingest::{ArticleResult, Format, read_bytes};
+use detente_ingest::{ArticleResult, Format, ReadOptions, read_bytes, read_bytes_with};
 
 /// The built-in coder, built once per fuzzing process.
 pub fn coder() -> &'static Coder {
@@ -21,11 +21,23 @@ pub fn read_and_check(name: &str, format: Option<Format>, data: &[u8]) -> Vec<de
     items.into_iter().filter_map(Result::ok).collect()
 }
 
-/// Articles have an id and text; errors name the input; a reader never yields more items than the input
-/// has bytes (plus a summary line), which catches a reader that loops on the same position.
+/// [`read_and_check`] with options.
+pub fn read_with_options_and_check(
+    name: &str,
+    format: Option<Format>,
+    data: &[u8],
+    options: &ReadOptions,
+) -> Vec<detente_ingest::Article> {
+    let items: Vec<ArticleResult> = read_bytes_with(name, format, data.to_vec(), options).collect();
+    check_items(name, data.len(), &items);
+    items.into_iter().filter_map(Result::ok).collect()
+}
+
+/// Articles have an id and text; errors name the input; a reader never yields more than two items (an
+/// article and its warning) per input byte, which catches a reader that loops on the same position.
 pub fn check_items(name: &str, input_len: usize, items: &[ArticleResult]) {
     assert!(
-        items.len() <= input_len + 2,
+        items.len() <= 2 * input_len + 2,
         "{} items from {input_len} bytes",
         items.len()
     );

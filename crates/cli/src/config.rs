@@ -96,7 +96,7 @@ impl Settings {
 
     /// The coder these settings ask for, and the user's dictionary files it was built from.
     pub fn coder(&self) -> Result<(detente_coder::Coder, Vec<detente_coder::DictionarySource>)> {
-        let sources = crate::pipeline::dictionary_sources(&self.dictionaries)?;
+        let sources = crate::dictionaries::dictionary_sources(&self.dictionaries)?;
         let mut coder =
             detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
         let variant = match self.goldstein {

@@ -1,8 +1,10 @@
 //! `detente`: political event data and attributed quotes from news text.
 
 mod config;
+mod dictionaries;
 mod eval;
 mod pipeline;
+mod read_args;
 mod render;
 mod store_cmds;
 
@@ -23,8 +25,9 @@ Examples:
   detente explain \"Russia attacked Ukraine.\"     why an event was (or was not) coded
   detente ingest corpus/ && detente events --dyad RUS,UKR
 
-Inputs: .txt, .jsonl/.ndjson, .html/.htm, RSS/Atom (.xml/.rss/.atom), WARC (.warc), any of them .gz,
-directories (recursive, sorted), and - for standard input.";
+Inputs: .txt, .jsonl/.ndjson, .csv/.tsv (with a header: text column, optional id, title, date, source,
+url), .html/.htm, RSS/Atom (.xml/.rss/.atom), WARC (.warc), any of them .gz, .xz, .bz2 or .zst, in UTF-8
+or UTF-16; directories (recursive, sorted), and - for standard input.";
 
 #[derive(Parser)]
 #[command(name = "detente", version, about = "Who did what to whom, and who said what: political event data from news text.", after_help = AFTER_HELP)]
@@ -92,6 +95,8 @@ struct IngestArgs {
     /// Articles per transaction.
     #[arg(long, default_value_t = 1000, value_name = "N")]
     batch: usize,
+    #[command(flatten)]
+    read: read_args::ReadArgs,
 }
 
 #[derive(Args)]
@@ -101,6 +106,8 @@ struct InputArgs {
     /// Output format (default: pretty on a terminal, jsonl otherwise).
     #[arg(long, short)]
     format: Option<OutputFormat>,
+    #[command(flatten)]
+    read: read_args::ReadArgs,
 }
 
 #[derive(Args)]
@@ -124,6 +131,8 @@ struct QuotesArgs {
     format: Option<QuotesFormat>,
     #[command(flatten)]
     query: store_cmds::QuotesQueryArgs,
+    #[command(flatten)]
+    read: read_args::ReadArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -213,7 +222,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None if format == OutputFormat::Pretty => render::pretty(coded, palette),
                 None => render::jsonl(coded, with_text),
             };
-            code_files(&args.input.paths, &settings, &header, render, args.quiet)
+            code_files(
+                &args.input.paths,
+                &args.input.read,
+                &settings,
+                &header,
+                render,
+                args.quiet,
+            )
         }
         Command::Actors(args) => {
             let format = args.format.unwrap_or_else(default_format);
@@ -224,7 +240,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 OutputFormat::Pretty => render::actors(coded, palette),
                 _ => render::jsonl(coded, false),
             };
-            code_files(&args.paths, &settings, &[], render, true)
+            code_files(&args.paths, &args.read, &settings, &[], render, true)
         }
         Command::Quotes(mut args) => {
             let terminal = std::io::stdout().is_terminal();
@@ -247,7 +263,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 QuotesFormat::Jsonl | QuotesFormat::Csv => render::jsonl(coded, true),
                 QuotesFormat::Pretty => render::quotes_by_speaker(coded, palette),
             };
-            code_files(&args.paths, &settings, &[], render, true)
+            code_files(&args.paths, &args.read, &settings, &[], render, true)
         }
         Command::Explain(args) => explain(&args, &settings),
         Command::Ingest(mut args) => {
@@ -314,6 +330,7 @@ fn ingest(args: &IngestArgs, settings: &config::Settings) -> Result<ExitCode> {
     let options = RunOptions {
         threads: settings.threads,
         progress: true,
+        read: args.read.options(),
     };
     let summary = pipeline::run(
         &paths,
@@ -351,6 +368,7 @@ fn default_format() -> OutputFormat {
 /// Code files to standard output; the summary goes to stderr. Exit 1 when some input failed.
 fn code_files<R>(
     paths: &[PathBuf],
+    read: &read_args::ReadArgs,
     settings: &config::Settings,
     header: &[u8],
     render: R,
@@ -371,6 +389,7 @@ where
     let options = RunOptions {
         threads: settings.threads,
         progress: true,
+        read: read.options(),
     };
     let summary: Summary = pipeline::run(&paths, &coder, &options, render, |_, bytes| {
         out.write_all(bytes).context("writing output")?;

@@ -1,14 +1,14 @@
 //! The coding pipeline: read articles (one thread), code them in parallel (rayon), hand them to a sink
 //! in input order. Memory stays bounded: articles move through in chunks, at most a few chunks at a time.
 
-use anyhow::{Context, Result};
-use detente_coder::{Coder, DictionarySource};
+use anyhow::Result;
+use detente_coder::Coder;
 use detente_records::{Article, CodedArticle};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How many articles are coded together; several chunks are in flight at most.
@@ -26,6 +26,8 @@ pub struct Summary {
     pub events: usize,
     pub quotes: usize,
     pub errors: usize,
+    /// Articles read with a problem (an unreadable date): coded, but worth a look.
+    pub warnings: usize,
     pub bytes: u64,
     pub elapsed: Duration,
 }
@@ -37,8 +39,13 @@ impl Summary {
     }
 
     pub fn line(&self) -> String {
+        let warnings = match self.warnings {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        };
         format!(
-            "{} articles, {} sentences, {} events, {} quotes, {} errors; {:.1} MB in {:.2}s ({:.2} MB/s)",
+            "{} articles, {} sentences, {} events, {} quotes, {} errors{warnings}; {:.1} MB in {:.2}s ({:.2} MB/s)",
             self.articles,
             self.sentences,
             self.events,
@@ -51,50 +58,14 @@ impl Summary {
     }
 }
 
-/// Read every dictionary file under the given folders (recursively, sorted) for the coder.
-pub fn dictionary_sources(dirs: &[PathBuf]) -> Result<Vec<DictionarySource>> {
-    let mut files = Vec::new();
-    for dir in dirs {
-        collect_files(dir, &mut files).with_context(|| format!("reading dictionaries in {}", dir.display()))?;
-    }
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-            // Legacy dictionaries are sometimes Latin-1: decode lossily rather than refuse them.
-            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            Ok(DictionarySource {
-                name: path.display().to_string(),
-                text,
-            })
-        })
-        .collect()
-}
-
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_file() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(path)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        collect_files(&entry.path(), out)?;
-    }
-    Ok(())
-}
-
 /// Options of a coding run.
 pub struct RunOptions {
     /// Worker threads; 0 = all cores.
     pub threads: usize,
     /// Show a progress bar (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// How inputs are read: CSV text column, date order, per-document budget.
+    pub read: detente_ingest::ReadOptions,
 }
 
 /// Code all articles from `paths` with `coder`, calling `sink` with each coded article and its
@@ -114,10 +85,11 @@ where
     // decompressing and parsing overlap with coding without buffering the whole input.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Result<Article, detente_ingest::InputError>>>(2);
     let paths = paths.to_vec();
+    let read_options = options.read.clone();
     let reader = std::thread::spawn(move || {
         let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
         let mut chunk_bytes = 0usize;
-        for item in detente_ingest::read_paths(&paths) {
+        for item in detente_ingest::read_paths_with(&paths, read_options) {
             if let Ok(article) = &item {
                 chunk_bytes += article.text.len();
             }
@@ -188,7 +160,10 @@ where
                         }
                     }
                     Err(e) => {
-                        summary.errors += 1;
+                        // An error lost an article; a warning did not (its article follows); a summary
+                        // line counts the problems of an input that were not shown one by one.
+                        summary.errors += e.error_count();
+                        summary.warnings += e.warning_count();
                         progress.suspend(|| eprintln!("detente: {e}"));
                     }
                 }
@@ -281,6 +256,7 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            read: detente_ingest::ReadOptions::default(),
         };
         let mut seen = Vec::new();
         let summary = run(
@@ -313,6 +289,7 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            read: detente_ingest::ReadOptions::default(),
         };
         let mut calls = 0;
         let result = run(

@@ -31,9 +31,6 @@ fn legacy_actor_with_non_ascii_code_is_recognised() {
     let text = "Graubuenden rejected the plan.";
     let sentences = detente_coder::text::segment(text);
     let mentions = coder.actors.recognize(text, &sentences, None);
-    let codes: Vec<&str> = mentions
-        .iter()
-        .map(|m| m.actor.code.as_str())
-        .collect();
+    let codes: Vec<&str> = mentions.iter().map(|m| m.actor.code.as_str()).collect();
     assert!(codes.contains(&"CHÜGOV"), "{codes:?}");
 }

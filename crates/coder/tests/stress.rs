@@ -29,8 +29,8 @@ const PARAGRAPHS: &[&str] = &[
 ];
 
 const COUNTRIES: &[&str] = &[
-    "Russia", "Ukraine", "France", "Germany", "China", "Japan", "India", "Brazil", "Egypt", "Kenya", "Peru",
-    "Chile", "Norway", "Poland", "Turkey", "Iran", "Iraq", "Syria", "Israel", "Canada", "Mexico", "Nigeria",
+    "Russia", "Ukraine", "France", "Germany", "China", "Japan", "India", "Brazil", "Egypt", "Kenya", "Peru", "Chile",
+    "Norway", "Poland", "Turkey", "Iran", "Iraq", "Syria", "Israel", "Canada", "Mexico", "Nigeria",
 ];
 
 fn synthetic_article(bytes: usize) -> Article {
@@ -94,7 +94,10 @@ fn eight_mb_of_speech_codes_within_two_seconds() {
     let coder = Coder::builtin().unwrap();
     let article = synthetic_article(8 * MB);
     let (took, events) = time_coding(&coder, &article);
-    assert!(events > 100, "the synthetic article should give many events, got {events}");
+    assert!(
+        events > 100,
+        "the synthetic article should give many events, got {events}"
+    );
     assert!(
         took <= Duration::from_secs(2),
         "8 MB took {:.2} s (target: 2 s)",

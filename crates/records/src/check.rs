@@ -9,7 +9,12 @@ pub fn span_problems(text: &str, coded: &CodedArticle) -> Vec<String> {
     let mut problems = Vec::new();
     let mut check = |what: String, span: Span| {
         if span.start > span.end || span.end > text.len() {
-            problems.push(format!("{what}: {}..{} outside 0..{}", span.start, span.end, text.len()));
+            problems.push(format!(
+                "{what}: {}..{} outside 0..{}",
+                span.start,
+                span.end,
+                text.len()
+            ));
         } else if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
             problems.push(format!("{what}: {}..{} not on char boundaries", span.start, span.end));
         }
