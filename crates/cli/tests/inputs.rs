@@ -158,3 +158,34 @@ fn dictionary_folders_load_known_formats_only_and_never_panic() {
     let coded: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(coded["mentions"][0]["actor"]["code"], "CHÜGOV", "{coded}");
 }
+
+/// `code A B` gives exactly what `code A` and `code B` give: articles coded in one run (in parallel, in
+/// chunks) do not influence each other.
+#[test]
+fn coding_two_articles_in_one_run_equals_coding_each_alone() {
+    let dir = scratch("pair");
+    let a = dir.join("a.txt");
+    let b = dir.join("b.jsonl");
+    std::fs::write(
+        &a,
+        "Talks\n\n\"We will not retreat,\" the Ukrainian president said. Russia attacked Kharkiv.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "{\"id\": \"b1\", \"text\": \"He said France would send aid. The minister met Chinese officials.\"}\n\
+         {\"id\": \"b2\", \"date\": \"2022-02-24\", \"text\": \"Putin told reporters that NATO had threatened Russia.\"}\n",
+    )
+    .unwrap();
+    let (together, stderr, status) = run(&["code", "-f", "jsonl", "-j", "2"], &[a.clone(), b.clone()]);
+    assert_eq!(status, 0, "{stderr}");
+    let (alone_a, _, _) = run(&["code", "-f", "jsonl"], &[a]);
+    let (alone_b, _, _) = run(&["code", "-f", "jsonl"], &[b]);
+    assert_eq!(together.len(), 3);
+    assert_eq!(together, [alone_a, alone_b].concat());
+    assert!(
+        together
+            .iter()
+            .any(|coded| !coded["events"].as_array().unwrap().is_empty())
+    );
+}
