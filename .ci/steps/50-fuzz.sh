@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Fuzz smoke run: every fuzz target (fuzz/fuzz_targets: readers, sentence splitter, quote scanner,
+# dictionary parsers, the whole coder) for FUZZ_SECONDS (60) each, two at a time, with libFuzzer on stable
+# Rust, starting from the corpus kept in fuzz/corpus. Any crash, panic, hang (10 s) or failed check fails
+# the step, with the reproducer saved under fuzz/artifacts/. Budget: under 8 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# libFuzzer itself is C++, built by libfuzzer-sys.
+if ! command -v c++ >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq g++ >/dev/null
+fi
+bash fuzz/run.sh "${FUZZ_SECONDS:-60}"
