@@ -23,8 +23,14 @@ PARALLEL=${FUZZ_PARALLEL:-2}
 all_targets() { sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.toml | grep -v '^detente-fuzz$'; }
 
 build() {
-  cargo build --release --locked --target "$TRIPLE" --bins 2>&1 | grep -v '^\s*Compiling' || true
-  test -x "$BIN/code" || { echo "fuzz build failed" >&2; exit 1; }
+  mkdir -p target
+  local started=$SECONDS
+  if ! cargo build --release --locked --target "$TRIPLE" --bins >target/build.log 2>&1; then
+    tail -50 target/build.log >&2
+    echo "fuzz build failed (fuzz/target/build.log)" >&2
+    exit 1
+  fi
+  echo "fuzz targets built in $((SECONDS - started))s"
 }
 
 run_one() {
@@ -53,7 +59,12 @@ merge() {
 
 case ${1:-} in
   build) build ;;
-  merge) shift; build; for t in "${@:-$(all_targets)}"; do merge "$t"; done ;;
+  merge)
+    shift
+    targets=("$@"); [ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(all_targets)
+    build
+    for t in "${targets[@]}"; do merge "$t"; done
+    ;;
   '' | -h | --help) sed -n '2,12p' "$0"; exit 2 ;;
   *)
     seconds=$1; shift
