@@ -158,7 +158,7 @@ fn random_bytes_named_jsonl_are_one_error_not_thousands() {
     let dir = scratch_dir("random-jsonl");
     std::fs::write(dir.join("noise.jsonl"), random_bytes(2 << 20, 7)).unwrap();
     std::fs::write(dir.join("ok.jsonl"), "{\"text\": \"The envoy arrived.\"}\n").unwrap();
-    let items: Vec<_> = read_paths(&[dir.clone()]).collect();
+    let items: Vec<_> = read_paths(std::slice::from_ref(&dir)).collect();
     let errors = problems(&items);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
@@ -213,7 +213,7 @@ fn a_compressed_file_of_nothing_but_junk_is_abandoned_and_the_run_goes_on() {
     let junk: String = (0..200_000).map(|i| format!("x{}\n", i % 7)).collect();
     std::fs::write(dir.join("a-junk.jsonl.gz"), gzip(junk.as_bytes())).unwrap();
     std::fs::write(dir.join("b-good.jsonl"), "{\"text\": \"Talks resumed in Geneva.\"}\n").unwrap();
-    let items: Vec<_> = read_paths(&[dir.clone()]).collect();
+    let items: Vec<_> = read_paths(std::slice::from_ref(&dir)).collect();
     let errors = problems(&items);
     assert_eq!(errors.len(), 22, "{:?}", &errors[18..]);
     assert!(
