@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 const COUNTRY_CODES: &str = include_str!("../data/country-codes.tsv");
 
 /// One country's codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CountryCodes {
     pub iso3: &'static str,
     pub iso2: &'static str,
@@ -20,6 +20,9 @@ pub struct CountryCodes {
     /// FIPS 10-4 (empty for the few ISO entries FIPS does not list).
     pub fips: &'static str,
     pub name: &'static str,
+    /// Centroid of the country's largest land area.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
 }
 
 fn table() -> &'static HashMap<&'static str, CountryCodes> {
@@ -36,6 +39,8 @@ fn table() -> &'static HashMap<&'static str, CountryCodes> {
                     numeric: f.next()?,
                     fips: f.next()?,
                     name: f.next()?,
+                    lat: f.next().and_then(|v| v.parse().ok()),
+                    lon: f.next().and_then(|v| v.parse().ok()),
                 };
                 Some((c.iso3, c))
             })
@@ -107,6 +112,40 @@ pub fn gdelt_columns(loc: &Location) -> [String; 8] {
     ]
 }
 
+/// A country as a country-level location (its centroid), for actors known only by their country.
+pub fn country_location(iso3: &str) -> Option<Location> {
+    let c = country(iso3)?;
+    Some(Location {
+        name: c.name.to_string(),
+        country: Some(c.iso3.to_string()),
+        lat: c.lat,
+        lon: c.lon,
+        kind: PlaceKind::Country,
+        ..Location::default()
+    })
+}
+
+/// GDELT's 24 geography columns of an event: Actor1Geo_*, Actor2Geo_*, ActionGeo_* (8 each).
+///
+/// ActionGeo is the event's location. An actor's geography is the event's location when that lies in the
+/// actor's country, else the actor's country at country level (GDELT places each actor at the place the
+/// text names nearest it; detente's coder gives one place per event, so this is the closest it can say).
+pub fn gdelt_event_geo(source_country: Option<&str>, target_country: Option<&str>, location: Option<&Location>) -> Vec<String> {
+    let actor = |country: Option<&str>| -> [String; 8] {
+        let Some(country) = country else { return Default::default() };
+        match location {
+            Some(l) if l.country.as_deref() == Some(country) => gdelt_columns(l),
+            _ => country_location(country).map(|l| gdelt_columns(&l)).unwrap_or_default(),
+        }
+    };
+    let action = location.map(gdelt_columns).unwrap_or_default();
+    let mut out = Vec::with_capacity(24);
+    out.extend(actor(source_country));
+    out.extend(actor(target_country));
+    out.extend(action);
+    out
+}
+
 /// Great-circle distance in kilometres (haversine, mean Earth radius).
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -174,6 +213,23 @@ mod tests {
         assert_eq!(gdelt_columns(&town)[0], "3");
         // A region abroad is a world state (5).
         assert_eq!(gdelt_type(&loc("Donbas", "UKR", PlaceKind::Region, None)), 5);
+    }
+
+    #[test]
+    fn event_geography_places_actors_in_the_event_place_or_their_country() {
+        let kyiv = loc("Kyiv", "UKR", PlaceKind::City, Some(("Kyiv City", "12")));
+        let g = gdelt_event_geo(Some("RUS"), Some("UKR"), Some(&kyiv));
+        assert_eq!(g.len(), 24);
+        // Actor 1 (Russia) is not in Kyiv: its country, type 1, with the centroid.
+        assert_eq!((g[0].as_str(), g[1].as_str(), g[2].as_str()), ("1", "Russia", "RS"));
+        assert!(!g[5].is_empty() && !g[6].is_empty());
+        // Actor 2 (Ukraine) and the action are in Kyiv.
+        assert_eq!((g[8].as_str(), g[9].as_str(), g[10].as_str()), ("4", "Kyiv, Kyiv City, Ukraine", "UP"));
+        assert_eq!(g[16..24], g[8..16]);
+        // No location: actors at country level, the action empty; no actor country: empty.
+        let g = gdelt_event_geo(Some("DEU"), None, None);
+        assert_eq!((g[0].as_str(), g[2].as_str()), ("1", "GM"));
+        assert!(g[8..].iter().all(String::is_empty));
     }
 
     #[test]

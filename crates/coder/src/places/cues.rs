@@ -1,0 +1,127 @@
+//! The word lists the recogniser and the location pass read around place names (`data/places/cues.toml`,
+//! extended by the user's `*.placecues.toml`).
+
+use crate::{DictionaryError, DictionarySource};
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+
+const BUILTIN: &str = include_str!("../../data/places/cues.toml");
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    #[serde(default)]
+    locative: Vec<String>,
+    #[serde(default)]
+    near: Vec<String>,
+    #[serde(default)]
+    from: Vec<String>,
+    #[serde(default)]
+    from_roots: Vec<String>,
+    #[serde(default)]
+    fillers: Vec<String>,
+    #[serde(default)]
+    directions: Vec<String>,
+    #[serde(default)]
+    region_nouns: Vec<String>,
+    #[serde(default)]
+    border_nouns: Vec<String>,
+    #[serde(default)]
+    meeting_words: Vec<String>,
+    #[serde(default)]
+    actor_followers: Vec<String>,
+    #[serde(default)]
+    target_roots: Vec<String>,
+    #[serde(default)]
+    venue_codes: Vec<String>,
+    #[serde(default)]
+    dateline_roots: Vec<String>,
+}
+
+/// Lower-cased word sets.
+#[derive(Debug, Default)]
+pub struct Cues {
+    pub locative: FxHashSet<String>,
+    pub near: FxHashSet<String>,
+    pub from: FxHashSet<String>,
+    pub from_roots: Vec<String>,
+    pub fillers: FxHashSet<String>,
+    pub directions: FxHashSet<String>,
+    pub region_nouns: FxHashSet<String>,
+    pub border_nouns: FxHashSet<String>,
+    pub meeting_words: FxHashSet<String>,
+    pub actor_followers: FxHashSet<String>,
+    pub target_roots: Vec<String>,
+    pub venue_codes: Vec<String>,
+    pub dateline_roots: Vec<String>,
+}
+
+fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].lines().count().max(1));
+        DictionaryError {
+            file: name.to_string(),
+            line,
+            message: e.message().to_string(),
+        }
+    })
+}
+
+impl Cues {
+    pub fn load(user: &[DictionarySource]) -> Result<Cues, DictionaryError> {
+        let mut cues = Cues::default();
+        cues.add(parse("cues.toml", BUILTIN)?);
+        for src in user.iter().filter(|s| s.name.ends_with(".placecues.toml")) {
+            cues.add(parse(&src.name, &src.text)?);
+        }
+        Ok(cues)
+    }
+
+    fn add(&mut self, f: CueFile) {
+        let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase());
+        self.locative.extend(lower(f.locative));
+        self.near.extend(lower(f.near));
+        self.from.extend(lower(f.from));
+        self.from_roots.extend(f.from_roots);
+        self.fillers.extend(lower(f.fillers));
+        self.directions.extend(lower(f.directions));
+        self.region_nouns.extend(lower(f.region_nouns));
+        self.border_nouns.extend(lower(f.border_nouns));
+        self.meeting_words.extend(lower(f.meeting_words));
+        self.actor_followers.extend(lower(f.actor_followers));
+        self.target_roots.extend(f.target_roots);
+        self.venue_codes.extend(f.venue_codes);
+        self.dateline_roots.extend(f.dateline_roots);
+    }
+
+    /// `word` (any case) is in `set`.
+    pub fn is(set: &FxHashSet<String>, word: &str) -> bool {
+        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            set.contains(word)
+        } else {
+            set.contains(&word.to_lowercase())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_cue_files_add_words_and_bad_ones_name_the_file() {
+        let user = [DictionarySource {
+            name: "mine.placecues.toml".into(),
+            text: "locative = [\"alongside\"]\n".into(),
+        }];
+        let c = Cues::load(&user).unwrap();
+        assert!(Cues::is(&c.locative, "Alongside") && Cues::is(&c.locative, "in"));
+        assert!(!Cues::is(&c.locative, "said"));
+        let bad = [DictionarySource {
+            name: "bad.placecues.toml".into(),
+            text: "\nlocatives = [1]\n".into(),
+        }];
+        let e = Cues::load(&bad).err().unwrap();
+        assert_eq!((e.file.as_str(), e.line), ("bad.placecues.toml", 2));
+    }
+}

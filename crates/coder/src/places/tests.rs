@@ -1,0 +1,1 @@
+//! Place recognition and event location on sentences written for these tests.
