@@ -348,8 +348,11 @@ def merge_curated(places, gnc, iso2_to_3):
                         p[k] = v if k == "admin1" else (int(v) if k == "population" else float(v))
             drop = {a[1:] for a in names if a.startswith("!")}
             p["aliases"] = sorted((set(p["aliases"]) | {a for a in names if not a.startswith("!")}) - drop - {p["name"]})
-            if p["name"] in drop:
-                p["drop_name"] = True
+            given = [a for a in names if not a.startswith("!")]
+            if p["name"] in drop and given:
+                # The place's own name is taken away ("Gaza" is the Strip): the row's first name becomes its name.
+                p["name"] = given[0]
+                p["aliases"] = [a for a in p["aliases"] if a != given[0]]
     if missing:
         sys.exit("\n".join(missing))
 
@@ -369,9 +372,12 @@ def write_places(places, words):
     with open(OUT_PLACES, "w", encoding="utf-8") as f:
         f.write(header)
         for p in places:
-            name = p["name"]
+            name = p["name"].strip()
+            if p["lat"] is not None and not (-90 <= float(p["lat"]) <= 90 and -180 <= float(p["lon"]) <= 180):
+                sys.exit(f"{name}: point {p['lat']},{p['lon']} out of range (an outline across the antimeridian? "
+                         "give the point in curated.tsv)")
             town = p["kind"] in ("city", "capital")
-            flag = "~" if (town and name.lower() in words) or p.get("drop_name") else ""
+            flag = "~" if (town and name.lower() in words)  else ""
             lat = "" if p["lat"] is None else f"{float(p['lat']):.4f}"
             lon = "" if p["lon"] is None else f"{float(p['lon']):.4f}"
             row = [p["kind"], flag + name, p["country"], str(p["admin1"] or ""), lat, lon, str(int(p["population"] or 0)),

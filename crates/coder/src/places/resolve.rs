@@ -90,9 +90,15 @@ fn score(gaz: &Gazetteer, ctx: &Context, m: &RawMatch, qualifier: Option<&RawMat
     if r.primary {
         s += 1.0;
     }
-    s += f64::from(p.population.max(1)).log10() / 2.0;
+    s += f64::from(p.population.max(1)).log10() * 0.75;
+    // The article's countries weigh less for towns than for areas: a US story that names Geneva still means
+    // the Swiss one; a region or state in sight ("Paris, Texas") is the strong evidence for towns.
     if let Some(&n) = ctx.countries.get(p.country.as_ref()) {
-        s += 1.0 + f64::from(n) / f64::from(ctx.most.max(1));
+        s += if p.feature.is_point() {
+            0.5
+        } else {
+            1.0 + f64::from(n) / f64::from(ctx.most.max(1))
+        };
     }
     if ctx.names_admin1(p) {
         s += 3.0;
@@ -102,6 +108,11 @@ fn score(gaz: &Gazetteer, ctx: &Context, m: &RawMatch, qualifier: Option<&RawMat
     }
     if ctx.dateline_country.as_deref() == Some(p.country.as_ref()) {
         s += 1.0;
+    }
+    // A bare name that is both a town and a region is the town ("Kherson", "Idlib", "New York"): news
+    // says "the Kherson region" for the region.
+    if p.feature == Feature::Admin1 && m.hint.is_none() && m.referents.iter().any(|o| gaz.place(o.place).feature.is_point()) {
+        s -= 3.0;
     }
     match m.hint {
         Some(Feature::Admin1) if matches!(p.feature, Feature::Admin1 | Feature::Region) => s += 5.0,
