@@ -3,6 +3,7 @@
 mod config;
 mod eval;
 mod pipeline;
+mod places_cmd;
 mod render;
 mod store_cmds;
 
@@ -81,6 +82,8 @@ enum Command {
     Network(store_cmds::NetworkArgs),
     /// Export stored events: Parquet (Hive date partitions), CSV or GDELT-style TSV.
     Export(store_cmds::ExportArgs),
+    /// List the places articles name, resolved against the built-in gazetteer (coordinates, country, region).
+    Places(places_cmd::PlacesArgs),
 }
 
 #[derive(Args)]
@@ -283,6 +286,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             with_db(&mut args.db, &settings);
             store_cmds::run_export(&args)
         }
+        Command::Places(args) => places_cmd::run(&args, &settings),
         Command::Eval(args) => {
             let (coder, _) = settings.coder()?;
             eval::run(&args, &|article| coder.code(article))

@@ -239,6 +239,9 @@ pub enum LocationVia {
     Venue,
     /// The article's dateline ("WASHINGTON (Reuters) -") for statements and decisions reported from there.
     Dateline,
+    /// The place of an event before it in the same sentence by the same source ("Ministers met in Berlin
+    /// and said that ...").
+    Context,
 }
 
 impl LocationVia {
@@ -248,6 +251,7 @@ impl LocationVia {
             LocationVia::Target => "target",
             LocationVia::Venue => "venue",
             LocationVia::Dateline => "dateline",
+            LocationVia::Context => "context",
         }
     }
 }

@@ -44,6 +44,13 @@ WORDS = "/usr/share/dict/american-english"
 
 # Arabic-speaking countries: their GeoNames names often start with the article ("Al Minyā"); news drops it.
 ARABIC = set("AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SY TN YE".split())
+# The Associated Press's abbreviations of US states ("Park Ridge, Ill."), facts of style.
+AP_STATES = {"AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+             "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+             "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+             "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+             "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+             "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo."}
 # Alternate names are kept for places this big (smaller places keep spelling variants of their name only).
 ALIAS_POPULATION = 100_000
 STRIP_SUFFIXES = re.compile(r"\s+(Oblast|Governorate|Province|Region|Prefecture|State|Krai|Kray|Republic|"
@@ -261,6 +268,9 @@ def main():
         lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
         base = STRIP_SUFFIXES.sub("", name)
         al = set(variants(name, cc)) | set(variants(base, cc))
+        if cc == "US" and code in AP_STATES:
+            al.add(AP_STATES[code])
+        al = {a for a in al if a.lower() not in words}
         add("admin1", name, iso2_to_3[cc], code, lat, lon, admin1_pop[(cc, code)], sorted(al - {name}), "")
 
     capital_ids = {}
@@ -376,8 +386,8 @@ def write_places(places, words):
             if p["lat"] is not None and not (-90 <= float(p["lat"]) <= 90 and -180 <= float(p["lon"]) <= 180):
                 sys.exit(f"{name}: point {p['lat']},{p['lon']} out of range (an outline across the antimeridian? "
                          "give the point in curated.tsv)")
-            town = p["kind"] in ("city", "capital")
-            flag = "~" if (town and name.lower() in words)  else ""
+            town = p["kind"] in ("city", "capital", "admin1")
+            flag = "~" if (town and name.lower() in words) else ""
             lat = "" if p["lat"] is None else f"{float(p['lat']):.4f}"
             lon = "" if p["lon"] is None else f"{float(p['lon']):.4f}"
             row = [p["kind"], flag + name, p["country"], str(p["admin1"] or ""), lat, lon, str(int(p["population"] or 0)),

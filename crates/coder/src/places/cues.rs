@@ -15,6 +15,10 @@ struct CueFile {
     #[serde(default)]
     near: Vec<String>,
     #[serde(default)]
+    weak: Vec<String>,
+    #[serde(default)]
+    not_places: Vec<String>,
+    #[serde(default)]
     from: Vec<String>,
     #[serde(default)]
     from_roots: Vec<String>,
@@ -31,9 +35,25 @@ struct CueFile {
     #[serde(default)]
     actor_followers: Vec<String>,
     #[serde(default)]
+    attribution: Vec<String>,
+    #[serde(default)]
+    participles: Vec<String>,
+    #[serde(default)]
+    verbal_roots: Vec<String>,
+    #[serde(default)]
     target_roots: Vec<String>,
     #[serde(default)]
     venue_codes: Vec<String>,
+    #[serde(default)]
+    venue_codes_by_trigger: Vec<String>,
+    #[serde(default)]
+    clause_openers: Vec<String>,
+    #[serde(default)]
+    visit_verbs: Vec<String>,
+    #[serde(default)]
+    modified_nouns: Vec<String>,
+    #[serde(default)]
+    scene_openers: Vec<String>,
     #[serde(default)]
     dateline_roots: Vec<String>,
 }
@@ -43,6 +63,9 @@ struct CueFile {
 pub struct Cues {
     pub locative: FxHashSet<String>,
     pub near: FxHashSet<String>,
+    pub weak: FxHashSet<String>,
+    /// As written (case-sensitive).
+    pub not_places: FxHashSet<String>,
     pub from: FxHashSet<String>,
     pub from_roots: Vec<String>,
     pub fillers: FxHashSet<String>,
@@ -51,8 +74,16 @@ pub struct Cues {
     pub border_nouns: FxHashSet<String>,
     pub meeting_words: FxHashSet<String>,
     pub actor_followers: FxHashSet<String>,
+    pub attribution: FxHashSet<String>,
+    pub participles: FxHashSet<String>,
+    pub verbal_roots: Vec<String>,
     pub target_roots: Vec<String>,
     pub venue_codes: Vec<String>,
+    pub venue_codes_by_trigger: Vec<String>,
+    pub clause_openers: FxHashSet<String>,
+    pub visit_verbs: FxHashSet<String>,
+    pub modified_nouns: FxHashSet<String>,
+    pub scene_openers: FxHashSet<String>,
     pub dateline_roots: Vec<String>,
 }
 
@@ -81,6 +112,8 @@ impl Cues {
         let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase());
         self.locative.extend(lower(f.locative));
         self.near.extend(lower(f.near));
+        self.weak.extend(lower(f.weak));
+        self.not_places.extend(f.not_places);
         self.from.extend(lower(f.from));
         self.from_roots.extend(f.from_roots);
         self.fillers.extend(lower(f.fillers));
@@ -89,8 +122,16 @@ impl Cues {
         self.border_nouns.extend(lower(f.border_nouns));
         self.meeting_words.extend(lower(f.meeting_words));
         self.actor_followers.extend(lower(f.actor_followers));
+        self.attribution.extend(lower(f.attribution));
+        self.participles.extend(lower(f.participles));
+        self.verbal_roots.extend(f.verbal_roots);
         self.target_roots.extend(f.target_roots);
         self.venue_codes.extend(f.venue_codes);
+        self.venue_codes_by_trigger.extend(f.venue_codes_by_trigger);
+        self.clause_openers.extend(lower(f.clause_openers));
+        self.visit_verbs.extend(lower(f.visit_verbs));
+        self.modified_nouns.extend(lower(f.modified_nouns));
+        self.scene_openers.extend(lower(f.scene_openers));
         self.dateline_roots.extend(f.dateline_roots);
     }
 

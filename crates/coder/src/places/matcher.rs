@@ -131,6 +131,10 @@ pub fn find<'g>(gaz: &'g Gazetteer, cues: &Cues, sentence: usize, words: &Words)
             i += 1;
             continue;
         };
+        if cues.not_places.contains(&words.text[toks[i].start..end]) {
+            i = j + 1;
+            continue;
+        }
         let mut m = RawMatch {
             sentence,
             first_token: i,
@@ -177,11 +181,20 @@ fn read_context(gaz: &Gazetteer, cues: &Cues, words: &Words, m: &mut RawMatch, p
             m.direction = Some(w.to_string());
         } else if possessive || Cues::is(&cues.actor_followers, w) {
             m.role = PlaceRole::Actor;
+        } else if !possessive && Cues::is(&cues.modified_nouns, w) {
+            // "Gaza rocket fire", "the Kyiv government": the name describes the noun.
+            return;
         }
     } else if possessive {
         m.role = PlaceRole::Actor;
     }
     let possessive_actor = possessive && m.role == PlaceRole::Actor;
+    // "visiting Washington", "toured Bucha": the verb's object is where it happens.
+    if m.first_token > 0 && Cues::is(&cues.visit_verbs, words.word(m.first_token - 1)) && m.role != PlaceRole::Actor {
+        m.role = PlaceRole::Locative;
+        m.preposition = Some(words.word(m.first_token - 1).to_lowercase());
+        return;
+    }
     // Before the name: walk back over fillers to a locative preposition.
     let mut b = m.first_token;
     if b > 0 && words.is_word(b - 1) && Cues::is(&cues.directions, words.word(b - 1)) && words.adjacent(b - 1, b) {
@@ -225,6 +238,10 @@ fn read_context(gaz: &Gazetteer, cues: &Cues, words: &Words, m: &mut RawMatch, p
         if Cues::is(&cues.locative, &lower) && !(saw_of && lower == "on") {
             if possessive_actor {
                 // "in Moscow's view": the possessive's noun is where the preposition points.
+                return;
+            }
+            if Cues::is(&cues.weak, &lower) && skipped == 0 && only_countries(gaz, m.referents) && !m.border {
+                // "sanctions on Iran", "an appeal to Russia": the country is what the event is about.
                 return;
             }
             m.role = PlaceRole::Locative;
@@ -281,6 +298,10 @@ fn is_distance(w: &str) -> bool {
 
 fn has_area(gaz: &Gazetteer, refs: &[Referent]) -> bool {
     refs.iter().any(|r| matches!(gaz.place(r.place).feature, Feature::Admin1 | Feature::Region))
+}
+
+fn only_countries(gaz: &Gazetteer, refs: &[Referent]) -> bool {
+    refs.iter().all(|r| gaz.place(r.place).feature == Feature::Country)
 }
 
 fn is_country(gaz: &Gazetteer, refs: &[Referent]) -> bool {

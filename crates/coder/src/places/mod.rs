@@ -131,7 +131,7 @@ impl Places {
             let first = matches.len();
             for m in matcher::find(gaz, &self.cues, si, &words) {
                 let inside_dateline = dateline.is_some_and(|d| m.start < d.end && d.start < m.end);
-                if !inside_dateline && !inside_longer_name(mentions, &m) {
+                if !inside_dateline && !inside_longer_name(gaz, mentions, &m) {
                     matches.push(m);
                 }
             }
@@ -191,9 +191,10 @@ impl Places {
         let p = gaz.place(place);
         let written = &text[start..end];
         // The name as the gazetteer spells it: the written form, or (for a dateline in capitals) the place's.
-        let spelled = if role == PlaceRole::Dateline && written.chars().any(char::is_lowercase) {
-            written.to_string()
-        } else if role == PlaceRole::Dateline {
+        // A dateline in capitals, or a country written as an abbreviation ("U.S.", "UK"), takes the
+        // gazetteer's name.
+        let abbreviated = !written.chars().any(char::is_lowercase) || written.contains('.');
+        let spelled = if (role == PlaceRole::Dateline || p.feature == Feature::Country) && abbreviated {
             p.name.to_string()
         } else {
             written.to_string()
@@ -240,13 +241,22 @@ impl Places {
 
 /// A person's or organisation's mention that covers the name and more ("George Washington", "Washington
 /// Post"), or any person mention on it (a surname that is also a town).
-fn inside_longer_name(mentions: &[Mention], m: &RawMatch) -> bool {
+fn inside_longer_name(gaz: &Gazetteer, mentions: &[Mention], m: &RawMatch) -> bool {
+    // Capitals, countries and sites stand for governments ("Washington said", "the Kremlin said"): they stay
+    // places in the listing, with the actor role. Other towns under an organisation's name do not ("Xinhua").
+    let seat = m
+        .referents
+        .iter()
+        .any(|r| matches!(gaz.place(r.place).feature, Feature::Capital | Feature::Country | Feature::Site));
     mentions.iter().any(|a| {
         let overlaps = a.start < m.end && m.start < a.end;
         overlaps
             && match a.kind {
                 MentionKind::Person => true,
-                MentionKind::Organization => a.start < m.start || a.end > m.mention_end,
+                // "Xinhua reported": a news agency, not the town; "in the Kremlin" stays a place.
+                MentionKind::Organization => {
+                    a.start < m.start || a.end > m.mention_end || (m.role != PlaceRole::Locative && !seat)
+                }
                 _ => false,
             }
     })

@@ -83,7 +83,9 @@ fn score(gaz: &Gazetteer, ctx: &Context, m: &RawMatch, qualifier: Option<&RawMat
     let mut s = match p.feature {
         Feature::Country => 4.0,
         Feature::Capital => 1.5,
-        Feature::Region | Feature::Site => 1.0,
+        // Hand-listed regions and sites beat a town's foreign alias ("White House" is not Casablanca).
+        Feature::Region => 3.0,
+        Feature::Site => 5.0,
         Feature::Admin1 => 0.5,
         Feature::City => 0.0,
     };
@@ -172,7 +174,8 @@ pub fn choose(gaz: &Gazetteer, ctx: &Context, matches: &[RawMatch], sentence_mat
 fn keep(gaz: &Gazetteer, ctx: &Context, m: &RawMatch, place: u32) -> bool {
     let p = gaz.place(place);
     let framed = matches!(m.role, PlaceRole::Locative | PlaceRole::Dateline) || m.qualifier.is_some() || m.qualifies;
-    if p.word && !framed {
+    // A name that is a common English word ("Reading", "North"): a big town in a locative phrase, or never.
+    if p.word && (!framed || !p.feature.is_point() || p.population < 100_000) {
         return false;
     }
     if p.feature == Feature::City && !framed && p.population < 100_000 && !ctx.countries.contains_key(p.country.as_ref())

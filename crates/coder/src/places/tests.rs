@@ -211,7 +211,12 @@ fn a_meeting_takes_the_venue_named_nearby() {
     let text = "Envoys arrived in Vienna on Monday for a new round of nuclear talks. The delegations met for four hours.";
     assert_eq!(locate_one(text, "met", "USA", Some("IRN"), "043"), at("Vienna", "AUT", LocationVia::Venue));
     let text = "Leaders held a closed session before lunch. The summit had opened in Hanoi on Wednesday.";
-    assert_eq!(locate_one(text, "held", "USA", Some("PRK"), "040"), at("Hanoi", "VNM", LocationVia::Venue));
+    assert_eq!(locate_one(text, "held", "USA", Some("PRK"), "043"), at("Hanoi", "VNM", LocationVia::Venue));
+    // A generic consultation is a meeting only when its trigger says so ("contacted" is not).
+    let text = "The summit opened in Hanoi on Wednesday. Later the envoy contacted Seoul's ambassador.";
+    assert_eq!(locate_one(text, "contacted", "USA", Some("KOR"), "040"), None);
+    let text = "The summit opened in Hanoi on Wednesday. The meeting of the two leaders lasted an hour.";
+    assert_eq!(locate_one(text, "meeting", "USA", Some("PRK"), "040"), at("Hanoi", "VNM", LocationVia::Venue));
     // Other events do not take a venue.
     let text = "Envoys arrived in Vienna for talks. Later Iran rejected the proposal.";
     assert_eq!(locate_one(text, "rejected", "IRN", Some("USA"), "120"), None);
