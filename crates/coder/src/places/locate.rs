@@ -44,11 +44,18 @@ fn clause(cues: &Cues, text: &str, s: &Sentence, start: usize, end: usize) -> (u
         let (Some(opener), Some(subject)) = (w.next(), w.next()) else { return false };
         Cues::is(&cues.clause_openers, opener) && subject.chars().next().is_some_and(char::is_uppercase)
     };
+    // ", and Bahrain issued ...": a coordinated clause with a subject of its own.
+    let coordinated_subject = |i: usize| {
+        let mut w = body[i + 1..].split_whitespace();
+        let (Some(conj), Some(subject)) = (w.next(), w.next()) else { return false };
+        matches!(conj, "and" | "but" | "or" | "yet")
+            && (subject.chars().next().is_some_and(char::is_uppercase) || matches!(subject, "the" | "a" | "an"))
+    };
     let is_break = |i: usize, c: char| {
         // Quotation marks too: what is quoted and its attribution are separate clauses.
         matches!(c, ';' | '—' | '–' | '“' | '”' | '"')
             || (c == '-' && body[..i].ends_with(' ') && body[i + 1..].starts_with(' '))
-            || (c == ',' && opens_clause(i))
+            || (c == ',' && (opens_clause(i) || coordinated_subject(i)))
             || (c == ' ' && opens_with_subject(i))
     };
     let mut lo = s.start;

@@ -268,3 +268,98 @@ fn the_whole_coder_fills_locations_without_panicking_on_odd_text() {
     let (_, places) = places_of(&article.text);
     assert!(places.iter().any(|p| p.role == PlaceRole::Dateline && p.place == "Geneva"));
 }
+
+#[test]
+fn a_trailing_attribution_does_not_place_the_reported_event() {
+    let text = "Soldiers blocked the main road north of the capital, officials in Lusaka said.";
+    assert_eq!(locate_one(text, "blocked", "ZMB", None, "171"), None);
+    let text = "The navy seized two fishing boats overnight, according to a spokesman in Jakarta.";
+    assert_eq!(locate_one(text, "seized", "IDN", Some("VNM"), "171"), None);
+    // The speech event itself is placed by it.
+    let text = "The army withdrew, a spokesman told reporters in Jakarta.";
+    assert_eq!(locate_one(text, "told", "IDN", None, "010"), at("Jakarta", "IDN", LocationVia::Clause));
+}
+
+#[test]
+fn a_place_after_another_verb_or_participle_belongs_to_it() {
+    let text = "Police arrested a lorry driver held in Calais since March.";
+    assert_eq!(locate_one(text, "arrested", "FRA", None, "173"), None);
+    let text = "The court fined a company based in Lagos for fraud.";
+    assert_eq!(locate_one(text, "fined", "NGA", None, "163"), None);
+    let text = "The council condemned Ankara for trying to build a dam in northern Iraq.";
+    assert_eq!(locate_one(text, "condemned", "IRQ", Some("TUR"), "111"), None);
+    let text = "Officials praised the volunteers living in Gdansk and their neighbours.";
+    assert_eq!(locate_one(text, "praised", "POL", None, "051"), None);
+}
+
+#[test]
+fn a_subordinate_clause_keeps_its_place() {
+    let text = "The union adopted new tariffs on steel, as rebels in eastern Congo seized another mine.";
+    assert_eq!(locate_one(text, "adopted", "EU", None, "163"), None);
+    let text = "Brazil said it would review the contract while Argentine officials met in Montevideo.";
+    assert_eq!(locate_one(text, "review", "BRA", None, "030"), None);
+    assert_eq!(locate_one(text, "met", "ARG", None, "043"), at("Montevideo", "URY", LocationVia::Clause));
+}
+
+#[test]
+fn a_scene_setting_opener_places_the_whole_sentence() {
+    let text = "During the riots in Dakar last year, when police fired on crowds, dozens were hurt.";
+    assert_eq!(locate_one(text, "fired", "SEN", Some("SEN"), "180"), at("Dakar", "SEN", LocationVia::Clause));
+    let text = "In Kabul, after a night of rain, the Taliban government announced new rules.";
+    assert_eq!(locate_one(text, "announced", "AFG", None, "010"), at("Kabul", "AFG", LocationVia::Clause));
+}
+
+#[test]
+fn visits_and_captures_place_their_object() {
+    let text = "The chancellor is visiting Warsaw this week.";
+    assert_eq!(locate_one(text, "visiting", "DEU", Some("POL"), "042"), at("Warsaw", "POL", LocationVia::Clause));
+    let text = "Government troops recaptured Timbuktu after a week of fighting.";
+    assert_eq!(locate_one(text, "recaptured", "MLI", Some("MLI"), "190"), at("Timbuktu", "MLI", LocationVia::Clause));
+}
+
+#[test]
+fn a_name_that_modifies_a_noun_or_a_country_after_a_weak_preposition_is_no_place() {
+    let text = "Egypt brokered an end to Gaza rocket fire last month.";
+    assert_eq!(locate_one(text, "brokered", "EGY", None, "045"), None);
+    let text = "The ministers agreed on Kabul government funding in principle.";
+    assert_eq!(locate_one(text, "agreed", "DEU", None, "030"), None);
+    let text = "Canada imposed sanctions on Iran on Monday.";
+    assert_eq!(locate_one(text, "imposed", "CAN", Some("IRN"), "163"), None);
+    let text = "The president appealed to Serbia for calm.";
+    assert_eq!(locate_one(text, "appealed", "XKX", Some("SRB"), "020"), None);
+}
+
+#[test]
+fn later_events_of_a_sentence_share_the_place_of_their_source() {
+    let (text, trigger2) = (
+        "Foreign ministers met in Riga on Friday for a long session on energy prices and grid links and then \
+         announced a joint fund.",
+        "announced",
+    );
+    let (sentences, places) = places_of(text);
+    let mut events = vec![
+        event(text, &sentences, "met", "LVA", Some("EST"), "043"),
+        event(text, &sentences, trigger2, "LVA", None, "010"),
+    ];
+    coder().places.locate(text, &sentences, &places, &mut events);
+    let l = events[1].location.as_ref().unwrap();
+    assert_eq!((l.name.as_str(), l.via), ("Riga", LocationVia::Context));
+    // Another source does not inherit it.
+    let text = "Envoys met in Doha on Sunday, and Qatar's rival Bahrain issued a statement.";
+    let (sentences, places) = places_of(text);
+    let mut events = vec![
+        event(text, &sentences, "met", "QAT", Some("USA"), "043"),
+        event(text, &sentences, "issued", "BHR", None, "010"),
+    ];
+    coder().places.locate(text, &sentences, &places, &mut events);
+    assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Doha"));
+    assert!(events[1].location.is_none());
+}
+
+#[test]
+fn months_continents_and_news_agencies_are_no_places() {
+    let (_, places) = places_of("The vote is due in March, after talks in Europe and a report by Xinhua.");
+    assert!(places.iter().all(|p| !matches!(p.text.as_str(), "March" | "Europe" | "Xinhua")), "{places:?}");
+    let (_, places) = places_of("Elections were held in May across Asia.");
+    assert!(places.is_empty(), "{places:?}");
+}
