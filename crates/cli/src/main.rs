@@ -3,6 +3,7 @@
 mod config;
 mod eval;
 mod pipeline;
+mod map;
 mod places_cmd;
 mod render;
 mod store_cmds;
@@ -84,6 +85,8 @@ enum Command {
     Export(store_cmds::ExportArgs),
     /// List the places articles name, resolved against the built-in gazetteer (coordinates, country, region).
     Places(places_cmd::PlacesArgs),
+    /// Draw stored events on a world or region map (SVG): circles sized by count, coloured by quad class.
+    Map(map::MapArgs),
 }
 
 #[derive(Args)]
@@ -287,6 +290,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store_cmds::run_export(&args)
         }
         Command::Places(args) => places_cmd::run(&args, &settings),
+        Command::Map(mut args) => {
+            with_db(&mut args.db, &settings);
+            map::run(&args)
+        }
         Command::Eval(args) => {
             let (coder, _) = settings.coder()?;
             eval::run(&args, &|article| coder.code(article))
