@@ -49,7 +49,11 @@ pub fn find(gaz: &Gazetteer, text: &str, sentences: &[Sentence]) -> Option<Datel
         .filter(|(i, s)| *i == 0 || sentences[i - 1].paragraph != s.paragraph)
         .take(3);
     paragraph_starts.find_map(|(i, s)| {
-        let line = &text[s.start..text.len().min(s.start + 160)];
+        let mut end = text.len().min(s.start + 160);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = &text[s.start..end];
         let caps = pattern().captures(line)?;
         let place = caps.name("place")?;
         let raw = place.as_str().trim();
@@ -113,6 +117,15 @@ mod tests {
         assert!(d.is_none(), "no dash right after the agency: {d:?}");
         let d = dateline("Manila (AP) — Typhoon crews reached the northern provinces.").unwrap();
         assert_eq!(d.1, "PHL");
+    }
+
+    #[test]
+    fn long_openings_with_wide_characters_do_not_break_the_search() {
+        // A multi-byte character across the 160-byte window the dateline is looked for in.
+        let text = format!("{}é{} — and more text follows here.", "a".repeat(159), "é".repeat(10));
+        assert!(dateline(&text).is_none());
+        let text = format!("KYIV — {}", "ї".repeat(200));
+        assert_eq!(dateline(&text).map(|d| d.1), Some("UKR".to_string()));
     }
 
     #[test]

@@ -123,7 +123,8 @@ fn scene(cues: &Cues, text: &str, s: &Sentence) -> Option<(usize, usize)> {
 fn after_participle(cues: &Cues, text: &str, e: &Event, p: &PlaceMention) -> bool {
     let Some(prep) = p.preposition.as_deref() else { return false };
     let before = text[..p.start].trim_end();
-    let Some(at) = before.to_lowercase().rfind(prep) else { return false };
+    // ASCII lower case keeps byte offsets.
+    let Some(at) = before.to_ascii_lowercase().rfind(prep) else { return false };
     let words: Vec<&str> = text[..at].split_whitespace().rev().take(2).collect();
     let Some(&word) = words.first() else { return false };
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());

@@ -312,6 +312,9 @@ fn is_country(gaz: &Gazetteer, refs: &[Referent]) -> bool {
 fn link_qualifiers(words: &Words, matches: &mut [RawMatch]) {
     for k in 1..matches.len() {
         let (a, b) = (&matches[k - 1], &matches[k]);
+        if a.mention_end > b.start {
+            continue;
+        }
         let between = &words.text[a.mention_end..b.start];
         if between.trim() == "," && b.direction.is_none() {
             matches[k - 1].qualifier = Some(k);

@@ -251,6 +251,36 @@ fn from_places_withdrawals_but_not_origins() {
 }
 
 #[test]
+fn odd_and_wide_text_never_panics() {
+    let texts = [
+        "In the State Region State of Palestine, Georgia State Province, Texas ,, — ;".to_string(),
+        "Ministers met in Kyiv’s east — «in» Łódź, in Zürich’s old town; near Москва, in 東京.".to_string(),
+        format!("NEAR {} in Paris, {}", "Ω".repeat(300), "in ".repeat(50)),
+        "in in in in , , , Paris, Paris, Paris, Texas, Texas".to_string(),
+        "“In Geneva,” he said. ‘In Oslo’ — they met. in".to_string(),
+    ];
+    for text in &texts {
+        let (sentences, places) = places_of(text);
+        for p in &places {
+            assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end) && p.start < p.end);
+        }
+        let mut events: Vec<Event> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let first = text[s.start..].chars().next().unwrap();
+                let mut e = event(text, &sentences, &first.to_string(), "USA", None, "190");
+                e.sentence = i;
+                e.trigger.start = s.start;
+                e.trigger.end = s.start + first.len_utf8();
+                e
+            })
+            .collect();
+        coder().places.locate(text, &sentences, &places, &mut events);
+    }
+}
+
+#[test]
 fn the_whole_coder_fills_locations_without_panicking_on_odd_text() {
     let article = Article {
         id: "odd".into(),
