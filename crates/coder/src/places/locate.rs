@@ -85,8 +85,9 @@ fn clause(cues: &Cues, text: &str, s: &Sentence, start: usize, end: usize) -> (u
     (lo, hi)
 }
 
+/// Words between two byte offsets (in either order).
 fn words_between(text: &str, a: usize, b: usize) -> usize {
-    text[a..b].split_whitespace().count()
+    text.get(a.min(b)..a.max(b)).map_or(0, |s| s.split_whitespace().count())
 }
 
 /// Another event's trigger, or an infinitive ("to build"), stands between the trigger and the place: the
@@ -156,6 +157,10 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
             .collect();
         let Some(s) = sentences.get(e.sentence) else { continue };
         let (t0, t1) = (e.trigger.start, e.trigger.end);
+        // A trigger outside its sentence would be an events-stage bug: leave such an event unplaced.
+        if !(s.start <= t0 && t0 <= t1 && t1 <= s.end && text.is_char_boundary(t0) && text.is_char_boundary(t1)) {
+            continue;
+        }
         let (lo, hi) = clause(cues, text, s, t0, t1);
         let pick = clause_place(cues, text, e, &others, places, lo, hi)
             .or_else(|| {

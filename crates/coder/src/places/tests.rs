@@ -248,6 +248,8 @@ fn from_places_withdrawals_but_not_origins() {
     assert_eq!(locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"), at("Kherson", "UKR", LocationVia::Clause));
     let text = "Officials from Kenya criticized the ruling.";
     assert_eq!(locate_one(text, "criticized", "KEN", None, "111"), None);
+    let text = "From Kherson, the brigade withdrew in good order.";
+    assert_eq!(locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"), at("Kherson", "UKR", LocationVia::Clause));
 }
 
 #[test]
