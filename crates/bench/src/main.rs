@@ -110,14 +110,18 @@ fn main() -> Result<()> {
     report.put("dictionary_load_ms", load_ms, "ms", true);
     // The gazetteer alone (it loads on its own thread inside Coder::with_sources): time, and the resident
     // memory it adds, measured after handing freed memory back.
-    let mut gazetteer_ms = f64::MAX;
+    let (mut gazetteer_ms, mut gazetteer_cpu_ms) = (f64::MAX, f64::MAX);
     for _ in 0..5 {
         let t = Instant::now();
+        let cpu = thread_cpu_seconds();
         let places = detente_coder::places::Places::load(&[]).map_err(|e| anyhow::anyhow!("{e}"))?;
         gazetteer_ms = gazetteer_ms.min(t.elapsed().as_secs_f64() * 1e3);
+        gazetteer_cpu_ms = gazetteer_cpu_ms.min((thread_cpu_seconds() - cpu) * 1e3);
         std::hint::black_box(places);
     }
     report.put("gazetteer_load_ms", gazetteer_ms, "ms", true);
+    // It loads on one thread: its CPU time is the work, whatever the machine's load.
+    report.put("gazetteer_load_cpu_ms", gazetteer_cpu_ms, "ms", true);
     release_free_memory();
     let before = proc_status_kb("/proc/self/status", "VmRSS:").unwrap_or(0);
     let places = detente_coder::places::Places::load(&[]).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -148,10 +152,7 @@ fn main() -> Result<()> {
         t_evt += t.elapsed().as_secs_f64();
         // Places: recognition and event location, as Coder::code runs them (only for articles with events).
         let t = Instant::now();
-        if !events.is_empty() {
-            let places = coder.places.recognize(&a.text, &sents, &mentions);
-            coder.places.locate(&a.text, &sents, &places, &mut events);
-        }
+        coder.places.locate_events(&a.text, &sents, &mentions, &mut events);
         t_plc += t.elapsed().as_secs_f64();
         sentences += sents.len();
         std::hint::black_box(events);
@@ -513,6 +514,12 @@ fn print_targets(report: &Report) {
     let gazetteer = get(&["gazetteer_load_ms"]);
     checks.push((
         "gazetteer load <= 50 ms".into(),
+        gazetteer,
+        gazetteer.is_some_and(|(_, v)| v <= 50.0),
+    ));
+    let gazetteer = get(&["gazetteer_load_cpu_ms"]);
+    checks.push((
+        "... CPU time of the loading thread".into(),
         gazetteer,
         gazetteer.is_some_and(|(_, v)| v <= 50.0),
     ));

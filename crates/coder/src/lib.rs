@@ -119,10 +119,7 @@ impl Coder {
         let mentions = self.actors.recognize(text, &sentences, date);
         let quotes = self.quotes.extract(text, &sentences, &mentions);
         let mut events = self.events.code(text, &sentences, &mentions, &quotes, date);
-        if !events.is_empty() {
-            let places = self.places.recognize(text, &sentences, &mentions);
-            self.places.locate(text, &sentences, &places, &mut events);
-        }
+        self.places.locate_events(text, &sentences, &mentions, &mut events);
         (sentences, mentions, quotes, events)
     }
 }

@@ -123,11 +123,15 @@ fn parse_row(line: Cow<'static, str>, file: &str, n: usize) -> Result<Option<Row
     if text.trim().is_empty() || text.starts_with('#') {
         return Ok(None);
     }
-    let cols: Vec<&str> = text.split('\t').collect();
-    if cols.len() < 6 {
+    let mut cols: [&str; 8] = [""; 8];
+    let mut n_cols = 0;
+    for (k, c) in text.splitn(9, '\t').enumerate().take(8) {
+        cols[k] = c;
+        n_cols = k + 1;
+    }
+    if n_cols < 6 {
         return Err(err(format!(
-            "expected at least 6 tab-separated columns (kind, name, country, admin1, lat, lon), found {}",
-            cols.len()
+            "expected at least 6 tab-separated columns (kind, name, country, admin1, lat, lon), found {n_cols}"
         )));
     }
     let feature = Feature::parse(cols[0].trim())
@@ -163,12 +167,12 @@ fn parse_row(line: Cow<'static, str>, file: &str, n: usize) -> Result<Option<Row
     };
     let lat = coord(cols[4], "lat", 90.0)?;
     let lon = coord(cols[5], "lon", 180.0)?;
-    let population = match cols.get(6).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    let population = match Some(cols[6].trim()).filter(|s| !s.is_empty()) {
         None => 0,
         Some(p) => p.parse().map_err(|_| err(format!("population {p:?} is not a whole number")))?,
     };
     let mut names = vec![(keep(name), !word)];
-    if let Some(aliases) = cols.get(7) {
+    if let Some(aliases) = Some(cols[7]).filter(|a| !a.is_empty()) {
         names.extend(
             aliases
                 .split('|')
@@ -231,8 +235,13 @@ impl Gazetteer {
     }
 
     fn index(rows: Vec<Row>) -> Gazetteer {
-        let mut by_name: FxHashMap<Cow<'static, str>, Vec<Referent>> =
+        // One pass: each name's referents are chained through `links` (no vector per name), then laid out
+        // contiguously so that a lookup is one slice.
+        const END: u32 = u32::MAX;
+        let mut heads: FxHashMap<Cow<'static, str>, (u32, u32)> =
             FxHashMap::with_capacity_and_hasher(rows.len() * 3, Default::default());
+        let mut links: Vec<(Referent, u32)> = Vec::with_capacity(rows.len() * 3);
+        let mut first_words: FxHashMap<Cow<'static, str>, u8> = FxHashMap::default();
         let mut places = Vec::with_capacity(rows.len());
         let mut admin1 = FxHashMap::default();
         let mut countries = FxHashMap::default();
@@ -248,33 +257,41 @@ impl Gazetteer {
                 _ => {}
             }
             for (name, primary) in row.names {
-                let refs = by_name.entry(match_form(&name)).or_default();
-                if let Some(r) = refs.iter_mut().find(|r| r.place == id) {
-                    r.primary |= primary;
-                } else {
-                    refs.push(Referent { place: id, primary });
+                let key = match_form(&name);
+                let (head, count) = heads.entry(key).or_insert((END, 0));
+                // A place's names are added together: a repeat of this place is at the chain's head.
+                if *head != END && links[*head as usize].0.place == id {
+                    links[*head as usize].0.primary |= primary;
+                    continue;
                 }
+                links.push((Referent { place: id, primary }, *head));
+                *head = (links.len() - 1) as u32;
+                *count += 1;
             }
             places.push(row.place);
         }
-        let mut names = FxHashMap::with_capacity_and_hasher(by_name.len(), Default::default());
-        let mut referents = Vec::with_capacity(by_name.len() * 2);
-        let mut first_words: FxHashMap<Cow<'static, str>, u8> = FxHashMap::default();
-        for (name, refs) in by_name {
+        let mut referents = Vec::with_capacity(links.len());
+        for (name, range) in heads.iter_mut() {
+            let start = referents.len() as u32;
+            let mut at = range.0;
+            while at != END {
+                referents.push(links[at as usize].0);
+                at = links[at as usize].1;
+            }
+            // Chains run newest first: restore file order.
+            referents[start as usize..].reverse();
+            *range = (start, referents.len() as u32);
             let words = name.split(' ').count().min(usize::from(u8::MAX)) as u8;
-            let first: Cow<'static, str> = match &name {
+            let first: Cow<'static, str> = match name {
                 Cow::Borrowed(s) => Cow::Borrowed(first_word(s)),
                 Cow::Owned(s) => Cow::Owned(first_word(s).to_string()),
             };
             let w = first_words.entry(first).or_insert(0);
             *w = (*w).max(words);
-            let start = referents.len() as u32;
-            referents.extend(refs);
-            names.insert(name, (start, referents.len() as u32));
         }
         Gazetteer {
             places,
-            names,
+            names: heads,
             referents,
             first_words,
             admin1,

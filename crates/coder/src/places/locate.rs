@@ -27,7 +27,7 @@ const VERBAL_WINDOW: usize = 10;
 /// How many words before the trigger a place may be ("officials in Berlin said"), unless it opens the clause.
 const BEFORE_WORDS: usize = 12;
 /// How many sentences away a meeting's venue may be named.
-const VENUE_SENTENCES: usize = 3;
+pub const VENUE_SENTENCES: usize = 3;
 
 /// The byte range of the clause around `[start, end)` inside the sentence: between semicolons, dashes and
 /// quotation marks, at a comma before a clause opener (", as ..."), and before a trailing attribution

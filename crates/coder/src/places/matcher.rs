@@ -99,21 +99,22 @@ pub fn find<'g>(gaz: &'g Gazetteer, cues: &Cues, sentence: usize, words: &Words)
             i += 1;
             continue;
         }
-        // The ends of the spans of 1..=max words from token i.
-        let mut ends = Vec::with_capacity(max);
+        // The ends of the spans of 1..=max words from token i (names have at most a dozen words).
+        let mut ends = [0usize; 12];
+        let max = max.min(ends.len());
         let mut n_words = 0;
         for (j, t) in toks.iter().enumerate().skip(i) {
             if t.kind == TokenKind::Word {
-                n_words += 1;
-                if n_words > max {
+                if n_words == max {
                     break;
                 }
-                ends.push(j);
+                ends[n_words] = j;
+                n_words += 1;
             } else if !matches!(t.text(words.text), "," | "." | "-" | "'" | "’" | "(" | ")" | "&") {
                 break;
             }
         }
-        let found = ends.iter().rev().find_map(|&j| {
+        let found = ends[..n_words].iter().rev().find_map(|&j| {
             let mut end = toks[j].end;
             let mut refs = gaz.lookup(&words.text[toks[i].start..end]);
             // "D.C." written with its final period as a separate token.

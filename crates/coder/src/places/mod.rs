@@ -119,12 +119,39 @@ impl Places {
     /// Names inside a longer person or organisation mention ("George Washington", "the Kyiv Independent")
     /// are not places.
     pub fn recognize(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<PlaceMention> {
+        self.recognize_in(text, sentences, mentions, |_| true)
+    }
+
+    /// Places and event locations of an article: recognition runs only where the location rules look (the
+    /// events' sentences and the sentences around them), which is most of the cost saved on long articles.
+    pub fn locate_events(&self, text: &str, sentences: &[Sentence], mentions: &[Mention], events: &mut [Event]) {
+        if events.is_empty() {
+            return;
+        }
+        let mut wanted = vec![false; sentences.len()];
+        for e in events.iter() {
+            let lo = e.sentence.saturating_sub(locate::VENUE_SENTENCES);
+            let hi = (e.sentence + locate::VENUE_SENTENCES + 1).min(sentences.len());
+            wanted[lo.min(hi)..hi].iter_mut().for_each(|w| *w = true);
+        }
+        let places = self.recognize_in(text, sentences, mentions, |i| wanted[i]);
+        self.locate(text, sentences, &places, events);
+    }
+
+    /// [`Places::recognize`] over the sentences `keep` accepts (the dateline is looked for in any case).
+    pub fn recognize_in(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Mention],
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<PlaceMention> {
         let gaz = &self.gazetteer;
         let dateline = dateline::find(gaz, text, sentences);
         let mut tokens: Vec<Token> = Vec::new();
         let mut matches: Vec<RawMatch> = Vec::new();
         let mut sentence_first: Vec<usize> = Vec::new();
-        for (si, s) in sentences.iter().enumerate().filter(|(_, s)| !s.boilerplate) {
+        for (si, s) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
             tokens.clear();
             tokenize_into(text, s.span(), &mut tokens);
             let words = Words { text, tokens: &tokens };
