@@ -127,7 +127,12 @@ fn main() -> Result<()> {
     let places = detente_coder::places::Places::load(&[]).map_err(|e| anyhow::anyhow!("{e}"))?;
     release_free_memory();
     let after = proc_status_kb("/proc/self/status", "VmRSS:").unwrap_or(0);
-    report.put("gazetteer_rss_mb", after.saturating_sub(before) as f64 / 1024.0, "MB", true);
+    report.put(
+        "gazetteer_rss_mb",
+        after.saturating_sub(before) as f64 / 1024.0,
+        "MB",
+        true,
+    );
     drop(places);
     // CPU time of all loading threads: the work, whatever the machine's load.
     report.put("dictionary_load_cpu_ms", load_cpu_ms, "ms", true);

@@ -2,8 +2,8 @@
 
 mod config;
 mod eval;
-mod pipeline;
 mod map;
+mod pipeline;
 mod places_cmd;
 mod render;
 mod store_cmds;

@@ -18,7 +18,12 @@ const OUTLINES: &str = include_str!("../data/map/countries.tsv");
 
 /// Quad class colours: verbal cooperation, material cooperation, verbal conflict, material conflict.
 const QUAD_COLOURS: [&str; 4] = ["#4e9a06", "#2c7bb6", "#f4a11b", "#d7191c"];
-const QUAD_NAMES: [&str; 4] = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+const QUAD_NAMES: [&str; 4] = [
+    "verbal cooperation",
+    "material cooperation",
+    "verbal conflict",
+    "material conflict",
+];
 
 #[derive(Args)]
 pub struct MapArgs {
@@ -122,12 +127,17 @@ impl Spot {
     }
 
     fn main_quad(&self) -> usize {
-        (0..4).max_by_key(|&q| (self.quads[q], std::cmp::Reverse(q))).unwrap_or(0)
+        (0..4)
+            .max_by_key(|&q| (self.quads[q], std::cmp::Reverse(q)))
+            .unwrap_or(0)
     }
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The SVG of `spots` on `area`, `width` pixels wide.
@@ -149,7 +159,9 @@ pub fn render_svg(spots: &[Spot], area: Area, width: u32, title: &str) -> String
     );
     for line in OUTLINES.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
-        let (Some(iso3), Some(name), Some(rings)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        let (Some(iso3), Some(name), Some(rings)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
         if iso3 == "ATA" {
             continue; // Antarctica: off the map's south edge, and its outline spans the antimeridian.
         }
@@ -159,7 +171,9 @@ pub fn render_svg(spots: &[Spot], area: Area, width: u32, title: &str) -> String
             let mut broken = false;
             for pt in ring.split(' ') {
                 let Some((lon, lat)) = pt.split_once(',') else { continue };
-                let (Ok(lon), Ok(lat)) = (lon.parse::<f64>(), lat.parse::<f64>()) else { continue };
+                let (Ok(lon), Ok(lat)) = (lon.parse::<f64>(), lat.parse::<f64>()) else {
+                    continue;
+                };
                 // A ring that crosses the antimeridian jumps across the map: lift the pen there.
                 let jump = previous.is_some_and(|p| (lon - p).abs() > 180.0);
                 broken |= jump;
@@ -171,7 +185,12 @@ pub fn render_svg(spots: &[Spot], area: Area, width: u32, title: &str) -> String
                 d.push('Z');
             }
         }
-        let _ = writeln!(svg, r#"<path d="{d}"><title>{} {}</title></path>"#, escape(name), escape(iso3));
+        let _ = writeln!(
+            svg,
+            r#"<path d="{d}"><title>{} {}</title></path>"#,
+            escape(name),
+            escape(iso3)
+        );
     }
     svg.push_str("</g>\n<g stroke=\"#333\" stroke-width=\"0.7\" fill-opacity=\"0.75\">\n");
     let most = spots.iter().map(Spot::count).max().unwrap_or(1).max(1) as f64;
@@ -199,7 +218,10 @@ pub fn render_svg(spots: &[Spot], area: Area, width: u32, title: &str) -> String
         );
     }
     svg.push_str("</g>\n<g font-size=\"12\">\n");
-    let _ = writeln!(svg, r##"<rect x="8" y="8" width="190" height="92" fill="#fff" fill-opacity="0.85" stroke="#999"/>"##);
+    let _ = writeln!(
+        svg,
+        r##"<rect x="8" y="8" width="190" height="92" fill="#fff" fill-opacity="0.85" stroke="#999"/>"##
+    );
     for (i, (colour, name)) in QUAD_COLOURS.iter().zip(QUAD_NAMES).enumerate() {
         let cy = 24.0 + 18.0 * i as f64;
         let _ = writeln!(
@@ -271,7 +293,10 @@ mod tests {
 
     #[test]
     fn circles_grow_with_counts_and_take_the_main_quad_colour() {
-        let spots = [spot("Kyiv", 50.45, 30.52, [0, 0, 1, 8]), spot("Lviv", 49.84, 24.03, [2, 0, 0, 0])];
+        let spots = [
+            spot("Kyiv", 50.45, 30.52, [0, 0, 1, 8]),
+            spot("Lviv", 49.84, 24.03, [2, 0, 0, 0]),
+        ];
         let svg = render_svg(&spots, Area::WORLD, 1000, "t");
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         let circle = |name: &str| {
@@ -280,7 +305,16 @@ mod tests {
                 .unwrap()
                 .to_string()
         };
-        let radius = |c: &str| -> f64 { c.split("r=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+        let radius = |c: &str| -> f64 {
+            c.split("r=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
         let (kyiv, lviv) = (circle("Kyiv"), circle("Lviv"));
         assert!(radius(&kyiv) > radius(&lviv));
         assert!(kyiv.contains(QUAD_COLOURS[3]) && lviv.contains(QUAD_COLOURS[0]));

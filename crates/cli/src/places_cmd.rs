@@ -34,8 +34,9 @@ enum PlacesFormat {
     Tsv,
 }
 
-const COLUMNS: [&str; 12] =
-    ["article", "sentence", "start", "end", "text", "name", "kind", "country", "admin1", "lat", "lon", "role"];
+const COLUMNS: [&str; 12] = [
+    "article", "sentence", "start", "end", "text", "name", "kind", "country", "admin1", "lat", "lon", "role",
+];
 
 fn cells(id: &str, p: &PlaceMention) -> [String; 12] {
     let num = |v: Option<f64>| v.map(|v| format!("{v:.4}")).unwrap_or_default();
@@ -72,8 +73,16 @@ fn render(coded: &CodedArticle, places: &[PlaceMention], format: PlacesFormat) -
             let _ = writeln!(out, "{} — {} place mention(s)", coded.id, places.len());
             for p in places {
                 let c = cells(&coded.id, p);
-                let admin1 = if c[8].is_empty() { String::new() } else { format!(", {}", c[8]) };
-                let point = if c[9].is_empty() { String::new() } else { format!(" ({}, {})", c[9], c[10]) };
+                let admin1 = if c[8].is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", c[8])
+                };
+                let point = if c[9].is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({}, {})", c[9], c[10])
+                };
                 let _ = writeln!(
                     out,
                     "  s{:<3} {:<28} {:<8} {} {}{}{} [{}]",

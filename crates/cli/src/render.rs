@@ -220,7 +220,12 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
             flags
         );
         let place = e.location.as_ref().map_or(String::new(), |l| {
-            format!("  place: {} ({}, {})", l.name, l.country.as_deref().unwrap_or("-"), l.via.as_str())
+            format!(
+                "  place: {} ({}, {})",
+                l.name,
+                l.country.as_deref().unwrap_or("-"),
+                l.via.as_str()
+            )
         });
         let _ = writeln!(
             out,

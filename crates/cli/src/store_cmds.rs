@@ -158,7 +158,12 @@ impl EventFilterArgs {
             article: None,
             limit: None,
             country: self.country.as_deref().map(check_country).transpose()?,
-            near: self.near.as_deref().map(detente_store::Near::parse).transpose().map_err(|e| anyhow::anyhow!("--near {e}"))?,
+            near: self
+                .near
+                .as_deref()
+                .map(detente_store::Near::parse)
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("--near {e}"))?,
         })
     }
 }

@@ -56,7 +56,11 @@ impl Coder {
             let places = scope.spawn(|| places::Places::load(user));
             let actors = actors::ActorRecognizer::load(user);
             let others = others.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (actors, others, places.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            (
+                actors,
+                others,
+                places.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
         });
         Ok(Coder {
             actors: actors?,

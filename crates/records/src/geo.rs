@@ -130,9 +130,15 @@ pub fn country_location(iso3: &str) -> Option<Location> {
 /// ActionGeo is the event's location. An actor's geography is the event's location when that lies in the
 /// actor's country, else the actor's country at country level (GDELT places each actor at the place the
 /// text names nearest it; detente's coder gives one place per event, so this is the closest it can say).
-pub fn gdelt_event_geo(source_country: Option<&str>, target_country: Option<&str>, location: Option<&Location>) -> Vec<String> {
+pub fn gdelt_event_geo(
+    source_country: Option<&str>,
+    target_country: Option<&str>,
+    location: Option<&Location>,
+) -> Vec<String> {
     let actor = |country: Option<&str>| -> [String; 8] {
-        let Some(country) = country else { return Default::default() };
+        let Some(country) = country else {
+            return Default::default();
+        };
         match location {
             Some(l) if l.country.as_deref() == Some(country) => gdelt_columns(l),
             _ => country_location(country).map(|l| gdelt_columns(&l)).unwrap_or_default(),
@@ -202,7 +208,10 @@ mod tests {
         // A country: type 1, ADM1 and feature id are the country code.
         let country = loc("Germany", "DEU", PlaceKind::Country, None);
         let c = gdelt_columns(&country);
-        assert_eq!((c[0].as_str(), c[1].as_str(), c[2].as_str(), c[3].as_str()), ("1", "Germany", "GM", "GM"));
+        assert_eq!(
+            (c[0].as_str(), c[1].as_str(), c[2].as_str(), c[3].as_str()),
+            ("1", "Germany", "GM", "GM")
+        );
         assert_eq!(c[7], "GM");
         // A US state (2) and a US city (3).
         let state = loc("Texas", "USA", PlaceKind::Region, Some(("Texas", "TX")));
@@ -224,7 +233,10 @@ mod tests {
         assert_eq!((g[0].as_str(), g[1].as_str(), g[2].as_str()), ("1", "Russia", "RS"));
         assert!(!g[5].is_empty() && !g[6].is_empty());
         // Actor 2 (Ukraine) and the action are in Kyiv.
-        assert_eq!((g[8].as_str(), g[9].as_str(), g[10].as_str()), ("4", "Kyiv, Kyiv City, Ukraine", "UP"));
+        assert_eq!(
+            (g[8].as_str(), g[9].as_str(), g[10].as_str()),
+            ("4", "Kyiv, Kyiv City, Ukraine", "UP")
+        );
         assert_eq!(g[16..24], g[8..16]);
         // No location: actors at country level, the action empty; no actor country: empty.
         let g = gdelt_event_geo(Some("DEU"), None, None);

@@ -54,10 +54,15 @@ impl Near {
         let [lat, lon, radius] = parts[..] else {
             return Err(format!("{text:?}: expected LAT,LON,RADIUS such as 50.45,30.52,100km"));
         };
-        let num = |s: &str, what: &str| s.parse::<f64>().map_err(|_| format!("{text:?}: {what} {s:?} is not a number"));
+        let num = |s: &str, what: &str| {
+            s.parse::<f64>()
+                .map_err(|_| format!("{text:?}: {what} {s:?} is not a number"))
+        };
         let (lat, lon) = (num(lat, "latitude")?, num(lon, "longitude")?);
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            return Err(format!("{text:?}: latitude must be within ±90 and longitude within ±180"));
+            return Err(format!(
+                "{text:?}: latitude must be within ±90 and longitude within ±180"
+            ));
         }
         let (value, factor) = if let Some(v) = radius.strip_suffix("km") {
             (v, 1.0)

@@ -920,11 +920,13 @@ fn events_filter_by_location_country_and_distance() {
     });
     assert_eq!(in_ukraine.len(), with_place);
     assert!(in_ukraine.iter().all(|n| n == "Kharkiv"));
-    assert!(located(EventQuery {
-        country: Some("POL".into()),
-        ..EventQuery::default()
-    })
-    .is_empty());
+    assert!(
+        located(EventQuery {
+            country: Some("POL".into()),
+            ..EventQuery::default()
+        })
+        .is_empty()
+    );
     // Kyiv is ~410 km from Kharkiv.
     let near = |spec: &str| {
         located(EventQuery {

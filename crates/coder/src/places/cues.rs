@@ -89,7 +89,9 @@ pub struct Cues {
 
 fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
     toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e
+            .span()
+            .map_or(0, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         DictionaryError {
             file: name.to_string(),
             line,

@@ -134,8 +134,12 @@ fn parse_row(line: Cow<'static, str>, file: &str, n: usize) -> Result<Option<Row
             "expected at least 6 tab-separated columns (kind, name, country, admin1, lat, lon), found {n_cols}"
         )));
     }
-    let feature = Feature::parse(cols[0].trim())
-        .ok_or_else(|| err(format!("unknown kind {:?} (country, admin1, region, capital, city, site)", cols[0])))?;
+    let feature = Feature::parse(cols[0].trim()).ok_or_else(|| {
+        err(format!(
+            "unknown kind {:?} (country, admin1, region, capital, city, site)",
+            cols[0]
+        ))
+    })?;
     // Keep borrowed slices of the embedded file; copy a user file's.
     let keep = |s: &str| -> Cow<'static, str> {
         match borrowed {
@@ -169,7 +173,9 @@ fn parse_row(line: Cow<'static, str>, file: &str, n: usize) -> Result<Option<Row
     let lon = coord(cols[5], "lon", 180.0)?;
     let population = match Some(cols[6].trim()).filter(|s| !s.is_empty()) {
         None => 0,
-        Some(p) => p.parse().map_err(|_| err(format!("population {p:?} is not a whole number")))?,
+        Some(p) => p
+            .parse()
+            .map_err(|_| err(format!("population {p:?} is not a whole number")))?,
     };
     let mut names = vec![(keep(name), !word)];
     if let Some(aliases) = Some(cols[7]).filter(|a| !a.is_empty()) {
@@ -224,7 +230,11 @@ impl Gazetteer {
         for (i, line) in BUILTIN.lines().enumerate() {
             if let Some(row) = parse_row(Cow::Borrowed(line), BUILTIN_NAME, i + 1)? {
                 if replaced.is_empty()
-                    || !replaced.contains(&(row.place.feature, row.place.name.to_string(), row.place.country.to_string()))
+                    || !replaced.contains(&(
+                        row.place.feature,
+                        row.place.name.to_string(),
+                        row.place.country.to_string(),
+                    ))
                 {
                     rows.push(row);
                 }
@@ -361,7 +371,10 @@ mod tests {
         let g = Gazetteer::load(&[]).unwrap();
         assert!(g.len() > 35_000, "{}", g.len());
         let kyiv = g.lookup("Kiev");
-        assert!(kyiv.iter().any(|r| g.place(r.place).name == "Kyiv" && g.place(r.place).country == "UKR"));
+        assert!(
+            kyiv.iter()
+                .any(|r| g.place(r.place).name == "Kyiv" && g.place(r.place).country == "UKR")
+        );
         assert!(!g.lookup("Kharkov").is_empty());
         assert!(!g.lookup("Donbass").is_empty());
         let ukraine = g.country("UKR").map(|i| g.place(i)).unwrap();
@@ -369,10 +382,22 @@ mod tests {
         assert!(ukraine.point().is_some());
         // The Gaza Strip answers to "Gaza"; the city does not (it is "Gaza City").
         let gaza: Vec<_> = g.lookup("Gaza").iter().map(|r| g.place(r.place).feature).collect();
-        assert!(gaza.contains(&Feature::Region) && !gaza.contains(&Feature::City), "{gaza:?}");
-        assert!(g.lookup("Gaza City").iter().any(|r| g.place(r.place).feature == Feature::City));
+        assert!(
+            gaza.contains(&Feature::Region) && !gaza.contains(&Feature::City),
+            "{gaza:?}"
+        );
+        assert!(
+            g.lookup("Gaza City")
+                .iter()
+                .any(|r| g.place(r.place).feature == Feature::City)
+        );
         // A city's region is found by its code.
-        let texas_town = g.lookup("Austin").iter().map(|r| g.place(r.place)).find(|p| p.country == "USA").unwrap();
+        let texas_town = g
+            .lookup("Austin")
+            .iter()
+            .map(|r| g.place(r.place))
+            .find(|p| p.country == "USA")
+            .unwrap();
         assert_eq!(g.admin1_of(texas_town).map(|a| a.name.as_ref()), Some("Texas"));
         assert!(g.max_words("Gaza") >= 2);
         assert_eq!(g.max_words("Xyzzyville"), 0);
@@ -385,15 +410,26 @@ mod tests {
         let g = Gazetteer::load(&[("my.places.tsv", user)]).unwrap();
         let p = g.place(g.lookup("Tarrow New")[0].place);
         assert_eq!((p.name.as_ref(), p.population), ("New Tarrow", 800));
-        let kyiv: Vec<_> = g.lookup("Kyiv").iter().map(|r| g.place(r.place)).filter(|p| p.country == "UKR").collect();
+        let kyiv: Vec<_> = g
+            .lookup("Kyiv")
+            .iter()
+            .map(|r| g.place(r.place))
+            .filter(|p| p.country == "UKR")
+            .collect();
         assert_eq!(kyiv.len(), 1);
         assert_eq!(kyiv[0].population, 1);
-        let bad = Gazetteer::load(&[("bad.places.tsv", "city\tX\tUK\t\t1\t2\n")]).err().unwrap();
+        let bad = Gazetteer::load(&[("bad.places.tsv", "city\tX\tUK\t\t1\t2\n")])
+            .err()
+            .unwrap();
         assert_eq!((bad.file.as_str(), bad.line), ("bad.places.tsv", 1));
         assert!(bad.message.contains("alpha-3"), "{}", bad.message);
-        let bad = Gazetteer::load(&[("b.places.tsv", "# c\nvillage\tX\tGBR\t\t1\t2\n")]).err().unwrap();
+        let bad = Gazetteer::load(&[("b.places.tsv", "# c\nvillage\tX\tGBR\t\t1\t2\n")])
+            .err()
+            .unwrap();
         assert_eq!(bad.line, 2);
-        let bad = Gazetteer::load(&[("b.places.tsv", "city\tX\tGBR\t\t91\t2\n")]).err().unwrap();
+        let bad = Gazetteer::load(&[("b.places.tsv", "city\tX\tGBR\t\t91\t2\n")])
+            .err()
+            .unwrap();
         assert!(bad.message.contains("lat"), "{}", bad.message);
     }
 }

@@ -41,13 +41,17 @@ fn clause(cues: &Cues, text: &str, s: &Sentence, start: usize, end: usize) -> (u
     // " as Mr. Trump held ...": a clause opener right before a capitalised subject, even without a comma.
     let opens_with_subject = |i: usize| {
         let mut w = body[i + 1..].split_whitespace();
-        let (Some(opener), Some(subject)) = (w.next(), w.next()) else { return false };
+        let (Some(opener), Some(subject)) = (w.next(), w.next()) else {
+            return false;
+        };
         Cues::is(&cues.clause_openers, opener) && subject.chars().next().is_some_and(char::is_uppercase)
     };
     // ", and Bahrain issued ...": a coordinated clause with a subject of its own.
     let coordinated_subject = |i: usize| {
         let mut w = body[i + 1..].split_whitespace();
-        let (Some(conj), Some(subject)) = (w.next(), w.next()) else { return false };
+        let (Some(conj), Some(subject)) = (w.next(), w.next()) else {
+            return false;
+        };
         matches!(conj, "and" | "but" | "or" | "yet")
             && (subject.chars().next().is_some_and(char::is_uppercase) || matches!(subject, "the" | "a" | "an"))
     };
@@ -102,8 +106,27 @@ fn another_verb_between(text: &str, others: &[(usize, usize)], a: usize, b: usiz
             && w[1].chars().next().is_some_and(char::is_lowercase)
             && !matches!(
                 w[1],
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those" | "some"
-                    | "all" | "any" | "our" | "my" | "your" | "both" | "each" | "other" | "another"
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "some"
+                    | "all"
+                    | "any"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "both"
+                    | "each"
+                    | "other"
+                    | "another"
             )
     })
 }
@@ -122,16 +145,22 @@ fn scene(cues: &Cues, text: &str, s: &Sentence) -> Option<(usize, usize)> {
 /// The place's preposition follows a participle that is not the trigger ("a tanker detained in Gibraltar"):
 /// the place describes that noun, not the event.
 fn after_participle(cues: &Cues, text: &str, e: &Event, p: &PlaceMention) -> bool {
-    let Some(prep) = p.preposition.as_deref() else { return false };
+    let Some(prep) = p.preposition.as_deref() else {
+        return false;
+    };
     let before = text[..p.start].trim_end();
     // ASCII lower case keeps byte offsets.
-    let Some(at) = before.to_ascii_lowercase().rfind(prep) else { return false };
+    let Some(at) = before.to_ascii_lowercase().rfind(prep) else {
+        return false;
+    };
     let words: Vec<&str> = text[..at].split_whitespace().rev().take(2).collect();
     let Some(&word) = words.first() else { return false };
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     let start_of_word = at.saturating_sub(word.len() + 1);
     let is_trigger = start_of_word < e.trigger.end && e.trigger.start < at;
-    let coordinated = words.get(1).is_some_and(|w| matches!(*w, "and" | "or") || w.ends_with(','));
+    let coordinated = words
+        .get(1)
+        .is_some_and(|w| matches!(*w, "and" | "or") || w.ends_with(','));
     let participle = (word.len() > 4 && word.ends_with("ed"))
         || (word.len() > 5 && word.ends_with("ing"))
         || Cues::is(&cues.participles, word);
@@ -148,7 +177,10 @@ fn word_in(text: &str, lo: usize, hi: usize, set: &rustc_hash::FxHashSet<String>
 /// Sets each event's `location`.
 pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
     let dateline = places.iter().find(|p| p.role == PlaceRole::Dateline);
-    let triggers: Vec<(usize, usize, usize)> = events.iter().map(|e| (e.sentence, e.trigger.start, e.trigger.end)).collect();
+    let triggers: Vec<(usize, usize, usize)> = events
+        .iter()
+        .map(|e| (e.sentence, e.trigger.start, e.trigger.end))
+        .collect();
     for e in events.iter_mut() {
         let others: Vec<(usize, usize)> = triggers
             .iter()
@@ -165,7 +197,9 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
         let pick = clause_place(cues, text, e, &others, places, lo, hi)
             .or_else(|| {
                 let (a, b) = scene(cues, text, s)?;
-                (b <= lo).then(|| clause_place(cues, text, e, &others, places, a, b)).flatten()
+                (b <= lo)
+                    .then(|| clause_place(cues, text, e, &others, places, a, b))
+                    .flatten()
             })
             .map(|p| (p, LocationVia::Clause))
             .or_else(|| target_place(cues, text, e, places, lo, hi).map(|p| (p, LocationVia::Target)))
@@ -198,7 +232,9 @@ fn continue_story(events: &mut [Event]) {
             .take_while(|o| o.sentence == e.sentence)
             .find(|o| {
                 same_source(o)
-                    && o.location.as_ref().is_some_and(|l| matches!(l.via, LocationVia::Clause | LocationVia::Venue))
+                    && o.location
+                        .as_ref()
+                        .is_some_and(|l| matches!(l.via, LocationVia::Clause | LocationVia::Venue))
             })
             .and_then(|o| o.location.clone());
         if let Some(mut l) = found {
@@ -288,7 +324,13 @@ fn target_place<'p>(
         .filter(usable)
         .filter(|p| p.start >= e.trigger.end && p.start - e.trigger.end <= AFTER_WINDOW)
         .min_by_key(|p| p.start);
-    after.or_else(|| places.iter().filter(usable).filter(|p| p.end <= e.trigger.start).max_by_key(|p| p.end))
+    after.or_else(|| {
+        places
+            .iter()
+            .filter(usable)
+            .filter(|p| p.end <= e.trigger.start)
+            .max_by_key(|p| p.end)
+    })
 }
 
 fn venue<'p>(
@@ -299,8 +341,14 @@ fn venue<'p>(
     places: &'p [PlaceMention],
 ) -> Option<&'p PlaceMention> {
     let meeting = cues.venue_codes.iter().any(|c| e.code.starts_with(c.as_str()))
-        || (cues.venue_codes_by_trigger.iter().any(|c| e.code.starts_with(c.as_str()))
-            && e.trigger.text.split_whitespace().any(|w| Cues::is(&cues.meeting_words, w)));
+        || (cues
+            .venue_codes_by_trigger
+            .iter()
+            .any(|c| e.code.starts_with(c.as_str()))
+            && e.trigger
+                .text
+                .split_whitespace()
+                .any(|w| Cues::is(&cues.meeting_words, w)));
     if !meeting {
         return None;
     }
@@ -316,6 +364,11 @@ fn venue<'p>(
         .min_by_key(|p| {
             let s = &sentences[p.sentence];
             let about_meeting = word_in(text, s.start, s.end, &cues.meeting_words);
-            (!about_meeting, p.sentence.abs_diff(e.sentence), p.sentence > e.sentence, p.start)
+            (
+                !about_meeting,
+                p.sentence.abs_diff(e.sentence),
+                p.sentence > e.sentence,
+                p.start,
+            )
         })
 }

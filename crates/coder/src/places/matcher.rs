@@ -118,7 +118,11 @@ pub fn find<'g>(gaz: &'g Gazetteer, cues: &Cues, sentence: usize, words: &Words)
             let mut end = toks[j].end;
             let mut refs = gaz.lookup(&words.text[toks[i].start..end]);
             // "D.C." written with its final period as a separate token.
-            if refs.is_empty() && toks.get(j + 1).is_some_and(|t| t.start == end && t.text(words.text) == ".") {
+            if refs.is_empty()
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| t.start == end && t.text(words.text) == ".")
+            {
                 end += 1;
                 refs = gaz.lookup(&words.text[toks[i].start..end]);
                 if !refs.is_empty() {
@@ -294,11 +298,15 @@ fn is_demonym(w: &str) -> bool {
 }
 
 fn is_distance(w: &str) -> bool {
-    matches!(w, "km" | "kilometers" | "kilometres" | "miles" | "mile" | "meters" | "metres" | "some" | "about")
+    matches!(
+        w,
+        "km" | "kilometers" | "kilometres" | "miles" | "mile" | "meters" | "metres" | "some" | "about"
+    )
 }
 
 fn has_area(gaz: &Gazetteer, refs: &[Referent]) -> bool {
-    refs.iter().any(|r| matches!(gaz.place(r.place).feature, Feature::Admin1 | Feature::Region))
+    refs.iter()
+        .any(|r| matches!(gaz.place(r.place).feature, Feature::Admin1 | Feature::Region))
 }
 
 fn only_countries(gaz: &Gazetteer, refs: &[Referent]) -> bool {
@@ -321,8 +329,11 @@ fn link_qualifiers(words: &Words, matches: &mut [RawMatch]) {
             matches[k - 1].qualifier = Some(k);
             matches[k].qualifies = true;
             if matches[k - 1].role == PlaceRole::Locative || matches[k].role != PlaceRole::Actor {
-                let (role, prep, near) =
-                    (matches[k - 1].role, matches[k - 1].preposition.clone(), matches[k - 1].near);
+                let (role, prep, near) = (
+                    matches[k - 1].role,
+                    matches[k - 1].preposition.clone(),
+                    matches[k - 1].near,
+                );
                 matches[k].role = role;
                 matches[k].preposition = prep;
                 matches[k].near = near;

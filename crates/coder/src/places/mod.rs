@@ -181,7 +181,15 @@ impl Places {
         }
         for (m, place) in matches.iter().zip(chosen) {
             let Some(place) = place else { continue };
-            let mut pm = self.mention(text, m.sentence, m.start, m.mention_end, place, m.role, m.direction.as_deref());
+            let mut pm = self.mention(
+                text,
+                m.sentence,
+                m.start,
+                m.mention_end,
+                place,
+                m.role,
+                m.direction.as_deref(),
+            );
             pm.preposition = m.preposition.clone();
             pm.near = m.near;
             pm.qualifies = m.qualifies;
@@ -271,10 +279,12 @@ impl Places {
 fn inside_longer_name(gaz: &Gazetteer, mentions: &[Mention], m: &RawMatch) -> bool {
     // Capitals, countries and sites stand for governments ("Washington said", "the Kremlin said"): they stay
     // places in the listing, with the actor role. Other towns under an organisation's name do not ("Xinhua").
-    let seat = m
-        .referents
-        .iter()
-        .any(|r| matches!(gaz.place(r.place).feature, Feature::Capital | Feature::Country | Feature::Site));
+    let seat = m.referents.iter().any(|r| {
+        matches!(
+            gaz.place(r.place).feature,
+            Feature::Capital | Feature::Country | Feature::Site
+        )
+    });
     mentions.iter().any(|a| {
         let overlaps = a.start < m.end && m.start < a.end;
         overlaps

@@ -113,7 +113,10 @@ fn score(gaz: &Gazetteer, ctx: &Context, m: &RawMatch, qualifier: Option<&RawMat
     }
     // A bare name that is both a town and a region is the town ("Kherson", "Idlib", "New York"): news
     // says "the Kherson region" for the region.
-    if p.feature == Feature::Admin1 && m.hint.is_none() && m.referents.iter().any(|o| gaz.place(o.place).feature.is_point()) {
+    if p.feature == Feature::Admin1
+        && m.hint.is_none()
+        && m.referents.iter().any(|o| gaz.place(o.place).feature.is_point())
+    {
         s -= 3.0;
     }
     match m.hint {
@@ -178,7 +181,10 @@ fn keep(gaz: &Gazetteer, ctx: &Context, m: &RawMatch, place: u32) -> bool {
     if p.word && (!framed || !p.feature.is_point() || p.population < 100_000) {
         return false;
     }
-    if p.feature == Feature::City && !framed && p.population < 100_000 && !ctx.countries.contains_key(p.country.as_ref())
+    if p.feature == Feature::City
+        && !framed
+        && p.population < 100_000
+        && !ctx.countries.contains_key(p.country.as_ref())
     {
         return false;
     }

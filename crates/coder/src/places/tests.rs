@@ -35,8 +35,13 @@ fn actor(country: &str) -> Actor {
 
 /// An event on the `nth` occurrence-free first match of `trigger` in the text.
 fn event(text: &str, sentences: &[Sentence], trigger: &str, source: &str, target: Option<&str>, code: &str) -> Event {
-    let start = text.find(trigger).unwrap_or_else(|| panic!("{trigger:?} not in the text"));
-    let sentence = sentences.iter().position(|s| s.start <= start && start < s.end).unwrap();
+    let start = text
+        .find(trigger)
+        .unwrap_or_else(|| panic!("{trigger:?} not in the text"));
+    let sentence = sentences
+        .iter()
+        .position(|s| s.start <= start && start < s.end)
+        .unwrap();
     Event {
         sentence,
         source: actor(source),
@@ -61,11 +66,20 @@ fn event(text: &str, sentences: &[Sentence], trigger: &str, source: &str, target
 }
 
 /// The location of one hand-made event in the text: (name, country, via).
-fn locate_one(text: &str, trigger: &str, source: &str, target: Option<&str>, code: &str) -> Option<(String, String, LocationVia)> {
+fn locate_one(
+    text: &str,
+    trigger: &str,
+    source: &str,
+    target: Option<&str>,
+    code: &str,
+) -> Option<(String, String, LocationVia)> {
     let (sentences, places) = places_of(text);
     let mut events = vec![event(text, &sentences, trigger, source, target, code)];
     coder().places.locate(text, &sentences, &places, &mut events);
-    events.remove(0).location.map(|l| (l.name, l.country.unwrap_or_default(), l.via))
+    events
+        .remove(0)
+        .location
+        .map(|l| (l.name, l.country.unwrap_or_default(), l.via))
 }
 
 fn at(name: &str, country: &str, via: LocationVia) -> Option<(String, String, LocationVia)> {
@@ -78,7 +92,11 @@ fn at(name: &str, country: &str, via: LocationVia) -> Option<(String, String, Lo
 fn a_capital_is_a_place_after_a_preposition_and_an_actor_before_a_verb() {
     let text = "Washington said on Tuesday that it would resume aid. The talks will continue in Washington next week.";
     let (_, places) = places_of(text);
-    let roles: Vec<PlaceRole> = places.iter().filter(|p| p.text == "Washington").map(|p| p.role).collect();
+    let roles: Vec<PlaceRole> = places
+        .iter()
+        .filter(|p| p.text == "Washington")
+        .map(|p| p.role)
+        .collect();
     assert_eq!(roles, [PlaceRole::Actor, PlaceRole::Locative]);
     let text = "Officials in Ottawa expect that Ottawa's reply will be firm.";
     let (_, places) = places_of(text);
@@ -92,11 +110,17 @@ fn georgia_is_the_country_unless_the_us_is_in_sight() {
     let text = "Protesters gathered in Georgia on Sunday, and police in Tbilisi closed the main avenue.";
     let (_, places) = places_of(text);
     let georgia = place(&places, "Georgia").unwrap();
-    assert_eq!((georgia.country.as_deref(), georgia.kind), (Some("GEO"), PlaceKind::Country));
+    assert_eq!(
+        (georgia.country.as_deref(), georgia.kind),
+        (Some("GEO"), PlaceKind::Country)
+    );
     let text = "Early voting opened in Arizona and in Georgia, where lines formed outside Atlanta libraries.";
     let (_, places) = places_of(text);
     let georgia = place(&places, "Georgia").unwrap();
-    assert_eq!((georgia.country.as_deref(), georgia.kind), (Some("USA"), PlaceKind::Region));
+    assert_eq!(
+        (georgia.country.as_deref(), georgia.kind),
+        (Some("USA"), PlaceKind::Region)
+    );
 }
 
 #[test]
@@ -105,7 +129,10 @@ fn paris_is_in_france_unless_texas_is_in_sight() {
     assert_eq!(place(&places, "Paris").unwrap().country.as_deref(), Some("FRA"));
     let (_, places) = places_of("A tornado struck Paris, Texas, late on Monday, the sheriff said.");
     let paris = place(&places, "Paris").unwrap();
-    assert_eq!((paris.country.as_deref(), paris.admin1.as_deref()), (Some("USA"), Some("Texas")));
+    assert_eq!(
+        (paris.country.as_deref(), paris.admin1.as_deref()),
+        (Some("USA"), Some("Texas"))
+    );
     let (_, places) = places_of("Ranchers near Paris drove cattle to auctions across Texas this spring.");
     assert_eq!(place(&places, "Paris").unwrap().country.as_deref(), Some("USA"));
 }
@@ -125,12 +152,21 @@ fn spellings_news_uses_are_kept_as_written() {
 fn region_nouns_directions_and_borders_shape_the_place() {
     let (_, places) = places_of("Heavy fighting was reported in the Donetsk region and in eastern Ukraine.");
     let donetsk = place(&places, "Donetsk region").unwrap();
-    assert_eq!((donetsk.kind, donetsk.name.as_str()), (PlaceKind::Region, "Donetsk region"));
+    assert_eq!(
+        (donetsk.kind, donetsk.name.as_str()),
+        (PlaceKind::Region, "Donetsk region")
+    );
     let east = place(&places, "eastern Ukraine").unwrap();
-    assert_eq!((east.kind, east.name.as_str(), east.country.as_deref()), (PlaceKind::Region, "eastern Ukraine", Some("UKR")));
+    assert_eq!(
+        (east.kind, east.name.as_str(), east.country.as_deref()),
+        (PlaceKind::Region, "eastern Ukraine", Some("UKR"))
+    );
     let (_, places) = places_of("Tanks massed near the border with Poland, and more gathered in northern Syria.");
     let border = places.iter().find(|p| p.country.as_deref() == Some("POL")).unwrap();
-    assert_eq!((border.name.as_str(), border.kind), ("Poland border area", PlaceKind::Region));
+    assert_eq!(
+        (border.name.as_str(), border.kind),
+        ("Poland border area", PlaceKind::Region)
+    );
     assert_eq!(place(&places, "northern Syria").unwrap().kind, PlaceKind::Region);
 }
 
@@ -155,7 +191,10 @@ fn user_places_are_recognised() {
     let sentences = crate::text::segment(text);
     let found = places.recognize(text, &sentences, &[]);
     let camp = found.iter().find(|p| p.place == "Camp Tarrow").unwrap();
-    assert_eq!((camp.kind, camp.country.as_deref(), camp.lat), (PlaceKind::Site, Some("KEN"), Some(1.5)));
+    assert_eq!(
+        (camp.kind, camp.country.as_deref(), camp.lat),
+        (PlaceKind::Site, Some("KEN"), Some(1.5))
+    );
 }
 
 // ------------------------------------------------------------------ event location
@@ -163,17 +202,29 @@ fn user_places_are_recognised() {
 #[test]
 fn a_locative_place_in_the_clause_places_the_event() {
     let text = "The two foreign ministers met in Oslo on Friday to discuss fishing rights.";
-    assert_eq!(locate_one(text, "met", "NOR", Some("ISL"), "043"), at("Oslo", "NOR", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "met", "NOR", Some("ISL"), "043"),
+        at("Oslo", "NOR", LocationVia::Clause)
+    );
     let text = "In Nairobi, the president of Kenya accused the rebels of stalling.";
-    assert_eq!(locate_one(text, "accused", "KEN", None, "112"), at("Nairobi", "KEN", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "accused", "KEN", None, "112"),
+        at("Nairobi", "KEN", LocationVia::Clause)
+    );
 }
 
 #[test]
 fn the_most_specific_place_of_the_clause_wins() {
     let text = "Rockets hit apartment blocks in Ukraine on Monday, in the city of Dnipro.";
-    assert_eq!(locate_one(text, "hit", "RUS", Some("UKR"), "190"), at("Dnipro", "UKR", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "hit", "RUS", Some("UKR"), "190"),
+        at("Dnipro", "UKR", LocationVia::Clause)
+    );
     let text = "Soldiers clashed in Bakhmut in eastern Ukraine.";
-    assert_eq!(locate_one(text, "clashed", "RUS", Some("UKR"), "190"), at("Bakhmut", "UKR", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "clashed", "RUS", Some("UKR"), "190"),
+        at("Bakhmut", "UKR", LocationVia::Clause)
+    );
 }
 
 #[test]
@@ -181,7 +232,10 @@ fn near_a_country_is_no_place_but_near_a_town_is_that_town() {
     let text = "Belarus held large drills near Lithuania this week.";
     assert_eq!(locate_one(text, "held", "BLR", Some("LTU"), "150"), None);
     let text = "Militants ambushed a patrol near Mosul before dawn.";
-    assert_eq!(locate_one(text, "ambushed", "IMG", Some("IRQ"), "190"), at("Mosul", "IRQ", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "ambushed", "IMG", Some("IRQ"), "190"),
+        at("Mosul", "IRQ", LocationVia::Clause)
+    );
 }
 
 #[test]
@@ -192,15 +246,24 @@ fn border_phrases_give_the_border_area() {
         at("Venezuela border area", "VEN", LocationVia::Clause)
     );
     let text = "Engineers dug trenches along Finland's border after the warning.";
-    assert_eq!(locate_one(text, "dug", "FIN", Some("RUS"), "152"), at("Finland border area", "FIN", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "dug", "FIN", Some("RUS"), "152"),
+        at("Finland border area", "FIN", LocationVia::Clause)
+    );
 }
 
 #[test]
 fn the_target_of_an_attack_places_it() {
     let text = "Artillery pounded Kherson overnight, officials said.";
-    assert_eq!(locate_one(text, "pounded", "RUS", Some("UKR"), "190"), at("Kherson", "UKR", LocationVia::Target));
+    assert_eq!(
+        locate_one(text, "pounded", "RUS", Some("UKR"), "190"),
+        at("Kherson", "UKR", LocationVia::Target)
+    );
     let text = "The rebels shelled Goma at dawn.";
-    assert_eq!(locate_one(text, "shelled", "COD", Some("COD"), "190"), at("Goma", "COD", LocationVia::Target));
+    assert_eq!(
+        locate_one(text, "shelled", "COD", Some("COD"), "190"),
+        at("Goma", "COD", LocationVia::Target)
+    );
     // A verbal event does not take its target's town.
     let text = "The minister criticised Kherson's governor.";
     assert_eq!(locate_one(text, "criticised", "RUS", Some("UKR"), "111"), None);
@@ -208,15 +271,25 @@ fn the_target_of_an_attack_places_it() {
 
 #[test]
 fn a_meeting_takes_the_venue_named_nearby() {
-    let text = "Envoys arrived in Vienna on Monday for a new round of nuclear talks. The delegations met for four hours.";
-    assert_eq!(locate_one(text, "met", "USA", Some("IRN"), "043"), at("Vienna", "AUT", LocationVia::Venue));
+    let text =
+        "Envoys arrived in Vienna on Monday for a new round of nuclear talks. The delegations met for four hours.";
+    assert_eq!(
+        locate_one(text, "met", "USA", Some("IRN"), "043"),
+        at("Vienna", "AUT", LocationVia::Venue)
+    );
     let text = "Leaders held a closed session before lunch. The summit had opened in Hanoi on Wednesday.";
-    assert_eq!(locate_one(text, "held", "USA", Some("PRK"), "043"), at("Hanoi", "VNM", LocationVia::Venue));
+    assert_eq!(
+        locate_one(text, "held", "USA", Some("PRK"), "043"),
+        at("Hanoi", "VNM", LocationVia::Venue)
+    );
     // A generic consultation is a meeting only when its trigger says so ("contacted" is not).
     let text = "The summit opened in Hanoi on Wednesday. Later the envoy contacted Seoul's ambassador.";
     assert_eq!(locate_one(text, "contacted", "USA", Some("KOR"), "040"), None);
     let text = "The summit opened in Hanoi on Wednesday. The meeting of the two leaders lasted an hour.";
-    assert_eq!(locate_one(text, "meeting", "USA", Some("PRK"), "040"), at("Hanoi", "VNM", LocationVia::Venue));
+    assert_eq!(
+        locate_one(text, "meeting", "USA", Some("PRK"), "040"),
+        at("Hanoi", "VNM", LocationVia::Venue)
+    );
     // Other events do not take a venue.
     let text = "Envoys arrived in Vienna for talks. Later Iran rejected the proposal.";
     assert_eq!(locate_one(text, "rejected", "IRN", Some("USA"), "120"), None);
@@ -225,9 +298,15 @@ fn a_meeting_takes_the_venue_named_nearby() {
 #[test]
 fn the_dateline_places_statements_from_its_country() {
     let text = "NAIROBI (Reuters) - Kenya's government said on Monday it would review the contract.";
-    assert_eq!(locate_one(text, "said", "KEN", None, "010"), at("Nairobi", "KEN", LocationVia::Dateline));
+    assert_eq!(
+        locate_one(text, "said", "KEN", None, "010"),
+        at("Nairobi", "KEN", LocationVia::Dateline)
+    );
     let text = "MANILA, Philippines — The foreign ministry protested the coast guard's maneuvers.";
-    assert_eq!(locate_one(text, "protested", "PHL", Some("CHN"), "111"), at("Manila", "PHL", LocationVia::Dateline));
+    assert_eq!(
+        locate_one(text, "protested", "PHL", Some("CHN"), "111"),
+        at("Manila", "PHL", LocationVia::Dateline)
+    );
     // A statement by another country's officials was not made at the dateline.
     let text = "NAIROBI (Reuters) - The United States said on Monday it would review the contract.";
     assert_eq!(locate_one(text, "said", "USA", None, "010"), None);
@@ -245,11 +324,17 @@ fn no_place_in_the_text_means_no_location() {
 #[test]
 fn from_places_withdrawals_but_not_origins() {
     let text = "The brigade withdrew from Kherson after weeks of shelling.";
-    assert_eq!(locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"), at("Kherson", "UKR", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"),
+        at("Kherson", "UKR", LocationVia::Clause)
+    );
     let text = "Officials from Kenya criticized the ruling.";
     assert_eq!(locate_one(text, "criticized", "KEN", None, "111"), None);
     let text = "From Kherson, the brigade withdrew in good order.";
-    assert_eq!(locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"), at("Kherson", "UKR", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"),
+        at("Kherson", "UKR", LocationVia::Clause)
+    );
 }
 
 #[test]
@@ -298,7 +383,11 @@ fn the_whole_coder_fills_locations_without_panicking_on_odd_text() {
         }
     }
     let (_, places) = places_of(&article.text);
-    assert!(places.iter().any(|p| p.role == PlaceRole::Dateline && p.place == "Geneva"));
+    assert!(
+        places
+            .iter()
+            .any(|p| p.role == PlaceRole::Dateline && p.place == "Geneva")
+    );
 }
 
 #[test]
@@ -309,7 +398,10 @@ fn a_trailing_attribution_does_not_place_the_reported_event() {
     assert_eq!(locate_one(text, "seized", "IDN", Some("VNM"), "171"), None);
     // The speech event itself is placed by it.
     let text = "The army withdrew, a spokesman told reporters in Jakarta.";
-    assert_eq!(locate_one(text, "told", "IDN", None, "010"), at("Jakarta", "IDN", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "told", "IDN", None, "010"),
+        at("Jakarta", "IDN", LocationVia::Clause)
+    );
 }
 
 #[test]
@@ -330,23 +422,38 @@ fn a_subordinate_clause_keeps_its_place() {
     assert_eq!(locate_one(text, "adopted", "EU", None, "163"), None);
     let text = "Brazil said it would review the contract while Argentine officials met in Montevideo.";
     assert_eq!(locate_one(text, "review", "BRA", None, "030"), None);
-    assert_eq!(locate_one(text, "met", "ARG", None, "043"), at("Montevideo", "URY", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "met", "ARG", None, "043"),
+        at("Montevideo", "URY", LocationVia::Clause)
+    );
 }
 
 #[test]
 fn a_scene_setting_opener_places_the_whole_sentence() {
     let text = "During the riots in Dakar last year, when police fired on crowds, dozens were hurt.";
-    assert_eq!(locate_one(text, "fired", "SEN", Some("SEN"), "180"), at("Dakar", "SEN", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "fired", "SEN", Some("SEN"), "180"),
+        at("Dakar", "SEN", LocationVia::Clause)
+    );
     let text = "In Kabul, after a night of rain, the Taliban government announced new rules.";
-    assert_eq!(locate_one(text, "announced", "AFG", None, "010"), at("Kabul", "AFG", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "announced", "AFG", None, "010"),
+        at("Kabul", "AFG", LocationVia::Clause)
+    );
 }
 
 #[test]
 fn visits_and_captures_place_their_object() {
     let text = "The chancellor is visiting Warsaw this week.";
-    assert_eq!(locate_one(text, "visiting", "DEU", Some("POL"), "042"), at("Warsaw", "POL", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "visiting", "DEU", Some("POL"), "042"),
+        at("Warsaw", "POL", LocationVia::Clause)
+    );
     let text = "Government troops recaptured Timbuktu after a week of fighting.";
-    assert_eq!(locate_one(text, "recaptured", "MLI", Some("MLI"), "190"), at("Timbuktu", "MLI", LocationVia::Clause));
+    assert_eq!(
+        locate_one(text, "recaptured", "MLI", Some("MLI"), "190"),
+        at("Timbuktu", "MLI", LocationVia::Clause)
+    );
 }
 
 #[test]
@@ -391,7 +498,12 @@ fn later_events_of_a_sentence_share_the_place_of_their_source() {
 #[test]
 fn months_continents_and_news_agencies_are_no_places() {
     let (_, places) = places_of("The vote is due in March, after talks in Europe and a report by Xinhua.");
-    assert!(places.iter().all(|p| !matches!(p.text.as_str(), "March" | "Europe" | "Xinhua")), "{places:?}");
+    assert!(
+        places
+            .iter()
+            .all(|p| !matches!(p.text.as_str(), "March" | "Europe" | "Xinhua")),
+        "{places:?}"
+    );
     let (_, places) = places_of("Elections were held in May across Asia.");
     assert!(places.is_empty(), "{places:?}");
 }
