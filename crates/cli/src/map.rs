@@ -73,10 +73,11 @@ impl Area {
                 let [south, west, north, east] = v[..] else {
                     bail!("--region {text:?}: expected four numbers SOUTH,WEST,NORTH,EAST");
                 };
-                if !(south < north && west < east && (-90.0..=90.0).contains(&south) && (-90.0..=90.0).contains(&north))
-                    || !(-180.0..=180.0).contains(&west)
-                    || !(-180.0..=180.0).contains(&east)
-                {
+                let lat_ok = |v: f64| (-90.0..=90.0).contains(&v);
+                let lon_ok = |v: f64| (-180.0..=180.0).contains(&v);
+                let valid =
+                    south < north && west < east && lat_ok(south) && lat_ok(north) && lon_ok(west) && lon_ok(east);
+                if !valid {
                     bail!("--region {text:?}: south < north within ±90 and west < east within ±180");
                 }
                 Ok(Area {

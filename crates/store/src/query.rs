@@ -74,7 +74,7 @@ impl Near {
             (radius, 1.0)
         };
         let km = num(value.trim(), "radius")? * factor;
-        if !(km > 0.0) {
+        if km.is_nan() || km <= 0.0 {
             return Err(format!("{text:?}: the radius must be positive"));
         }
         Ok(Near { lat, lon, km })

@@ -203,10 +203,13 @@ fn parse_row(line: Cow<'static, str>, file: &str, n: usize) -> Result<Option<Row
 }
 
 /// A name as it is matched: a leading "the " is the matcher's business ("the Gaza Strip").
-fn match_form(name: &Cow<'static, str>) -> Cow<'static, str> {
+fn match_form(name: Cow<'static, str>) -> Cow<'static, str> {
     match name {
         Cow::Borrowed(s) => Cow::Borrowed(s.strip_prefix("the ").unwrap_or(s)),
-        Cow::Owned(s) => Cow::Owned(s.strip_prefix("the ").unwrap_or(s).to_string()),
+        Cow::Owned(s) => match s.strip_prefix("the ") {
+            Some(rest) => Cow::Owned(rest.to_string()),
+            None => Cow::Owned(s),
+        },
     }
 }
 
@@ -228,16 +231,18 @@ impl Gazetteer {
             .collect();
         let mut rows = Vec::with_capacity(40_000);
         for (i, line) in BUILTIN.lines().enumerate() {
-            if let Some(row) = parse_row(Cow::Borrowed(line), BUILTIN_NAME, i + 1)? {
-                if replaced.is_empty()
-                    || !replaced.contains(&(
-                        row.place.feature,
-                        row.place.name.to_string(),
-                        row.place.country.to_string(),
-                    ))
-                {
-                    rows.push(row);
-                }
+            let Some(row) = parse_row(Cow::Borrowed(line), BUILTIN_NAME, i + 1)? else {
+                continue;
+            };
+            let key = || {
+                (
+                    row.place.feature,
+                    row.place.name.to_string(),
+                    row.place.country.to_string(),
+                )
+            };
+            if replaced.is_empty() || !replaced.contains(&key()) {
+                rows.push(row);
             }
         }
         rows.extend(user_rows);
@@ -267,7 +272,7 @@ impl Gazetteer {
                 _ => {}
             }
             for (name, primary) in row.names {
-                let key = match_form(&name);
+                let key = match_form(name);
                 let (head, count) = heads.entry(key).or_insert((END, 0));
                 // A place's names are added together: a repeat of this place is at the chain's head.
                 if *head != END && links[*head as usize].0.place == id {

@@ -207,7 +207,7 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
             .or_else(|| {
                 let d = dateline?;
                 let from_there = e.source.country.is_some() && e.source.country == d.country;
-                (from_there && cues.dateline_roots.iter().any(|r| *r == e.root)).then_some((d, LocationVia::Dateline))
+                (from_there && cues.dateline_roots.contains(&e.root)).then_some((d, LocationVia::Dateline))
             });
         e.location = pick.map(|(p, via)| p.location(via));
     }
@@ -253,7 +253,7 @@ fn clause_place<'p>(
     lo: usize,
     hi: usize,
 ) -> Option<&'p PlaceMention> {
-    let from_ok = cues.from_roots.iter().any(|r| *r == e.root);
+    let from_ok = cues.from_roots.contains(&e.root);
     let usable = |p: &&PlaceMention| {
         p.sentence == e.sentence
             && p.start >= lo
@@ -267,7 +267,7 @@ fn clause_place<'p>(
             && (p.preposition.as_deref() != Some("from") || words_between(text, e.trigger.end, p.start) <= 4)
             && !(p.start >= e.trigger.end && another_verb_between(text, others, e.trigger.end, p.start))
     };
-    let verbal = cues.verbal_roots.iter().any(|r| *r == e.root);
+    let verbal = cues.verbal_roots.contains(&e.root);
     let after = places
         .iter()
         .filter(usable)
@@ -305,7 +305,7 @@ fn target_place<'p>(
     lo: usize,
     hi: usize,
 ) -> Option<&'p PlaceMention> {
-    if !cues.target_roots.iter().any(|r| *r == e.root) {
+    if !cues.target_roots.contains(&e.root) {
         return None;
     }
     let target_country = e.target.as_ref()?.country.as_deref()?;
