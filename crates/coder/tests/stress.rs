@@ -132,3 +132,48 @@ fn coding_time_grows_about_linearly() {
         small.as_secs_f64()
     );
 }
+
+/// Text without any sentence end: words the stages react to, in a fixed pseudo-random order.
+fn unpunctuated(bytes: usize) -> Article {
+    const WORDS: &[&str] = &[
+        "Russia", "Ukraine", "said", "told", "the", "minister", "he", "she", "they", "attacked", "met", "condemned",
+        "officials", "in", "Geneva", "and", "of", "to", "France", "China", "NATO", "president", "army", "police",
+    ];
+    let mut text = String::with_capacity(bytes + 16);
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    while text.len() < bytes {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        text.push_str(WORDS[(seed % WORDS.len() as u64) as usize]);
+        text.push(' ');
+    }
+    Article {
+        id: format!("run-{bytes}"),
+        text,
+        ..Article::default()
+    }
+}
+
+/// One long sentence: how coding time grows with a sentence's length (the ingest budget skips articles
+/// with more than `--max-sentence-kb` without a sentence end).
+#[test]
+#[ignore = "timing: run in release with --ignored"]
+fn long_sentence_scaling() {
+    let coder = Coder::builtin().unwrap();
+    for kb in [8, 16, 32, 64] {
+        let article = unpunctuated(kb << 10);
+        let (took, events) = time_coding(&coder, &article);
+        println!("{kb} KB without a sentence end: {:.2} s CPU ({events} events)", took.as_secs_f64());
+    }
+}
+
+/// The longest stretch without a sentence end that the default ingest budget admits (64 KB) codes in at
+/// most 2 s: within the budget, no article stalls a run.
+#[test]
+#[ignore = "timing: run in release with --ignored"]
+fn longest_admitted_sentence_codes_within_two_seconds() {
+    let coder = Coder::builtin().unwrap();
+    let (took, _) = time_coding(&coder, &unpunctuated(64 << 10));
+    assert!(took <= Duration::from_secs(2), "64 KB took {:.2} s", took.as_secs_f64());
+}

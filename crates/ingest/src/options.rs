@@ -65,7 +65,7 @@ impl Default for Budget {
     fn default() -> Budget {
         Budget {
             max_bytes: 16 << 20,
-            max_run_bytes: 256 << 10,
+            max_run_bytes: 64 << 10,
         }
     }
 }
