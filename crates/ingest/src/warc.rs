@@ -139,8 +139,8 @@ impl WarcReader {
             if text.is_empty() {
                 return Ok(None);
             }
-            let id = header("warc-record-id").map_or_else(|| text_id(&text), |id| strip_angle_brackets(id).to_string());
-            let url = header("warc-target-uri").map(|uri| strip_angle_brackets(uri).to_string());
+            let id = record_id(header("warc-record-id")).unwrap_or_else(|| text_id(&text));
+            let url = record_id(header("warc-target-uri"));
             let date = header("warc-date").and_then(|raw| self.record_date(raw));
             return Ok(Some(Article {
                 id,
@@ -162,11 +162,11 @@ impl WarcReader {
             html::decode_html(&self.name, &body, charset.as_deref()).map_err(|err| self.record_error(err.message))?;
         let (mut article, page_date_problem) = html::html_article(&self.name, &html, self.options.date_order)
             .map_err(|err| self.record_error(err.message))?;
-        if let Some(id) = header("warc-record-id") {
-            article.id = strip_angle_brackets(id).to_string();
+        if let Some(id) = record_id(header("warc-record-id")) {
+            article.id = id;
         }
-        if let Some(uri) = header("warc-target-uri") {
-            article.url = Some(strip_angle_brackets(uri).to_string());
+        if let Some(uri) = record_id(header("warc-target-uri")) {
+            article.url = Some(uri);
         }
         // The record's date is the WARC date (the capture), as documented; the page's own date is the
         // fallback when the record has none.
@@ -239,6 +239,15 @@ impl Iterator for WarcReader {
         }
         None
     }
+}
+
+/// A record id or target URI without its angle brackets; None when absent or empty.
+fn record_id(header: Option<&str>) -> Option<String> {
+    header
+        .map(strip_angle_brackets)
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
 }
 
 fn strip_angle_brackets(s: &str) -> &str {
