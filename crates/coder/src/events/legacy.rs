@@ -53,7 +53,10 @@ impl Read {
 
 /// Which legacy verb dictionary a file is (by its lowercased base name, then its content); None otherwise.
 pub(crate) fn format_of(base_name: &str, text: &str) -> Option<LegacyFormat> {
-    if [".toml", ".json", ".jsonl", ".md"].iter().any(|e| base_name.ends_with(e)) {
+    if [".toml", ".json", ".jsonl", ".md"]
+        .iter()
+        .any(|e| base_name.ends_with(e))
+    {
         return None;
     }
     // Other legacy dictionaries: actors and agents (read by the actor stage), discards, issues, options.
@@ -145,7 +148,8 @@ fn plain_word(w: &str) -> bool {
     let w = w.trim_end_matches('_');
     !w.is_empty()
         && w.chars().next().is_some_and(char::is_alphanumeric)
-        && w.chars().all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '_')
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '_')
 }
 
 /// `+BLOW_UP` → "blow up"; None when it is not a sequence of plain words.
@@ -162,7 +166,10 @@ fn phrase(raw: &str) -> Option<String> {
 /// The words of a pattern that follow the verb (`- * TROOPS (TO BORDER)` → "troops to border"); None when
 /// the pattern needs more than word matching.
 fn pattern_words(pattern: &str) -> Option<String> {
-    let rest = pattern.trim().strip_prefix("**").or_else(|| pattern.trim().strip_prefix('*'))?;
+    let rest = pattern
+        .trim()
+        .strip_prefix("**")
+        .or_else(|| pattern.trim().strip_prefix('*'))?;
     if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
         return None; // `*_AND_KILLED`: joined to the verb
     }
@@ -312,7 +319,11 @@ fn petrarch_verb(line: &str, block: &mut Block, file: &str, line_no: usize, onto
     let own = code.map(|c| cameo_code(c, ontology));
     match own {
         Some(Code::Cameo(c)) => out.entries.push(verb.entry(c, line_no)),
-        Some(Code::Invalid) => out.problem(file, line_no, format!("[{}] is not a CAMEO event code", code.unwrap_or(""))),
+        Some(Code::Invalid) => out.problem(
+            file,
+            line_no,
+            format!("[{}] is not a CAMEO event code", code.unwrap_or("")),
+        ),
         Some(Code::Null) => out.skipped += 1,
         None => match &block.code {
             Some(c) => out.entries.push(verb.entry(c.clone(), line_no)),
@@ -323,14 +334,7 @@ fn petrarch_verb(line: &str, block: &mut Block, file: &str, line_no: usize, onto
 }
 
 /// `- * WORDS [code]`: one entry per verb of the block when the words simply follow the verb.
-fn petrarch_pattern(
-    pattern: &str,
-    block: &Block,
-    file: &str,
-    line_no: usize,
-    ontology: &Ontology,
-    out: &mut Read,
-) {
+fn petrarch_pattern(pattern: &str, block: &Block, file: &str, line_no: usize, ontology: &Ontology, out: &mut Read) {
     let Some((body, Some(code))) = split_code(pattern) else {
         out.problem(file, line_no, "a pattern is `- * WORDS [code]`");
         return;

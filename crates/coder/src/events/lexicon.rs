@@ -17,8 +17,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
 
-pub(crate) use inflect::explicit_kind;
 pub use inflect::{Irregular, noun_forms, verb_forms};
+pub(crate) use inflect::{alternatives, explicit_kind};
 
 /// Prefix of the built-in files' names in errors and explanations.
 pub const BUILTIN_NAME: &str = "<builtin>/triggers";
@@ -26,10 +26,22 @@ pub const BUILTIN_NAME: &str = "<builtin>/triggers";
 /// The built-in trigger files, in load order: shared lists, then one file per CAMEO root.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("common.toml", include_str!("../../data/events/triggers/common.toml")),
-    ("01-statement.toml", include_str!("../../data/events/triggers/01-statement.toml")),
-    ("02-appeal.toml", include_str!("../../data/events/triggers/02-appeal.toml")),
-    ("03-intent.toml", include_str!("../../data/events/triggers/03-intent.toml")),
-    ("04-consult.toml", include_str!("../../data/events/triggers/04-consult.toml")),
+    (
+        "01-statement.toml",
+        include_str!("../../data/events/triggers/01-statement.toml"),
+    ),
+    (
+        "02-appeal.toml",
+        include_str!("../../data/events/triggers/02-appeal.toml"),
+    ),
+    (
+        "03-intent.toml",
+        include_str!("../../data/events/triggers/03-intent.toml"),
+    ),
+    (
+        "04-consult.toml",
+        include_str!("../../data/events/triggers/04-consult.toml"),
+    ),
     (
         "05-diplomatic-cooperation.toml",
         include_str!("../../data/events/triggers/05-diplomatic-cooperation.toml"),
@@ -39,22 +51,58 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../data/events/triggers/06-material-cooperation.toml"),
     ),
     ("07-aid.toml", include_str!("../../data/events/triggers/07-aid.toml")),
-    ("08-yield.toml", include_str!("../../data/events/triggers/08-yield.toml")),
-    ("09-investigate.toml", include_str!("../../data/events/triggers/09-investigate.toml")),
-    ("10-demand.toml", include_str!("../../data/events/triggers/10-demand.toml")),
-    ("11-disapprove.toml", include_str!("../../data/events/triggers/11-disapprove.toml")),
-    ("12-reject.toml", include_str!("../../data/events/triggers/12-reject.toml")),
-    ("13-threaten.toml", include_str!("../../data/events/triggers/13-threaten.toml")),
-    ("14-protest.toml", include_str!("../../data/events/triggers/14-protest.toml")),
-    ("15-force-posture.toml", include_str!("../../data/events/triggers/15-force-posture.toml")),
+    (
+        "08-yield.toml",
+        include_str!("../../data/events/triggers/08-yield.toml"),
+    ),
+    (
+        "09-investigate.toml",
+        include_str!("../../data/events/triggers/09-investigate.toml"),
+    ),
+    (
+        "10-demand.toml",
+        include_str!("../../data/events/triggers/10-demand.toml"),
+    ),
+    (
+        "11-disapprove.toml",
+        include_str!("../../data/events/triggers/11-disapprove.toml"),
+    ),
+    (
+        "12-reject.toml",
+        include_str!("../../data/events/triggers/12-reject.toml"),
+    ),
+    (
+        "13-threaten.toml",
+        include_str!("../../data/events/triggers/13-threaten.toml"),
+    ),
+    (
+        "14-protest.toml",
+        include_str!("../../data/events/triggers/14-protest.toml"),
+    ),
+    (
+        "15-force-posture.toml",
+        include_str!("../../data/events/triggers/15-force-posture.toml"),
+    ),
     (
         "16-reduce-relations.toml",
         include_str!("../../data/events/triggers/16-reduce-relations.toml"),
     ),
-    ("17-coerce.toml", include_str!("../../data/events/triggers/17-coerce.toml")),
-    ("18-assault.toml", include_str!("../../data/events/triggers/18-assault.toml")),
-    ("19-fight.toml", include_str!("../../data/events/triggers/19-fight.toml")),
-    ("20-mass-violence.toml", include_str!("../../data/events/triggers/20-mass-violence.toml")),
+    (
+        "17-coerce.toml",
+        include_str!("../../data/events/triggers/17-coerce.toml"),
+    ),
+    (
+        "18-assault.toml",
+        include_str!("../../data/events/triggers/18-assault.toml"),
+    ),
+    (
+        "19-fight.toml",
+        include_str!("../../data/events/triggers/19-fight.toml"),
+    ),
+    (
+        "20-mass-violence.toml",
+        include_str!("../../data/events/triggers/20-mass-violence.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,7 +127,7 @@ pub enum Frame {
 }
 
 /// The grammatical form a surface string has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FormKind {
     Base,
     Third,
@@ -312,7 +360,7 @@ fn build_entry(
     irregular: &Irregular,
 ) -> Result<Change, String> {
     let pos = parse_pos(r.pos.as_deref())?;
-    let lemma = normalize(&r.lemma.into_inner());
+    let lemma = normalize(r.lemma.get_ref());
     if lemma.is_empty() {
         return Err("empty lemma".into());
     }
@@ -337,26 +385,7 @@ fn build_entry(
     if pos != Pos::Verb && (r.past.is_some() || r.participle.is_some()) {
         return Err("past and participle are for verbs".into());
     }
-    let forms = match (&r.forms, pos) {
-        (Some(forms), _) => {
-            let forms: Vec<(String, FormKind)> = forms
-                .iter()
-                .map(|f| normalize(f))
-                .filter(|f| !f.is_empty())
-                .map(|f| {
-                    let kind = explicit_kind(pos, &f);
-                    (f, kind)
-                })
-                .collect();
-            if forms.is_empty() {
-                return Err("forms is empty".into());
-            }
-            forms
-        }
-        (None, Pos::Verb) => verb_forms(&lemma, r.past.as_deref(), r.participle.as_deref(), irregular),
-        (None, Pos::Noun) => noun_forms(&lemma),
-        (None, Pos::Adj) => vec![(lemma.clone(), FormKind::Adj)],
-    };
+    let forms = surface_forms(&lemma, pos, &r, irregular)?;
     let entry = Entry {
         lemma,
         pos,
@@ -371,6 +400,41 @@ fn build_entry(
     Ok(Change::Put(Built { entry, forms }))
 }
 
+/// The surface forms of an entry: its explicit `forms`, or its lemma inflected; alternatives expanded.
+fn surface_forms(
+    lemma: &str,
+    pos: Pos,
+    r: &RawEntry,
+    irregular: &Irregular,
+) -> Result<Vec<(String, FormKind)>, String> {
+    let mut forms: Vec<(String, FormKind)> = Vec::new();
+    match &r.forms {
+        Some(listed) => {
+            for f in listed {
+                for v in alternatives(&normalize(f))? {
+                    let kind = explicit_kind(pos, &v);
+                    forms.push((v, kind));
+                }
+            }
+        }
+        None => {
+            for v in alternatives(lemma)? {
+                forms.extend(match pos {
+                    Pos::Verb => verb_forms(&v, r.past.as_deref(), r.participle.as_deref(), irregular),
+                    Pos::Noun => noun_forms(&v),
+                    Pos::Adj => vec![(v, FormKind::Adj)],
+                });
+            }
+        }
+    }
+    if forms.is_empty() {
+        return Err("forms is empty".into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    forms.retain(|f| seen.insert(f.clone()));
+    Ok(forms)
+}
+
 /// Entries, lists and imports gathered from all files, before compilation.
 #[derive(Default)]
 struct Gathered {
@@ -382,10 +446,16 @@ struct Gathered {
 }
 
 impl Gathered {
-    fn add_file(&mut self, file: Parsed<'_>, ontology: &Ontology, irregular: &Irregular) -> Result<(), DictionaryError> {
+    fn add_file(
+        &mut self,
+        file: Parsed<'_>,
+        ontology: &Ontology,
+        irregular: &Irregular,
+    ) -> Result<(), DictionaryError> {
         self.light.extend(file.raw.light.iter().map(|s| normalize(s)));
         self.discard.extend(file.raw.discard.iter().map(|s| normalize(s)));
-        self.sport_words.extend(file.raw.sport_words.iter().map(|s| normalize(s)));
+        self.sport_words
+            .extend(file.raw.sport_words.iter().map(|s| normalize(s)));
         for r in file.raw.entries {
             let line = line_at(file.text, r.lemma.span().start);
             match build_entry(r, &file.name, line, ontology, irregular).map_err(|m| err(&file.name, line, m))? {
@@ -401,7 +471,13 @@ impl Gathered {
     }
 
     /// A legacy verb dictionary: its entries are added where no entry of the same lemma exists.
-    fn add_legacy(&mut self, source: &DictionarySource, format: LegacyFormat, ontology: &Ontology, irregular: &Irregular) {
+    fn add_legacy(
+        &mut self,
+        source: &DictionarySource,
+        format: LegacyFormat,
+        ontology: &Ontology,
+        irregular: &Irregular,
+    ) {
         let read = legacy::read(&source.name, &source.text, format, ontology);
         let mut import = Import {
             file: source.name.clone(),

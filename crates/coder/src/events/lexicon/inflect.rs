@@ -76,7 +76,11 @@ fn doubles_final(word: &str) -> bool {
 
 /// "y" after a consonant: "deny" → "denies", "denied".
 fn consonant_y(word: &str) -> bool {
-    word.ends_with('y') && !word.ends_with("ay") && !word.ends_with("ey") && !word.ends_with("oy") && !word.ends_with("uy")
+    word.ends_with('y')
+        && !word.ends_with("ay")
+        && !word.ends_with("ey")
+        && !word.ends_with("oy")
+        && !word.ends_with("uy")
 }
 
 /// "o" after a consonant: "veto" → "vetoes".
@@ -184,4 +188,45 @@ pub fn noun_forms(lemma: &str) -> Vec<(String, FormKind)> {
         out.push((format!("{init}{last}s"), FormKind::Plural));
     }
     out
+}
+
+/// The most strings one lemma or form may expand to.
+const MAX_ALTERNATIVES: usize = 256;
+
+/// Expand alternatives in parentheses: "recall (its|their|) ambassador" → "recall its ambassador", "recall
+/// their ambassador", "recall ambassador" (an empty alternative makes the group optional).
+pub(crate) fn alternatives(s: &str) -> Result<Vec<String>, String> {
+    let mut out = vec![String::new()];
+    let mut rest = s;
+    while let Some(open) = rest.find(['(', ')']) {
+        if rest[open..].starts_with(')') {
+            return Err(format!("unbalanced ')' in {s:?}"));
+        }
+        let close = rest[open + 1..]
+            .find(['(', ')'])
+            .filter(|&c| rest[open + 1 + c..].starts_with(')'))
+            .map(|c| open + 1 + c)
+            .ok_or_else(|| format!("unbalanced or nested '(' in {s:?}"))?;
+        let before = &rest[..open];
+        let choices: Vec<&str> = rest[open + 1..close].split('|').collect();
+        if out.len() * choices.len() > MAX_ALTERNATIVES {
+            return Err(format!("{s:?} expands to more than {MAX_ALTERNATIVES} forms"));
+        }
+        out = out
+            .iter()
+            .flat_map(|o| choices.iter().map(move |c| format!("{o}{before}{c}")))
+            .collect();
+        rest = &rest[close + 1..];
+    }
+    let mut variants: Vec<String> = Vec::with_capacity(out.len());
+    for o in out {
+        let v = format!("{o}{rest}").split_whitespace().collect::<Vec<_>>().join(" ");
+        if v.is_empty() {
+            return Err(format!("{s:?} has an empty alternative"));
+        }
+        if !variants.contains(&v) {
+            variants.push(v);
+        }
+    }
+    Ok(variants)
 }

@@ -63,25 +63,52 @@ fn inflects_regular_and_irregular_verbs() {
     assert_eq!(forms("expel"), ["expel", "expels", "expelled", "expelling"]);
     assert_eq!(forms("offer"), ["offer", "offers", "offered", "offering"]);
     assert_eq!(forms("veto"), ["veto", "vetoes", "vetoed", "vetoing"]);
-    assert_eq!(forms("meet with"), ["meet with", "meets with", "met with", "meeting with"]);
-    assert_eq!(forms("withdraw"), ["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"]);
+    assert_eq!(
+        forms("meet with"),
+        ["meet with", "meets with", "met with", "meeting with"]
+    );
+    assert_eq!(
+        forms("withdraw"),
+        ["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"]
+    );
     assert_eq!(
         forms("crack down on"),
         ["crack down on", "cracks down on", "cracked down on", "cracking down on"]
     );
-    assert_eq!(forms("criticize"), ["criticize", "criticizes", "criticized", "criticizing"]);
+    assert_eq!(
+        forms("criticize"),
+        ["criticize", "criticizes", "criticized", "criticizing"]
+    );
 }
 
 #[test]
 fn inflects_irregular_verbs_added_for_the_new_entries() {
-    assert_eq!(forms("swear in"), ["swear in", "swears in", "swore in", "sworn in", "swearing in"]);
-    assert_eq!(forms("lay siege to"), ["lay siege to", "lays siege to", "laid siege to", "laying siege to"]);
-    assert_eq!(forms("drive out"), ["drive out", "drives out", "drove out", "driven out", "driving out"]);
-    assert_eq!(forms("shoot down"), ["shoot down", "shoots down", "shot down", "shooting down"]);
-    assert_eq!(forms("bring charges"), ["bring charges", "brings charges", "brought charges", "bringing charges"]);
+    assert_eq!(
+        forms("swear in"),
+        ["swear in", "swears in", "swore in", "sworn in", "swearing in"]
+    );
+    assert_eq!(
+        forms("lay siege to"),
+        ["lay siege to", "lays siege to", "laid siege to", "laying siege to"]
+    );
+    assert_eq!(
+        forms("drive out"),
+        ["drive out", "drives out", "drove out", "driven out", "driving out"]
+    );
+    assert_eq!(
+        forms("shoot down"),
+        ["shoot down", "shoots down", "shot down", "shooting down"]
+    );
+    assert_eq!(
+        forms("bring charges"),
+        ["bring charges", "brings charges", "brought charges", "bringing charges"]
+    );
     assert_eq!(forms("hang"), ["hang", "hangs", "hanged", "hanging"]);
     assert_eq!(forms("forgo"), ["forgo", "forgoes", "forwent", "forgone", "forgoing"]);
-    assert_eq!(forms("tear down"), ["tear down", "tears down", "tore down", "torn down", "tearing down"]);
+    assert_eq!(
+        forms("tear down"),
+        ["tear down", "tears down", "tore down", "torn down", "tearing down"]
+    );
 }
 
 #[test]
@@ -112,7 +139,10 @@ fn the_split_builtin_files_all_load_in_order() {
     // Every root file gives entries; common.toml gives only lists.
     assert_eq!(files.len(), 20, "{files:?}");
     for (name, _) in &BUILTIN_FILES[1..] {
-        assert!(files.contains(format!("{BUILTIN_NAME}/{name}").as_str()), "{name} gave no entry");
+        assert!(
+            files.contains(format!("{BUILTIN_NAME}/{name}").as_str()),
+            "{name} gave no entry"
+        );
     }
     assert!(lex.sport_words.iter().any(|w| w == "goalkeeper"));
     assert!(lex.payloads.iter().any(|p| p.contains(&Payload::Discard)));
@@ -141,7 +171,10 @@ fn each_root_file_holds_only_its_roots_codes_and_each_entry_once() {
                 misplaced.push(format!("{name}:{line} {} {}", b.entry.lemma, b.entry.code));
             }
             if b.entry.code.is_empty() && root != "12" {
-                misplaced.push(format!("{name}:{line} {} (empty code belongs in 12-reject.toml)", b.entry.lemma));
+                misplaced.push(format!(
+                    "{name}:{line} {} (empty code belongs in 12-reject.toml)",
+                    b.entry.lemma
+                ));
             }
             let here = format!("{name}:{line}");
             if let Some(first) = seen.insert((b.entry.pos, b.entry.lemma.clone()), here.clone()) {
@@ -149,7 +182,11 @@ fn each_root_file_holds_only_its_roots_codes_and_each_entry_once() {
             }
         }
     }
-    assert!(misplaced.is_empty(), "entries in the wrong root file:\n{}", misplaced.join("\n"));
+    assert!(
+        misplaced.is_empty(),
+        "entries in the wrong root file:\n{}",
+        misplaced.join("\n")
+    );
     assert!(duplicates.is_empty(), "entries given twice:\n{}", duplicates.join("\n"));
 }
 
@@ -183,7 +220,11 @@ fn every_cameo_code_of_the_ontology_has_entries() {
             }
         })
         .collect();
-    assert!(uncovered.is_empty(), "{} CAMEO codes have no trigger entry: {uncovered:?}", uncovered.len());
+    assert!(
+        uncovered.is_empty(),
+        "{} CAMEO codes have no trigger entry: {uncovered:?}",
+        uncovered.len()
+    );
     // Frequent codes have many forms, not one.
     for (code, at_least) in [
         ("111", 25),
@@ -200,19 +241,46 @@ fn every_cameo_code_of_the_ontology_has_entries() {
         ("090", 6),
     ] {
         let n = per_code.get(code).copied().unwrap_or(0);
-        assert!(n >= at_least, "code {code} has {n} entries, expected at least {at_least}");
+        assert!(
+            n >= at_least,
+            "code {code} has {n} entries, expected at least {at_least}"
+        );
     }
 }
 
 #[test]
 fn built_in_lemmas_are_general_forms_not_sentence_phrases() {
     let lex = lexicon(&[]);
+    // Words outside alternatives are fixed: no possessive or quantifier of one sentence there, and no variant
+    // longer than a collocation.
+    let fixed_words = |lemma: &str| -> Vec<String> {
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in lemma.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace().map(str::to_string).collect()
+    };
     let bad: Vec<String> = lex
         .entries
         .iter()
+        .filter(|e| e.file.starts_with(BUILTIN_NAME))
         .filter(|e| {
-            let words: Vec<&str> = e.lemma.split(' ').collect();
-            words.len() > 5 || words.iter().any(|w| ["his", "her", "our", "my", "your", "all"].contains(w))
+            let longest = alternatives(&e.lemma)
+                .unwrap()
+                .iter()
+                .map(|v| v.split(' ').count())
+                .max()
+                .unwrap_or(0);
+            longest > 9
+                || fixed_words(&e.lemma)
+                    .iter()
+                    .any(|w| ["his", "her", "our", "my", "your", "their", "all"].contains(&w.as_str()))
         })
         .map(|e| format!("{}:{} {}", e.file, e.line, e.lemma))
         .collect();
@@ -243,7 +311,10 @@ fn user_files_override_and_remove_builtin_entries() {
     // Only the verb was removed: the noun stays.
     assert!(find(&lex, "attack", Pos::Noun).is_some());
     let zap = find(&lex, "zap", Pos::Verb).unwrap();
-    assert_eq!((zap.file.as_str(), zap.line, zap.code.as_str()), ("dicts/mine.triggers.toml", 3, "195"));
+    assert_eq!(
+        (zap.file.as_str(), zap.line, zap.code.as_str()),
+        ("dicts/mine.triggers.toml", 3, "195")
+    );
     assert_eq!(surface(&lex, "zap", Pos::Verb), ["zap", "zapped", "zapping", "zaps"]);
     assert_eq!(find(&lex, "condemn", Pos::Verb).unwrap().code, "110");
     let spearheaded = lex.patterns.iter().position(|p| p == "spearheaded").unwrap();
@@ -260,14 +331,20 @@ fn user_files_add_irregular_verbs() {
         "irregular = [[\"smite\", \"smote\", \"smitten\"]]\nentries = [{ lemma = \"smite\", code = \"190\" }]\n",
     );
     let lex = lexicon(&[mine]);
-    assert_eq!(surface(&lex, "smite", Pos::Verb), ["smite", "smites", "smiting", "smitten", "smote"]);
+    assert_eq!(
+        surface(&lex, "smite", Pos::Verb),
+        ["smite", "smites", "smiting", "smitten", "smote"]
+    );
     let e = load_err("irr.triggers.toml", "\nirregular = [\n  [\"smite\", \"smote\"],\n]\n");
     assert_eq!((e.file.as_str(), e.line), ("irr.triggers.toml", 3), "{e}");
 }
 
 #[test]
 fn errors_name_the_file_and_line() {
-    let e = load_err("bad.triggers.toml", "entries = [\n { lemma = \"x\", code = \"999\" },\n]\n");
+    let e = load_err(
+        "bad.triggers.toml",
+        "entries = [\n { lemma = \"x\", code = \"999\" },\n]\n",
+    );
     assert_eq!((e.file.as_str(), e.line), ("bad.triggers.toml", 2));
     assert!(e.message.contains("999"), "{e}");
     // The line of the offending entry, not of the first entry with the same lemma.
@@ -275,15 +352,30 @@ fn errors_name_the_file_and_line() {
     let e = load_err("twice.triggers.toml", text);
     assert_eq!(e.line, 3, "{e}");
     assert!(e.message.contains("nuon"), "{e}");
-    let e = load_err("frame.triggers.toml", "entries = [\n\n { lemma = \"zap\", code = \"190\", frame = \"objekt\" },\n]\n");
+    let e = load_err(
+        "frame.triggers.toml",
+        "entries = [\n\n { lemma = \"zap\", code = \"190\", frame = \"objekt\" },\n]\n",
+    );
     assert_eq!(e.line, 3, "{e}");
-    let e = load_err("syntax.triggers.toml", "entries = [\n { lemma = \"zap\" code = \"190\" },\n]\n");
+    let e = load_err(
+        "syntax.triggers.toml",
+        "entries = [\n { lemma = \"zap\" code = \"190\" },\n]\n",
+    );
     assert_eq!((e.file.as_str(), e.line), ("syntax.triggers.toml", 2), "{e}");
-    let e = load_err("field.triggers.toml", "entries = [\n { lemma = \"zap\", code = \"190\", colour = 1 },\n]\n");
+    let e = load_err(
+        "field.triggers.toml",
+        "entries = [\n { lemma = \"zap\", code = \"190\", colour = 1 },\n]\n",
+    );
     assert_eq!(e.line, 2, "{e}");
-    let e = load_err("empty.triggers.toml", "entries = [\n { lemma = \"  \", code = \"190\" },\n]\n");
+    let e = load_err(
+        "empty.triggers.toml",
+        "entries = [\n { lemma = \"  \", code = \"190\" },\n]\n",
+    );
     assert_eq!(e.line, 2, "{e}");
-    let e = load_err("negate.triggers.toml", "entries = [\n { lemma = \"zap\", code = \"\" },\n]\n");
+    let e = load_err(
+        "negate.triggers.toml",
+        "entries = [\n { lemma = \"zap\", code = \"\" },\n]\n",
+    );
     assert!(e.message.contains("negate"), "{e}");
 }
 
@@ -314,10 +406,22 @@ fn verbal_and_alone_parse_and_are_validated() {
     assert!(!savage.alone);
     assert!(find(&lex, "sit in", Pos::Verb).unwrap().alone);
     for (text, needle) in [
-        ("entries = [\n { lemma = \"savage\", code = \"182\", verbal = \"1119\" },\n]\n", "1119"),
-        ("entries = [\n { lemma = \"savage\", code = \"182\", verbal = \"11\" },\n]\n", "\"11\""),
-        ("entries = [\n { lemma = \"savage\", code = \"\", frame = \"negate\", verbal = \"111\" },\n]\n", "code"),
-        ("entries = [\n { lemma = \"savage\", code = \"182\", alone = \"yes\" },\n]\n", "bool"),
+        (
+            "entries = [\n { lemma = \"savage\", code = \"182\", verbal = \"1119\" },\n]\n",
+            "1119",
+        ),
+        (
+            "entries = [\n { lemma = \"savage\", code = \"182\", verbal = \"11\" },\n]\n",
+            "\"11\"",
+        ),
+        (
+            "entries = [\n { lemma = \"savage\", code = \"\", frame = \"negate\", verbal = \"111\" },\n]\n",
+            "code",
+        ),
+        (
+            "entries = [\n { lemma = \"savage\", code = \"182\", alone = \"yes\" },\n]\n",
+            "bool",
+        ),
     ] {
         let e = load_err("v.triggers.toml", text);
         assert_eq!(e.line, 2, "{e}");
@@ -353,4 +457,35 @@ fn figurative_conflict_words_have_a_verbal_code() {
         }
     }
     assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
+fn no_surface_form_belongs_to_two_builtin_entries_of_one_part_of_speech() {
+    let lex = lexicon(&[]);
+    let clashes: Vec<String> = lex
+        .patterns
+        .iter()
+        .zip(&lex.payloads)
+        .filter_map(|(form, payloads)| {
+            let mut per_pos: BTreeMap<Pos, BTreeSet<&str>> = BTreeMap::new();
+            for p in payloads {
+                if let Payload::Entry(i, _) = p {
+                    per_pos
+                        .entry(lex.entries[*i].pos)
+                        .or_default()
+                        .insert(&lex.entries[*i].lemma);
+                }
+            }
+            per_pos
+                .into_iter()
+                .find(|(_, lemmas)| lemmas.len() > 1)
+                .map(|(pos, lemmas)| format!("{form:?} ({pos:?}): {lemmas:?}"))
+        })
+        .collect();
+    assert!(
+        clashes.is_empty(),
+        "{} forms with two entries:\n{}",
+        clashes.len(),
+        clashes.join("\n")
+    );
 }
