@@ -217,49 +217,50 @@ impl Verb {
     }
 }
 
-/// The current PETRARCH block: its code, verbs, and whether a synonym set is being read.
+/// The current PETRARCH block: its code and its verbs so far.
 #[derive(Default)]
 struct Block {
     code: Option<String>,
     verbs: Vec<Verb>,
-    in_synset: bool,
 }
 
 fn read_petrarch(file: &str, text: &str, ontology: &Ontology) -> Read {
     let mut out = Read::default();
     let mut block: Option<Block> = None;
+    // Inside a synonym set (`&NAME` then `+WORD` lines, up to a blank line): `+` lines are its members.
+    let mut in_synset = false;
     for (i, raw_line) in text.split_inclusive('\n').enumerate() {
         let line_no = i + 1;
+        if raw_line.trim().is_empty() {
+            in_synset = false;
+            continue;
+        }
         if raw_line.trim_start().starts_with("---") {
+            in_synset = false;
             block = petrarch_header(raw_line, file, line_no, ontology, &mut out);
             continue;
         }
         let line = strip_comment(raw_line, '#').trim();
         if line.is_empty() {
-            if let Some(b) = block.as_mut() {
-                b.in_synset = false;
-            }
-            continue;
+            continue; // a comment line
         }
         if line.starts_with('~') {
             out.skipped += 1; // transformation rules work on coded events, not words
             continue;
         }
         if line.starts_with('&') {
-            // A synonym set: only usable inside patterns, which are skipped when they name one.
-            block.get_or_insert_with(Block::default).in_synset = true;
+            // Synonym sets are only usable inside patterns, which are skipped when they name one.
+            in_synset = true;
             continue;
         }
+        if in_synset && line.starts_with('+') {
+            continue;
+        }
+        in_synset = false;
         let Some(b) = block.as_mut() else {
-            if !line.starts_with('+') {
-                out.problem(file, line_no, "a line outside any `--- VERB [code] ---` block");
-            }
+            out.problem(file, line_no, "a line outside any `--- VERB [code] ---` block");
             continue;
         };
-        if b.in_synset && line.starts_with('+') {
-            continue;
-        }
-        b.in_synset = false;
         if let Some(pattern) = line.strip_prefix('-') {
             petrarch_pattern(pattern, b, file, line_no, ontology, &mut out);
         } else {
@@ -362,7 +363,7 @@ fn petrarch_pattern(pattern: &str, block: &Block, file: &str, line_no: usize, on
 
 /// `ABDUCT  [181]`, `BAN_ [172]`, `AIR_STRIKE  [---]`: a verb line of a TABARI dictionary.
 fn tabari_verb_line(line: &str) -> bool {
-    line.starts_with(|c: char| c.is_ascii_uppercase())
+    line.starts_with(char::is_uppercase)
         && split_code(line).is_some_and(|(head, code)| code.is_some() && phrase(head).is_some())
 }
 

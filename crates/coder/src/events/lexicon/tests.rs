@@ -489,3 +489,48 @@ fn no_surface_form_belongs_to_two_builtin_entries_of_one_part_of_speech() {
         clashes.join("\n")
     );
 }
+
+#[test]
+fn alternatives_expand_lemmas_and_forms() {
+    assert_eq!(
+        alternatives("recall (its|their|) (ambassador|envoy)").unwrap(),
+        [
+            "recall its ambassador",
+            "recall its envoy",
+            "recall their ambassador",
+            "recall their envoy",
+            "recall ambassador",
+            "recall envoy"
+        ]
+    );
+    assert_eq!(alternatives("no group").unwrap(), ["no group"]);
+    for bad in ["open (group", "closed) group", "(nested (group))", "(|)", "(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)"] {
+        assert!(alternatives(bad).is_err(), "{bad:?} expanded");
+    }
+    let mine = user(
+        "alt.triggers.toml",
+        "entries = [\n { lemma = \"(scold|chide) (the|) neighbours\", code = \"111\" },\n { lemma = \"rage\", pos = \"noun\", code = \"111\", forms = [\"fit of (rage|fury)\"] },\n]\n",
+    );
+    let lex = lexicon(&[mine]);
+    let forms = surface(&lex, "(scold|chide) (the|) neighbours", Pos::Verb);
+    for f in ["scolded the neighbours", "chides neighbours", "chiding the neighbours"] {
+        assert!(forms.iter().any(|x| x == f), "{f:?} not in {forms:?}");
+    }
+    assert_eq!(surface(&lex, "rage", Pos::Noun), ["fit of fury", "fit of rage"]);
+    let e = load_err("alt.triggers.toml", "entries = [\n { lemma = \"x\", code = \"111\" },\n { lemma = \"(a|b\", code = \"111\" },\n]\n");
+    assert_eq!(e.line, 3, "{e}");
+    assert!(e.message.contains("unbalanced"), "{e}");
+}
+
+#[test]
+#[ignore]
+fn print_sizes() {
+    let lex = lexicon(&[]);
+    let mut per_root: BTreeMap<u8, usize> = BTreeMap::new();
+    for e in &lex.entries {
+        *per_root.entry(e.root()).or_default() += 1;
+    }
+    println!("entries {} patterns {} per root {per_root:?}", lex.entries.len(), lex.patterns.len());
+    let codes: BTreeSet<&str> = lex.entries.iter().map(|e| e.code.as_str()).collect();
+    println!("codes {}", codes.len());
+}
