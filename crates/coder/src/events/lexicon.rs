@@ -13,7 +13,7 @@ use super::ontology::Ontology;
 use crate::{DictionaryError, DictionarySource};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use toml::Spanned;
 
@@ -430,8 +430,8 @@ fn surface_forms(
     if forms.is_empty() {
         return Err("forms is empty".into());
     }
-    let mut seen = std::collections::HashSet::new();
-    forms.retain(|f| seen.insert(f.clone()));
+    forms.sort_unstable();
+    forms.dedup();
     Ok(forms)
 }
 
@@ -572,34 +572,34 @@ fn irregular_table(files: &[Parsed<'_>]) -> Result<Irregular, DictionaryError> {
 }
 
 fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryError> {
-    let mut by_pattern: BTreeMap<String, Vec<Payload>> = BTreeMap::new();
+    // A hash map while gathering, sorted once at the end: the same order on every run, at a fraction of the
+    // cost of an ordered map over tens of thousands of forms.
+    let mut by_pattern: HashMap<String, Vec<Payload>> = HashMap::new();
+    let mut add = |form: String, payload: Payload| {
+        let p = by_pattern.entry(form).or_default();
+        if !p.contains(&payload) {
+            p.push(payload);
+        }
+    };
     let mut entries = Vec::with_capacity(g.built.len());
     for (_, b) in g.built {
         let idx = entries.len();
         for (form, kind) in b.forms {
-            let p = by_pattern.entry(form).or_default();
-            if !p.contains(&Payload::Entry(idx, kind)) {
-                p.push(Payload::Entry(idx, kind));
-            }
+            add(form, Payload::Entry(idx, kind));
         }
         entries.push(b.entry);
     }
     for l in g.light.iter().filter(|l| !l.is_empty()) {
         for (form, kind) in verb_forms(l, None, None, irregular) {
-            let p = by_pattern.entry(form).or_default();
-            if !p.contains(&Payload::Light(kind)) {
-                p.push(Payload::Light(kind));
-            }
+            add(form, Payload::Light(kind));
         }
     }
     for d in g.discard.iter().filter(|d| !d.is_empty()) {
-        let p = by_pattern.entry(d.clone()).or_default();
-        if !p.contains(&Payload::Discard) {
-            p.push(Payload::Discard);
-        }
+        add(d.clone(), Payload::Discard);
     }
-    let patterns: Vec<String> = by_pattern.keys().cloned().collect();
-    let payloads: Vec<Vec<Payload>> = by_pattern.into_values().collect();
+    let mut sorted: Vec<(String, Vec<Payload>)> = by_pattern.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (patterns, payloads): (Vec<String>, Vec<Vec<Payload>>) = sorted.into_iter().unzip();
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .build(&patterns)

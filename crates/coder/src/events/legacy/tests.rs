@@ -82,9 +82,21 @@ fn petrarch_blocks_give_verbs_and_plain_patterns() {
     let told = read.entries.iter().find(|e| e.lemma == "tell off over budget").unwrap();
     assert_eq!(
         told.forms.as_deref().unwrap(),
-        ["tell off over budget", "told off over budget", "tells off over budget", "telling off over budget"]
+        [
+            "tell off over budget",
+            "told off over budget",
+            "tells off over budget",
+            "telling off over budget"
+        ]
     );
-    assert!(read.entries.iter().find(|e| e.lemma == "chide").unwrap().forms.is_none());
+    assert!(
+        read.entries
+            .iter()
+            .find(|e| e.lemma == "chide")
+            .unwrap()
+            .forms
+            .is_none()
+    );
     assert_eq!(read.entries.iter().find(|e| e.lemma == "reproach").unwrap().line, 11);
     // Skipped: synonym set, markers, word before the verb, null code, bad code, GARRISON's own null code,
     // the transformation and the broken header.
@@ -133,7 +145,10 @@ fn verb_files_are_recognised_by_name_and_content() {
     assert_eq!(format_of("phoenix.countries.actors.txt", PETRARCH), None);
     assert_eq!(format_of("phoenix.discards.txt", PETRARCH), None);
     assert_eq!(format_of("mine.triggers.toml", PETRARCH), None);
-    assert_eq!(format_of("readme.txt", "Just some notes [about] things.\n--- a rule ---\n"), None);
+    assert_eq!(
+        format_of("readme.txt", "Just some notes [about] things.\n--- a rule ---\n"),
+        None
+    );
     assert_eq!(format_of("empty.verbs", ""), None);
     assert_eq!(format_of("cameo.2.0.pdf", PETRARCH), None);
 }
@@ -141,9 +156,51 @@ fn verb_files_are_recognised_by_name_and_content() {
 #[test]
 fn malformed_and_non_ascii_input_never_panics() {
     const PIECES: &[&str] = &[
-        "---", " ", "[", "]", "{", "}", "(", ")", "-", "*", "+", "&", "~", "~~", "#", ";", "_", "|", "$", "%", ":",
-        "\n", "\t", "ACCUSE", "[112]", "[---]", "[:173]", "[042:043]", "[]", "[9999]", "É", "ß", "λόγος", "攻撃",
-        "🙂", "\u{301}", "\r\n", "<!--", "-->", "{+TOLD_OFF}", "(TO", "BORDER)", "**", "- *", "--- X [190] ---",
+        "---",
+        " ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "(",
+        ")",
+        "-",
+        "*",
+        "+",
+        "&",
+        "~",
+        "~~",
+        "#",
+        ";",
+        "_",
+        "|",
+        "$",
+        "%",
+        ":",
+        "\n",
+        "\t",
+        "ACCUSE",
+        "[112]",
+        "[---]",
+        "[:173]",
+        "[042:043]",
+        "[]",
+        "[9999]",
+        "É",
+        "ß",
+        "λόγος",
+        "攻撃",
+        "🙂",
+        "\u{301}",
+        "\r\n",
+        "<!--",
+        "-->",
+        "{+TOLD_OFF}",
+        "(TO",
+        "BORDER)",
+        "**",
+        "- *",
+        "--- X [190] ---",
     ];
     // A small deterministic generator: every run tries the same inputs.
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -156,7 +213,9 @@ fn malformed_and_non_ascii_input_never_panics() {
     let ontology = ontology();
     for _ in 0..3000 {
         let len = (next() % 40) as usize;
-        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
         for format in [LegacyFormat::Petrarch, LegacyFormat::Tabari] {
             let r = read("fuzz.verbs", &text, format, &ontology);
             assert!(r.problems.len() <= MAX_PROBLEMS);
@@ -174,7 +233,11 @@ fn malformed_and_non_ascii_input_never_panics() {
     };
     let lex = Lexicon::load(&[junk], &ontology).unwrap();
     assert_eq!(lex.imports.len(), 1);
-    assert!(lex.entries.iter().any(|e| e.lemma == "über alles éclat" && e.code == "111"));
+    assert!(
+        lex.entries
+            .iter()
+            .any(|e| e.lemma == "über alles éclat" && e.code == "111")
+    );
 }
 
 #[test]
@@ -182,7 +245,12 @@ fn imported_entries_only_add_to_the_lexicon() {
     let ontology = ontology();
     let builtin = Lexicon::load(&[], &ontology).unwrap();
     assert!(!builtin.entries.iter().any(|e| e.lemma == "chide"));
-    let condemn = |lex: &Lexicon| lex.entries.iter().find(|e| e.lemma == "condemn" && e.pos == Pos::Verb).cloned();
+    let condemn = |lex: &Lexicon| {
+        lex.entries
+            .iter()
+            .find(|e| e.lemma == "condemn" && e.pos == Pos::Verb)
+            .cloned()
+    };
     let mine = DictionarySource {
         name: "dicts/mine.triggers.toml".into(),
         text: "entries = [{ lemma = \"reproach\", code = \"111\" }]\n".into(),
@@ -193,19 +261,31 @@ fn imported_entries_only_add_to_the_lexicon() {
     };
     let lex = Lexicon::load(&[legacy, mine], &ontology).unwrap();
     let import = &lex.imports[0];
-    assert_eq!((import.file.as_str(), import.format), ("dicts/CAMEO.test.txt", LegacyFormat::Petrarch));
+    assert_eq!(
+        (import.file.as_str(), import.format),
+        ("dicts/CAMEO.test.txt", LegacyFormat::Petrarch)
+    );
     // 11 read: 10 from the blocks above and CONDEMN; "reproach" (a user file) and "condemn" (built in) stay.
     assert_eq!((import.read, import.added, import.skipped), (11, 9, 8));
     assert_eq!(condemn(&lex).unwrap().code, "111");
     assert_eq!(condemn(&lex).unwrap().file, condemn(&builtin).unwrap().file);
     let reproach = lex.entries.iter().find(|e| e.lemma == "reproach").unwrap();
-    assert_eq!((reproach.code.as_str(), reproach.file.as_str()), ("111", "dicts/mine.triggers.toml"));
+    assert_eq!(
+        (reproach.code.as_str(), reproach.file.as_str()),
+        ("111", "dicts/mine.triggers.toml")
+    );
     let chide = lex.entries.iter().find(|e| e.lemma == "chide").unwrap();
-    assert_eq!((chide.code.as_str(), chide.file.as_str(), chide.line), ("111", "dicts/CAMEO.test.txt", 10));
+    assert_eq!(
+        (chide.code.as_str(), chide.file.as_str(), chide.line),
+        ("111", "dicts/CAMEO.test.txt", 10)
+    );
     assert!(lex.patterns.iter().any(|p| p == "chided"));
     assert!(lex.patterns.iter().any(|p| p == "garrisoned city"));
     let shown = import.to_string();
-    assert!(shown.contains("PETRARCH-2") && shown.contains("11 entries read, 9 added, 8 skipped"), "{shown}");
+    assert!(
+        shown.contains("PETRARCH-2") && shown.contains("11 entries read, 9 added, 8 skipped"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -226,9 +306,22 @@ fn importing_a_verb_dictionary_codes_a_verb_the_builtin_lexicon_lacks() {
         let events: Vec<(String, Option<String>, String)> = with
             .events
             .iter()
-            .map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.code.clone()))
+            .map(|e| {
+                (
+                    e.source.code.clone(),
+                    e.target.as_ref().map(|t| t.code.clone()),
+                    e.code.clone(),
+                )
+            })
             .collect();
-        assert_eq!(events, [("FRA".to_string(), Some("DEU".to_string()), "111".to_string())], "{name}");
-        assert_eq!(&article.text[with.events[0].trigger.start..with.events[0].trigger.end], "chided");
+        assert_eq!(
+            events,
+            [("FRA".to_string(), Some("DEU".to_string()), "111".to_string())],
+            "{name}"
+        );
+        assert_eq!(
+            &article.text[with.events[0].trigger.start..with.events[0].trigger.end],
+            "chided"
+        );
     }
 }

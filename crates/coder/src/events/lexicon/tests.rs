@@ -504,7 +504,13 @@ fn alternatives_expand_lemmas_and_forms() {
         ]
     );
     assert_eq!(alternatives("no group").unwrap(), ["no group"]);
-    for bad in ["open (group", "closed) group", "(nested (group))", "(|)", "(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)"] {
+    for bad in [
+        "open (group",
+        "closed) group",
+        "(nested (group))",
+        "(|)",
+        "(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)",
+    ] {
         assert!(alternatives(bad).is_err(), "{bad:?} expanded");
     }
     let mine = user(
@@ -517,20 +523,10 @@ fn alternatives_expand_lemmas_and_forms() {
         assert!(forms.iter().any(|x| x == f), "{f:?} not in {forms:?}");
     }
     assert_eq!(surface(&lex, "rage", Pos::Noun), ["fit of fury", "fit of rage"]);
-    let e = load_err("alt.triggers.toml", "entries = [\n { lemma = \"x\", code = \"111\" },\n { lemma = \"(a|b\", code = \"111\" },\n]\n");
+    let e = load_err(
+        "alt.triggers.toml",
+        "entries = [\n { lemma = \"x\", code = \"111\" },\n { lemma = \"(a|b\", code = \"111\" },\n]\n",
+    );
     assert_eq!(e.line, 3, "{e}");
     assert!(e.message.contains("unbalanced"), "{e}");
-}
-
-#[test]
-#[ignore]
-fn print_sizes() {
-    let lex = lexicon(&[]);
-    let mut per_root: BTreeMap<u8, usize> = BTreeMap::new();
-    for e in &lex.entries {
-        *per_root.entry(e.root()).or_default() += 1;
-    }
-    println!("entries {} patterns {} per root {per_root:?}", lex.entries.len(), lex.patterns.len());
-    let codes: BTreeSet<&str> = lex.entries.iter().map(|e| e.code.as_str()).collect();
-    println!("codes {}", codes.len());
 }
