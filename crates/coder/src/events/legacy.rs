@@ -35,12 +35,15 @@ pub(crate) struct LegacyEntry {
 pub(crate) struct Read {
     pub entries: Vec<LegacyEntry>,
     pub skipped: usize,
+    /// Malformed lines (counted in `skipped` too); the first `MAX_PROBLEMS` are in `problems`.
+    pub malformed: usize,
     pub problems: Vec<DictionaryError>,
 }
 
 impl Read {
     fn problem(&mut self, file: &str, line: usize, message: impl Into<String>) {
         self.skipped += 1;
+        self.malformed += 1;
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(DictionaryError {
                 file: file.to_string(),

@@ -200,9 +200,12 @@ pub struct Import {
     pub read: usize,
     /// Of those, entries added to the lexicon (the others were already there, built in or from a user file).
     pub added: usize,
-    /// Lines and patterns skipped: no code, a code that is not CAMEO, or a pattern the engine cannot use.
+    /// Lines and patterns skipped: no code, a code that is not CAMEO, a pattern the engine cannot use, or a
+    /// malformed line.
     pub skipped: usize,
-    /// Malformed lines (the first few), naming file and line.
+    /// Malformed lines, counted in `skipped` too.
+    pub malformed: usize,
+    /// The first malformed lines, naming file and line.
     pub problems: Vec<DictionaryError>,
 }
 
@@ -214,12 +217,8 @@ impl fmt::Display for Import {
         };
         write!(
             f,
-            "{} ({format} verbs): {} entries read, {} added, {} skipped, {} malformed lines",
-            self.file,
-            self.read,
-            self.added,
-            self.skipped,
-            self.problems.len()
+            "{} ({format} verbs): {} entries read, {} added, {} skipped ({} malformed lines)",
+            self.file, self.read, self.added, self.skipped, self.malformed
         )
     }
 }
@@ -485,6 +484,7 @@ impl Gathered {
             read: read.entries.len(),
             added: 0,
             skipped: read.skipped,
+            malformed: read.malformed,
             problems: read.problems,
         };
         for e in read.entries {
