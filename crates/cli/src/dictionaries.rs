@@ -22,6 +22,8 @@ enum Kind {
     Toml,
     /// A PETRARCH/TABARI actor or agent file.
     Legacy,
+    /// A PETRARCH-2 (`CAMEO.2.0.txt`) or TABARI (`*.verbs`) verb file.
+    LegacyVerbs,
 }
 
 /// Every dictionary file under the given folders (recursively, sorted) or named directly, read for the
@@ -115,8 +117,8 @@ fn kind_of(path: &Path, text: &str) -> Option<Kind> {
     if name.ends_with(".toml") || name.ends_with(".json") || name.ends_with(".jsonl") || name.ends_with(".md") {
         return None;
     }
-    // Names the coder reads as something else, or ignores (verbs, discards, issues, options).
-    if ["verb", "discard", "issue", "option", "project"]
+    // Names of legacy files the coder ignores.
+    if ["discard", "issue", "option", "project"]
         .iter()
         .any(|word| name.contains(word))
     {
@@ -125,7 +127,25 @@ fn kind_of(path: &Path, text: &str) -> Option<Kind> {
     if name.contains("actor") || name.contains("agent") {
         return Some(Kind::Legacy);
     }
-    (name.ends_with(".txt") && looks_like_legacy_dictionary(text)).then_some(Kind::Legacy)
+    if name.ends_with(".verbs") || name.ends_with(".verbs.txt") {
+        return Some(Kind::LegacyVerbs);
+    }
+    if !name.ends_with(".txt") {
+        return None;
+    }
+    if looks_like_petrarch_verbs(text) {
+        return Some(Kind::LegacyVerbs);
+    }
+    looks_like_legacy_dictionary(text).then_some(Kind::Legacy)
+}
+
+/// PETRARCH-2 verb files are blocks headed `--- VERB [code] ---`: at least three such headers.
+fn looks_like_petrarch_verbs(text: &str) -> bool {
+    let is_header = |line: &str| {
+        let line = line.trim();
+        line.len() > 6 && line.starts_with("---") && line.ends_with("---") && line.contains('[')
+    };
+    text.lines().filter(|line| is_header(line)).take(3).count() == 3
 }
 
 /// At least 20 entry lines, nearly all (19 in 20) of the legacy shape: an upper-case phrase with
@@ -193,7 +213,10 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.join("README.md"), "# My dictionaries\n").unwrap();
-        std::fs::write(dir.join("CAMEO.verbs.txt"), "--- SAY [010] ---\n").unwrap();
+        std::fs::write(dir.join("tabari.verbs"), "SAY [010]\n- * TO + [012]\n").unwrap();
+        std::fs::write(dir.join("CAMEO.2.0.txt"), "--- SAY [010] ---\nSAY\n--- DENY [016] ---\nDENY\n--- VOW [031] ---\n").unwrap();
+        std::fs::write(dir.join("one-rule.txt"), "--- NOTE [1] ---\n").unwrap();
+        std::fs::write(dir.join("Phoenix.discards.txt"), "+WAR OF WORDS\n").unwrap();
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         std::fs::write(dir.join("sub/more.cues.toml"), "[cues]\nspeech = [\"whisper\"]\n").unwrap();
         let names: Vec<String> = dictionary_sources(std::slice::from_ref(&dir))

@@ -136,8 +136,30 @@ fn coding_time_grows_about_linearly() {
 /// Text without any sentence end: words the stages react to, in a fixed pseudo-random order.
 fn unpunctuated(bytes: usize) -> Article {
     const WORDS: &[&str] = &[
-        "Russia", "Ukraine", "said", "told", "the", "minister", "he", "she", "they", "attacked", "met", "condemned",
-        "officials", "in", "Geneva", "and", "of", "to", "France", "China", "NATO", "president", "army", "police",
+        "Russia",
+        "Ukraine",
+        "said",
+        "told",
+        "the",
+        "minister",
+        "he",
+        "she",
+        "they",
+        "attacked",
+        "met",
+        "condemned",
+        "officials",
+        "in",
+        "Geneva",
+        "and",
+        "of",
+        "to",
+        "France",
+        "China",
+        "NATO",
+        "president",
+        "army",
+        "police",
     ];
     let mut text = String::with_capacity(bytes + 16);
     let mut seed = 0x2545_f491_4f6c_dd1du64;
@@ -164,7 +186,10 @@ fn long_sentence_scaling() {
     for kb in [8, 16, 32, 64] {
         let article = unpunctuated(kb << 10);
         let (took, events) = time_coding(&coder, &article);
-        println!("{kb} KB without a sentence end: {:.2} s CPU ({events} events)", took.as_secs_f64());
+        println!(
+            "{kb} KB without a sentence end: {:.2} s CPU ({events} events)",
+            took.as_secs_f64()
+        );
     }
 }
 

@@ -516,10 +516,18 @@ fn warc_record_with_an_empty_id_gets_the_text_hash() {
         let record = String::from_utf8(record).unwrap().replace("<X>", id);
         let items: Vec<_> = read_bytes("e.warc", None, record.into_bytes()).collect();
         let article = articles(&items)[0];
-        assert_eq!(article.id, detente_ingest::text_id("Farmers blocked the road."), "{id:?}");
+        assert_eq!(
+            article.id,
+            detente_ingest::text_id("Farmers blocked the road."),
+            "{id:?}"
+        );
     }
     let page = b"<html><body><article><p>The mayor condemned the attack on the market.</p></article></body></html>";
-    let mut http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n", page.len()).into_bytes();
+    let mut http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n",
+        page.len()
+    )
+    .into_bytes();
     http.extend_from_slice(page);
     let record = common::warc_record("response", "X", "", "application/http; msgtype=response", &http);
     let record = String::from_utf8(record).unwrap().replace("<X>", "<>");
