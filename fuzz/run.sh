@@ -3,6 +3,7 @@
 #
 #   fuzz/run.sh SECONDS [TARGET...]     run each target (default: all) for SECONDS, two at a time
 #   fuzz/run.sh build                   only build
+#   FUZZ_BUDGET=470 fuzz/run.sh 60      at most 60 s each, fewer when build + runs would exceed 470 s
 #
 # The flags are the ones `cargo fuzz build -s none` passes (coverage instrumentation, no sanitizer), so no
 # nightly toolchain is needed; `cargo fuzz run -s none TARGET` works as well where cargo-fuzz is installed.
@@ -70,6 +71,17 @@ case ${1:-} in
     seconds=$1; shift
     targets=("$@"); [ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(all_targets)
     build
+    if [ -n "${FUZZ_BUDGET:-}" ]; then
+      # Whatever the build left of the budget, shared by the targets (PARALLEL at a time), 15 s at least.
+      rounds=$(( (${#targets[@]} + PARALLEL - 1) / PARALLEL ))
+      left=$(( FUZZ_BUDGET - SECONDS - 10 ))
+      fit=$(( left / rounds ))
+      [ "$fit" -ge 15 ] || fit=15
+      if [ "$fit" -lt "$seconds" ]; then
+        echo "fuzz budget ${FUZZ_BUDGET}s: ${fit}s per target instead of ${seconds}s (the build took ${SECONDS}s)"
+        seconds=$fit
+      fi
+    fi
     export -f run_one; export BIN
     printf '%s\n' "${targets[@]}" | xargs -P "$PARALLEL" -I{} bash -c 'run_one "$0" "$1"' "$seconds" {}
     ;;
