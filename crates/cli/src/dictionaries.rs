@@ -233,10 +233,12 @@ mod tests {
         assert_eq!(
             names,
             [
+                "CAMEO.2.0.txt",
                 "Swiss.actors.txt",
                 "extra.actors.toml",
                 "legacy.txt",
-                "sub/more.cues.toml"
+                "sub/more.cues.toml",
+                "tabari.verbs"
             ]
         );
         // Named directly, an unknown file is an error rather than a note.
