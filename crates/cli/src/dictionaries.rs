@@ -214,7 +214,11 @@ mod tests {
         .unwrap();
         std::fs::write(dir.join("README.md"), "# My dictionaries\n").unwrap();
         std::fs::write(dir.join("tabari.verbs"), "SAY [010]\n- * TO + [012]\n").unwrap();
-        std::fs::write(dir.join("CAMEO.2.0.txt"), "--- SAY [010] ---\nSAY\n--- DENY [016] ---\nDENY\n--- VOW [031] ---\n").unwrap();
+        std::fs::write(
+            dir.join("CAMEO.2.0.txt"),
+            "--- SAY [010] ---\nSAY\n--- DENY [016] ---\nDENY\n--- VOW [031] ---\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("one-rule.txt"), "--- NOTE [1] ---\n").unwrap();
         std::fs::write(dir.join("Phoenix.discards.txt"), "+WAR OF WORDS\n").unwrap();
         std::fs::create_dir_all(dir.join("sub")).unwrap();
