@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "near-duplicate signatures and LSH bands",
         apply: v3_near_duplicates,
     },
+    Migration {
+        version: 4,
+        name: "the Goldstein table of every article and event; store metadata (an interrupted re-coding)",
+        apply: v4_goldstein_table_and_meta,
+    },
 ];
 
 /// The schema version this build writes.
@@ -264,5 +269,20 @@ fn v3_near_duplicates(tx: &Transaction) -> Result<()> {
             dedup::store_signature(tx, pk, &signature)?;
         }
     }
+    Ok(())
+}
+
+fn v4_goldstein_table_and_meta(tx: &Transaction) -> Result<()> {
+    // Rows stored before v4 keep NULL: which table coded them was not recorded.
+    tx.execute_batch(
+        r#"
+        ALTER TABLE articles ADD COLUMN goldstein_table TEXT;
+        ALTER TABLE events ADD COLUMN goldstein_table TEXT;
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        "#,
+    )?;
     Ok(())
 }
