@@ -890,4 +890,61 @@ mod tests {
         );
         assert!(by_code.nodes.iter().any(|n| n.id == "USAGOV"));
     }
+
+    #[test]
+    fn reports_of_one_event_aggregate_as_gdelt_does() {
+        let mut a = event(1, "2022-03-01", "RUSMIL", "UKR", "190", -10.0, 4);
+        a.publisher = Some("Wire A".into());
+        let mut b = event(2, "2022-03-01", "RUSMIL", "UKR", "190", -10.0, 4);
+        b.publisher = Some("Wire B".into());
+        b.paragraph = Some(3);
+        // The same article reporting it twice: two mentions, one article.
+        let mut c = b.clone();
+        c.event_id = 3;
+        let mut d = event(4, "2022-03-01", "RUSMIL", "UKR", "190", -10.0, 4);
+        d.publisher = Some("Wire A".into());
+        d.paragraph = Some(2);
+        let other_day = event(5, "2022-03-02", "RUSMIL", "UKR", "190", -10.0, 4);
+        let other_code = event(6, "2022-03-01", "RUSMIL", "UKR", "193", -10.0, 4);
+        let events = aggregate(&[a, b, c, d, other_day, other_code]);
+        assert_eq!(events.len(), 3);
+        let first = &events[0];
+        assert_eq!((first.num_mentions, first.num_articles, first.num_sources), (4, 3, 2));
+        assert!(first.is_root, "a's mention is in the lead");
+        assert_eq!(first.first_article, "art-1");
+        assert_eq!(
+            (events[1].date.as_deref(), events[1].num_mentions),
+            (Some("2022-03-02"), 1)
+        );
+        assert_eq!(events[2].code, "193");
+        let lone = aggregate(&[{
+            let mut e = event(7, "2022-03-05", "FRA", "DEU", "040", 1.0, 1);
+            e.paragraph = Some(4);
+            e
+        }]);
+        assert!(!lone[0].is_root);
+    }
+
+    #[test]
+    fn trends_normalised_by_article_volume() {
+        let events = vec![
+            event(1, "2022-03-01", "RUS", "UKR", "190", -10.0, 4),
+            event(2, "2022-03-01", "RUS", "UKR", "190", -10.0, 4),
+            event(3, "2022-03-02", "RUS", "UKR", "190", -10.0, 4),
+        ];
+        let mut points = trend(&events, "RUS", "UKR", Period::Day);
+        let volume = vec![("2022-03-01".to_string(), 40), ("2022-03-02".to_string(), 4)];
+        normalize_by_volume(&mut points, &volume, Period::Day);
+        assert_eq!(points[0].articles, Some(40));
+        assert_eq!(points[0].a_to_b.per_1000_articles, Some(50.0));
+        assert_eq!(
+            points[1].a_to_b.per_1000_articles,
+            Some(250.0),
+            "fewer events, but more per article"
+        );
+        assert_eq!(points[1].b_to_a.per_1000_articles, Some(0.0));
+        let mut weekly = trend(&events, "RUS", "UKR", Period::Week);
+        normalize_by_volume(&mut weekly, &volume, Period::Week);
+        assert_eq!(weekly[0].articles, Some(44));
+    }
 }

@@ -148,6 +148,7 @@ fn input_paths(input: &InputArgs, command: &str) -> Result<Vec<PathBuf>> {
     }
     if std::io::stdin().is_terminal() {
         let mut cli = crate::Cli::command();
+        cli.build();
         let usage_line = cli
             .find_subcommand_mut(command)
             .map(|c| c.render_usage().to_string())

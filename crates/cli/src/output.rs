@@ -122,6 +122,17 @@ pub fn clean_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Marks put around highlighted words (a trigger, a search match) before text is cleaned: private-use
+/// characters, which [`clean`] keeps, turned into colour or brackets by [`show_marks`].
+pub const MARK_START: char = '\u{E000}';
+pub const MARK_END: char = '\u{E001}';
+
+/// Highlight marks as colour (bold yellow) or as `[brackets]`.
+pub fn show_marks(text: &str, color: bool) -> String {
+    let (start, end) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("[", "]") };
+    text.replace(MARK_START, start).replace(MARK_END, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,15 +156,4 @@ mod tests {
         assert!(!ColorChoice::Never.enabled(true));
         assert!(!ColorChoice::Auto.enabled(false));
     }
-}
-
-/// Marks put around highlighted words (a trigger, a search match) before text is cleaned: private-use
-/// characters, which [`clean`] keeps, turned into colour or brackets by [`show_marks`].
-pub const MARK_START: char = '\u{E000}';
-pub const MARK_END: char = '\u{E001}';
-
-/// Highlight marks as colour (bold yellow) or as `[brackets]`.
-pub fn show_marks(text: &str, color: bool) -> String {
-    let (start, end) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("[", "]") };
-    text.replace(MARK_START, start).replace(MARK_END, end)
 }

@@ -102,7 +102,7 @@ pub struct ExportOptions<'a> {
 
 impl ExportOptions<'_> {
     fn check(&self, done: u64) -> Result<()> {
-        if done % 256 == 0
+        if done.is_multiple_of(256)
             && let Some(progress) = self.progress
         {
             progress(done);
