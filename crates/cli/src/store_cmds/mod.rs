@@ -188,6 +188,11 @@ impl ActorResolver {
             return Ok(resolved);
         }
         let actors = self.recognizer()?;
+        // "the Kremlin" is the Kremlin.
+        let name = ["the ", "The "]
+            .iter()
+            .find_map(|a| name.strip_prefix(a))
+            .unwrap_or(name);
         let mentions = actors.recognize_text(name, None);
         // Only a mention of the whole text: "Foreign Minister of France" is not the actor of "France".
         let whole = mentions

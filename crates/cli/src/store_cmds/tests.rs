@@ -464,6 +464,9 @@ fn actor_names_resolve_to_what_the_store_matches() {
     assert_eq!(actors.resolve("Russia").unwrap(), "RUS");
     assert_eq!(actors.resolve("ukraine").unwrap(), "UKR");
     assert_eq!(actors.resolve("Nobody Inparticular").unwrap(), "Nobody Inparticular");
+    // Names the actor dictionaries know: a seat of power is its government, a person is matched by name.
+    assert_eq!(actors.resolve("the Kremlin").unwrap(), "RUSGOV");
+    assert_eq!(actors.resolve("Vladimir Putin").unwrap(), "Vladimir Putin");
 }
 
 #[test]
