@@ -50,7 +50,8 @@ pub struct ThreadsArg {
     pub threads: Option<usize>,
 }
 
-/// Input files of the commands that code articles.
+/// Input files of the commands that code articles (`code`, `actors`, `quotes FILE`, `ingest`). Options of how
+/// inputs are read belong here too, and reach `pipeline::run` with the paths.
 #[derive(Args, Debug, Clone, Default)]
 pub struct InputArgs {
     /// Input files or folders (read recursively); `-` reads standard input, as does no path when standard
