@@ -142,7 +142,7 @@ pub struct IngestArgs {
 
 /// The paths to read: as given; none reads standard input when it is a pipe, and is a usage error on a
 /// terminal (where the command would wait silently for typing).
-fn input_paths(input: &InputArgs, command: &str) -> Result<Vec<PathBuf>> {
+pub fn input_paths(input: &InputArgs, command: &str) -> Result<Vec<PathBuf>> {
     if !input.paths.is_empty() {
         return Ok(input.paths.clone());
     }

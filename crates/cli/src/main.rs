@@ -7,8 +7,10 @@ mod docs;
 mod eval;
 mod fail;
 mod interrupt;
+mod map;
 mod output;
 mod pipeline;
+mod places_cmd;
 mod progress;
 mod render;
 mod store_cmds;
@@ -72,6 +74,10 @@ enum Command {
     Network(store_cmds::network::NetworkArgs),
     /// Export stored events: Parquet (partitioned), CSV, GDELT 2.0 or ICEWS-style tables.
     Export(store_cmds::export::ExportArgs),
+    /// List the places articles name, resolved against the built-in gazetteer (coordinates, country, region).
+    Places(places_cmd::PlacesArgs),
+    /// Draw stored events on a world or region map (SVG): circles sized by count, coloured by quad class.
+    Map(map::MapArgs),
     /// Print a shell completion script: `detente completions bash > ~/.local/share/bash-completion/completions/detente`.
     Completions(docs::CompletionsArgs),
     /// Print the man page (roff): `detente man > detente.1; man ./detente.1`.
@@ -121,6 +127,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Alerts(args) => store_cmds::alerts::run(args),
         Command::Network(args) => store_cmds::network::run(args),
         Command::Export(args) => store_cmds::export::run(args),
+        Command::Places(args) => places_cmd::run(&args),
+        Command::Map(args) => map::run(args),
         Command::Completions(args) => docs::completions(&args),
         Command::Man(args) => docs::man(&args),
     }

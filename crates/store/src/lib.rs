@@ -28,7 +28,7 @@ use xxhash_rust::xxh3::xxh3_128;
 
 pub use detente_analysis::EventRow;
 pub use export::{ExportFormat, ExportOptions, ExportSummary, LeftOut, PartitionBy};
-pub use query::{EventQuery, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
+pub use query::{EventQuery, Near, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
 pub use recode::Recode;
 pub use stats::Stats;
 
@@ -776,9 +776,9 @@ fn write_coding(
          source_name, target_code, target_country, target_org, target_role, target_name, code, root, name, \
          goldstein, quad_class, plover, negated, factual, quote, location_name, location_country, location_lat, \
          location_lon, trigger_start, trigger_end, trigger_text, rule, coder_version, dictionary_set, \
-         goldstein_table) \
+         goldstein_table, location) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
     )?;
     for (i, e) in article.events.iter().enumerate() {
         let target = e.target.as_ref();
@@ -817,7 +817,8 @@ fn write_coding(
             e.rule,
             coding.coder_version,
             coding.dictionary_set,
-            coding.goldstein_table
+            coding.goldstein_table,
+            location.and_then(|l| serde_json::to_string(l).ok())
         ])?;
     }
     summary.events += article.events.len();

@@ -1,24 +1,16 @@
-//! Country and role tables (`data/countries.tsv`, `data/roles.tsv`): names for codes in exports meant for
-//! people and for other systems (GDELT's actor names and FIPS 10-4 geography, ICEWS's countries and sectors),
-//! and codes for names in queries (`--actor Russia`).
+//! Names for codes in exports meant for people and for other systems (GDELT's actor names, ICEWS's countries
+//! and sectors), and codes for names in queries (`--actor Russia`): countries from the geo stage's table
+//! (`detente_records::geo`), CAMEO roles and regions from `data/roles.tsv`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// One row of `data/countries.tsv`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Country {
-    /// ISO 3166-1 alpha-3: detente's (and CAMEO's) actor country code.
-    pub iso3: &'static str,
-    /// FIPS 10-4: GDELT's geographic country code; None where FIPS has no code of its own.
-    pub fips: Option<&'static str>,
-    pub name: &'static str,
-}
+/// A country: ISO 3166-1 alpha-3 (detente's and CAMEO's actor country code), FIPS 10-4 (GDELT's geographic
+/// code) and name, from the geo stage's table (`detente_records::geo`).
+pub type Country = detente_records::geo::CountryCodes;
 
 struct Tables {
-    countries: Vec<Country>,
-    by_iso3: HashMap<&'static str, usize>,
-    by_name: HashMap<String, usize>,
+    by_name: HashMap<String, &'static str>,
     roles: HashMap<&'static str, &'static str>,
 }
 
@@ -32,49 +24,31 @@ fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let countries: Vec<Country> = rows(include_str!("../data/countries.tsv"))
-            .filter(|cells| cells.len() >= 3)
-            .map(|cells| Country {
-                iso3: cells[0],
-                fips: Some(cells[1]).filter(|f| !f.is_empty()),
-                name: cells[2],
-            })
-            .collect();
-        let by_iso3 = countries.iter().enumerate().map(|(i, c)| (c.iso3, i)).collect();
-        let by_name = countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.to_lowercase(), i))
-            .collect();
-        let roles = rows(include_str!("../data/roles.tsv"))
+    TABLES.get_or_init(|| Tables {
+        by_name: detente_records::geo::countries()
+            .map(|c| (c.name.to_lowercase(), c.iso3))
+            .collect(),
+        roles: rows(include_str!("../data/roles.tsv"))
             .filter(|cells| cells.len() >= 2)
             .map(|cells| (cells[0], cells[1]))
-            .collect();
-        Tables {
-            countries,
-            by_iso3,
-            by_name,
-            roles,
-        }
+            .collect(),
     })
 }
 
 /// The country with this ISO 3166-1 alpha-3 code.
-pub fn country(iso3: &str) -> Option<&'static Country> {
-    let t = tables();
-    t.by_iso3.get(iso3).map(|&i| &t.countries[i])
+pub fn country(iso3: &str) -> Option<Country> {
+    detente_records::geo::country(iso3)
 }
 
 /// The country with this name (as in the table, any case): `Russia` → RUS.
-pub fn country_by_name(name: &str) -> Option<&'static Country> {
-    let t = tables();
-    t.by_name.get(&name.trim().to_lowercase()).map(|&i| &t.countries[i])
+pub fn country_by_name(name: &str) -> Option<Country> {
+    let iso3 = tables().by_name.get(&name.trim().to_lowercase())?;
+    country(iso3)
 }
 
 /// ISO 3166-1 alpha-3 → FIPS 10-4, the country codes of GDELT's geography (`UKR` → `UP`, `DEU` → `GM`).
 pub fn iso3_to_fips(iso3: &str) -> Option<&'static str> {
-    country(iso3).and_then(|c| c.fips)
+    detente_records::geo::fips(iso3)
 }
 
 /// The label of a CAMEO role or region code: `MIL` → Military, `WST` → The West.
@@ -94,16 +68,8 @@ mod tests {
         assert_eq!(iso3_to_fips("DEU"), Some("GM"));
         assert_eq!(iso3_to_fips("XXX"), None);
         assert_eq!(role_label("MIL"), Some("Military"));
-        // Every row is whole: a three-letter code, a two-letter FIPS code when there is one, a name.
-        let t = tables();
-        assert!(t.countries.len() >= 249);
-        for c in &t.countries {
-            assert!(
-                c.iso3.len() == 3 && c.iso3.chars().all(|ch| ch.is_ascii_uppercase()),
-                "{c:?}"
-            );
-            assert!(c.fips.is_none_or(|f| f.len() == 2), "{c:?}");
-            assert!(!c.name.is_empty(), "{c:?}");
-        }
+        // Every country can be found by its name.
+        assert!(tables().by_name.len() >= 240);
+        assert_eq!(country_by_name("United Kingdom").unwrap().iso3, "GBR");
     }
 }

@@ -32,8 +32,13 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 4,
+        name: "event locations: the whole location, indexes for place filters",
+        apply: v4_event_locations,
+    },
+    Migration {
+        version: 5,
         name: "the Goldstein table of every article and event; store metadata (an interrupted re-coding)",
-        apply: v4_goldstein_table_and_meta,
+        apply: v5_goldstein_table_and_meta,
     },
 ];
 
@@ -272,8 +277,21 @@ fn v3_near_duplicates(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-fn v4_goldstein_table_and_meta(tx: &Transaction) -> Result<()> {
-    // Rows stored before v4 keep NULL: which table coded them was not recorded.
+fn v4_event_locations(tx: &Transaction) -> Result<()> {
+    // `location` holds the event's location as JSON (output schema v1); the four location_* columns stay the
+    // filterable copy. Rows stored before v4 keep a NULL `location` and are read from the columns.
+    tx.execute_batch(
+        r#"
+        ALTER TABLE events ADD COLUMN location TEXT;
+        CREATE INDEX events_location_country ON events(location_country);
+        CREATE INDEX events_location_lat ON events(location_lat);
+        "#,
+    )?;
+    Ok(())
+}
+
+fn v5_goldstein_table_and_meta(tx: &Transaction) -> Result<()> {
+    // Rows stored before v5 keep NULL: which table coded them was not recorded.
     tx.execute_batch(
         r#"
         ALTER TABLE articles ADD COLUMN goldstein_table TEXT;

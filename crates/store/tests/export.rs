@@ -211,10 +211,17 @@ fn gdelt_rows_follow_the_codebook_and_aggregate_reports() {
     assert_eq!(shelling[col("Actor1Type1Code")], "MIL");
     assert_eq!(shelling[col("Actor2Name")], "UKRAINE");
     assert_eq!(shelling[col("IsRootEvent")], "1");
-    assert_eq!(shelling[col("ActionGeo_FullName")], "Kharkiv, Ukraine");
+    // Geography as in the GDELT 2.0 codebook: world city (4), FIPS 10-4 country, ADM1 = FIPS + region code;
+    // Actor1 (Russia) is not in Kharkiv: its country at country level (1); Actor2 (Ukraine) is there.
+    assert_eq!(shelling[col("ActionGeo_FullName")], "Kharkiv, Kharkiv Oblast, Ukraine");
     assert_eq!(shelling[col("ActionGeo_CountryCode")], "UP", "FIPS 10-4, not ISO");
+    assert_eq!(shelling[col("ActionGeo_ADM1Code")], "UP07");
     assert_eq!(shelling[col("ActionGeo_Type")], "4");
     assert_eq!(shelling[col("ActionGeo_Lat")], "49.9900");
+    assert_eq!(shelling[col("ActionGeo_Long")], "36.2300");
+    assert_eq!(shelling[col("Actor1Geo_Type")], "1");
+    assert_eq!(shelling[col("Actor1Geo_CountryCode")], "RS");
+    assert_eq!(shelling[col("Actor2Geo_FullName")], "Kharkiv, Kharkiv Oblast, Ukraine");
     assert_eq!(shelling[col("SOURCEURL")], "https://example.org/a1");
     let nato = rows.iter().find(|r| r[col("Actor2Code")] == "NATO").unwrap();
     assert_eq!(nato[col("Actor2KnownGroupCode")], "NATO");
@@ -279,6 +286,7 @@ fn icews_rows_name_actors_sectors_and_countries() {
         .find(|r| r[col("Story ID")] == "a1" && r[col("CAMEO Code")] == "190")
         .unwrap();
     assert_eq!(shelling[col("City")], "Kharkiv");
+    assert_eq!(shelling[col("Province")], "Kharkiv Oblast");
     assert_eq!(shelling[col("Country")], "Ukraine");
     let ids: std::collections::HashSet<&String> = rows.iter().map(|r| &r[0]).collect();
     assert_eq!(ids.len(), rows.len());

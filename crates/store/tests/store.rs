@@ -641,7 +641,7 @@ fn migrates_a_v1_database_forward() {
     }
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), schema::SCHEMA_VERSION);
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     let events = store
         .events(&EventQuery {
             dyad: Some(("FRA".into(), "UKR".into())),
@@ -650,6 +650,7 @@ fn migrates_a_v1_database_forward() {
         .unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].article_id, "old-1");
+    assert_eq!(events[0].location, None, "v4's location column is empty for old rows");
     let signatures: i64 = store
         .connection()
         .query_row("SELECT count(*) FROM signatures", [], |r| r.get(0))
@@ -953,4 +954,52 @@ fn stats_summarise_the_store() {
         ("RUS", "UKR", 3)
     );
     assert_eq!(store.articles_per_day(false).unwrap().len(), 4);
+}
+
+#[test]
+fn events_filter_by_location_country_and_distance() {
+    let store = loaded();
+    let located = |query: EventQuery| -> Vec<String> {
+        store
+            .events(&query)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.location.map(|l| l.name).unwrap_or_default())
+            .collect()
+    };
+    let all = located(EventQuery::default());
+    let with_place = all.iter().filter(|n| !n.is_empty()).count();
+    assert!(with_place >= 1 && with_place < all.len(), "{all:?}");
+    let in_ukraine = located(EventQuery {
+        country: Some("ukr".into()),
+        ..EventQuery::default()
+    });
+    assert_eq!(in_ukraine.len(), with_place);
+    assert!(in_ukraine.iter().all(|n| n == "Kharkiv"));
+    assert!(
+        located(EventQuery {
+            country: Some("POL".into()),
+            ..EventQuery::default()
+        })
+        .is_empty()
+    );
+    // Kyiv is ~410 km from Kharkiv.
+    let near = |spec: &str| {
+        located(EventQuery {
+            near: Some(detente_store::Near::parse(spec).unwrap()),
+            ..EventQuery::default()
+        })
+    };
+    assert_eq!(near("50.45,30.52,450km").len(), with_place);
+    assert!(near("50.45,30.52,350km").is_empty());
+    assert_eq!(near("50.45,30.52,300mi").len(), with_place);
+    let limited = located(EventQuery {
+        near: Some(detente_store::Near::parse("49.99,36.23,5").unwrap()),
+        limit: Some(1),
+        ..EventQuery::default()
+    });
+    assert_eq!(limited.len(), 1.min(with_place));
+    for bad in ["50.45,30.52", "95,30,10km", "50,30,-5km", "50,x,10km"] {
+        assert!(detente_store::Near::parse(bad).is_err(), "{bad}");
+    }
 }

@@ -127,6 +127,7 @@ pub fn run_to(args: &EventsArgs, actors: &mut ActorResolver, out: &mut dyn Write
                         e.code.clone(),
                         format!("{:+.1}", e.goldstein),
                         e.quad_class.to_string(),
+                        e.location.as_ref().map(super::place_label).unwrap_or_default(),
                         flags(e),
                         e.title.clone().unwrap_or_default(),
                         marked_sentence(e),
@@ -134,7 +135,7 @@ pub fn run_to(args: &EventsArgs, actors: &mut ActorResolver, out: &mut dyn Write
                 })
                 .collect();
             let headers = [
-                "date", "article", "source", "target", "code", "gold", "quad", "flags", "title", "sentence",
+                "date", "article", "source", "target", "code", "gold", "quad", "place", "flags", "title", "sentence",
             ];
             write_table(out, &headers, &rows, args.color.color.for_stdout())?;
         }

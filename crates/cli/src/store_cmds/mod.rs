@@ -96,6 +96,30 @@ pub struct EventFilterArgs {
     /// Count near-duplicate copies of a story too (by default a story counts once).
     #[arg(long)]
     pub include_duplicates: bool,
+    /// Events that happened in this country (ISO 3166 alpha-3 of the event's location): UKR.
+    #[arg(long, value_name = "ISO3")]
+    pub country: Option<String>,
+    /// Events that happened within a radius of a point: --near 50.45,30.52,100km (km, mi or m).
+    #[arg(long, value_name = "LAT,LON,RADIUS")]
+    pub near: Option<String>,
+}
+
+/// "Kharkiv (UKR)".
+pub fn place_label(l: &detente_records::Location) -> String {
+    match &l.country {
+        Some(c) if *c != l.name => format!("{} ({c})", l.name),
+        _ => l.name.clone(),
+    }
+}
+
+fn check_country(code: &str) -> Result<String> {
+    let upper = code.trim().to_ascii_uppercase();
+    match detente_records::geo::country(&upper) {
+        Some(_) => Ok(upper),
+        None => Err(usage(format!(
+            "--country {code:?}: expected an ISO 3166 alpha-3 country code such as UKR"
+        ))),
+    }
 }
 
 /// A `--since`/`--until` value: `YYYY-MM-DD` or a usage error.
@@ -235,6 +259,13 @@ impl EventFilterArgs {
             article: None,
             limit: None,
             newest_first: false,
+            country: self.country.as_deref().map(check_country).transpose()?,
+            near: self
+                .near
+                .as_deref()
+                .map(detente_store::Near::parse)
+                .transpose()
+                .map_err(|e| usage(format!("--near {e}")))?,
         })
     }
 }

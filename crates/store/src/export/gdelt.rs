@@ -11,7 +11,7 @@ use std::io::Write;
 
 use chrono::{DateTime, Datelike, NaiveDate};
 use detente_analysis::{AggregatedEvent, Aggregator, EventRow};
-use detente_records::{Actor, Location};
+use detente_records::Actor;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::LeftOut;
@@ -281,57 +281,6 @@ fn actor_columns(actor: Option<&Actor>) -> [String; 10] {
     ]
 }
 
-/// GDELT's geographic resolution of a place: 1 country, 2 US state, 3 US city, 4 world city, 5 world
-/// state (first-order division). Without coordinates the place is taken as its country.
-// The geo stage's location kinds (country, admin1, city) will refine this.
-pub fn gdelt_geo_type(location: &Location) -> u8 {
-    let is_country_name = location
-        .country
-        .as_deref()
-        .and_then(names::country)
-        .is_some_and(|c| c.name.eq_ignore_ascii_case(&location.name));
-    if location.lat.is_none() || location.lon.is_none() || is_country_name {
-        1
-    } else if location.country.as_deref() == Some("USA") {
-        3
-    } else {
-        4
-    }
-}
-
-/// The eight columns of a GDELT geography (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
-/// FeatureID) for a place.
-pub fn geo_columns(location: Option<&Location>) -> [String; 8] {
-    let Some(l) = location else { return Default::default() };
-    let kind = gdelt_geo_type(l);
-    let country = l.country.as_deref().and_then(names::country);
-    let fips = l.country.as_deref().and_then(names::iso3_to_fips).unwrap_or_default();
-    let full_name = match (kind, country) {
-        (1, Some(c)) => c.name.to_string(),
-        (_, Some(c)) if !c.name.eq_ignore_ascii_case(&l.name) => format!("{}, {}", l.name, c.name),
-        _ => l.name.clone(),
-    };
-    let coordinate = |v: Option<f64>| {
-        if kind == 1 && l.lat.is_none() {
-            String::new()
-        } else {
-            v.map(|v| format!("{v:.4}")).unwrap_or_default()
-        }
-    };
-    [
-        kind.to_string(),
-        full_name,
-        fips.to_string(),
-        // GDELT's ADM1 code starts with the FIPS country code; without a known first-order division it is
-        // the country code alone.
-        fips.to_string(),
-        String::new(),
-        coordinate(l.lat),
-        coordinate(l.lon),
-        if kind == 1 { fips.to_string() } else { String::new() },
-    ]
-}
-
 /// One GDELT 2.0 row of an aggregated event.
 pub fn row(event: &AggregatedEvent, added_now: i64) -> Vec<String> {
     let mut row = Vec::with_capacity(GDELT_COLUMNS.len());
@@ -360,16 +309,12 @@ pub fn row(event: &AggregatedEvent, added_now: i64) -> Vec<String> {
     row.push(event.num_sources.to_string());
     row.push(event.num_articles.to_string());
     row.push(String::new()); // AvgTone: detente does not measure tone.
-    // detente places an event, not each actor: the actors' geography is the event's place.
-    let geo = geo_columns(event.location.as_ref());
-    let actor2_geo = if event.target.is_some() {
-        geo.clone()
-    } else {
-        Default::default()
-    };
-    row.extend(geo.clone());
-    row.extend(actor2_geo);
-    row.extend(geo);
+    // Actor1Geo_*, Actor2Geo_*, ActionGeo_*: FIPS 10-4 country codes and GDELT geo types (the geo stage's).
+    row.extend(detente_records::geo::gdelt_event_geo(
+        event.source.country.as_deref(),
+        event.target.as_ref().and_then(|t| t.country.as_deref()),
+        event.location.as_ref(),
+    ));
     let added = event.first_added.unwrap_or(added_now);
     row.push(
         DateTime::from_timestamp(added, 0)

@@ -5,11 +5,10 @@
 use std::io::Write;
 
 use detente_analysis::EventRow;
-use detente_records::Actor;
+use detente_records::{Actor, PlaceKind};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::LeftOut;
-use super::gdelt::gdelt_geo_type;
 use crate::names;
 
 /// The columns of the ICEWS event files, in order.
@@ -97,14 +96,16 @@ pub fn row(e: &EventRow) -> Vec<String> {
     row.push(e.publisher.clone().unwrap_or_default());
     match &e.location {
         Some(l) => {
-            let city = if gdelt_geo_type(l) == 1 {
-                String::new()
-            } else {
-                l.name.clone()
+            let city = match l.kind {
+                PlaceKind::City | PlaceKind::Site => l.name.clone(),
+                PlaceKind::Country | PlaceKind::Region => String::new(),
             };
             row.push(city);
             row.push(String::new());
-            row.push(String::new());
+            row.push(match l.kind {
+                PlaceKind::Region => l.name.clone(),
+                _ => l.admin1.clone().unwrap_or_default(),
+            });
             row.push(
                 l.country
                     .as_deref()
