@@ -414,9 +414,23 @@ pub fn run_quotes(mut args: QuotesArgs) -> Result<ExitCode> {
     )
 }
 
+/// What each legacy PETRARCH/TABARI verb dictionary among the user's files gave the trigger lexicon.
+fn print_verb_imports(sources: &[detente_coder::DictionarySource], out: &mut dyn Write) -> Result<()> {
+    use detente_coder::events::{Ontology, lexicon::Lexicon};
+    let lexicon = Lexicon::load(sources, &Ontology::builtin()).context("dictionary error")?;
+    for import in &lexicon.imports {
+        writeln!(out, "verb dictionary {}", output::clean(&import.to_string()))?;
+        for problem in &import.problems {
+            writeln!(out, "  {}", output::clean(&problem.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
 pub fn run_explain(args: &ExplainArgs) -> Result<ExitCode> {
     let settings = settings(&args.config, Some(&args.dictionaries), None, Some(&args.goldstein))?;
-    let (coder, _) = settings.coder()?;
+    let (coder, sources) = settings.coder()?;
+    print_verb_imports(&sources, &mut stdout())?;
     if let Some(date) = &args.date
         && detente_analysis::parse_date(date).is_none()
     {
