@@ -53,6 +53,10 @@ pub struct Entry {
     pub code: String,
     pub frame: Frame,
     pub recip: bool,
+    /// The code used instead of `code` when the action is figurative (between politicians, not armed forces).
+    pub verbal: Option<String>,
+    /// The event may be coded without a target.
+    pub alone: bool,
     /// Where the entry comes from, for explanations ("<builtin>/triggers.toml" or the user's file).
     pub file: String,
 }
@@ -112,6 +116,10 @@ struct RawEntry {
     frame: Option<String>,
     #[serde(default)]
     recip: bool,
+    #[serde(default)]
+    verbal: Option<String>,
+    #[serde(default)]
+    alone: bool,
     #[serde(default)]
     forms: Option<Vec<String>>,
     #[serde(default)]
@@ -209,6 +217,8 @@ impl Lexicon {
                     code: r.code,
                     frame,
                     recip: r.recip,
+                    verbal: r.verbal.clone(),
+                    alone: r.alone,
                     file: src.name.clone(),
                 };
                 built.insert((pos, lemma), Built { entry, forms });
