@@ -25,6 +25,8 @@ pub(super) struct Ctx<'a> {
     pub mentions: &'a [Mention],
     /// Triggers governed by a complement verb: (first token, the governor's frame).
     pub governed: Vec<(usize, Frame)>,
+    /// Where the context before the sentence begins (two sentences back): for counterparts from context.
+    pub context_from: usize,
 }
 
 impl Ctx<'_> {
@@ -135,6 +137,7 @@ pub(super) fn run(
             quotes,
             mentions,
             governed: Vec::new(),
+            context_from: sentences[index.saturating_sub(2)].start,
         };
         let triggers = chosen(&ctx);
         ctx.governed = governed(&ctx, &triggers);

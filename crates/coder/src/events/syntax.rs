@@ -112,6 +112,20 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
     None
 }
 
+/// "Germany, France and Italy met and said they wanted X": a plural pronoun subject stands for the conjoined
+/// group named before it in the sentence.
+pub fn group_for_plural_pronoun(s: &Sent, subject: &Arg) -> Option<Arg> {
+    let [a] = subject.actors[..] else { return None };
+    let span = &s.actors[a];
+    if span.kind() != detente_records::MentionKind::Pronoun || !span.mention.plural {
+        return None;
+    }
+    (0..a).find_map(|b| {
+        let group = conjoined_right(s, b, "the group a plural pronoun stands for");
+        (group.actors.len() >= 2 && group.actors.iter().all(|&x| x < a)).then_some(group)
+    })
+}
+
 /// The actor inside the subject noun phrase of a passive, when the phrase's head is no actor ("a camp for
 /// Congolese refugees was attacked"): the nearest actor left of `from` after "of"/"for"/"from", within the
 /// clause.

@@ -2,6 +2,7 @@
 //! impose tariffs on Iraq", "the minister warned that Iraq ...". Arguments come from `syntax`, the mood from
 //! `modality`, complement codes from `frames`, speech-act sources from `speech`.
 
+use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
@@ -39,14 +40,22 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     if sides.sources.is_empty() {
         return Reading::none(format!("no source ({}; {})", sides.voice, mood.describe()));
     }
-    if sides.targets.is_empty() && entry.root() == 14 {
-        // Protesters with no named adversary protest against their own country's authorities.
-        if let Some(own) = sides.sources.iter().find_map(own_authorities) {
-            sides.targets = vec![own];
-            sides.how.push_str(" (their own government)");
+    let (code, how_code) = code_of(ctx, entry, governed, &sides);
+    if sides.targets.is_empty() && !sides.mutual {
+        let code_root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        if code_root == 14 {
+            // Protesters with no named adversary protest against their own country's authorities.
+            if let Some(own) = sides.sources.iter().find_map(own_authorities) {
+                sides.targets = vec![own];
+                sides.how.push_str(" (their own government)");
+            }
+        } else if context::needs_counterpart(code_root) && !entry.alone && !(entry.recip && sides.sources.len() > 1) {
+            if let Some(other) = context::counterpart(ctx, &sides.sources, first) {
+                sides.targets = vec![other];
+                sides.how.push_str(" (target from context)");
+            }
         }
     }
-    let (code, how_code) = code_of(ctx, entry, governed, &sides);
     let trigger = (s.toks[first].start, s.toks[last].end);
     let pattern = format!("{}; {}{}", sides.voice, sides.how, how_code);
     let mut base = Candidate::new(entry, &code, trigger, pattern);
@@ -130,7 +139,7 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         };
     }
     let (sources, how_source) = source_of(ctx, g, cue_quote);
-    let (object, how_target) = target_of(s, g, root, search);
+    let (object, how_target) = target_of(s, g, root, search, &sources);
     let mut targets = ctx.parties(object.as_ref());
     let mut how_target = how_target.to_string();
     if targets.is_empty() {
@@ -163,7 +172,14 @@ fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>,
         // The speech verb of a quotation: its speaker (resolved across sentences) is the source.
         return (vec![q], "the quote's speaker");
     }
-    let subject = ctx.parties(syntax::subject(ctx.s, g).as_ref());
+    let subject = syntax::subject(ctx.s, g);
+    if let Some(group) = subject
+        .as_ref()
+        .and_then(|a| syntax::group_for_plural_pronoun(ctx.s, a))
+    {
+        return (ctx.parties(Some(&group)), "\"they\": the group named before");
+    }
+    let subject = ctx.parties(subject.as_ref());
     if !subject.is_empty() {
         return (subject, "subject");
     }
@@ -175,9 +191,24 @@ fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>,
 
 /// The target of an active verb: its object or prepositional target; a place when the action can hit one;
 /// for criticism, rejection, demands and threats the doer of the thing criticised ("rejected calls by X").
-fn target_of(s: &super::sentence::Sent, g: &VerbGroup, root: u8, search: ObjectSearch) -> (Option<Arg>, &'static str) {
-    let from = g.last + 1;
-    let object = syntax::object_from(s, from, search);
+fn target_of(
+    s: &super::sentence::Sent,
+    g: &VerbGroup,
+    root: u8,
+    search: ObjectSearch,
+    sources: &[Party],
+) -> (Option<Arg>, &'static str) {
+    let mut from = g.last + 1;
+    let mut object = syntax::object_from(s, from, search);
+    // "committed his government to work with X": an object that is the source itself is passed over.
+    while let Some(o) = object.as_ref().filter(|o| {
+        o.actors
+            .iter()
+            .all(|&a| sources.iter().any(|src| src.actor.code == s.actors[a].actor().code))
+    }) {
+        from = s.actors[*o.actors.last().expect("an argument has actors")].last + 1;
+        object = syntax::object_from(s, from, search);
+    }
     if matches!(root, 10..=13) {
         let direct = object
             .as_ref()
