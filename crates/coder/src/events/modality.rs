@@ -80,13 +80,13 @@ pub fn of_noun(s: &Sent, first: usize) -> Mood {
     // A governing word close before the noun: "the threat of", "calls for", "plans for", "fear of".
     let mut k = first;
     let mut steps = 0;
-    while k > 0 && steps < 4 {
+    while k > 0 && steps < 6 {
         k -= 1;
         steps += 1;
         if s.is(k, Class::IrrealisMarker) || s.is(k, Class::IrrealisGovernor) {
             return Mood::Irrealis("governed by a word of possibility or intention");
         }
-        if s.toks[k].actor.is_some() || !s.toks[k].word {
+        if !s.toks[k].word && s.toks[k].actor.is_none() && !s.is_punct(k, &["-", "’s", "'s"]) {
             break;
         }
     }

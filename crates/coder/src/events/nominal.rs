@@ -2,7 +2,6 @@
 //! possessor), "Turkish strikes on Kurdish positions" (a modifier), "talks between Iran and the EU", "U.S.-China
 //! talks", "the attack on the convoy by rebels".
 
-use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
@@ -87,15 +86,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
     let (code, figurative) = figurative::code_for(entry, &sources, &targets);
     let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
-    let mut how = how;
     if targets.is_empty() && root == 14 {
         // Protests with no named adversary are aimed at the protesters' own authorities.
         targets.extend(sources.iter().find_map(super::verbal::own_authorities));
-    } else if targets.is_empty() && context::needs_counterpart(root) && !entry.alone {
-        if let Some(other) = context::counterpart(ctx, &sources, first) {
-            targets.push(other);
-            how.push_str("; target from context");
-        }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
     let mut c = Candidate::new(

@@ -114,6 +114,15 @@ pub fn obligations(ctx: &Ctx) -> Vec<Candidate> {
     out
 }
 
+/// "must (not) be taken", "should have been held": a passive after the modal.
+fn passive_after(s: &Sent, k: usize) -> bool {
+    let mut j = k + 1;
+    while j < s.len() && (s.is(j, Class::Negator) || s.is_adverb(j) || s.w(j) == "to" || s.is(j, Class::Have)) {
+        j += 1;
+    }
+    s.is(j, Class::Be) && s.w(j + 1).ends_with("ed")
+}
+
 fn default_code(frame: Frame) -> &'static str {
     if frame == Frame::Demand { "100" } else { "020" }
 }

@@ -51,13 +51,16 @@ pub fn subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
 
 /// Scans left from token `from` (exclusive) for the subject.
 pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
+    if unknown_name_before(s, from) {
+        return None;
+    }
     let mut gap = 0;
     let mut i = from;
     while i > 0 {
         let j = i - 1;
         if let Some(a) = s.toks[j].actor {
             let span = &s.actors[a];
-            if subject_capable(s, span.first) {
+            if subject_capable(s, span.first) && !object_of_a_verb(s, span.first) {
                 return Some(conjoined_left(s, a, "subject"));
             }
             i = span.first;
@@ -84,7 +87,12 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
             return relative_antecedent(s, j);
         }
         if s.is(j, Class::Coordinator) && w != "yet" {
-            if passed_a_noun(s, j + 1, from) {
+            let mut next = j + 1;
+            while next < from && s.is_adverb(next) {
+                next += 1;
+            }
+            let verb_follows = s.is_verbish(next) || s.verb_at.get(next).copied().unwrap_or(false);
+            if !verb_follows && passed_a_noun(s, j + 1, from) {
                 return None;
             }
             // "X met Y and criticized Z": the subject of the earlier predicate.
@@ -145,6 +153,27 @@ pub fn subject_in_noun_phrase(s: &Sent, from: usize) -> Option<Arg> {
         words += 1;
     }
     None
+}
+
+/// An actor right after a lexicon verb is that verb's object ("scolded Germany"), not the subject of a verb
+/// further on. Reporting verbs take clauses: "said Russia attacked" keeps Russia as a subject.
+fn object_of_a_verb(s: &Sent, first: usize) -> bool {
+    word_before_np(s, first).is_some_and(|p| s.verb_at[p] && !s.is(p, Class::Reporting))
+}
+
+/// A capitalized word that is no actor right before the verb ("after Trudeau criticized"): an unknown name is
+/// the subject, so no actor further left is.
+fn unknown_name_before(s: &Sent, from: usize) -> bool {
+    let mut k = from;
+    while k > 0 && s.is_adverb(k - 1) {
+        k -= 1;
+    }
+    let Some(p) = k.checked_sub(1) else { return false };
+    p > 0
+        && s.toks[p].cap
+        && s.toks[p].actor.is_none()
+        && s.toks[p].cls.is_empty()
+        && !s.is_punct(p - 1, &["“", "\"", "(", "—", ":"])
 }
 
 /// An actor at token `first` can be a subject: it is not inside a prepositional phrase, except "of" after a role
@@ -336,6 +365,13 @@ pub struct ObjectSearch {
     pub through_that: bool,
 }
 
+impl ObjectSearch {
+    pub const PLAIN: ObjectSearch = ObjectSearch {
+        places: false,
+        through_that: false,
+    };
+}
+
 /// Place prepositions: their actor is where something happened, a target only for material conflict.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -386,6 +422,14 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
         if k > from && s.is_verbish(k) && !s.verb_at[k] {
             return None;
         }
+        // "cut off access to the area to protest X": a purpose clause is no longer the object's place.
+        if k > from && w == "to" && (s.verb_at.get(k + 1).copied().unwrap_or(false) || s.is(k + 1, Class::Be)) && !infinitive_is_governed(s, from) {
+            return None;
+        }
+        // "praised his analysts for their work bringing X": an -ing form after the object starts a new clause.
+        if k > from + 1 && w.ends_with("ing") && w.len() > 5 && !s.verb_at[k] && s.toks[k].cls.is_empty() && !s.is_any(k - 1, &[Class::Determiner, Class::Possessive]) {
+            return None;
+        }
         if s.toks[k].word
             && !s.is_any(
                 k,
@@ -400,6 +444,12 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
         k += 1;
     }
     None
+}
+
+/// The verb that an object search starts after takes an infinitive itself ("urged Iran to", "agreed to"): its
+/// infinitive is its complement, not a purpose clause. The token before `from` is the verb's last word.
+fn infinitive_is_governed(s: &Sent, from: usize) -> bool {
+    from.checked_sub(1).is_some_and(|v| s.is_any(v, &[Class::IrrealisGovernor, Class::FactualGovernor]))
 }
 
 /// A comma that continues a list of actors ("X, Y and Z") rather than ending the clause.
