@@ -75,12 +75,16 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
             if gap > 0 && passed_a_noun(s, j + 1, from) {
                 return None;
             }
-            match skippable_segment_before(s, j) {
-                Some(p) => {
+            match before_comma(s, j) {
+                BeforeComma::Aside(p) => {
                     i = p;
                     continue;
                 }
-                None => return None,
+                BeforeComma::Predicate(v) if gap == 0 => {
+                    let g = VerbGroup::read(s, v, v, None);
+                    return subject_left_of(s, g.first).map(|a| Arg { how: "shared with the clause before", ..a });
+                }
+                _ => return None,
             }
         }
         if s.is(j, Class::Relative) && j + 1 == from {
@@ -93,7 +97,12 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
             }
             let verb_follows = s.is_verbish(next) || s.verb_at.get(next).copied().unwrap_or(false);
             if !verb_follows && passed_a_noun(s, j + 1, from) {
-                return None;
+                // "Cotton and other lawmakers accused": an actor conjoined with a noun phrase is the subject.
+                return j
+                    .checked_sub(1)
+                    .and_then(|p| s.toks[p].actor)
+                    .filter(|&a| subject_capable(s, s.actors[a].first))
+                    .map(|a| conjoined_left(s, a, "subject conjoined with a noun phrase"));
             }
             // "X met Y and criticized Z": the subject of the earlier predicate.
             return previous_predicate(s, j)
@@ -180,7 +189,8 @@ fn unknown_name_before(s: &Sent, from: usize) -> bool {
 /// or quantity head ("the leader of X", "thousands of X").
 pub fn subject_capable(s: &Sent, first: usize) -> bool {
     let Some(p) = word_before_np(s, first) else { return true };
-    if !s.is(p, Class::Preposition) {
+    // "after X withdrew", "as X met": a word that also opens clauses.
+    if !s.is(p, Class::Preposition) || s.is(p, Class::Subordinator) {
         return true;
     }
     if s.w(p) == "of" {
@@ -237,27 +247,51 @@ fn passed_a_noun(s: &Sent, a: usize, b: usize) -> bool {
     })
 }
 
-/// At a comma `c` reached while scanning left: if the segment before it (back to the previous comma) is an
-/// aside the subject stands beyond ("X, which ..., said"; "X, however, said"; "X, the minister, said"), the
-/// token to continue from (the previous comma). An aside at the sentence start ("On Monday, ...") ends the search.
-fn skippable_segment_before(s: &Sent, c: usize) -> Option<usize> {
-    let open = (0..c).rev().find(|&k| s.w(k) == "," || s.is_punct(k, HARD_STOPS))?;
+/// What stands before a comma reached while scanning left for a subject.
+enum BeforeComma {
+    /// An aside the subject stands beyond ("X, which ..., said"; "X, however, said"; "X, the minister, said"):
+    /// continue from the token given (the comma that opens it).
+    Aside(usize),
+    /// A clause with its own predicate ("X harangued Y, scolded Z"): the verb given shares its subject.
+    Predicate(usize),
+    /// Anything else ends the search.
+    End,
+}
+
+/// Classifies the segment between comma `c` and the comma (or clause boundary) before it.
+fn before_comma(s: &Sent, c: usize) -> BeforeComma {
+    let Some(open) = (0..c).rev().find(|&k| s.w(k) == "," || s.is_punct(k, HARD_STOPS)) else {
+        // The segment opens the sentence: a predicate in it is shared ("X harangued Y, scolded Z").
+        return match (0..c).rev().find(|&k| is_predicate(s, k)) {
+            Some(v) => BeforeComma::Predicate(v),
+            None => BeforeComma::End,
+        };
+    };
     if s.w(open) != "," || open + 1 >= c {
-        return None;
+        return BeforeComma::End;
     }
     let first = open + 1;
     let w = s.w(first);
-    let aside = s.is(first, Class::Relative) && w != "that"
-        || s.is_adverb(first)
-        || s.is_any(
-            first,
-            &[Class::Determiner, Class::Preposition, Class::Time, Class::Number],
-        )
+    if s.is(first, Class::Relative) && w != "that" {
+        return BeforeComma::Aside(open);
+    }
+    if let Some(v) = (first..c).rev().find(|&k| is_predicate(s, k)) {
+        if !(w.ends_with("ing") || w.ends_with("ed") || s.is(first, Class::Preposition)) {
+            return BeforeComma::Predicate(v);
+        }
+    }
+    let aside = s.is_adverb(first)
+        || s.is_any(first, &[Class::Determiner, Class::Preposition, Class::Time, Class::Number])
         || w.ends_with("ing")
         || w.ends_with("ed")
         || s.toks[first].actor.is_some()
         || s.is(first, Class::Reporting);
-    aside.then_some(open)
+    if aside { BeforeComma::Aside(open) } else { BeforeComma::End }
+}
+
+/// A tensed verb of the lexicon or an auxiliary: the predicate of a clause.
+fn is_predicate(s: &Sent, k: usize) -> bool {
+    s.toks[k].actor.is_none() && (s.verb_at[k] || s.is_any(k, &[Class::Have, Class::Future, Class::Irrealis])) && !s.is(k, Class::Reporting)
 }
 
 /// "X, who attacked Y": the antecedent of the relative pronoun at `rel`.
