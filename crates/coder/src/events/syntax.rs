@@ -289,9 +289,15 @@ fn before_comma(s: &Sent, c: usize) -> BeforeComma {
     if aside { BeforeComma::Aside(open) } else { BeforeComma::End }
 }
 
-/// A tensed verb of the lexicon or an auxiliary: the predicate of a clause.
+/// A tensed verb of the lexicon, an auxiliary, or a past form right after an actor ("Trump harangued"): the
+/// predicate of a clause.
 fn is_predicate(s: &Sent, k: usize) -> bool {
-    s.toks[k].actor.is_none() && (s.verb_at[k] || s.is_any(k, &[Class::Have, Class::Future, Class::Irrealis])) && !s.is(k, Class::Reporting)
+    let t = &s.toks[k];
+    if t.actor.is_some() || s.is(k, Class::Reporting) {
+        return false;
+    }
+    let after_actor_past = k > 0 && s.toks[k - 1].actor.is_some() && !t.cap && t.cls.is_empty() && s.w(k).ends_with("ed");
+    s.verb_at[k] || s.is_any(k, &[Class::Have, Class::Future, Class::Irrealis]) || after_actor_past
 }
 
 /// "X, who attacked Y": the antecedent of the relative pronoun at `rel`.
