@@ -41,10 +41,7 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
             syntax::object_from(
                 s,
                 last + 1,
-                syntax::ObjectSearch {
-                    places: false,
-                    through_that: false,
-                },
+                syntax::ObjectSearch::PLAIN,
             )
         });
     let targets: Vec<Party> = ctx.parties(owner.as_ref());

@@ -23,7 +23,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let material = matches!(entry.root(), 14..=20);
     let search = ObjectSearch {
         places: material,
-        through_that: false,
+        ..ObjectSearch::PLAIN
     };
     let after = syntax::object_from(s, last + 1, search).or_else(|| {
         // A place the action reached ("suspended aid deliveries in Baghdad"); not for meetings and statements.

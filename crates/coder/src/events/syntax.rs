@@ -178,7 +178,9 @@ fn unknown_name_before(s: &Sent, from: usize) -> bool {
         k -= 1;
     }
     let Some(p) = k.checked_sub(1) else { return false };
+    // "Iraqi Kurds demonstrated": after a demonym the capitalized noun is a group of that actor.
     p > 0
+        && s.toks[p - 1].actor.is_none()
         && s.toks[p].cap
         && s.toks[p].actor.is_none()
         && s.toks[p].cls.is_empty()
@@ -193,7 +195,8 @@ pub fn subject_capable(s: &Sent, first: usize) -> bool {
     if !s.is(p, Class::Preposition) || s.is(p, Class::Subordinator) {
         return true;
     }
-    if s.w(p) == "of" {
+    // "the leader of X", "thousands of X", "forces in X", "students throughout X": the actor a group belongs to.
+    if matches!(s.w(p), "of" | "in" | "from" | "throughout" | "across") {
         return p > 0 && s.is_any(p - 1, &[Class::RoleHead, Class::QuantityHead]);
     }
     false
@@ -403,12 +406,15 @@ pub struct ObjectSearch {
     pub places: bool,
     /// Look past "that" into a content clause (speech acts: "warned that X ...").
     pub through_that: bool,
+    /// The verb governs an infinitive ("agreed to provide aid for X"): look into it.
+    pub through_infinitive: bool,
 }
 
 impl ObjectSearch {
     pub const PLAIN: ObjectSearch = ObjectSearch {
         places: false,
         through_that: false,
+        through_infinitive: false,
     };
 }
 
@@ -463,7 +469,7 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
             return None;
         }
         // "cut off access to the area to protest X": a purpose clause is no longer the object's place.
-        if k > from && w == "to" && (s.verb_at.get(k + 1).copied().unwrap_or(false) || s.is(k + 1, Class::Be)) && !infinitive_is_governed(s, from) {
+        if k > from && w == "to" && (s.verb_at.get(k + 1).copied().unwrap_or(false) || s.is(k + 1, Class::Be)) && !search.through_infinitive && !infinitive_is_governed(s, from) {
             return None;
         }
         // "praised his analysts for their work bringing X": an -ing form after the object starts a new clause.
@@ -657,12 +663,9 @@ mod tests {
 
     const PLACES: ObjectSearch = ObjectSearch {
         places: true,
-        through_that: false,
+        ..ObjectSearch::PLAIN
     };
-    const NO_PLACES: ObjectSearch = ObjectSearch {
-        places: false,
-        through_that: false,
-    };
+    const NO_PLACES: ObjectSearch = ObjectSearch::PLAIN;
 
     fn subj(text: &str, actors: &[(&str, &str)], verb: &str) -> Vec<String> {
         let s = sent(text, actors);
@@ -818,10 +821,7 @@ mod tests {
                 "Laos warned that Vietnam would pay.",
                 &a,
                 "warned",
-                ObjectSearch {
-                    places: false,
-                    through_that: true
-                }
+                ObjectSearch { through_that: true, ..ObjectSearch::PLAIN }
             ),
             ["VNM"]
         );

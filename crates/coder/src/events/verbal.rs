@@ -124,6 +124,7 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     let search = ObjectSearch {
         places: matches!(root, 14..=20),
         through_that: cue_quote.is_some() || matches!(entry.frame, Frame::Demand | Frame::Accuse),
+        through_infinitive: !matches!(entry.frame, Frame::Object | Frame::Speaker),
     };
     if g.passive {
         let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
