@@ -37,13 +37,7 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         .filter(|&k| s.is_word(k + 1, &["'s", "’s"]))
         .and_then(|k| s.toks[k].actor)
         .map(|a| syntax::conjoined_left(s, a, "possessor"))
-        .or_else(|| {
-            syntax::object_from(
-                s,
-                last + 1,
-                syntax::ObjectSearch::PLAIN,
-            )
-        });
+        .or_else(|| syntax::object_from(s, last + 1, syntax::ObjectSearch::PLAIN));
     let targets: Vec<Party> = ctx.parties(owner.as_ref());
     if targets.is_empty() {
         return Reading::none("no actor judged");

@@ -82,7 +82,10 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
                 }
                 BeforeComma::Predicate(v) if gap == 0 => {
                     let g = VerbGroup::read(s, v, v, None);
-                    return subject_left_of(s, g.first).map(|a| Arg { how: "shared with the clause before", ..a });
+                    return subject_left_of(s, g.first).map(|a| Arg {
+                        how: "shared with the clause before",
+                        ..a
+                    });
                 }
                 _ => return None,
             }
@@ -284,12 +287,19 @@ fn before_comma(s: &Sent, c: usize) -> BeforeComma {
         }
     }
     let aside = s.is_adverb(first)
-        || s.is_any(first, &[Class::Determiner, Class::Preposition, Class::Time, Class::Number])
+        || s.is_any(
+            first,
+            &[Class::Determiner, Class::Preposition, Class::Time, Class::Number],
+        )
         || w.ends_with("ing")
         || w.ends_with("ed")
         || s.toks[first].actor.is_some()
         || s.is(first, Class::Reporting);
-    if aside { BeforeComma::Aside(open) } else { BeforeComma::End }
+    if aside {
+        BeforeComma::Aside(open)
+    } else {
+        BeforeComma::End
+    }
 }
 
 /// A tensed verb of the lexicon, an auxiliary, or a past form right after an actor ("Trump harangued"): the
@@ -299,7 +309,8 @@ fn is_predicate(s: &Sent, k: usize) -> bool {
     if t.actor.is_some() || s.is(k, Class::Reporting) {
         return false;
     }
-    let after_actor_past = k > 0 && s.toks[k - 1].actor.is_some() && !t.cap && t.cls.is_empty() && s.w(k).ends_with("ed");
+    let after_actor_past =
+        k > 0 && s.toks[k - 1].actor.is_some() && !t.cap && t.cls.is_empty() && s.w(k).ends_with("ed");
     s.verb_at[k] || s.is_any(k, &[Class::Have, Class::Future, Class::Irrealis]) || after_actor_past
 }
 
@@ -469,11 +480,22 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
             return None;
         }
         // "cut off access to the area to protest X": a purpose clause is no longer the object's place.
-        if k > from && w == "to" && (s.verb_at.get(k + 1).copied().unwrap_or(false) || s.is(k + 1, Class::Be)) && !search.through_infinitive && !infinitive_is_governed(s, from) {
+        if k > from
+            && w == "to"
+            && (s.verb_at.get(k + 1).copied().unwrap_or(false) || s.is(k + 1, Class::Be))
+            && !search.through_infinitive
+            && !infinitive_is_governed(s, from)
+        {
             return None;
         }
         // "praised his analysts for their work bringing X": an -ing form after the object starts a new clause.
-        if k > from + 1 && w.ends_with("ing") && w.len() > 5 && !s.verb_at[k] && s.toks[k].cls.is_empty() && !s.is_any(k - 1, &[Class::Determiner, Class::Possessive]) {
+        if k > from + 1
+            && w.ends_with("ing")
+            && w.len() > 5
+            && !s.verb_at[k]
+            && s.toks[k].cls.is_empty()
+            && !s.is_any(k - 1, &[Class::Determiner, Class::Possessive])
+        {
             return None;
         }
         if s.toks[k].word
@@ -495,7 +517,8 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
 /// The verb that an object search starts after takes an infinitive itself ("urged Iran to", "agreed to"): its
 /// infinitive is its complement, not a purpose clause. The token before `from` is the verb's last word.
 fn infinitive_is_governed(s: &Sent, from: usize) -> bool {
-    from.checked_sub(1).is_some_and(|v| s.is_any(v, &[Class::IrrealisGovernor, Class::FactualGovernor]))
+    from.checked_sub(1)
+        .is_some_and(|v| s.is_any(v, &[Class::IrrealisGovernor, Class::FactualGovernor]))
 }
 
 /// A comma that continues a list of actors ("X, Y and Z") rather than ending the clause.
@@ -689,8 +712,9 @@ mod tests {
             subj("Talks in Bolivia aside, Chile accused Peru.", &a, "accused"),
             ["CHL"]
         );
+        assert_eq!(subj("The envoy from Chile accused Peru.", &a, "accused"), ["CHL"]);
         assert_eq!(
-            subj("The envoy from Chile accused Peru.", &a, "accused"),
+            subj("A letter from Chile accused Peru.", &a, "accused"),
             Vec::<String>::new()
         );
         let a = [("the rebels", "REB"), ("Chad", "TCD")];
@@ -821,7 +845,10 @@ mod tests {
                 "Laos warned that Vietnam would pay.",
                 &a,
                 "warned",
-                ObjectSearch { through_that: true, ..ObjectSearch::PLAIN }
+                ObjectSearch {
+                    through_that: true,
+                    ..ObjectSearch::PLAIN
+                }
             ),
             ["VNM"]
         );
