@@ -11,7 +11,7 @@ use detente_records::MentionKind;
 /// CAMEO roots whose events always have a counterpart: appeals, intentions, consultations, cooperation,
 /// demands, criticism, rejections, threats, reduced relations.
 pub fn needs_counterpart(root: u8) -> bool {
-    matches!(root, 2..=5 | 10..=13 | 16)
+    matches!(root, 1..=5 | 10..=13 | 16)
 }
 
 /// The nearest actor of another side than `sources`: in the sentence (nearest to token `at`), else in the
@@ -50,6 +50,20 @@ pub fn counterpart(ctx: &Ctx, sources: &[Party], at: usize) -> Option<Party> {
             kind: m.kind,
         })
         .find(|p| other(p))
+}
+
+/// The actor of another side nearest to token `at` in the sentence.
+pub fn counterpart_in_sentence(ctx: &Ctx, sources: &[Party], at: usize) -> Option<Party> {
+    let s = ctx.s;
+    let at_byte = s.toks.get(at).map_or(s.span.start, |t| t.start);
+    s.actors
+        .iter()
+        .filter(|a| a.kind() != MentionKind::Pronoun && !sources.iter().any(|src| same_side(&src.actor, a.actor())))
+        .min_by_key(|a| a.mention.start.abs_diff(at_byte))
+        .map(|a| Party {
+            actor: a.actor().clone(),
+            kind: a.kind(),
+        })
 }
 
 /// Two actors on the same side: the same country (whatever the role) or the same organisation.

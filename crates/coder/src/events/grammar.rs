@@ -61,6 +61,8 @@ classes! {
     Obligation = "obligation_modals",
     ObligationVerb = "obligation_verbs",
     Advice = "advice_modals",
+    PatientVerb = "patient_verbs",
+    BlamePredicate = "blame_predicates",
 }
 
 /// The classes of a word, as a bit set.

@@ -2,12 +2,13 @@
 //! possessor), "Turkish strikes on Kurdish positions" (a modifier), "talks between Iran and the EU", "U.S.-China
 //! talks", "the attack on the convoy by rebels".
 
+use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
 use super::grammar::Class;
-use super::lexicon::{Payload, Pos};
-use super::modality;
+use super::lexicon::{Entry, FormKind, Payload, Pos};
+use super::modality::{self, Mood};
 use super::sentence::Sent;
 use super::syntax::{self, Arg, ObjectSearch};
 use super::verbal::with_mood;
@@ -20,9 +21,8 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     if history_before(s, first) {
         return Reading::none("names history or a theme, not an action reported now");
     }
-    let material = matches!(entry.root(), 14..=20);
     let search = ObjectSearch {
-        places: material,
+        places: matches!(entry.root(), 14..=20),
         ..ObjectSearch::PLAIN
     };
     let after = syntax::object_from(s, last + 1, search).or_else(|| {
@@ -35,52 +35,128 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     if light.is_none() && s.is(last, Class::StateNoun) {
         return Reading::none("a state of affairs, not an act (no light verb makes it one)");
     }
-    let (sources, mut targets, how, mood, negated) = if let Some(light) = light {
-        let g = VerbGroup::read(s, light.0, light.1, light.2);
+    let doer = match light {
+        Some(l) => Doer::Light(l),
+        None => match between(s, last + 1, entry.recip).or_else(|| compound_pair(s, first)) {
+            Some(pair) => {
+                let parties = ctx.parties(Some(&pair));
+                let (a, b) = (vec![parties[0].clone()], parties[1..].to_vec());
+                return reciprocal(ctx, e, first, last, a, b, pair.how);
+            }
+            None => Doer::Other,
+        },
+    };
+    let Some(sides) = sides(ctx, entry, doer, first, last, after) else {
+        return Reading::none("no source: no light verb, possessor, modifier or agent");
+    };
+    if sides.sources.is_empty() {
+        return Reading::none(format!("no source ({})", sides.how));
+    }
+    finish(ctx, e, first, last, sides)
+}
+
+/// How the noun's doer is found.
+enum Doer {
+    /// A verb whose object the noun is: its subject ("imposed sanctions"), or for "face", "suffer" its
+    /// subject is the target.
+    Light((usize, usize, Option<FormKind>)),
+    /// A possessor, a modifier, "of X" after a communicative noun, or "by X".
+    Other,
+}
+
+/// Sources, targets, mood and negation of a nominal event.
+struct Sides {
+    sources: Vec<Party>,
+    targets: Vec<Party>,
+    how: String,
+    mood: Mood,
+    negated: bool,
+}
+
+fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after: Option<Arg>) -> Option<Sides> {
+    let s = ctx.s;
+    if let Doer::Light((a, b, form)) = doer {
+        let g = VerbGroup::read(s, a, b, form);
+        if s.is(a, Class::PatientVerb) {
+            return Some(patient(ctx, &g, last));
+        }
         let (src, tgt) = if g.passive {
             (syntax::agent_after(s, last + 1), syntax::subject(s, &g))
         } else {
-            (syntax::subject(s, &g), after.clone())
+            (syntax::subject(s, &g), after)
         };
-        let how = format!("light verb {:?}; source: {}", s.between(light.0, light.1), how(&src));
-        (
-            ctx.parties(src.as_ref()),
-            ctx.parties(tgt.as_ref()),
-            how,
-            modality::of_verb(s, &g),
-            g.negated,
-        )
-    } else if let Some(pair) = between(s, last + 1, entry.recip).or_else(|| compound_pair(s, first)) {
-        let parties = ctx.parties(Some(&pair));
-        let (a, b) = (vec![parties[0].clone()], parties[1..].to_vec());
-        return reciprocal(ctx, e, first, last, a, b, pair.how);
-    } else if let Some(owner) = owner_before(s, first) {
-        let how = format!("source: {}", owner.how);
-        (
-            ctx.parties(Some(&owner)),
-            ctx.parties(after.as_ref()),
-            how,
-            modality::of_noun(s, first),
-            negated_noun(s, first),
-        )
-    } else if let Some(agent) = agent_of_noun(s, last + 1) {
-        let target = syntax::object_from(s, last + 1, search).filter(|t| t.actors != agent.actors);
-        let how = "source: \"by\" after the noun".to_string();
-        (
-            ctx.parties(Some(&agent)),
-            ctx.parties(target.as_ref()),
-            how,
-            modality::of_noun(s, first),
-            negated_noun(s, first),
-        )
-    } else {
-        return Reading::none("no source: no light verb, possessor, modifier or agent");
-    };
-    if sources.is_empty() {
-        return Reading::none(format!("no source ({how})"));
+        return Some(Sides {
+            how: format!("light verb {:?}; source: {}", s.between(a, b), how(&src)),
+            sources: ctx.parties(src.as_ref()),
+            targets: ctx.parties(tgt.as_ref()),
+            mood: modality::of_verb(s, &g),
+            negated: g.negated,
+        });
     }
+    let noun_mood = modality::of_noun(s, first);
+    let negated = negated_noun(s, first);
+    if let Some(owner) = owner_before(s, first) {
+        return Some(Sides {
+            how: format!("source: {}", owner.how),
+            sources: ctx.parties(Some(&owner)),
+            targets: ctx.parties(after.as_ref()),
+            mood: noun_mood,
+            negated,
+        });
+    }
+    // "the request of Congress", "a call by the EU": for what is said or decided, "of X" names who said it.
+    let communicative = matches!(entry.root(), 1..=3 | 10..=13);
+    let of_agent = communicative.then(|| of_after(s, last + 1)).flatten();
+    let agent = of_agent.or_else(|| syntax::agent_after(s, last + 1))?;
+    let target = after.filter(|t| t.actors != agent.actors);
+    Some(Sides {
+        how: format!("source: {}", agent.how),
+        sources: ctx.parties(Some(&agent)),
+        targets: ctx.parties(target.as_ref()),
+        mood: noun_mood,
+        negated,
+    })
+}
+
+/// "Russia faces new sanctions", "Iran faced criticism from the EU": the subject undergoes the act; its doer
+/// follows "from" or "by", or is whoever reports it. Faced in the present or future, the act is a threat.
+fn patient(ctx: &Ctx, g: &VerbGroup, last: usize) -> Sides {
+    let s = ctx.s;
+    let target = syntax::subject(s, g);
+    let by = from_after(s, last + 1).or_else(|| syntax::agent_after(s, last + 1));
+    let (sources, how) = match by {
+        Some(a) => (ctx.parties(Some(&a)), "\"from\" after the noun"),
+        None => match super::speech::reporter(ctx, g.head) {
+            Some((p, _)) => (vec![p], "whoever reports it"),
+            None => (Vec::new(), "none"),
+        },
+    };
+    let mood = match modality::of_verb(s, g) {
+        Mood::Factual if matches!(g.form, Some(FormKind::Base | FormKind::Third)) => Mood::Future,
+        m => m,
+    };
+    Sides {
+        how: format!("{:?} undergone by its subject; source: {how}", s.w(g.head)),
+        sources,
+        targets: ctx.parties(target.as_ref()),
+        mood,
+        negated: g.negated,
+    }
+}
+
+/// Emits the candidate: governed mood, own authorities for protests, counterpart from the sentence.
+fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Reading {
+    let entry = &ctx.coder.lexicon.entries[e];
+    let s = ctx.s;
+    let Sides {
+        sources,
+        mut targets,
+        mut how,
+        mood,
+        negated,
+    } = sides;
     let mood = match ctx.governor_of(first) {
-        Some(frame) => modality::Mood::Irrealis(super::verbal::frame_why(frame)),
+        Some(frame) => Mood::Irrealis(super::verbal::frame_why(frame)),
         None => mood,
     };
     targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
@@ -89,14 +165,15 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     if targets.is_empty() && root == 14 {
         // Protests with no named adversary are aimed at the protesters' own authorities.
         targets.extend(sources.iter().find_map(super::verbal::own_authorities));
+    } else if targets.is_empty() && context::needs_counterpart(root) && !entry.alone {
+        if let Some(other) = context::counterpart_in_sentence(ctx, &sources, first) {
+            targets.push(other);
+            how.push_str("; target from the sentence");
+        }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
-    let mut c = Candidate::new(
-        entry,
-        code,
-        trigger,
-        format!("noun; {how}{}", if figurative { "; figurative" } else { "" }),
-    );
+    let pattern = format!("noun; {how}{}", if figurative { "; figurative" } else { "" });
+    let mut c = Candidate::new(entry, code, trigger, pattern);
     c.sources = sources;
     c.targets = targets;
     c.negated = negated;
@@ -126,7 +203,7 @@ fn reciprocal(ctx: &Ctx, e: usize, first: usize, last: usize, a: Vec<Party>, b: 
 
 /// A light verb whose object the noun is ("launched an attack", "imposed new sanctions", "held talks"): its
 /// tokens and form. Between them only determiners, numbers, possessives, adjectives and actor modifiers.
-fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<super::lexicon::FormKind>)> {
+fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>)> {
     let s = ctx.s;
     let mut k = first;
     let mut steps = 0;
@@ -212,6 +289,45 @@ fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
 /// "the attack on the convoy by rebels": the agent after the noun.
 fn agent_of_noun(s: &Sent, from: usize) -> Option<Arg> {
     syntax::agent_after(s, from)
+}
+
+/// "of X" right after the noun (with a determiner between at most).
+fn of_after(s: &Sent, from: usize) -> Option<Arg> {
+    if s.w(from) != "of" {
+        return None;
+    }
+    let mut k = from + 1;
+    while s.is_any(k, &[Class::Determiner, Class::Number, Class::QuantityHead]) || s.w(k) == "of" {
+        k += 1;
+    }
+    let a = s.toks.get(k)?.actor?;
+    Some(syntax::conjoined_right(
+        s,
+        a,
+        "\"of\" after a noun of speech or decision",
+    ))
+}
+
+/// "criticism from X": the doer after "from".
+fn from_after(s: &Sent, from: usize) -> Option<Arg> {
+    let mut k = from;
+    while k < s.len() && k < from + 4 && s.w(k) != "from" {
+        if !s.toks[k].word || s.is(k, Class::Preposition) {
+            return None;
+        }
+        k += 1;
+    }
+    if s.w(k) != "from" {
+        return None;
+    }
+    let mut j = k + 1;
+    while s.is(j, Class::Determiner) {
+        j += 1;
+    }
+    s.toks
+        .get(j)?
+        .actor
+        .map(|a| syntax::conjoined_right(s, a, "\"from\" after the noun"))
 }
 
 /// "between X and Y" right after the noun; for two-sided nouns also "of X and Y" ("a meeting of X and Y").

@@ -114,6 +114,44 @@ pub fn obligations(ctx: &Ctx) -> Vec<Candidate> {
     out
 }
 
+/// "X is responsible for the attack", reported by Y: Y accuses X (112).
+pub fn blame(ctx: &Ctx) -> Vec<Candidate> {
+    let s = ctx.s;
+    let mut out = Vec::new();
+    for k in 1..s.len() {
+        let to_blame = s.w(k) == "to" && s.w(k + 1) == "blame";
+        if !(s.is(k, Class::BlamePredicate) || to_blame) || !s.is(k - 1, Class::Be) && !s.is_adverb(k - 1) {
+            continue;
+        }
+        let g = VerbGroup::read(s, k, k, None);
+        if g.negated || s.question {
+            continue;
+        }
+        let Some((source, how)) = reporter(ctx, k) else {
+            continue;
+        };
+        let Some(target) = syntax::subject_left_of(s, g.first) else {
+            continue;
+        };
+        let targets: Vec<Party> = ctx.parties(Some(&target));
+        if targets.iter().any(|t| t.actor.code == source.actor.code) {
+            continue;
+        }
+        let trigger = (s.toks[k].start, s.toks[k].end);
+        let mut c = Candidate::bare(
+            &format!("predicate:{}", s.w(k)),
+            "112",
+            trigger,
+            format!("blame laid in reported speech; source: {how}"),
+        );
+        c.sources = vec![source];
+        c.targets = targets;
+        c.quote = s.toks[k].quote;
+        out.push(c);
+    }
+    out
+}
+
 /// "must (not) be taken", "should have been held": a passive after the modal.
 fn passive_after(s: &Sent, k: usize) -> bool {
     let mut j = k + 1;
@@ -129,7 +167,7 @@ fn default_code(frame: Frame) -> &'static str {
 
 /// Who reports the clause at `k`: the speaker of the quotation that holds it, or the speaker or subject of a
 /// reporting verb before it in the sentence.
-fn reporter(ctx: &Ctx, k: usize) -> Option<(Party, &'static str)> {
+pub fn reporter(ctx: &Ctx, k: usize) -> Option<(Party, &'static str)> {
     let s = ctx.s;
     if let Some(p) = s.in_quote(k).and_then(speaker) {
         return Some((p, "the quote's speaker"));

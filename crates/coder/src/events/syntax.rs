@@ -36,6 +36,12 @@ pub fn subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
     if g.infinitive {
         return infinitive_subject(s, g);
     }
+    // "members of Congress criticizing the deal": an -ing form right after an actor is that actor's act.
+    if g.is_bare() && g.form == Some(FormKind::Ing) {
+        if let Some(a) = g.first.checked_sub(1).and_then(|p| s.toks[p].actor) {
+            return Some(conjoined_left(s, a, "reduced relative clause"));
+        }
+    }
     if g.is_bare() && starts_free_clause(s, g.first) {
         // ", accusing X of": a participle clause. A past form after a comma may also be the predicate after an
         // aside ("X, however, criticized Y"): that reading first.
@@ -377,8 +383,19 @@ fn clause_subject_for_participle(s: &Sent, first: usize) -> Option<Arg> {
 fn infinitive_subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
     let to = g.to?;
     let mut k = to;
-    while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Time) || s.is(k - 1, Class::Negator)) {
-        k -= 1;
+    loop {
+        while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Time) || s.is(k - 1, Class::Negator)) {
+            k -= 1;
+        }
+        // "directed the ministry (and the police) to": skip a parenthesis.
+        if k > 0 && s.w(k - 1) == ")" {
+            match (0..k - 1).rev().find(|&j| s.w(j) == "(") {
+                Some(open) => k = open,
+                None => break,
+            }
+        } else {
+            break;
+        }
     }
     if k == 0 {
         return None;
