@@ -138,8 +138,27 @@ fn conditional_scope(s: &Sent, at: usize) -> Option<&'static str> {
         if s.is(k, Class::Conditional) {
             return Some("condition or open question");
         }
+        if s.is(k, Class::Subordinator)
+            && s.is_word(k, &["when", "once", "until", "before", "after"])
+            && present_tense_at(s, at)
+        {
+            return Some("a time clause in the present refers to the future");
+        }
     }
     None
+}
+
+/// The verb group at `at` is in the simple present ("travels", "meet").
+fn present_tense_at(s: &Sent, at: usize) -> bool {
+    let mut k = at;
+    while k < s.len() && (s.is_adverb(k) || s.is(k, Class::Negator)) {
+        k += 1;
+    }
+    let w = s.w(k);
+    !s.is_any(k, &[Class::Be, Class::Have, Class::Do, Class::Future, Class::Irrealis])
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && s.verb_at.get(k).copied().unwrap_or(false)
 }
 
 /// A word of fear, possibility or prevention earlier in the clause: "fears that Russia could invade", "to prevent

@@ -43,6 +43,14 @@ pub fn speaker(q: &Quote) -> Option<Party> {
     })
 }
 
+/// The speaker of a quotation is named within sentence `s`.
+pub fn speaker_named_in(q: &Quote, s: &Sent) -> bool {
+    q.speaker
+        .as_ref()
+        .and_then(|sp| sp.mention)
+        .is_some_and(|m| s.span.start <= m.start && m.end <= s.span.end)
+}
+
 /// The first actor the quote's content names that is not the speaker: what a warning or an accusation is about.
 pub fn content_target(q: &Quote, mentions: &[Mention], source: &Actor) -> Option<Party> {
     let from = mentions.partition_point(|m| m.end <= q.start);

@@ -176,7 +176,16 @@ pub fn subject_in_noun_phrase(s: &Sent, from: usize) -> Option<Arg> {
 /// An actor right after a lexicon verb is that verb's object ("scolded Germany"), not the subject of a verb
 /// further on. Reporting verbs take clauses: "said Russia attacked" keeps Russia as a subject.
 fn object_of_a_verb(s: &Sent, first: usize) -> bool {
-    word_before_np(s, first).is_some_and(|p| s.verb_at[p] && !s.is(p, Class::Reporting))
+    word_before_np(s, first).is_some_and(|p| {
+        let past_verb = s.toks[p].word
+            && !s.toks[p].cap
+            && s.toks[p].cls.is_empty()
+            && s.w(p).ends_with("ed")
+            && !p
+                .checked_sub(1)
+                .is_some_and(|q| s.is_any(q, &[Class::Determiner, Class::Possessive]));
+        (s.verb_at[p] || past_verb) && !s.is(p, Class::Reporting)
+    })
 }
 
 /// A capitalized word that is no actor right before the verb ("after Trudeau criticized"): an unknown name is

@@ -13,6 +13,7 @@ use super::modality::{self, Mood};
 use super::speech;
 use super::syntax::{self, Arg, ObjectSearch};
 use super::verbgroup::VerbGroup;
+use detente_records::MentionKind;
 
 /// Reads a verb trigger over tokens `first..=last`.
 pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> Reading {
@@ -50,9 +51,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
                 sides.how.push_str(" (their own government)");
             }
         } else if context::needs_counterpart(code_root) && !entry.alone && !(entry.recip && sides.sources.len() > 1) {
-            if let Some(other) = context::counterpart(ctx, &sides.sources, first) {
+            if let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first) {
                 sides.targets = vec![other];
-                sides.how.push_str(" (target from context)");
+                sides.how.push_str(" (target from the sentence)");
             }
         }
     }
@@ -62,8 +63,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     base.sources = sides.sources;
     base.targets = sides.targets;
     base.negated = g.negated;
-    // "X clashed with Y", "X negotiated with Y": a two-sided action with a "with" partner goes both ways.
-    base.reciprocal = entry.recip && sides.with_partner;
+    // "X clashed with Y", "X negotiated with Y": fighting and negotiating with a partner go both ways; meeting or
+    // working with someone is reported from the subject's side.
+    base.reciprocal = entry.recip && sides.with_partner && (code == "046" || code.starts_with("19"));
     if sides.mutual {
         base.reciprocal = true;
         base.targets.clear();
@@ -169,11 +171,17 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
 
 /// The source of an active verb: the quote's speaker for a speech verb, else the subject, else "we" in a quote.
 fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>, &'static str) {
-    if let Some(q) = cue_quote.and_then(|q| speech::speaker(&ctx.quotes[q])) {
-        // The speech verb of a quotation: its speaker (resolved across sentences) is the source.
-        return (vec![q], "the quote's speaker");
-    }
+    // The speech verb of a quotation: its speaker (resolved across sentences) is the source, when the speaker is
+    // named in this sentence or the verb's own subject is a pronoun or missing.
     let subject = syntax::subject(ctx.s, g);
+    let pronoun_or_none = subject
+        .as_ref()
+        .is_none_or(|a| a.actors.iter().all(|&i| ctx.s.actors[i].kind() == MentionKind::Pronoun));
+    if let Some(q) = cue_quote.filter(|&q| pronoun_or_none || speech::speaker_named_in(&ctx.quotes[q], ctx.s)) {
+        if let Some(p) = speech::speaker(&ctx.quotes[q]) {
+            return (vec![p], "the quote's speaker");
+        }
+    }
     if let Some(group) = subject
         .as_ref()
         .and_then(|a| syntax::group_for_plural_pronoun(ctx.s, a))
