@@ -6,6 +6,7 @@
 
 use super::emit::Party;
 use super::engine::Ctx;
+use super::syntax;
 use detente_records::MentionKind;
 
 /// CAMEO roots whose events always have a counterpart: appeals, intentions, consultations, cooperation,
@@ -59,6 +60,8 @@ pub fn counterpart_in_sentence(ctx: &Ctx, sources: &[Party], at: usize) -> Optio
     s.actors
         .iter()
         .filter(|a| a.kind() != MentionKind::Pronoun && !sources.iter().any(|src| same_side(&src.actor, a.actor())))
+        // "a summit in Belgium": where something happens is not whom it involves.
+        .filter(|a| !syntax::is_place_phrase(s, a.first))
         .min_by_key(|a| a.mention.start.abs_diff(at_byte))
         .map(|a| Party {
             actor: a.actor().clone(),
