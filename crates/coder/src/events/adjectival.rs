@@ -2,6 +2,8 @@
 //! give the speaker's judgment of an actor ("Russia's outrageous action", said by the speaker: criticism).
 
 use super::emit::{Candidate, Party};
+use super::grammar::Class;
+use super::verbgroup::VerbGroup;
 use super::engine::{Ctx, Reading};
 use super::lexicon::Frame;
 use super::speech;
@@ -19,10 +21,14 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     }
 }
 
-/// An evaluative adjective inside a quotation or its sentence: the speaker judges the actor it qualifies.
+/// An evaluative adjective: "called the party racist" (the subject of the naming verb judges its object), or
+/// inside a quotation or its sentence (the speaker judges the actor it qualifies).
 fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let s = ctx.s;
     let entry = &ctx.coder.lexicon.entries[e];
+    if let Some(r) = named_as(ctx, e, first, last) {
+        return r;
+    }
     let quote = s.in_quote(first).or_else(|| {
         let (a, b) = (s.toks[0].start, s.toks[s.len() - 1].end);
         ctx.quotes
@@ -47,4 +53,27 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     c.sources = vec![source];
     c.targets = targets;
     Reading::from(vec![c])
+}
+
+/// "X called Y racist", "X branded Y a disgrace", "X described Y as reckless": the subject of a naming verb
+/// judges its object.
+fn named_as(ctx: &Ctx, e: usize, first: usize, last: usize) -> Option<Reading> {
+    let s = ctx.s;
+    let entry = &ctx.coder.lexicon.entries[e];
+    let verb = (first.saturating_sub(8)..first).rev().find(|&k| s.is(k, Class::NamingVerb))?;
+    let object = syntax::object_from(s, verb + 1, syntax::ObjectSearch::PLAIN)?;
+    if s.actors[object.actors[0]].first >= first {
+        return None;
+    }
+    let g = VerbGroup::read(s, verb, verb, None);
+    let source = syntax::subject(s, &g)?;
+    let sources = ctx.parties(Some(&source));
+    let targets = ctx.parties(Some(&object));
+    let trigger = (s.toks[first].start, s.toks[last].end);
+    let mut c = Candidate::new(entry, &entry.code, trigger, format!("judgment named by {:?}", s.w(verb)));
+    c.sources = sources;
+    c.targets = targets;
+    c.negated = g.negated;
+    c.quote = s.toks[first].quote;
+    Some(Reading::from(super::verbal::with_mood(ctx, c, super::modality::of_verb(s, &g))))
 }

@@ -63,6 +63,7 @@ classes! {
     Advice = "advice_modals",
     PatientVerb = "patient_verbs",
     BlamePredicate = "blame_predicates",
+    NamingVerb = "naming_verbs",
 }
 
 /// The classes of a word, as a bit set.

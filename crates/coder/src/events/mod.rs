@@ -33,6 +33,8 @@ mod testing;
 mod trace;
 mod verbal;
 mod verbgroup;
+#[cfg(test)]
+mod tests;
 
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Actor, Event, Mention, Quote, Sentence, Trigger};

@@ -1,0 +1,266 @@
+//! The engine's mechanisms on sentences written for them, with hand-built actor mentions (so that these tests
+//! do not depend on the actor stage). Each mechanism is tested on at least two wordings.
+
+use super::testing::{actor, mentions};
+use super::*;
+use crate::text::segment;
+use detente_records::{QuoteKind, Span, Speaker};
+
+fn coder() -> &'static EventCoder {
+    static C: std::sync::OnceLock<EventCoder> = std::sync::OnceLock::new();
+    C.get_or_init(|| EventCoder::load(&[]).expect("built-in dictionaries load"))
+}
+
+/// "SRC>TGT:CODE" for each event; "~" before a non-factual one, "!" before a negated one.
+fn summary(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| {
+            let mark = if e.negated {
+                "!"
+            } else if !e.factual {
+                "~"
+            } else {
+                ""
+            };
+            let target = e.target.as_ref().map_or("-", |t| t.code.as_str());
+            format!("{mark}{}>{target}:{}", e.source.code, e.code)
+        })
+        .collect()
+}
+
+fn code_with(text: &str, pairs: &[(&str, &str)], quotes: &[Quote]) -> Vec<String> {
+    let sentences = segment(text);
+    let ms = mentions(text, pairs);
+    let events = coder().code(text, &sentences, &ms, quotes, None);
+    for e in &events {
+        assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text, "trigger span");
+        assert!(!e.rule.is_empty(), "every event names its rule");
+    }
+    summary(&events)
+}
+
+fn code(text: &str, pairs: &[(&str, &str)]) -> Vec<String> {
+    code_with(text, pairs, &[])
+}
+
+/// Factual, not negated events only.
+fn factual(text: &str, pairs: &[(&str, &str)]) -> Vec<String> {
+    code(text, pairs).into_iter().filter(|e| !e.starts_with(['~', '!'])).collect()
+}
+
+fn has(events: &[String], want: &str) -> bool {
+    events.iter().any(|e| e == want)
+}
+
+/// An indirect quote whose content is `content`, cue `cue`, said by `speaker_code` named at `speaker`.
+fn quote(text: &str, content: &str, cue: &str, speaker: &str, speaker_code: &str) -> Quote {
+    let start = text.find(content).expect("content in text");
+    let c = text.find(cue).expect("cue in text");
+    let m = text.find(speaker).expect("speaker in text");
+    let a = actor(speaker_code);
+    Quote {
+        kind: QuoteKind::Indirect,
+        start,
+        end: start + content.len(),
+        text: content.into(),
+        cue: Some(cue.into()),
+        cue_span: Some(Span::new(c, c + cue.len())),
+        speaker: Some(Speaker {
+            name: Some(speaker.into()),
+            mention: Some(Span::new(m, m + speaker.len())),
+            code: Some(a.code),
+            country: a.country,
+            org: a.org,
+            role: a.role,
+            entity: None,
+        }),
+    }
+}
+
+#[test]
+fn subject_verb_object() {
+    let a = [("Chile", "CHL"), ("Peru", "PER")];
+    assert_eq!(factual("Chile sharply criticized Peru on Tuesday.", &a), ["CHL>PER:111"]);
+    let a = [("officials in Quito", "ECUGOV"), ("Lima", "PERGOV")];
+    assert_eq!(factual("On Sunday officials in Quito condemned Lima.", &a), ["ECUGOV>PERGOV:111"]);
+}
+
+#[test]
+fn passives_with_and_without_an_agent() {
+    let a = [("Chile", "CHL"), ("Peru", "PER")];
+    assert_eq!(factual("Peru was harshly criticized by Chile.", &a), ["CHL>PER:111"]);
+    assert_eq!(factual("Peru has been criticized for weeks.", &a), Vec::<String>::new());
+    let a = [("Ghanaian troops", "GHAMIL"), ("Togolese villagers", "TGOCVL")];
+    assert_eq!(factual("A camp for Togolese villagers was shelled by Ghanaian troops.", &a), ["GHAMIL>TGOCVL:194"]);
+}
+
+#[test]
+fn the_doer_of_the_object_is_the_target_of_criticism() {
+    let a = [("Norway", "NOR"), ("Sweden", "SWE"), ("Swedish", "SWE")];
+    assert_eq!(factual("Norway condemned Sweden's air strikes.", &a), ["NOR>SWE:111"]);
+    assert_eq!(factual("Norway denounced the Swedish decision.", &a), ["NOR>SWE:111"]);
+    assert!(has(&factual("Norway rejected the quotas imposed by Sweden.", &a), "NOR>SWE:120"));
+}
+
+#[test]
+fn speech_verbs_take_the_quote_speaker_and_what_the_content_is_about() {
+    let text = "The ambassador warned that Belarus was massing troops, Lithuanian officials said.";
+    let q = quote(text, "Belarus was massing troops", "warned", "The ambassador", "LTUGOV");
+    let a = [("The ambassador", "LTUGOV"), ("Belarus", "BLR")];
+    assert!(has(&code_with(text, &a, &[q]), "LTUGOV>BLR:130"));
+    let text = "Ana Costa, the foreign minister, accused Bolivia of smuggling arms.";
+    let q = quote(text, "Bolivia of smuggling arms", "accused", "Ana Costa", "PRYGOV");
+    let a = [("Ana Costa", "PRYGOV"), ("Bolivia", "BOL")];
+    assert!(has(&code_with(text, &a, &[q]), "PRYGOV>BOL:112"));
+}
+
+#[test]
+fn nominal_and_reciprocal_events() {
+    let a = [("Armenia", "ARM"), ("Azerbaijan", "AZE")];
+    let got = factual("Clashes between Armenia and Azerbaijan killed four soldiers.", &a);
+    assert!(has(&got, "ARM>AZE:190") && has(&got, "AZE>ARM:190"), "{got:?}");
+    let a = [("Serbia", "SRB"), ("Kosovo", "XKX")];
+    let got = factual("Serbia-Kosovo talks resumed in the spring.", &a);
+    assert!(has(&got, "SRB>XKX:046") && has(&got, "XKX>SRB:046"), "{got:?}");
+    let a = [("Jordan", "JOR"), ("Turkish", "TUR"), ("Kurdish militias", "SYRREB")];
+    assert!(has(&factual("Turkish air strikes on Kurdish militias continued.", &a), "TUR>SYRREB:195"));
+    let a = [("Jordan", "JOR"), ("Iraq", "IRQ")];
+    assert!(has(&factual("Jordan held talks with Iraq on water rights.", &a), "JOR>IRQ:046"));
+}
+
+#[test]
+fn conjoined_sources_and_targets() {
+    let a = [("Kenya", "KEN"), ("Uganda", "UGA"), ("Tanzania", "TZA"), ("Sudan", "SDN")];
+    let got = factual("Kenya, Uganda and Tanzania condemned Sudan.", &a);
+    assert_eq!(got, ["KEN>SDN:111", "UGA>SDN:111", "TZA>SDN:111"]);
+    let got = factual("Kenya criticized Uganda and Tanzania.", &a);
+    assert_eq!(got, ["KEN>UGA:111", "KEN>TZA:111"]);
+}
+
+#[test]
+fn two_parties_meeting_meet_each_other() {
+    let a = [("Nepal", "NPL"), ("Bhutan", "BTN")];
+    let got = factual("Nepal and Bhutan met in Kathmandu.", &a);
+    assert!(has(&got, "NPL>BTN:040") && has(&got, "BTN>NPL:040"), "{got:?}");
+    let got = factual("Nepal and Bhutan blamed each other for the flooding.", &a);
+    assert!(has(&got, "NPL>BTN:112") && has(&got, "BTN>NPL:112"), "{got:?}");
+}
+
+#[test]
+fn complement_verbs_take_their_code_from_what_they_govern() {
+    let a = [("Oman", "OMN"), ("Yemen", "YEM")];
+    assert!(has(&factual("Oman threatened to impose sanctions on Yemen.", &a), "OMN>YEM:1312"));
+    assert!(has(&factual("Oman agreed on Monday to meet Yemen.", &a), "OMN>YEM:036"));
+    assert!(has(&factual("Oman refused to negotiate with Yemen.", &a), "OMN>YEM:125"));
+    let a = [("Laos", "LAO"), ("Thailand", "THA")];
+    assert!(has(&factual("Laos urged Thailand to release the fishermen.", &a), "LAO>THA:0253"));
+    let got = code("Laos urged Thailand to release the fishermen.", &a);
+    assert!(has(&got, "~THA>-:084") || !got.iter().any(|e| e.starts_with("THA")), "the governed act is not factual: {got:?}");
+}
+
+#[test]
+fn announced_actions_are_intentions_threats_or_refusals() {
+    let a = [("Canada", "CAN"), ("Mexico", "MEX")];
+    assert!(has(&factual("Canada said it would impose tariffs on Mexico.", &a), "CAN>MEX:1312"));
+    assert!(has(&factual("Canada will meet Mexico next week.", &a), "CAN>MEX:036"));
+    assert!(has(&factual("Canada will not meet Mexico this year.", &a), "CAN>MEX:125"));
+}
+
+#[test]
+fn aspect_conditions_and_questions() {
+    let a = [("Sudan", "SDN"), ("Chad", "TCD")];
+    assert!(has(&factual("Sudan continues to shell Chad.", &a), "SDN>TCD:194"));
+    assert!(factual("If Sudan shells Chad, the region will burn.", &a).is_empty());
+    assert!(factual("Will Sudan shell Chad again?", &a).is_empty());
+    assert!(factual("Sudan could shell Chad within days.", &a).is_empty());
+}
+
+#[test]
+fn politicians_attack_with_words_and_wars_named_are_no_events() {
+    let a = [("Senator Ruiz", "USALEG"), ("Governor Platt", "USAGOV")];
+    assert_eq!(factual("Senator Ruiz attacked Governor Platt over the budget.", &a), ["USALEG>USAGOV:111"]);
+    let a = [("Iraq", "IRQ"), ("Afghanistan", "AFG")];
+    assert!(factual("Veterans of the Iraq and Afghanistan wars gathered.", &a).is_empty());
+}
+
+#[test]
+fn faced_criticism_from_swaps_source_and_target() {
+    let a = [("Hungary", "HUN"), ("the EU", "EU")];
+    assert!(has(&factual("Hungary faced sharp criticism from the EU.", &a), "EU>HUN:111"));
+    let a = [("Belgrade", "SRB"), ("Brussels", "EU")];
+    assert!(has(&factual("Belgrade drew condemnation from Brussels.", &a), "EU>SRB:111"));
+}
+
+#[test]
+fn reported_obligations_are_demands() {
+    let text = "Mexico said Guatemala must close the border crossings.";
+    let q = quote(text, "Guatemala must close the border crossings", "said", "Mexico", "MEX");
+    let a = [("Mexico", "MEX"), ("Guatemala", "GTM")];
+    assert!(code_with(text, &a, &[q]).iter().any(|e| e.starts_with("MEX>GTM:10")));
+    let text = "The envoy told reporters that Honduras should free the journalists.";
+    let q = quote(text, "Honduras should free the journalists", "told", "The envoy", "SLVGOV");
+    let a = [("The envoy", "SLVGOV"), ("Honduras", "HND")];
+    assert!(code_with(text, &a, &[q]).iter().any(|e| e.starts_with("SLVGOV>HND:02")));
+}
+
+#[test]
+fn blame_laid_in_reported_speech_is_an_accusation() {
+    let text = "Kyrgyz officials said Tajikistan was responsible for the border shooting.";
+    let q = quote(text, "Tajikistan was responsible for the border shooting", "said", "Kyrgyz officials", "KGZGOV");
+    let a = [("Kyrgyz officials", "KGZGOV"), ("Tajikistan", "TJK")];
+    assert!(has(&code_with(text, &a, &[q]), "KGZGOV>TJK:112"));
+}
+
+#[test]
+fn protests_without_an_adversary_aim_at_the_protesters_authorities() {
+    let a = [("Peruvian farmers", "PERCVL")];
+    assert!(has(&factual("Thousands of Peruvian farmers marched through the capital.", &a), "PERCVL>PERGOV:141"));
+    let a = [("Kenyan teachers", "KENLAB")];
+    assert!(has(&factual("Kenyan teachers staged a strike on Monday.", &a), "KENLAB>KENGOV:143"));
+}
+
+#[test]
+fn attacks_on_a_place_hit_its_country() {
+    let a = [("Rebels", "REB"), ("Goma", "COD")];
+    assert!(has(&factual("Rebels shelled the outskirts of Goma overnight.", &a), "REB>COD:194"));
+    let a = [("Hamas", "PSEREB"), ("Israel", "ISR")];
+    assert!(factual("Hamas fired rockets at Israel.", &a).iter().any(|e| e.starts_with("PSEREB>ISR:19")));
+}
+
+#[test]
+fn judgments_named_by_a_verb() {
+    let a = [("The minister", "ITAGOV"), ("the party", "ITAPTY")];
+    assert!(has(&factual("The minister called the party racist.", &a), "ITAGOV>ITAPTY:111"));
+    let a = [("Pyongyang", "PRK"), ("Seoul", "KOR")];
+    assert!(has(&factual("Pyongyang branded Seoul reckless.", &a), "PRK>KOR:111"));
+}
+
+#[test]
+fn a_plural_pronoun_stands_for_the_group_named_before() {
+    let text = "Spain and Portugal met in Lisbon and they urged Morocco to reopen the port.";
+    let mut ms = mentions(text, &[("Spain", "ESP"), ("Portugal", "PRT"), ("Morocco", "MAR")]);
+    let they = text.find("they").unwrap();
+    ms.push(Mention {
+        start: they,
+        end: they + 4,
+        text: "they".into(),
+        actor: actor("PRT"),
+        via: detente_records::Resolution::Pronoun,
+        kind: detente_records::MentionKind::Pronoun,
+        entity: 1,
+        gender: None,
+        plural: true,
+    });
+    ms.sort_by_key(|m| m.start);
+    let events = coder().code(text, &segment(text), &ms, &[], None);
+    let got = summary(&events);
+    assert!(got.iter().any(|e| e.starts_with("ESP>MAR:02")) && got.iter().any(|e| e.starts_with("PRT>MAR:02")), "{got:?}");
+}
+
+#[test]
+fn boilerplate_sport_and_history_are_not_coded() {
+    let a = [("Brazil", "BRA"), ("Argentina", "ARG")];
+    assert!(factual("Brazil beat Argentina in the cup final as fans filled the stadium.", &a).is_empty());
+    assert!(factual("The anniversary of the invasion of Argentina passed quietly.", &a).is_empty());
+}
