@@ -48,6 +48,7 @@ mod tests {
             verbal: Some("111".into()),
             alone: false,
             file: "test".into(),
+            line: 0,
         }
     }
 

@@ -59,6 +59,8 @@ pub struct Entry {
     pub alone: bool,
     /// Where the entry comes from, for explanations ("<builtin>/triggers.toml" or the user's file).
     pub file: String,
+    /// The entry's line in `file`.
+    pub line: usize,
 }
 
 impl Entry {
@@ -220,6 +222,7 @@ impl Lexicon {
                     verbal: r.verbal.clone(),
                     alone: r.alone,
                     file: src.name.clone(),
+                    line,
                 };
                 built.insert((pos, lemma), Built { entry, forms });
             }
