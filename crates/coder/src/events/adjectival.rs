@@ -2,13 +2,13 @@
 //! give the speaker's judgment of an actor ("Russia's outrageous action", said by the speaker: criticism).
 
 use super::emit::{Candidate, Party};
-use super::grammar::Class;
-use super::verbgroup::VerbGroup;
 use super::engine::{Ctx, Reading};
+use super::grammar::Class;
 use super::lexicon::Frame;
 use super::speech;
 use super::syntax;
 use super::verbal;
+use super::verbgroup::VerbGroup;
 
 /// Reads an adjective trigger over tokens `first..=last`.
 pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
@@ -60,7 +60,9 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
 fn named_as(ctx: &Ctx, e: usize, first: usize, last: usize) -> Option<Reading> {
     let s = ctx.s;
     let entry = &ctx.coder.lexicon.entries[e];
-    let verb = (first.saturating_sub(8)..first).rev().find(|&k| s.is(k, Class::NamingVerb))?;
+    let verb = (first.saturating_sub(8)..first)
+        .rev()
+        .find(|&k| s.is(k, Class::NamingVerb))?;
     let object = syntax::object_from(s, verb + 1, syntax::ObjectSearch::PLAIN)?;
     if s.actors[object.actors[0]].first >= first {
         return None;
@@ -70,10 +72,19 @@ fn named_as(ctx: &Ctx, e: usize, first: usize, last: usize) -> Option<Reading> {
     let sources = ctx.parties(Some(&source));
     let targets = ctx.parties(Some(&object));
     let trigger = (s.toks[first].start, s.toks[last].end);
-    let mut c = Candidate::new(entry, &entry.code, trigger, format!("judgment named by {:?}", s.w(verb)));
+    let mut c = Candidate::new(
+        entry,
+        &entry.code,
+        trigger,
+        format!("judgment named by {:?}", s.w(verb)),
+    );
     c.sources = sources;
     c.targets = targets;
     c.negated = g.negated;
     c.quote = s.toks[first].quote;
-    Some(Reading::from(super::verbal::with_mood(ctx, c, super::modality::of_verb(s, &g))))
+    Some(Reading::from(super::verbal::with_mood(
+        ctx,
+        c,
+        super::modality::of_verb(s, &g),
+    )))
 }

@@ -205,9 +205,10 @@ fn is_sport(coder: &EventCoder, s: &Sent) -> bool {
         >= 2
 }
 
-/// The entry matches that apply: not inside a discard phrase, not covered by a longer entry, and for a word
+/// The entry matches that apply: not inside a discard phrase, not ending in a preposition that a time word
+/// follows ("a strike on Monday"), not covered by a longer entry or overlapping an earlier one, and for a word
 /// that is both a verb and a noun ("attack", "protest"), the part of speech its neighbours call for.
-fn chosen<'s>(ctx: &Ctx<'s>) -> Vec<Match> {
+fn chosen(ctx: &Ctx<'_>) -> Vec<Match> {
     let s = ctx.s;
     let lexicon = &ctx.coder.lexicon;
     let discarded: Vec<(usize, usize)> = s
@@ -221,14 +222,20 @@ fn chosen<'s>(ctx: &Ctx<'s>) -> Vec<Match> {
         .iter()
         .filter(|m| matches!(m.payload, Payload::Entry(..)))
         .filter(|m| !discarded.iter().any(|&(a, b)| a <= m.last && m.first <= b))
+        .filter(|m| !dangling_preposition(s, m))
         .collect();
     let mut out: Vec<Match> = Vec::new();
     for m in &entries {
         let Payload::Entry(e, form) = m.payload else { continue };
+        let len = m.last - m.first;
         let covered = entries
             .iter()
-            .any(|o| (o.first <= m.first && m.last <= o.last) && (o.last - o.first) > (m.last - m.first));
-        if covered {
+            .any(|o| o.first <= m.first && m.last <= o.last && o.last - o.first > len);
+        // "held talks with": "talks with" overlaps the earlier, no shorter "held talks".
+        let overlapped = out
+            .iter()
+            .any(|o| o.first < m.first && m.first <= o.last && o.last - o.first >= len);
+        if covered || overlapped {
             continue;
         }
         let pos = lexicon.entries[e].pos;
@@ -252,6 +259,19 @@ fn chosen<'s>(ctx: &Ctx<'s>) -> Vec<Match> {
         out.push(**m);
     }
     out
+}
+
+/// A multi-word entry ending in a preposition whose object is a time ("a strike on Monday", "talks in March"):
+/// the preposition is not the one the entry means.
+fn dangling_preposition(s: &Sent, m: &Match) -> bool {
+    if m.last == m.first || !s.is(m.last, Class::Preposition) {
+        return false;
+    }
+    let mut k = m.last + 1;
+    while s.is(k, Class::Determiner) {
+        k += 1;
+    }
+    s.is(k, Class::Time) || s.toks.get(k).is_some_and(|t| !t.word)
 }
 
 /// Whether a word that may be a verb or a noun reads as a verb here: after a subject, an auxiliary, "to" or a

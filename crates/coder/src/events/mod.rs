@@ -30,11 +30,11 @@ mod speech;
 mod syntax;
 #[cfg(test)]
 mod testing;
+#[cfg(test)]
+mod tests;
 mod trace;
 mod verbal;
 mod verbgroup;
-#[cfg(test)]
-mod tests;
 
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Actor, Event, Mention, Quote, Sentence, Trigger};

@@ -37,14 +37,19 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     }
     let doer = match light {
         Some(l) => Doer::Light(l),
-        None => match between(s, last + 1, entry.recip).or_else(|| compound_pair(s, first)) {
-            Some(pair) => {
-                let parties = ctx.parties(Some(&pair));
-                let (a, b) = (vec![parties[0].clone()], parties[1..].to_vec());
-                return reciprocal(ctx, e, first, last, a, b, pair.how);
+        None => {
+            let pair = between(s, last + 1, entry.recip)
+                .or_else(|| compound_pair(s, first))
+                .map(|arg| (ctx.parties(Some(&arg)), arg.how))
+                .or_else(|| hyphenated_pair(ctx, first));
+            match pair {
+                Some((parties, how)) => {
+                    let (a, b) = (vec![parties[0].clone()], parties[1..].to_vec());
+                    return reciprocal(ctx, e, first, last, a, b, how);
+                }
+                None => Doer::Other,
             }
-            None => Doer::Other,
-        },
+        }
     };
     let Some(sides) = sides(ctx, entry, doer, first, last, after) else {
         return Reading::none("no source: no light verb, possessor, modifier or agent");
@@ -370,6 +375,23 @@ fn compound_pair(s: &Sent, first: usize) -> Option<Arg> {
         actors: vec![a, b],
         how: "X-Y compound",
     })
+}
+
+/// "Serbia-Kosovo talks": two actors inside the one hyphenated word before the noun.
+fn hyphenated_pair(ctx: &Ctx, first: usize) -> Option<(Vec<Party>, &'static str)> {
+    let s = ctx.s;
+    let word = s.toks.get(first.checked_sub(1)?)?;
+    let from = ctx.mentions.partition_point(|m| m.end <= word.start);
+    let inside: Vec<Party> = ctx.mentions[from..]
+        .iter()
+        .take_while(|m| m.start < word.end)
+        .filter(|m| m.end <= word.end && !m.actor.code.is_empty())
+        .map(|m| Party {
+            actor: m.actor.clone(),
+            kind: m.kind,
+        })
+        .collect();
+    (inside.len() == 2 && inside[0].actor.code != inside[1].actor.code).then_some((inside, "X-Y compound"))
 }
 
 /// "no talks", "without sanctions".
