@@ -145,8 +145,21 @@ pub(super) fn run(
         for m in triggers {
             let Payload::Entry(e, form) = m.payload else { continue };
             let entry = &coder.lexicon.entries[e];
-            let gerund =
-                form == FormKind::Ing && m.first > 0 && s.is_any(m.first - 1, &[Class::Determiner, Class::Possessive]);
+            let before = m.first.checked_sub(1);
+            let gerund = form == FormKind::Ing
+                && before.is_some_and(|p| s.is_any(p, &[Class::Determiner, Class::Possessive, Class::Preposition]));
+            // "a cave in the north": after a determiner a word is no verb.
+            if entry.pos == Pos::Verb
+                && form != FormKind::Ing
+                && before.is_some_and(|p| s.is_any(p, &[Class::Determiner, Class::Possessive]) && s.w(p) != "that")
+            {
+                rec.trigger(
+                    s.between(m.first, m.last),
+                    || entry.key(),
+                    || "not a verb after a determiner".into(),
+                );
+                continue;
+            }
             let reading = match entry.pos {
                 // "the shelling of", "a shooting in": an -ing form after a determiner names the act.
                 Pos::Verb if gerund => nominal::read(&ctx, e, m.first, m.last),
@@ -247,7 +260,16 @@ fn chosen(ctx: &Ctx<'_>) -> Vec<Match> {
                 _ => None,
             })
             .collect();
-        if twins.contains(&Pos::Verb) && twins.contains(&Pos::Noun) && pos != reads_as(s, m.first, form) {
+        let verb_form = entries.iter().find_map(|o| match o.payload {
+            Payload::Entry(x, f) if o.first == m.first && o.last == m.last && lexicon.entries[x].pos == Pos::Verb => {
+                Some(f)
+            }
+            _ => None,
+        });
+        if twins.contains(&Pos::Verb)
+            && twins.contains(&Pos::Noun)
+            && pos != reads_as(s, m.first, verb_form.unwrap_or(form))
+        {
             continue;
         }
         if out
@@ -296,6 +318,10 @@ fn reads_as(s: &Sent, first: usize, form: FormKind) -> Pos {
         FormKind::Past | FormKind::Participle | FormKind::PastPart | FormKind::Ing
     ) {
         return Pos::Verb;
+    }
+    // "European Union sanctions on Syria": a plural noun after its owner, before the preposition of its target.
+    if s.is_word(first + 1, &["on", "against", "of", "over", "by", "between"]) {
+        return Pos::Noun;
     }
     let verbal_context = s.toks[prev].actor.is_some()
         || s.w(prev) == "to"
