@@ -313,6 +313,17 @@ fn reads_as(s: &Sent, first: usize, form: FormKind) -> Pos {
     if s.is_word(prev, &["'s", "’s"]) || s.is_any(prev, &[Class::Determiner, Class::Possessive, Class::Number]) {
         return Pos::Noun;
     }
+    // "a high-profile meeting", "the bloody clashes": adjectives between a determiner and the word.
+    let mut j = prev;
+    for _ in 0..2 {
+        if !s.toks[j].word || s.toks[j].actor.is_some() || !s.toks[j].cls.is_empty() || s.verb_at[j] || j == 0 {
+            break;
+        }
+        j -= 1;
+        if s.is_word(j, &["'s", "’s"]) || s.is_any(j, &[Class::Determiner, Class::Possessive, Class::Number]) {
+            return Pos::Noun;
+        }
+    }
     if matches!(
         form,
         FormKind::Past | FormKind::Participle | FormKind::PastPart | FormKind::Ing
