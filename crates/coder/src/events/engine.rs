@@ -303,7 +303,12 @@ fn reads_as(s: &Sent, first: usize, form: FormKind) -> Pos {
     while k > 0 && s.is_adverb(k - 1) {
         k -= 1;
     }
+    // "Clashes between X and Y", "sanctions on X": a noun before the preposition of its target.
+    let noun_before_target = s.is_word(first + 1, &["on", "against", "of", "over", "by", "between"]);
     let Some(prev) = k.checked_sub(1) else {
+        if noun_before_target {
+            return Pos::Noun;
+        }
         return if matches!(form, FormKind::Base | FormKind::Singular | FormKind::Plural) {
             Pos::Noun
         } else {
@@ -330,8 +335,7 @@ fn reads_as(s: &Sent, first: usize, form: FormKind) -> Pos {
     ) {
         return Pos::Verb;
     }
-    // "European Union sanctions on Syria": a plural noun after its owner, before the preposition of its target.
-    if s.is_word(first + 1, &["on", "against", "of", "over", "by", "between"]) {
+    if noun_before_target {
         return Pos::Noun;
     }
     let verbal_context = s.toks[prev].actor.is_some()
