@@ -12,7 +12,8 @@ use detente_records::MentionKind;
 /// CAMEO roots whose events always have a counterpart: appeals, intentions, consultations, cooperation,
 /// demands, criticism, rejections, threats, reduced relations.
 pub fn needs_counterpart(root: u8) -> bool {
-    matches!(root, 1..=5 | 10..=13 | 16)
+    // (Meetings, 04, name their partners: "the cabinet met on Sunday" has none.)
+    matches!(root, 1..=3 | 5 | 10..=13 | 16)
 }
 
 /// The nearest actor of another side than `sources`: in the sentence (nearest to token `at`), else in the

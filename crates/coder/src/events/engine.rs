@@ -146,8 +146,12 @@ pub(super) fn run(
             let Payload::Entry(e, form) = m.payload else { continue };
             let entry = &coder.lexicon.entries[e];
             let before = m.first.checked_sub(1);
+            // ("resorted to throwing stones" keeps its verb: "to" after a verb.)
             let gerund = form == FormKind::Ing
-                && before.is_some_and(|p| s.is_any(p, &[Class::Determiner, Class::Possessive, Class::Preposition]));
+                && before.is_some_and(|p| {
+                    s.is_any(p, &[Class::Determiner, Class::Possessive, Class::Preposition])
+                        && !(s.w(p) == "to" && p > 0 && (s.verb_at[p - 1] || s.is(p - 1, Class::FactualGovernor)))
+                });
             // "a cave in the north": after a determiner a word is no verb.
             if entry.pos == Pos::Verb
                 && form != FormKind::Ing
@@ -336,6 +340,13 @@ fn reads_as(s: &Sent, first: usize, form: FormKind) -> Pos {
         return Pos::Verb;
     }
     if noun_before_target {
+        return Pos::Noun;
+    }
+    // "a U.S. request": an actor after a determiner modifies the noun.
+    let modifier_actor = s.actor_at(prev).is_some_and(|a| {
+        a.first > 0 && s.is_any(a.first - 1, &[Class::Determiner, Class::Possessive]) && s.w(a.first - 1) != "that"
+    });
+    if modifier_actor {
         return Pos::Noun;
     }
     let verbal_context = s.toks[prev].actor.is_some()

@@ -22,6 +22,7 @@ const FRAMES: &[(&str, Frame)] = &[
     ("refuse", Frame::Refuse),
     ("appeal", Frame::Appeal),
     ("demand", Frame::Demand),
+    ("cessation", Frame::Cessation),
 ];
 
 impl Complements {

@@ -64,6 +64,7 @@ classes! {
     PatientVerb = "patient_verbs",
     BlamePredicate = "blame_predicates",
     NamingVerb = "naming_verbs",
+    CessationVerb = "cessation_verbs",
 }
 
 /// The classes of a word, as a bit set.

@@ -7,7 +7,7 @@ use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
 use super::grammar::Class;
-use super::lexicon::{Entry, FormKind, Payload, Pos};
+use super::lexicon::{Entry, FormKind, Frame, Payload, Pos};
 use super::modality::{self, Mood};
 use super::sentence::Sent;
 use super::syntax::{self, Arg, ObjectSearch};
@@ -34,6 +34,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let light = light_verb(ctx, first);
     if light.is_none() && s.is(last, Class::StateNoun) {
         return Reading::none("a state of affairs, not an act (no light verb makes it one)");
+    }
+    if let Some((a, _, _)) = light.filter(|&(a, _, _)| s.is(a, Class::CessationVerb)) {
+        return cessation(ctx, e, a, first, last, after);
     }
     let doer = match light {
         Some(l) => Doer::Light(l),
@@ -224,6 +227,10 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
             };
             return Some((m.first, m.last, Some(form)));
         }
+        // "halted economic aid", "called off the talks": a verb of stopping governs the noun.
+        if let Some(v) = cessation_verb_ending_at(s, j) {
+            return Some((v, j, Some(form_of(s.w(v)))));
+        }
         if let Some(a) = s.actor_at(j) {
             k = a.first;
             steps += 1;
@@ -294,6 +301,62 @@ fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
 /// "the attack on the convoy by rebels": the agent after the noun.
 fn agent_of_noun(s: &Sent, from: usize) -> Option<Arg> {
     syntax::agent_after(s, from)
+}
+
+/// The verb of stopping ending at token `j` ("halted", "called off"): its first token.
+fn cessation_verb_ending_at(s: &Sent, j: usize) -> Option<usize> {
+    if s.is(j, Class::CessationVerb) {
+        return Some(j);
+    }
+    (j > 0 && s.w(j) == "off" && s.is(j - 1, Class::CessationVerb)).then(|| j - 1)
+}
+
+/// The form of a verb from its ending, for verbs the lexicon does not inflect.
+fn form_of(w: &str) -> FormKind {
+    if w.ends_with("ing") {
+        FormKind::Ing
+    } else if w.ends_with("ed") || w.ends_with("en") {
+        FormKind::PastPart
+    } else if w.ends_with('s') {
+        FormKind::Third
+    } else {
+        FormKind::Base
+    }
+}
+
+/// "Japan halted economic aid to Serbia", "the rebels called off their strike", "the EU lifted sanctions on X":
+/// stopping an act is coded by the table of stopped acts (`complements.toml`, [cessation]): halted aid is 162,
+/// ended talks 164, lifted sanctions 085. An act the table does not know gives no event.
+fn cessation(ctx: &Ctx, e: usize, verb: usize, first: usize, last: usize, after: Option<Arg>) -> Reading {
+    let s = ctx.s;
+    let entry = &ctx.coder.lexicon.entries[e];
+    let Some(code) = ctx.coder.complements.refine(Frame::Cessation, &entry.code) else {
+        return Reading::none(format!(
+            "stopped by {:?}: no code for stopping {}",
+            s.w(verb),
+            entry.code
+        ));
+    };
+    let g = VerbGroup::read(s, verb, verb, Some(form_of(s.w(verb))));
+    let source = syntax::subject(s, &g);
+    let sources = ctx.parties(source.as_ref());
+    if sources.is_empty() {
+        return Reading::none(format!("stopped by {:?}: no source", s.w(verb)));
+    }
+    let mut targets = ctx.parties(after.as_ref());
+    targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
+    let trigger = (s.toks[verb].start, s.toks[last].end);
+    let pattern = format!("noun stopped by {:?}; source: {}", s.w(verb), how(&source));
+    let mut c = Candidate::new(entry, code, trigger, pattern);
+    c.sources = sources;
+    c.targets = targets;
+    c.negated = g.negated;
+    c.quote = s.toks[first].quote;
+    let mood = match ctx.governor_of(verb) {
+        Some(frame) => Mood::Irrealis(super::verbal::frame_why(frame)),
+        None => modality::of_verb(s, &g),
+    };
+    Reading::from(with_mood(ctx, c, mood))
 }
 
 /// "of X" right after the noun (with a determiner between at most).

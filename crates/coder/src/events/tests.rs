@@ -363,3 +363,20 @@ fn boilerplate_sport_and_history_are_not_coded() {
     assert!(factual("Brazil beat Argentina in the cup final as fans filled the stadium.", &a).is_empty());
     assert!(factual("The anniversary of the invasion of Argentina passed quietly.", &a).is_empty());
 }
+
+#[test]
+fn stopping_an_act_is_coded_by_the_act_stopped() {
+    let a = [("Japan", "JPN"), ("Serbia", "SRB")];
+    assert!(has(&factual("Japan halted economic aid to Serbia.", &a), "JPN>SRB:162"));
+    let a = [("The bloc", "EU"), ("Belarus", "BLR")];
+    assert!(has(
+        &factual("The bloc lifted its sanctions on Belarus in March.", &a),
+        "EU>BLR:085"
+    ));
+    let a = [("The union", "NGALAB")];
+    assert!(
+        factual("The union called off the strike.", &a)
+            .iter()
+            .any(|e| e.starts_with("NGALAB>") && e.ends_with(":082"))
+    );
+}

@@ -23,6 +23,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     if entry.frame == Frame::Negate {
         return Reading::none("no event of its own: it negates what it governs");
     }
+    if stops_a_coded_act(ctx, first, last) {
+        return Reading::none("a verb of stopping: the act it stops is coded with its noun");
+    }
     if is_adjectival(s, &g) {
         return Reading::none("a participle used as an adjective (\"the proposed plan\")");
     }
@@ -72,6 +75,18 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     }
     base.quote = sides.quote.or_else(|| s.toks[first].quote);
     Reading::from(with_mood(ctx, base, mood))
+}
+
+/// "lifted the sanctions", "halted aid": a verb of stopping whose object is an act the cessation table codes.
+fn stops_a_coded_act(ctx: &Ctx, first: usize, last: usize) -> bool {
+    let s = ctx.s;
+    if !s.is(first, Class::CessationVerb) {
+        return false;
+    }
+    frames::governed(s, &ctx.coder.lexicon, last).is_some_and(|g| {
+        let entry = &ctx.coder.lexicon.entries[g.entry];
+        entry.pos == super::lexicon::Pos::Noun && ctx.coder.complements.refine(Frame::Cessation, &entry.code).is_some()
+    })
 }
 
 /// "the proposed changes", "reject alleged abuses": a bare participle after a determiner, a verb or a
@@ -333,6 +348,6 @@ pub fn frame_why(frame: Frame) -> &'static str {
         Frame::Appeal => "only asked for",
         Frame::Demand => "only demanded",
         Frame::Accuse => "only alleged",
-        Frame::Object | Frame::Speaker => "governed",
+        Frame::Object | Frame::Speaker | Frame::Cessation => "governed",
     }
 }
