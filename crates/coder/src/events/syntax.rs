@@ -519,13 +519,16 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
         {
             return None;
         }
-        // "praised his analysts for their work bringing X": an -ing form after the object starts a new clause.
+        // "signed a memo calling for X", "praised analysts bringing attention to X": an -ing verb after the
+        // object starts a new clause (an -ing adjective before a noun does not: "devastating blows").
         if k > from + 1
             && w.ends_with("ing")
             && w.len() > 5
-            && !s.verb_at[k]
             && s.toks[k].cls.is_empty()
-            && !s.is_any(k - 1, &[Class::Determiner, Class::Possessive])
+            && !s.is_any(k - 1, &[Class::Determiner, Class::Possessive, Class::Preposition])
+            && (s.verb_at[k]
+                || s.toks.get(k + 1).is_some_and(|t| t.actor.is_some())
+                || s.is_any(k + 1, &[Class::Determiner, Class::Possessive, Class::Preposition]))
         {
             return None;
         }
