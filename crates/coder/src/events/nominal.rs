@@ -170,7 +170,7 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
     let (code, figurative) = figurative::code_for(entry, &sources, &targets);
     let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
-    if targets.is_empty() && root == 14 {
+    if targets.is_empty() && (root == 14 || code.starts_with("082")) {
         // Protests with no named adversary are aimed at the protesters' own authorities.
         targets.extend(sources.iter().find_map(super::verbal::own_authorities));
     } else if targets.is_empty() && context::needs_counterpart(root) && !entry.alone {

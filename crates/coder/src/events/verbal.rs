@@ -47,7 +47,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     let (code, how_code) = code_of(ctx, entry, governed, &sides);
     if sides.targets.is_empty() && !sides.mutual {
         let code_root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
-        if code_root == 14 {
+        if code_root == 14 || code.starts_with("082") {
             // Protesters with no named adversary protest against their own country's authorities.
             if let Some(own) = sides.sources.iter().find_map(own_authorities) {
                 sides.targets = vec![own];
@@ -103,7 +103,8 @@ fn is_adjectival(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
     })
 }
 
-/// The government of a party's country: whom protests without a named adversary are aimed at.
+/// The government of a party's country: whom protests without a named adversary are aimed at (and whom
+/// protesters yield to when they call them off).
 pub fn own_authorities(p: &Party) -> Option<Party> {
     let country = p.actor.country.clone()?;
     if p.actor.role.as_deref() == Some("GOV") {
