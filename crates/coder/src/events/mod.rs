@@ -21,6 +21,7 @@ pub mod explain;
 mod figurative;
 mod frames;
 pub mod grammar;
+mod legacy;
 pub mod lexicon;
 mod modality;
 mod nominal;
