@@ -112,6 +112,7 @@ pub(super) fn run(
             &quotes_by_start,
             &coder.grammar,
             &coder.lexicon,
+            trace,
         );
         rec.sentence(index, sentence.span().of(text), || {
             s.actors
@@ -127,10 +128,7 @@ pub(super) fn run(
             rec.skip("too long to be a sentence");
             continue;
         }
-        if is_sport(coder, &s) {
-            rec.skip("sport or entertainment");
-            continue;
-        }
+
         let mut ctx = Ctx {
             coder,
             s: &s,
@@ -140,6 +138,10 @@ pub(super) fn run(
             context_from: sentences[index.saturating_sub(2)].start,
         };
         let triggers = chosen(&ctx);
+        if !triggers.is_empty() && is_sport(coder, &s) {
+            rec.skip("sport or entertainment");
+            continue;
+        }
         ctx.governed = governed(&ctx, &triggers);
         let mut candidates = Vec::new();
         for m in triggers {
@@ -210,16 +212,7 @@ fn governed(ctx: &Ctx, triggers: &[Match]) -> Vec<(usize, Frame)> {
 
 /// Two or more sport or entertainment words: a match report, not politics.
 fn is_sport(coder: &EventCoder, s: &Sent) -> bool {
-    (0..s.len())
-        .filter(|&i| {
-            coder
-                .lexicon
-                .sport_words
-                .binary_search_by(|w| w.as_str().cmp(s.w(i)))
-                .is_ok()
-        })
-        .count()
-        >= 2
+    (0..s.len()).filter(|&i| coder.sport_words.contains(s.w(i))).count() >= 2
 }
 
 /// The entry matches that apply: not inside a discard phrase, not ending in a preposition that a time word

@@ -2,7 +2,9 @@
 //! users' `*.grammar.toml`). One lookup gives every class of a word as a bit set.
 
 use crate::{DictionaryError, DictionarySource};
-use std::collections::{BTreeMap, HashMap};
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 const BUILTIN: &str = include_str!("../../data/events/grammar.toml");
 const BUILTIN_NAME: &str = "<builtin>/events/grammar.toml";
@@ -87,7 +89,10 @@ impl Classes {
 
 /// Every class word, compiled.
 pub struct Grammar {
-    words: HashMap<Box<str>, Classes>,
+    words: FxHashMap<Box<str>, Classes>,
+    /// Words that make an event without a trigger ("Y must", "X is responsible for"): a sentence without a
+    /// trigger is read only when it holds one of them.
+    gates: AhoCorasick,
 }
 
 impl Grammar {
@@ -97,7 +102,7 @@ impl Grammar {
             name: BUILTIN_NAME.to_string(),
             text: BUILTIN.to_string(),
         };
-        let mut words: HashMap<Box<str>, Classes> = HashMap::new();
+        let mut words: FxHashMap<Box<str>, Classes> = FxHashMap::default();
         let files = std::iter::once(&builtin).chain(user.iter().filter(|s| s.name.ends_with(".grammar.toml")));
         for src in files {
             let table: BTreeMap<String, toml::Value> = toml::from_str(&src.text).map_err(|e| {
@@ -129,7 +134,14 @@ impl Grammar {
                 }
             }
         }
-        Ok(Grammar { words })
+        let gates = gate_phrases(&words);
+        let gates = AhoCorasick::new(&gates).map_err(|e| error(BUILTIN_NAME, 0, format!("gate words: {e}")))?;
+        Ok(Grammar { words, gates })
+    }
+
+    /// The lower-cased sentence holds a word that makes an event without a trigger.
+    pub fn gated(&self, lower: &str) -> bool {
+        self.gates.is_match(lower)
     }
 
     /// The classes of a lower-case word (empty for open-class words).
@@ -142,6 +154,21 @@ impl Grammar {
     pub fn is(&self, lower: &str, class: Class) -> bool {
         self.classes(lower).has(class)
     }
+}
+
+/// "must", "should", "responsible", and "has to", "needs to" for the obligation verbs.
+fn gate_phrases(words: &FxHashMap<Box<str>, Classes>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (w, c) in words {
+        if c.any(&[Class::Obligation, Class::Advice, Class::BlamePredicate]) {
+            out.push(w.to_string());
+        }
+        if c.has(Class::ObligationVerb) {
+            out.push(format!("{w} to"));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn class_of(src: &DictionarySource, key: &str) -> Result<Class, DictionaryError> {

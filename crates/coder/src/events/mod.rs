@@ -48,6 +48,8 @@ pub struct EventCoder {
     lexicon: lexicon::Lexicon,
     grammar: grammar::Grammar,
     complements: frames::Complements,
+    /// Sport and entertainment words, for one lookup per token.
+    sport_words: rustc_hash::FxHashSet<String>,
     goldstein: GoldsteinVariant,
 }
 
@@ -56,6 +58,7 @@ impl EventCoder {
     pub fn load(user: &[DictionarySource]) -> Result<EventCoder, DictionaryError> {
         let ontology = Ontology::builtin();
         let lexicon = lexicon::Lexicon::load(user, &ontology)?;
+        let sport_words = lexicon.sport_words.iter().cloned().collect();
         let grammar = grammar::Grammar::load(user)?;
         let complements = frames::Complements::load(user, &ontology)?;
         Ok(EventCoder {
@@ -63,6 +66,7 @@ impl EventCoder {
             lexicon,
             grammar,
             complements,
+            sport_words,
             goldstein: GoldsteinVariant::default(),
         })
     }

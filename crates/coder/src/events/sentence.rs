@@ -76,9 +76,34 @@ impl<'a> Sent<'a> {
         quotes_by_start: &[usize],
         grammar: &Grammar,
         lexicon: &Lexicon,
+        full: bool,
     ) -> Sent<'a> {
         let span = sentence.span();
         let lower = fold(span.of(text));
+        // Most sentences hold no trigger: find the lexicon's matches (by byte) first, and read tokens only when
+        // there is one, or a word that makes an event without a trigger ("must", "responsible").
+        let raw_matches: Vec<(usize, usize, usize)> = lexicon
+            .matcher
+            .find_overlapping_iter(lower.as_str())
+            .map(|m| (span.start + m.start(), span.start + m.end(), m.pattern().as_usize()))
+            .collect();
+        let has_entry = raw_matches
+            .iter()
+            .any(|&(_, _, p)| lexicon.payloads[p].iter().any(|x| matches!(x, Payload::Entry(..))));
+        if !full && !has_entry && !grammar.gated(&lower) {
+            return Sent {
+                index,
+                text,
+                span,
+                lower,
+                toks: Vec::new(),
+                actors: Vec::new(),
+                matches: Vec::new(),
+                verb_at: Vec::new(),
+                quotes,
+                question: false,
+            };
+        }
         let mut raw = Vec::new();
         tokenize_into(text, span, &mut raw);
         let mut toks: Vec<Tok> = raw
@@ -99,7 +124,7 @@ impl<'a> Sent<'a> {
             .collect();
         let actors = overlay_mentions(&mut toks, span, mentions);
         overlay_quotes(&mut toks, span, quotes, quotes_by_start);
-        let matches = match_lexicon(&toks, &lower, span.start, lexicon);
+        let matches = match_lexicon(&toks, &raw_matches, lexicon);
         let mut verb_at = vec![false; toks.len()];
         for m in &matches {
             let verb = match m.payload {
@@ -303,19 +328,19 @@ fn overlay_quotes(toks: &mut [Tok], span: Span, quotes: &[Quote], by_start: &[us
     }
 }
 
-/// Lexicon matches that begin and end on token boundaries.
-fn match_lexicon(toks: &[Tok], lower: &str, base: usize, lexicon: &Lexicon) -> Vec<Match> {
+/// Lexicon matches (article byte range, pattern) that begin and end on token boundaries.
+fn match_lexicon(toks: &[Tok], raw: &[(usize, usize, usize)], lexicon: &Lexicon) -> Vec<Match> {
     let mut out = Vec::new();
     if toks.is_empty() {
         return out;
     }
     let tok_at_start = |b: usize| toks.binary_search_by_key(&b, |t| t.start).ok();
     let tok_at_end = |b: usize| toks.binary_search_by_key(&b, |t| t.end).ok();
-    for m in lexicon.matcher.find_overlapping_iter(lower) {
-        let (Some(first), Some(last)) = (tok_at_start(base + m.start()), tok_at_end(base + m.end())) else {
+    for &(start, end, pattern) in raw {
+        let (Some(first), Some(last)) = (tok_at_start(start), tok_at_end(end)) else {
             continue;
         };
-        for &payload in &lexicon.payloads[m.pattern().as_usize()] {
+        for &payload in &lexicon.payloads[pattern] {
             out.push(Match { first, last, payload });
         }
     }
