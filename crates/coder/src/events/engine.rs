@@ -25,8 +25,6 @@ pub(super) struct Ctx<'a> {
     pub mentions: &'a [Mention],
     /// Triggers governed by a complement verb: (first token, the governor's frame).
     pub governed: Vec<(usize, Frame)>,
-    /// Where the context before the sentence begins (two sentences back): for counterparts from context.
-    pub context_from: usize,
 }
 
 impl Ctx<'_> {
@@ -104,7 +102,6 @@ pub(super) fn run(
     quotes_by_start.sort_by_key(|&q| quotes[q].start);
     for (index, sentence) in sentences.iter().enumerate() {
         let s = Sent::read(
-            index,
             text,
             sentence,
             mentions,
@@ -135,7 +132,6 @@ pub(super) fn run(
             quotes,
             mentions,
             governed: Vec::new(),
-            context_from: sentences[index.saturating_sub(2)].start,
         };
         let triggers = chosen(&ctx);
         if !triggers.is_empty() && is_sport(coder, &s) {

@@ -64,7 +64,7 @@ mod tests {
         let e = entry();
         let senator = p("USALEG", MentionKind::Person);
         let bureau = p("USAGOV", MentionKind::Organization);
-        assert_eq!(code_for(&e, &[senator.clone()], &[bureau]), ("111", true));
+        assert_eq!(code_for(&e, std::slice::from_ref(&senator), &[bureau]), ("111", true));
         let party_leader = p("GBRPTY", MentionKind::Person);
         assert_eq!(code_for(&e, &[party_leader], &[]).0, "111");
     }
@@ -74,10 +74,10 @@ mod tests {
         let e = entry();
         let state = p("SYR", MentionKind::Country);
         let other = p("TUR", MentionKind::Country);
-        assert_eq!(code_for(&e, &[state.clone()], &[other]), ("190", false));
+        assert_eq!(code_for(&e, std::slice::from_ref(&state), &[other]), ("190", false));
         let troops = p("SYRMIL", MentionKind::Role);
         let rebels = p("SYRREB", MentionKind::Role);
-        assert_eq!(code_for(&e, &[troops], &[rebels.clone()]).0, "190");
+        assert_eq!(code_for(&e, &[troops], std::slice::from_ref(&rebels)).0, "190");
         let general = p("SYRMIL", MentionKind::Person);
         assert_eq!(code_for(&e, &[general], &[rebels]).0, "190");
         let president = p("RUSGOV", MentionKind::Person);

@@ -119,8 +119,8 @@ impl Grammar {
                         ));
                     };
                     for (class_key, list) in removals {
-                        let class = class_of(&src, class_key)?;
-                        for w in word_list(&src, class_key, list)? {
+                        let class = class_of(src, class_key)?;
+                        for w in word_list(src, class_key, list)? {
                             if let Some(c) = words.get_mut(w.as_str()) {
                                 c.0 &= !class.bit();
                             }
@@ -128,8 +128,8 @@ impl Grammar {
                     }
                     continue;
                 }
-                let class = class_of(&src, key)?;
-                for w in word_list(&src, key, value)? {
+                let class = class_of(src, key)?;
+                for w in word_list(src, key, value)? {
                     words.entry(w.into_boxed_str()).or_default().0 |= class.bit();
                 }
             }

@@ -18,9 +18,6 @@ pub enum Mood {
 }
 
 impl Mood {
-    pub fn is_factual(self) -> bool {
-        self == Mood::Factual
-    }
     pub fn describe(self) -> &'static str {
         match self {
             Mood::Factual => "factual",

@@ -173,11 +173,13 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     if targets.is_empty() && (root == 14 || code.starts_with("082")) {
         // Protests with no named adversary are aimed at the protesters' own authorities.
         targets.extend(sources.iter().find_map(super::verbal::own_authorities));
-    } else if targets.is_empty() && context::needs_counterpart(root) && !entry.alone {
-        if let Some(other) = context::counterpart_in_sentence(ctx, &sources, first) {
-            targets.push(other);
-            how.push_str("; target from the sentence");
-        }
+    } else if targets.is_empty()
+        && context::needs_counterpart(root)
+        && !entry.alone
+        && let Some(other) = context::counterpart_in_sentence(ctx, &sources, first)
+    {
+        targets.push(other);
+        how.push_str("; target from the sentence");
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
     let pattern = format!("noun; {how}{}", if figurative { "; figurative" } else { "" });
@@ -296,11 +298,6 @@ fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
         k = j;
     }
     None
-}
-
-/// "the attack on the convoy by rebels": the agent after the noun.
-fn agent_of_noun(s: &Sent, from: usize) -> Option<Arg> {
-    syntax::agent_after(s, from)
 }
 
 /// The verb of stopping ending at token `j` ("halted", "called off"): its first token.

@@ -48,8 +48,6 @@ pub struct Match {
 }
 
 pub struct Sent<'a> {
-    /// Index of the sentence in the article.
-    pub index: usize,
     pub text: &'a str,
     pub span: Span,
     /// The sentence lower-cased byte for byte (ASCII only, so offsets stay the same) with line breaks as spaces.
@@ -68,7 +66,6 @@ impl<'a> Sent<'a> {
     /// Reads a sentence: tokens, classes, mentions, quotes and lexicon matches.
     #[allow(clippy::too_many_arguments)]
     pub fn read(
-        index: usize,
         text: &'a str,
         sentence: &Sentence,
         mentions: &'a [Mention],
@@ -92,7 +89,6 @@ impl<'a> Sent<'a> {
             .any(|&(_, _, p)| lexicon.payloads[p].iter().any(|x| matches!(x, Payload::Entry(..))));
         if !full && !has_entry && !grammar.gated(&lower) {
             return Sent {
-                index,
                 text,
                 span,
                 lower,
@@ -140,7 +136,6 @@ impl<'a> Sent<'a> {
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with('?');
         Sent {
-            index,
             text,
             span,
             lower,
@@ -157,10 +152,6 @@ impl<'a> Sent<'a> {
         self.toks.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.toks.is_empty()
-    }
-
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
     pub fn w(&self, i: usize) -> &str {
@@ -168,12 +159,6 @@ impl<'a> Sent<'a> {
             Some(t) => &self.lower[t.start - self.span.start..t.end - self.span.start],
             None => "",
         }
-    }
-
-    /// Token `i` as written.
-    pub fn raw(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
     }
 
     /// The article text from token `a` to token `b` (inclusive).
@@ -204,15 +189,6 @@ impl<'a> Sent<'a> {
     /// The actor span that token `i` belongs to.
     pub fn actor_at(&self, i: usize) -> Option<&ActorSpan<'a>> {
         self.toks.get(i).and_then(|t| t.actor).map(|a| &self.actors[a])
-    }
-
-    /// The first token of the word before token `i` when `i` is inside an actor span, else `i`.
-    pub fn unit_start(&self, i: usize) -> usize {
-        self.actor_at(i).map_or(i, |a| a.first)
-    }
-
-    pub fn unit_end(&self, i: usize) -> usize {
-        self.actor_at(i).map_or(i, |a| a.last)
     }
 
     /// Token `i` can only be part of a verb group: an auxiliary, a modal, a reporting verb, or a lexicon verb in a

@@ -85,6 +85,10 @@ pub fn obligations(ctx: &Ctx) -> Vec<Candidate> {
         if !(demand || appeal) {
             continue;
         }
+        if passive_after(s, k) {
+            // "X must be held accountable" judges X; it asks nothing of X.
+            continue;
+        }
         let Some((source, how)) = reporter(ctx, k) else {
             continue;
         };
@@ -241,7 +245,7 @@ mod tests {
         assert_eq!(content_target(&q, &ms, &sp.actor).unwrap().actor.code, "BOL");
         assert_eq!(
             quote_of_cue(
-                &[q.clone()],
+                std::slice::from_ref(&q),
                 text.find("warned").unwrap(),
                 text.find("warned").unwrap() + 6
             ),

@@ -20,9 +20,6 @@ impl Arg {
     fn new(actors: Vec<usize>, how: &'static str) -> Arg {
         Arg { actors, how }
     }
-    pub fn first(&self) -> usize {
-        self.actors[0]
-    }
 }
 
 /// Non-actor words a subject or object search may pass before it gives up.
@@ -37,18 +34,19 @@ pub fn subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
         return infinitive_subject(s, g);
     }
     // "members of Congress criticizing the deal": an -ing form right after an actor is that actor's act.
-    if g.is_bare() && g.form == Some(FormKind::Ing) {
-        if let Some(a) = g.first.checked_sub(1).and_then(|p| s.toks[p].actor) {
-            return Some(conjoined_left(s, a, "reduced relative clause"));
-        }
+    if g.is_bare()
+        && g.form == Some(FormKind::Ing)
+        && let Some(a) = g.first.checked_sub(1).and_then(|p| s.toks[p].actor)
+    {
+        return Some(conjoined_left(s, a, "reduced relative clause"));
     }
     if g.is_bare() && starts_free_clause(s, g.first) {
         // ", accusing X of": a participle clause. A past form after a comma may also be the predicate after an
         // aside ("X, however, criticized Y"): that reading first.
-        if g.form != Some(FormKind::Ing) {
-            if let Some(a) = subject_left_of(s, g.first) {
-                return Some(a);
-            }
+        if g.form != Some(FormKind::Ing)
+            && let Some(a) = subject_left_of(s, g.first)
+        {
+            return Some(a);
         }
         return clause_subject_for_participle(s, g.first);
     }
@@ -296,10 +294,10 @@ fn before_comma(s: &Sent, c: usize) -> BeforeComma {
     if s.is(first, Class::Relative) && w != "that" {
         return BeforeComma::Aside(open);
     }
-    if let Some(v) = (first..c).rev().find(|&k| is_predicate(s, k)) {
-        if !(w.ends_with("ing") || w.ends_with("ed") || s.is(first, Class::Preposition)) {
-            return BeforeComma::Predicate(v);
-        }
+    if let Some(v) = (first..c).rev().find(|&k| is_predicate(s, k))
+        && !(w.ends_with("ing") || w.ends_with("ed") || s.is(first, Class::Preposition))
+    {
+        return BeforeComma::Predicate(v);
     }
     let aside = s.is_adverb(first)
         || s.is_any(
@@ -373,9 +371,7 @@ fn clause_subject_for_participle(s: &Sent, first: usize) -> Option<Arg> {
                 ..a
             });
         }
-        if opener.is_none() {
-            return None;
-        }
+        opener?;
     }
     // Fronted phrase: the subject follows the next comma.
     let comma = (first..s.len()).find(|&k| s.w(k) == ",")?;
@@ -421,10 +417,11 @@ fn infinitive_subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
     }
     let gov = k - 1;
     // "X's decision to": a possessor before the governing noun.
-    if gov >= 2 && s.is_word(gov - 1, &["'s", "’s"]) {
-        if let Some(a) = s.toks[gov - 2].actor {
-            return Some(Arg::new(vec![a], "possessor of the governor"));
-        }
+    if gov >= 2
+        && s.is_word(gov - 1, &["'s", "’s"])
+        && let Some(a) = s.toks[gov - 2].actor
+    {
+        return Some(Arg::new(vec![a], "possessor of the governor"));
     }
     let gg = VerbGroup::read(s, gov, gov, None);
     if gg.infinitive {

@@ -53,11 +53,13 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
                 sides.targets = vec![own];
                 sides.how.push_str(" (their own government)");
             }
-        } else if context::needs_counterpart(code_root) && !entry.alone && !(entry.recip && sides.sources.len() > 1) {
-            if let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first) {
-                sides.targets = vec![other];
-                sides.how.push_str(" (target from the sentence)");
-            }
+        } else if context::needs_counterpart(code_root)
+            && !entry.alone
+            && !(entry.recip && sides.sources.len() > 1)
+            && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
+        {
+            sides.targets = vec![other];
+            sides.how.push_str(" (target from the sentence)");
         }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
@@ -161,16 +163,14 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     let (object, how_target) = target_of(s, g, root, search, &sources);
     let mut targets = ctx.parties(object.as_ref());
     let mut how_target = how_target.to_string();
-    if targets.is_empty() {
-        if let Some(q) = cue_quote {
-            if let Some(t) = sources
-                .first()
-                .and_then(|src| speech::content_target(&ctx.quotes[q], ctx.mentions, &src.actor))
-            {
-                targets = vec![t];
-                how_target = "the actor the quotation is about".into();
-            }
-        }
+    if targets.is_empty()
+        && let Some(q) = cue_quote
+        && let Some(t) = sources
+            .first()
+            .and_then(|src| speech::content_target(&ctx.quotes[q], ctx.mentions, &src.actor))
+    {
+        targets = vec![t];
+        how_target = "the actor the quotation is about".into();
     }
     Sides {
         how: format!("source: {how_source}; target: {how_target}"),
@@ -193,10 +193,10 @@ fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>,
     let pronoun_or_none = subject
         .as_ref()
         .is_none_or(|a| a.actors.iter().all(|&i| ctx.s.actors[i].kind() == MentionKind::Pronoun));
-    if let Some(q) = cue_quote.filter(|&q| pronoun_or_none || speech::speaker_named_in(&ctx.quotes[q], ctx.s)) {
-        if let Some(p) = speech::speaker(&ctx.quotes[q]) {
-            return (vec![p], "the quote's speaker");
-        }
+    if let Some(q) = cue_quote.filter(|&q| pronoun_or_none || speech::speaker_named_in(&ctx.quotes[q], ctx.s))
+        && let Some(p) = speech::speaker(&ctx.quotes[q])
+    {
+        return (vec![p], "the quote's speaker");
     }
     if let Some(group) = subject
         .as_ref()
@@ -238,10 +238,8 @@ fn target_of(
         let direct = object
             .as_ref()
             .is_some_and(|o| syntax::preposition_before(s, s.actors[o.actors[0]].first).is_none());
-        if !direct {
-            if let Some(doer) = syntax::agent_after(s, from) {
-                return (Some(doer), "the doer of the object");
-            }
+        if !direct && let Some(doer) = syntax::agent_after(s, from) {
+            return (Some(doer), "the doer of the object");
         }
     }
     if object.is_some() {
