@@ -4,7 +4,6 @@
 
 use anyhow::{Context, Result, bail};
 use detente_coder::DictionarySource;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Largest dictionary file read (the largest published PETRARCH actor file is about 1.5 MB).
@@ -67,20 +66,10 @@ pub fn dictionary_sources(paths: &[PathBuf]) -> Result<Vec<DictionarySource>> {
     Ok(sources)
 }
 
-/// The file's text, decoded (legacy dictionaries are sometimes Latin-1: lossily rather than refused).
+/// The file's text, decoded (legacy dictionaries are sometimes Latin-1: lossily rather than refused); a
+/// file over the limit, or not a regular file (`/dev/zero`), is refused before it is read.
 fn read_limited(path: &Path) -> Result<String> {
-    let name = path.display();
-    let file = std::fs::File::open(path).with_context(|| format!("reading {name}"))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("reading {name}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        bail!(
-            "{name}: larger than the {} MB limit for a dictionary file",
-            MAX_FILE_BYTES >> 20
-        );
-    }
+    let bytes = crate::config::read_limited(path, MAX_FILE_BYTES)?;
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
@@ -257,13 +246,13 @@ mod tests {
         let big = dir.join("big.actors.toml");
         std::fs::write(&big, vec![b'#'; MAX_FILE_BYTES as usize + 1]).unwrap();
         let err = dictionary_sources(std::slice::from_ref(&big)).unwrap_err().to_string();
-        assert!(err.contains("larger than the 16 MB limit"), "{err}");
+        assert!(err.contains("big.actors.toml: larger than 16384 KB"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
         if Path::new("/dev/zero").exists() {
             let err = dictionary_sources(&[PathBuf::from("/dev/zero")])
                 .unwrap_err()
                 .to_string();
-            assert!(err.contains("/dev/zero: larger than"), "{err}");
+            assert!(err.contains("/dev/zero: not a regular file"), "{err}");
         }
     }
 

@@ -4,10 +4,8 @@
 use anyhow::Result;
 use detente_coder::Coder;
 use detente_records::{Article, CodedArticle};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -30,6 +28,8 @@ pub struct Summary {
     pub warnings: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// The user interrupted the run (Ctrl-C): the input was not read to the end.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -64,6 +64,8 @@ pub struct RunOptions {
     pub threads: usize,
     /// Show a progress bar (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// The sink writes to a terminal: the progress bar is cleared while it does, so the two don't mix.
+    pub output_is_terminal: bool,
     /// How inputs are read: CSV text column, date order, per-document budget.
     pub read: detente_ingest::ReadOptions,
 }
@@ -78,18 +80,27 @@ where
 {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
-    let progress = progress_bar(options.progress);
+    let progress = if options.progress {
+        crate::progress::bytes(crate::progress::input_size(paths))
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut summary = Summary::default();
 
     // The reader runs on its own thread and hands over chunks through a small bounded channel, so reading,
     // decompressing and parsing overlap with coding without buffering the whole input.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Result<Article, detente_ingest::InputError>>>(2);
     let paths = paths.to_vec();
-    let read_options = options.read.clone();
+    let articles = detente_ingest::read_paths_with(&paths, options.read.clone());
+    let bytes_read = articles.byte_counter();
     let reader = std::thread::spawn(move || {
         let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
         let mut chunk_bytes = 0usize;
-        for item in detente_ingest::read_paths_with(&paths, read_options) {
+        for item in articles {
+            // Ctrl-C: read no more; what was read is still coded and handed on, so the run ends whole.
+            if crate::interrupt::requested() {
+                break;
+            }
             if let Ok(article) = &item {
                 chunk_bytes += article.text.len();
             }
@@ -154,7 +165,12 @@ where
                         summary.events += coded.events.len();
                         summary.quotes += coded.quotes.len();
                         summary.bytes += coded.text.as_ref().map_or(0, |t| t.len() as u64);
-                        if let Err(e) = sink(&coded, &rendered) {
+                        let sunk = if options.output_is_terminal && !progress.is_hidden() {
+                            progress.suspend(|| sink(&coded, &rendered))
+                        } else {
+                            sink(&coded, &rendered)
+                        };
+                        if let Err(e) = sunk {
                             outcome = Err(e);
                             break;
                         }
@@ -164,18 +180,14 @@ where
                         // line counts the problems of an input that were not shown one by one.
                         summary.errors += e.error_count();
                         summary.warnings += e.warning_count();
-                        progress.suspend(|| eprintln!("detente: {e}"));
+                        progress.suspend(|| eprintln!("detente: {}", crate::output::clean(&e.to_string())));
                     }
                 }
             }
-            progress.set_position(summary.articles as u64);
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            progress.set_position(bytes_read.get());
             progress.set_message(format!(
-                "{:.1} MB, {:.1} MB/s, {} events, {} errors",
-                summary.bytes as f64 / 1e6,
-                summary.bytes as f64 / 1e6 / secs,
-                summary.events,
-                summary.errors
+                "{} articles, {} events, {} errors",
+                summary.articles, summary.events, summary.errors
             ));
         }
     });
@@ -183,6 +195,7 @@ where
     let _ = reader.join();
     progress.finish_and_clear();
     summary.elapsed = started.elapsed();
+    summary.interrupted = crate::interrupt::requested();
     outcome.map(|()| summary)
 }
 
@@ -204,19 +217,6 @@ where
             })
         })
         .collect()
-}
-
-fn progress_bar(wanted: bool) -> ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles  {msg}  [{elapsed}]")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
 }
 
 /// True when an error chain is a closed stdout pipe (`detente code | head`): the run ends quietly.
@@ -256,6 +256,7 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            output_is_terminal: false,
             read: detente_ingest::ReadOptions::default(),
         };
         let mut seen = Vec::new();
@@ -289,6 +290,7 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            output_is_terminal: false,
             read: detente_ingest::ReadOptions::default(),
         };
         let mut calls = 0;

@@ -33,6 +33,19 @@ pub enum DateOrderArg {
     Mdy,
 }
 
+impl Default for ReadArgs {
+    /// What the flags give when none is passed.
+    fn default() -> ReadArgs {
+        let budget = Budget::default();
+        ReadArgs {
+            text_column: None,
+            date_order: None,
+            max_document_mb: (budget.max_bytes >> 20) as u32,
+            max_sentence_kb: (budget.max_run_bytes >> 10) as u32,
+        }
+    }
+}
+
 impl ReadArgs {
     /// The ingest options these flags ask for.
     pub fn options(&self) -> ReadOptions {
