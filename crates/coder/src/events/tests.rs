@@ -378,3 +378,22 @@ fn stopping_an_act_is_coded_by_the_act_stopped() {
     let got = factual("The union called off the strike.", &a);
     assert!(has(&got, "NGALAB>NGAGOV:082"), "{got:?}");
 }
+
+#[test]
+fn purpose_infinitives_and_prepositions_of_the_trigger() {
+    let a = [
+        ("Qatar", "QAT"),
+        ("Oman", "OMN"),
+        ("Yemen", "YEM"),
+        ("Houthi rebels", "YEMREB"),
+    ];
+    let got = factual("Qatar and Oman sent jets to Yemen to attack Houthi rebels.", &a);
+    assert!(got.iter().any(|e| e.starts_with("QAT>YEMREB:19")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("OMN>YEMREB:19")), "{got:?}");
+    let a = [("The premier", "ITAGOV"), ("Austria", "AUT"), ("Vienna", "AUT")];
+    assert!(has(
+        &factual("The premier arrived in Vienna for talks.", &a),
+        "ITAGOV>AUT:042"
+    ));
+    assert!(factual("The premier met reporters in Vienna.", &a).is_empty());
+}
