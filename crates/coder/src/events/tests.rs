@@ -387,9 +387,15 @@ fn purpose_infinitives_and_prepositions_of_the_trigger() {
         ("Yemen", "YEM"),
         ("Houthi rebels", "YEMREB"),
     ];
-    let got = factual("Qatar and Oman sent jets to Yemen to attack Houthi rebels.", &a);
-    assert!(got.iter().any(|e| e.starts_with("QAT>YEMREB:19")), "{got:?}");
-    assert!(got.iter().any(|e| e.starts_with("OMN>YEMREB:19")), "{got:?}");
+    // (A purpose is not reported as done: the attack is coded, not factual, with the senders as its source.)
+    let got = code("Qatar and Oman sent jets to Yemen to attack Houthi rebels.", &a);
+    assert!(got.iter().any(|e| e.starts_with("~QAT>YEMREB:19")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("~OMN>YEMREB:19")), "{got:?}");
+    let got = code(
+        "The bloc sent envoys to Minsk to pressure Belarus.",
+        &[("The bloc", "EU"), ("Minsk", "BLR"), ("Belarus", "BLR")],
+    );
+    assert!(got.iter().any(|e| e.starts_with("~EU>BLR:")), "{got:?}");
     let a = [("The premier", "ITAGOV"), ("Austria", "AUT"), ("Vienna", "AUT")];
     assert!(has(
         &factual("The premier arrived in Vienna for talks.", &a),
