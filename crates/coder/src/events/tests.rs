@@ -392,7 +392,7 @@ fn purpose_infinitives_and_prepositions_of_the_trigger() {
     assert!(got.iter().any(|e| e.starts_with("~QAT>YEMREB:19")), "{got:?}");
     assert!(got.iter().any(|e| e.starts_with("~OMN>YEMREB:19")), "{got:?}");
     let got = code(
-        "The bloc sent envoys to Minsk to pressure Belarus.",
+        "The bloc sent envoys to Minsk to warn Belarus.",
         &[("The bloc", "EU"), ("Minsk", "BLR"), ("Belarus", "BLR")],
     );
     assert!(got.iter().any(|e| e.starts_with("~EU>BLR:")), "{got:?}");
