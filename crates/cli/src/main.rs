@@ -1,6 +1,7 @@
 //! `detente`: political event data and attributed quotes from news text.
 
 mod args;
+mod causes;
 mod coding;
 mod config;
 mod dictionaries;
