@@ -208,10 +208,34 @@ fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>,
     if !subject.is_empty() {
         return (subject, "subject");
     }
-    match first_person_before(ctx.s, g.first) {
-        Some(p) => (vec![p], "\"we\" in the speaker's quotation"),
+    if let Some(p) = first_person_before(ctx.s, g.first) {
+        return (vec![p], "\"we\" in the speaker's quotation");
+    }
+    match reported_pronoun(ctx, g.first) {
+        Some(p) => (vec![p], "a pronoun for whoever reports the clause"),
         None => (Vec::new(), "none"),
     }
+}
+
+/// "Japan said it had halted aid", "the minister said he would visit": a third-person pronoun subject of a
+/// reported clause stands for the one who reports it.
+fn reported_pronoun(ctx: &Ctx, first: usize) -> Option<Party> {
+    let s = ctx.s;
+    let mut k = first;
+    while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Negator)) {
+        k -= 1;
+    }
+    let p = k.checked_sub(1)?;
+    if !s.is(p, Class::SubjectPronoun) || s.is(p, Class::FirstPerson) || s.w(p) == "you" || s.toks[p].actor.is_some() {
+        return None;
+    }
+    // Only right after the reporting verb (and "that"): farther away the pronoun may be anyone.
+    let before = if p > 0 && s.w(p - 1) == "that" { p - 1 } else { p };
+    let r = before.checked_sub(1)?;
+    if !s.is(r, Class::Reporting) && !s.is_adverb(r) && !s.is(r, Class::Time) {
+        return None;
+    }
+    speech::reporter(ctx, p).map(|(party, _)| party)
 }
 
 /// The target of an active verb: its object or prepositional target; a place when the action can hit one;
