@@ -8,6 +8,7 @@ pub mod actors;
 pub mod events;
 pub mod quotes;
 pub mod text;
+pub mod wordset;
 
 use detente_records::{Article, CodedArticle, SCHEMA_VERSION};
 

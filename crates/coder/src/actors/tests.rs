@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::text::segment;
+use detente_records::{MentionKind, Resolution};
 
 const TEST_DICT: &str = r#"
 [[actor]]
@@ -124,8 +125,13 @@ roles = [
 ]
 "#;
 
-fn roles_file() -> (&'static str, &'static str) {
-    dict::BUILTIN[0]
+/// The built-in role nouns and word lists, which every test dictionary builds on.
+fn base_files() -> [(&'static str, &'static str); 2] {
+    let words = dict::BUILTIN
+        .iter()
+        .find(|(name, _)| *name == "words.actors.toml")
+        .unwrap();
+    [dict::BUILTIN[0], *words]
 }
 
 fn recognizer() -> ActorRecognizer {
@@ -133,7 +139,7 @@ fn recognizer() -> ActorRecognizer {
         name: "test.actors.toml".into(),
         text: TEST_DICT.into(),
     }];
-    ActorRecognizer::load_with(&[roles_file()], &user).expect("test dictionary loads")
+    ActorRecognizer::load_with(&base_files(), &user).expect("test dictionary loads")
 }
 
 fn run(rec: &ActorRecognizer, text: &str, date: Option<&str>) -> Vec<Mention> {
@@ -254,10 +260,10 @@ nouns = ["drone operator"]
         },
         DictionarySource {
             name: "notes.cues.toml".into(),
-            text: "not for this stage".into(),
+            text: "# quote cues: this stage reads only their speech verbs\n[cues]\nspeech = [\"harrumph\"]\n".into(),
         },
     ];
-    let rec = ActorRecognizer::load_with(&[roles_file()], &user).unwrap();
+    let rec = ActorRecognizer::load_with(&base_files(), &user).unwrap();
     let got = codes(&rec, "VVP met a Rossiyan drone operator in Ukraine.", None);
     assert_eq!(
         got,
@@ -578,7 +584,7 @@ fn legacy_dictionaries_load() {
             text: agents.into(),
         },
     ];
-    let rec = ActorRecognizer::load_with(&[roles_file()], &user).unwrap();
+    let rec = ActorRecognizer::load_with(&base_files(), &user).unwrap();
     let text = "Ruritania protested. King Rudolf spoke in Strelsau. Ruritanian palace guards and two horsewomen watched. \
                 Michael of Strelsau waited. The Order of the Red Rose met. The Zenda Castle Garrison waited.";
     let got = codes(&rec, text, Some("2021-05-01"));
@@ -652,7 +658,7 @@ fn shared_legacy_dictionaries_load_when_present() {
     if sources.is_empty() {
         return;
     }
-    let rec = ActorRecognizer::load_with(&[roles_file()], &sources).unwrap_or_else(|e| panic!("{e}"));
+    let rec = ActorRecognizer::load_with(&base_files(), &sources).unwrap_or_else(|e| panic!("{e}"));
     let got = codes(
         &rec,
         "Afghanistan and Kabul officials met the United Nations.",

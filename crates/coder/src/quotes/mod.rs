@@ -9,7 +9,7 @@
 //! 4. Speakers resolve to the fullest name in the article: surnames, titles ("the spokesman") and pronouns
 //!    ("she": the last person of that gender who spoke or was named) — preferring the actor stage's mention.
 
-mod lexicon;
+pub mod lexicon;
 mod marks;
 mod speakers;
 
@@ -74,12 +74,6 @@ struct Pending {
     continues: bool,
 }
 
-/// Cues whose content clause needs no "that" nor any sign of a finite verb ("said the talks failed").
-const SAY_FAMILY: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding", "write",
-    "writes", "wrote", "writing", "tweet", "tweets", "tweeted", "tweeting",
-];
-
 /// Words opening a sentence-initial adjunct that ends at a comma, before the subject.
 const OPENING_ADJUNCTS: &[&str] = &[
     "at",
@@ -131,28 +125,6 @@ fn is_time_word(w: &str) -> bool {
             | "night"
     )
 }
-
-/// Cues whose bare content clause needs no sign of a finite verb ("said the talks failed").
-const BARE_CLAUSE: &[&str] = &["say", "says", "said", "saying", "tell", "tells", "told", "telling"];
-
-/// Participles of plain speech: after "by", "for", "after" they report what was said ("by saying that"), where
-/// others report an act ("by urging", "after declaring").
-const SAYING: &[&str] = &[
-    "saying",
-    "telling",
-    "noting",
-    "arguing",
-    "claiming",
-    "insisting",
-    "suggesting",
-    "stating",
-    "writing",
-    "warning",
-    "adding",
-    "asserting",
-    "explaining",
-    "making",
-];
 
 /// A cue word in a finite form: a past tense or third person ("made", "denied", "says"), not a base form or
 /// participle ("show", "disputing").
@@ -718,7 +690,7 @@ impl<'a> Doc<'a> {
                 || lead - 1 > s0 && self.low(lead - 1) == "and"
                 || lead - 1 > s0
                     && matches!(self.low(lead - 1), "in" | "while" | "as" | "by" | "after" | "before")
-                    && SAYING.contains(&self.low(ci)))
+                    && form.flags & lexicon::SAYING != 0)
         {
             attr.inherits = true;
             if !self.is_punct(lead - 1, ",") {
@@ -875,7 +847,7 @@ impl<'a> Doc<'a> {
         let Some(speaker) = speaker else {
             // No speaker phrase, but a say-verb with its clause ("..., and said that the panel ..."): the quote
             // stands, with an unknown speaker.
-            let say = SAY_FAMILY.contains(&self.low(ci)) && !form.participle;
+            let say = form.flags & lexicon::PLAIN != 0 && !form.participle;
             if !say || j != ci || j == s0 || self.tokens[j - 1].kind != TokenKind::Word {
                 return None;
             }
@@ -1317,7 +1289,7 @@ impl<'a> Doc<'a> {
             self.low(cue_token).starts_with("call") && cue_token + 1 < s1 && self.low(cue_token + 1) == "for"
                 || matches!(self.low(cue_token), "cite" | "cites" | "cited" | "citing");
         // Only "say" and "tell" take a bare clause freely; "wrote his book", "added a clause" are objects.
-        let say_family = BARE_CLAUSE.contains(&self.low(cue_token)) || call_for;
+        let say_family = form.flags & lexicon::BARE_CLAUSE != 0 || call_for;
         if !say_family && !self.finite_clause(k, s1) {
             return (None, tail);
         }

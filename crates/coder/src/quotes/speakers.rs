@@ -547,7 +547,7 @@ impl Registry {
                 // A subject: the sentence's first phrase, or a name right before a verb group ("X said").
                 let before_verb = b < s1 && {
                     let next = doc.low(b);
-                    super::SAY_FAMILY.contains(&next) || next.len() > 2 && doc.lex.flags(next) & SKIP != 0
+                    doc.lex.speech.is_plain(next) || next.len() > 2 && doc.lex.flags(next) & SKIP != 0
                 };
                 reg.add_run(doc, quotes, s0, a, b, a <= subject_at || before_verb);
                 k = b;

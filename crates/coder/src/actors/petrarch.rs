@@ -1,4 +1,4 @@
-//! Import of PETRARCH/TABARI actor and agent dictionaries.
+//! The PETRARCH/TABARI importer: legacy actor and agent dictionaries read into the TOML format's builder.
 //!
 //! Actors: `NAME_WORDS_ [CODE]` lines, `+SYNONYM_` lines, and code lines (indented `[CODE dates]`) that
 //! apply to the entry above; dates are `>YYMMDD` (from), `<YYMMDD` (until), `YYMMDD-YYMMDD`, with
@@ -161,6 +161,14 @@ fn parse_codes(s: &str, file: &str, line: usize) -> Result<Vec<Code>, Dictionary
         let mut parts = inner.split_whitespace();
         let Some(code) = parts.next() else { continue };
         let code = code.trim_start_matches('~').to_string();
+        // CAMEO codes are ASCII ("---" marks a deleted entry, "~" a role in agent files).
+        if !code.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(error(
+                file,
+                line,
+                format!("code {code:?} has characters other than ASCII letters, digits and marks"),
+            ));
+        }
         let (mut from, mut to) = (None, None);
         if let Some(dates) = parts.next() {
             if let Some(d) = dates.strip_prefix('>') {
@@ -194,8 +202,8 @@ fn flush(builder: &mut Builder, pending: &mut Pending) {
     let country = p
         .codes
         .iter()
-        .find(|c| c.code.len() >= 3 && !ROLE_CODES.contains(&&c.code[..3]))
-        .map(|c| &c.code[..3]);
+        .filter_map(|c| c.code.get(..3))
+        .find(|head| !ROLE_CODES.contains(head));
     let dated = p.codes.iter().any(|c| c.from.is_some() || c.to.is_some());
     let mut roles = Vec::new();
     for c in &p.codes {
@@ -402,6 +410,18 @@ mod tests {
             phrase_forms("ISLAMIC_ARMY_OF_ADEN_(IAA)_"),
             ["ISLAMIC ARMY OF ADEN", "IAA"]
         );
+    }
+
+    #[test]
+    fn a_code_with_non_ascii_letters_is_an_error_naming_the_line() {
+        let mut b = Builder::default();
+        let text = "ZUG_ [CHEGOV]\nZÜRICH_ [CHÜGOV]\n";
+        let err = load(&mut b, LegacyKind::Actors, "swiss.actors.txt", text).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("swiss.actors.txt", 2), "{err}");
+        assert!(err.message.contains("CHÜGOV"), "{err}");
+        // A short or role-only code list never slices past a character.
+        let mut b = Builder::default();
+        load(&mut b, LegacyKind::Actors, "x.actors.txt", "ÉTAT_ [GOV]\nAB_ [A]\n").unwrap();
     }
 
     #[test]
