@@ -6,7 +6,7 @@ use super::compose::context_role;
 use super::context::CountryContext;
 use super::dict::Dictionary;
 use super::disambiguate::PlaceCache;
-use super::entities::{EntityKey, EntityRec};
+use super::entities::{EntityKey, EntityRec, Occurrence};
 use super::matcher::Hit;
 use super::sentence::quoted_ranges;
 use crate::wordset::WordMap;
@@ -21,6 +21,8 @@ pub(super) struct ArticleState<'a> {
     pub entities: Vec<EntityRec>,
     pub entity_index: HashMap<EntityKey, usize>,
     pub mentions: Vec<Mention>,
+    /// Every mention of an entity so far, in text order (what coreference looks back over).
+    pub occurrences: Vec<Occurrence>,
     /// Surnames of people introduced in the article → entity.
     pub surnames: WordMap<usize>,
     pub context: CountryContext,
@@ -29,6 +31,7 @@ pub(super) struct ArticleState<'a> {
     pub sentence: usize,
     pub sentence_start: usize,
     pub sentence_end: usize,
+    pub paragraph: usize,
     /// Quotation ranges of the current sentence.
     pub quoted: Vec<(usize, usize)>,
 }
@@ -42,12 +45,14 @@ impl<'a> ArticleState<'a> {
             entities: Vec::new(),
             entity_index: HashMap::new(),
             mentions: Vec::new(),
+            occurrences: Vec::new(),
             surnames: WordMap::default(),
             context: CountryContext::default(),
             places: PlaceCache::default(),
             sentence: 0,
             sentence_start: 0,
             sentence_end: 0,
+            paragraph: 0,
             quoted: Vec::new(),
         }
     }
@@ -76,10 +81,12 @@ impl<'a> ArticleState<'a> {
             counted += 1;
             self.sentence_start = s.start;
             self.sentence_end = s.end;
+            self.paragraph = s.paragraph;
             in_quote = quoted_ranges(self.text, s.start, s.end, in_quote, &mut self.quoted);
             self.rec
                 .matcher
                 .find_hits(self.dict(), self.text, s.start, s.end, &self.surnames, &mut hits);
+            self.add_cue_names(&mut hits);
             self.compose(&hits);
         }
     }
@@ -117,10 +124,8 @@ impl<'a> ArticleState<'a> {
             };
             self.context.record(self.sentence, c, weight);
         }
-        let e = &mut self.entities[entity];
-        e.last = end;
-        e.last_sentence = self.sentence;
-        e.emitted.push(self.mentions.len());
+        self.track(entity, start, end);
+        self.entities[entity].emitted.push(self.mentions.len());
         self.mentions.push(Mention {
             start,
             end,
@@ -134,12 +139,40 @@ impl<'a> ArticleState<'a> {
         });
     }
 
+    /// A mention of an entity at [start, end), emitted or not: the entity is the latest named there.
+    pub fn track(&mut self, entity: usize, start: usize, end: usize) {
+        let e = &mut self.entities[entity];
+        e.last = end;
+        e.last_sentence = self.sentence;
+        if e.spans.last() == Some(&(start, end)) {
+            return;
+        }
+        e.spans.push((start, end));
+        let occurrence = Occurrence {
+            start,
+            end,
+            entity,
+            sentence: self.sentence,
+            paragraph: self.paragraph,
+            salience: self.salience(start, end),
+            possessive: self.text[end..self.sentence_end].starts_with(['\'', '’']),
+            quoted: self.in_quote(start),
+        };
+        self.occurrences.push(occurrence);
+    }
+
     /// Take back the latest mention (a name that turned out to qualify what follows it).
     pub fn unemit_last(&mut self) {
         if let Some(m) = self.mentions.pop() {
             let e = &mut self.entities[m.entity - 1];
             if e.emitted.last() == Some(&self.mentions.len()) {
                 e.emitted.pop();
+            }
+            if e.spans.last() == Some(&(m.start, m.end)) {
+                e.spans.pop();
+                if self.occurrences.last().is_some_and(|o| (o.start, o.end) == (m.start, m.end)) {
+                    self.occurrences.pop();
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use super::entities::{EntityKey, new_group};
 use super::matcher::{Hit, What};
 use super::persons::RolePhrase;
 use super::words::{List, Words};
-use detente_records::{Actor, MentionKind, Resolution};
+use detente_records::{Actor, EntityKind, MentionKind, Resolution};
 
 /// A phrase under composition: an optional qualifier and the role nouns after it.
 struct Phrase {
@@ -56,6 +56,7 @@ impl<'a> ArticleState<'a> {
                 i + 1
             }
             What::NewName => self.new_name(hits, i),
+            What::CueName => self.cue_name(hits, i),
             What::Dict(Target::Entry { entry, form }) => {
                 if self.dict().entries[entry as usize].kind == EntryKind::Person {
                     return self.known_person(hits, i, entry, hit.start, None);
@@ -86,7 +87,7 @@ impl<'a> ArticleState<'a> {
             None => base,
         };
         let key = EntityKey::Phrase(actor.code.clone(), "people".into());
-        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), true));
+        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), true, EntityKind::Group));
         self.emit(
             hit.start,
             hit.end,
@@ -274,7 +275,9 @@ impl<'a> ArticleState<'a> {
                 MentionKind::Role
             };
             let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
-            let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), plural));
+            let ent = self.entity(key.clone(), || {
+                new_group(key, Some(actor.clone()), plural, entity_kind(noun.kind))
+            });
             let gender = noun.gender;
             self.emit(p.start, h.end, actor, Resolution::Title, kind, ent, gender, plural);
             return Some(p.next + 1);
@@ -298,7 +301,12 @@ impl<'a> ArticleState<'a> {
         } else {
             EntityKey::Phrase(actor.code.clone(), String::new())
         };
-        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), false));
+        let entity_kind = if kind == MentionKind::Country {
+            EntityKind::Country
+        } else {
+            EntityKind::Organization
+        };
+        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), false, entity_kind));
         self.emit(p.start, end, actor, Resolution::Dictionary, kind, ent, None, false);
         p.after_qual
     }
@@ -383,6 +391,7 @@ impl<'a> ArticleState<'a> {
             return self.known_person(hits, j - 1, entry, p.start, Some(phrase));
         }
         if let Some(ent) = name.local {
+            self.name_seen(ent, name.start, name.end);
             let (actor, gender) = (self.entities[ent].actor.clone(), self.entities[ent].gender);
             if let Some(actor) = actor.or(titled) {
                 self.emit(
@@ -398,8 +407,7 @@ impl<'a> ArticleState<'a> {
             }
             return j;
         }
-        let name_text = &self.text[name.start..name.end];
-        let ent = self.unknown_person(name_text, titled, Some(noun.key.clone()), noun.gender);
+        let ent = self.unknown_person((name.start, name.end), titled, Some(noun.key.clone()), noun.gender);
         let rec = &self.entities[ent];
         let (actor, gender) = (rec.actor.clone(), rec.gender);
         match actor {
@@ -414,8 +422,7 @@ impl<'a> ArticleState<'a> {
                 false,
             ),
             None => {
-                self.entities[ent].last = end;
-                self.entities[ent].last_sentence = self.sentence;
+                self.track(ent, p.start, end);
             }
         }
         self.apposition_after(hits, j, end, ent)
@@ -570,7 +577,12 @@ impl<'a> ArticleState<'a> {
         };
         let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
         let ent = self.entity(key.clone(), || {
-            new_group(key, Some(actor.clone()), plural || noun.kind == NounKind::Body)
+            new_group(
+                key,
+                Some(actor.clone()),
+                plural || noun.kind == NounKind::Body,
+                entity_kind(noun.kind),
+            )
         });
         self.emit(start, end, actor, Resolution::Title, kind, ent, noun.gender, plural);
         j
@@ -886,6 +898,15 @@ fn modifier_compound(words: &Words, rest: &str) -> Option<(usize, bool)> {
             .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
     })?;
     Some((skipped + suffix.len(), words.has(List::OwnerSuffixes, suffix)))
+}
+
+/// What a role noun names: one person ("a Ukrainian soldier"), a group ("officials"), a body.
+fn entity_kind(noun: NounKind) -> EntityKind {
+    match noun {
+        NounKind::Person | NounKind::Title => EntityKind::Person,
+        NounKind::Plural => EntityKind::Group,
+        NounKind::Body => EntityKind::Organization,
+    }
 }
 
 /// Roles for which a bare noun takes the country of the context ("the government", "the army").

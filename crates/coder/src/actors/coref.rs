@@ -4,10 +4,10 @@
 
 use super::article::ArticleState;
 use super::dict::{EntryKind, Noun, NounKind, Pronoun, Target};
-use super::entities::{EntityKey, EntityRec};
+use super::entities::{EntityKey, EntityRec, Occurrence};
 use super::matcher::{Hit, What};
 use super::words::List;
-use detente_records::{Actor, Mention, MentionKind, Resolution};
+use detente_records::{Actor, EntityKind, Mention, MentionKind, Resolution};
 
 impl<'a> ArticleState<'a> {
     /// A pronoun hit: forward to the subject after an opening phrase ("After his talks, Volkov …"), else
@@ -158,7 +158,7 @@ impl<'a> ArticleState<'a> {
         let want = if p == Pronoun::Male { 'm' } else { 'f' };
         match next.what {
             What::Local(ent) if self.entities[ent].gender.is_none_or(|g| g == want) => Some(Some(ent)),
-            What::Local(_) | What::NewName => Some(None),
+            What::Local(_) | What::NewName | What::CueName => Some(None),
             What::Dict(Target::Entry { entry, .. })
                 if self.dict().entries[entry as usize].kind == EntryKind::Person =>
             {
@@ -193,53 +193,40 @@ impl<'a> ArticleState<'a> {
         );
     }
 
+    /// A pronoun outside quotations: he/she to a person, they to a group or organisation, "it said" to an
+    /// organisation or country.
     pub(super) fn pronoun(&mut self, hit: Hit, p: Pronoun) {
         if self.in_quote(hit.start) {
             return;
         }
         let target = match p {
-            Pronoun::Male | Pronoun::Female => {
-                let want = if p == Pronoun::Male { 'm' } else { 'f' };
-                let people = || self.entities.iter().enumerate().filter(|(_, e)| e.person && e.last > 0);
-                // The latest person of that gender; a later person of unknown gender only when close (this
-                // or the previous sentence) or when nobody of that gender was named.
-                let matching = people()
-                    .filter(|(_, e)| e.gender == Some(want))
-                    .max_by_key(|(_, e)| e.last);
-                let unknown = people().filter(|(_, e)| e.gender.is_none()).max_by_key(|(_, e)| e.last);
-                match (matching, unknown) {
-                    (Some((m, me)), Some((u, ue))) => {
-                        if ue.last > me.last && ue.last_sentence + 1 >= self.sentence {
-                            Some(u)
-                        } else {
-                            Some(m)
-                        }
-                    }
-                    (Some((m, _)), None) => Some(m),
-                    (None, Some((u, _))) => Some(u),
-                    (None, None) => None,
-                }
-            }
+            Pronoun::Male => self.person_antecedent('m', hit.start),
+            Pronoun::Female => self.person_antecedent('f', hit.start),
+            // "they": a group first ("officials … they said"), else an organisation or country.
             Pronoun::Plural => self
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    (e.plural || !e.person) && e.last > 0 && e.last_sentence + 1 >= self.sentence && e.actor.is_some()
-                })
-                .max_by_key(|(_, e)| e.last)
-                .map(|(i, _)| i),
+                .group_antecedent(hit.start, |e| e.kind == EntityKind::Group)
+                .or_else(|| self.group_antecedent(hit.start, |e| e.plural || !e.person)),
+            // "it said", "It has denied": an organisation or country as a subject; "it is unclear" is none.
+            Pronoun::Neuter if self.neuter_subject(hit.start, hit.end) => self.group_antecedent(hit.start, |e| {
+                matches!(e.kind, EntityKind::Organization | EntityKind::Country)
+            }),
+            Pronoun::Neuter => None,
         };
         let Some(ent) = target else { return };
-        let rec = &self.entities[ent];
-        let Some(actor) = rec.actor.clone() else {
-            self.entities[ent].last = hit.end;
-            return;
-        };
         let gender = match p {
             Pronoun::Male => Some('m'),
             Pronoun::Female => Some('f'),
-            Pronoun::Plural => None,
+            _ => None,
+        };
+        // The pronoun tells the gender of a person the article named without one.
+        if let Some(g) = gender
+            && self.entities[ent].gender.is_none()
+        {
+            self.entities[ent].gender = Some(g);
+        }
+        let Some(actor) = self.entities[ent].actor.clone() else {
+            self.track(ent, hit.start, hit.end);
+            return;
         };
         self.emit(
             hit.start,
@@ -252,4 +239,194 @@ impl<'a> ArticleState<'a> {
             p == Pronoun::Plural,
         );
     }
+
+    /// The person "he" or "she" at `at` refers to. In the same paragraph: the latest subject of a sentence
+    /// or speaker of that gender (or of none known), else the latest subject of a clause, else the latest
+    /// such person named there. Before it, within a few paragraphs: the latest subject or speaker, one
+    /// known to be of that gender first. Else the latest person of that gender named anywhere.
+    fn person_antecedent(&self, gender: char, at: usize) -> Option<usize> {
+        let compatible = |o: &Occurrence| {
+            let e = &self.entities[o.entity];
+            e.person && !e.plural && !o.quoted && o.start < at && e.gender.is_none_or(|g| g == gender)
+        };
+        let mut in_paragraph: [Option<usize>; 3] = [None; 3];
+        let mut salient_known = None;
+        let mut salient_unknown = None;
+        let mut any = None;
+        for o in self.occurrences.iter().rev().take(LOOKBACK).filter(|o| compatible(o)) {
+            let known = self.entities[o.entity].gender == Some(gender);
+            if o.paragraph == self.paragraph {
+                if o.salience == 2 {
+                    return Some(o.entity);
+                }
+                let level = if o.salience == 1 { 1 } else { 2 };
+                if (o.salience > 0 || !o.possessive) && in_paragraph[level].is_none() {
+                    in_paragraph[level] = Some(o.entity);
+                }
+            } else if in_paragraph.iter().any(Option::is_some) {
+                break;
+            } else if at - o.start <= PRONOUN_WINDOW && o.salience > 0 {
+                let slot = if known { &mut salient_known } else { &mut salient_unknown };
+                // A subject of a sentence beats one of a clause named after it.
+                match slot {
+                    Some((_, s)) if *s >= o.salience => {}
+                    _ => *slot = Some((o.entity, o.salience)),
+                }
+            }
+            if any.is_none() && (known || o.sentence + 1 >= self.sentence) {
+                any = Some(o.entity);
+            }
+        }
+        in_paragraph[1]
+            .or(in_paragraph[2])
+            .or(salient_known.map(|s| s.0))
+            .or(salient_unknown.map(|s| s.0))
+            .or(any)
+    }
+
+    /// The group, organisation or country "they" or "it" at `at` refers to: the latest one of this or the
+    /// previous sentence (or two), a subject or speaker first.
+    fn group_antecedent(&self, at: usize, fits: impl Fn(&EntityRec) -> bool) -> Option<usize> {
+        let mut latest = None;
+        for o in self.occurrences.iter().rev().take(LOOKBACK) {
+            if o.sentence + 2 < self.sentence {
+                break;
+            }
+            let e = &self.entities[o.entity];
+            if o.quoted || o.start >= at || !fits(e) || e.actor.is_none() {
+                continue;
+            }
+            if o.salience > 0 && o.sentence + 1 >= self.sentence {
+                return Some(o.entity);
+            }
+            if latest.is_none() && o.sentence + 1 >= self.sentence {
+                latest = Some(o.entity);
+            }
+        }
+        latest
+    }
+
+    /// How likely a mention at [start, end) of the current sentence is an antecedent: 2 when it is the
+    /// subject of the sentence (it opens the sentence or follows an opening adjunct, and a verb follows)
+    /// or a speaker ("…, said Juan Ortiz", "Ortiz told"); 1 when a verb follows it elsewhere; else 0.
+    pub(super) fn salience(&self, start: usize, end: usize) -> u8 {
+        let before = self.text[self.sentence_start..start].trim_end();
+        let before = before.trim_end_matches(['“', '"', '‘', '(', '[', '—', '-']).trim_end();
+        // "…,” said Juan Ortiz": an inverted speaker.
+        if let Some((_, w)) = self.word_before(start)
+            && w.starts_with(char::is_lowercase)
+            && self.rec.speech.is_inverting(w)
+        {
+            return 2;
+        }
+        let opening = before.is_empty()
+            || matches!(before, "But" | "And" | "So" | "Yet" | "Still" | "Meanwhile,")
+            || before.ends_with(',')
+                && before.matches(',').count() == 1
+                && before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|first| self.dict().words.has(List::OpeningPrepositions, first));
+        match self.verb_after(end) {
+            Some(speech) if opening || speech => 2,
+            Some(_) => 1,
+            // A subject whose verb the matcher cannot see ("Ortiz, a nurse in Lima, has …" is found; "Ortiz
+            // and his wife" is not): opening the sentence is enough.
+            None if opening && !self.text[end..self.sentence_end].starts_with(['\'', '’']) => 1,
+            None => 0,
+        }
+    }
+
+    /// The verb group after `end`, perhaps after an apposition between commas ("Ortiz, 34, a nurse,
+    /// said") or after the comma that closes one the mention ends ("…, Sen. Ada Ortiz, called"): Some(true)
+    /// for a speech or reporting verb, Some(false) for another verb, None when no verb follows.
+    fn verb_after(&self, end: usize) -> Option<bool> {
+        let rest = &self.text[end..self.sentence_end];
+        let mut at = end;
+        if let Some(after_comma) = rest.strip_prefix(',') {
+            let next = self.word_at(self.skip_space(end + 1));
+            if next.starts_with(char::is_lowercase) && (self.rec.speech.is_reporting(next) || next.ends_with("ed")) {
+                at = end + 1;
+            } else {
+                // Up to the next comma, a dozen words at most.
+                let close = after_comma.find(',')?;
+                if after_comma[..close].split_whitespace().count() > 12 {
+                    return None;
+                }
+                at = end + 1 + close + 1;
+            }
+        } else if !rest.starts_with(' ') {
+            return None;
+        }
+        for _ in 0..3 {
+            at = self.skip_space(at);
+            let w = self.word_at(at);
+            if w.is_empty() || !w.starts_with(char::is_lowercase) {
+                return None;
+            }
+            if self.rec.speech.is_reporting(w) {
+                return Some(true);
+            }
+            if w.len() > 3 && w.ends_with("ed") {
+                return Some(false);
+            }
+            if !is_auxiliary(w) && !(w.len() > 4 && w.ends_with("ly")) && !matches!(w, "also" | "later" | "then") {
+                return None;
+            }
+            if matches!(w, "is" | "was" | "has" | "had" | "will" | "would" | "have" | "were" | "are") {
+                // "has said", "had told": on to the participle; else the auxiliary is the verb.
+                let next = self.word_at(self.skip_space(at + w.len()));
+                return Some(self.rec.speech.is_reporting(next));
+            }
+            at += w.len();
+        }
+        None
+    }
+}
+
+impl ArticleState<'_> {
+    /// "it said", "It has denied", "it added": "it" as the subject of a reporting verb or of an
+    /// auxiliary with a participle; not "it is unclear", "it seems", "it was".
+    fn neuter_subject(&self, start: usize, end: usize) -> bool {
+        if self.speaking_subject(end) {
+            return true;
+        }
+        let at = self.skip_space(end);
+        let next = self.word_at(at);
+        let after = self.word_at(self.skip_space(at + next.len()));
+        let opening = self.text[self.sentence_start..start]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+        opening && matches!(next, "has" | "had" | "will" | "would") && after.ends_with("ed")
+    }
+}
+
+/// How many earlier mentions a pronoun looks back over (bounded work per pronoun).
+const LOOKBACK: usize = 400;
+
+/// Bytes before a pronoun within which a subject of another paragraph is still a likely antecedent.
+const PRONOUN_WINDOW: usize = 2500;
+
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+    )
 }

@@ -256,6 +256,8 @@ pub(crate) enum Pronoun {
     Male,
     Female,
     Plural,
+    /// "it": an actor only as a speaking subject ("it said").
+    Neuter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -573,6 +575,7 @@ impl Builder {
             ("they", Pronoun::Plural),
             ("them", Pronoun::Plural),
             ("their", Pronoun::Plural),
+            ("it", Pronoun::Neuter),
         ] {
             add(&mut dict, p, CaseMode::Insensitive, Target::Pronoun(kind));
         }

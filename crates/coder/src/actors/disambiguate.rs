@@ -142,10 +142,8 @@ impl ArticleState<'_> {
             && name.local.is_none()
             && name.hits_used == 0
         {
-            let full = &self.text[hit.start..name.end];
-            let ent = self.unknown_person(full, None, None, None);
-            self.entities[ent].last = name.end;
-            self.entities[ent].last_sentence = self.sentence;
+            let ent = self.unknown_person((hit.start, name.end), None, None, None);
+            self.track(ent, hit.start, name.end);
             return true;
         }
         if form == Form::Name

@@ -4,7 +4,8 @@
 
 use super::article::ArticleState;
 use super::dict::Dictionary;
-use detente_records::Actor;
+use super::words::List;
+use detente_records::{Actor, Entity, EntityKind, Mention, Span};
 
 impl<'a> ArticleState<'a> {
     /// The entity with this key, made when new.
@@ -54,14 +55,15 @@ impl<'a> ArticleState<'a> {
         idx
     }
 
+    /// A person no dictionary holds, named at `span`.
     pub(super) fn unknown_person(
         &mut self,
-        name: &str,
+        span: (usize, usize),
         actor: Option<Actor>,
         title: Option<String>,
         gender: Option<char>,
     ) -> usize {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = self.text[span.0..span.1].split_whitespace().collect::<Vec<_>>().join(" ");
         let gender = gender.or_else(|| self.given_gender(&name));
         let key = EntityKey::Name(name.clone());
         // Known already without a code: a title now may give one.
@@ -88,17 +90,38 @@ impl<'a> ArticleState<'a> {
             self.entities[idx].titles.push(t);
         }
         self.register_surname(&name, idx);
+        self.name_seen(idx, span.0, span.1);
         idx
     }
 
-    pub(super) fn register_surname(&mut self, name: &str, entity: usize) {
-        let Some(last) = name.split_whitespace().last() else {
-            return;
-        };
-        if last.len() < 3 || last == name || !last.starts_with(char::is_uppercase) {
-            return;
+    /// Where the article writes a person's name (for the fullest spelling).
+    pub(super) fn name_seen(&mut self, entity: usize, start: usize, end: usize) {
+        let names = &mut self.entities[entity].names;
+        if names.last() != Some(&(start, end)) {
+            names.push((start, end));
         }
-        self.surnames.entry(last.to_string()).or_insert(entity);
+    }
+
+    /// Later mentions by a part of the name refer back to the person: the surname, and the first word
+    /// ("Leung" for "Leung Chun-ying", a family name written first; "Louisa" in a transcript) unless the
+    /// first word names somebody else already. A one-word name is registered as it is.
+    pub(super) fn register_surname(&mut self, name: &str, entity: usize) {
+        let words = &self.dict().words;
+        let usable = |w: &str| {
+            w.len() >= 3
+                && w.starts_with(char::is_uppercase)
+                && !words.has(List::NonName, w)
+                && !words.has_folded(List::SentenceOpeners, w)
+        };
+        let mut parts = name.split_whitespace();
+        let Some(first) = parts.next() else { return };
+        let last = parts.next_back();
+        if let Some(last) = last.filter(|w| usable(w)) {
+            self.surnames.entry(last.to_string()).or_insert(entity);
+        }
+        if usable(first) {
+            self.surnames.entry(first.to_string()).or_insert(entity);
+        }
     }
 }
 
@@ -131,6 +154,11 @@ pub(super) struct EntityRec {
     pub text_titled: bool,
     /// Indices of the emitted mentions of the entity.
     pub emitted: Vec<usize>,
+    /// Every mention, emitted or not (a person without an actor is mentioned but not emitted).
+    pub spans: Vec<(usize, usize)>,
+    /// Where a person's name is written (without titles).
+    pub names: Vec<(usize, usize)>,
+    pub kind: EntityKind,
 }
 
 impl EntityRec {
@@ -147,17 +175,135 @@ impl EntityRec {
             last_sentence: 0,
             text_titled: false,
             emitted: Vec::new(),
+            spans: Vec::new(),
+            names: Vec::new(),
+            kind: EntityKind::Person,
         }
     }
 }
 
-/// A group, body, organisation or country entity.
-pub(super) fn new_group(key: EntityKey, actor: Option<Actor>, plural: bool) -> EntityRec {
+/// A group, body, organisation or country entity (or a person named only by a role noun).
+pub(super) fn new_group(key: EntityKey, actor: Option<Actor>, plural: bool, kind: EntityKind) -> EntityRec {
     let name = actor.as_ref().map(|a| a.code.clone()).unwrap_or_default();
-    EntityRec::new(key, name, false, actor, plural)
+    let mut rec = EntityRec::new(key, name, false, actor, plural);
+    rec.kind = kind;
+    rec
 }
 
 fn title_gender(dict: &Dictionary, title: Option<&str>) -> Option<char> {
     let t = title?;
     dict.nouns.iter().find(|n| n.key == t).and_then(|n| n.gender)
+}
+
+/// One mention of an entity, emitted or not, with what coreference needs to know about it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Occurrence {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// How likely an antecedent of a pronoun: 2 for the subject of a sentence or a speaker, 1 for the
+    /// subject of another clause, 0 otherwise.
+    pub salience: u8,
+    /// "Trump's election": a possessive is a poor antecedent.
+    pub possessive: bool,
+    /// Inside a quotation: never an antecedent outside it.
+    pub quoted: bool,
+}
+
+/// What the actor stage finds in an article: its entities and the mentions that have an actor.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleActors {
+    /// Mentions with an actor, in text order; `entity` numbers index `entities` from 1.
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+}
+
+impl ArticleState<'_> {
+    /// The entities as output: numbered from 1 in order of first mention, each with its fullest name.
+    pub(super) fn finish(self) -> ArticleActors {
+        let ArticleState {
+            entities,
+            mut mentions,
+            text,
+            rec,
+            ..
+        } = self;
+        let mut order: Vec<usize> = (0..entities.len()).filter(|&i| !entities[i].spans.is_empty()).collect();
+        order.sort_by_key(|&i| entities[i].spans.iter().map(|s| s.0).min());
+        let mut number = vec![0; entities.len()];
+        for (n, &i) in order.iter().enumerate() {
+            number[i] = n + 1;
+        }
+        for m in &mut mentions {
+            m.entity = number[m.entity - 1];
+        }
+        let out = order
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| {
+                let e = &entities[i];
+                let mut spans: Vec<Span> = e.spans.iter().map(|&(s, e)| Span::new(s, e)).collect();
+                spans.sort();
+                spans.dedup();
+                let name = match (&e.key, e.kind) {
+                    _ if e.person => person_name(text, e),
+                    (EntityKey::Entry(entry), EntityKind::Country) => rec.dict.entries[*entry as usize].name.clone(),
+                    (EntityKey::Entry(entry), _) if e.actor.as_ref().is_some_and(|a| a.country.is_none()) => {
+                        // An international organisation: its dictionary name unless the text gives a longer one.
+                        let written = fullest(text, &spans);
+                        let listed = &rec.dict.entries[*entry as usize].name;
+                        if listed.split_whitespace().count() > written.split_whitespace().count() {
+                            listed.clone()
+                        } else {
+                            written
+                        }
+                    }
+                    _ => fullest(text, &spans),
+                };
+                Entity {
+                    id: n + 1,
+                    name,
+                    kind: e.kind,
+                    actor: e.actor.clone(),
+                    gender: e.gender,
+                    plural: e.plural,
+                    mentions: spans,
+                }
+            })
+            .collect();
+        ArticleActors {
+            mentions,
+            entities: out,
+        }
+    }
+}
+
+/// A person's fullest name as the article writes it ("Abdul Fattah al-Sisi", though the dictionary spells
+/// it otherwise); the dictionary's name when the article writes only a shorter form of it ("Sisi").
+fn person_name(text: &str, e: &EntityRec) -> String {
+    let words = |s: &str| s.split_whitespace().count();
+    let written = e
+        .names
+        .iter()
+        .map(|&(s, end)| text[s..end].split_whitespace().collect::<Vec<_>>().join(" "))
+        .fold(String::new(), |best, n| if words(&n) > words(&best) { n } else { best });
+    let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
+    if written.is_empty() || words(&e.name) > words(&written) && last(&e.name) == last(&written) {
+        e.name.clone()
+    } else {
+        written
+    }
+}
+
+/// The fullest of the mentions' texts: the most words, the first of those. Pronouns never name.
+fn fullest(text: &str, spans: &[Span]) -> String {
+    let words = |s: &Span| s.of(text).split_whitespace().count();
+    spans
+        .iter()
+        .filter(|s| !matches!(s.of(text).to_lowercase().as_str(), "he" | "him" | "his" | "she" | "her" | "they" | "them" | "their"))
+        .max_by_key(|s| (words(s), std::cmp::Reverse(s.start)))
+        .map(|s| s.of(text).to_string())
+        .unwrap_or_default()
 }

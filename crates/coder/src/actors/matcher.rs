@@ -29,6 +29,8 @@ pub(super) enum What {
     Local(usize),
     /// A given name followed by a capitalised word: the start of a name not in the dictionary.
     NewName,
+    /// A whole name no dictionary holds, marked as a person by newswriting cues (see `names`).
+    CueName,
 }
 
 /// The compiled automata over the dictionary's surface forms.

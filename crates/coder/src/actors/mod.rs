@@ -25,12 +25,15 @@ mod dict;
 mod disambiguate;
 mod entities;
 mod matcher;
+mod names;
 mod persons;
 mod petrarch;
 mod sentence;
 #[cfg(test)]
 mod tests;
 mod words;
+
+pub use entities::ArticleActors;
 
 use crate::quotes::lexicon::SpeechVerbs;
 use crate::{DictionaryError, DictionarySource};
@@ -89,10 +92,15 @@ impl ActorRecognizer {
     /// Every actor mention in the article's non-boilerplate sentences, in text order.
     /// `date` (`YYYY-MM-DD`) selects people's roles at that time.
     pub fn recognize(&self, text: &str, sentences: &[Sentence], date: Option<&str>) -> Vec<Mention> {
+        self.recognize_article(text, sentences, date).mentions
+    }
+
+    /// The article's entities and the mentions that have an actor.
+    pub fn recognize_article(&self, text: &str, sentences: &[Sentence], date: Option<&str>) -> ArticleActors {
         let date = date.and_then(|d| d.get(..10)).filter(|d| d.as_bytes()[4] == b'-');
         let mut state = ArticleState::new(self, text, date);
         state.run(sentences);
-        state.mentions
+        state.finish()
     }
 
     /// Segment `text` and recognise its actors: what `detente actors` shows.

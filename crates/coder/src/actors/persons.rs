@@ -7,6 +7,7 @@ use super::compose::elite;
 use super::dict::{EntryKind, Target};
 use super::entities::EntityKey;
 use super::matcher::{Hit, What};
+use super::names::courtesy_gender;
 use super::sentence::is_upper_acronym;
 use super::words::List;
 use detente_records::{Actor, MentionKind, Resolution};
@@ -15,6 +16,20 @@ impl<'a> ArticleState<'a> {
     /// A surname of a person named earlier ("Peskov" after "Dmitry Peskov").
     pub(super) fn surname_mention(&mut self, hits: &[Hit], i: usize, entity: usize) -> usize {
         let hit = hits[i];
+        // "Michael" of "Michael Smith" before another surname: somebody else ("Michael Jones").
+        let word = &self.text[hit.start..hit.end];
+        let first_name = self.entities[entity]
+            .name
+            .strip_prefix(word)
+            .is_some_and(|rest| rest.starts_with(' '));
+        if first_name
+            && let Some(next) = self.text[hit.end..self.sentence_end].strip_prefix(' ')
+            && next.starts_with(char::is_uppercase)
+            && !self.dict().words.has(List::NonName, self.word_at(hit.end + 1))
+        {
+            return self.new_name(hits, i);
+        }
+        self.name_seen(entity, hit.start, hit.end);
         let rec = &self.entities[entity];
         let (actor, gender) = (rec.actor.clone(), rec.gender);
         match actor {
@@ -28,7 +43,7 @@ impl<'a> ArticleState<'a> {
                 gender,
                 false,
             ),
-            None => self.entities[entity].last = hit.end,
+            None => self.track(entity, hit.start, hit.end),
         }
         self.apposition_after(hits, i + 1, hit.end, entity)
     }
@@ -43,7 +58,13 @@ impl<'a> ArticleState<'a> {
         if name.entry.is_some() || name.local.is_some() {
             return i + 1;
         }
-        let full = self.text[hit.start..name.end].to_string();
+        // "the James Martin Center": a name that goes on with a capitalised non-name word names a thing.
+        if let Some(rest) = self.text[name.end..self.sentence_end].strip_prefix(' ')
+            && rest.starts_with(char::is_uppercase)
+            && self.dict().words.has(List::NonName, self.word_at(name.end + 1))
+        {
+            return i + 1 + name.hits_used;
+        }
         if self.is_sentence_initial(hit.start)
             && self
                 .dict()
@@ -52,10 +73,21 @@ impl<'a> ArticleState<'a> {
         {
             return i + 1 + name.hits_used;
         }
-        let ent = self.unknown_person(&full, None, None, None);
-        self.entities[ent].last = name.end;
-        self.entities[ent].last_sentence = self.sentence;
+        let ent = self.unknown_person((hit.start, name.end), None, None, None);
+        self.track(ent, hit.start, name.end);
         self.apposition_after(hits, i + 1 + name.hits_used, name.end, ent)
+    }
+
+    /// A name that newswriting cues mark as a person ("…,” said Alma Reyes").
+    pub(super) fn cue_name(&mut self, hits: &[Hit], i: usize) -> usize {
+        let hit = hits[i];
+        let gender = self
+            .word_before(hit.start)
+            .and_then(|(_, w)| courtesy_gender(w))
+            .filter(|&g| g != '?');
+        let ent = self.unknown_person((hit.start, hit.end), None, None, gender);
+        self.track(ent, hit.start, hit.end);
+        self.apposition_after(hits, i + 1, hit.end, ent)
     }
 
     /// "Ali Vaez, an Iran analyst at …": the role phrase starting at hit `i` (position `start`) is an
@@ -73,8 +105,7 @@ impl<'a> ArticleState<'a> {
         if former {
             phrase.actor = phrase.actor.map(elite);
         }
-        let name = self.text[ns..ne].to_string();
-        let ent = self.unknown_person(&name, phrase.actor.clone(), phrase.title.clone(), phrase.gender);
+        let ent = self.unknown_person((ns, ne), phrase.actor.clone(), phrase.title.clone(), phrase.gender);
         let rec = &self.entities[ent];
         let (actor, gender) = (rec.actor.clone(), rec.gender);
         match actor {
@@ -88,7 +119,7 @@ impl<'a> ArticleState<'a> {
                 gender,
                 false,
             ),
-            None => self.entities[ent].last = ne,
+            None => self.track(ent, ns, ne),
         }
         Some(after.max(i + 1))
     }
@@ -109,6 +140,9 @@ impl<'a> ArticleState<'a> {
             None => (None, None),
         };
         let ent = self.person_entity(entry, title, fallback.as_ref());
+        self.name_seen(ent, hit.start, hit.end);
+        let written = self.text[hit.start..hit.end].to_string();
+        self.register_surname(&written, ent);
         let first_time = self.entities[ent].last == 0;
         let retitled = titled
             .as_ref()
@@ -125,7 +159,7 @@ impl<'a> ArticleState<'a> {
         let (actor, gender) = (rec.actor.clone(), rec.gender);
         match actor {
             Some(actor) => self.emit(start, hit.end, actor, via, MentionKind::Person, ent, gender, false),
-            None => self.entities[ent].last = hit.end,
+            None => self.track(ent, start, hit.end),
         }
         self.apposition_after(hits, i + 1, hit.end, ent)
     }

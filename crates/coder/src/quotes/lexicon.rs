@@ -222,6 +222,13 @@ impl SpeechVerbs {
             .is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Addressee))
     }
 
+    /// A speech verb that may stand before its speaker ("…,” said Ortiz"): speech class, not a verb
+    /// whose object is the addressee ("told Reuters").
+    pub fn is_inverting(&self, word: &str) -> bool {
+        self.form(word)
+            .is_some_and(|f| f.class == CueClass::Speech && !f.participle)
+    }
+
     /// A finite or base form of any reporting cue (speech, belief, evidence), not a participle:
     /// the verb after a subject that reports ("officials said", "the report found", "experts believe").
     pub fn is_reporting(&self, word: &str) -> bool {

@@ -14,11 +14,12 @@ mod marks;
 mod speakers;
 
 use crate::text::{Token, TokenKind, tokenize_into};
+use crate::actors::ArticleActors;
 use crate::{DictionaryError, DictionarySource};
-use detente_records::{Mention, MentionKind, Quote, QuoteKind, Sentence, Span};
-use lexicon::{CueClass, CueForm, Lexicon, lower};
+use detente_records::{Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Sentence, Span};
+use lexicon::{CueClass, CueForm, Lexicon, SpeechVerbs, lower};
 use marks::{MarkedQuote, find_marked_quotes, paragraphs};
-use speakers::{NounPhrase, NpKind, Registry};
+use speakers::{EntityIndex, NounPhrase, NpKind};
 
 /// Compiled cue lexicon.
 pub struct QuoteExtractor {
@@ -33,10 +34,59 @@ impl QuoteExtractor {
         })
     }
 
-    /// Every direct, indirect and mixed quote in the article's non-boilerplate text, in text order.
-    pub fn extract(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Quote> {
-        Doc::new(&self.lex, text, sentences, mentions).run()
+    /// Every direct, indirect and mixed quote in the article's non-boilerplate text, in text order, with
+    /// speakers named as the actor stage's entities name them.
+    pub fn extract_with(&self, text: &str, sentences: &[Sentence], actors: &ArticleActors) -> Vec<Quote> {
+        Doc::new(&self.lex, text, sentences, &actors.entities).run()
     }
+
+    /// The same from mentions alone (each mention's chain an entity named by its actor's name or text),
+    /// for callers that kept only the mentions.
+    pub fn extract(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Quote> {
+        let entities = entities_of(text, mentions);
+        Doc::new(&self.lex, text, sentences, &entities).run()
+    }
+
+    /// The coder's speech verbs (`data/quotes/cues.toml` and the user's cue files).
+    pub fn speech_verbs(&self) -> &SpeechVerbs {
+        &self.lex.speech
+    }
+}
+
+/// Entities rebuilt from mentions: one per chain, named by the person's name or the longest mention.
+fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    for m in mentions {
+        let id = m.entity.max(1);
+        while entities.len() < id {
+            entities.push(Entity {
+                id: entities.len() + 1,
+                name: String::new(),
+                kind: EntityKind::Organization,
+                actor: None,
+                gender: None,
+                plural: false,
+                mentions: Vec::new(),
+            });
+        }
+        let e = &mut entities[id - 1];
+        e.mentions.push(m.span());
+        if e.actor.is_none() {
+            e.actor = Some(m.actor.clone());
+            e.kind = match m.kind {
+                MentionKind::Person | MentionKind::Pronoun => EntityKind::Person,
+                MentionKind::Country => EntityKind::Country,
+                MentionKind::Role if m.plural => EntityKind::Group,
+                MentionKind::Role => EntityKind::Person,
+                MentionKind::Organization => EntityKind::Organization,
+            };
+        }
+        let name = m.actor.name.as_deref().unwrap_or(m.span().of(text));
+        if m.kind != MentionKind::Pronoun && name.len() > e.name.len() {
+            e.name = name.to_string();
+        }
+    }
+    entities
 }
 
 /// A cue read in its sentence: who said it, and what (for an indirect quote).
@@ -260,7 +310,9 @@ struct Doc<'a> {
     lex: &'a Lexicon,
     text: &'a str,
     sentences: &'a [Sentence],
-    mentions: &'a [Mention],
+    /// The actor stage's entities, and their mentions indexed by position.
+    entities: &'a [Entity],
+    entity_index: EntityIndex,
     tokens: Vec<Token>,
     /// Token range of each sentence (empty for boilerplate).
     sent_tokens: Vec<(usize, usize)>,
@@ -270,14 +322,11 @@ struct Doc<'a> {
     lowered_spans: Vec<(u32, u32)>,
     /// Non-boilerplate paragraphs, in order.
     paragraphs: Vec<(usize, Span)>,
-    /// Country and organisation mentions as (start, end), sorted: probed for every capitalised run.
-    place_org: Vec<(usize, usize)>,
-    /// The longest of those mentions, bounding the backward scan.
-    place_org_longest: usize,
+
 }
 
 impl<'a> Doc<'a> {
-    fn new(lex: &'a Lexicon, text: &'a str, sentences: &'a [Sentence], mentions: &'a [Mention]) -> Doc<'a> {
+    fn new(lex: &'a Lexicon, text: &'a str, sentences: &'a [Sentence], entities: &'a [Entity]) -> Doc<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sent_tokens = Vec::with_capacity(sentences.len());
         for s in sentences {
@@ -301,36 +350,18 @@ impl<'a> Doc<'a> {
                 lowered_spans.push((from as u32, lowered.len() as u32));
             }
         }
-        let mut place_org: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, MentionKind::Country | MentionKind::Organization))
-            .map(|m| (m.start, m.end))
-            .collect();
-        place_org.sort_unstable();
-        let place_org_longest = place_org.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
         Doc {
-            place_org,
-            place_org_longest,
+            entity_index: EntityIndex::new(entities),
+            entities,
             lex,
             text,
             sentences,
-            mentions,
             tokens,
             sent_tokens,
             lowered,
             lowered_spans,
             paragraphs: paragraphs(sentences),
         }
-    }
-
-    /// Whether [start, end) lies inside a country or organisation mention.
-    fn inside_place_or_org(&self, start: usize, end: usize) -> bool {
-        let upto = self.place_org.partition_point(|&(s, _)| s <= start);
-        self.place_org[..upto]
-            .iter()
-            .rev()
-            .take_while(|&&(s, _)| s + self.place_org_longest >= start)
-            .any(|&(_, e)| end <= e)
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -370,10 +401,9 @@ impl<'a> Doc<'a> {
 
     fn run(self) -> Vec<Quote> {
         let marked = find_marked_quotes(self.text, self.sentences);
-        let mut registry = Registry::build(&self, &marked);
         let attributions = self.attributions(&marked);
         let pending = self.assemble(&marked, &attributions);
-        self.resolve(pending, &attributions, &mut registry)
+        self.resolve(pending, &attributions)
     }
 
     /// Every cue outside quotation marks, read in its sentence.
@@ -446,15 +476,15 @@ impl<'a> Doc<'a> {
                 if c.start <= out[i].cue.start && out[i].cue.end <= c.end {
                     // "X confirmed the call was set, according to Y": the cue inside, with its own speaker and
                     // clause, is the attribution; the trailing "according to" only names the outlet.
+                    // "…,” he said, according to Reuters": the outlet only reported what the speaker said.
                     if out[j].according
                         && c.start < out[j].cue.start
                         && !out[i].according
                         && !out[i].inherits
-                        && out[i].content.is_some()
-                        && out[i]
-                            .speaker
-                            .as_ref()
-                            .is_some_and(|np| np.kind == NpKind::Person || np.kind == NpKind::Org)
+                        && out[i].cue.end <= out[j].cue.start
+                        && out[i].speaker.as_ref().is_some_and(|np| np.kind != NpKind::Relative)
+                        && (out[i].content.is_some()
+                            || self.text[out[i].tail_end..out[j].cue.start].trim() == ",")
                     {
                         keep[j] = false;
                         if let Some(ci) = out[i].content
@@ -674,6 +704,22 @@ impl<'a> Doc<'a> {
                 let end = sent_start + self.text[sent_start..cue.start].trim_end().len();
                 attr.content = (end > sent_start).then(|| Span::new(sent_start, end));
             }
+            // "“…,” government spokesman Ali Karimi, according to the agency.": the name between the
+            // quotation and the cue is the speaker; the outlet only carried the words.
+            if ci >= s0 + 2
+                && self.is_punct(ci - 1, ",")
+                && let Some(name) = self.np_back(s0, ci - 2)
+                && matches!(name.kind, NpKind::Person | NpKind::TitleRef | NpKind::Group)
+                && name.tok.0 > s0
+                && (self.is_quote_mark(name.tok.0 - 1)
+                    || self.is_punct(name.tok.0 - 1, ",") && name.tok.0 > s0 + 1 && self.is_quote_mark(name.tok.0 - 2))
+            {
+                attr.according = false;
+                attr.content = None;
+                attr.reach_start = name.span.start;
+                attr.speaker = Some(name);
+                return Some(attr);
+            }
             attr.speaker = Some(np);
             return Some(attr);
         }
@@ -697,6 +743,14 @@ impl<'a> Doc<'a> {
                 attr.reach_start = self.tokens[lead - 1].start;
             }
             attr.speaker = self.sentence_subject(s0, ci);
+            // "The paper quoted an unnamed official (on Tuesday) as saying": the one quoted speaks.
+            if self.low(lead - 1) == "as"
+                && let Some(quoted) = self.quoted_as(s0, lead - 1)
+            {
+                attr.inherits = false;
+                attr.reach_start = quoted.span.start;
+                attr.speaker = Some(quoted);
+            }
             let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
             attr.tail_end = tail;
@@ -802,6 +856,14 @@ impl<'a> Doc<'a> {
             if speaker.is_none() && !NOUN_LIKE.contains(&self.low(ci)) {
                 speaker = speakers::np_back_loose(self, s0, j - 1);
             }
+            // "aides traveling with the vice president said", "officials in Seoul said", "the official who
+            // spoke to the AP said": the phrase right before the cue is the object of a modifier of the subject.
+            if let Some(np) = &speaker
+                && matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef)
+                && let Some(subject) = speakers::modified_subject(self, s0, np)
+            {
+                speaker = Some(subject);
+            }
             // "Peter Navarro, the White House trade adviser said": the name before the apposition.
             if let Some(np) = &speaker
                 && matches!(np.kind, NpKind::Group | NpKind::TitleRef)
@@ -906,6 +968,23 @@ impl<'a> Doc<'a> {
         }
         attr.speaker = Some(speaker);
         Some(attr)
+    }
+
+    /// "quoted X (Tuesday) as": the phrase X before the "as" at token `as_at`, after a verb of quoting.
+    fn quoted_as(&self, s0: usize, as_at: usize) -> Option<NounPhrase> {
+        let mut end = as_at;
+        // A time adjunct between the phrase and "as".
+        while end > s0 + 1 && (is_time_word(self.low(end - 1)) || matches!(self.low(end - 1), "today" | "yesterday")) {
+            end -= 1;
+        }
+        if end <= s0 + 1 {
+            return None;
+        }
+        let np = self
+            .np_back(s0, end - 1)
+            .or_else(|| speakers::np_back_loose(self, s0, end - 1))?;
+        let before = np.tok.0.checked_sub(1).filter(|&k| k >= s0)?;
+        matches!(self.low(before), "quoted" | "quoting" | "quotes" | "cited" | "citing" | "cites").then_some(np)
     }
 
     /// An adverb between a subject or comma and a cue ("also", "only", "repeatedly").
@@ -1625,7 +1704,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Resolve speakers in text order and build the quotes.
-    fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution], registry: &mut Registry) -> Vec<Quote> {
+    fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution]) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
         let mut last_para_quote: Option<(usize, usize)> = None; // (paragraph index, quote index)
         for p in pending {
@@ -1636,7 +1715,7 @@ impl<'a> Doc<'a> {
                     let speaker = a
                         .speaker
                         .as_ref()
-                        .map(|np| speakers::resolve(self, registry, np, a.cue.start));
+                        .map(|np| speakers::resolve(self, np));
                     (speaker, Some(a.cue.of(self.text).to_string()), Some(a.cue))
                 }
                 None => {
@@ -1650,7 +1729,7 @@ impl<'a> Doc<'a> {
                             // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
                             let credit = self.credit_line_after(p.paragraph);
                             (
-                                credit.map(|np| speakers::resolve(self, registry, &np, np.span.start)),
+                                credit.map(|np| speakers::resolve(self, &np)),
                                 None,
                                 None,
                             )
