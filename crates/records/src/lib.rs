@@ -103,6 +103,9 @@ pub enum Resolution {
     /// A group noun without a country ("protesters", "officials said") takes the country the article or
     /// the sentence is about.
     Context,
+    /// The words of a name no dictionary holds gave the actor ("the Andean Water Rights Association": an
+    /// organisation, with the country named inside it).
+    Name,
 }
 
 /// What kind of expression a mention is; quotes and events use it (e.g. pronouns as speakers).

@@ -86,6 +86,7 @@ impl<'a> ArticleState<'a> {
             self.rec
                 .matcher
                 .find_hits(self.dict(), self.text, s.start, s.end, &self.surnames, &mut hits);
+            self.add_org_names(&mut hits);
             self.add_cue_names(&mut hits);
             self.compose(&hits);
         }

@@ -57,6 +57,7 @@ impl<'a> ArticleState<'a> {
             }
             What::NewName => self.new_name(hits, i),
             What::CueName => self.cue_name(hits, i),
+            What::OrgName { country } => self.org_name(hits, i, country),
             What::Dict(Target::Entry { entry, form }) => {
                 if self.dict().entries[entry as usize].kind == EntryKind::Person {
                     return self.known_person(hits, i, entry, hit.start, None);
@@ -308,6 +309,12 @@ impl<'a> ArticleState<'a> {
         };
         let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), false, entity_kind));
         self.emit(p.start, end, actor, Resolution::Dictionary, kind, ent, None, false);
+        if kind == MentionKind::Organization {
+            // The organisation's own name ("Joint Chiefs of Staff" in "South Korea's Joint Chiefs of Staff").
+            let own = hits[p.after_qual - 1];
+            let start = self.strip_article(own.start, end);
+            self.org_aliases(ent, start, end);
+        }
         p.after_qual
     }
 
@@ -545,7 +552,13 @@ impl<'a> ArticleState<'a> {
         j: usize,
     ) -> usize {
         let noun = head.noun;
-        let ctx = if qual.is_none() && noun.country.is_none() && context_role(head.role.as_deref()) {
+        let unqualified = qual.is_none() && noun.country.is_none();
+        let group = unqualified
+            && self.context_group(noun, head.role.as_deref())
+            && (noun.kind != NounKind::Body || self.heads_its_phrase(end));
+        let ctx = if group {
+            self.group_country(head.role.as_deref())
+        } else if unqualified && context_role(head.role.as_deref()) {
             self.context_country()
         } else {
             None
@@ -553,10 +566,10 @@ impl<'a> ArticleState<'a> {
         let Some(actor) = compose_actor(qual.as_ref(), noun, head.role.as_deref(), head.former, ctx.as_deref()) else {
             return j;
         };
-        if qual.is_none()
-            && noun.country.is_none()
+        if unqualified
             && (ctx.is_none()
-                || !(self.definite_reference(p.start, end)
+                || !(group
+                    || self.definite_reference(p.start, end)
                     || (matches!(noun.kind, NounKind::Plural | NounKind::Body)
                         && (self.speaking_subject(end) || self.attributed(p.start))))
                 // "in the report", "on the statement": a body named as a place or topic is no actor.
@@ -564,6 +577,12 @@ impl<'a> ArticleState<'a> {
         {
             return j;
         }
+        // The country came from the context: say so.
+        let via = if unqualified {
+            Resolution::Context
+        } else {
+            Resolution::Title
+        };
         let plural = noun.kind == NounKind::Plural;
         let kind = if noun.kind == NounKind::Body {
             MentionKind::Organization
@@ -584,8 +603,31 @@ impl<'a> ArticleState<'a> {
                 entity_kind(noun.kind),
             )
         });
-        self.emit(start, end, actor, Resolution::Title, kind, ent, noun.gender, plural);
+        self.emit(start, end, actor, via, kind, ent, noun.gender, plural);
         j
+    }
+
+    /// A group that takes the country of the article when none is named: people in the plural with a role
+    /// ("protesters", "rebels", "settlers", "officials", "lawmakers"), and the police or army without
+    /// "the" ("riot police fired"); not groups often foreign where they are ("tourists", "diplomats").
+    fn context_group(&self, noun: &Noun, role: Option<&str>) -> bool {
+        let group = match noun.kind {
+            NounKind::Plural => role.is_some(),
+            NounKind::Body => matches!(role, Some("COP" | "MIL")),
+            _ => false,
+        };
+        group && !self.dict().words.has(List::NoContextNouns, &noun.key)
+    }
+
+    /// The country of a group without one: the article's for civilians, protesters and rebels (the people
+    /// of the place the story is about); the sentence's, else the article's, for state roles.
+    fn group_country(&self, role: Option<&str>) -> Option<String> {
+        if matches!(role, Some("CVL" | "OPP" | "REB" | "REF"))
+            && let Some(main) = self.context.main()
+        {
+            return Some(main.to_string());
+        }
+        self.context_country()
     }
 
     /// An optional qualifier, role nouns, and (for appositions) "at/of/for ORG", starting at hit `j` which

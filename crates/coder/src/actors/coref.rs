@@ -92,15 +92,19 @@ impl<'a> ArticleState<'a> {
         let the = self
             .word_before(start)
             .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+        the && self.heads_its_phrase(end)
+    }
+
+    /// No lower-case noun follows the phrase ending at `end`, which it would modify ("the military
+    /// support", "police officers"): the next word is missing, capitalised or one of `follow_ok`.
+    pub(super) fn heads_its_phrase(&self, end: usize) -> bool {
         let rest = &self.text[end..self.sentence_end];
         let next = if rest.starts_with(' ') {
             self.word_at(self.skip_space(end))
         } else {
             ""
         };
-        let follows_ok =
-            next.is_empty() || !next.starts_with(char::is_lowercase) || self.dict().words.has(List::FollowOk, next);
-        the && follows_ok
+        next.is_empty() || !next.starts_with(char::is_lowercase) || self.dict().words.has(List::FollowOk, next)
     }
 
     /// The person a title-only phrase refers to: the latest one with that title, else (for a phrase with a
@@ -158,7 +162,7 @@ impl<'a> ArticleState<'a> {
         let want = if p == Pronoun::Male { 'm' } else { 'f' };
         match next.what {
             What::Local(ent) if self.entities[ent].gender.is_none_or(|g| g == want) => Some(Some(ent)),
-            What::Local(_) | What::NewName | What::CueName => Some(None),
+            What::Local(_) | What::NewName | What::CueName | What::OrgName { .. } => Some(None),
             What::Dict(Target::Entry { entry, .. })
                 if self.dict().entries[entry as usize].kind == EntryKind::Person =>
             {
@@ -242,7 +246,8 @@ impl<'a> ArticleState<'a> {
 
     /// The person "he" or "she" at `at` refers to. In the same paragraph: the latest subject of a sentence
     /// or speaker of that gender (or of none known), else the latest subject of a clause, else the latest
-    /// such person named there. Before it, within a few paragraphs: the latest subject or speaker, one
+    /// such person named there. Before the paragraph: the subject or speaker of the latest sentence (of the
+    /// last two) that has one; further back, within a few paragraphs, the latest subject or speaker, one
     /// known to be of that gender first. Else the latest person of that gender named anywhere.
     fn person_antecedent(&self, gender: char, at: usize) -> Option<usize> {
         let compatible = |o: &Occurrence| {
@@ -250,10 +255,16 @@ impl<'a> ArticleState<'a> {
             e.person && !e.plural && !o.quoted && o.start < at && e.gender.is_none_or(|g| g == gender)
         };
         let mut in_paragraph: [Option<usize>; 3] = [None; 3];
+        // (sentence, salience, entity) of the best subject of the latest sentence with one.
+        let mut near: Option<(usize, u8, usize)> = None;
         let mut salient_known = None;
         let mut salient_unknown = None;
         let mut any = None;
+        let debug = std::env::var("DETENTE_DEBUG_PRONOUN").is_ok();
         for o in self.occurrences.iter().rev().take(LOOKBACK).filter(|o| compatible(o)) {
+            if debug {
+                eprintln!("pronoun@{at} cand {:?} {} sent {} para {} (now {} {})", &self.text[o.start..o.end], o.salience, o.sentence, o.paragraph, self.sentence, self.paragraph);
+            }
             let known = self.entities[o.entity].gender == Some(gender);
             if o.paragraph == self.paragraph {
                 if o.salience == 2 {
@@ -263,14 +274,25 @@ impl<'a> ArticleState<'a> {
                 if (o.salience > 0 || !o.possessive) && in_paragraph[level].is_none() {
                     in_paragraph[level] = Some(o.entity);
                 }
-            } else if in_paragraph.iter().any(Option::is_some) {
+                continue;
+            }
+            if in_paragraph.iter().any(Option::is_some) {
                 break;
-            } else if at - o.start <= PRONOUN_WINDOW && o.salience > 0 {
-                let slot = if known { &mut salient_known } else { &mut salient_unknown };
-                // A subject of a sentence beats one of a clause named after it.
-                match slot {
-                    Some((_, s)) if *s >= o.salience => {}
-                    _ => *slot = Some((o.entity, o.salience)),
+            }
+            if let Some((sentence, _, entity)) = near
+                && o.sentence < sentence
+            {
+                return Some(entity);
+            }
+            if o.salience > 0 {
+                if o.sentence + 2 >= self.sentence {
+                    // In the latest sentence with a subject: its subject of the sentence over one of a clause.
+                    if near.is_none_or(|(_, s, _)| o.salience > s) {
+                        near = Some((o.sentence, o.salience, o.entity));
+                    }
+                } else if at - o.start <= PRONOUN_WINDOW {
+                    let slot = if known { &mut salient_known } else { &mut salient_unknown };
+                    slot.get_or_insert(o.entity);
                 }
             }
             if any.is_none() && (known || o.sentence + 1 >= self.sentence) {
@@ -279,8 +301,9 @@ impl<'a> ArticleState<'a> {
         }
         in_paragraph[1]
             .or(in_paragraph[2])
-            .or(salient_known.map(|s| s.0))
-            .or(salient_unknown.map(|s| s.0))
+            .or(near.map(|n| n.2))
+            .or(salient_known)
+            .or(salient_unknown)
             .or(any)
     }
 
@@ -312,10 +335,17 @@ impl<'a> ArticleState<'a> {
     pub(super) fn salience(&self, start: usize, end: usize) -> u8 {
         let before = self.text[self.sentence_start..start].trim_end();
         let before = before.trim_end_matches(['“', '"', '‘', '(', '[', '—', '-']).trim_end();
-        // "…,” said Juan Ortiz": an inverted speaker.
-        if let Some((_, w)) = self.word_before(start)
+        // "Trump's", "Ortiz'": a possessive names no subject.
+        if self.text[end..self.sentence_end].starts_with(['\'', '’']) {
+            return 0;
+        }
+        // "…,” said Juan Ortiz": an inverted speaker (not "criticized Ortiz").
+        if let Some((verb_start, w)) = self.word_before(start)
             && w.starts_with(char::is_lowercase)
             && self.rec.speech.is_inverting(w)
+            && self.text[self.sentence_start..verb_start]
+                .trim_end()
+                .ends_with([',', '”', '"', '’', ':'])
         {
             return 2;
         }
@@ -350,7 +380,7 @@ impl<'a> ArticleState<'a> {
             } else {
                 // Up to the next comma, a dozen words at most.
                 let close = after_comma.find(',')?;
-                if after_comma[..close].split_whitespace().count() > 12 {
+                if after_comma[..close].split_whitespace().count() > 16 {
                     return None;
                 }
                 at = end + 1 + close + 1;

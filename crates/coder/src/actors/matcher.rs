@@ -31,6 +31,9 @@ pub(super) enum What {
     NewName,
     /// A whole name no dictionary holds, marked as a person by newswriting cues (see `names`).
     CueName,
+    /// An organisation's name no dictionary holds, with the country entry named inside it (see
+    /// `organisations`).
+    OrgName { country: Option<u32> },
 }
 
 /// The compiled automata over the dictionary's surface forms.

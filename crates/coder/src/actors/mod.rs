@@ -26,6 +26,7 @@ mod disambiguate;
 mod entities;
 mod matcher;
 mod names;
+mod organisations;
 mod persons;
 mod petrarch;
 mod sentence;

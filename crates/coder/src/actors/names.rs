@@ -78,7 +78,11 @@ impl ArticleState<'_> {
             if w.is_empty() || at + w.len() > limit {
                 break;
             }
-            let capital = w.starts_with(char::is_uppercase);
+            // "al-Anani", "el-Baradei": a particle joined to a capitalised name.
+            let capital = w.starts_with(char::is_uppercase)
+                || w.split_once('-').is_some_and(|(p, rest)| {
+                    words.has(List::Particles, p) && rest.starts_with(char::is_uppercase)
+                });
             let particle = count > 0 && words.has(List::Particles, w);
             let name_word = capital
                 && !words.has(List::NonName, w)
@@ -105,7 +109,9 @@ impl ArticleState<'_> {
         // A name goes on after a hit ("President Ana Costa", "Alma Reyes" after a given name): composition
         // reads it; after "the" it is a thing's name ("the Old City"); after a preposition, a place.
         let glued = hits.iter().any(|h| h.end < start && self.adjacent(h.end, start, false));
+        let last = self.text[start..end].split_whitespace().last().unwrap_or("");
         if glued
+            || self.dict().words.org_head(last).is_some()
             || prev.is_some_and(|(_, w)| {
                 matches!(w, "the" | "The" | "a" | "an" | "A" | "An") || self.dict().words.has(List::NamePrepositions, w)
             })
@@ -129,6 +135,12 @@ impl ArticleState<'_> {
         if words >= 2 && self.apposition_of_a_person(end) {
             return true;
         }
+        // "“…,” Ada Ortiz, a nurse, said" / "“…,” Ada Ortiz wrote": a name right after a quotation's
+        // closing mark and comma is its speaker.
+        let before = self.text[self.sentence_start..start].trim_end();
+        if words >= 2 && [",”", ",\"", ",’", "?”", "!”", "?\"", "!\""].iter().any(|q| before.ends_with(q)) {
+            return true;
+        }
         self.speech_follows(end)
     }
 
@@ -150,7 +162,7 @@ impl ArticleState<'_> {
             let Some(close) = after_comma.find(',') else {
                 return false;
             };
-            if after_comma[..close].split_whitespace().count() > 12 {
+            if after_comma[..close].split_whitespace().count() > 16 {
                 return false;
             }
             at = end + 1 + close + 1;

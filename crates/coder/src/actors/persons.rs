@@ -10,12 +10,15 @@ use super::matcher::{Hit, What};
 use super::names::courtesy_gender;
 use super::sentence::is_upper_acronym;
 use super::words::List;
-use detente_records::{Actor, MentionKind, Resolution};
+use detente_records::{Actor, EntityKind, MentionKind, Resolution};
 
 impl<'a> ArticleState<'a> {
     /// A surname of a person named earlier ("Peskov" after "Dmitry Peskov").
     pub(super) fn surname_mention(&mut self, hits: &[Hit], i: usize, entity: usize) -> usize {
         let hit = hits[i];
+        if !self.entities[entity].person {
+            return self.alias_mention(hit, entity).max(i + 1);
+        }
         // "Michael" of "Michael Smith" before another surname: somebody else ("Michael Jones").
         let word = &self.text[hit.start..hit.end];
         let first_name = self.entities[entity]
@@ -48,6 +51,29 @@ impl<'a> ArticleState<'a> {
         self.apposition_after(hits, i + 1, hit.end, entity)
     }
 
+    /// An initialism, acronym or head word of an organisation named before ("the JCS", "the Observatory").
+    fn alias_mention(&mut self, hit: Hit, entity: usize) -> usize {
+        let kind = match self.entities[entity].kind {
+            EntityKind::Country => MentionKind::Country,
+            EntityKind::Group | EntityKind::Person => MentionKind::Role,
+            EntityKind::Organization => MentionKind::Organization,
+        };
+        match self.entities[entity].actor.clone() {
+            Some(actor) => self.emit(
+                hit.start,
+                hit.end,
+                actor,
+                Resolution::Coreference,
+                kind,
+                entity,
+                None,
+                false,
+            ),
+            None => self.track(entity, hit.start, hit.end),
+        }
+        0
+    }
+
     /// A given name followed by capitalised words: a person no dictionary holds. Tracked (pronouns, later
     /// surname; an apposition may give it an actor), not emitted.
     pub(super) fn new_name(&mut self, hits: &[Hit], i: usize) -> usize {
@@ -58,11 +84,15 @@ impl<'a> ArticleState<'a> {
         if name.entry.is_some() || name.local.is_some() {
             return i + 1;
         }
-        // "the James Martin Center": a name that goes on with a capitalised non-name word names a thing.
-        if let Some(rest) = self.text[name.end..self.sentence_end].strip_prefix(' ')
-            && rest.starts_with(char::is_uppercase)
-            && self.dict().words.has(List::NonName, self.word_at(name.end + 1))
-        {
+        // "the James Martin Center", "the Christian Science Monitor": a name after "the", or one that goes
+        // on with (or ends in) an organisation's head word, names a thing.
+        let words = &self.dict().words;
+        let last = self.text[hit.start..name.end].split_whitespace().last().unwrap_or("");
+        let goes_on = self.text[name.end..self.sentence_end]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && words.has(List::NonName, self.word_at(name.end + 1)));
+        let after_the = self.word_before(hit.start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+        if goes_on || after_the || words.org_head(last).is_some() {
             return i + 1 + name.hits_used;
         }
         if self.is_sentence_initial(hit.start)

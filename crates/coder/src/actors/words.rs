@@ -4,7 +4,7 @@
 
 use super::dict::error;
 use crate::DictionaryError;
-use crate::wordset::WordSet;
+use crate::wordset::{WordMap, WordSet};
 use std::collections::BTreeMap;
 
 /// One word list. The names are the keys of the `[words]` table.
@@ -48,6 +48,18 @@ pub(crate) enum List {
     GeorgiaMarkers,
     /// Capitalised words before ", Georgia" that keep it the country.
     GeorgiaNeighbours,
+    /// Head words of organisations' names, some with a role ("Party:PTY").
+    OrgHeads,
+    /// Nouns that refer back to the latest news organisation ("the outlet").
+    OutletNouns,
+    /// Documents that speak for their issuer ("the statement").
+    DocumentNouns,
+    /// Days and months.
+    Calendar,
+    /// Lower-case words inside organisations' names ("of", "for").
+    NameConnectors,
+    /// Groups that take no country from the article ("tourists", "diplomats").
+    NoContextNouns,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -70,6 +82,12 @@ const LISTS: &[(List, &str)] = &[
     (List::UsStateMarkers, "us_state_markers"),
     (List::GeorgiaMarkers, "georgia_markers"),
     (List::GeorgiaNeighbours, "georgia_neighbours"),
+    (List::OrgHeads, "org_heads"),
+    (List::OutletNouns, "outlet_nouns"),
+    (List::DocumentNouns, "document_nouns"),
+    (List::Calendar, "calendar"),
+    (List::NameConnectors, "name_connectors"),
+    (List::NoContextNouns, "no_context_nouns"),
 ];
 
 /// Lists whose words are compared in lower case.
@@ -82,6 +100,8 @@ fn lower_case(list: List) -> bool {
 pub(crate) struct Words {
     sets: Vec<WordSet>,
     items: Vec<Vec<String>>,
+    /// Organisation head word → the role it gives, if any.
+    org_heads: WordMap<Option<String>>,
 }
 
 impl Words {
@@ -91,6 +111,11 @@ impl Words {
 
     pub fn items(&self, list: List) -> &[String] {
         &self.items[list as usize]
+    }
+
+    /// Whether `word` heads organisations' names; `Some(Some(role))` when it gives one ("Party" → PTY).
+    pub fn org_head(&self, word: &str) -> Option<Option<&str>> {
+        self.org_heads.get(word).map(Option::as_deref)
     }
 
     /// A word of a lower-case list, compared in any case.
@@ -159,9 +184,17 @@ impl WordsBuilder {
     }
 
     pub fn build(self) -> Words {
+        let org_heads = self.items[List::OrgHeads as usize]
+            .iter()
+            .map(|w| match w.split_once(':') {
+                Some((head, role)) => (head.to_string(), Some(role.to_string())),
+                None => (w.clone(), None),
+            })
+            .collect();
         Words {
             sets: self.items.iter().map(|v| v.iter().cloned().collect()).collect(),
             items: self.items,
+            org_heads,
         }
     }
 }

@@ -528,7 +528,12 @@ fn entity_for<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<(&'e Entity, bool)> 
 /// Seoul" → "officials"), the whole phrase without one.
 fn head_end(doc: &Doc, np: &NounPhrase) -> usize {
     (np.tok.0 + 1..np.tok.1)
-        .find(|&k| matches!(doc.low(k), "of" | "in" | "for" | "at" | "from" | "on" | "by" | "near"))
+        .find(|&k| {
+            let w = doc.low(k);
+            matches!(w, "of" | "by" | "who" | "that" | "which")
+                || ATTACHING.contains(&w)
+                || !doc.cap(k) && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+        })
         .map_or(np.span.end, |k| doc.tokens[k - 1].end)
 }
 
