@@ -26,6 +26,8 @@ pub(super) struct ArticleState<'a> {
     /// Surnames of people introduced in the article → entity.
     pub surnames: WordMap<usize>,
     pub context: CountryContext,
+    /// Document nouns → the entity that issued the latest such document ("said in a statement").
+    pub issuers: WordMap<usize>,
     pub places: PlaceCache,
     /// The current sentence: its index among the non-boilerplate sentences, and its span.
     pub sentence: usize,
@@ -48,6 +50,7 @@ impl<'a> ArticleState<'a> {
             occurrences: Vec::new(),
             surnames: WordMap::default(),
             context: CountryContext::default(),
+            issuers: WordMap::default(),
             places: PlaceCache::default(),
             sentence: 0,
             sentence_start: 0,

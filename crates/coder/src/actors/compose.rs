@@ -358,8 +358,11 @@ impl<'a> ArticleState<'a> {
         if titled_kind && let Some(next) = self.apposition_before(hits, i, p.start, head.former) {
             return next;
         }
+        if self.document_issued(&p, noun) {
+            return p.next;
+        }
         let (qual, end, j) = self.placed_group(hits, &p, &head);
-        if let Some(next) = self.description(hits, &p, &head, qual.as_ref(), end, j) {
+        if let Some(next) = self.description(&p, &head, qual.as_ref(), end, j) {
             return next;
         }
         self.role_mention(hits, i, &p, &head, qual, end, j)
@@ -380,8 +383,9 @@ impl<'a> ArticleState<'a> {
             j = next;
             end = e;
         }
+        // "Oil ministry official Reza Karimi": the title's country is the sentence's, else the article's.
         let ctx = if qual.is_none() && noun.country.is_none() && context_role(head.role.as_deref()) {
-            self.context_country()
+            self.context_country().or_else(|| self.context.main().map(str::to_string))
         } else {
             None
         };
@@ -480,63 +484,78 @@ impl<'a> ArticleState<'a> {
         (qual, end, j)
     }
 
-    /// A description of somebody named earlier: a singular title ("the spokesman", "the Kremlin leader")
-    /// or a body noun ("the department" for "the State Department"). Returns the next hit when it is one.
-    fn description(
-        &mut self,
-        hits: &[Hit],
-        p: &Phrase,
-        head: &Head,
-        qual: Option<&Actor>,
-        end: usize,
-        j: usize,
-    ) -> Option<usize> {
-        let _ = hits;
+    /// A description of somebody or something named earlier: a singular title ("the spokesman", "the
+    /// Kremlin leader", "the former president"), a body noun ("the department" for "the State
+    /// Department"), a document ("the statement" for whoever issued it) or an outlet noun ("the news
+    /// agency"). Returns the next hit when it is one.
+    fn description(&mut self, p: &Phrase, head: &Head, qual: Option<&Actor>, end: usize, j: usize) -> Option<usize> {
         let noun = head.noun;
+        let words = &self.dict().words;
         let titled_kind = matches!(noun.kind, NounKind::Person | NounKind::Title);
-        if titled_kind && !head.indefinite {
+        let refers = || self.definite_reference(p.start, end) || self.speaking_subject(end);
+        let target = if titled_kind && !head.indefinite {
             let composed = compose_actor(qual, noun, head.role.as_deref(), head.former, None);
-            if let Some(ent) = self.title_antecedent(noun, composed.as_ref()) {
-                let rec = &self.entities[ent];
-                let (actor, gender) = (rec.actor.clone(), rec.gender);
-                if let Some(actor) = actor {
-                    self.emit(
-                        p.start,
-                        end,
-                        actor,
-                        Resolution::Coreference,
-                        MentionKind::Role,
-                        ent,
-                        gender,
-                        false,
-                    );
-                }
-                return Some(j);
+            self.title_antecedent(noun, composed.as_ref(), head.former)
+        } else if noun.kind == NounKind::Body && qual.is_none() && !head.indefinite && p.nouns.len() == 1 {
+            if words.has(List::DocumentNouns, &noun.key) && refers() {
+                self.issuers.get(&noun.key).copied()
+            } else if words.has(List::OutletNouns, &noun.key) && refers() {
+                self.latest_outlet()
+            } else if !words.has(List::GenericBodies, &noun.key) && refers() {
+                self.named_body(&noun.key).map(|m| m.entity - 1)
+            } else {
+                None
             }
+        } else {
+            None
+        }?;
+        let rec = &self.entities[target];
+        let kind = if rec.person {
+            MentionKind::Role
+        } else {
+            MentionKind::Organization
+        };
+        match rec.actor.clone() {
+            Some(actor) => {
+                let gender = rec.gender;
+                self.emit(p.start, end, actor, Resolution::Coreference, kind, target, gender, false)
+            }
+            None => self.track(target, p.start, end),
         }
-        // "the department said": the latest organisation named with that noun ("the State Department").
-        if noun.kind == NounKind::Body
-            && qual.is_none()
-            && !head.indefinite
-            && p.nouns.len() == 1
-            && !self.dict().words.has(List::GenericBodies, &noun.key)
-            && (self.definite_reference(p.start, end) || self.speaking_subject(end))
-            && let Some(m) = self.named_body(&noun.key)
-        {
-            let (actor, ent) = (m.actor.clone(), m.entity - 1);
-            self.emit(
-                p.start,
-                end,
-                actor,
-                Resolution::Coreference,
-                MentionKind::Organization,
-                ent,
-                None,
-                false,
-            );
-            return Some(j);
+        Some(j)
+    }
+
+    /// "X said in a statement": the document's issuer is the subject of the sentence, whom a later "the
+    /// statement said" refers to. Returns whether the phrase is such a document (no mention of its own).
+    fn document_issued(&mut self, p: &Phrase, noun: &Noun) -> bool {
+        if !self.dict().words.has(List::DocumentNouns, &noun.key) {
+            return false;
         }
-        None
+        let Some((s, w)) = self.word_before(p.start) else {
+            return false;
+        };
+        let before_det = if matches!(
+            w.to_ascii_lowercase().as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new" | "joint"
+        ) {
+            self.word_before(s).map(|(_, w)| w)
+        } else {
+            Some(w)
+        };
+        if !before_det.is_some_and(|w| w.eq_ignore_ascii_case("in")) {
+            return false;
+        }
+        let subject = self
+            .occurrences
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence == self.sentence)
+            .find(|o| o.salience > 0 && !o.quoted && o.start < p.start)
+            .map(|o| o.entity);
+        if let Some(issuer) = subject {
+            self.issuers.insert(noun.key.clone(), issuer);
+        }
+        true
     }
 
     /// A role phrase of its own: "Russian officials", "a Ukrainian soldier", "the government".
@@ -701,9 +720,15 @@ impl<'a> ArticleState<'a> {
                 break;
             }
         }
+        let explicit = actor.is_some() && (qual.is_some() || noun.country.is_some() || end > hits[last].end);
+        // "Reza Karimi, a government spokesman,": a state title without a country is the context's.
+        if apposition && actor.is_none() && context_role(role.as_deref()) {
+            let ctx = self.context_country().or_else(|| self.context.main().map(str::to_string));
+            actor = compose_actor(None, noun, role.as_deref(), false, ctx.as_deref());
+        }
         Some((
             RolePhrase {
-                explicit: actor.is_some() && (qual.is_some() || noun.country.is_some() || end > hits[last].end),
+                explicit,
                 actor,
                 title: Some(noun.key.clone()),
                 gender: noun.gender,

@@ -107,9 +107,9 @@ impl<'a> ArticleState<'a> {
         next.is_empty() || !next.starts_with(char::is_lowercase) || self.dict().words.has(List::FollowOk, next)
     }
 
-    /// The person a title-only phrase refers to: the latest one with that title, else (for a phrase with a
-    /// country or organisation) the latest person of that actor.
-    pub(super) fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>) -> Option<usize> {
+    /// The person a title-only phrase refers to: the latest one with that title (held before, for "the
+    /// former …"), else (for a phrase with a country or organisation) the latest person of that actor.
+    pub(super) fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>, former: bool) -> Option<usize> {
         let gender_ok = |e: &EntityRec| noun.gender.is_none() || e.gender.is_none() || e.gender == noun.gender;
         // "the German leader" is not the Scottish leader: a qualifier must agree.
         let actor_ok = |e: &EntityRec| match composed {
@@ -126,9 +126,11 @@ impl<'a> ArticleState<'a> {
         };
         // Of several people with the title, the one the article is about (most mentioned; the latest on a
         // tie): "the president" after "meetings with President Moon" is still the president quoted all along.
+        // "the former president": a title the person held before.
+        let has_title = |e: &EntityRec| e.titles.contains(&noun.key) || former && e.past_titles.contains(&noun.key);
         let by_title = people()
-            .filter(|(_, e)| e.titles.contains(&noun.key))
-            .max_by_key(|(_, e)| (e.emitted.len(), e.last));
+            .filter(|(_, e)| has_title(e))
+            .max_by_key(|(_, e)| (e.spans.len(), e.last));
         if let Some((i, _)) = by_title {
             return Some(i);
         }
@@ -415,6 +417,21 @@ impl<'a> ArticleState<'a> {
 }
 
 impl ArticleState<'_> {
+    /// The latest news organisation named ("the news agency", "the outlet").
+    pub(super) fn latest_outlet(&self) -> Option<usize> {
+        self.occurrences
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .map(|o| o.entity)
+            .find(|&e| {
+                self.entities[e]
+                    .actor
+                    .as_ref()
+                    .is_some_and(|a| a.role.as_deref() == Some("MED"))
+            })
+    }
+
     /// "it said", "It has denied", "it added": "it" as the subject of a reporting verb or of an
     /// auxiliary with a participle; not "it is unclear", "it seems", "it was".
     fn neuter_subject(&self, start: usize, end: usize) -> bool {

@@ -5,7 +5,7 @@
 use super::article::ArticleState;
 use super::dict::Dictionary;
 use super::words::List;
-use detente_records::{Actor, Entity, EntityKind, Mention, Span};
+use detente_records::{Actor, Entity, EntityKind, Mention, Resolution, Span};
 
 impl<'a> ArticleState<'a> {
     /// The entity with this key, made when new.
@@ -37,6 +37,7 @@ impl<'a> ArticleState<'a> {
             });
             let mut rec = EntityRec::new(EntityKey::Entry(entry), name.clone(), true, actor, false);
             rec.gender = gender;
+            rec.past_titles = e.roles.iter().filter_map(|r| r.title.clone()).collect();
             rec.titles = dict_title.into_iter().collect();
             rec
         });
@@ -146,6 +147,8 @@ pub(super) struct EntityRec {
     pub plural: bool,
     /// Title keys the person was introduced with ("spokesman", "president").
     pub titles: Vec<String>,
+    /// Every title the dictionary gives the person, held now or before ("the former president").
+    pub past_titles: Vec<String>,
     /// End of the latest mention; sentence of it.
     pub last: usize,
     pub last_sentence: usize,
@@ -171,6 +174,7 @@ impl EntityRec {
             gender: None,
             plural,
             titles: Vec::new(),
+            past_titles: Vec::new(),
             last: 0,
             last_sentence: 0,
             text_titled: false,
@@ -222,7 +226,8 @@ pub struct ArticleActors {
 
 impl ArticleState<'_> {
     /// The entities as output: numbered from 1 in order of first mention, each with its fullest name.
-    pub(super) fn finish(self) -> ArticleActors {
+    pub(super) fn finish(mut self) -> ArticleActors {
+        self.forward_descriptions();
         let ArticleState {
             entities,
             mut mentions,
@@ -294,6 +299,49 @@ fn person_name(text: &str, e: &EntityRec) -> String {
         e.name.clone()
     } else {
         written
+    }
+}
+
+impl ArticleState<'_> {
+    /// A description before the name ("French foreign minister says …" in a headline, then "French
+    /// Foreign Minister Jean Valois"): a singular role phrase that no earlier person matched is the one
+    /// person named later with that title and country, when there is exactly one.
+    fn forward_descriptions(&mut self) {
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            let EntityKey::Phrase(_, noun) = &e.key else { continue };
+            let Some(country) = e.actor.as_ref().and_then(|a| a.country.clone()) else {
+                continue;
+            };
+            if e.person || e.kind != EntityKind::Person || e.spans.is_empty() {
+                continue;
+            }
+            let first = e.spans[0].0;
+            let mut later = (0..self.entities.len()).filter(|&k| {
+                let p = &self.entities[k];
+                p.person
+                    && p.spans.first().is_some_and(|s| s.0 > first)
+                    && (p.titles.contains(noun) || p.past_titles.contains(noun))
+                    && p.actor.as_ref().is_some_and(|a| a.country.as_deref() == Some(country.as_str()))
+            });
+            let (Some(person), None) = (later.next(), later.next()) else {
+                continue;
+            };
+            let spans = std::mem::take(&mut self.entities[i].spans);
+            let emitted = std::mem::take(&mut self.entities[i].emitted);
+            let actor = self.entities[person].actor.clone();
+            for &m in &emitted {
+                let mention = &mut self.mentions[m];
+                mention.entity = person + 1;
+                mention.via = Resolution::Coreference;
+                if let Some(a) = &actor {
+                    mention.actor = a.clone();
+                }
+            }
+            let p = &mut self.entities[person];
+            p.spans.extend(spans);
+            p.emitted.extend(emitted);
+        }
     }
 }
 

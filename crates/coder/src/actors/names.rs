@@ -159,13 +159,19 @@ impl ArticleState<'_> {
         let mut at = end;
         let rest = &self.text[end..self.sentence_end];
         if let Some(after_comma) = rest.strip_prefix(',') {
-            let Some(close) = after_comma.find(',') else {
-                return false;
-            };
-            if after_comma[..close].split_whitespace().count() > 16 {
-                return false;
+            let next = self.word_at(self.skip_space(end + 1));
+            if self.rec.speech.is_reporting(next) || matches!(next, "has" | "had" | "have" | "also" | "later") {
+                // ", had said": the comma closes an apposition the name ends ("the minister, Ana Ruiz, said").
+                at = end + 1;
+            } else {
+                let Some(close) = after_comma.find(',') else {
+                    return false;
+                };
+                if after_comma[..close].split_whitespace().count() > 16 {
+                    return false;
+                }
+                at = end + 1 + close + 1;
             }
-            at = end + 1 + close + 1;
         } else if !rest.starts_with(' ') {
             return false;
         }

@@ -20,16 +20,7 @@ impl<'a> ArticleState<'a> {
             return self.alias_mention(hit, entity).max(i + 1);
         }
         // "Michael" of "Michael Smith" before another surname: somebody else ("Michael Jones").
-        let word = &self.text[hit.start..hit.end];
-        let first_name = self.entities[entity]
-            .name
-            .strip_prefix(word)
-            .is_some_and(|rest| rest.starts_with(' '));
-        if first_name
-            && let Some(next) = self.text[hit.end..self.sentence_end].strip_prefix(' ')
-            && next.starts_with(char::is_uppercase)
-            && !self.dict().words.has(List::NonName, self.word_at(hit.end + 1))
-        {
+        if self.name_goes_on(hit.end, entity) {
             return self.new_name(hits, i);
         }
         self.name_seen(entity, hit.start, hit.end);
@@ -104,7 +95,8 @@ impl<'a> ArticleState<'a> {
             return i + 1 + name.hits_used;
         }
         let ent = self.unknown_person((hit.start, name.end), None, None, None);
-        self.track(ent, hit.start, name.end);
+        self.role_before_name(ent, hit.start);
+        self.mention_person(ent, hit.start, name.end);
         self.apposition_after(hits, i + 1 + name.hits_used, name.end, ent)
     }
 
@@ -116,8 +108,76 @@ impl<'a> ArticleState<'a> {
             .and_then(|(_, w)| courtesy_gender(w))
             .filter(|&g| g != '?');
         let ent = self.unknown_person((hit.start, hit.end), None, None, gender);
-        self.track(ent, hit.start, hit.end);
+        self.role_before_name(ent, hit.start);
+        self.mention_person(ent, hit.start, hit.end);
         self.apposition_after(hits, i + 1, hit.end, ent)
+    }
+
+    /// A capitalised name word follows `end` that the person's name does not hold: the part of a name
+    /// before it belongs to a longer name of somebody else ("Michael Jones" after "Michael Smith").
+    fn name_goes_on(&self, end: usize, entity: usize) -> bool {
+        let Some(next) = self.text[end..self.sentence_end].strip_prefix(' ') else {
+            return false;
+        };
+        let word = self.word_at(end + 1);
+        next.starts_with(char::is_uppercase)
+            && !word.is_empty()
+            && !self.dict().words.has(List::NonName, word)
+            && !self.dict().words.has(List::Calendar, word)
+            && self.entities[entity].person
+            && !self.entities[entity].name.split_whitespace().any(|w| w == word)
+    }
+
+    /// A person's name at [start, end): a mention when the person has an actor, else tracked only.
+    fn mention_person(&mut self, ent: usize, start: usize, end: usize) {
+        let rec = &self.entities[ent];
+        match rec.actor.clone() {
+            Some(actor) => {
+                let gender = rec.gender;
+                self.emit(start, end, actor, Resolution::Apposition, MentionKind::Person, ent, gender, false);
+            }
+            None => self.track(ent, start, end),
+        }
+    }
+
+    /// "Greece's defence minister, Nikos Pappas, said": a singular role phrase, a comma, then the name:
+    /// the phrase describes the person, who takes its actor (and the phrase's mention).
+    fn role_before_name(&mut self, person: usize, name_start: usize) {
+        let Some(m) = self.mentions.last() else { return };
+        let gap = &self.text[m.end..name_start];
+        // "The head of Egypt's air navigation agency, Ana Ruiz": a few more words of the phrase first.
+        let described = m.kind == MentionKind::Role
+            && !m.plural
+            && matches!(self.entities[m.entity - 1].key, EntityKey::Phrase(..))
+            && gap.ends_with(", ")
+            && !gap[..gap.len() - 2].contains([',', '.', ';', '"', '“', '”'])
+            && gap.split_whitespace().count() <= 8;
+        // "Director of National Intelligence Ana Ruiz": an office the dictionary names, then the name.
+        let office = m.kind == MentionKind::Organization && gap == " ";
+        if !(described || office) || self.entities[person].actor.is_some() {
+            return;
+        }
+        let mut actor = m.actor.clone();
+        let name = self.entities[person].name.clone();
+        actor.name = Some(name);
+        self.entities[person].actor = Some(actor.clone());
+        let (start, end, old) = (m.start, m.end, m.entity - 1);
+        let index = self.mentions.len() - 1;
+        let from = &mut self.entities[old];
+        from.emitted.retain(|&k| k != index);
+        from.spans.retain(|&s| s != (start, end));
+        let last = self.mentions.last_mut().expect("checked above");
+        last.entity = person + 1;
+        last.actor = actor;
+        last.via = Resolution::Apposition;
+        let to = &mut self.entities[person];
+        to.emitted.push(index);
+        to.spans.push((start, end));
+        for o in self.occurrences.iter_mut().rev().take(8) {
+            if (o.start, o.end) == (start, end) {
+                o.entity = person;
+            }
+        }
     }
 
     /// "Ali Vaez, an Iran analyst at …": the role phrase starting at hit `i` (position `start`) is an
@@ -393,6 +453,8 @@ impl<'a> ArticleState<'a> {
                             hits_used: k + 1 - j,
                         });
                     }
+                    // "Mehdi Karimi" after a "Mehdi" named alone: a longer name, somebody else.
+                    What::Local(e) if self.name_goes_on(h.end, e) => k += 1,
                     What::Local(e) => {
                         return Some(NameSpan {
                             start,
