@@ -23,6 +23,11 @@ impl<'a> ArticleState<'a> {
         if self.name_goes_on(hit.end, entity) {
             return self.new_name(hits, i);
         }
+        // "DeaNa Ribble" after "Reid Ribble": somebody else with that surname.
+        let known = self.entities[entity].name.clone();
+        if let Some(span) = self.fuller_other_name(hits, i, &known) {
+            return self.other_person(hits, i, span);
+        }
         self.name_seen(entity, hit.start, hit.end);
         let rec = &self.entities[entity];
         let (actor, gender) = (rec.actor.clone(), rec.gender);
@@ -111,6 +116,61 @@ impl<'a> ArticleState<'a> {
         self.role_before_name(ent, hit.start);
         self.mention_person(ent, hit.start, hit.end);
         self.apposition_after(hits, i + 1, hit.end, ent)
+    }
+
+    /// A surname or short form at hit `i` that belongs to somebody else's fuller name: capitalised name
+    /// words right before it that the known name lacks ("Jeb Bush" for "George W. Bush", "DeaNa Ribble"
+    /// after "Reid Ribble"), or a suffix after it ("Donald Trump Jr."). Returns the fuller name's span.
+    fn fuller_other_name(&self, hits: &[Hit], i: usize, known: &str) -> Option<(usize, usize)> {
+        let (start, end) = (hits[i].start, hits[i].end);
+        let words = &self.dict().words;
+        let known: Vec<&str> = known.split_whitespace().collect();
+        let mut new_end = end;
+        if self.text[end..self.sentence_end].starts_with(' ') {
+            let w = self.word_at(end + 1);
+            if words.has(List::NameSuffixes, w) {
+                new_end = end + 1 + w.len();
+                if self.text[new_end..self.sentence_end].starts_with('.') {
+                    new_end += 1;
+                }
+            }
+        }
+        let mut new_start = start;
+        let mut pos = start;
+        for _ in 0..3 {
+            let Some((s, w)) = self.word_before(pos) else { break };
+            // A title or organisation before the name ("Chancellor", "Kremlin") is no name word.
+            let titled = hits[..i]
+                .iter()
+                .any(|h| h.end > s && h.start < s + w.len() && matches!(h.what, What::Dict(_)));
+            if self.text[s + w.len()..pos] != *" "
+                || titled
+                || w.ends_with('.')
+                || !w.starts_with(char::is_uppercase)
+                || words.has(List::NonName, w)
+                || words.has(List::Calendar, w)
+                || is_upper_acronym(w)
+                || self.is_sentence_initial(s) && words.has_folded(List::SentenceOpeners, w)
+            {
+                break;
+            }
+            // "Hillary Rodham Clinton": a middle name of the known person.
+            if known.contains(&w) {
+                return None;
+            }
+            new_start = s;
+            pos = s;
+        }
+        (new_start < start || new_end > end).then_some((new_start, new_end))
+    }
+
+    /// Somebody else than the known person at hit `i`, named at `span`.
+    fn other_person(&mut self, hits: &[Hit], i: usize, span: (usize, usize)) -> usize {
+        let ent = self.unknown_person(span, None, None, None);
+        self.role_before_name(ent, span.0);
+        self.mention_person(ent, span.0, span.1);
+        let next = hits[i + 1..].iter().position(|h| h.start >= span.1).map_or(hits.len(), |k| i + 1 + k);
+        self.apposition_after(hits, next, span.1, ent)
     }
 
     /// A capitalised name word follows `end` that the person's name does not hold: the part of a name
@@ -224,6 +284,12 @@ impl<'a> ArticleState<'a> {
         titled: Option<RolePhrase>,
     ) -> usize {
         let hit = hits[i];
+        // "Jeb Bush" for the dictionary's "George W. Bush", "Donald Trump Jr.": somebody else.
+        if start == hit.start
+            && let Some(span) = self.fuller_other_name(hits, i, &self.dict().entries[entry as usize].name.clone())
+        {
+            return self.other_person(hits, i, span);
+        }
         let has_code = self.dict().entries[entry as usize].actor_at(self.date).is_some();
         let (title, fallback) = match &titled {
             Some(t) => (t.title.clone(), t.actor.clone()),

@@ -60,6 +60,8 @@ pub(crate) enum List {
     NameConnectors,
     /// Groups that take no country from the article ("tourists", "diplomats").
     NoContextNouns,
+    /// Suffixes that make a name another person's ("Jr").
+    NameSuffixes,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -88,6 +90,7 @@ const LISTS: &[(List, &str)] = &[
     (List::Calendar, "calendar"),
     (List::NameConnectors, "name_connectors"),
     (List::NoContextNouns, "no_context_nouns"),
+    (List::NameSuffixes, "name_suffixes"),
 ];
 
 /// Lists whose words are compared in lower case.

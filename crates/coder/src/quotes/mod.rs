@@ -1715,7 +1715,7 @@ impl<'a> Doc<'a> {
                     let speaker = a
                         .speaker
                         .as_ref()
-                        .map(|np| speakers::resolve(self, np));
+                        .and_then(|np| speakers::resolve(self, np));
                     (speaker, Some(a.cue.of(self.text).to_string()), Some(a.cue))
                 }
                 None => {
@@ -1729,7 +1729,7 @@ impl<'a> Doc<'a> {
                             // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
                             let credit = self.credit_line_after(p.paragraph);
                             (
-                                credit.map(|np| speakers::resolve(self, &np)),
+                                credit.and_then(|np| speakers::resolve(self, &np)),
                                 None,
                                 None,
                             )

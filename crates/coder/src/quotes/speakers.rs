@@ -538,8 +538,8 @@ fn head_end(doc: &Doc, np: &NounPhrase) -> usize {
 }
 
 /// The speaker a phrase names: the entity's fullest name and actor; without an entity, the phrase as
-/// written (a person's name, a group) and no actor.
-pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Speaker {
+/// written (a person's name, a group) and no actor; None for a phrase that names nothing that can speak.
+pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
     let mut speaker = Speaker {
         mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }),
         ..Speaker::default()
@@ -566,6 +566,7 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Speaker {
             }
             speaker.entity = covers.then_some(e.id);
         }
+        None if !can_speak(doc, np) => return None,
         None => {
             speaker.name = match np.kind {
                 NpKind::Person => Some(np.name.of(doc.text).to_string()),
@@ -574,5 +575,26 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Speaker {
             };
         }
     }
-    speaker
+    Some(speaker)
+}
+
+/// Whether a phrase that names no entity of the actor stage can still be a speaker: a group or a
+/// document, or a name that is no time ("Thursday"), no word in capitals ("EXCLUSIVE", "UPDATE") and not
+/// the tail of a longer name ("… of Professional Responsibility").
+fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
+    let (a, b) = np.tok;
+    match np.kind {
+        NpKind::Pronoun => true,
+        NpKind::Relative => false,
+        NpKind::Person | NpKind::Org => {
+            let words: Vec<usize> = (a..b).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
+            let shouted = words.len() == 1 && is_shouted(doc.tok(words[0])) && doc.tok(words[0]).len() > 4;
+            let timed = words.iter().any(|&k| doc.lex.flags(doc.low(k)) & NOT_NAME != 0 && doc.cap(k))
+                && words.len() == 1;
+            let tail = a > 0 && matches!(doc.low(a - 1), "of" | "for" | "the");
+            !(shouted || timed || tail && np.kind == NpKind::Person)
+        }
+        // Groups and documents speak ("the proposals", "naysayers", "the family").
+        NpKind::Group | NpKind::TitleRef => true,
+    }
 }
