@@ -28,6 +28,9 @@ pub(super) struct ArticleState<'a> {
     pub context: CountryContext,
     /// Document nouns → the entity that issued the latest such document ("said in a statement").
     pub issuers: WordMap<usize>,
+    /// Last word of organisation mentions (lower case) → the latest such mention ("department" → "State
+    /// Department"), so that "the department" finds it without a scan.
+    pub bodies: WordMap<usize>,
     pub places: PlaceCache,
     /// The current sentence: its index among the non-boilerplate sentences, and its span.
     pub sentence: usize,
@@ -51,6 +54,7 @@ impl<'a> ArticleState<'a> {
             surnames: WordMap::default(),
             context: CountryContext::default(),
             issuers: WordMap::default(),
+            bodies: WordMap::default(),
             places: PlaceCache::default(),
             sentence: 0,
             sentence_start: 0,
@@ -130,6 +134,11 @@ impl<'a> ArticleState<'a> {
         }
         self.track(entity, start, end);
         self.entities[entity].emitted.push(self.mentions.len());
+        if kind == MentionKind::Organization
+            && let Some(last) = self.text[start..end].rsplit(' ').next()
+        {
+            self.bodies.insert(last.to_lowercase(), self.mentions.len());
+        }
         self.mentions.push(Mention {
             start,
             end,

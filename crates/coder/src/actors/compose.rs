@@ -549,6 +549,7 @@ impl<'a> ArticleState<'a> {
             .occurrences
             .iter()
             .rev()
+            .take(64)
             .take_while(|o| o.sentence == self.sentence)
             .find(|o| o.salience > 0 && !o.quoted && o.start < p.start)
             .map(|o| o.entity);

@@ -37,7 +37,8 @@ impl CountryContext {
     pub fn country(&self, sentence: usize) -> Option<&str> {
         let mut counts: Vec<(usize, usize)> = Vec::new();
         let mut total = 0;
-        for &(si, c, w) in self.named.iter().rev() {
+        // The latest few mentions only: a sentence that never ends costs no more.
+        for &(si, c, w) in self.named.iter().rev().take(64) {
             if si + 1 < sentence {
                 break;
             }

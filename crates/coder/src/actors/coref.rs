@@ -6,6 +6,7 @@ use super::article::ArticleState;
 use super::dict::{EntryKind, Noun, NounKind, Pronoun, Target};
 use super::entities::{EntityKey, EntityRec, Occurrence};
 use super::matcher::{Hit, What};
+use super::sentence::head_of;
 use super::words::List;
 use detente_records::{Actor, EntityKind, Mention, MentionKind, Resolution};
 
@@ -23,14 +24,22 @@ impl<'a> ArticleState<'a> {
     /// The latest organisation mention whose text is `noun` or ends with it as a word ("State Department"
     /// for "department", "Russian Foreign Ministry" for "ministry", an earlier "the statement").
     pub(super) fn named_body(&self, noun: &str) -> Option<&Mention> {
-        self.mentions.iter().rev().find(|m| {
+        let names = |m: &Mention| {
             m.kind == MentionKind::Organization
                 && (m.text.eq_ignore_ascii_case(noun)
                     || m.text.len() > noun.len()
                         && m.text.is_char_boundary(m.text.len() - noun.len())
                         && m.text[m.text.len() - noun.len()..].eq_ignore_ascii_case(noun)
                         && m.text.as_bytes()[m.text.len() - noun.len() - 1] == b' ')
-        })
+        };
+        // The latest organisation mention ending in the noun's last word, else one of the recent ones.
+        let last = noun.rsplit(' ').next().unwrap_or(noun);
+        if let Some(&k) = self.bodies.get(last)
+            && names(&self.mentions[k])
+        {
+            return Some(&self.mentions[k]);
+        }
+        self.mentions.iter().rev().take(LOOKBACK).find(|m| names(m))
     }
 
     /// "officials said", "state media reported": a group noun as the subject of a speech verb refers to
@@ -153,7 +162,7 @@ impl<'a> ArticleState<'a> {
         }
         let before = &self.text[self.sentence_start..hit.start];
         let first = before.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if !self.dict().words.has(List::OpeningPrepositions, first) || before.contains(',') {
+        if !self.dict().words.has(List::OpeningPrepositions, first) || before.len() > 300 || before.contains(',') {
             return None;
         }
         let comma = hit.end + self.text[hit.end..self.sentence_end].find(',')?;
@@ -354,6 +363,7 @@ impl<'a> ArticleState<'a> {
         let opening = before.is_empty()
             || matches!(before, "But" | "And" | "So" | "Yet" | "Still" | "Meanwhile,")
             || before.ends_with(',')
+                && before.len() < 200
                 && before.matches(',').count() == 1
                 && before
                     .split(|c: char| !c.is_alphanumeric())
@@ -381,7 +391,7 @@ impl<'a> ArticleState<'a> {
                 at = end + 1;
             } else {
                 // Up to the next comma, a dozen words at most.
-                let close = after_comma.find(',')?;
+                let close = head_of(after_comma, 200).find(',')?;
                 if after_comma[..close].split_whitespace().count() > 16 {
                     return None;
                 }

@@ -6,7 +6,7 @@
 
 use super::article::ArticleState;
 use super::matcher::{Hit, What};
-use super::sentence::is_upper_acronym;
+use super::sentence::{head_of, hit_before, is_upper_acronym};
 use super::words::List;
 
 /// At most this many words make a name.
@@ -108,7 +108,7 @@ impl ArticleState<'_> {
         let prev = self.word_before(start);
         // A name goes on after a hit ("President Ana Costa", "Alma Reyes" after a given name): composition
         // reads it; after "the" it is a thing's name ("the Old City"); after a preposition, a place.
-        let glued = hits.iter().any(|h| h.end < start && self.adjacent(h.end, start, false));
+        let glued = hit_before(hits, start).is_some_and(|h| self.adjacent(h.end, start, false));
         let last = self.text[start..end].split_whitespace().last().unwrap_or("");
         if glued
             || self.dict().words.org_head(last).is_some()
@@ -164,7 +164,7 @@ impl ArticleState<'_> {
                 // ", had said": the comma closes an apposition the name ends ("the minister, Ana Ruiz, said").
                 at = end + 1;
             } else {
-                let Some(close) = after_comma.find(',') else {
+                let Some(close) = head_of(after_comma, 200).find(',') else {
                     return false;
                 };
                 if after_comma[..close].split_whitespace().count() > 16 {

@@ -9,6 +9,7 @@ use super::article::ArticleState;
 use super::dict::{EntryKind, Target};
 use super::entities::{EntityKey, EntityRec};
 use super::matcher::{Hit, What};
+use super::sentence::{hit_before, hits_within};
 use super::words::List;
 use detente_records::{Actor, EntityKind, MentionKind, Resolution};
 
@@ -97,7 +98,7 @@ impl ArticleState<'_> {
             return None;
         }
         let mut country = None;
-        for h in hits.iter().filter(|h| start <= h.start && h.end <= end) {
+        for h in hits_within(hits, start, end).iter().filter(|h| start <= h.start && h.end <= end) {
             if let What::Dict(Target::Entry { entry, .. }) = h.what {
                 match self.dict().entries[entry as usize].kind {
                     EntryKind::Country => {
@@ -109,11 +110,13 @@ impl ArticleState<'_> {
         }
         // A hit that reaches past the name, or a dictionary name right before it ("NATO Defence College
         // director"): composition reads those.
-        if hits.iter().any(|h| {
-            h.start < end && h.end > end
-                || h.start < start && h.end > start
-                || matches!(h.what, What::Dict(Target::Entry { .. })) && h.end < start && self.adjacent(h.end, start, true)
-        }) {
+        let straddles = hits_within(hits, start, end)
+            .iter()
+            .any(|h| h.start < end && h.end > end || h.start < start && h.end > start);
+        let glued = hit_before(hits, start).is_some_and(|h| {
+            matches!(h.what, What::Dict(Target::Entry { .. })) && h.end < start && self.adjacent(h.end, start, true)
+        });
+        if straddles || glued {
             return None;
         }
         Some((end, country))
@@ -121,8 +124,9 @@ impl ArticleState<'_> {
 
     /// Whether a role-noun hit covers `at` ("Foreign Ministry" is a role noun, not a name word).
     fn inside_noun_hit(&self, at: usize, hits: &[Hit]) -> bool {
-        hits.iter()
-            .any(|h| h.start <= at && at < h.end && matches!(h.what, What::Dict(Target::Noun(_))))
+        hits_within(hits, at, at + 1)
+            .iter()
+            .any(|h| matches!(h.what, What::Dict(Target::Noun(_))))
     }
 
     /// An organisation no dictionary holds, at hit `i`.

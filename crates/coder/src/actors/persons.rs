@@ -8,7 +8,7 @@ use super::dict::{EntryKind, Target};
 use super::entities::EntityKey;
 use super::matcher::{Hit, What};
 use super::names::courtesy_gender;
-use super::sentence::is_upper_acronym;
+use super::sentence::{hits_within, is_upper_acronym};
 use super::words::List;
 use detente_records::{Actor, EntityKind, MentionKind, Resolution};
 
@@ -140,9 +140,9 @@ impl<'a> ArticleState<'a> {
         for _ in 0..3 {
             let Some((s, w)) = self.word_before(pos) else { break };
             // A title or organisation before the name ("Chancellor", "Kremlin") is no name word.
-            let titled = hits[..i]
+            let titled = hits_within(&hits[..i], s, s + w.len())
                 .iter()
-                .any(|h| h.end > s && h.start < s + w.len() && matches!(h.what, What::Dict(_)));
+                .any(|h| matches!(h.what, What::Dict(_)));
             if self.text[s + w.len()..pos] != *" "
                 || titled
                 || w.ends_with('.')

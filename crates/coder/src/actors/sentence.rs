@@ -5,6 +5,7 @@
 pub(super) const OPENING_QUOTES: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', ' ', '—', '-'];
 
 use super::article::ArticleState;
+use super::matcher::Hit;
 
 impl<'a> ArticleState<'a> {
     /// The word (letters, inner apostrophes, hyphens, periods) starting at `pos`, without a possessive.
@@ -69,7 +70,9 @@ impl<'a> ArticleState<'a> {
     }
 
     pub(super) fn in_quote(&self, pos: usize) -> bool {
-        self.quoted.iter().any(|&(s, e)| s <= pos && pos < e)
+        // The ranges are in text order and do not overlap.
+        let i = self.quoted.partition_point(|&(_, e)| e <= pos);
+        self.quoted.get(i).is_some_and(|&(s, _)| s <= pos)
     }
 
     pub(super) fn given_gender(&self, name: &str) -> Option<char> {
@@ -101,6 +104,19 @@ impl<'a> ArticleState<'a> {
         };
         !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
     }
+}
+
+/// The hits of `hits` (in text order) that overlap [start, end): a binary search, then a short walk.
+pub(super) fn hits_within(hits: &[Hit], start: usize, end: usize) -> &[Hit] {
+    let from = hits.partition_point(|h| h.end <= start);
+    let to = from + hits[from..].partition_point(|h| h.start < end);
+    &hits[from..to]
+}
+
+/// The last hit that ends at or before `pos`.
+pub(super) fn hit_before(hits: &[Hit], pos: usize) -> Option<&Hit> {
+    let i = hits.partition_point(|h| h.end <= pos);
+    i.checked_sub(1).map(|k| &hits[k])
 }
 
 /// Which quotation ranges of the sentence are open; returns whether a quotation is still open at the end.
@@ -141,4 +157,16 @@ pub(super) fn quoted_ranges(
 /// "NATO", "ICG": an all-caps word is an organisation, not a name part.
 pub(super) fn is_upper_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// At most the first `n` bytes of `s`, cut at a character boundary: bounded looks into long sentences.
+pub(super) fn head_of(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }

@@ -124,6 +124,31 @@ struct Pending {
     continues: bool,
 }
 
+/// How many attributions before and after one are compared with it: a content holds a few cues at most,
+/// and every one of them lies close to its own cue (bounded work for documents with thousands of cues).
+const NEARBY_CUES: usize = 48;
+
+/// The longest indirect content kept: a real sentence is far shorter.
+const MAX_CONTENT: usize = 4000;
+
+/// At most the first `n` bytes of `s`, cut at a character boundary: bounded looks into long sentences.
+fn head_of(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The marked quotations that may overlap `span` (sorted by position: a binary search, then a walk).
+fn quotes_near(marked: &[MarkedQuote], span: Span) -> impl Iterator<Item = &MarkedQuote> {
+    let from = marked.partition_point(|q| q.close_end <= span.start);
+    marked[from..].iter().take_while(move |q| q.open < span.end)
+}
+
 /// Words opening a sentence-initial adjunct that ends at a comma, before the subject.
 const OPENING_ADJUNCTS: &[&str] = &[
     "at",
@@ -445,7 +470,11 @@ impl<'a> Doc<'a> {
         for (si, ci, cj, form) in hits {
             if let Some(mut a) = self.analyze(si, ci, cj, form) {
                 if a.inherits
-                    && let Some(prev) = out.iter().rev().find(|p| p.sentence == si && p.speaker.is_some())
+                    && let Some(prev) = out
+                        .iter()
+                        .rev()
+                        .take_while(|p| p.sentence == si)
+                        .find(|p| p.speaker.is_some())
                 {
                     a.speaker = prev.speaker.clone();
                 }
@@ -457,7 +486,7 @@ impl<'a> Doc<'a> {
         // A content that cuts through a quotation is no content.
         for a in out.iter_mut() {
             if let Some(c) = a.content
-                && marked.iter().any(|q| {
+                && quotes_near(marked, c).any(|q| {
                     q.content.overlaps(c) && !c.contains(Span::new(q.open, q.close_end)) && !c.contains(q.content)
                 })
             {
@@ -465,11 +494,14 @@ impl<'a> Doc<'a> {
             }
         }
         // Only the outermost attribution counts: a cue inside another's content is dropped, except a
-        // participle clause after a comma (", adding that ..."), which cuts the content before it.
+        // participle clause after a comma (", adding that ..."), which cuts the content before it. A content
+        // holds cues of its own paragraph only, and only a few, all close to its own cue in text order: the
+        // pairs compared are bounded.
         let mut keep = vec![true; out.len()];
         for i in 0..out.len() {
-            for j in 0..out.len() {
-                if i == j || !keep[j] {
+            let window = i.saturating_sub(NEARBY_CUES)..(i + NEARBY_CUES + 1).min(out.len());
+            for j in window {
+                if i == j || !keep[j] || out[j].paragraph != out[i].paragraph {
                     continue;
                 }
                 let Some(c) = out[j].content else { continue };
@@ -655,7 +687,7 @@ impl<'a> Doc<'a> {
         let paragraph = self.sentences[si].paragraph;
         let sent_start = self.tokens[s0].start;
         // A capitalised cue inside a sentence is part of a name ("State Department", "United States").
-        if self.tokens[ci].is_capitalized(self.text) && (s0..ci).any(|k| self.tokens[k].kind == TokenKind::Word) {
+        if self.tokens[ci].is_capitalized(self.text) && (s0..ci).rev().any(|k| self.tokens[k].kind == TokenKind::Word) {
             return None;
         }
         let mut attr = Attribution {
@@ -930,8 +962,14 @@ impl<'a> Doc<'a> {
         let (content, tail) = self.forward_content(si, ci, content_from, s1, form);
         attr.tail_end = if inverted { tail.max(speaker.span.end) } else { tail };
         // A sentence ending in a colon introduces what follows ("X fired back at the comment on Monday:").
-        let rest = &self.text[attr.tail_end..self.sentences[si].end];
-        let rest = &rest[..rest.find(['“', '”', '"']).unwrap_or(rest.len())];
+        // (Only a short rest is looked at: a colon ends a lead-in, not a long sentence.)
+        let whole = &self.text[attr.tail_end..self.sentences[si].end];
+        let head = head_of(whole, 400);
+        let rest = match head.find(['“', '”', '"']) {
+            Some(i) => &head[..i],
+            None if head.len() < whole.len() => "",
+            None => head,
+        };
         let sentence_colon = rest.trim_end().ends_with(':') && !rest.contains(['.', '!', '?']);
         attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':')
             || self.text[..attr.tail_end].ends_with(':')
@@ -947,8 +985,12 @@ impl<'a> Doc<'a> {
                 let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
                 let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
                 let clause_end = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?', '—', '–']);
-                let mid = rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().count() >= 3;
-                if !ends_in_quote && clause_end && !head.is_empty() && (head.split_whitespace().count() >= 3 || mid) {
+                let mid = rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().take(3).count() >= 3;
+                if !ends_in_quote
+                    && clause_end
+                    && !head.is_empty()
+                    && (head.split_whitespace().take(3).count() >= 3 || mid)
+                {
                     let end = if mid {
                         self.content_end(si)
                     } else {
@@ -1044,7 +1086,7 @@ impl<'a> Doc<'a> {
             // The previous comma, not crossing a quotation mark.
             let mut p = k;
             let mut found = None;
-            while p > s0 {
+            while p > s0 && k - p < 48 {
                 p -= 1;
                 if self.is_quote_mark(p) {
                     break;
@@ -1359,7 +1401,7 @@ impl<'a> Doc<'a> {
         if NOT_CLAUSE.contains(&w) && !addressee_to && !no_subject {
             return (None, tail);
         }
-        let words = (k..s1).filter(|&i| self.tokens[i].kind != TokenKind::Punct).count();
+        let words = (k..s1).filter(|&i| self.tokens[i].kind != TokenKind::Punct).take(3).count();
         if words < 3 {
             return (None, tail);
         }
@@ -1478,16 +1520,24 @@ impl<'a> Doc<'a> {
             // Right after: "…,” she said" / "…,” said Peskov". A quotation closing its sentence ("…
             // recklessness.”) does not take a following cue with a clause of its own ("Park said Kim ...").
             let closes_sentence = q.content.of(self.text).trim_end().ends_with(['.', '!', '?']);
-            let after = attrs.iter().position(|a| {
-                a.paragraph == q.paragraph
-                    && a.reach_start >= q.close_end
-                    && !(closes_sentence && a.content.is_some_and(|c| c.start >= a.cue.end))
-                    && self.text[q.close_end..a.reach_start]
+            // Attributions are sorted by where they start: the ones right after the quotation follow a binary
+            // search, and the gap only grows from there.
+            let first_after = attrs.partition_point(|a| a.reach_start < q.close_end);
+            let after = (first_after..attrs.len())
+                .take_while(|&k| {
+                    self.text[q.close_end..attrs[k].reach_start]
                         .chars()
                         .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
-            });
-            // Right before: "Peskov said: “…”", "she said, “…”".
-            let before = attrs.iter().rposition(|a| {
+                })
+                .find(|&k| {
+                    let a = &attrs[k];
+                    a.paragraph == q.paragraph && !(closes_sentence && a.content.is_some_and(|c| c.start >= a.cue.end))
+                });
+            // Right before: "Peskov said: “…”", "she said, “…”". Only the few attributions of the paragraph
+            // that start before the quotation are candidates.
+            let upto = attrs.partition_point(|a| a.reach_start <= q.open);
+            let before = (upto.saturating_sub(NEARBY_CUES)..upto).rev().find(|&k| {
+                let a = &attrs[k];
                 a.paragraph == q.paragraph
                     && a.tail_end <= q.open
                     && {
@@ -1552,10 +1602,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let Some(c) = a.content else { continue };
+            let c = self.capped(c);
             // Quotations inside the content make it mixed; a content inside or across a quotation is no quote.
             let mut kind = QuoteKind::Indirect;
             let mut ok = true;
-            for (qi, q) in marked.iter().enumerate() {
+            let near = marked.partition_point(|q| q.close_end <= c.start);
+            for (qi, q) in marked.iter().enumerate().skip(near).take_while(|(_, q)| q.open < c.end) {
                 let qspan = Span::new(q.open, q.close_end);
                 if c.contains(qspan) || c.contains(q.content) {
                     kind = QuoteKind::Mixed;
@@ -1573,7 +1625,7 @@ impl<'a> Doc<'a> {
                     continues: false,
                 });
             } else {
-                for (qi, q) in marked.iter().enumerate() {
+                for (qi, q) in marked.iter().enumerate().skip(near).take_while(|(_, q)| q.open < c.end) {
                     if c.contains(Span::new(q.open, q.close_end)) {
                         consumed[qi] = false;
                     }
@@ -1600,6 +1652,17 @@ impl<'a> Doc<'a> {
         pending.sort_by_key(|p| (p.content.start, p.content.end));
         pending.dedup_by_key(|p| p.content);
         pending
+    }
+
+    /// A reported content of at most `MAX_CONTENT` bytes, cut after a word: a "sentence" that never ends
+    /// (text without punctuation) reports no more than that, so output stays proportional to input.
+    fn capped(&self, c: Span) -> Span {
+        if c.len() <= MAX_CONTENT {
+            return c;
+        }
+        let head = head_of(c.of(self.text), MAX_CONTENT);
+        let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
+        Span::new(c.start, c.start + head[..cut].trim_end().len())
     }
 
     /// The content clause goes on past the quotation ("said that “A” against B"): a mixed quote, not a direct
@@ -1652,7 +1715,7 @@ impl<'a> Doc<'a> {
         let before = self.text[s.start..q.open].trim();
         if before.is_empty()
             || before.ends_with([':', '.', '!', '?', '—', '–'])
-            || before.split_whitespace().count() < 2
+            || before.split_whitespace().take(2).count() < 2
         {
             return None;
         }
