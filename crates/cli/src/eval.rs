@@ -1105,6 +1105,7 @@ mod tests {
             mentions: Vec::new(),
             quotes: Vec::new(),
             events: Vec::new(),
+            entities: Vec::new(),
         }
     }
 

@@ -2,7 +2,9 @@
 
 mod config;
 mod eval;
+mod map;
 mod pipeline;
+mod places_cmd;
 mod render;
 mod store_cmds;
 
@@ -81,6 +83,10 @@ enum Command {
     Network(store_cmds::NetworkArgs),
     /// Export stored events: Parquet (Hive date partitions), CSV or GDELT-style TSV.
     Export(store_cmds::ExportArgs),
+    /// List the places articles name, resolved against the built-in gazetteer (coordinates, country, region).
+    Places(places_cmd::PlacesArgs),
+    /// Draw stored events on a world or region map (SVG): circles sized by count, coloured by quad class.
+    Map(map::MapArgs),
 }
 
 #[derive(Args)]
@@ -283,6 +289,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             with_db(&mut args.db, &settings);
             store_cmds::run_export(&args)
         }
+        Command::Places(args) => places_cmd::run(&args, &settings),
+        Command::Map(mut args) => {
+            with_db(&mut args.db, &settings);
+            map::run(&args)
+        }
         Command::Eval(args) => {
             let (coder, _) = settings.coder()?;
             eval::run(&args, &|article| coder.code(article))
@@ -387,8 +398,23 @@ where
     })
 }
 
+/// What each legacy PETRARCH/TABARI verb dictionary among the user's files gave the trigger lexicon.
+fn print_verb_imports(sources: &[detente_coder::DictionarySource]) -> Result<()> {
+    use detente_coder::events::{Ontology, lexicon::Lexicon};
+    let lexicon = Lexicon::load(sources, &Ontology::builtin()).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+    let mut out = std::io::stdout().lock();
+    for import in &lexicon.imports {
+        writeln!(out, "verb dictionary {import}")?;
+        for problem in &import.problems {
+            writeln!(out, "  {problem}")?;
+        }
+    }
+    Ok(())
+}
+
 fn explain(args: &ExplainArgs, settings: &config::Settings) -> Result<ExitCode> {
-    let (coder, _) = settings.coder()?;
+    let (coder, sources) = settings.coder()?;
+    print_verb_imports(&sources)?;
     let text = if args.text == "-" {
         std::io::read_to_string(std::io::stdin()).context("reading standard input")?
     } else {

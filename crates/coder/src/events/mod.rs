@@ -7,6 +7,7 @@
 
 mod engine;
 pub mod explain;
+mod legacy;
 pub mod lexicon;
 pub mod ontology;
 

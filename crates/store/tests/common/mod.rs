@@ -44,6 +44,7 @@ pub fn article(id: &str, date: Option<&str>, text: &str) -> CodedArticle {
         mentions: vec![],
         quotes: vec![],
         events: vec![],
+        entities: vec![],
     }
 }
 
@@ -101,8 +102,13 @@ pub fn with_event(mut a: CodedArticle, spec: EventSpec) -> CodedArticle {
         location: (spec.code == "190").then(|| Location {
             name: "Kharkiv".into(),
             country: Some("UKR".into()),
+            admin1: Some("Kharkiv Oblast".into()),
+            admin1_code: Some("07".into()),
             lat: Some(49.99),
             lon: Some(36.23),
+            kind: detente_records::PlaceKind::City,
+            via: detente_records::LocationVia::Target,
+            mention: None,
         }),
         trigger: Trigger {
             start,
