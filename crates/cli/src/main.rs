@@ -60,7 +60,7 @@ enum Command {
     /// Code articles: sentences, actors, quotes and events (JSON Lines when piped, readable on a terminal).
     Code(CodeArgs),
     /// Show each actor mention with its span, code and how it was resolved (for tuning dictionaries).
-    Actors(InputArgs),
+    Actors(ActorsArgs),
     /// Who said what: quotes in files grouped by speaker, or (without paths) quotes in the store.
     Quotes(QuotesArgs),
     /// Explain how one sentence (or short text) is coded: actors, triggers, patterns, and why.
@@ -107,6 +107,15 @@ struct InputArgs {
     /// Output format (default: pretty on a terminal, jsonl otherwise).
     #[arg(long, short)]
     format: Option<OutputFormat>,
+}
+
+#[derive(Args)]
+struct ActorsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Print each article's entity table instead (who is who: fullest name, kind, code, every mention).
+    #[arg(long)]
+    entities: bool,
 }
 
 #[derive(Args)]
@@ -222,15 +231,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             code_files(&args.input.paths, &settings, &header, render, args.quiet)
         }
         Command::Actors(args) => {
-            let format = args.format.unwrap_or_else(default_format);
+            let format = args.input.format.unwrap_or_else(default_format);
             let palette = Palette {
                 color: std::io::stdout().is_terminal(),
             };
+            let entities = args.entities;
             let render = move |coded: &detente_records::CodedArticle| match format {
+                OutputFormat::Pretty if entities => render::entities(coded, palette),
                 OutputFormat::Pretty => render::actors(coded, palette),
                 _ => render::jsonl(coded, false),
             };
-            code_files(&args.paths, &settings, &[], render, true)
+            code_files(&args.input.paths, &settings, &[], render, true)
         }
         Command::Quotes(mut args) => {
             let terminal = std::io::stdout().is_terminal();

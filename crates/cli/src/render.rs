@@ -289,6 +289,38 @@ pub fn actors(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// `detente actors --entities`: each entity with its fullest name, kind, code and mentions.
+pub fn entities(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", palette.heading(&format!("━━ {}", coded.id)));
+    if coded.entities.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    let text = coded.text.as_deref().unwrap_or("");
+    for e in &coded.entities {
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let code = e.actor.as_ref().map_or("-", |a| a.code.as_str());
+        let mut seen: Vec<&str> = Vec::new();
+        for m in &e.mentions {
+            if let Some(t) = text.get(m.start..m.end)
+                && !seen.contains(&t)
+            {
+                seen.push(t);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  #{:<3} {:<12} {:<32} {:<9} {}",
+            e.id,
+            kind,
+            palette.mention(&e.name),
+            code,
+            palette.dim(&format!("{} × {}", e.mentions.len(), seen.join(" · ")))
+        );
+    }
+    out.into_bytes()
+}
+
 /// `detente quotes PATH`: quotes grouped by speaker, in order of first appearance.
 pub fn quotes_by_speaker(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     let mut out = String::new();

@@ -23,6 +23,8 @@ pub(super) struct ArticleState<'a> {
     pub mentions: Vec<Mention>,
     /// Every mention of an entity so far, in text order (what coreference looks back over).
     pub occurrences: Vec<Occurrence>,
+    /// Title keys → the people with that title, now or before ("the president").
+    pub titled: WordMap<Vec<usize>>,
     /// Surnames of people introduced in the article → entity.
     pub surnames: WordMap<usize>,
     pub context: CountryContext,
@@ -51,6 +53,7 @@ impl<'a> ArticleState<'a> {
             entity_index: HashMap::new(),
             mentions: Vec::new(),
             occurrences: Vec::new(),
+            titled: WordMap::default(),
             surnames: WordMap::default(),
             context: CountryContext::default(),
             issuers: WordMap::default(),

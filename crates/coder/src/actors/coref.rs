@@ -121,35 +121,62 @@ impl<'a> ArticleState<'a> {
     pub(super) fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>, former: bool) -> Option<usize> {
         let gender_ok = |e: &EntityRec| noun.gender.is_none() || e.gender.is_none() || e.gender == noun.gender;
         // "the German leader" is not the Scottish leader: a qualifier must agree.
-        let actor_ok = |e: &EntityRec| match composed {
-            Some(c) if c.country.is_some() || c.org.is_some() => e.actor.as_ref().is_some_and(|a| {
+        let qualified = composed.filter(|c| c.country.is_some() || c.org.is_some());
+        let actor_ok = |e: &EntityRec| match qualified {
+            Some(c) => e.actor.as_ref().is_some_and(|a| {
                 (c.country.is_some() && a.country == c.country) || (c.org.is_some() && a.org == c.org)
             }),
-            _ => true,
+            None => true,
         };
-        let people = || {
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.person && e.last > 0 && gender_ok(e) && actor_ok(e))
-        };
+        let fits = |e: &EntityRec| e.person && e.last > 0 && gender_ok(e) && actor_ok(e);
         // Of several people with the title, the one the article is about (most mentioned; the latest on a
-        // tie): "the president" after "meetings with President Moon" is still the president quoted all along.
-        // "the former president": a title the person held before.
+        // tie): "the president" after "meetings with President Moon" is still the president quoted all
+        // along. "the former president": a title the person held before.
         let has_title = |e: &EntityRec| e.titles.contains(&noun.key) || former && e.past_titles.contains(&noun.key);
-        let by_title = people()
-            .filter(|(_, e)| has_title(e))
-            .max_by_key(|(_, e)| (e.spans.len(), e.last));
-        if let Some((i, _)) = by_title {
-            return Some(i);
+        let by_title = self
+            .titled
+            .get(&noun.key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| fits(&self.entities[i]) && has_title(&self.entities[i]))
+            .max_by_key(|&i| (self.entities[i].spans.len(), self.entities[i].last));
+        if by_title.is_some() {
+            return by_title;
+        }
+        let recent = || {
+            self.occurrences
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .take_while(|o| o.sentence + 3 >= self.sentence)
+                .filter(|o| !o.quoted && fits(&self.entities[o.entity]))
+                .map(|o| o.entity)
+        };
+        // "the official", "the minister": a generic title is the latest person named with a title of that
+        // role ("Health Minister Ana Ruiz … the official said").
+        let words = &self.dict().words;
+        if qualified.is_none() && words.has(List::GenericTitles, &noun.key) {
+            let role = noun.role.as_deref()?;
+            return recent().find(|&i| self.has_role(i, role));
         }
         // A generic head ("the Kremlin leader") is the latest person of that country or organisation.
-        if composed.is_none_or(|c| c.country.is_none() && c.org.is_none())
-            || !self.dict().words.has(List::LeaderHeads, &noun.key)
-        {
+        if qualified.is_none() || !words.has(List::LeaderHeads, &noun.key) {
             return None;
         }
-        people().max_by_key(|(_, e)| e.last).map(|(i, _)| i)
+        recent().next()
+    }
+
+    /// Whether a person has `role` by their actor or by a title the text gave them.
+    fn has_role(&self, entity: usize, role: &str) -> bool {
+        let e = &self.entities[entity];
+        e.actor.as_ref().is_some_and(|a| a.role.as_deref() == Some(role))
+            || e.titles.iter().any(|t| {
+                self.dict()
+                    .noun_roles
+                    .get(t)
+                    .is_some_and(|r| r.as_deref() == Some(role))
+            })
     }
 
     /// "After his summit with X, Trump said": a possessive in an opening phrase points forward to the

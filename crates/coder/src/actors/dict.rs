@@ -2,6 +2,7 @@
 //! compiled into one pattern list for the matcher.
 
 use super::words::{Words, WordsBuilder};
+use crate::wordset::WordMap;
 use crate::DictionaryError;
 use detente_records::Actor;
 use serde::Deserialize;
@@ -302,6 +303,8 @@ pub(crate) struct Pattern {
 pub(crate) struct Dictionary {
     pub entries: Vec<Entry>,
     pub nouns: Vec<Noun>,
+    /// Noun key → its role (the last definition's), for a title's role.
+    pub noun_roles: WordMap<Option<String>>,
     pub patterns: Vec<Pattern>,
     /// Lower-case given name → gender ('m', 'f', or '?' for both).
     pub given_names: BTreeMap<String, char>,
@@ -502,6 +505,7 @@ impl Builder {
         let mut dict = Dictionary {
             entries: Vec::new(),
             nouns: Vec::new(),
+            noun_roles: WordMap::default(),
             patterns: Vec::new(),
             given_names: self.given_names,
             words: self.words.build(),
@@ -555,6 +559,8 @@ impl Builder {
                 for n in list {
                     let lower = n.trim().to_lowercase();
                     let id = dict.nouns.len() as u32;
+                    dict.noun_roles
+                        .insert(lower.replace('-', " "), def.role.clone().filter(|r| !r.is_empty()));
                     dict.nouns.push(Noun {
                         key: lower.replace('-', " "),
                         role: def.role.clone().filter(|r| !r.is_empty()),

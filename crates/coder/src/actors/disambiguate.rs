@@ -169,7 +169,7 @@ impl ArticleState<'_> {
             && !is_upper_acronym(matched)
             && self
                 .word_before(hit.start)
-                .is_some_and(|(_, w)| matches!(w, "in" | "near" | "outside" | "In" | "Near" | "Outside"))
+                .is_some_and(|(_, w)| self.dict().words.has(List::PlacePrepositions, w))
             && !hits
                 .get(i + 1)
                 .is_some_and(|h| matches!(h.what, What::Dict(Target::Noun(_))) && self.adjacent(hit.end, h.start, true))

@@ -5,7 +5,7 @@
 use super::article::ArticleState;
 use super::dict::Dictionary;
 use super::words::List;
-use detente_records::{Actor, Entity, EntityKind, Mention, Resolution, Span};
+use detente_records::{Actor, Entity, EntityKind, Mention, MentionKind, Resolution, Span};
 
 impl<'a> ArticleState<'a> {
     /// The entity with this key, made when new.
@@ -41,11 +41,10 @@ impl<'a> ArticleState<'a> {
             rec.titles = dict_title.into_iter().collect();
             rec
         });
-        if let Some(t) = title
-            && !self.entities[idx].titles.contains(&t)
-        {
-            self.entities[idx].titles.push(t);
+        if let Some(t) = title {
+            self.add_title(idx, t);
         }
+        self.index_titles(idx);
         if self.entities[idx].actor.is_none()
             && let Some(mut a) = fallback.cloned()
         {
@@ -85,14 +84,31 @@ impl<'a> ArticleState<'a> {
             rec.gender = gender;
             rec
         });
-        if let Some(t) = title
-            && !self.entities[idx].titles.contains(&t)
-        {
-            self.entities[idx].titles.push(t);
+        if let Some(t) = title {
+            self.add_title(idx, t);
         }
         self.register_surname(&name, idx);
         self.name_seen(idx, span.0, span.1);
         idx
+    }
+
+    /// A title the text gives a person ("spokesman"): later "the spokesman" may refer to them.
+    pub(super) fn add_title(&mut self, entity: usize, title: String) {
+        if !self.entities[entity].titles.contains(&title) {
+            self.entities[entity].titles.push(title);
+        }
+        self.index_titles(entity);
+    }
+
+    /// Record the entity under each of its titles, held now or before.
+    pub(super) fn index_titles(&mut self, entity: usize) {
+        let e = &self.entities[entity];
+        for t in e.titles.iter().chain(&e.past_titles) {
+            let list = self.titled.entry(t.clone()).or_default();
+            if !list.contains(&entity) {
+                list.push(entity);
+            }
+        }
     }
 
     /// Where the article writes a person's name (for the fullest spelling).
@@ -228,6 +244,7 @@ impl ArticleState<'_> {
     /// The entities as output: numbered from 1 in order of first mention, each with its fullest name.
     pub(super) fn finish(mut self) -> ArticleActors {
         self.forward_descriptions();
+        self.late_actors();
         let ArticleState {
             entities,
             mut mentions,
@@ -303,6 +320,65 @@ fn person_name(text: &str, e: &EntityRec) -> String {
 }
 
 impl ArticleState<'_> {
+    /// People the text gave a state title without a country ("Health Minister Ana Ruiz" in an article
+    /// that names Portugal only later) take the country the whole article is about, with the title's
+    /// role; their mentions, held back so far, are emitted (via context).
+    fn late_actors(&mut self) {
+        let Some(main) = self.context.main().map(str::to_string) else {
+            return;
+        };
+        let mut added = false;
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            if !e.person || e.actor.is_some() || e.spans.is_empty() {
+                continue;
+            }
+            let role = e.titles.iter().find_map(|t| {
+                self.dict()
+                    .noun_roles
+                    .get(t)
+                    .cloned()
+                    .flatten()
+                    .filter(|r| super::compose::context_role(Some(r)))
+            });
+            let Some(role) = role else { continue };
+            let actor = Actor {
+                code: format!("{main}{role}"),
+                country: Some(main.clone()),
+                org: None,
+                role: Some(role),
+                name: Some(e.name.clone()),
+            };
+            self.entities[i].actor = Some(actor.clone());
+            let (gender, spans) = (self.entities[i].gender, self.entities[i].spans.clone());
+            for (start, end) in spans {
+                let text = &self.text[start..end];
+                let kind = if matches!(text.to_lowercase().as_str(), "he" | "him" | "his" | "she" | "her") {
+                    MentionKind::Pronoun
+                } else if text.starts_with(char::is_uppercase) && !text.starts_with("The ") {
+                    MentionKind::Person
+                } else {
+                    MentionKind::Role
+                };
+                self.mentions.push(Mention {
+                    start,
+                    end,
+                    text: text.to_string(),
+                    actor: actor.clone(),
+                    via: Resolution::Context,
+                    kind,
+                    entity: i + 1,
+                    gender,
+                    plural: false,
+                });
+                added = true;
+            }
+        }
+        if added {
+            self.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+    }
+
     /// A description before the name ("French foreign minister says …" in a headline, then "French
     /// Foreign Minister Jean Valois"): a singular role phrase that no earlier person matched is the one
     /// person named later with that title and country, when there is exactly one.

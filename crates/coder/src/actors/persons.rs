@@ -434,11 +434,12 @@ impl<'a> ArticleState<'a> {
             if rec.gender.is_none() {
                 rec.gender = phrase.gender;
             }
-            if let Some(t) = phrase.title {
-                rec.titles.push(t);
-            }
+            let title = phrase.title;
             // The name was tracked but not emitted: emit it now that it has an actor.
             let (gender, last) = (rec.gender, rec.last);
+            if let Some(t) = title {
+                self.add_title(entity, t);
+            }
             let name_start = self.name_start_before(last);
             self.emit(
                 name_start,
@@ -450,10 +451,8 @@ impl<'a> ArticleState<'a> {
                 gender,
                 false,
             );
-        } else if let Some(t) = phrase.title
-            && !rec.titles.contains(&t)
-        {
-            rec.titles.push(t);
+        } else if let Some(t) = phrase.title {
+            self.add_title(entity, t);
         }
         next
     }

@@ -62,6 +62,10 @@ pub(crate) enum List {
     NoContextNouns,
     /// Suffixes that make a name another person's ("Jr").
     NameSuffixes,
+    /// Titles that refer back to the latest person with a title of the same role ("the official").
+    GenericTitles,
+    /// Words before a seat of power that make it a place, not its government ("talks in Moscow").
+    PlacePrepositions,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -91,6 +95,8 @@ const LISTS: &[(List, &str)] = &[
     (List::NameConnectors, "name_connectors"),
     (List::NoContextNouns, "no_context_nouns"),
     (List::NameSuffixes, "name_suffixes"),
+    (List::GenericTitles, "generic_titles"),
+    (List::PlacePrepositions, "place_prepositions"),
 ];
 
 /// Lists whose words are compared in lower case.
