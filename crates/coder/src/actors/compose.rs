@@ -496,12 +496,18 @@ impl<'a> ArticleState<'a> {
         let target = if titled_kind && !head.indefinite {
             let composed = compose_actor(qual, noun, head.role.as_deref(), head.former, None);
             self.title_antecedent(noun, composed.as_ref(), head.former)
-        } else if noun.kind == NounKind::Body && qual.is_none() && !head.indefinite && p.nouns.len() == 1 {
-            if words.has(List::DocumentNouns, &noun.key) && refers() {
-                self.issuers.get(&noun.key).copied()
-            } else if words.has(List::OutletNouns, &noun.key) && refers() {
+        } else if noun.kind == NounKind::Body && qual.is_none() && !head.indefinite {
+            let phrase = self.text[p.start..end].to_lowercase();
+            let single = p.nouns.len() == 1;
+            if single && words.has(List::DocumentNouns, &noun.key) && refers() {
+                // The issuer, else the latest such document named ("a statement … the statement").
+                self.issuers
+                    .get(&noun.key)
+                    .copied()
+                    .or_else(|| self.named_body(&noun.key).map(|m| m.entity - 1))
+            } else if (words.has(List::OutletNouns, &noun.key) || words.has(List::OutletNouns, &phrase)) && refers() {
                 self.latest_outlet()
-            } else if !words.has(List::GenericBodies, &noun.key) && refers() {
+            } else if single && !words.has(List::GenericBodies, &noun.key) && refers() {
                 self.named_body(&noun.key).map(|m| m.entity - 1)
             } else {
                 None
@@ -542,7 +548,10 @@ impl<'a> ArticleState<'a> {
         } else {
             Some(w)
         };
-        if !before_det.is_some_and(|w| w.eq_ignore_ascii_case("in")) {
+        // "said in a statement", "issued a statement".
+        if !before_det.is_some_and(|w| {
+            w.eq_ignore_ascii_case("in") || matches!(w, "issued" | "released" | "published" | "posted" | "sent")
+        }) {
             return false;
         }
         let subject = self

@@ -274,7 +274,7 @@ impl ArticleState<'_> {
                     (EntityKey::Entry(entry), EntityKind::Country) => rec.dict.entries[*entry as usize].name.clone(),
                     (EntityKey::Entry(entry), _) if e.actor.as_ref().is_some_and(|a| a.country.is_none()) => {
                         // An international organisation: its dictionary name unless the text gives a longer one.
-                        let written = fullest(text, &spans);
+                        let written = fullest(text, &spans, !matches!(e.key, EntityKey::Phrase(..)));
                         let listed = &rec.dict.entries[*entry as usize].name;
                         if listed.split_whitespace().count() > written.split_whitespace().count() {
                             listed.clone()
@@ -282,7 +282,7 @@ impl ArticleState<'_> {
                             written
                         }
                     }
-                    _ => fullest(text, &spans),
+                    _ => fullest(text, &spans, !matches!(e.key, EntityKey::Phrase(..))),
                 };
                 Entity {
                     id: n + 1,
@@ -421,13 +421,20 @@ impl ArticleState<'_> {
     }
 }
 
-/// The fullest of the mentions' texts: the most words, the first of those. Pronouns never name.
-fn fullest(text: &str, spans: &[Span]) -> String {
+/// The fullest of the mentions' texts: for a named organisation a name written with a capital before a
+/// description ("Yonhap", not "news agency"); then the most words, then the first. Pronouns never name.
+fn fullest(text: &str, spans: &[Span], names_first: bool) -> String {
     let words = |s: &Span| s.of(text).split_whitespace().count();
+    let capital = |s: &Span| names_first && s.of(text).starts_with(char::is_uppercase);
     spans
         .iter()
-        .filter(|s| !matches!(s.of(text).to_lowercase().as_str(), "he" | "him" | "his" | "she" | "her" | "they" | "them" | "their"))
-        .max_by_key(|s| (words(s), std::cmp::Reverse(s.start)))
+        .filter(|s| {
+            !matches!(
+                s.of(text).to_lowercase().as_str(),
+                "he" | "him" | "his" | "she" | "her" | "they" | "them" | "their" | "it"
+            )
+        })
+        .max_by_key(|s| (capital(s), words(s), std::cmp::Reverse(s.start)))
         .map(|s| s.of(text).to_string())
         .unwrap_or_default()
 }

@@ -690,6 +690,15 @@ impl<'a> Doc<'a> {
         if self.tokens[ci].is_capitalized(self.text) && (s0..ci).rev().any(|k| self.tokens[k].kind == TokenKind::Word) {
             return None;
         }
+        // "an engineer briefed on the inquiry": a participle of an addressee verb with "on" describes
+        // somebody who was told, inside the subject of another cue.
+        if form.class == CueClass::Addressee
+            && cj < s1
+            && matches!(self.low(cj), "on" | "about")
+            && (cj + 1..s1.min(cj + 14)).any(|k| self.lex.speech.is_speech(self.low(k)))
+        {
+            return None;
+        }
         let mut attr = Attribution {
             sentence: si,
             paragraph,
@@ -738,13 +747,15 @@ impl<'a> Doc<'a> {
             }
             // "“…,” government spokesman Ali Karimi, according to the agency.": the name between the
             // quotation and the cue is the speaker; the outlet only carried the words.
-            if ci >= s0 + 2
-                && self.is_punct(ci - 1, ",")
-                && let Some(name) = self.np_back(s0, ci - 2)
+            let closing = (ci >= s0 + 2 && self.is_punct(ci - 1, ","))
+                .then(|| (ci.saturating_sub(12).max(s0)..ci - 1).rev().find(|&k| self.is_quote_mark(k)))
+                .flatten();
+            if let Some(mark) = closing
+                && let Some(name) = self
+                    .np_forward(mark + 1, ci - 1)
+                    .or_else(|| speakers::np_forward_loose(self, mark + 1, ci - 1))
+                && name.tok.1 == ci - 1
                 && matches!(name.kind, NpKind::Person | NpKind::TitleRef | NpKind::Group)
-                && name.tok.0 > s0
-                && (self.is_quote_mark(name.tok.0 - 1)
-                    || self.is_punct(name.tok.0 - 1, ",") && name.tok.0 > s0 + 1 && self.is_quote_mark(name.tok.0 - 2))
             {
                 attr.according = false;
                 attr.content = None;
@@ -1018,6 +1029,9 @@ impl<'a> Doc<'a> {
         // A time adjunct between the phrase and "as".
         while end > s0 + 1 && (is_time_word(self.low(end - 1)) || matches!(self.low(end - 1), "today" | "yesterday")) {
             end -= 1;
+            if end > s0 + 1 && matches!(self.low(end - 1), "on" | "last" | "this") {
+                end -= 1;
+            }
         }
         if end <= s0 + 1 {
             return None;

@@ -322,17 +322,32 @@ pub(super) fn modified_subject(doc: &Doc, s0: usize, np: &NounPhrase) -> Option<
         head = Some(left);
     }
     let head = head?;
-    // The subject opens its clause.
-    let opens = head.tok.0 == s0
-        || doc.tokens[head.tok.0 - 1].kind == TokenKind::Punct
-        || matches!(doc.low(head.tok.0 - 1), "and" | "but" | "meanwhile" | "while" | "as" | "when");
+    // The subject opens its clause, perhaps after a determiner and modifiers ("An aviation official").
+    let mut from = head.tok.0;
+    for _ in 0..3 {
+        if from == s0 || doc.tokens[from - 1].kind != TokenKind::Word {
+            break;
+        }
+        let w = doc.low(from - 1);
+        if DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w) {
+            from -= 1;
+            break;
+        }
+        if doc.cap(from - 1) || ATTACHING.contains(&w) || LOOSE_STOP.contains(&w) {
+            break;
+        }
+        from -= 1;
+    }
+    let opens = from == s0
+        || doc.tokens[from - 1].kind == TokenKind::Punct
+        || matches!(doc.low(from - 1), "and" | "but" | "meanwhile" | "while" | "as" | "when");
     if !opens {
         return None;
     }
-    let span = Span::new(head.span.start, np.span.end);
+    let span = Span::new(doc.tokens[from].start, np.span.end);
     Some(NounPhrase {
         span,
-        tok: (head.tok.0, np.tok.1),
+        tok: (from, np.tok.1),
         kind: head.kind,
         name: if head.kind == NpKind::Person { head.name } else { span },
     })
@@ -552,7 +567,8 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
             let words = |s: &str| s.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).count();
             let fuller_phrase = e.kind != EntityKind::Person
                 && !matches!(np.kind, NpKind::Person | NpKind::Pronoun)
-                && words(phrase) > words(&e.name);
+                && words(phrase) > words(&e.name)
+                && phrase.to_lowercase().contains(&e.name.to_lowercase());
             speaker.name = Some(if covers && !fuller_phrase {
                 e.name.clone()
             } else {
