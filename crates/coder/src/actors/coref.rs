@@ -113,12 +113,22 @@ impl<'a> ArticleState<'a> {
         } else {
             ""
         };
-        next.is_empty() || !next.starts_with(char::is_lowercase) || self.dict().words.has(List::FollowOk, next)
+        next.is_empty()
+            || !next.starts_with(char::is_lowercase)
+            || self.dict().words.has(List::FollowOk, next)
+            // A verb, not a noun the phrase would modify: "riot police fired", "the army says".
+            || next.len() > 3 && next.ends_with("ed")
+            || self.rec.speech.is_reporting(next)
     }
 
     /// The person a title-only phrase refers to: the latest one with that title (held before, for "the
     /// former …"), else (for a phrase with a country or organisation) the latest person of that actor.
     pub(super) fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>, former: bool) -> Option<usize> {
+        // "the former president" may be one noun of the dictionary: the title is "president", held before.
+        let (key, former) = match noun.key.strip_prefix("former ").or_else(|| noun.key.strip_prefix("ex ")) {
+            Some(k) => (k, true),
+            None => (noun.key.as_str(), former),
+        };
         let gender_ok = |e: &EntityRec| noun.gender.is_none() || e.gender.is_none() || e.gender == noun.gender;
         // "the German leader" is not the Scottish leader: a qualifier must agree.
         let qualified = composed.filter(|c| c.country.is_some() || c.org.is_some());
@@ -132,10 +142,10 @@ impl<'a> ArticleState<'a> {
         // Of several people with the title, the one the article is about (most mentioned; the latest on a
         // tie): "the president" after "meetings with President Moon" is still the president quoted all
         // along. "the former president": a title the person held before.
-        let has_title = |e: &EntityRec| e.titles.contains(&noun.key) || former && e.past_titles.contains(&noun.key);
+        let has_title = |e: &EntityRec| e.titles.iter().any(|t| t == key) || former && e.past_titles.iter().any(|t| t == key);
         let by_title = self
             .titled
-            .get(&noun.key)
+            .get(key)
             .into_iter()
             .flatten()
             .copied()

@@ -31,6 +31,8 @@ mod persons;
 mod petrarch;
 mod sentence;
 #[cfg(test)]
+mod entity_tests;
+#[cfg(test)]
 mod tests;
 mod words;
 
