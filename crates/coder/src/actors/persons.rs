@@ -203,7 +203,9 @@ impl<'a> ArticleState<'a> {
     /// "Greece's defence minister, Nikos Pappas, said": a singular role phrase, a comma, then the name:
     /// the phrase describes the person, who takes its actor (and the phrase's mention).
     fn role_before_name(&mut self, person: usize, name_start: usize) {
-        let Some(m) = self.mentions.last() else { return };
+        let Some(m) = self.mentions.last().filter(|m| m.end <= name_start && m.start >= self.sentence_start) else {
+            return;
+        };
         let gap = &self.text[m.end..name_start];
         // "The head of Egypt's air navigation agency, Ana Ruiz": a few more words of the phrase first.
         let described = m.kind == MentionKind::Role
