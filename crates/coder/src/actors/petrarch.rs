@@ -202,8 +202,9 @@ fn flush(builder: &mut Builder, pending: &mut Pending) {
     let country = p
         .codes
         .iter()
+        // `get`: a code may hold non-ASCII letters ("CHÜGOV"), where byte 3 is not a char boundary.
         .filter_map(|c| c.code.get(..3))
-        .find(|head| !ROLE_CODES.contains(head));
+        .find(|prefix| !ROLE_CODES.contains(prefix));
     let dated = p.codes.iter().any(|c| c.from.is_some() || c.to.is_some());
     let mut roles = Vec::new();
     for c in &p.codes {

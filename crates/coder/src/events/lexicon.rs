@@ -124,6 +124,9 @@ pub enum Frame {
     Demand,
     Accuse,
     Speaker,
+    /// Stopping an act (halt, suspend, lift, call off): coded by the act stopped. Used by the engine's
+    /// complement table only; no lexicon entry has it.
+    Cessation,
 }
 
 /// The grammatical form a surface string has.
