@@ -229,7 +229,13 @@ fn target_of(
     while let Some(o) = object.as_ref().filter(|o| {
         o.actors
             .iter()
-            .all(|&a| sources.iter().any(|src| src.actor.code == s.actors[a].actor().code))
+            .all(|&a| {
+                let object = s.actors[a].actor();
+                // "offered its troops to X": the source's own forces are passed over too.
+                sources
+                    .iter()
+                    .any(|src| src.actor.code == object.code || super::emit::own_forces(&src.actor, object))
+            })
     }) {
         from = s.actors[*o.actors.last().expect("an argument has actors")].last + 1;
         object = syntax::object_from(s, from, search);
