@@ -161,14 +161,6 @@ fn parse_codes(s: &str, file: &str, line: usize) -> Result<Vec<Code>, Dictionary
         let mut parts = inner.split_whitespace();
         let Some(code) = parts.next() else { continue };
         let code = code.trim_start_matches('~').to_string();
-        // CAMEO codes are ASCII ("---" marks a deleted entry, "~" a role in agent files).
-        if !code.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(error(
-                file,
-                line,
-                format!("code {code:?} has characters other than ASCII letters, digits and marks"),
-            ));
-        }
         let (mut from, mut to) = (None, None);
         if let Some(dates) = parts.next() {
             if let Some(d) = dates.strip_prefix('>') {
@@ -414,12 +406,11 @@ mod tests {
     }
 
     #[test]
-    fn a_code_with_non_ascii_letters_is_an_error_naming_the_line() {
+    fn a_code_with_non_ascii_letters_is_kept_as_written() {
+        // Codes are taken as written ("CHÜGOV"); the country is read without slicing inside a character.
         let mut b = Builder::default();
         let text = "ZUG_ [CHEGOV]\nZÜRICH_ [CHÜGOV]\n";
-        let err = load(&mut b, LegacyKind::Actors, "swiss.actors.txt", text).unwrap_err();
-        assert_eq!((err.file.as_str(), err.line), ("swiss.actors.txt", 2), "{err}");
-        assert!(err.message.contains("CHÜGOV"), "{err}");
+        load(&mut b, LegacyKind::Actors, "swiss.actors.txt", text).unwrap();
         // A short or role-only code list never slices past a character.
         let mut b = Builder::default();
         load(&mut b, LegacyKind::Actors, "x.actors.txt", "ÉTAT_ [GOV]\nAB_ [A]\n").unwrap();

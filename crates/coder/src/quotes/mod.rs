@@ -516,7 +516,10 @@ impl<'a> Doc<'a> {
                         && out[i].cue.end <= out[j].cue.start
                         && out[i].speaker.as_ref().is_some_and(|np| np.kind != NpKind::Relative)
                         && (out[i].content.is_some()
-                            || self.text[out[i].tail_end..out[j].cue.start].trim() == ",")
+                            || self
+                                .text
+                                .get(out[i].tail_end..out[j].cue.start)
+                                .is_some_and(|gap| gap.trim() == ","))
                     {
                         keep[j] = false;
                         if let Some(ci) = out[i].content
