@@ -126,7 +126,8 @@ impl Coder {
         let actors = self.actors.recognize_article(text, &sentences, date);
         let quotes = self.quotes.extract_with(text, &sentences, &actors);
         let mut events = self.events.code(text, &sentences, &actors.mentions, &quotes, date);
-        self.places.locate_events(text, &sentences, &actors.mentions, &mut events);
+        self.places
+            .locate_events(text, &sentences, &actors.mentions, &mut events);
         (sentences, actors, quotes, events)
     }
 }

@@ -186,7 +186,11 @@ impl<'a> ArticleState<'a> {
             }
             if e.spans.last() == Some(&(m.start, m.end)) {
                 e.spans.pop();
-                if self.occurrences.last().is_some_and(|o| (o.start, o.end) == (m.start, m.end)) {
+                if self
+                    .occurrences
+                    .last()
+                    .is_some_and(|o| (o.start, o.end) == (m.start, m.end))
+                {
                     self.occurrences.pop();
                 }
             }

@@ -88,7 +88,9 @@ impl<'a> ArticleState<'a> {
             None => base,
         };
         let key = EntityKey::Phrase(actor.code.clone(), "people".into());
-        let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), true, EntityKind::Group));
+        let ent = self.entity(key.clone(), || {
+            new_group(key, Some(actor.clone()), true, EntityKind::Group)
+        });
         self.emit(
             hit.start,
             hit.end,
@@ -385,7 +387,8 @@ impl<'a> ArticleState<'a> {
         }
         // "Oil ministry official Reza Karimi": the title's country is the sentence's, else the article's.
         let ctx = if qual.is_none() && noun.country.is_none() && context_role(head.role.as_deref()) {
-            self.context_country().or_else(|| self.context.main().map(str::to_string))
+            self.context_country()
+                .or_else(|| self.context.main().map(str::to_string))
         } else {
             None
         };
@@ -524,7 +527,16 @@ impl<'a> ArticleState<'a> {
         match rec.actor.clone() {
             Some(actor) => {
                 let gender = rec.gender;
-                self.emit(p.start, end, actor, Resolution::Coreference, kind, target, gender, false)
+                self.emit(
+                    p.start,
+                    end,
+                    actor,
+                    Resolution::Coreference,
+                    kind,
+                    target,
+                    gender,
+                    false,
+                )
             }
             None => self.track(target, p.start, end),
         }
@@ -733,7 +745,9 @@ impl<'a> ArticleState<'a> {
         let explicit = actor.is_some() && (qual.is_some() || noun.country.is_some() || end > hits[last].end);
         // "Reza Karimi, a government spokesman,": a state title without a country is the context's.
         if apposition && actor.is_none() && context_role(role.as_deref()) {
-            let ctx = self.context_country().or_else(|| self.context.main().map(str::to_string));
+            let ctx = self
+                .context_country()
+                .or_else(|| self.context.main().map(str::to_string));
             actor = compose_actor(None, noun, role.as_deref(), false, ctx.as_deref());
         }
         Some((

@@ -125,7 +125,11 @@ impl<'a> ArticleState<'a> {
     /// former …"), else (for a phrase with a country or organisation) the latest person of that actor.
     pub(super) fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>, former: bool) -> Option<usize> {
         // "the former president" may be one noun of the dictionary: the title is "president", held before.
-        let (key, former) = match noun.key.strip_prefix("former ").or_else(|| noun.key.strip_prefix("ex ")) {
+        let (key, former) = match noun
+            .key
+            .strip_prefix("former ")
+            .or_else(|| noun.key.strip_prefix("ex "))
+        {
             Some(k) => (k, true),
             None => (noun.key.as_str(), former),
         };
@@ -142,7 +146,8 @@ impl<'a> ArticleState<'a> {
         // Of several people with the title, the one the article is about (most mentioned; the latest on a
         // tie): "the president" after "meetings with President Moon" is still the president quoted all
         // along. "the former president": a title the person held before.
-        let has_title = |e: &EntityRec| e.titles.iter().any(|t| t == key) || former && e.past_titles.iter().any(|t| t == key);
+        let has_title =
+            |e: &EntityRec| e.titles.iter().any(|t| t == key) || former && e.past_titles.iter().any(|t| t == key);
         let by_title = self
             .titled
             .get(key)
@@ -311,7 +316,15 @@ impl<'a> ArticleState<'a> {
         let debug = std::env::var("DETENTE_DEBUG_PRONOUN").is_ok();
         for o in self.occurrences.iter().rev().take(LOOKBACK).filter(|o| compatible(o)) {
             if debug {
-                eprintln!("pronoun@{at} cand {:?} {} sent {} para {} (now {} {})", &self.text[o.start..o.end], o.salience, o.sentence, o.paragraph, self.sentence, self.paragraph);
+                eprintln!(
+                    "pronoun@{at} cand {:?} {} sent {} para {} (now {} {})",
+                    &self.text[o.start..o.end],
+                    o.salience,
+                    o.sentence,
+                    o.paragraph,
+                    self.sentence,
+                    self.paragraph
+                );
             }
             let known = self.entities[o.entity].gender == Some(gender);
             if o.paragraph == self.paragraph {
@@ -339,7 +352,11 @@ impl<'a> ArticleState<'a> {
                         near = Some((o.sentence, o.salience, o.entity));
                     }
                 } else if at - o.start <= PRONOUN_WINDOW {
-                    let slot = if known { &mut salient_known } else { &mut salient_unknown };
+                    let slot = if known {
+                        &mut salient_known
+                    } else {
+                        &mut salient_unknown
+                    };
                     slot.get_or_insert(o.entity);
                 }
             }
@@ -449,10 +466,14 @@ impl<'a> ArticleState<'a> {
             if w.len() > 3 && w.ends_with("ed") {
                 return Some(false);
             }
-            if !is_auxiliary(w) && !(w.len() > 4 && w.ends_with("ly")) && !matches!(w, "also" | "later" | "then") {
+            let adverb = (w.len() > 4 && w.ends_with("ly")) || matches!(w, "also" | "later" | "then");
+            if !(is_auxiliary(w) || adverb) {
                 return None;
             }
-            if matches!(w, "is" | "was" | "has" | "had" | "will" | "would" | "have" | "were" | "are") {
+            if matches!(
+                w,
+                "is" | "was" | "has" | "had" | "will" | "would" | "have" | "were" | "are"
+            ) {
                 // "has said", "had told": on to the participle; else the auxiliary is the verb.
                 let next = self.word_at(self.skip_space(at + w.len()));
                 return Some(self.rec.speech.is_reporting(next));

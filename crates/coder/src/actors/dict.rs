@@ -2,8 +2,8 @@
 //! compiled into one pattern list for the matcher.
 
 use super::words::{Words, WordsBuilder};
-use crate::wordset::WordMap;
 use crate::DictionaryError;
+use crate::wordset::WordMap;
 use detente_records::Actor;
 use serde::Deserialize;
 use std::collections::BTreeMap;

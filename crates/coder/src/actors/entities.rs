@@ -63,7 +63,10 @@ impl<'a> ArticleState<'a> {
         title: Option<String>,
         gender: Option<char>,
     ) -> usize {
-        let name = self.text[span.0..span.1].split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = self.text[span.0..span.1]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let gender = gender.or_else(|| self.given_gender(&name));
         let key = EntityKey::Name(name.clone());
         // Known already without a code: a title now may give one.
@@ -398,7 +401,9 @@ impl ArticleState<'_> {
                 p.person
                     && p.spans.first().is_some_and(|s| s.0 > first)
                     && (p.titles.contains(noun) || p.past_titles.contains(noun))
-                    && p.actor.as_ref().is_some_and(|a| a.country.as_deref() == Some(country.as_str()))
+                    && p.actor
+                        .as_ref()
+                        .is_some_and(|a| a.country.as_deref() == Some(country.as_str()))
             });
             let (Some(person), None) = (later.next(), later.next()) else {
                 continue;

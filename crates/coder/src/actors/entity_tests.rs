@@ -21,7 +21,11 @@ fn article(text: &str) -> ArticleActors {
         assert!(!e.mentions.is_empty());
         assert!(e.mentions.iter().all(|m| text.get(m.start..m.end).is_some()));
     }
-    assert!(out.entities.windows(2).all(|w| w[0].mentions[0].start <= w[1].mentions[0].start));
+    assert!(
+        out.entities
+            .windows(2)
+            .all(|w| w[0].mentions[0].start <= w[1].mentions[0].start)
+    );
     for m in &out.mentions {
         assert_eq!(&text[m.start..m.end], m.text);
         let e = &out.entities[m.entity - 1];
@@ -83,7 +87,10 @@ fn a_person_the_dictionaries_do_not_know_gets_the_articles_country_and_role() {
     // Its mentions are emitted once the article's country is known, with the rule named.
     let m: Vec<_> = out.mentions.iter().filter(|m| m.entity == lindqvist.id).collect();
     assert_eq!(m.len(), 3);
-    assert!(m.iter().all(|m| m.via == Resolution::Context && m.actor.code == "SWEGOV"));
+    assert!(
+        m.iter()
+            .all(|m| m.via == Resolution::Context && m.actor.code == "SWEGOV")
+    );
 }
 
 #[test]
@@ -165,7 +172,11 @@ fn descriptions_refer_back_to_the_entity_they_describe() {
                 crews would train in Yokohama.";
     let out = article(text);
     let ishiba = entity(&out, "Shigeru Ishiba");
-    assert!(forms(text, ishiba).contains(&"Japanese leader"), "{:?}", forms(text, ishiba));
+    assert!(
+        forms(text, ishiba).contains(&"Japanese leader"),
+        "{:?}",
+        forms(text, ishiba)
+    );
     let guard = out
         .entities
         .iter()
@@ -192,7 +203,10 @@ fn the_former_title_refers_to_the_person_who_held_it() {
     let text = "Jimmy Carter visited Hebron in 2010. \"Peace is still possible,\" recalled the former president.";
     let out = recognizer().recognize_article(text, &segment(text), Some("2010-06-01"));
     let carter = out.entities.iter().find(|e| e.name == "Jimmy Carter").expect("Carter");
-    assert!(carter.mentions.iter().any(|m| m.of(text) == "former president"), "{carter:?}");
+    assert!(
+        carter.mentions.iter().any(|m| m.of(text) == "former president"),
+        "{carter:?}"
+    );
 }
 
 #[test]
@@ -205,7 +219,11 @@ fn pronouns_prefer_the_subject_of_the_sentence_before() {
     let text = "The Lithuanian defence ministry ordered more shells. It said deliveries would start in May.";
     let out = article(text);
     let it = out.mentions.iter().find(|m| m.text == "It").expect("It");
-    let ministry = out.mentions.iter().find(|m| m.text.ends_with("ministry")).expect("the ministry");
+    let ministry = out
+        .mentions
+        .iter()
+        .find(|m| m.text.ends_with("ministry"))
+        .expect("the ministry");
     assert_eq!((it.entity, it.actor.country.as_deref()), (ministry.entity, Some("LTU")));
     // "it is" names nobody.
     let out = article("The Lithuanian defence ministry ordered shells. It is unclear when they arrive.");

@@ -33,7 +33,9 @@ pub(super) enum What {
     CueName,
     /// An organisation's name no dictionary holds, with the country entry named inside it (see
     /// `organisations`).
-    OrgName { country: Option<u32> },
+    OrgName {
+        country: Option<u32>,
+    },
 }
 
 /// The compiled automata over the dictionary's surface forms.

@@ -24,14 +24,14 @@ mod coref;
 mod dict;
 mod disambiguate;
 mod entities;
+#[cfg(test)]
+mod entity_tests;
 mod matcher;
 mod names;
 mod organisations;
 mod persons;
 mod petrarch;
 mod sentence;
-#[cfg(test)]
-mod entity_tests;
 #[cfg(test)]
 mod tests;
 mod words;

@@ -80,14 +80,11 @@ impl ArticleState<'_> {
             }
             // "al-Anani", "el-Baradei": a particle joined to a capitalised name.
             let capital = w.starts_with(char::is_uppercase)
-                || w.split_once('-').is_some_and(|(p, rest)| {
-                    words.has(List::Particles, p) && rest.starts_with(char::is_uppercase)
-                });
+                || w.split_once('-')
+                    .is_some_and(|(p, rest)| words.has(List::Particles, p) && rest.starts_with(char::is_uppercase));
             let particle = count > 0 && words.has(List::Particles, w);
-            let name_word = capital
-                && !words.has(List::NonName, w)
-                && !is_upper_acronym(w)
-                && !(self.is_sentence_initial(at) && words.has_folded(List::SentenceOpeners, w));
+            let opener = self.is_sentence_initial(at) && words.has_folded(List::SentenceOpeners, w);
+            let name_word = capital && !(words.has(List::NonName, w) || is_upper_acronym(w) || opener);
             if name_word {
                 count += 1;
                 end = at + w.len();
@@ -138,7 +135,11 @@ impl ArticleState<'_> {
         // "“…,” Ada Ortiz, a nurse, said" / "“…,” Ada Ortiz wrote": a name right after a quotation's
         // closing mark and comma is its speaker.
         let before = self.text[self.sentence_start..start].trim_end();
-        if words >= 2 && [",”", ",\"", ",’", "?”", "!”", "?\"", "!\""].iter().any(|q| before.ends_with(q)) {
+        if words >= 2
+            && [",”", ",\"", ",’", "?”", "!”", "?\"", "!\""]
+                .iter()
+                .any(|q| before.ends_with(q))
+        {
             return true;
         }
         self.speech_follows(end)

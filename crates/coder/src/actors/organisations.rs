@@ -72,10 +72,9 @@ impl ArticleState<'_> {
             if w.is_empty() {
                 break;
             }
+            let opener = self.is_sentence_initial(at) && words.has_folded(List::SentenceOpeners, w);
             let capital = w.starts_with(char::is_uppercase)
-                && !words.has(List::Calendar, w)
-                && !(self.is_sentence_initial(at) && words.has_folded(List::SentenceOpeners, w))
-                && !matches!(w, "The" | "A" | "An");
+                && !(words.has(List::Calendar, w) || opener || matches!(w, "The" | "A" | "An"));
             if capital {
                 capitals += 1;
                 end = at + w.len();
@@ -98,7 +97,10 @@ impl ArticleState<'_> {
             return None;
         }
         let mut country = None;
-        for h in hits_within(hits, start, end).iter().filter(|h| start <= h.start && h.end <= end) {
+        for h in hits_within(hits, start, end)
+            .iter()
+            .filter(|h| start <= h.start && h.end <= end)
+        {
             if let What::Dict(Target::Entry { entry, .. }) = h.what {
                 match self.dict().entries[entry as usize].kind {
                     EntryKind::Country => {
@@ -132,7 +134,10 @@ impl ArticleState<'_> {
     /// An organisation no dictionary holds, at hit `i`.
     pub(super) fn org_name(&mut self, hits: &[Hit], i: usize, country: Option<u32>) -> usize {
         let hit = hits[i];
-        let name = self.text[hit.start..hit.end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = self.text[hit.start..hit.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let words = &self.dict().words;
         let role = name
             .split_whitespace()

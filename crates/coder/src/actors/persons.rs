@@ -86,8 +86,12 @@ impl<'a> ArticleState<'a> {
         let last = self.text[hit.start..name.end].split_whitespace().last().unwrap_or("");
         let goes_on = self.text[name.end..self.sentence_end]
             .strip_prefix(' ')
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && words.has(List::NonName, self.word_at(name.end + 1)));
-        let after_the = self.word_before(hit.start).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+            .is_some_and(|rest| {
+                rest.starts_with(char::is_uppercase) && words.has(List::NonName, self.word_at(name.end + 1))
+            });
+        let after_the = self
+            .word_before(hit.start)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
         if goes_on || after_the || words.org_head(last).is_some() {
             return i + 1 + name.hits_used;
         }
@@ -169,7 +173,10 @@ impl<'a> ArticleState<'a> {
         let ent = self.unknown_person(span, None, None, None);
         self.role_before_name(ent, span.0);
         self.mention_person(ent, span.0, span.1);
-        let next = hits[i + 1..].iter().position(|h| h.start >= span.1).map_or(hits.len(), |k| i + 1 + k);
+        let next = hits[i + 1..]
+            .iter()
+            .position(|h| h.start >= span.1)
+            .map_or(hits.len(), |k| i + 1 + k);
         self.apposition_after(hits, next, span.1, ent)
     }
 
@@ -194,7 +201,16 @@ impl<'a> ArticleState<'a> {
         match rec.actor.clone() {
             Some(actor) => {
                 let gender = rec.gender;
-                self.emit(start, end, actor, Resolution::Apposition, MentionKind::Person, ent, gender, false);
+                self.emit(
+                    start,
+                    end,
+                    actor,
+                    Resolution::Apposition,
+                    MentionKind::Person,
+                    ent,
+                    gender,
+                    false,
+                );
             }
             None => self.track(ent, start, end),
         }
@@ -203,7 +219,11 @@ impl<'a> ArticleState<'a> {
     /// "Greece's defence minister, Nikos Pappas, said": a singular role phrase, a comma, then the name:
     /// the phrase describes the person, who takes its actor (and the phrase's mention).
     fn role_before_name(&mut self, person: usize, name_start: usize) {
-        let Some(m) = self.mentions.last().filter(|m| m.end <= name_start && m.start >= self.sentence_start) else {
+        let Some(m) = self
+            .mentions
+            .last()
+            .filter(|m| m.end <= name_start && m.start >= self.sentence_start)
+        else {
             return;
         };
         let gap = &self.text[m.end..name_start];

@@ -1038,7 +1038,11 @@ fn group_speakers_and_body_coreference() {
             Some("TURGOV"),
         ),
         // A group with a role takes the country the article is about, whatever it does.
-        ("Turkey closed the border. Officials met on Friday.", "Officials", Some("TURGOV")),
+        (
+            "Turkey closed the border. Officials met on Friday.",
+            "Officials",
+            Some("TURGOV"),
+        ),
         // Two countries in context: no guess.
         (
             "Turkey and Iran closed the border. Officials said it would reopen.",
@@ -1320,7 +1324,11 @@ fn possessive_party_words_and_builtin_places() {
 
     let rec = ActorRecognizer::load(&[]).unwrap();
     // "the West Bank" is Palestine, not "the West" followed by "Bank".
-    let mentions = run(&rec, "Farmers near the West Bank town of Jenin lost their olive trees.", None);
+    let mentions = run(
+        &rec,
+        "Farmers near the West Bank town of Jenin lost their olive trees.",
+        None,
+    );
     assert!(mentions.iter().all(|m| m.actor.code != "WST"), "{mentions:#?}");
     assert!(
         mentions.iter().any(|m| m.text == "West Bank" && m.actor.code == "PSE"),

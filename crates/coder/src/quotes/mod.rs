@@ -13,8 +13,8 @@ pub mod lexicon;
 mod marks;
 mod speakers;
 
-use crate::text::{Token, TokenKind, tokenize_into};
 use crate::actors::ArticleActors;
+use crate::text::{Token, TokenKind, tokenize_into};
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Sentence, Span};
 use lexicon::{CueClass, CueForm, Lexicon, SpeechVerbs, lower};
@@ -347,7 +347,6 @@ struct Doc<'a> {
     lowered_spans: Vec<(u32, u32)>,
     /// Non-boilerplate paragraphs, in order.
     paragraphs: Vec<(usize, Span)>,
-
 }
 
 impl<'a> Doc<'a> {
@@ -751,7 +750,11 @@ impl<'a> Doc<'a> {
             // "“…,” government spokesman Ali Karimi, according to the agency.": the name between the
             // quotation and the cue is the speaker; the outlet only carried the words.
             let closing = (ci >= s0 + 2 && self.is_punct(ci - 1, ","))
-                .then(|| (ci.saturating_sub(12).max(s0)..ci - 1).rev().find(|&k| self.is_quote_mark(k)))
+                .then(|| {
+                    (ci.saturating_sub(12).max(s0)..ci - 1)
+                        .rev()
+                        .find(|&k| self.is_quote_mark(k))
+                })
                 .flatten();
             if let Some(mark) = closing
                 && let Some(name) = self
@@ -1043,7 +1046,11 @@ impl<'a> Doc<'a> {
             .np_back(s0, end - 1)
             .or_else(|| speakers::np_back_loose(self, s0, end - 1))?;
         let before = np.tok.0.checked_sub(1).filter(|&k| k >= s0)?;
-        matches!(self.low(before), "quoted" | "quoting" | "quotes" | "cited" | "citing" | "cites").then_some(np)
+        matches!(
+            self.low(before),
+            "quoted" | "quoting" | "quotes" | "cited" | "citing" | "cites"
+        )
+        .then_some(np)
     }
 
     /// An adverb between a subject or comma and a cue ("also", "only", "repeatedly").
@@ -1418,7 +1425,10 @@ impl<'a> Doc<'a> {
         if NOT_CLAUSE.contains(&w) && !addressee_to && !no_subject {
             return (None, tail);
         }
-        let words = (k..s1).filter(|&i| self.tokens[i].kind != TokenKind::Punct).take(3).count();
+        let words = (k..s1)
+            .filter(|&i| self.tokens[i].kind != TokenKind::Punct)
+            .take(3)
+            .count();
         if words < 3 {
             return (None, tail);
         }
@@ -1792,10 +1802,7 @@ impl<'a> Doc<'a> {
             let (speaker, cue, cue_span) = match p.attribution {
                 Some(ai) => {
                     let a = &attrs[ai];
-                    let speaker = a
-                        .speaker
-                        .as_ref()
-                        .and_then(|np| speakers::resolve(self, np));
+                    let speaker = a.speaker.as_ref().and_then(|np| speakers::resolve(self, np));
                     (speaker, Some(a.cue.of(self.text).to_string()), Some(a.cue))
                 }
                 None => {
@@ -1808,11 +1815,7 @@ impl<'a> Doc<'a> {
                         None => {
                             // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
                             let credit = self.credit_line_after(p.paragraph);
-                            (
-                                credit.and_then(|np| speakers::resolve(self, &np)),
-                                None,
-                                None,
-                            )
+                            (credit.and_then(|np| speakers::resolve(self, &np)), None, None)
                         }
                     }
                 }

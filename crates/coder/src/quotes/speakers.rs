@@ -303,10 +303,7 @@ pub(super) fn modified_subject(doc: &Doc, s0: usize, np: &NounPhrase) -> Option<
         let participle = |w: &str| w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
         if q > s0 && !doc.cap(q - 1) && participle(doc.low(q - 1)) {
             q -= 1;
-        } else if q > s0 + 1
-            && matches!(doc.low(q - 2), "who" | "that")
-            && doc.tokens[q - 1].kind == TokenKind::Word
-        {
+        } else if q > s0 + 1 && matches!(doc.low(q - 2), "who" | "that") && doc.tokens[q - 1].kind == TokenKind::Word {
             q -= 2;
         }
         if q == s0 || doc.tokens[q - 1].kind != TokenKind::Word {
@@ -605,7 +602,9 @@ fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
         NpKind::Person | NpKind::Org => {
             let words: Vec<usize> = (a..b).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
             let shouted = words.len() == 1 && is_shouted(doc.tok(words[0])) && doc.tok(words[0]).len() > 4;
-            let timed = words.iter().any(|&k| doc.lex.flags(doc.low(k)) & NOT_NAME != 0 && doc.cap(k))
+            let timed = words
+                .iter()
+                .any(|&k| doc.lex.flags(doc.low(k)) & NOT_NAME != 0 && doc.cap(k))
                 && words.len() == 1;
             let tail = a > 0 && matches!(doc.low(a - 1), "of" | "for" | "the");
             !(shouted || timed || tail && np.kind == NpKind::Person)

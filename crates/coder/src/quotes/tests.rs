@@ -192,7 +192,11 @@ fn the_outlet_someone_spoke_to_is_not_the_speaker() {
                 The broadcaster quoted an unnamed mechanic on Friday as saying the wiring was old.";
     let q = quotes(text);
     let first = speaker_of(&q, "the radar").unwrap_or("");
-    assert!(first.contains("official") && !first.starts_with("Reuters"), "{:?}", summary(&q));
+    assert!(
+        first.contains("official") && !first.starts_with("Reuters"),
+        "{:?}",
+        summary(&q)
+    );
     let second = speaker_of(&q, "the logs").unwrap_or("");
     assert!(second.contains("engineer"), "{:?}", summary(&q));
     let third = speaker_of(&q, "the wiring").unwrap_or("");
@@ -219,7 +223,8 @@ fn contents_with_and_without_that_and_before_their_cue() {
     assert!(q[2].text.starts_with("The trains"));
     assert!(
         q.iter()
-            .all(|x| x.kind == QuoteKind::Indirect && x.speaker.as_ref().unwrap().name.as_deref() == Some("Ines Carvalho"))
+            .all(|x| x.kind == QuoteKind::Indirect
+                && x.speaker.as_ref().unwrap().name.as_deref() == Some("Ines Carvalho"))
     );
 }
 
@@ -228,7 +233,10 @@ fn a_fragment_inside_a_report_makes_one_mixed_quote() {
     let q = quotes("The mediator said the draft was “a fair starting point” and would be circulated.");
     assert_eq!(q.len(), 1, "{:?}", summary(&q));
     assert_eq!(q[0].kind, QuoteKind::Mixed);
-    assert_eq!(q[0].text, "the draft was “a fair starting point” and would be circulated");
+    assert_eq!(
+        q[0].text,
+        "the draft was “a fair starting point” and would be circulated"
+    );
 }
 
 #[test]
@@ -261,7 +269,10 @@ fn a_quotation_over_several_paragraphs() {
                 “We pulled eleven people out of the water. Two were children.”";
     let q = quotes(text);
     assert_eq!(q.len(), 3, "{:?}", summary(&q));
-    assert_eq!(q[2].text, "We pulled eleven people out of the water. Two were children.");
+    assert_eq!(
+        q[2].text,
+        "We pulled eleven people out of the water. Two were children."
+    );
     assert!(
         q.iter()
             .all(|x| x.speaker.as_ref().unwrap().name.as_deref() == Some("Mirela Dobre"))
@@ -330,7 +341,11 @@ fn credit_lines_name_the_speaker_of_a_quotation() {
 #[test]
 fn nouns_that_look_like_cues_are_not_cues() {
     let q = quotes("The Interior Ministry report covered three provinces. His claims about the fire were false.");
-    assert!(q.iter().all(|x| x.cue.as_deref() != Some("claims")), "{:?}", summary(&q));
+    assert!(
+        q.iter().all(|x| x.cue.as_deref() != Some("claims")),
+        "{:?}",
+        summary(&q)
+    );
 }
 
 #[test]
@@ -342,7 +357,12 @@ fn user_cue_files_extend_the_speech_verbs() {
     };
     let qx = QuoteExtractor::load(std::slice::from_ref(&user)).unwrap();
     assert!(qx.speech_verbs().is_speech("harrumphed"));
-    assert!(!QuoteExtractor::load(&[]).unwrap().speech_verbs().is_speech("harrumphed"));
+    assert!(
+        !QuoteExtractor::load(&[])
+            .unwrap()
+            .speech_verbs()
+            .is_speech("harrumphed")
+    );
     // A built-in verb in all its forms, and its class.
     let verbs = lexicon::SpeechVerbs::builtin();
     assert!(verbs.is_speech("grumbled") && verbs.is_plain("says") && verbs.takes_bare_clause("told"));
@@ -364,7 +384,11 @@ fn participles_adjuncts_and_conjoined_clauses() {
                 Residents said the water had receded by noon, and the fire chief noted that two roads were still shut.\n\n\
                 The council called for an audit of the flood barriers.";
     let q = quotes(text);
-    assert!(speaker_of(&q, "It cuts pay").is_some_and(|s| s.contains("union")), "{:?}", summary(&q));
+    assert!(
+        speaker_of(&q, "It cuts pay").is_some_and(|s| s.contains("union")),
+        "{:?}",
+        summary(&q)
+    );
     assert_eq!(speaker_of(&q, "the water"), Some("Residents"));
     assert_eq!(content_of(&q, "said"), "the water had receded by noon");
     assert_eq!(speaker_of(&q, "two roads"), Some("the fire chief"));
@@ -374,7 +398,10 @@ fn participles_adjuncts_and_conjoined_clauses() {
 #[test]
 fn clauses_and_objects_after_a_cue() {
     let q = quotes("Inspector Ruiz said guards are reviewing a recording that shows the gate.");
-    assert_eq!(content_of(&q, "said"), "guards are reviewing a recording that shows the gate");
+    assert_eq!(
+        content_of(&q, "said"),
+        "guards are reviewing a recording that shows the gate"
+    );
     let q = quotes("Mayor Lind said no agreement had been reached on the bus lanes.");
     assert_eq!(content_of(&q, "said"), "no agreement had been reached on the bus lanes");
     assert!(quotes("Mayor Lind said no to the tram extension.").is_empty());
