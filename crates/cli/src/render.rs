@@ -32,7 +32,7 @@ impl serde::Serialize for WithoutText<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
         let c = self.0;
-        let mut s = serializer.serialize_struct("CodedArticle", 10)?;
+        let mut s = serializer.serialize_struct("CodedArticle", 11)?;
         s.serialize_field("schema", &c.schema)?;
         s.serialize_field("id", &c.id)?;
         s.serialize_field("source", &c.source)?;
@@ -47,6 +47,7 @@ impl serde::Serialize for WithoutText<'_> {
         s.serialize_field("mentions", &c.mentions)?;
         s.serialize_field("quotes", &c.quotes)?;
         s.serialize_field("events", &c.events)?;
+        s.serialize_field("entities", &c.entities)?;
         s.end()
     }
 }

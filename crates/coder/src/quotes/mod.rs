@@ -881,7 +881,9 @@ impl<'a> Doc<'a> {
             // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
             if j == ci
                 && form.class != CueClass::Addressee
-                && let Some(np) = self.np_forward(cj, s1)
+                && let Some(np) = self
+                    .np_forward(cj, s1)
+                    .or_else(|| speakers::np_forward_described(self, cj, s1))
                 && (np.tok.1 >= s1 || matches!(self.tok(np.tok.1), "," | "." | ";" | ":" | "!" | "?"))
             {
                 speaker = Some(np);
@@ -949,7 +951,9 @@ impl<'a> Doc<'a> {
             let after_quote = j > s0
                 && (self.is_quote_mark(j - 1) || self.is_punct(j - 1, ",") && j - 1 > s0 && self.is_quote_mark(j - 2));
             if (after_quote || j == s0)
-                && let Some(np) = self.np_forward(cj, s1)
+                && let Some(np) = self
+                    .np_forward(cj, s1)
+                    .or_else(|| speakers::np_forward_described(self, cj, s1))
             {
                 speaker = Some(np);
                 inverted = true;

@@ -382,6 +382,38 @@ pub(super) fn np_forward_loose(doc: &Doc, i: usize, s1: usize) -> Option<NounPhr
     classify(doc, i, k)
 }
 
+/// "…," said 70-year-old retiree Ana Ruiz / says store clerk Ana Ruiz: lower-case words that describe a person (an
+/// age, an occupation) before the name. The phrase is the speaker; the name inside it is the person.
+pub(super) fn np_forward_described(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
+    let mut k = i;
+    let mut words = 0;
+    while k < s1 && k < i + 8 && !doc.cap(k) {
+        let t = doc.tokens[k];
+        let described = match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => {
+                let w = doc.low(k);
+                words += 1;
+                !LOOSE_STOP.contains(&w) && !DETERMINERS.contains(&w) && !QUANTIFIERS.contains(&w)
+            }
+            _ => doc.tok(k) == "-" && k > i,
+        };
+        if !described {
+            return None;
+        }
+        k += 1;
+    }
+    if words == 0 || k == i || k >= s1 {
+        return None;
+    }
+    let name = np_forward(doc, k, s1).filter(|np| np.kind == NpKind::Person)?;
+    Some(NounPhrase {
+        span: Span::new(doc.tokens[i].start, name.span.end),
+        tok: (i, name.tok.1),
+        ..name
+    })
+}
+
 /// Decide what the phrase of tokens [a, b) is, and where the name is in it.
 fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
     let mut a = a;

@@ -432,3 +432,15 @@ fn a_speaker_after_the_modifiers_of_its_subject() {
         summary(&q)
     );
 }
+
+#[test]
+fn a_name_after_the_cue_and_words_that_describe_the_person() {
+    let text = "Fishermen in the port town gathered on the quay on Sunday.\n\n\
+                “We cannot sell what we cannot catch,” said 52-year-old trawler captain Joao Pereirinha.\n\n\
+                “The nets come back empty,” says harbour clerk Ines Mourato. “But we keep going.”";
+    let q = quotes(text);
+    assert_eq!(speaker_of(&q, "We cannot sell"), Some("Joao Pereirinha"));
+    assert_eq!(speaker_of(&q, "The nets come"), Some("Ines Mourato"));
+    assert_eq!(speaker_of(&q, "But we keep"), Some("Ines Mourato"));
+    assert_eq!(q.len(), 3);
+}
