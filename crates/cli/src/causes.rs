@@ -91,15 +91,15 @@ impl Causes {
         if verbose {
             for (cause, cases) in &self.missed {
                 let _ = writeln!(out, "\nmissed, {}:", cause.describe());
-                cases.iter().for_each(|c| {
+                for c in cases {
                     let _ = writeln!(out, "  {c}");
-                });
+                }
             }
             for (cause, cases) in &self.extra {
                 let _ = writeln!(out, "\nextra, {}:", cause.describe());
-                cases.iter().for_each(|c| {
+                for c in cases {
                     let _ = writeln!(out, "  {c}");
-                });
+                }
             }
         }
         out
