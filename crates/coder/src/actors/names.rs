@@ -129,7 +129,7 @@ impl ArticleState<'_> {
         {
             return true;
         }
-        if words >= 2 && self.apposition_of_a_person(end) {
+        if words >= 2 && (self.apposition_of_a_person(end) || self.described_after_cue(start)) {
             return true;
         }
         // "“…,” Ada Ortiz, a nurse, said" / "“…,” Ada Ortiz wrote": a name right after a quotation's
@@ -143,6 +143,33 @@ impl ArticleState<'_> {
             return true;
         }
         self.speech_follows(end)
+    }
+
+    /// "…,” said 52-year-old trawler captain Alma Reyes" / "…,” says store clerk Alma Reyes": lower-case words
+    /// that describe the person stand between the inverted speech verb and the name.
+    fn described_after_cue(&self, start: usize) -> bool {
+        let mut pos = start;
+        for described in 0..6 {
+            let Some((ps, w)) = self.word_before(pos) else {
+                return false;
+            };
+            if !self.text[ps + w.len()..pos].trim().is_empty() {
+                return false;
+            }
+            if self.rec.speech.is_inverting(w) && w.starts_with(char::is_lowercase) {
+                return described > 0
+                    && self.text[self.sentence_start..ps]
+                        .trim_end()
+                        .ends_with([',', '”', '"', '’']);
+            }
+            let plain = w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                && !matches!(w, "the" | "a" | "an" | "and" | "or" | "of" | "to" | "by");
+            if !plain {
+                return false;
+            }
+            pos = ps;
+        }
+        false
     }
 
     /// ", 41," or ", a nurse" / ", an engineer" after a name.

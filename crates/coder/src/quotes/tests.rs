@@ -438,9 +438,23 @@ fn a_name_after_the_cue_and_words_that_describe_the_person() {
     let text = "Fishermen in the port town gathered on the quay on Sunday.\n\n\
                 “We cannot sell what we cannot catch,” said 52-year-old trawler captain Joao Pereirinha.\n\n\
                 “The nets come back empty,” says harbour clerk Ines Mourato. “But we keep going.”";
-    let q = quotes(text);
-    assert_eq!(speaker_of(&q, "We cannot sell"), Some("Joao Pereirinha"));
-    assert_eq!(speaker_of(&q, "The nets come"), Some("Ines Mourato"));
-    assert_eq!(speaker_of(&q, "But we keep"), Some("Ines Mourato"));
+    let coded = code(text);
+    let q = &coded.quotes;
+    assert_eq!(speaker_of(q, "We cannot sell"), Some("Joao Pereirinha"));
+    assert_eq!(speaker_of(q, "The nets come"), Some("Ines Mourato"));
+    assert_eq!(speaker_of(q, "But we keep"), Some("Ines Mourato"));
     assert_eq!(q.len(), 3);
+    // Both are people of the article's entity table, and the speakers point at them.
+    for name in ["Joao Pereirinha", "Ines Mourato"] {
+        let e = coded
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name} in {:?}", coded.entities));
+        assert_eq!(e.kind, EntityKind::Person);
+        let quoted = q
+            .iter()
+            .find(|x| x.speaker.as_ref().and_then(|s| s.name.as_deref()) == Some(name));
+        assert_eq!(quoted.and_then(|x| x.speaker.as_ref()?.entity), Some(e.id), "{name}");
+    }
 }
