@@ -16,7 +16,7 @@ mod speakers;
 use crate::actors::ArticleActors;
 use crate::text::{Token, TokenKind, tokenize_into};
 use crate::{DictionaryError, DictionarySource};
-use detente_records::{Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Sentence, Span};
+use detente_records::{Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 use lexicon::{CueClass, CueForm, Lexicon, SpeechVerbs, lower};
 use marks::{MarkedQuote, find_marked_quotes, paragraphs};
 use speakers::{EntityIndex, NounPhrase, NpKind};
@@ -1797,6 +1797,22 @@ impl<'a> Doc<'a> {
         at_start || q.content.start <= para.start + 3
     }
 
+    /// Whether a pronoun can refer to an earlier speaker: "it" to an organisation, country or group, "he" and
+    /// "she" to a person (of that gender when known), "they" to anyone.
+    fn pronoun_fits(&self, np: &NounPhrase, prev: &Speaker) -> bool {
+        if prev.name.is_none() {
+            return false;
+        }
+        let entity = prev.entity.and_then(|id| self.entities.get(id - 1));
+        let person = entity.map(|e| e.kind == EntityKind::Person);
+        match self.low(np.tok.0) {
+            "it" | "its" => person == Some(false),
+            "he" | "him" | "his" => person != Some(false) && entity.and_then(|e| e.gender) != Some('f'),
+            "she" | "her" => person != Some(false) && entity.and_then(|e| e.gender) != Some('m'),
+            _ => true,
+        }
+    }
+
     /// Resolve speakers in text order and build the quotes.
     fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution]) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
@@ -1806,7 +1822,21 @@ impl<'a> Doc<'a> {
             let (speaker, cue, cue_span) = match p.attribution {
                 Some(ai) => {
                     let a = &attrs[ai];
-                    let speaker = a.speaker.as_ref().and_then(|np| speakers::resolve(self, np));
+                    let mut speaker = a.speaker.as_ref().and_then(|np| speakers::resolve(self, np));
+                    // "…,” it added": a pronoun the actor stage left without an entity is the latest speaker
+                    // of its paragraph or the one before who fits it.
+                    if let Some(np) = a.speaker.as_ref().filter(|np| np.kind == NpKind::Pronoun)
+                        && speaker.as_ref().is_some_and(|sp| sp.name.is_none())
+                        && let Some((pp, qi)) = last_para_quote
+                        && (pp == pidx || pp + 1 == pidx)
+                        && let Some(prev) = out[qi].speaker.as_ref()
+                        && self.pronoun_fits(np, prev)
+                    {
+                        speaker = Some(Speaker {
+                            mention: speaker.and_then(|sp| sp.mention),
+                            ..prev.clone()
+                        });
+                    }
                     (speaker, Some(a.cue.of(self.text).to_string()), Some(a.cue))
                 }
                 None => {

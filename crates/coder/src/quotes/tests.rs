@@ -458,3 +458,25 @@ fn a_name_after_the_cue_and_words_that_describe_the_person() {
         assert_eq!(quoted.and_then(|x| x.speaker.as_ref()?.entity), Some(e.id), "{name}");
     }
 }
+
+#[test]
+fn a_pronoun_without_an_entity_is_the_latest_speaker_it_fits() {
+    let text = "Harbour operators gathered in the port on Friday.\n\n\
+                Veldmark Shipping Company said in a statement that it had received no notice of the seizure.\n\n\
+                “Veldmark Shipping Company follows every rule of the ports where it works,” it added.";
+    let coded = code(text);
+    let q = &coded.quotes;
+    assert_eq!(speaker_of(q, "it had received"), Some("Veldmark Shipping Company"));
+    assert_eq!(
+        speaker_of(q, "Veldmark Shipping Company follows"),
+        Some("Veldmark Shipping Company")
+    );
+    // The speaker is named where the pronoun stands.
+    assert_eq!(mention_of(text, q, "Veldmark Shipping Company follows"), "it");
+    let company = coded
+        .entities
+        .iter()
+        .find(|e| e.name == "Veldmark Shipping Company")
+        .expect("an entity for the company");
+    assert_eq!(company.kind, EntityKind::Organization);
+}
