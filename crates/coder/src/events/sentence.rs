@@ -4,7 +4,7 @@
 use super::grammar::{Class, Classes, Grammar};
 use super::lexicon::{Lexicon, Payload, Pos};
 use crate::text::{TokenKind, tokenize_into};
-use detente_records::{Actor, Mention, MentionKind, Quote, Sentence, Span};
+use detente_records::{Actor, Mention, MentionKind, Quote, Resolution, Sentence, Span};
 
 /// A token of the sentence.
 #[derive(Debug, Clone, Copy)]
@@ -280,12 +280,22 @@ fn fold(s: &str) -> String {
     String::from_utf8(v).expect("ASCII changes keep UTF-8 valid")
 }
 
+/// A news outlet named by its name ("Reuters", "Fox News") or referred back to ("the agency"): in news text it is
+/// the channel of what is said ("told Reuters", "in an interview with Fox News"), not a side of an event. The
+/// actor stage keeps it for speakers; outlets described by a role phrase ("a German government-run newspaper")
+/// stay actors.
+fn named_outlet(m: &Mention) -> bool {
+    m.actor.role.as_deref() == Some("MED")
+        && m.kind == MentionKind::Organization
+        && matches!(m.via, Resolution::Dictionary | Resolution::Coreference)
+}
+
 /// Marks the tokens of every mention inside the sentence; mentions are sorted by start.
 fn overlay_mentions<'a>(toks: &mut [Tok], span: Span, mentions: &'a [Mention]) -> Vec<ActorSpan<'a>> {
     let mut out = Vec::new();
     let from = mentions.partition_point(|m| m.end <= span.start);
     for m in mentions[from..].iter().take_while(|m| m.start < span.end) {
-        if m.actor.code.is_empty() {
+        if m.actor.code.is_empty() || named_outlet(m) {
             continue;
         }
         // Tokens are sorted and do not overlap: the mention covers `first..last`.

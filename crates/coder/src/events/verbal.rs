@@ -251,9 +251,13 @@ fn target_of(
     let mut object = syntax::object_from(s, from, search);
     // "committed his government to work with X": an object that is the source itself is passed over.
     while let Some(o) = object.as_ref().filter(|o| {
-        o.actors
-            .iter()
-            .all(|&a| sources.iter().any(|src| src.actor.code == s.actors[a].actor().code))
+        o.actors.iter().all(|&a| {
+            let object = s.actors[a].actor();
+            // "offered its troops to X": the source's own forces are passed over too.
+            sources
+                .iter()
+                .any(|src| src.actor.code == object.code || super::emit::own_forces(&src.actor, object))
+        })
     }) {
         from = s.actors[*o.actors.last().expect("an argument has actors")].last + 1;
         object = syntax::object_from(s, from, search);
