@@ -37,120 +37,8 @@ pub struct ExportSummary {
     pub files: Vec<PathBuf>,
 }
 
-/// The type of an exported column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Int,
-    Real,
-    Text,
-    Bool,
-}
-
-/// A value of one exported column.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Cell<'a> {
-    Int(Option<i64>),
-    Real(Option<f64>),
-    Text(Option<&'a str>),
-    Bool(bool),
-}
-
-impl Cell<'_> {
-    pub fn to_text(self) -> String {
-        match self {
-            Cell::Int(v) => v.map(|v| v.to_string()).unwrap_or_default(),
-            Cell::Real(v) => v.map(|v| v.to_string()).unwrap_or_default(),
-            Cell::Text(v) => v.unwrap_or_default().to_string(),
-            Cell::Bool(v) => if v { "true" } else { "false" }.to_string(),
-        }
-    }
-}
-
-/// The columns of the CSV and Parquet exports, in order (Parquet leaves out `date`: it is the partition).
-pub const EVENT_COLUMNS: &[(&str, Kind)] = &[
-    ("event_id", Kind::Int),
-    ("article_id", Kind::Text),
-    ("date", Kind::Text),
-    ("publisher", Kind::Text),
-    ("url", Kind::Text),
-    ("duplicate_of", Kind::Text),
-    ("sentence", Kind::Int),
-    ("paragraph", Kind::Int),
-    ("source_code", Kind::Text),
-    ("source_country", Kind::Text),
-    ("source_org", Kind::Text),
-    ("source_role", Kind::Text),
-    ("source_name", Kind::Text),
-    ("target_code", Kind::Text),
-    ("target_country", Kind::Text),
-    ("target_org", Kind::Text),
-    ("target_role", Kind::Text),
-    ("target_name", Kind::Text),
-    ("code", Kind::Text),
-    ("root", Kind::Text),
-    ("name", Kind::Text),
-    ("goldstein", Kind::Real),
-    ("quad_class", Kind::Int),
-    ("plover", Kind::Text),
-    ("negated", Kind::Bool),
-    ("factual", Kind::Bool),
-    ("quote", Kind::Int),
-    ("location_name", Kind::Text),
-    ("location_country", Kind::Text),
-    ("location_lat", Kind::Real),
-    ("location_lon", Kind::Real),
-    ("trigger_start", Kind::Int),
-    ("trigger_end", Kind::Int),
-    ("trigger_text", Kind::Text),
-    ("rule", Kind::Text),
-    ("coder_version", Kind::Text),
-    ("dictionary_set", Kind::Text),
-];
-
-/// An event's values in [`EVENT_COLUMNS`] order.
-pub fn event_cells(e: &EventRow) -> Vec<Cell<'_>> {
-    let target = e.target.as_ref();
-    let location = e.location.as_ref();
-    vec![
-        Cell::Int(Some(e.event_id)),
-        Cell::Text(Some(&e.article_id)),
-        Cell::Text(e.date.as_deref()),
-        Cell::Text(e.publisher.as_deref()),
-        Cell::Text(e.url.as_deref()),
-        Cell::Text(e.duplicate_of.as_deref()),
-        Cell::Int(Some(e.sentence as i64)),
-        Cell::Int(e.paragraph.map(|p| p as i64)),
-        Cell::Text(Some(&e.source.code)),
-        Cell::Text(e.source.country.as_deref()),
-        Cell::Text(e.source.org.as_deref()),
-        Cell::Text(e.source.role.as_deref()),
-        Cell::Text(e.source.name.as_deref()),
-        Cell::Text(target.map(|t| t.code.as_str())),
-        Cell::Text(target.and_then(|t| t.country.as_deref())),
-        Cell::Text(target.and_then(|t| t.org.as_deref())),
-        Cell::Text(target.and_then(|t| t.role.as_deref())),
-        Cell::Text(target.and_then(|t| t.name.as_deref())),
-        Cell::Text(Some(&e.code)),
-        Cell::Text(Some(&e.root)),
-        Cell::Text(Some(&e.name)),
-        Cell::Real(Some(e.goldstein)),
-        Cell::Int(Some(i64::from(e.quad_class))),
-        Cell::Text(e.plover.as_deref()),
-        Cell::Bool(e.negated),
-        Cell::Bool(e.factual),
-        Cell::Int(e.quote.map(|q| q as i64)),
-        Cell::Text(location.map(|l| l.name.as_str())),
-        Cell::Text(location.and_then(|l| l.country.as_deref())),
-        Cell::Real(location.and_then(|l| l.lat)),
-        Cell::Real(location.and_then(|l| l.lon)),
-        Cell::Int(Some(e.trigger.start as i64)),
-        Cell::Int(Some(e.trigger.end as i64)),
-        Cell::Text(Some(&e.trigger.text)),
-        Cell::Text(Some(&e.rule)),
-        Cell::Text(Some(&e.coder_version)),
-        Cell::Text(Some(&e.dictionary_set)),
-    ]
-}
+/// The event table's columns and rows are defined once, in `detente-tables`, for every export.
+pub use detente_tables::{Cell, EVENT_COLUMNS, Kind, event_cells};
 
 /// The GDELT 2.0 event table's 61 columns, in its order. Columns detente cannot fill stay empty: ethnic and
 /// religion codes, actor geography, AvgTone; NumMentions/NumSources/NumArticles are 1 (one coded mention).
@@ -384,93 +272,33 @@ impl Store {
 mod parquet_export {
     use std::fs::File;
     use std::path::Path;
-    use std::sync::Arc;
 
-    use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
-    use arrow_array::{ArrayRef, RecordBatch};
-    use arrow_schema::{DataType, Field, Schema, SchemaRef};
+    use arrow_schema::SchemaRef;
+    use detente_tables::arrow::BatchBuilder;
     use parquet::arrow::ArrowWriter;
     use parquet::basic::Compression;
     use parquet::file::properties::WriterProperties;
 
-    use super::{Cell, EVENT_COLUMNS, ExportSummary, Kind, event_cells, partition_dir};
+    use super::{EVENT_COLUMNS, ExportSummary, event_cells, partition_dir};
     use crate::{Error, EventQuery, Result, Store};
 
     const BATCH_ROWS: usize = 8192;
 
-    enum Builder {
-        Int(Int64Builder),
-        Real(Float64Builder),
-        Text(StringBuilder),
-        Bool(BooleanBuilder),
-    }
-
-    impl Builder {
-        fn new(kind: Kind) -> Builder {
-            match kind {
-                Kind::Int => Builder::Int(Int64Builder::new()),
-                Kind::Real => Builder::Real(Float64Builder::new()),
-                Kind::Text => Builder::Text(StringBuilder::new()),
-                Kind::Bool => Builder::Bool(BooleanBuilder::new()),
-            }
-        }
-
-        fn append(&mut self, cell: Cell) {
-            match (self, cell) {
-                (Builder::Int(b), Cell::Int(v)) => b.append_option(v),
-                (Builder::Real(b), Cell::Real(v)) => b.append_option(v),
-                (Builder::Text(b), Cell::Text(v)) => b.append_option(v),
-                (Builder::Bool(b), Cell::Bool(v)) => b.append_value(v),
-                _ => unreachable!("EVENT_COLUMNS and event_cells disagree"),
-            }
-        }
-
-        fn finish(&mut self) -> ArrayRef {
-            match self {
-                Builder::Int(b) => Arc::new(b.finish()),
-                Builder::Real(b) => Arc::new(b.finish()),
-                Builder::Text(b) => Arc::new(b.finish()),
-                Builder::Bool(b) => Arc::new(b.finish()),
-            }
-        }
-    }
-
     /// The date column is the partition: it is not repeated in the files.
-    const DATE_COLUMN: usize = 2;
-
-    fn schema() -> SchemaRef {
-        let fields: Vec<Field> = EVENT_COLUMNS
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != DATE_COLUMN)
-            .map(|(_, (name, kind))| {
-                let (data_type, nullable) = match kind {
-                    Kind::Int => (DataType::Int64, true),
-                    Kind::Real => (DataType::Float64, true),
-                    Kind::Text => (DataType::Utf8, true),
-                    Kind::Bool => (DataType::Boolean, false),
-                };
-                Field::new(*name, data_type, nullable)
-            })
-            .collect();
-        Arc::new(Schema::new(fields))
-    }
+    const PARTITION_COLUMN: &str = "date";
 
     struct Partition {
         dir: String,
         writer: ArrowWriter<File>,
-        builders: Vec<Builder>,
-        pending: usize,
+        rows: BatchBuilder,
     }
 
     impl Partition {
-        fn flush(&mut self, schema: &SchemaRef) -> Result<()> {
-            if self.pending == 0 {
+        fn flush(&mut self) -> Result<()> {
+            if self.rows.is_empty() {
                 return Ok(());
             }
-            let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
-            self.writer.write(&RecordBatch::try_new(schema.clone(), columns)?)?;
-            self.pending = 0;
+            self.writer.write(&self.rows.finish()?)?;
             Ok(())
         }
     }
@@ -487,7 +315,7 @@ mod parquet_export {
                 )));
             }
         }
-        let schema = schema();
+        let schema: SchemaRef = BatchBuilder::new(EVENT_COLUMNS, &[PARTITION_COLUMN]).schema().clone();
         let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
         let mut summary = ExportSummary::default();
         let mut current: Option<Partition> = None;
@@ -502,7 +330,7 @@ mod parquet_export {
             let dir = partition_dir(row.date.as_deref());
             if current.as_ref().is_none_or(|p| p.dir != dir) {
                 if let Some(mut done_partition) = current.take() {
-                    done_partition.flush(&schema)?;
+                    done_partition.flush()?;
                     done_partition.writer.close()?;
                     done.push(done_partition.dir);
                 }
@@ -513,31 +341,15 @@ mod parquet_export {
                 summary.files.push(path);
                 *current = Some(Partition {
                     writer: ArrowWriter::try_new(file, schema.clone(), Some(props.clone()))?,
-                    builders: EVENT_COLUMNS
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| *i != DATE_COLUMN)
-                        .map(|(_, (_, kind))| Builder::new(*kind))
-                        .collect(),
-                    pending: 0,
+                    rows: BatchBuilder::new(EVENT_COLUMNS, &[PARTITION_COLUMN]),
                     dir,
                 });
             }
             let partition = current.as_mut().expect("set above");
-            let cells = event_cells(row);
-            for (builder, cell) in partition.builders.iter_mut().zip(
-                cells
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != DATE_COLUMN)
-                    .map(|(_, c)| c),
-            ) {
-                builder.append(cell);
-            }
-            partition.pending += 1;
+            partition.rows.push(event_cells(row));
             summary.rows += 1;
-            if partition.pending >= BATCH_ROWS {
-                partition.flush(&schema)?;
+            if partition.rows.len() >= BATCH_ROWS {
+                partition.flush()?;
             }
             Ok(())
         };
@@ -553,7 +365,7 @@ mod parquet_export {
             write_row(row, &mut current, &mut summary)?;
         }
         if let Some(mut partition) = current.take() {
-            partition.flush(&schema)?;
+            partition.flush()?;
             partition.writer.close()?;
         }
         Ok(summary)
