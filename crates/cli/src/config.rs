@@ -97,14 +97,13 @@ impl Settings {
     /// The coder these settings ask for, and the user's dictionary files it was built from.
     pub fn coder(&self) -> Result<(detente_coder::Coder, Vec<detente_coder::DictionarySource>)> {
         let sources = crate::pipeline::dictionary_sources(&self.dictionaries)?;
-        let mut coder =
-            detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
         let variant = match self.goldstein {
             Goldstein::Gdelt => detente_coder::events::GoldsteinVariant::Gdelt,
             Goldstein::Icews => detente_coder::events::GoldsteinVariant::Icews,
             Goldstein::Phoenix => detente_coder::events::GoldsteinVariant::Phoenix,
         };
-        coder.events = coder.events.with_goldstein(variant);
+        let coder =
+            detente_dictionaries::coder(&sources, variant).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
         Ok((coder, sources))
     }
 }

@@ -1,14 +1,14 @@
 //! The coding pipeline: read articles (one thread), code them in parallel (rayon), hand them to a sink
 //! in input order. Memory stays bounded: articles move through in chunks, at most a few chunks at a time.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use detente_coder::{Coder, DictionarySource};
 use detente_records::{Article, CodedArticle};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How many articles are coded together; several chunks are in flight at most.
@@ -53,40 +53,7 @@ impl Summary {
 
 /// Read every dictionary file under the given folders (recursively, sorted) for the coder.
 pub fn dictionary_sources(dirs: &[PathBuf]) -> Result<Vec<DictionarySource>> {
-    let mut files = Vec::new();
-    for dir in dirs {
-        collect_files(dir, &mut files).with_context(|| format!("reading dictionaries in {}", dir.display()))?;
-    }
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-            // Legacy dictionaries are sometimes Latin-1: decode lossily rather than refuse them.
-            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            Ok(DictionarySource {
-                name: path.display().to_string(),
-                text,
-            })
-        })
-        .collect()
-}
-
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_file() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(path)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        collect_files(&entry.path(), out)?;
-    }
-    Ok(())
+    Ok(detente_dictionaries::read_folders(dirs)?)
 }
 
 /// Options of a coding run.

@@ -1072,14 +1072,7 @@ pub struct RecodeArgs {
 
 /// The id of a dictionary set: `builtin`, or `builtin+<hash of the user's files>`.
 pub fn dictionary_set_id(sources: &[detente_coder::DictionarySource]) -> String {
-    if sources.is_empty() {
-        "builtin".into()
-    } else {
-        format!(
-            "builtin+{}",
-            detente_store::content_id(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
-        )
-    }
+    detente_dictionaries::set_id(sources)
 }
 
 /// Re-codes the stored articles page by page; coding runs in parallel, each page is one transaction.
