@@ -151,8 +151,9 @@ fn parse_line(name: &str, line_no: usize, bytes: &[u8]) -> Option<ArticleResult>
     Some(article_from_object(object).map_err(|message| InputError::line(name, line_no, message)))
 }
 
-/// An article from a JSON object with `text` and optional metadata.
-pub(crate) fn article_from_object(mut object: Map<String, Value>) -> Result<Article, String> {
+/// An article from a JSON object with `text` and optional metadata, as a JSON Lines record is read (the
+/// Python package reads its dicts and Arrow rows through this too, so they code like the CLI's input).
+pub fn article_from_object(mut object: Map<String, Value>) -> Result<Article, String> {
     let text = match object.remove("text") {
         Some(Value::String(text)) => text,
         Some(Value::Null) | None => return Err("missing \"text\"".to_string()),

@@ -27,6 +27,7 @@ pub use date::normalize_date;
 pub use detect::{format_from_extension, sniff_format};
 pub use detente_records::Article;
 pub use html::html_to_text;
+pub use jsonl::article_from_object;
 
 /// Largest single document (a text or HTML file, a feed, a WARC record, a JSON line) read into memory.
 pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;

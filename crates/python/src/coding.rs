@@ -1,0 +1,64 @@
+//! Coding many articles at once: in parallel on a rayon pool, results in input order, one bad article (or a
+//! coder panic) an error for that article only.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use detente_coder::Coder;
+use detente_records::{Article, CodedArticle};
+use rayon::prelude::*;
+
+/// The pool for `threads` workers: None or 0 = rayon's global pool (one worker per core), else a pool of that
+/// size, made once per size and kept for the process.
+pub fn pool(threads: Option<usize>) -> Result<Arc<rayon::ThreadPool>, String> {
+    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    let threads = threads.unwrap_or(0);
+    let pools = POOLS.get_or_init(Default::default);
+    let mut pools = pools.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(pool) = pools.get(&threads) {
+        return Ok(pool.clone());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("detente-{i}"))
+        .build()
+        .map_err(|e| format!("cannot start {threads} coding threads: {e}"))?;
+    let pool = Arc::new(pool);
+    pools.insert(threads, pool.clone());
+    Ok(pool)
+}
+
+/// Codes one article; a panic in the coder becomes this article's error instead of taking down the batch
+/// (and the Python process).
+pub fn code_one(coder: &Coder, article: Article) -> Result<CodedArticle, String> {
+    let id = article.id.clone();
+    catch_unwind(AssertUnwindSafe(|| coder.code_owned(article))).map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        format!("the coder failed on article {id:?} ({why}); please report it with the article")
+    })
+}
+
+/// Codes every article (passing errors through) on `pool`, then maps each result with `finish` (also in
+/// parallel: serialising, building rows). Output order is input order.
+pub fn code_all<T, F>(
+    coder: &Coder,
+    pool: &rayon::ThreadPool,
+    articles: Vec<Result<Article, String>>,
+    finish: F,
+) -> Vec<Result<T, String>>
+where
+    T: Send,
+    F: Fn(CodedArticle) -> T + Sync,
+{
+    let work = |item: Result<Article, String>| item.and_then(|a| code_one(coder, a)).map(&finish);
+    if pool.current_num_threads() == 1 {
+        // One worker: no hand-off to another thread (and no work-stealing overhead); the caller's thread codes.
+        return articles.into_iter().map(work).collect();
+    }
+    pool.install(|| articles.into_par_iter().with_max_len(1).map(work).collect())
+}

@@ -1,0 +1,101 @@
+"""Shared fixtures: the CLI binary the package is compared with, and generated articles."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import List
+
+import pytest
+
+import corpus
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def cli_path() -> Path:
+    """DETENTE_BIN, else the workspace's release or debug build. Missing is a failure, never a skip."""
+    if os.environ.get("DETENTE_BIN"):
+        return Path(os.environ["DETENTE_BIN"])
+    for profile in ("release", "debug"):
+        path = REPO / "target" / profile / "detente"
+        if path.exists():
+            return path
+    raise RuntimeError("no detente binary: build it (cargo build -p detente) or set DETENTE_BIN")
+
+
+@pytest.fixture(scope="session")
+def cli():
+    path = cli_path()
+    assert path.exists(), f"{path} does not exist"
+
+    def run(*args: str, input: bytes = None) -> subprocess.CompletedProcess:
+        env = dict(os.environ, HOME=str(Path(os.environ.get("TMPDIR", "/tmp"))), XDG_CONFIG_HOME="/nonexistent")
+        return subprocess.run(
+            [str(path), *args], input=input, capture_output=True, env=env, cwd=env["HOME"], check=False
+        )
+
+    return run
+
+
+def jsonl_lines(stdout: bytes) -> List[str]:
+    return [line for line in stdout.decode("utf-8").split("\n") if line]
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory):
+    """2,000 generated articles, their JSON Lines file, and the CLI's output on it (one JSON line each)."""
+    records = corpus.articles(2000)
+    folder = tmp_path_factory.mktemp("generated")
+    path = corpus.write_jsonl(records, folder / "articles.jsonl")
+    return {"records": records, "path": path, "folder": folder}
+
+
+@pytest.fixture(scope="session")
+def cli_coded(generated, cli):
+    done = cli("code", "--format", "jsonl", "--threads", "2", str(generated["path"]))
+    assert done.returncode == 0, done.stderr.decode()
+    lines = jsonl_lines(done.stdout)
+    assert len(lines) == len(generated["records"])
+    return lines
+
+
+@pytest.fixture(scope="session")
+def exported(generated, cli):
+    """The generated articles ingested into a store by the CLI and exported to Parquet."""
+    folder = generated["folder"]
+    db = folder / "store.db"
+    done = cli("ingest", "--db", str(db), str(generated["path"]))
+    assert done.returncode == 0, done.stderr.decode()
+    out = folder / "export"
+    done = cli("export", "--db", str(db), "--format", "parquet", "--out", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    return out
+
+
+def parse(lines: List[str]):
+    return [json.loads(line) for line in lines]
+
+
+def event_rows_by_article(table) -> List[dict]:
+    """The rows of an event table, with `event_id` as the event's index in its article (the store numbers
+    events across the database; code_arrow numbers them per article), sorted by article and event."""
+    rows = table.to_pylist()
+    rows.sort(key=lambda r: (r["article_id"], r["event_id"]))
+    index, last = 0, None
+    for row in rows:
+        index = index + 1 if row["article_id"] == last else 0
+        last = row["article_id"]
+        row["event_id"] = index
+    return rows
+
+
+def read_partitioned(path) -> "object":
+    """A Hive-partitioned Parquet folder (date=YYYY-MM-DD/...) as a pyarrow Table with `date` as a string."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    partitioning = ds.partitioning(pa.schema([("date", pa.string())]), flavor="hive")
+    return ds.dataset(str(path), format="parquet", partitioning=partitioning).to_table()
