@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
 use crate::arrow_input::ColumnNames;
-use crate::coding::{code_all, code_one, pool};
+use crate::coding::{code_one, code_streaming, pool};
 use crate::errors::{self, ArticleProblem};
 use crate::input::{article_from_py, type_name};
 use crate::py_json::loads;
@@ -296,28 +296,37 @@ impl PyCoder {
             });
             inputs.push(article);
         }
-        let coder = &self.coder;
-        let coded = py.detach(|| code_all(coder, &pool, inputs, |c| Self::json(&c)));
         let out = PyList::empty(py);
         let mut problems = Vec::new();
-        for (index, (result, id)) in coded.into_iter().zip(ids).enumerate() {
-            match result {
-                Ok(json) if as_json => out.append(json)?,
-                Ok(json) => out.append(loads(py, &json)?)?,
-                Err(message) => {
-                    let problem = ArticleProblem {
-                        index,
-                        article_id: id,
-                        message,
-                    };
-                    match mode {
-                        OnError::Return => out.append(errors::article_error(py, &problem, true)?)?,
-                        OnError::Raise => out.append(py.None())?,
+        let mut ids = ids.into_iter();
+        code_streaming(
+            py,
+            &self.coder,
+            &pool,
+            inputs,
+            |c| Self::json(&c),
+            |result| {
+                let index = out.len();
+                let id = ids.next().flatten();
+                match result {
+                    Ok(json) if as_json => out.append(json),
+                    Ok(json) => out.append(loads(py, &json)?),
+                    Err(message) => {
+                        let problem = ArticleProblem {
+                            index,
+                            article_id: id,
+                            message,
+                        };
+                        match mode {
+                            OnError::Return => out.append(errors::article_error(py, &problem, true)?)?,
+                            OnError::Raise => out.append(py.None())?,
+                        }
+                        problems.push(problem);
+                        Ok(())
                     }
-                    problems.push(problem);
                 }
-            }
-        }
+            },
+        )?;
         if mode == OnError::Raise && !problems.is_empty() {
             let total = out.len();
             return Err(errors::batch_error(py, &problems, out.into_any(), total));

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use detente_coder::Coder;
 use detente_records::{Article, CodedArticle};
+use pyo3::prelude::*;
 use rayon::prelude::*;
 
 /// The pool for `threads` workers: None or 0 = rayon's global pool (one worker per core), else a pool of that
@@ -61,4 +62,52 @@ where
         return articles.into_iter().map(work).collect();
     }
     pool.install(|| articles.into_par_iter().with_max_len(1).map(work).collect())
+}
+
+/// Articles coded together before their results are handed over: small enough that building Python
+/// objects starts early and ends soon after the last article is coded.
+const STREAM_CHUNK: usize = 32;
+/// Chunks coded ahead of the caller.
+const CHUNKS_AHEAD: usize = 4;
+
+/// Codes `articles` on a background thread (itself on `pool` when that has several workers) and hands each
+/// result to `each` on the calling thread, in input order, chunk by chunk: the caller builds Python objects
+/// (holding the GIL) while later chunks are being coded (without it), as the CLI writes output while it codes.
+pub fn code_streaming<T, F, E>(
+    py: Python<'_>,
+    coder: &Coder,
+    pool: &rayon::ThreadPool,
+    articles: Vec<Result<Article, String>>,
+    finish: F,
+    mut each: E,
+) -> PyResult<()>
+where
+    T: Send,
+    F: Fn(CodedArticle) -> T + Sync,
+    E: FnMut(Result<T, String>) -> PyResult<()>,
+{
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<T, String>>>(CHUNKS_AHEAD);
+    std::thread::scope(|scope| {
+        let finish = &finish;
+        scope.spawn(move || {
+            let mut articles = articles.into_iter().peekable();
+            while articles.peek().is_some() {
+                let chunk: Vec<_> = articles.by_ref().take(STREAM_CHUNK).collect();
+                if tx.send(code_all(coder, pool, chunk, finish)).is_err() {
+                    break; // the caller stopped (an error while building its objects)
+                }
+            }
+        });
+        // Owned here, so an early return drops it and a coder thread blocked on `send` ends.
+        let mut rx = rx;
+        loop {
+            // A Receiver is not Sync: it moves into the GIL-free wait and back out.
+            let (next, back) = py.detach(move || (rx.recv(), rx));
+            rx = back;
+            let Ok(results) = next else { return Ok(()) };
+            for result in results {
+                each(result)?;
+            }
+        }
+    })
 }

@@ -15,6 +15,16 @@ import corpus
 REPO = Path(__file__).resolve().parents[3]
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """No test may be skipped: a missing dependency (pyspark, Java, dask) must fail the run, not hide."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        names = ", ".join(getattr(r, "nodeid", "?") for r in skipped)
+        print(f"\n{len(skipped)} test(s) skipped, which this suite does not allow: {names}")
+        session.exitstatus = 1
+
+
 def cli_path() -> Path:
     """DETENTE_BIN, else the workspace's release or debug build. Missing is a failure, never a skip."""
     if os.environ.get("DETENTE_BIN"):

@@ -76,3 +76,28 @@ def test_user_dictionaries_travel_with_the_job(spark, tmp_path):
     assert "IGOBHL" in codes
     events = detente.spark.code_events(df, coder=coder).collect()
     assert events and {r["dictionary_set"] for r in events} == {coder.dictionary_set}
+
+
+def test_the_readme_job_runs(spark, generated, tmp_path, monkeypatch):
+    """The README's complete PySpark job, as written there, on Parquet input."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("# code_news.py")
+    job = readme[start : readme.index("```", start)]
+    records = generated["records"][:200]
+    source = tmp_path / "news.parquet"
+    columns = ("id", "text", "date", "title", "source", "url")
+    pq.write_table(pa.table({c: [r.get(c) for r in records] for c in columns}), source)
+    (tmp_path / "my-dicts").mkdir()
+    (tmp_path / "my-dicts" / "extra.cues.toml").write_text("[cues]\nspeech = [\"opine\"]\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["code_news.py", str(source), str(tmp_path / "out")])
+    exec(compile(job, "README.md:code_news.py", "exec"), {"__name__": "__main__"})
+    events = read_partitioned(tmp_path / "out" / "events")
+    expected = detente.Coder(dictionaries=["my-dicts"]).code_arrow(pa.table({c: [r.get(c) for r in records] for c in columns}))
+    assert event_rows_by_article(events) == event_rows_by_article(expected)
+    assert read_partitioned(tmp_path / "out" / "quotes").num_rows > 0
