@@ -72,6 +72,7 @@ def spark_seconds(path: Path, repeat: int) -> float:
         SparkSession.builder.master("local[2]")
         .appName("detente-throughput")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         # Several partitions per core, so both workers stay busy to the end.
         .config("spark.sql.files.maxPartitionBytes", str(4 << 20))
         .config("spark.driver.memory", "2g")

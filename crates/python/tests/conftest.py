@@ -26,14 +26,14 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def cli_path() -> Path:
-    """DETENTE_BIN, else the workspace's release or debug build. Missing is a failure, never a skip."""
+    """DETENTE_BIN, else the newer of the workspace's debug and release builds. Missing is a failure, never a
+    skip."""
     if os.environ.get("DETENTE_BIN"):
         return Path(os.environ["DETENTE_BIN"])
-    for profile in ("release", "debug"):
-        path = REPO / "target" / profile / "detente"
-        if path.exists():
-            return path
-    raise RuntimeError("no detente binary: build it (cargo build -p detente) or set DETENTE_BIN")
+    built = [p for p in (REPO / "target" / profile / "detente" for profile in ("debug", "release")) if p.exists()]
+    if not built:
+        raise RuntimeError("no detente binary: build it (cargo build -p detente) or set DETENTE_BIN")
+    return max(built, key=lambda p: p.stat().st_mtime)
 
 
 @pytest.fixture(scope="session")
