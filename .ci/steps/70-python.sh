@@ -18,6 +18,12 @@ fi
 java -version 2>&1 | head -n 1
 [ "$(java_major)" -ge 17 ] || { echo "Java 17 or later is required for Spark" >&2; exit 1; }
 
+# The test environment's packages download while the wheel builds (the network and the CPU overlap).
+python3 -m venv "$ci/venv"
+"$ci/venv/bin/pip" install --quiet --disable-pip-version-check pytest "pyspark[sql]>=3.5" "pandas<3" \
+  "dask[dataframe]" > "$ci/pip.log" 2>&1 &
+pip_job=$!
+
 python3 -m venv "$ci/build"
 "$ci/build/bin/pip" install --quiet --disable-pip-version-check maturin
 start=$(date +%s)
@@ -32,8 +38,11 @@ awk -v name="$(basename "$wheel")" -v size="$size" -v took="$took" \
 
 # The CLI the package is compared with: the debug build the test step made (cheap if it is up to date).
 cargo build --quiet -p detente
-python3 -m venv "$ci/venv"
-"$ci/venv/bin/pip" install --quiet --disable-pip-version-check "$wheel" pytest "pyspark[sql]>=3.5" "pandas<3" \
-  "dask[dataframe]"
+if ! wait "$pip_job"; then
+  cat "$ci/pip.log" >&2
+  echo "installing pytest, pyspark, pandas and dask from PyPI failed" >&2
+  exit 1
+fi
+"$ci/venv/bin/pip" install --quiet --disable-pip-version-check "$wheel"
 "$ci/venv/bin/python" -c 'import detente, pyspark, pyarrow; print("detente", detente.__version__, "pyspark", pyspark.__version__, "pyarrow", pyarrow.__version__)'
 DETENTE_BIN="$PWD/target/debug/detente" "$ci/venv/bin/python" -m pytest crates/python/tests -q -p no:cacheprovider
