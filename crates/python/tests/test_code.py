@@ -153,6 +153,9 @@ def test_a_coder_pickles_as_its_dictionaries(tmp_path):
     folder.mkdir()
     (folder / "x.actors.toml").write_text('[[actor]]\ncode = "IGOBHL"\norg = "BHL"\nnames = ["Blue Harbour League"]\n')
     coder = detente.Coder(dictionaries=[folder], goldstein="phoenix")
+    sources = detente.read_dictionaries(folder)
+    assert sources == [(str(folder / "x.actors.toml"), (folder / "x.actors.toml").read_text())]
+    assert detente.Coder.from_sources(sources, "phoenix").dictionary_set == coder.dictionary_set
     clone = pickle.loads(pickle.dumps(coder))
     assert clone.dictionary_set == coder.dictionary_set
     assert clone.goldstein == "phoenix"
