@@ -2,7 +2,9 @@
 
 mod config;
 mod eval;
+mod map;
 mod pipeline;
+mod places_cmd;
 mod render;
 mod store_cmds;
 
@@ -81,6 +83,10 @@ enum Command {
     Network(store_cmds::NetworkArgs),
     /// Export stored events: Parquet (Hive date partitions), CSV or GDELT-style TSV.
     Export(store_cmds::ExportArgs),
+    /// List the places articles name, resolved against the built-in gazetteer (coordinates, country, region).
+    Places(places_cmd::PlacesArgs),
+    /// Draw stored events on a world or region map (SVG): circles sized by count, coloured by quad class.
+    Map(map::MapArgs),
 }
 
 #[derive(Args)]
@@ -282,6 +288,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(mut args) => {
             with_db(&mut args.db, &settings);
             store_cmds::run_export(&args)
+        }
+        Command::Places(args) => places_cmd::run(&args, &settings),
+        Command::Map(mut args) => {
+            with_db(&mut args.db, &settings);
+            map::run(&args)
         }
         Command::Eval(args) => {
             let (coder, _) = settings.coder()?;

@@ -39,6 +39,9 @@ pub const EVENT_COLUMNS: &[(&str, Kind)] = &[
     ("location_country", Kind::Text),
     ("location_lat", Kind::Real),
     ("location_lon", Kind::Real),
+    ("location_admin1", Kind::Text),
+    ("location_kind", Kind::Text),
+    ("location_via", Kind::Text),
     ("trigger_start", Kind::Int),
     ("trigger_end", Kind::Int),
     ("trigger_text", Kind::Text),
@@ -83,6 +86,9 @@ pub fn event_cells(e: &EventRow) -> Vec<Cell<'_>> {
         Cell::Text(location.and_then(|l| l.country.as_deref())),
         Cell::Real(location.and_then(|l| l.lat)),
         Cell::Real(location.and_then(|l| l.lon)),
+        Cell::Text(location.and_then(|l| l.admin1.as_deref())),
+        Cell::Text(location.map(|l| l.kind.as_str())),
+        Cell::Text(location.map(|l| l.via.as_str())),
         Cell::Int(Some(e.trigger.start as i64)),
         Cell::Int(Some(e.trigger.end as i64)),
         Cell::Text(Some(&e.trigger.text)),
@@ -138,6 +144,11 @@ mod tests {
         assert_eq!(value(&rows[0], "publisher"), "Wire");
         assert_eq!(value(&rows[0], "date"), "2024-03-01");
         assert_eq!(value(&rows[0], "location_lat"), "");
+        assert_eq!(value(&rows[0], "location_kind"), "");
+        assert_eq!(value(&rows[1], "location_lat"), "48.85");
+        assert_eq!(value(&rows[1], "location_admin1"), "Île-de-France");
+        assert_eq!(value(&rows[1], "location_kind"), "city");
+        assert_eq!(value(&rows[1], "location_via"), "context");
         assert_eq!(value(&rows[0], "coder_version"), "9.9.9");
         assert_eq!(value(&rows[0], "dictionary_set"), "builtin+abc");
     }

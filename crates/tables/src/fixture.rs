@@ -1,8 +1,8 @@
 //! A small coded article, built by hand, for the tables' tests.
 
 use detente_records::{
-    Actor, CodedArticle, Event, Mention, MentionKind, Quote, QuoteKind, Resolution, SCHEMA_VERSION, Sentence, Span,
-    Speaker, Trigger,
+    Actor, CodedArticle, Event, Location, LocationVia, Mention, MentionKind, PlaceKind, Quote, QuoteKind, Resolution,
+    SCHEMA_VERSION, Sentence, Span, Speaker, Trigger,
 };
 
 const TEXT: &str = "Ana Brandt met her counterpart in Paris. She said: \"We will not retreat\".\n\n\
@@ -109,16 +109,29 @@ pub fn coded() -> CodedArticle {
         }],
         events: vec![
             event(0, "met", "040", None),
-            event(
-                2,
-                "shelled",
-                "195",
-                Some(Actor {
-                    code: "FRA".into(),
+            Event {
+                location: Some(Location {
+                    name: "Paris".into(),
                     country: Some("FRA".into()),
-                    ..Actor::default()
+                    admin1: Some("Île-de-France".into()),
+                    lat: Some(48.85),
+                    lon: Some(2.35),
+                    kind: PlaceKind::City,
+                    mention: Some(span("Paris")),
+                    via: LocationVia::Context,
+                    admin1_code: Some("11".into()),
                 }),
-            ),
+                ..event(
+                    2,
+                    "shelled",
+                    "195",
+                    Some(Actor {
+                        code: "FRA".into(),
+                        country: Some("FRA".into()),
+                        ..Actor::default()
+                    }),
+                )
+            },
         ],
     }
 }
