@@ -411,19 +411,12 @@ fn explain(args: &ExplainArgs, settings: &config::Settings) -> Result<ExitCode> 
         text,
         ..Article::default()
     };
-    let coded = coder.code(&article);
+    let (coded, explanation) = coder.explain(&article);
     let palette = Palette {
         color: std::io::stdout().is_terminal(),
     };
     let mut out = std::io::stdout().lock();
     out.write_all(&render::pretty(&coded, palette))?;
-    let explanation = coder.events.explain(
-        &article.text,
-        &coded.sentences,
-        &coded.mentions,
-        &coded.quotes,
-        article.date.as_deref(),
-    );
     writeln!(out, "{}", palette_heading(palette, "How the events were coded"))?;
     writeln!(out, "{explanation}")?;
     Ok(ExitCode::SUCCESS)

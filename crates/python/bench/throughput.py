@@ -10,6 +10,7 @@ Measures, best of --repeat runs (MB of article text per second of wall time):
   - `Coder.code_arrow(table, threads=1)` (event rows out);
   - with --spark-limit: a Spark job, local[2], reading the JSON Lines file and coding it with
     `detente.spark.code_events` into a no-op sink, against the CLI with two threads on the same file.
+Also MB per CPU-second (all threads of the process or the CLI), which shared machines distort less.
 Prints a table and each ratio to the CLI; --min-ratio-batch / --min-ratio-spark make it exit 1 below a target.
 """
 
@@ -19,6 +20,7 @@ import argparse
 import json
 import lzma
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -42,13 +44,26 @@ def read_corpus(path: Path, limit: int):
     return lines
 
 
-def best(repeat: int, run) -> float:
-    times = []
+def cpu_seconds() -> float:
+    """CPU time of this process (all threads) and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+CPU = {}
+
+
+def best(repeat: int, run, name: str = "") -> float:
+    """The shortest wall time of `repeat` runs; the CPU time of that run is kept in CPU[name]."""
+    runs = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        runs.append((time.perf_counter() - start, cpu_seconds() - cpu))
+    wall, cpu = min(runs)
+    CPU[name] = cpu
+    return wall
 
 
 def cli_seconds(cli: str, path: Path, threads: int, repeat: int) -> float:
@@ -58,7 +73,7 @@ def cli_seconds(cli: str, path: Path, threads: int, repeat: int) -> float:
                 [cli, "code", "--format", "jsonl", "--threads", str(threads), str(path)],
                 stdout=null, stderr=subprocess.DEVNULL, check=True,
             )
-    return best(repeat, run)
+    return best(repeat, run, f"cli{threads}")
 
 
 def spark_seconds(path: Path, repeat: int) -> float:
@@ -118,14 +133,14 @@ def main() -> int:
         coder.code_batch(records[:50], threads=1)  # warm-up
 
         cli1 = cli_seconds(args.cli, small, 1, args.repeat)
-        batch = best(args.repeat, lambda: coder.code_batch(records, threads=1))
-        batch_json = best(args.repeat, lambda: coder.code_batch(records, threads=1, as_json=True))
-        arrow = best(args.repeat, lambda: coder.code_arrow(table, threads=1))
+        batch = best(args.repeat, lambda: coder.code_batch(records, threads=1), "batch")
+        batch_json = best(args.repeat, lambda: coder.code_batch(records, threads=1, as_json=True), "json")
+        arrow = best(args.repeat, lambda: coder.code_arrow(table, threads=1), "arrow")
         rows += [
-            ("CLI, 1 thread (jsonl out)", mb / cli1, 1.0),
-            ("code_batch, threads=1 (dicts)", mb / batch, cli1 / batch),
-            ("code_batch, threads=1 (as_json)", mb / batch_json, cli1 / batch_json),
-            ("code_arrow, threads=1 (events)", mb / arrow, cli1 / arrow),
+            ("CLI, 1 thread (jsonl out)", mb / cli1, 1.0, mb / CPU["cli1"]),
+            ("code_batch, threads=1 (dicts)", mb / batch, cli1 / batch, mb / CPU["batch"]),
+            ("code_batch, threads=1 (as_json)", mb / batch_json, cli1 / batch_json, mb / CPU["json"]),
+            ("code_arrow, threads=1 (events)", mb / arrow, cli1 / arrow, mb / CPU["arrow"]),
         ]
         figures.update(cli_1_thread_mb_s=mb / cli1, code_batch_1_thread_mb_s=mb / batch,
                        code_batch_json_1_thread_mb_s=mb / batch_json, code_arrow_1_thread_mb_s=mb / arrow,
@@ -138,17 +153,20 @@ def main() -> int:
             cli2 = cli_seconds(args.cli, big, 2, args.repeat)
             spark = spark_seconds(big, args.repeat)
             rows += [
-                (f"CLI, 2 threads ({args.spark_limit} articles)", big_mb / cli2, 1.0),
-                ("Spark local[2], code_events", big_mb / spark, cli2 / spark),
+                (f"CLI, 2 threads ({args.spark_limit} articles)", big_mb / cli2, 1.0, big_mb / CPU["cli2"]),
+                ("Spark local[2], code_events", big_mb / spark, cli2 / spark, None),
             ]
             figures.update(spark_articles=min(args.spark_limit, len(lines)), spark_megabytes=big_mb,
                            cli_2_threads_mb_s=big_mb / cli2, spark_local2_mb_s=big_mb / spark,
                            spark_ratio=cli2 / spark)
 
-    print(f"{len(records)} articles, {mb:.1f} MB of text; best of {args.repeat} runs")
-    print(f"{'':38} {'MB/s':>7} {'vs CLI':>7}")
-    for name, rate, ratio in rows:
-        print(f"{name:38} {rate:7.2f} {ratio:7.0%}")
+    load = os.getloadavg()[0]
+    figures["load_average"] = load
+    print(f"{len(records)} articles, {mb:.1f} MB of text; best of {args.repeat} runs; load average {load:.1f}")
+    print(f"{'':38} {'MB/s':>7} {'vs CLI':>7} {'MB/CPU-s':>9}")
+    for name, rate, ratio, per_cpu in rows:
+        cpu = f"{per_cpu:9.2f}" if per_cpu else f"{'':9}"
+        print(f"{name:38} {rate:7.2f} {ratio:7.0%} {cpu}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     failed = []

@@ -24,6 +24,27 @@ pub struct ColumnNames {
     pub url: Option<String>,
 }
 
+impl ColumnNames {
+    /// The `*_col` arguments of `code_arrow` and `code_tables`.
+    pub fn new(
+        text: Option<String>,
+        id: Option<String>,
+        title: Option<String>,
+        date: Option<String>,
+        source: Option<String>,
+        url: Option<String>,
+    ) -> ColumnNames {
+        ColumnNames {
+            text,
+            id,
+            title,
+            date,
+            source,
+            url,
+        }
+    }
+}
+
 /// The input's columns for the article fields, found once per batch.
 struct Fields {
     text: ArrayRef,

@@ -365,14 +365,7 @@ impl PyCoder {
                 "table must be \"events\", \"quotes\" or \"mentions\" (got {table:?})"
             ))
         })?;
-        let names = ColumnNames {
-            text: text_col,
-            id: id_col,
-            title: title_col,
-            date: date_col,
-            source: source_col,
-            url: url_col,
-        };
+        let names = ColumnNames::new(text_col, id_col, title_col, date_col, source_col, url_col);
         let mode = on_error(errors, &["skip"])?;
         let mut tables = self.code_tables_inner(py, data, &names, &[which], threads, mode)?;
         Ok(tables.swap_remove(0).1)
@@ -397,14 +390,7 @@ impl PyCoder {
         source_col: Option<String>,
         url_col: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let names = ColumnNames {
-            text: text_col,
-            id: id_col,
-            title: title_col,
-            date: date_col,
-            source: source_col,
-            url: url_col,
-        };
+        let names = ColumnNames::new(text_col, id_col, title_col, date_col, source_col, url_col);
         let mode = on_error(errors, &["skip"])?;
         let all = [Table::Events, Table::Quotes, Table::Mentions, Table::Errors];
         let tables = self.code_tables_inner(py, data, &names, &all, threads, mode)?;
@@ -425,17 +411,7 @@ impl PyCoder {
             ..Article::default()
         };
         let coder = &self.coder;
-        let (coded, explanation) = py.detach(|| {
-            let coded = coder.code(&article);
-            let explanation = coder.events.explain(
-                &article.text,
-                &coded.sentences,
-                &coded.mentions,
-                &coded.quotes,
-                article.date.as_deref(),
-            );
-            (coded, explanation)
-        });
+        let (coded, explanation) = py.detach(|| coder.explain(&article));
         Ok(Explanation {
             text: explanation.to_string(),
             events: serde_json::to_string(&explanation.events).expect("events serialise"),

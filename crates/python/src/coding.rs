@@ -10,14 +10,18 @@ use detente_records::{Article, CodedArticle};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
-/// The pool for `threads` workers: None or 0 = rayon's global pool (one worker per core), else a pool of that
-/// size, made once per size and kept for the process.
+type Pools = Mutex<HashMap<(u32, usize), Arc<rayon::ThreadPool>>>;
+
+/// The pool for `threads` workers (None or 0: one per core), made once per size and kept for the process.
+/// Pools are per process id: a child forked by `multiprocessing` has none of its parent's threads, and waiting
+/// on a pool inherited from the parent would hang.
 pub fn pool(threads: Option<usize>) -> Result<Arc<rayon::ThreadPool>, String> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
+    static POOLS: OnceLock<Pools> = OnceLock::new();
     let threads = threads.unwrap_or(0);
+    let key = (std::process::id(), threads);
     let pools = POOLS.get_or_init(Default::default);
     let mut pools = pools.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(pool) = pools.get(&threads) {
+    if let Some(pool) = pools.get(&key) {
         return Ok(pool.clone());
     }
     let pool = rayon::ThreadPoolBuilder::new()
@@ -26,7 +30,7 @@ pub fn pool(threads: Option<usize>) -> Result<Arc<rayon::ThreadPool>, String> {
         .build()
         .map_err(|e| format!("cannot start {threads} coding threads: {e}"))?;
     let pool = Arc::new(pool);
-    pools.insert(threads, pool.clone());
+    pools.insert(key, pool.clone());
     Ok(pool)
 }
 

@@ -104,3 +104,26 @@ def test_coding_releases_the_gil(coder, generated):
     ticks_while_coding.append(ticks)
     # With the GIL held during coding this loop would barely run; released, it spins millions of times.
     assert ticks > 10_000, ticks
+
+
+def _code_in_child(queue):
+    coded = detente.Coder().code_batch(["Spain praised Mexico.", "Iran denied the report."], threads=2)
+    queue.put([c["events"][0]["code"] for c in coded])
+
+
+def test_a_forked_child_codes_in_parallel_too(coder):
+    """multiprocessing forks: the child has none of the parent's coding threads and must not wait on them."""
+    import multiprocessing
+
+    expected = [c["events"][0]["code"] for c in coder.code_batch(["Spain praised Mexico.", "Iran denied the report."], threads=2)]
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_code_in_child, args=(queue,))
+    child.start()
+    child.join(120)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+    assert not alive, "the forked child hung"
+    assert child.exitcode == 0
+    assert queue.get(timeout=5) == expected
