@@ -398,8 +398,23 @@ where
     })
 }
 
+/// What each legacy PETRARCH/TABARI verb dictionary among the user's files gave the trigger lexicon.
+fn print_verb_imports(sources: &[detente_coder::DictionarySource]) -> Result<()> {
+    use detente_coder::events::{Ontology, lexicon::Lexicon};
+    let lexicon = Lexicon::load(sources, &Ontology::builtin()).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+    let mut out = std::io::stdout().lock();
+    for import in &lexicon.imports {
+        writeln!(out, "verb dictionary {import}")?;
+        for problem in &import.problems {
+            writeln!(out, "  {problem}")?;
+        }
+    }
+    Ok(())
+}
+
 fn explain(args: &ExplainArgs, settings: &config::Settings) -> Result<ExitCode> {
-    let (coder, _) = settings.coder()?;
+    let (coder, sources) = settings.coder()?;
+    print_verb_imports(&sources)?;
     let text = if args.text == "-" {
         std::io::read_to_string(std::io::stdin()).context("reading standard input")?
     } else {
