@@ -4,10 +4,8 @@
 use anyhow::Result;
 use detente_coder::{Coder, DictionarySource};
 use detente_records::{Article, CodedArticle};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -28,6 +26,8 @@ pub struct Summary {
     pub errors: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// The user interrupted the run (Ctrl-C): the input was not read to the end.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -51,9 +51,13 @@ impl Summary {
     }
 }
 
-/// Read every dictionary file under the given folders (recursively, sorted) for the coder.
+/// Read every dictionary file under the given folders (recursively, sorted) for the coder. A file that is not
+/// a regular file or is too big to be a dictionary is a usage error.
 pub fn dictionary_sources(dirs: &[PathBuf]) -> Result<Vec<DictionarySource>> {
-    Ok(detente_dictionaries::read_folders(dirs)?)
+    detente_dictionaries::read_folders(dirs).map_err(|e| match e {
+        detente_dictionaries::ReadError::Refused { .. } => crate::fail::usage(e.to_string()),
+        e => anyhow::Error::new(e),
+    })
 }
 
 /// Options of a coding run.
@@ -62,6 +66,8 @@ pub struct RunOptions {
     pub threads: usize,
     /// Show a progress bar (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// The sink writes to a terminal: the progress bar is cleared while it does, so the two don't mix.
+    pub output_is_terminal: bool,
 }
 
 /// Code all articles from `paths` with `coder`, calling `sink` with each coded article and its
@@ -74,17 +80,27 @@ where
 {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
-    let progress = progress_bar(options.progress);
+    let progress = if options.progress {
+        crate::progress::bytes(crate::progress::input_size(paths))
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut summary = Summary::default();
 
     // The reader runs on its own thread and hands over chunks through a small bounded channel, so reading,
     // decompressing and parsing overlap with coding without buffering the whole input.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Result<Article, detente_ingest::InputError>>>(2);
     let paths = paths.to_vec();
+    let articles = detente_ingest::read_paths(&paths);
+    let bytes_read = articles.byte_counter();
     let reader = std::thread::spawn(move || {
         let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
         let mut chunk_bytes = 0usize;
-        for item in detente_ingest::read_paths(&paths) {
+        for item in articles {
+            // Ctrl-C: read no more; what was read is still coded and handed on, so the run ends whole.
+            if crate::interrupt::requested() {
+                break;
+            }
             if let Ok(article) = &item {
                 chunk_bytes += article.text.len();
             }
@@ -149,25 +165,26 @@ where
                         summary.events += coded.events.len();
                         summary.quotes += coded.quotes.len();
                         summary.bytes += coded.text.as_ref().map_or(0, |t| t.len() as u64);
-                        if let Err(e) = sink(&coded, &rendered) {
+                        let sunk = if options.output_is_terminal && !progress.is_hidden() {
+                            progress.suspend(|| sink(&coded, &rendered))
+                        } else {
+                            sink(&coded, &rendered)
+                        };
+                        if let Err(e) = sunk {
                             outcome = Err(e);
                             break;
                         }
                     }
                     Err(e) => {
                         summary.errors += 1;
-                        progress.suspend(|| eprintln!("detente: {e}"));
+                        progress.suspend(|| eprintln!("detente: {}", crate::output::clean(&e.to_string())));
                     }
                 }
             }
-            progress.set_position(summary.articles as u64);
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            progress.set_position(bytes_read.get());
             progress.set_message(format!(
-                "{:.1} MB, {:.1} MB/s, {} events, {} errors",
-                summary.bytes as f64 / 1e6,
-                summary.bytes as f64 / 1e6 / secs,
-                summary.events,
-                summary.errors
+                "{} articles, {} events, {} errors",
+                summary.articles, summary.events, summary.errors
             ));
         }
     });
@@ -175,6 +192,7 @@ where
     let _ = reader.join();
     progress.finish_and_clear();
     summary.elapsed = started.elapsed();
+    summary.interrupted = crate::interrupt::requested();
     outcome.map(|()| summary)
 }
 
@@ -196,19 +214,6 @@ where
             })
         })
         .collect()
-}
-
-fn progress_bar(wanted: bool) -> ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles  {msg}  [{elapsed}]")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
 }
 
 /// True when an error chain is a closed stdout pipe (`detente code | head`): the run ends quietly.
@@ -248,6 +253,7 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            output_is_terminal: false,
         };
         let mut seen = Vec::new();
         let summary = run(
@@ -280,6 +286,7 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            output_is_terminal: false,
         };
         let mut calls = 0;
         let result = run(

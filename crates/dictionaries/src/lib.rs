@@ -10,15 +10,43 @@ use std::path::{Path, PathBuf};
 use detente_coder::events::GoldsteinVariant;
 use detente_coder::{Coder, DictionaryError, DictionarySource};
 
+/// The most a dictionary file may hold: more is not a dictionary (a stray data file, `/dev/zero`).
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
 /// A dictionary folder or file that could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{what}{}", path.display())]
-pub struct ReadError {
-    /// Says whether a folder could not be listed or a file could not be read.
-    what: &'static str,
-    pub path: PathBuf,
-    #[source]
-    pub error: std::io::Error,
+pub enum ReadError {
+    #[error("reading dictionaries in {}", path.display())]
+    Folder {
+        path: PathBuf,
+        #[source]
+        error: std::io::Error,
+    },
+    #[error("reading {}", path.display())]
+    File {
+        path: PathBuf,
+        #[source]
+        error: std::io::Error,
+    },
+    /// Not a regular file (a device, a pipe), or bigger than [`MAX_FILE_BYTES`]: refused before it is read.
+    #[error("{}: {why}", path.display())]
+    Refused { path: PathBuf, why: String },
+}
+
+impl ReadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            ReadError::Folder { path, .. } | ReadError::File { path, .. } | ReadError::Refused { path, .. } => path,
+        }
+    }
+
+    /// The I/O error behind it, if any.
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        match self {
+            ReadError::Folder { error, .. } | ReadError::File { error, .. } => Some(error),
+            ReadError::Refused { .. } => None,
+        }
+    }
 }
 
 /// Every file under the given folders (recursively; a path may also name a single file), in sorted path
@@ -27,8 +55,7 @@ pub struct ReadError {
 pub fn read_folders(folders: &[PathBuf]) -> Result<Vec<DictionarySource>, ReadError> {
     let mut files = Vec::new();
     for folder in folders {
-        collect_files(folder, &mut files).map_err(|error| ReadError {
-            what: "reading dictionaries in ",
+        collect_files(folder, &mut files).map_err(|error| ReadError::Folder {
             path: folder.clone(),
             error,
         })?;
@@ -37,11 +64,7 @@ pub fn read_folders(folders: &[PathBuf]) -> Result<Vec<DictionarySource>, ReadEr
     files
         .into_iter()
         .map(|path| {
-            let bytes = std::fs::read(&path).map_err(|error| ReadError {
-                what: "reading ",
-                path: path.clone(),
-                error,
-            })?;
+            let bytes = read_limited(&path)?;
             let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             Ok(DictionarySource {
                 name: path.display().to_string(),
@@ -49,6 +72,33 @@ pub fn read_folders(folders: &[PathBuf]) -> Result<Vec<DictionarySource>, ReadEr
             })
         })
         .collect()
+}
+
+/// A regular file of at most [`MAX_FILE_BYTES`], checked before it is read.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let io = |error| ReadError::File {
+        path: path.to_path_buf(),
+        error,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    let refused = |why: String| ReadError::Refused {
+        path: path.to_path_buf(),
+        why,
+    };
+    if !meta.is_file() {
+        return Err(refused("not a regular file".into()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(refused(format!(
+            "larger than {} KB, too big for this kind of file",
+            MAX_FILE_BYTES >> 10
+        )));
+    }
+    Ok(bytes)
 }
 
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -133,11 +183,18 @@ mod tests {
     }
 
     #[test]
+    fn a_device_is_refused_before_it_is_read() {
+        let err = read_folders(&[PathBuf::from("/dev/null")]).unwrap_err();
+        assert!(matches!(err, ReadError::Refused { .. }), "{err:?}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+
+    #[test]
     fn a_missing_folder_is_named_in_the_error() {
         let missing = std::env::temp_dir().join("detente-dictionaries-no-such-folder");
         let err = read_folders(std::slice::from_ref(&missing)).unwrap_err();
-        assert_eq!(err.path, missing);
-        assert_eq!(err.error.kind(), std::io::ErrorKind::NotFound);
+        assert_eq!(err.path(), missing);
+        assert_eq!(err.io_error().map(|e| e.kind()), Some(std::io::ErrorKind::NotFound));
         assert!(err.to_string().contains("reading dictionaries in"), "{err}");
     }
 

@@ -433,9 +433,13 @@ impl PyCoder {
         let pool = pool(thread_count(threads)?).map_err(PyValueError::new_err)?;
         let batches = tables::input_batches(data)?;
         let coder = &self.coder;
-        let set = self.dictionary_set.as_str();
+        let coding = detente_tables::Coding {
+            coder_version: CODER_VERSION,
+            dictionary_set: &self.dictionary_set,
+            goldstein_table: self.goldstein,
+        };
         let built = py
-            .detach(|| tables::code_batches(coder, &pool, &batches, names, which, set))
+            .detach(|| tables::code_batches(coder, &pool, &batches, names, which, coding))
             .map_err(PyValueError::new_err)?;
         let mut out = Vec::new();
         for (table, arrow) in which.iter().zip(built.tables) {

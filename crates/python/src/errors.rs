@@ -89,15 +89,19 @@ pub fn batch_error<'py>(
     }
 }
 
-/// An error reading dictionary folders: an `OSError` of the right kind, naming the folder or file.
+/// An error reading dictionary folders: an `OSError` of the right kind naming the folder or file, or a
+/// `ValueError` for a file refused before reading (not a regular file, too big).
 pub fn read_error(err: &detente_dictionaries::ReadError) -> PyErr {
-    use pyo3::exceptions::{PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError};
-    let message = format!("{err}: {}", err.error);
-    let path = err.path.display().to_string();
-    match err.error.kind() {
+    use pyo3::exceptions::{PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyValueError};
+    let path = err.path().display().to_string();
+    let Some(io) = err.io_error() else {
+        return PyValueError::new_err(err.to_string());
+    };
+    let message = format!("{err}: {io}");
+    match io.kind() {
         std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err((2, message, path)),
         std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err((13, message, path)),
         std::io::ErrorKind::IsADirectory => PyIsADirectoryError::new_err((21, message, path)),
-        _ => PyOSError::new_err((err.error.raw_os_error().unwrap_or(0), message, path)),
+        _ => PyOSError::new_err((io.raw_os_error().unwrap_or(0), message, path)),
     }
 }

@@ -11,7 +11,6 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
 use crate::arrow_input::{self, ColumnNames};
-use crate::coder::CODER_VERSION;
 use crate::coding::code_all;
 use crate::errors::ArticleProblem;
 use crate::input::type_name;
@@ -56,10 +55,10 @@ impl Table {
     }
 
     /// Appends the article's rows of this table.
-    fn push(self, builder: &mut BatchBuilder, coded: &CodedArticle, dictionary_set: &str) {
+    fn push(self, builder: &mut BatchBuilder, coded: &CodedArticle, coding: detente_tables::Coding<'_>) {
         match self {
             Table::Events => {
-                for row in detente_tables::event_rows(coded, CODER_VERSION, dictionary_set) {
+                for row in detente_tables::event_rows(coded, coding) {
                     builder.push(detente_tables::event_cells(&row));
                 }
             }
@@ -125,7 +124,7 @@ pub fn code_batches(
     batches: &[RecordBatch],
     names: &ColumnNames,
     which: &[Table],
-    dictionary_set: &str,
+    coding: detente_tables::Coding<'_>,
 ) -> Result<Built, String> {
     let mut builders: Vec<BatchBuilder> = which.iter().map(|t| BatchBuilder::new(t.columns(), &[])).collect();
     let mut outputs: Vec<Vec<RecordBatch>> = vec![Vec::new(); which.len()];
@@ -138,7 +137,7 @@ pub fn code_batches(
             match result {
                 Ok(coded) => {
                     for (table, builder) in which.iter().zip(&mut builders) {
-                        table.push(builder, &coded, dictionary_set);
+                        table.push(builder, &coded, coding);
                     }
                 }
                 Err(message) => {

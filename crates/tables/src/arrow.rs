@@ -144,7 +144,12 @@ mod tests {
     fn event_batches_follow_the_columns_and_leave_out_the_partition() {
         let article = crate::fixture::coded();
         let mut builder = BatchBuilder::new(EVENT_COLUMNS, &["date"]);
-        for row in event_rows(&article, "1.0.0", "builtin") {
+        let coding = crate::Coding {
+            coder_version: "1.0.0",
+            dictionary_set: "builtin",
+            goldstein_table: "gdelt",
+        };
+        for row in event_rows(&article, coding) {
             builder.push(event_cells(&row));
         }
         assert_eq!(builder.len(), 2);

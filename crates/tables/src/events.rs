@@ -6,7 +6,7 @@ use detente_records::CodedArticle;
 
 use crate::{Cell, Kind};
 
-/// The columns of the CSV and Parquet exports, in order (Parquet leaves out `date`: it is the partition).
+/// The columns of the CSV and Parquet exports, in order. New columns go at the end.
 pub const EVENT_COLUMNS: &[(&str, Kind)] = &[
     ("event_id", Kind::Int),
     ("article_id", Kind::Text),
@@ -48,6 +48,9 @@ pub const EVENT_COLUMNS: &[(&str, Kind)] = &[
     ("rule", Kind::Text),
     ("coder_version", Kind::Text),
     ("dictionary_set", Kind::Text),
+    ("title", Kind::Text),
+    ("sentence_text", Kind::Text),
+    ("goldstein_table", Kind::Text),
 ];
 
 /// An event's values in [`EVENT_COLUMNS`] order.
@@ -95,16 +98,29 @@ pub fn event_cells(e: &EventRow) -> Vec<Cell<'_>> {
         Cell::Text(Some(&e.rule)),
         Cell::Text(Some(&e.coder_version)),
         Cell::Text(Some(&e.dictionary_set)),
+        Cell::Text(e.title.as_deref()),
+        Cell::Text(e.sentence_text.as_deref()),
+        Cell::Text(e.goldstein_table.as_deref()),
     ]
+}
+
+/// What coded an article, as the store records it with every event.
+#[derive(Debug, Clone, Copy)]
+pub struct Coding<'a> {
+    pub coder_version: &'a str,
+    pub dictionary_set: &'a str,
+    /// `gdelt`, `icews` or `phoenix`.
+    pub goldstein_table: &'a str,
 }
 
 /// The rows of a freshly coded article's events, as the store would export them: `event_id` is the
 /// event's index in the article (the store numbers events across the whole database instead).
-pub fn event_rows(article: &CodedArticle, coder_version: &str, dictionary_set: &str) -> Vec<EventRow> {
+pub fn event_rows(article: &CodedArticle, coding: Coding<'_>) -> Vec<EventRow> {
     (0..article.events.len())
         .map(|i| {
-            let mut row = EventRow::from_coded(article, i, coder_version);
-            row.dictionary_set = dictionary_set.to_string();
+            let mut row = EventRow::from_coded(article, i, coding.coder_version);
+            row.dictionary_set = coding.dictionary_set.to_string();
+            row.goldstein_table = Some(coding.goldstein_table.to_string());
             row
         })
         .collect()
@@ -114,10 +130,16 @@ pub fn event_rows(article: &CodedArticle, coder_version: &str, dictionary_set: &
 mod tests {
     use super::*;
 
+    const CODING: Coding = Coding {
+        coder_version: "9.9.9",
+        dictionary_set: "builtin+abc",
+        goldstein_table: "icews",
+    };
+
     #[test]
     fn every_row_fits_the_columns() {
         let article = crate::fixture::coded();
-        let rows = event_rows(&article, "9.9.9", "builtin+abc");
+        let rows = event_rows(&article, CODING);
         assert_eq!(rows.len(), 2);
         for row in &rows {
             let cells = event_cells(row);
@@ -131,7 +153,7 @@ mod tests {
     #[test]
     fn rows_carry_the_article_the_paragraph_and_the_callers_versions() {
         let article = crate::fixture::coded();
-        let rows = event_rows(&article, "9.9.9", "builtin+abc");
+        let rows = event_rows(&article, CODING);
         let value = |row: &EventRow, column: &str| {
             let i = EVENT_COLUMNS.iter().position(|(name, _)| *name == column).unwrap();
             event_cells(row)[i].to_text()
@@ -151,5 +173,7 @@ mod tests {
         assert_eq!(value(&rows[1], "location_via"), "context");
         assert_eq!(value(&rows[0], "coder_version"), "9.9.9");
         assert_eq!(value(&rows[0], "dictionary_set"), "builtin+abc");
+        assert_eq!(value(&rows[0], "goldstein_table"), "icews");
+        assert_eq!(value(&rows[1], "sentence_text"), "Later, troops shelled the port.");
     }
 }

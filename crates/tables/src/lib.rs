@@ -15,7 +15,7 @@ mod fixture;
 mod mentions;
 mod quotes;
 
-pub use events::{EVENT_COLUMNS, event_cells, event_rows};
+pub use events::{Coding, EVENT_COLUMNS, event_cells, event_rows};
 pub use mentions::{MENTION_COLUMNS, mention_cells};
 pub use quotes::{QUOTE_COLUMNS, quote_cells};
 
