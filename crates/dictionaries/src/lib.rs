@@ -183,10 +183,15 @@ mod tests {
     }
 
     #[test]
-    fn a_device_is_refused_before_it_is_read() {
-        let err = read_folders(&[PathBuf::from("/dev/null")]).unwrap_err();
+    fn a_file_too_big_to_be_a_dictionary_is_refused() {
+        let dir = scratch("big");
+        // Sparse: no disk space is used.
+        let file = std::fs::File::create(dir.join("huge.actors.toml")).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_folders(std::slice::from_ref(&dir)).unwrap_err();
         assert!(matches!(err, ReadError::Refused { .. }), "{err:?}");
-        assert!(err.to_string().contains("not a regular file"), "{err}");
+        assert!(err.to_string().contains("too big"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

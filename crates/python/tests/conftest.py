@@ -103,9 +103,15 @@ def event_rows_by_article(table) -> List[dict]:
 
 
 def read_partitioned(path) -> "object":
-    """A Hive-partitioned Parquet folder (date=YYYY-MM-DD/...) as a pyarrow Table with `date` as a string."""
+    """A Parquet dataset folder as one pyarrow Table with `date` as a string column: the CLI's export (Hive
+    partitions by year/month, `date` inside the files) or Spark's (`date=YYYY-MM-DD/` partitions)."""
     import pyarrow as pa
     import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
 
+    files = sorted(str(p) for p in Path(path).rglob("*.parquet"))
+    assert files, f"no Parquet files under {path}"
+    if "date" in pq.read_schema(files[0]).names:
+        return ds.dataset(files, format="parquet").to_table()
     partitioning = ds.partitioning(pa.schema([("date", pa.string())]), flavor="hive")
     return ds.dataset(str(path), format="parquet", partitioning=partitioning).to_table()

@@ -123,7 +123,7 @@ def test_dictionary_errors_name_the_file_and_line_as_the_cli_does(cli, tmp_path)
     assert isinstance(err, ValueError)
     assert err.file == str(bad)
     assert err.line == 6
-    done = cli("--dictionaries", str(folder), "code", "-", input=b"Some text.")
+    done = cli("code", "--dictionaries", str(folder), "-", input=b"Some text.")
     assert done.returncode != 0
     assert f"{err.file}:{err.line}: {err.message}" in done.stderr.decode()
     assert str(err) == f"{err.file}:{err.line}: {err.message}"

@@ -6,7 +6,7 @@
     spark = SparkSession.builder.getOrCreate()
     articles = spark.read.json("s3://bucket/news/*.jsonl.gz")          # text, id, date, ...
     events = detente.spark.code_events(articles)                        # one row per event
-    events.write.partitionBy("date").parquet("s3://bucket/events/")     # the layout of `detente export`
+    events.write.partitionBy("date").parquet("s3://bucket/events/")     # one folder per day
 
 The event rows have the columns of ``detente export --format parquet`` (and ``date``). The Coder is pickled
 with the job (as its dictionary texts, read once on the driver), so executors need no dictionary files; each
@@ -117,5 +117,5 @@ def code_events(
 ) -> "DataFrame":
     """Codes the articles of ``df`` and returns its events, one row per event, with the columns of
     ``detente export --format parquet`` (and ``date``): write them with
-    ``.write.partitionBy("date").parquet(path)`` for the export's layout. Options as :func:`code_table`."""
+    ``.write.partitionBy("date").parquet(path)``. Options as :func:`code_table`."""
     return code_table(df, "events", text_col, id_col, date_col, **options)
