@@ -58,6 +58,8 @@ pub struct InputArgs {
     /// input is a pipe.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub read: crate::read_args::ReadArgs,
 }
 
 /// The output of the listing commands.

@@ -91,11 +91,15 @@ impl Causes {
         if verbose {
             for (cause, cases) in &self.missed {
                 let _ = writeln!(out, "\nmissed, {}:", cause.describe());
-                cases.iter().for_each(|c| drop(writeln!(out, "  {c}")));
+                for c in cases {
+                    let _ = writeln!(out, "  {c}");
+                }
             }
             for (cause, cases) in &self.extra {
                 let _ = writeln!(out, "\nextra, {}:", cause.describe());
-                cases.iter().for_each(|c| drop(writeln!(out, "  {c}")));
+                for c in cases {
+                    let _ = writeln!(out, "  {c}");
+                }
             }
         }
         out
@@ -110,9 +114,19 @@ pub fn classify(gold: &[GoldArticle], pred: &[CodedArticle], triggers: &dyn Fn(&
     for g in gold {
         let Some(p) = by_id.get(g.id.as_str()) else { continue };
         let text = p.text.as_deref().or(g.text.as_deref()).unwrap_or("");
-        let scope = if g.event_scope.as_deref() == Some("all") { text.len() } else { lead_end(text, 8) };
+        let scope = if g.event_scope.as_deref() == Some("all") {
+            text.len()
+        } else {
+            lead_end(text, 8)
+        };
         let counts = triggers(p);
-        let article = Article { gold: g, pred: p, text, scope, triggers: &counts };
+        let article = Article {
+            gold: g,
+            pred: p,
+            text,
+            scope,
+            triggers: &counts,
+        };
         article.missed(&mut causes);
         article.extras(&mut causes);
     }
@@ -143,19 +157,26 @@ impl Article<'_> {
             if !ge.factual || ge.negated {
                 continue;
             }
-            let Some(si) = self.sentence_of(&ge.sentence) else { continue };
+            let Some(si) = self.sentence_of(&ge.sentence) else {
+                continue;
+            };
             if self.pred.sentences[si].start >= self.scope {
                 continue;
             }
-            let (kind, source, target) = (|e: &Event| kind_ok(ge, e), |e: &Event| side_ok(&ge.source, &e.source), |e: &Event| {
-                side_ok_opt(&ge.target, e.target.as_ref())
-            });
+            let (kind, source, target) = (
+                |e: &Event| kind_ok(ge, e),
+                |e: &Event| side_ok(&ge.source, &e.source),
+                |e: &Event| side_ok_opt(&ge.target, e.target.as_ref()),
+            );
             let fact = |e: &Event| e.factual && !e.negated;
             if self.events_in(si).any(|e| kind(e) && source(e) && target(e) && fact(e)) {
                 continue;
             }
             let actors: Vec<&Actor> = self.mention_actors(si);
-            let present = |want: &Option<String>| want.as_deref().is_none_or(|w| actors.iter().any(|a| entity_match(w, Some((*a).into()))));
+            let present = |want: &Option<String>| {
+                want.as_deref()
+                    .is_none_or(|w| actors.iter().any(|a| entity_match(w, Some((*a).into()))))
+            };
             let cause = if self.events_in(si).any(|e| kind(e) && source(e) && target(e)) {
                 Missed::Factuality
             } else if self.triggers.get(si).copied().unwrap_or(0) == 0 {
@@ -184,7 +205,9 @@ impl Article<'_> {
 
     fn extras(&self, causes: &mut Causes) {
         for e in self.pred.events.iter().filter(|e| e.factual && !e.negated) {
-            let Some(sent) = self.pred.sentences.get(e.sentence) else { continue };
+            let Some(sent) = self.pred.sentences.get(e.sentence) else {
+                continue;
+            };
             if sent.start >= self.scope {
                 continue;
             }
@@ -194,14 +217,24 @@ impl Article<'_> {
                 .iter()
                 .filter(|ge| self.sentence_of(&ge.sentence) == Some(e.sentence))
                 .collect();
-            let matches = |ge: &&GoldEvent| kind_ok(ge, e) && side_ok(&ge.source, &e.source) && side_ok_opt(&ge.target, e.target.as_ref());
+            let matches = |ge: &&&GoldEvent| {
+                kind_ok(ge, e) && side_ok(&ge.source, &e.source) && side_ok_opt(&ge.target, e.target.as_ref())
+            };
             let cause = match here.iter().find(matches) {
                 Some(ge) if ge.factual && !ge.negated => continue,
                 Some(_) => Extra::Factuality,
-                None if here.iter().any(|ge| side_ok(&ge.source, &e.source) && side_ok_opt(&ge.target, e.target.as_ref())) => {
+                None if here
+                    .iter()
+                    .any(|ge| side_ok(&ge.source, &e.source) && side_ok_opt(&ge.target, e.target.as_ref())) =>
+                {
                     Extra::WrongRoot
                 }
-                None if here.iter().any(|ge| kind_ok(ge, e) && side_ok_opt(&ge.target, e.target.as_ref())) => Extra::WrongSource,
+                None if here
+                    .iter()
+                    .any(|ge| kind_ok(ge, e) && side_ok_opt(&ge.target, e.target.as_ref())) =>
+                {
+                    Extra::WrongSource
+                }
                 None if here.iter().any(|ge| kind_ok(ge, e) && side_ok(&ge.source, &e.source)) => Extra::WrongTarget,
                 None => Extra::NoGoldEvent,
             };
@@ -238,7 +271,9 @@ impl Article<'_> {
 /// The event has the gold event's root (or one of its alternative codes' roots), or its PLOVER type.
 fn kind_ok(ge: &GoldEvent, e: &Event) -> bool {
     match &ge.plover {
-        Some(want) => want.as_deref().is_some_and(|w| e.plover.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(w))),
+        Some(want) => want
+            .as_deref()
+            .is_some_and(|w| e.plover.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(w))),
         None => {
             let root = e.code.get(..2).unwrap_or("");
             ge.root.as_deref() == Some(root) || ge.alt_codes.iter().any(|c| c.get(..2) == Some(root))
@@ -247,9 +282,143 @@ fn kind_ok(ge: &GoldEvent, e: &Event) -> bool {
 }
 
 fn side_ok(want: &Option<String>, actor: &Actor) -> bool {
-    want.as_deref().filter(|w| !w.is_empty()).is_none_or(|w| entity_match(w, Some(ActorFields::from(actor))))
+    want.as_deref()
+        .filter(|w| !w.is_empty())
+        .is_none_or(|w| entity_match(w, Some(ActorFields::from(actor))))
 }
 
 fn side_ok_opt(want: &Option<String>, actor: Option<&Actor>) -> bool {
-    want.as_deref().filter(|w| !w.is_empty()).is_none_or(|w| entity_match(w, actor.map(ActorFields::from)))
+    want.as_deref()
+        .filter(|w| !w.is_empty())
+        .is_none_or(|w| entity_match(w, actor.map(ActorFields::from)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use detente_records::{Mention, MentionKind, Resolution, SCHEMA_VERSION, Sentence, Trigger};
+
+    fn actor(code: &str) -> Actor {
+        Actor {
+            code: code.into(),
+            country: Some(code.into()),
+            ..Actor::default()
+        }
+    }
+
+    fn event(sentence: usize, source: &str, target: &str, code: &str) -> Event {
+        Event {
+            sentence,
+            source: actor(source),
+            target: Some(actor(target)),
+            code: code.into(),
+            root: code[..2].into(),
+            name: String::new(),
+            goldstein: 0.0,
+            quad_class: 1,
+            plover: None,
+            negated: false,
+            factual: true,
+            quote: None,
+            location: None,
+            trigger: Trigger {
+                start: 0,
+                end: 1,
+                text: "x".into(),
+            },
+            rule: "verb:x".into(),
+        }
+    }
+
+    fn gold_event(sentence: &str, source: &str, target: &str, root: &str) -> GoldEvent {
+        GoldEvent {
+            sentence: sentence.into(),
+            source: Some(source.into()),
+            target: Some(target.into()),
+            root: Some(root.into()),
+            ..GoldEvent::default()
+        }
+    }
+
+    #[test]
+    fn each_loss_is_put_down_to_its_stage() {
+        let text = "Peru scolded Chile. Peru met Bolivia. Chile praised Peru. Peru hailed Ecuador. Peru saw Chile.";
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices('.') {
+            sentences.push(Sentence {
+                start,
+                end: i + 1,
+                boilerplate: false,
+                paragraph: 0,
+            });
+            start = i + 2;
+        }
+        let mut mentions: Vec<Mention> = [
+            ("Peru", "PER"),
+            ("Chile", "CHL"),
+            ("Bolivia", "BOL"),
+            ("Ecuador", "ECU"),
+        ]
+        .iter()
+        .flat_map(|&(word, code)| {
+            text.match_indices(word).map(move |(i, _)| Mention {
+                start: i,
+                end: i + word.len(),
+                text: word.into(),
+                actor: actor(code),
+                via: Resolution::Dictionary,
+                kind: MentionKind::Country,
+                entity: 0,
+                gender: None,
+                plural: false,
+            })
+        })
+        .collect();
+        mentions.sort_by_key(|m| m.start);
+        let pred = CodedArticle {
+            schema: SCHEMA_VERSION,
+            id: "a".into(),
+            source: None,
+            date: None,
+            title: None,
+            url: None,
+            text: Some(text.into()),
+            sentences,
+            mentions,
+            quotes: Vec::new(),
+            events: vec![
+                event(1, "PER", "BOL", "111"),
+                event(2, "CHL", "PER", "051"),
+                event(4, "PER", "CHL", "040"),
+            ],
+        };
+        let gold = GoldArticle {
+            id: "a".into(),
+            event_scope: Some("all".into()),
+            events: vec![
+                gold_event("Peru scolded Chile", "PER", "CHL", "11"),
+                gold_event("Peru met Bolivia", "PER", "BOL", "04"),
+                gold_event("Chile praised Peru", "CHL", "PER", "05"),
+                gold_event("Peru hailed Ecuador", "PER", "ECU", "05"),
+            ],
+            ..GoldArticle::default()
+        };
+        // Sentence 0 has no trigger; sentence 3 has one but no event.
+        let triggers = |_: &CodedArticle| vec![0, 1, 1, 1, 1];
+        let causes = classify(&[gold], &[pred], &triggers);
+        let count = |c: Missed| causes.missed.get(&c).map_or(0, Vec::len);
+        assert_eq!(count(Missed::NoTrigger), 1, "{causes:?}");
+        assert_eq!(count(Missed::WrongRoot), 1, "{causes:?}");
+        assert_eq!(count(Missed::NoEvent), 1, "{causes:?}");
+        assert_eq!(causes.missed.values().map(Vec::len).sum::<usize>(), 3, "{causes:?}");
+        assert_eq!(causes.extra.get(&Extra::WrongRoot).map_or(0, Vec::len), 1, "{causes:?}");
+        assert_eq!(
+            causes.extra.get(&Extra::NoGoldEvent).map_or(0, Vec::len),
+            1,
+            "{causes:?}"
+        );
+        let report = causes.report(false);
+        assert!(report.contains("  1  no trigger in the sentence"), "{report}");
+    }
 }

@@ -93,6 +93,8 @@ pub struct QuotesArgs {
     #[command(flatten)]
     pub query: store_cmds::quotes::QuotesQueryArgs,
     #[command(flatten)]
+    pub read: crate::read_args::ReadArgs,
+    #[command(flatten)]
     pub dictionaries: DictionaryArg,
     #[command(flatten)]
     pub threads: ThreadsArg,
@@ -166,6 +168,7 @@ fn run_options(settings: &Settings, quiet: bool) -> RunOptions {
         threads: settings.threads,
         progress: !quiet,
         output_is_terminal: output::stdout_is_terminal(),
+        read: settings.read.clone(),
     }
 }
 
@@ -253,7 +256,8 @@ pub fn run_code(args: &CodeArgs) -> Result<ExitCode> {
         Some(&args.dictionaries),
         Some(&args.threads),
         Some(&args.goldstein),
-    )?;
+    )?
+    .with_read(&args.input.read);
     let paths = input_paths(&args.input, "code")?;
     let palette = Palette {
         color: args.color.color.for_stdout(),
@@ -345,7 +349,8 @@ fn now() -> i64 {
 
 pub fn run_actors(args: &ActorsArgs) -> Result<ExitCode> {
     let format = TableFormat::resolve(args.format);
-    let settings = settings(&args.config, Some(&args.dictionaries), Some(&args.threads), None)?;
+    let settings =
+        settings(&args.config, Some(&args.dictionaries), Some(&args.threads), None)?.with_read(&args.input.read);
     let paths = input_paths(&args.input, "actors")?;
     let palette = Palette {
         color: args.color.color.for_stdout(),
@@ -390,7 +395,7 @@ pub fn run_quotes(mut args: QuotesArgs) -> Result<ExitCode> {
             "{option} queries the store: give no paths to use it (paths are coded and their quotes listed)"
         )));
     }
-    let settings = settings(&args.config, Some(&args.dictionaries), Some(&args.threads), None)?;
+    let settings = settings(&args.config, Some(&args.dictionaries), Some(&args.threads), None)?.with_read(&args.read);
     let palette = Palette {
         color: args.color.color.for_stdout(),
     };
@@ -466,7 +471,8 @@ pub fn run_ingest(mut args: IngestArgs) -> Result<ExitCode> {
         Some(&args.dictionaries),
         Some(&args.threads),
         Some(&args.goldstein),
-    )?;
+    )?
+    .with_read(&args.input.read);
     store_cmds::with_db(&mut args.db, &settings);
     let paths = input_paths(&args.input, "ingest")?;
     // Usage errors before anything is created: a typo must not leave an empty database behind.

@@ -102,6 +102,8 @@ pub struct Settings {
     /// 0 = all cores.
     pub threads: usize,
     pub db: Option<PathBuf>,
+    /// How input files are read (CSV text column, date order, per-document budget): flags only.
+    pub read: detente_ingest::ReadOptions,
 }
 
 impl Settings {
@@ -118,7 +120,14 @@ impl Settings {
             goldstein: goldstein.or(config.goldstein).unwrap_or_default(),
             threads: threads.or(config.threads).unwrap_or(0),
             db: config.db.clone(),
+            read: detente_ingest::ReadOptions::default(),
         }
+    }
+
+    /// These settings with the input-reading flags of a command that reads files.
+    pub fn with_read(mut self, read: &crate::read_args::ReadArgs) -> Settings {
+        self.read = read.options();
+        self
     }
 
     /// What codes with these settings, as the store records it with every article and event.
@@ -137,7 +146,7 @@ impl Settings {
 
     /// The coder these settings ask for, and the user's dictionary files it was built from.
     pub fn coder(&self) -> Result<(detente_coder::Coder, Vec<detente_coder::DictionarySource>)> {
-        let sources = crate::pipeline::dictionary_sources(&self.dictionaries)?;
+        let sources = crate::dictionaries::dictionary_sources(&self.dictionaries)?;
         let variant = match self.goldstein {
             Goldstein::Gdelt => detente_coder::events::GoldsteinVariant::Gdelt,
             Goldstein::Icews => detente_coder::events::GoldsteinVariant::Icews,

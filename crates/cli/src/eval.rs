@@ -78,6 +78,10 @@ pub struct EvalArgs {
     /// Also write the predictions as JSONL here (to feed another scorer).
     #[arg(long, value_name = "FILE")]
     pub predictions: Option<PathBuf>,
+    /// Classify every missed and extra event by the stage that lost it (no trigger; an actor missing; actors
+    /// present but no event; wrong root, source or target; factuality), with counts; with -v, every case.
+    #[arg(long)]
+    pub by_cause: bool,
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1097,10 +1101,34 @@ fn polnear_report(scores: &PolnearScores, verbose: bool) -> String {
 pub fn run_cmd(cmd: &EvalCmd) -> Result<ExitCode> {
     let settings = crate::args::settings(&cmd.config, Some(&cmd.dictionaries), None, None)?;
     let (coder, _) = settings.coder()?;
-    run(&cmd.eval, &|article| coder.code(article))
+    // The triggers of each sentence, from the event stage's explanation: what --by-cause needs to tell "no
+    // trigger" from the other causes.
+    let triggers = |a: &CodedArticle| -> Vec<usize> {
+        let text = a.text.as_deref().unwrap_or("");
+        let quotes = &a.quotes;
+        let explanation = coder
+            .events
+            .explain(text, &a.sentences, &a.mentions, quotes, a.date.as_deref());
+        let mut counts = vec![0; a.sentences.len()];
+        for s in explanation.sentences {
+            if let Some(c) = counts.get_mut(s.index) {
+                *c = s.triggers.len();
+            }
+        }
+        counts
+    };
+    run(&cmd.eval, &|article| coder.code(article), Some(&triggers))
 }
 
-pub fn run(args: &EvalArgs, code: &dyn Fn(&Article) -> CodedArticle) -> Result<ExitCode> {
+/// The lexicon triggers per sentence of a coded article.
+type Triggers<'a> = &'a dyn Fn(&CodedArticle) -> Vec<usize>;
+
+/// Scores with `code`; `triggers` (the lexicon triggers per sentence of a coded article) enables --by-cause.
+pub fn run(
+    args: &EvalArgs,
+    code: &dyn Fn(&Article) -> CodedArticle,
+    triggers: Option<Triggers<'_>>,
+) -> Result<ExitCode> {
     let only = args.only;
     let report = match (&args.gold, &args.polnear) {
         (Some(_), Some(_)) => return Err(usage("give either a GOLD file or --polnear DIR, not both")),
@@ -1134,7 +1162,14 @@ pub fn run(args: &EvalArgs, code: &dyn Fn(&Article) -> CodedArticle) -> Result<E
             if let Some(path) = &args.predictions {
                 write_predictions(path, &pred)?;
             }
-            gold_report(&gold, &pred, only, args.verbose)
+            let mut report = gold_report(&gold, &pred, only, args.verbose);
+            if args.by_cause {
+                let Some(triggers) = triggers else {
+                    return Err(usage("--by-cause needs the coder's explanations"));
+                };
+                report.push_str(&crate::causes::classify(&gold, &pred, triggers).report(args.verbose));
+            }
+            report
         }
     };
     let mut out = crate::output::stdout();
@@ -1636,13 +1671,14 @@ mod tests {
             only: Only::All,
             verbose: true,
             predictions: Some(pred_path.clone()),
+            by_cause: false,
         };
         let fake_coder = |a: &Article| {
             let mut c = coded(&a.id, &a.text);
             c.quotes = vec![quote(&a.text, "Bridges matter.", Some("Ola"), None)];
             c
         };
-        run(&args, &fake_coder).unwrap();
+        run(&args, &fake_coder, None).unwrap();
         let written = std::fs::read_to_string(&pred_path).unwrap();
         let back: CodedArticle = serde_json::from_str(written.trim()).unwrap();
         assert_eq!(back.id, "tiny");
@@ -1676,7 +1712,7 @@ mod tests {
                 predictions: None,
                 ..args.clone()
             };
-            let err = run(&bad, &fake_coder).unwrap_err();
+            let err = run(&bad, &fake_coder, None).unwrap_err();
             assert!(crate::fail::message(&err).contains(says), "{name}: {err:#}");
             assert!(crate::fail::message(&err).contains(name), "{name}: {err:#}");
             assert_eq!(

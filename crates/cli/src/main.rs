@@ -1,8 +1,10 @@
 //! `detente`: political event data and attributed quotes from news text.
 
 mod args;
+mod causes;
 mod coding;
 mod config;
+mod dictionaries;
 mod docs;
 mod eval;
 mod fail;
@@ -12,6 +14,7 @@ mod output;
 mod pipeline;
 mod places_cmd;
 mod progress;
+mod read_args;
 mod render;
 mod store_cmds;
 
@@ -26,8 +29,9 @@ Examples:
   detente explain \"Russia attacked Ukraine.\"     why an event was (or was not) coded
   detente ingest corpus/ && detente events --dyad RUS,UKR
 
-Inputs: .txt, .jsonl/.ndjson, .html/.htm, RSS/Atom (.xml/.rss/.atom), WARC (.warc), any of them .gz,
-directories (recursive, sorted), and - for standard input.
+Inputs: .txt, .jsonl/.ndjson, .csv/.tsv (with a header: text column, optional id, title, date, source,
+url), .html/.htm, RSS/Atom (.xml/.rss/.atom), WARC (.warc), any of them .gz, .xz, .bz2 or .zst, in UTF-8
+or UTF-16; directories (recursive, sorted), and - for standard input.
 Exit status: 0 done, 1 some input or operation failed, 2 usage or validation error, 130 interrupted.";
 
 #[derive(Parser)]

@@ -2,7 +2,7 @@
 //! in input order. Memory stays bounded: articles move through in chunks, at most a few chunks at a time.
 
 use anyhow::Result;
-use detente_coder::{Coder, DictionarySource};
+use detente_coder::Coder;
 use detente_records::{Article, CodedArticle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -24,6 +24,8 @@ pub struct Summary {
     pub events: usize,
     pub quotes: usize,
     pub errors: usize,
+    /// Articles read with a problem (an unreadable date): coded, but worth a look.
+    pub warnings: usize,
     pub bytes: u64,
     pub elapsed: Duration,
     /// The user interrupted the run (Ctrl-C): the input was not read to the end.
@@ -37,8 +39,13 @@ impl Summary {
     }
 
     pub fn line(&self) -> String {
+        let warnings = match self.warnings {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        };
         format!(
-            "{} articles, {} sentences, {} events, {} quotes, {} errors; {:.1} MB in {:.2}s ({:.2} MB/s)",
+            "{} articles, {} sentences, {} events, {} quotes, {} errors{warnings}; {:.1} MB in {:.2}s ({:.2} MB/s)",
             self.articles,
             self.sentences,
             self.events,
@@ -51,15 +58,6 @@ impl Summary {
     }
 }
 
-/// Read every dictionary file under the given folders (recursively, sorted) for the coder. A file that is not
-/// a regular file or is too big to be a dictionary is a usage error.
-pub fn dictionary_sources(dirs: &[PathBuf]) -> Result<Vec<DictionarySource>> {
-    detente_dictionaries::read_folders(dirs).map_err(|e| match e {
-        detente_dictionaries::ReadError::Refused { .. } => crate::fail::usage(e.to_string()),
-        e => anyhow::Error::new(e),
-    })
-}
-
 /// Options of a coding run.
 pub struct RunOptions {
     /// Worker threads; 0 = all cores.
@@ -68,6 +66,8 @@ pub struct RunOptions {
     pub progress: bool,
     /// The sink writes to a terminal: the progress bar is cleared while it does, so the two don't mix.
     pub output_is_terminal: bool,
+    /// How inputs are read: CSV text column, date order, per-document budget.
+    pub read: detente_ingest::ReadOptions,
 }
 
 /// Code all articles from `paths` with `coder`, calling `sink` with each coded article and its
@@ -91,7 +91,7 @@ where
     // decompressing and parsing overlap with coding without buffering the whole input.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Result<Article, detente_ingest::InputError>>>(2);
     let paths = paths.to_vec();
-    let articles = detente_ingest::read_paths(&paths);
+    let articles = detente_ingest::read_paths_with(&paths, options.read.clone());
     let bytes_read = articles.byte_counter();
     let reader = std::thread::spawn(move || {
         let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
@@ -176,7 +176,10 @@ where
                         }
                     }
                     Err(e) => {
-                        summary.errors += 1;
+                        // An error lost an article; a warning did not (its article follows); a summary
+                        // line counts the problems of an input that were not shown one by one.
+                        summary.errors += e.error_count();
+                        summary.warnings += e.warning_count();
                         progress.suspend(|| eprintln!("detente: {}", crate::output::clean(&e.to_string())));
                     }
                 }
@@ -254,6 +257,7 @@ mod tests {
             threads: 2,
             progress: false,
             output_is_terminal: false,
+            read: detente_ingest::ReadOptions::default(),
         };
         let mut seen = Vec::new();
         let summary = run(
@@ -287,6 +291,7 @@ mod tests {
             threads: 2,
             progress: false,
             output_is_terminal: false,
+            read: detente_ingest::ReadOptions::default(),
         };
         let mut calls = 0;
         let result = run(

@@ -137,6 +137,7 @@ pub fn run(args: &PlacesArgs) -> Result<ExitCode> {
         threads: settings.threads,
         progress: true,
         output_is_terminal: crate::output::stdout_is_terminal(),
+        read: args.input.read.options(),
     };
     let summary = pipeline::run(&paths, &coder, &options, render, |_, bytes| {
         out.write_all(bytes).context("writing output")?;

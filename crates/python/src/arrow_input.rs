@@ -206,5 +206,6 @@ fn article(fields: &Fields, row: usize) -> Result<Article, String> {
             record.insert((*field).into(), value);
         }
     }
-    detente_ingest::article_from_object(record)
+    // A date that cannot be read leaves the article undated, as in the CLI (which also warns).
+    detente_ingest::article_from_object(record, detente_ingest::DateOrder::default()).map(|(article, _)| article)
 }

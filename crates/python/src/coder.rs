@@ -199,9 +199,7 @@ impl PyCoder {
     fn new(py: Python<'_>, dictionaries: Option<&Bound<'_, PyAny>>, goldstein: &str) -> PyResult<PyCoder> {
         let goldstein = goldstein_name(goldstein)?;
         let folders = folders(dictionaries)?;
-        let sources = py
-            .detach(|| detente_dictionaries::read_folders(&folders))
-            .map_err(|e| errors::read_error(&e))?;
+        let sources = crate::read::dictionary_sources(py, &folders)?;
         PyCoder::build(py, sources, goldstein)
     }
 

@@ -24,7 +24,8 @@ pub fn article_from_py(obj: &Bound<'_, PyAny>) -> Result<Article, String> {
         let text = text_value(obj).map_err(|why| format!("the article {why}"))?;
         record.insert("text".into(), Value::String(text));
     }
-    detente_ingest::article_from_object(record)
+    // A date that cannot be read leaves the article undated, as in the CLI (which also warns).
+    detente_ingest::article_from_object(record, detente_ingest::DateOrder::default()).map(|(article, _)| article)
 }
 
 fn fill_record<'py>(

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use detente_coder::DictionarySource;
 use detente_ingest::{Articles, InputError};
 use detente_records::Article;
 use pyo3::exceptions::PyValueError;
@@ -48,11 +49,23 @@ pub fn read_articles(paths: &Bound<'_, PyAny>, errors: &str) -> PyResult<Article
 /// ``Coder.from_sources`` takes (a Spark job reads them on the driver and ships the texts).
 #[pyfunction]
 pub fn read_dictionaries(py: Python<'_>, folders: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
-    let folders = path_list(folders)?;
-    let sources = py
-        .detach(|| detente_dictionaries::read_folders(&folders))
-        .map_err(|e| errors::read_error(&e))?;
+    let sources = dictionary_sources(py, &path_list(folders)?)?;
     Ok(sources.into_iter().map(|s| (s.name, s.text)).collect())
+}
+
+/// The dictionary files under `folders`, read as the CLI reads them; a file of a folder in no format the
+/// coder reads is skipped with a `warnings.warn` (the CLI's note).
+pub fn dictionary_sources(py: Python<'_>, folders: &[PathBuf]) -> PyResult<Vec<DictionarySource>> {
+    let read = py
+        .detach(|| detente_dictionaries::read_folders(folders))
+        .map_err(|e| errors::read_error(&e))?;
+    if !read.skipped.is_empty() {
+        let warnings = py.import("warnings")?;
+        for path in &read.skipped {
+            warnings.call_method1("warn", (detente_dictionaries::Sources::skip_note(path),))?;
+        }
+    }
+    Ok(read.sources)
 }
 
 /// An iterator of article dicts (see :func:`read_articles`).
@@ -88,7 +101,8 @@ impl ArticleReader {
             match next {
                 None => return Ok(None),
                 Some(Ok(article)) => return Ok(Some(article_dict(py, article)?)),
-                Some(Err(err)) if self.warn => {
+                // A warning (an unreadable date) is about the article that follows: never raised.
+                Some(Err(err)) if self.warn || err.is_warning() => {
                     let warnings = py.import("warnings")?;
                     warnings.call_method1("warn", (err.to_string(),))?;
                 }

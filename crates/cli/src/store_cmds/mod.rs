@@ -195,7 +195,7 @@ impl ActorResolver {
 
     fn recognizer(&mut self) -> Result<&detente_coder::actors::ActorRecognizer> {
         if self.actors.is_none() {
-            let sources = crate::pipeline::dictionary_sources(&self.dictionaries)?;
+            let sources = crate::dictionaries::dictionary_sources(&self.dictionaries)?;
             let actors = detente_coder::actors::ActorRecognizer::load(&sources)?;
             self.actors = Some(actors);
         }

@@ -57,6 +57,8 @@ pub struct Sent<'a> {
     pub matches: Vec<Match>,
     /// A verb of the lexicon (a trigger or a light verb) begins at this token.
     pub verb_at: Vec<bool>,
+    /// A verb match of the lexicon ends at this token.
+    ends_verb: Vec<bool>,
     pub quotes: &'a [Quote],
     /// The sentence ends with a question mark.
     pub question: bool,
@@ -96,6 +98,7 @@ impl<'a> Sent<'a> {
                 actors: Vec::new(),
                 matches: Vec::new(),
                 verb_at: Vec::new(),
+                ends_verb: Vec::new(),
                 quotes,
                 question: false,
             };
@@ -122,6 +125,7 @@ impl<'a> Sent<'a> {
         overlay_quotes(&mut toks, span, quotes, quotes_by_start);
         let matches = match_lexicon(&toks, &raw_matches, lexicon);
         let mut verb_at = vec![false; toks.len()];
+        let mut ends_verb = vec![false; toks.len()];
         for m in &matches {
             let verb = match m.payload {
                 Payload::Entry(e, _) => lexicon.entries[e].pos == Pos::Verb,
@@ -129,6 +133,7 @@ impl<'a> Sent<'a> {
                 Payload::Discard => false,
             };
             verb_at[m.first] |= verb;
+            ends_verb[m.last] |= verb;
         }
         let question = span
             .of(text)
@@ -143,6 +148,7 @@ impl<'a> Sent<'a> {
             actors,
             matches,
             verb_at,
+            ends_verb,
             quotes,
             question,
         }
@@ -206,6 +212,11 @@ impl<'a> Sent<'a> {
                     Class::Reporting,
                 ]) || self.verb_at[i])
         })
+    }
+
+    /// Token `i` is the last word of a lexicon verb match ("in" of "arrive in").
+    pub fn verb_at_or_inside_trigger(&self, i: usize) -> bool {
+        self.ends_verb.get(i).copied().unwrap_or(false)
     }
 
     /// Token `i` is inside a direct quotation.

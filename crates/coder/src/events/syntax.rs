@@ -409,6 +409,16 @@ fn infinitive_subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
         let span = &s.actors[a];
         // "urged Iran to": an actor right before "to" after a verb is the doer of the infinitive.
         let before = span.first.checked_sub(1);
+        // "sent jets to Libya to bomb": an actor in a prepositional phrase does not control the infinitive.
+        if before.is_some_and(|b| s.is(b, Class::Preposition) && !s.is_word(b, &["on", "for", "upon"])) {
+            let gg = VerbGroup::read(s, to, to, None);
+            return previous_predicate(s, gg.first)
+                .and_then(|v| subject_left_of(s, v))
+                .map(|a| Arg {
+                    how: "subject of the main verb",
+                    ..a
+                });
+        }
         if before.is_some_and(|b| s.is_verbish(b) || s.verb_at[b] || s.w(b) == "on" || s.w(b) == "for") {
             return Some(conjoined_left(s, a, "object of the governing verb"));
         }
@@ -577,7 +587,8 @@ fn new_clause_after(s: &Sent, conj: usize) -> bool {
 /// count.
 fn target_capable(s: &Sent, first: usize, from: usize, search: ObjectSearch) -> bool {
     let Some(p) = word_before_np(s, first) else { return true };
-    if p + 1 < from || !s.is(p, Class::Preposition) {
+    // "arrived in England", "withdrew from Iraq": a preposition that ends the trigger introduces its complement.
+    if p + 1 < from || !s.is(p, Class::Preposition) || p + 1 == from && from > 0 && s.verb_at_or_inside_trigger(p) {
         return true;
     }
     let w = s.w(p);

@@ -378,3 +378,28 @@ fn stopping_an_act_is_coded_by_the_act_stopped() {
     let got = factual("The union called off the strike.", &a);
     assert!(has(&got, "NGALAB>NGAGOV:082"), "{got:?}");
 }
+
+#[test]
+fn purpose_infinitives_and_prepositions_of_the_trigger() {
+    let a = [
+        ("Qatar", "QAT"),
+        ("Oman", "OMN"),
+        ("Yemen", "YEM"),
+        ("Houthi rebels", "YEMREB"),
+    ];
+    // (A purpose is not reported as done: the attack is coded, not factual, with the senders as its source.)
+    let got = code("Qatar and Oman sent jets to Yemen to attack Houthi rebels.", &a);
+    assert!(got.iter().any(|e| e.starts_with("~QAT>YEMREB:19")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("~OMN>YEMREB:19")), "{got:?}");
+    let got = code(
+        "The bloc sent envoys to Minsk to warn Belarus.",
+        &[("The bloc", "EU"), ("Minsk", "BLR"), ("Belarus", "BLR")],
+    );
+    assert!(got.iter().any(|e| e.starts_with("~EU>BLR:")), "{got:?}");
+    let a = [("The premier", "ITAGOV"), ("Austria", "AUT"), ("Vienna", "AUT")];
+    assert!(has(
+        &factual("The premier arrived in Vienna for talks.", &a),
+        "ITAGOV>AUT:042"
+    ));
+    assert!(factual("The premier met reporters in Vienna.", &a).is_empty());
+}
