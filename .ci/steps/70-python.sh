@@ -45,4 +45,6 @@ if ! wait "$pip_job"; then
 fi
 "$ci/venv/bin/pip" install --quiet --disable-pip-version-check "$wheel"
 "$ci/venv/bin/python" -c 'import detente, pyspark, pyarrow; print("detente", detente.__version__, "pyspark", pyspark.__version__, "pyarrow", pyarrow.__version__)'
-DETENTE_BIN="$PWD/target/debug/detente" "$ci/venv/bin/python" -m pytest crates/python/tests -q -p no:cacheprovider
+DETENTE_BIN="$PWD/target/debug/detente" "$ci/venv/bin/python" -m pytest crates/python/tests -q -p no:cacheprovider \
+  --durations=5
+echo "70-python: ${SECONDS}s (wheel build ${took}s)"

@@ -104,6 +104,27 @@ def test_user_dictionaries_and_goldstein_match_the_cli(cli, tmp_path):
     assert detente.Coder(dictionaries=folder, goldstein="icews").dictionary_set == coder.dictionary_set
 
 
+def test_files_in_no_dictionary_format_are_skipped_with_a_warning_as_the_cli_notes(cli, tmp_path):
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "harbour.actors.toml").write_text(
+        '[[actor]]\ncode = "IGOBHL"\norg = "BHL"\nnames = ["Blue Harbour League"]\n', encoding="utf-8"
+    )
+    # Brackets in a note: parsed as a dictionary, it would add nonsense actors or fail.
+    notes = folder / "notes.txt"
+    notes.write_text("Ask the desk about [these] codes.\nAnd [those].\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"skipped .*notes\.txt: not a dictionary format"):
+        coder = detente.Coder(dictionaries=[folder])
+    assert coder.dictionary_files == [str(folder / "harbour.actors.toml")]
+    done = cli("code", "--dictionaries", str(folder), "-", input=b"Some text.")
+    assert done.returncode == 0
+    assert f"note: skipped {notes}: not a dictionary format" in done.stderr.decode()
+    # Named on its own, it is refused, by both.
+    with pytest.raises(ValueError, match=r"notes\.txt: not a dictionary format"):
+        detente.Coder(dictionaries=[notes])
+    assert cli("code", "--dictionaries", str(notes), "-", input=b"Some text.").returncode == 2
+
+
 def test_goldstein_tables_differ_and_a_bad_name_is_refused():
     text = "Troops from Ukraine attacked positions held by Russia outside Kharkiv on Monday."
     values = {g: [e["goldstein"] for e in detente.Coder(goldstein=g).code(text)["events"]] for g in ("gdelt", "icews")}
