@@ -24,8 +24,22 @@ pub fn article_from_py(obj: &Bound<'_, PyAny>) -> Result<Article, String> {
         let text = text_value(obj).map_err(|why| format!("the article {why}"))?;
         record.insert("text".into(), Value::String(text));
     }
-    // A date that cannot be read leaves the article undated, as in the CLI (which also warns).
-    detente_ingest::article_from_object(record, detente_ingest::DateOrder::default()).map(|(article, _)| article)
+    let (article, date_problem) = detente_ingest::article_from_object(record, detente_ingest::DateOrder::default())?;
+    if let Some(problem) = date_problem {
+        // The article is coded undated, as in the CLI, which warns too.
+        warn(obj.py(), &format!("article {:?}: {problem}", article.id));
+    }
+    Ok(article)
+}
+
+/// A `UserWarning`; one that cannot be shown (warnings turned into errors) is not this article's error.
+fn warn(py: Python<'_>, message: &str) {
+    let shown = py
+        .import("warnings")
+        .and_then(|warnings| warnings.call_method1("warn", (message,)));
+    if let Err(err) = shown {
+        err.write_unraisable(py, None);
+    }
 }
 
 fn fill_record<'py>(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import warnings
 
 import pytest
 
@@ -82,6 +83,23 @@ def test_a_dict_is_a_json_lines_record_with_its_metadata(coder, cli, tmp_path):
     import datetime
 
     assert coder.code(dict(record, date=datetime.date(2024, 3, 3)))["date"] == "2024-03-03"
+
+
+def test_an_unreadable_date_leaves_the_article_undated_with_a_warning_as_the_cli_does(coder, cli, tmp_path):
+    record = {"id": "d1", "date": "07.03.2022", "text": "Ruritania accused Freedonia of shelling the border town."}
+    path = tmp_path / "dated.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    expected = cli_json(cli, str(path))
+    with pytest.warns(UserWarning, match=r'article "d1": date "07\.03\.2022" left empty'):
+        coded = coder.code(record)
+    assert coded == json.loads(expected)
+    assert coded.get("date") is None
+    done = cli("code", "--format", "jsonl", str(path))
+    assert 'date "07.03.2022" left empty' in done.stderr.decode()
+    # A readable date gives no warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert coder.code(dict(record, date="2022-03-07"))["date"] == "2022-03-07"
 
 
 def test_user_dictionaries_and_goldstein_match_the_cli(cli, tmp_path):
