@@ -460,19 +460,12 @@ pub fn run_explain(args: &ExplainArgs) -> Result<ExitCode> {
         text,
         ..Article::default()
     };
-    let coded = coder.code(&article);
+    let (coded, explanation) = coder.explain(&article);
     let palette = Palette {
         color: args.color.color.for_stdout(),
     };
     let mut out = stdout();
     out.write_all(&render::pretty(&coded, palette))?;
-    let explanation = coder.events.explain(
-        &article.text,
-        &coded.sentences,
-        &coded.mentions,
-        &coded.quotes,
-        article.date.as_deref(),
-    );
     writeln!(out, "{}", render::heading(palette, "How the events were coded"))?;
     writeln!(out, "{}", output::clean_lines(&explanation.to_string()))?;
     out.flush()?;

@@ -110,6 +110,20 @@ impl Coder {
         }
     }
 
+    /// Code one article and explain its events: what fired in each sentence and why each event was or was
+    /// not coded (`detente explain`, `detente.explain` in Python).
+    pub fn explain(&self, article: &Article) -> (CodedArticle, events::Explanation) {
+        let coded = self.code(article);
+        let explanation = self.events.explain(
+            &article.text,
+            &coded.sentences,
+            &coded.mentions,
+            &coded.quotes,
+            article.date.as_deref(),
+        );
+        (coded, explanation)
+    }
+
     /// The stages, each fed by the ones before; event locations are a pass over the events.
     fn stages(
         &self,
