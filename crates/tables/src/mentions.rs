@@ -55,6 +55,8 @@ fn resolution_name(via: Resolution) -> &'static str {
         Resolution::Apposition => "apposition",
         Resolution::Coreference => "coreference",
         Resolution::Pronoun => "pronoun",
+        Resolution::Context => "context",
+        Resolution::Name => "name",
     }
 }
 
