@@ -12,6 +12,7 @@ use detente_records::{Actor, Location, Trigger};
 use serde::{Deserialize, Serialize};
 
 /// One coded event with its article's metadata, as stored.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRow {
     /// The store's key of the event row.
@@ -38,6 +39,7 @@ pub struct EventRow {
     pub negated: bool,
     pub factual: bool,
     pub quote: Option<usize>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub location: Option<Location>,
     pub trigger: Trigger,
     pub rule: String,
@@ -91,6 +93,7 @@ pub fn actor_matches(actor: &Actor, pattern: &str) -> bool {
 }
 
 /// The key an actor is grouped under in alerts and networks.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKey {
@@ -111,6 +114,7 @@ impl NodeKey {
 }
 
 /// The length of a trend's time bucket.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
@@ -158,6 +162,7 @@ pub fn parse_date(date: &str) -> Option<NaiveDate> {
 }
 
 /// Counts of one direction of a dyad in one period.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DirectionStats {
     pub events: u32,
@@ -180,6 +185,7 @@ impl DirectionStats {
 }
 
 /// One period of a dyad trend, both directions.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendPoint {
     pub period: String,
@@ -262,6 +268,7 @@ impl Default for AlertParams {
 }
 
 /// An event that made an alert, with the article to read.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub event_id: i64,
@@ -276,6 +283,7 @@ pub struct Evidence {
 }
 
 /// A dyad whose conflict in one period rose above its own baseline.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alert {
     /// The two actors, in sorted order (an alert is about the dyad, both directions).
@@ -422,6 +430,7 @@ pub fn alerts(events: &[EventRow], params: &AlertParams) -> Vec<Alert> {
 }
 
 /// An actor in the interaction graph.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
@@ -430,6 +439,7 @@ pub struct Node {
 }
 
 /// Directed interactions from one actor to another.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edge {
     pub source: String,
@@ -440,6 +450,7 @@ pub struct Edge {
 }
 
 /// The actor interaction graph.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Network {
     pub nodes: Vec<Node>,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A byte range into an article's text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub struct Span {
     pub start: usize,
@@ -42,6 +43,7 @@ impl Span {
 }
 
 /// One article as read from an input, before coding.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Article {
     pub id: String,
@@ -54,6 +56,7 @@ pub struct Article {
 }
 
 /// A sentence (or a line that is not part of the article, when `boilerplate`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     pub start: usize,
@@ -71,6 +74,7 @@ impl Sentence {
 }
 
 /// A coded actor: CAMEO-style country + role, or an organisation, and the person's name when named.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Actor {
     /// e.g. `RUSGOV`, `USAMIL`, `NATO`, `WST`.
@@ -86,6 +90,7 @@ pub struct Actor {
 }
 
 /// How a mention got its actor: what `detente actors` shows people who tune dictionaries.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Resolution {
@@ -103,6 +108,7 @@ pub enum Resolution {
 }
 
 /// What kind of expression a mention is; quotes and events use it (e.g. pronouns as speakers).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
@@ -120,6 +126,7 @@ pub enum MentionKind {
 }
 
 /// A recognised actor mention.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
@@ -148,6 +155,7 @@ impl Mention {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
@@ -157,6 +165,7 @@ pub enum QuoteKind {
 }
 
 /// The speaker of a quote: a name, where it is named for this quote, and the actor fields.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Speaker {
     /// The fullest name the article gives for this speaker (or the phrase, for "officials").
@@ -173,6 +182,7 @@ pub struct Speaker {
 }
 
 /// A quotation: the quoted content only (without quotation marks).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub kind: QuoteKind,
@@ -194,6 +204,7 @@ impl Quote {
 }
 
 /// The word(s) that triggered an event.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trigger {
     pub start: usize,
@@ -210,6 +221,7 @@ pub struct Location {
 }
 
 /// One coded event: who did what to whom.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Index into the article's sentences.
@@ -227,6 +239,8 @@ pub struct Event {
     pub factual: bool,
     /// Index into quotes when the event is stated inside a quotation.
     pub quote: Option<usize>,
+    /// Where the event took place (see docs/output-schema.md).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub location: Option<Location>,
     pub trigger: Trigger,
     /// Which lexicon entry / pattern produced the event.
@@ -234,6 +248,7 @@ pub struct Event {
 }
 
 /// One coded article: output schema v1.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CodedArticle {
     pub schema: u32,

@@ -10,7 +10,9 @@
 
 pub mod dedup;
 pub mod export;
+pub mod page;
 pub mod query;
+pub mod read;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +26,9 @@ use xxhash_rust::xxh3::xxh3_128;
 
 pub use detente_analysis::EventRow;
 pub use export::{ExportFormat, ExportSummary};
+pub use page::{Cursor, Page};
 pub use query::{EventQuery, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
+pub use read::{ActorProfile, ArticleSummary, DyadCount, NameCount, StoredArticle};
 
 /// The database file used when neither `--db` nor `DETENTE_DB` names one.
 pub const DEFAULT_DB: &str = "detente.db";
@@ -74,6 +78,7 @@ impl From<rusqlite::Error> for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What one [`Store::ingest_batch`] did.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BatchSummary {
     /// New articles stored.
@@ -103,6 +108,7 @@ impl BatchSummary {
 }
 
 /// Row counts of the main tables.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub articles: u64,

@@ -7,6 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{Row, params_from_iter};
 use serde::{Deserialize, Serialize};
 
+use crate::page::Cursor;
 use crate::{Error, Result, Store};
 
 /// Filters of [`Store::events`]. Actor patterns are prefixes of an actor's code, country or org
@@ -34,6 +35,7 @@ pub struct EventQuery {
 }
 
 /// A quote with its article's metadata.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRow {
     pub quote_id: i64,
@@ -91,6 +93,7 @@ impl SearchQuery {
 }
 
 /// One ranked search result.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     /// `article` or `quote`.
@@ -191,6 +194,20 @@ impl Conditions {
         format!("({code} OR {country} OR {org})")
     }
 
+    /// Rows after `cursor` in the order `date IS NULL, date, pk` of the table aliased `alias`.
+    fn after(&mut self, alias: &str, cursor: &Cursor) -> String {
+        let pk = self.value(cursor.key);
+        match &cursor.date {
+            Some(date) => {
+                let d = self.value(date.clone());
+                format!(
+                    "({alias}.date > {d} OR ({alias}.date = {d} AND {alias}.pk > {pk}) OR {alias}.date IS NULL)"
+                )
+            }
+            None => format!("({alias}.date IS NULL AND {alias}.pk > {pk})"),
+        }
+    }
+
     fn push(&mut self, sql: String) {
         self.sql.push(sql);
     }
@@ -272,8 +289,12 @@ fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
 }
 
 impl Store {
-    fn event_sql(&self, query: &EventQuery) -> (String, Vec<Value>) {
+    fn event_sql(&self, query: &EventQuery, after: Option<&Cursor>) -> (String, Vec<Value>) {
         let mut c = Conditions::default();
+        if let Some(after) = after {
+            let sql = c.after("e", after);
+            c.push(sql);
+        }
         if let Some(source) = query.source.as_deref().filter(|s| !s.is_empty()) {
             let sql = c.actor("e.source", source);
             c.push(sql);
@@ -334,7 +355,7 @@ impl Store {
 
     /// Calls `each` for every event matching `query`, in date order, without loading them all.
     pub fn for_each_event(&self, query: &EventQuery, mut each: impl FnMut(EventRow) -> Result<()>) -> Result<usize> {
-        let (sql, values) = self.event_sql(query);
+        let (sql, values) = self.event_sql(query, None);
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut n = 0;
@@ -343,6 +364,14 @@ impl Store {
             n += 1;
         }
         Ok(n)
+    }
+
+    /// The events matching `query` after a cursor (the key of the last event of the previous page).
+    pub(crate) fn events_after(&self, query: &EventQuery, after: Option<&Cursor>) -> Result<Vec<EventRow>> {
+        let (sql, values) = self.event_sql(query, after);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), event_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The events matching `query`, in date order.
@@ -357,7 +386,16 @@ impl Store {
 
     /// The quotes matching `query`, by date.
     pub fn quotes(&self, query: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        self.quotes_after(query, None)
+    }
+
+    /// [`Store::quotes`] after a cursor (the key of the last quote of the previous page).
+    pub(crate) fn quotes_after(&self, query: &QuoteQuery, after: Option<&Cursor>) -> Result<Vec<QuoteRow>> {
         let mut c = Conditions::default();
+        if let Some(after) = after {
+            let sql = c.after("q", after);
+            c.push(sql);
+        }
         if let Some(speaker) = query.speaker.as_deref().filter(|s| !s.is_empty()) {
             let v = c.value(format!(
                 "%{}%",
