@@ -506,6 +506,22 @@ fn dot_id(id: &str) -> String {
 }
 
 impl Network {
+    /// Drops edges with fewer than `min_events` events, and the nodes left without an edge.
+    pub fn retain_min_events(&mut self, min_events: u32) {
+        if min_events <= 1 {
+            return;
+        }
+        self.edges.retain(|e| e.events >= min_events);
+        let used: std::collections::BTreeSet<&str> = self
+            .edges
+            .iter()
+            .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+            .collect();
+        let keep: Vec<bool> = self.nodes.iter().map(|n| used.contains(n.id.as_str())).collect();
+        let mut keep = keep.into_iter();
+        self.nodes.retain(|_| keep.next().unwrap_or(false));
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("a network serialises")
     }
@@ -801,5 +817,21 @@ mod tests {
                 .any(|e| e.source == "RUSGOV" && e.target == "RUSMIL")
         );
         assert!(by_code.nodes.iter().any(|n| n.id == "USAGOV"));
+    }
+
+    #[test]
+    fn thin_edges_and_their_lone_nodes_are_dropped() {
+        let events = vec![
+            event(1, "2022-02-01", "RUSMIL", "UKRMIL", "190", -10.0, 4),
+            event(2, "2022-02-02", "RUSGOV", "UKRGOV", "111", -2.0, 3),
+            event(3, "2022-02-03", "NATO", "UKRGOV", "070", 7.0, 2),
+        ];
+        let mut net = network(&events, None, NodeKey::Country);
+        assert_eq!(net.nodes.len(), 3);
+        net.retain_min_events(2);
+        assert_eq!(net.edges.len(), 1);
+        assert_eq!(net.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["RUS", "UKR"]);
+        net.retain_min_events(3);
+        assert!(net.edges.is_empty() && net.nodes.is_empty());
     }
 }

@@ -4,6 +4,8 @@ mod config;
 mod eval;
 mod pipeline;
 mod render;
+#[cfg(feature = "server")]
+mod serve;
 mod store_cmds;
 
 use anyhow::{Context, Result};
@@ -81,6 +83,9 @@ enum Command {
     Network(store_cmds::NetworkArgs),
     /// Export stored events: Parquet (Hive date partitions), CSV or GDELT-style TSV.
     Export(store_cmds::ExportArgs),
+    /// Serve the JSON API and the web dashboard over the store (http://127.0.0.1:8080 by default).
+    #[cfg(feature = "server")]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Args)]
@@ -283,6 +288,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             with_db(&mut args.db, &settings);
             store_cmds::run_export(&args)
         }
+        #[cfg(feature = "server")]
+        Command::Serve(args) => serve::run(args, &settings),
         Command::Eval(args) => {
             let (coder, _) = settings.coder()?;
             eval::run(&args, &|article| coder.code(article))

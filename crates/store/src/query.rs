@@ -156,6 +156,30 @@ pub fn fts_query(input: &str) -> Result<String> {
     Ok(parts.join(" "))
 }
 
+/// A CAMEO root code or an inclusive range of them: `19` → (19, 19); `14..20` or `14-20` → (14, 20).
+pub fn parse_root_range(text: &str) -> Result<(u8, u8)> {
+    let parse = |s: &str| -> Result<u8> {
+        let n: u8 = s.trim().parse().map_err(|_| {
+            Error::Invalid(format!("root {text:?}: expected a CAMEO root (1..20) or a range like 14..20"))
+        })?;
+        if !(1..=20).contains(&n) {
+            return Err(Error::Invalid(format!("root {text:?}: CAMEO roots are 01 to 20")));
+        }
+        Ok(n)
+    };
+    let (low, high) = match text.split_once("..").or_else(|| text.split_once('-')) {
+        Some((a, b)) => (parse(a)?, parse(b.trim_start_matches('='))?),
+        None => {
+            let n = parse(text)?;
+            (n, n)
+        }
+    };
+    if low > high {
+        return Err(Error::Invalid(format!("root {text:?}: the range is empty")));
+    }
+    Ok((low, high))
+}
+
 /// SQL conditions with their positional values.
 #[derive(Default)]
 struct Conditions {

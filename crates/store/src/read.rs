@@ -74,6 +74,17 @@ fn parse_label<T: serde::de::DeserializeOwned + Default>(label: &str) -> T {
     serde_json::from_value(serde_json::Value::String(label.to_string())).unwrap_or_default()
 }
 
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        date: r.get(2)?,
+        source: r.get(3)?,
+        events: r.get::<_, i64>(4)? as u64,
+        quotes: r.get::<_, i64>(5)? as u64,
+    })
+}
+
 fn span(start: Option<i64>, end: Option<i64>) -> Option<Span> {
     Some(Span::new(start? as usize, end? as usize))
 }
@@ -223,6 +234,20 @@ impl Store {
         }))
     }
 
+    /// One article's line for a list; None when no article has that id.
+    pub fn article_summary(&self, id: &str) -> Result<Option<ArticleSummary>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.title, a.date, a.source, \
+                 (SELECT count(*) FROM events e WHERE e.article = a.pk), \
+                 (SELECT count(*) FROM quotes q WHERE q.article = a.pk) \
+                 FROM articles a WHERE a.id = ?1",
+            )?
+            .query_row([id], summary_row)
+            .optional()?)
+    }
+
     /// The most recently dated articles (then the most recently stored), with their event and quote counts.
     pub fn latest_articles(&self, limit: usize) -> Result<Vec<ArticleSummary>> {
         let mut stmt = self.conn.prepare_cached(
@@ -231,16 +256,7 @@ impl Store {
              (SELECT count(*) FROM quotes q WHERE q.article = a.pk) \
              FROM articles a ORDER BY a.date IS NULL, a.date DESC, a.pk DESC LIMIT ?1",
         )?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(ArticleSummary {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                source: r.get(3)?,
-                events: r.get::<_, i64>(4)? as u64,
-                quotes: r.get::<_, i64>(5)? as u64,
-            })
-        })?;
+        let rows = stmt.query_map([limit as i64], summary_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -304,6 +320,22 @@ impl Store {
             quotes,
             partners,
         }))
+    }
+
+    /// The speakers with the most quotes (first copies only), most first.
+    pub fn top_speakers(&self, limit: usize) -> Result<Vec<NameCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT q.speaker_name, count(*) AS n FROM quotes q JOIN articles a ON a.pk = q.article \
+             WHERE q.speaker_name IS NOT NULL AND +a.duplicate_of IS NULL \
+             GROUP BY q.speaker_name ORDER BY n DESC, q.speaker_name LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(NameCount {
+                name: r.get(0)?,
+                count: r.get::<_, i64>(1)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The dyads with the most (non-negated, first-copy) events, actors grouped by country, else org, else

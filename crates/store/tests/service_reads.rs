@@ -166,6 +166,18 @@ fn actor_profiles_count_mentions_events_and_quotes() {
 }
 
 #[test]
+fn top_speakers_count_quotes() {
+    let mut articles = many();
+    articles.push(harbour_article());
+    let store = store_with(&articles);
+    let top = store.top_speakers(5).unwrap();
+    assert_eq!(top[0].name, "A mayor");
+    assert_eq!(top[0].count, 12);
+    assert_eq!(top[1].name, "Alda Brenn");
+    assert_eq!(store.top_speakers(1).unwrap().len(), 1);
+}
+
+#[test]
 fn dyad_counts_group_by_country_and_merge_directions() {
     let store = store_with(&[harbour_article()]);
     let dyads = store.dyad_counts(10).unwrap();
@@ -185,6 +197,21 @@ fn latest_articles_come_newest_first_with_counts() {
     assert_eq!(latest[0].id, "harbour-1");
     assert_eq!((latest[0].events, latest[0].quotes), (2, 1));
     assert_eq!(latest[1].date.as_deref(), Some("2023-01-02"));
+    let one = store.article_summary("harbour-1").unwrap().unwrap();
+    assert_eq!(one.title.as_deref(), Some("Harbour shelled"));
+    assert_eq!(one.events, 2);
+    assert!(store.article_summary("nope").unwrap().is_none());
+}
+
+#[test]
+fn root_ranges_parse_or_explain() {
+    use detente_store::query::parse_root_range;
+    assert_eq!(parse_root_range("19").unwrap(), (19, 19));
+    assert_eq!(parse_root_range("14..20").unwrap(), (14, 20));
+    assert_eq!(parse_root_range("14-20").unwrap(), (14, 20));
+    for bad in ["0", "21", "20..14", "x", "19; DROP TABLE events", ""] {
+        assert!(parse_root_range(bad).is_err(), "{bad:?}");
+    }
 }
 
 #[test]
