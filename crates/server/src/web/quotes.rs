@@ -26,6 +26,7 @@ pub async fn page(State(state): State<Arc<AppState>>, WebQuery(params): WebQuery
         }
     }
     let next = page_rows.next.map(|c| c.to_string());
+    let limit_text = params.limit.map(|l| l.to_string());
     let next_href = next.as_deref().map(|c| {
         format!(
             "/quotes{}",
@@ -35,6 +36,7 @@ pub async fn page(State(state): State<Arc<AppState>>, WebQuery(params): WebQuery
                 ("q", params.q.as_deref()),
                 ("since", params.since.as_deref()),
                 ("until", params.until.as_deref()),
+                ("limit", limit_text.as_deref()),
                 ("cursor", Some(c)),
             ])
         )
