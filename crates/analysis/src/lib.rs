@@ -830,7 +830,10 @@ mod tests {
         assert_eq!(net.nodes.len(), 3);
         net.retain_min_events(2);
         assert_eq!(net.edges.len(), 1);
-        assert_eq!(net.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["RUS", "UKR"]);
+        assert_eq!(
+            net.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["RUS", "UKR"]
+        );
         net.retain_min_events(3);
         assert!(net.edges.is_empty() && net.nodes.is_empty());
     }

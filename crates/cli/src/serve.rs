@@ -60,7 +60,12 @@ pub fn run(args: ServeArgs, settings: &Settings) -> Result<ExitCode> {
     if args.max_body == 0 || args.timeout == 0 {
         bail!("--max-body and --timeout must be at least 1");
     }
-    let db = args.db.db.clone().or_else(|| settings.db.clone()).unwrap_or_else(|| DbArg::default().path());
+    let db = args
+        .db
+        .db
+        .clone()
+        .or_else(|| settings.db.clone())
+        .unwrap_or_else(|| DbArg::default().path());
     let addr = resolve(&args.addr)?;
     let (coder, sources) = settings.coder()?;
     let config = detente_server::ServerConfig {

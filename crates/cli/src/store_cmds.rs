@@ -89,27 +89,7 @@ fn check_date(flag: &str, date: &Option<String>) -> Result<Option<String>> {
 
 /// `19` → (19, 19); `14..20` or `14-20` → (14, 20).
 pub fn parse_root_range(text: &str) -> Result<(u8, u8)> {
-    let parse = |s: &str| -> Result<u8> {
-        let n: u8 = s
-            .trim()
-            .parse()
-            .map_err(|_| anyhow!("--root {text:?}: expected a CAMEO root (1..20) or a range 14..20"))?;
-        if !(1..=20).contains(&n) {
-            bail!("--root {text:?}: CAMEO roots are 01 to 20");
-        }
-        Ok(n)
-    };
-    let (low, high) = match text.split_once("..").or_else(|| text.split_once('-')) {
-        Some((a, b)) => (parse(a)?, parse(b.trim_start_matches('='))?),
-        None => {
-            let n = parse(text)?;
-            (n, n)
-        }
-    };
-    if low > high {
-        bail!("--root {text:?}: the range is empty");
-    }
-    Ok((low, high))
+    detente_store::query::parse_root_range(text).map_err(|e| anyhow!("--{e}"))
 }
 
 fn parse_dyad(text: &str) -> Result<(String, String)> {
@@ -942,16 +922,7 @@ pub fn run_network_to(args: &NetworkArgs, mut out: &mut dyn Write) -> Result<Exi
     };
     let events = store.events(&query)?;
     let mut network = analysis::network(&events, since.as_deref(), args.key.into());
-    if args.min_events > 1 {
-        network.edges.retain(|e| e.events >= args.min_events);
-        let used: std::collections::BTreeSet<&str> = network
-            .edges
-            .iter()
-            .flat_map(|e| [e.source.as_str(), e.target.as_str()])
-            .collect();
-        let used: std::collections::BTreeSet<String> = used.into_iter().map(String::from).collect();
-        network.nodes.retain(|n| used.contains(&n.id));
-    }
+    network.retain_min_events(args.min_events);
     match args.format {
         GraphFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &network.to_json())?;

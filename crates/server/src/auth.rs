@@ -171,15 +171,27 @@ mod tests {
         let auth = Auth::new("0123456789abcdef0123", false);
         let mut headers = HeaderMap::new();
         assert!(!auth.bearer_ok(&headers));
-        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer 0123456789abcdef012"));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer 0123456789abcdef012"),
+        );
         assert!(!auth.bearer_ok(&headers), "a prefix of the token is not the token");
-        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer 0123456789abcdef0123"));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer 0123456789abcdef0123"),
+        );
         assert!(auth.bearer_ok(&headers));
         assert!(!auth.cookie_ok(&headers), "a bearer header is not a cookie");
         let mut cookies = HeaderMap::new();
-        cookies.insert(header::COOKIE, HeaderValue::from_static("theme=dark; detente_token=0123456789abcdef0123"));
+        cookies.insert(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; detente_token=0123456789abcdef0123"),
+        );
         assert!(auth.cookie_ok(&cookies));
-        cookies.insert(header::COOKIE, HeaderValue::from_static("xdetente_token=0123456789abcdef0123"));
+        cookies.insert(
+            header::COOKIE,
+            HeaderValue::from_static("xdetente_token=0123456789abcdef0123"),
+        );
         assert!(!auth.cookie_ok(&cookies));
     }
 
@@ -197,7 +209,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.join("news.db.token")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.join("news.db.token"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         let given = dir.join("given.token");
@@ -205,7 +220,11 @@ mod tests {
         assert!(load_token(Some(&given), &db).unwrap_err().contains("at least 16"));
         std::fs::write(&given, "a-long-enough-secret-token\n").unwrap();
         assert_eq!(load_token(Some(&given), &db).unwrap().0, "a-long-enough-secret-token");
-        assert!(load_token(Some(&dir.join("missing")), &db).unwrap_err().contains("missing"));
+        assert!(
+            load_token(Some(&dir.join("missing")), &db)
+                .unwrap_err()
+                .contains("missing")
+        );
         assert_ne!(generate_token().unwrap(), generate_token().unwrap());
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -219,10 +219,14 @@ pub fn text(name: &str, value: &Option<String>) -> Result<Option<String>, ApiErr
         return Ok(None);
     };
     if value.chars().count() > MAX_TEXT {
-        return Err(ApiError::bad_request(format!("{name}: longer than {MAX_TEXT} characters")));
+        return Err(ApiError::bad_request(format!(
+            "{name}: longer than {MAX_TEXT} characters"
+        )));
     }
     if value.chars().any(char::is_control) {
-        return Err(ApiError::bad_request(format!("{name}: control characters are not allowed")));
+        return Err(ApiError::bad_request(format!(
+            "{name}: control characters are not allowed"
+        )));
     }
     Ok(Some(value.to_string()))
 }
@@ -232,7 +236,9 @@ pub fn actor_code(code: &str) -> Result<String, ApiError> {
     let code = code.trim();
     let ok = !code.is_empty()
         && code.len() <= 32
-        && code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     if ok {
         Ok(code.to_string())
     } else {
@@ -245,7 +251,9 @@ pub fn actor_code(code: &str) -> Result<String, ApiError> {
 /// An article id: any text up to 1,000 characters (ids can be URLs), without control characters.
 pub fn article_id(id: &str) -> Result<String, ApiError> {
     if id.is_empty() || id.len() > 1000 || id.chars().any(char::is_control) {
-        return Err(ApiError::bad_request("article id: expected 1 to 1000 characters, no control characters"));
+        return Err(ApiError::bad_request(
+            "article id: expected 1 to 1000 characters, no control characters",
+        ));
     }
     Ok(id.to_string())
 }
@@ -367,7 +375,9 @@ impl AlertParamsQuery {
         let defaults = AlertParams::default();
         let window = self.window.unwrap_or(defaults.window);
         if !(1..=520).contains(&window) {
-            return Err(ApiError::bad_request(format!("window {window}: expected 1 to 520 periods")));
+            return Err(ApiError::bad_request(format!(
+                "window {window}: expected 1 to 520 periods"
+            )));
         }
         let k = self.k.unwrap_or(defaults.k);
         if !(0.0..=100.0).contains(&k) {

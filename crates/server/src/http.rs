@@ -57,13 +57,18 @@ pub async fn cors(State(settings): State<Arc<HttpSettings>>, request: Request, n
         .headers()
         .get(header::ORIGIN)
         .and_then(|o| o.to_str().ok())
-        .filter(|o| settings.cors_origins.iter().any(|allowed| allowed == o || allowed == "*"))
+        .filter(|o| {
+            settings
+                .cors_origins
+                .iter()
+                .any(|allowed| allowed == o || allowed == "*")
+        })
         .and_then(|o| HeaderValue::from_str(o).ok());
     let Some(origin) = origin else {
         return next.run(request).await;
     };
-    let preflight = request.method() == Method::OPTIONS
-        && request.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let preflight =
+        request.method() == Method::OPTIONS && request.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
     let mut response = if preflight {
         let mut response = StatusCode::NO_CONTENT.into_response();
         let headers = response.headers_mut();

@@ -112,14 +112,24 @@ pub fn parse_body(headers: &HeaderMap, body: Bytes, meta: &Metadata) -> Result<P
                 }
                 collect(read_bytes("-", Some(Format::JsonLines), lines), true, &mut parsed);
             }
-            Ok(serde_json::Value::Object(_)) => {
-                collect(read_bytes("-", Some(Format::JsonLines), compact(&body)?), false, &mut parsed)
-            }
+            Ok(serde_json::Value::Object(_)) => collect(
+                read_bytes("-", Some(Format::JsonLines), compact(&body)?),
+                false,
+                &mut parsed,
+            ),
             Ok(_) => return Err(ApiError::bad_request("expected a JSON object or an array of objects")),
             // Not one JSON document: maybe JSON Lines sent as application/json.
-            Err(_) => collect(read_bytes("-", Some(Format::JsonLines), body.to_vec()), false, &mut parsed),
+            Err(_) => collect(
+                read_bytes("-", Some(Format::JsonLines), body.to_vec()),
+                false,
+                &mut parsed,
+            ),
         },
-        Kind::JsonLines => collect(read_bytes("-", Some(Format::JsonLines), body.to_vec()), false, &mut parsed),
+        Kind::JsonLines => collect(
+            read_bytes("-", Some(Format::JsonLines), body.to_vec()),
+            false,
+            &mut parsed,
+        ),
         kind @ (Kind::Text | Kind::Html) => {
             let format = if kind == Kind::Text { Format::Text } else { Format::Html };
             collect(read_bytes("-", Some(format), body.to_vec()), false, &mut parsed);
@@ -165,12 +175,20 @@ mod tests {
     }
 
     fn parse(content_type: &'static str, body: &str) -> Result<Parsed, ApiError> {
-        parse_body(&headers(content_type), Bytes::from(body.to_string()), &Metadata::default())
+        parse_body(
+            &headers(content_type),
+            Bytes::from(body.to_string()),
+            &Metadata::default(),
+        )
     }
 
     #[test]
     fn json_objects_arrays_and_lines() {
-        let one = parse("application/json", "{\n  \"id\": \"a\",\n  \"text\": \"The envoy left.\"\n}").unwrap();
+        let one = parse(
+            "application/json",
+            "{\n  \"id\": \"a\",\n  \"text\": \"The envoy left.\"\n}",
+        )
+        .unwrap();
         assert_eq!(one.articles.len(), 1);
         assert_eq!(one.articles[0].id, "a");
         let array = parse(
@@ -183,11 +201,21 @@ mod tests {
         assert_eq!(array.problems.len(), 2);
         assert_eq!(array.problems[0].element, Some(2));
         assert!(array.problems[0].message.contains("text"), "{:?}", array.problems);
-        let lines = parse("application/x-ndjson", "{\"text\": \"One.\"}\nnot json\n{\"text\": \"Two.\"}\n").unwrap();
+        let lines = parse(
+            "application/x-ndjson",
+            "{\"text\": \"One.\"}\nnot json\n{\"text\": \"Two.\"}\n",
+        )
+        .unwrap();
         assert_eq!(lines.articles.len(), 2);
         assert_eq!(lines.problems[0].line, Some(2));
         // JSON Lines under the JSON content type are read as lines too.
-        assert_eq!(parse("application/json", "{\"text\": \"A.\"}\n{\"text\": \"B.\"}").unwrap().articles.len(), 2);
+        assert_eq!(
+            parse("application/json", "{\"text\": \"A.\"}\n{\"text\": \"B.\"}")
+                .unwrap()
+                .articles
+                .len(),
+            2
+        );
     }
 
     #[test]
@@ -207,8 +235,11 @@ mod tests {
         assert_eq!(article.title.as_deref(), Some("Given title"));
         assert_eq!(article.date.as_deref(), Some("2022-02-03"));
         assert_eq!(article.id, text_id(&article.text));
-        let html = parse("text/html", "<html><body><article><p>The envoys met again in the capital on Monday to \
-            discuss the border and the prisoners.</p></article></body></html>")
+        let html = parse(
+            "text/html",
+            "<html><body><article><p>The envoys met again in the capital on Monday to \
+            discuss the border and the prisoners.</p></article></body></html>",
+        )
         .unwrap();
         assert!(html.articles[0].text.contains("envoys met"), "{:?}", html.articles);
         let bad_date = Metadata {
@@ -223,7 +254,11 @@ mod tests {
         assert_eq!(parse("image/png", "x").unwrap_err().code, "unsupported_media_type");
         assert_eq!(parse("text/plain", "  \n").unwrap_err().code, "bad_request");
         assert_eq!(parse("application/json", "42").unwrap_err().code, "bad_request");
-        let sniffed = parse_body(&HeaderMap::new(), Bytes::from("[{\"text\": \"A.\"}]"), &Metadata::default());
+        let sniffed = parse_body(
+            &HeaderMap::new(),
+            Bytes::from("[{\"text\": \"A.\"}]"),
+            &Metadata::default(),
+        );
         assert_eq!(sniffed.unwrap().articles.len(), 1);
     }
 }

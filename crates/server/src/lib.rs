@@ -66,8 +66,14 @@ pub struct Service {
 impl Service {
     /// Opens the store (creating it when needed) and sets the service up.
     pub fn open(config: &ServerConfig, coder: Arc<Coder>, auth: Auth) -> Result<Service, String> {
-        let state = AppState::open(&config.db, coder, auth, config.dictionary_set.clone(), config.body_limit)
-            .map_err(|e| e.to_string())?;
+        let state = AppState::open(
+            &config.db,
+            coder,
+            auth,
+            config.dictionary_set.clone(),
+            config.body_limit,
+        )
+        .map_err(|e| e.to_string())?;
         Ok(Service {
             state: Arc::new(state),
             http: Arc::new(HttpSettings {
@@ -141,19 +147,35 @@ pub fn run(config: ServerConfig, coder: Arc<Coder>) -> Result<(), String> {
         if config.threads > 0 {
             builder.worker_threads(config.threads);
         }
-        builder.enable_all().build().map_err(|e| format!("cannot start the runtime: {e}"))?
+        builder
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the runtime: {e}"))?
     };
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.addr)
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-        let counts = service.state.read(|store| Ok(store.counts()?)).await.map_err(|e| e.message)?;
+        let counts = service
+            .state
+            .read(|store| Ok(store.counts()?))
+            .await
+            .map_err(|e| e.message)?;
         let url = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
-        eprintln!("detente serve: {} ({} articles, {} events, {} quotes)", config.db.display(), counts.articles, counts.events, counts.quotes);
+        eprintln!(
+            "detente serve: {} ({} articles, {} events, {} quotes)",
+            config.db.display(),
+            counts.articles,
+            counts.events,
+            counts.quotes
+        );
         eprintln!("detente serve: dashboard {url}/   API {url}/v1/   OpenAPI {url}/v1/openapi.json");
         match &origin {
             TokenOrigin::Generated(path) => {
-                eprintln!("detente serve: new API token (shown once; kept in {}):\n\n    {token}\n", path.display())
+                eprintln!(
+                    "detente serve: new API token (shown once; kept in {}):\n\n    {token}\n",
+                    path.display()
+                )
             }
             TokenOrigin::Kept(path) | TokenOrigin::Given(path) => {
                 eprintln!("detente serve: API token in {}", path.display())
@@ -162,7 +184,9 @@ pub fn run(config: ServerConfig, coder: Arc<Coder>) -> Result<(), String> {
         if reads_open {
             eprintln!("detente serve: reads are open to this machine; POST /v1/articles needs the token");
         } else {
-            eprintln!("detente serve: listening beyond this machine: every request needs the token (dashboard: {url}/login)");
+            eprintln!(
+                "detente serve: listening beyond this machine: every request needs the token (dashboard: {url}/login)"
+            );
         }
         eprintln!("detente serve: Ctrl-C stops");
         serve(listener, &service, shutdown_signal())

@@ -28,6 +28,8 @@ pub struct AppState {
     /// CPU-bound work (coding, analysis) runs at most this many at a time, so a burst of requests queues
     /// instead of oversubscribing the cores (each request still gets its answer in arrival order).
     cpu: Semaphore,
+    /// Store reads in flight at most (each holds a connection and a blocking thread while it runs).
+    reads: Semaphore,
 }
 
 /// Results derived from the whole store, valid while the database's data version stays the same.
@@ -66,6 +68,7 @@ impl AppState {
                 entries: HashMap::new(),
             }),
             cpu: Semaphore::new(cores),
+            reads: Semaphore::new(4 * cores),
         })
     }
 
@@ -75,6 +78,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        let _permit = self.reads.acquire().await.map_err(ApiError::internal)?;
         let state = Arc::clone(self);
         blocking(move || {
             let store = match lock(&state.readers).pop() {

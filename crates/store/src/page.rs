@@ -5,9 +5,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use detente_analysis::EventRow;
 use crate::query::{EventQuery, QuoteQuery, QuoteRow};
 use crate::{Error, Result, Store};
+use detente_analysis::EventRow;
 
 /// Where a page ends: the date and row key of its last row. Written `DATE~KEY` (`~KEY` without a date).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -160,7 +160,9 @@ pub fn fts_query(input: &str) -> Result<String> {
 pub fn parse_root_range(text: &str) -> Result<(u8, u8)> {
     let parse = |s: &str| -> Result<u8> {
         let n: u8 = s.trim().parse().map_err(|_| {
-            Error::Invalid(format!("root {text:?}: expected a CAMEO root (1..20) or a range like 14..20"))
+            Error::Invalid(format!(
+                "root {text:?}: expected a CAMEO root (1..20) or a range like 14..20"
+            ))
         })?;
         if !(1..=20).contains(&n) {
             return Err(Error::Invalid(format!("root {text:?}: CAMEO roots are 01 to 20")));
@@ -224,9 +226,7 @@ impl Conditions {
         match &cursor.date {
             Some(date) => {
                 let d = self.value(date.clone());
-                format!(
-                    "({alias}.date > {d} OR ({alias}.date = {d} AND {alias}.pk > {pk}) OR {alias}.date IS NULL)"
-                )
+                format!("({alias}.date > {d} OR ({alias}.date = {d} AND {alias}.pk > {pk}) OR {alias}.date IS NULL)")
             }
             None => format!("({alias}.date IS NULL AND {alias}.pk > {pk})"),
         }

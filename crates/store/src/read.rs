@@ -93,7 +93,15 @@ impl Store {
     /// The stored article `id` with its sentences, mentions, quotes and events, as the coder produced them
     /// (event locations and actors as stored). None when no article has that id.
     pub fn coded_article(&self, id: &str) -> Result<Option<StoredArticle>> {
-        type Head = (i64, Option<String>, Option<String>, Option<String>, Option<String>, String, bool);
+        type Head = (
+            i64,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            bool,
+        );
         let head: Option<(Head, Option<String>, String, String)> = self
             .conn
             .prepare_cached(
@@ -102,7 +110,15 @@ impl Store {
             )?
             .query_row([id], |r| {
                 Ok((
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?),
+                    (
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ),
                     r.get(7)?,
                     r.get(8)?,
                     r.get(9)?,
@@ -264,7 +280,10 @@ impl Store {
     /// event or quote carries it.
     pub fn actor_profile(&self, code: &str) -> Result<Option<ActorProfile>> {
         let count = |sql: &str| -> Result<u64> {
-            Ok(self.conn.prepare_cached(sql)?.query_row([code], |r| r.get::<_, i64>(0))? as u64)
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row([code], |r| r.get::<_, i64>(0))? as u64)
         };
         let mentions = count("SELECT count(*) FROM mentions WHERE code = ?1")?;
         let articles = count("SELECT count(DISTINCT article) FROM mentions WHERE code = ?1")?;

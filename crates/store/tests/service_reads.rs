@@ -37,7 +37,13 @@ fn harbour_article() -> CodedArticle {
     a.mentions = vec![
         mention(text, "Ruritania", "RUS", MentionKind::Country, Resolution::Dictionary),
         mention(text, "Alda Brenn", "UKRGOV", MentionKind::Person, Resolution::Title),
-        mention(text, "Osterlich officials", "UKRGOV", MentionKind::Role, Resolution::Coreference),
+        mention(
+            text,
+            "Osterlich officials",
+            "UKRGOV",
+            MentionKind::Role,
+            Resolution::Coreference,
+        ),
     ];
     a
 }
@@ -156,11 +162,19 @@ fn actor_profiles_count_mentions_events_and_quotes() {
     assert_eq!(profile.events_as_target, 0);
     assert_eq!(profile.quotes, 1);
     let names: Vec<&str> = profile.names.iter().map(|n| n.name.as_str()).collect();
-    assert!(names.contains(&"Alda Brenn") && names.contains(&"Osterlich officials"), "{names:?}");
+    assert!(
+        names.contains(&"Alda Brenn") && names.contains(&"Osterlich officials"),
+        "{names:?}"
+    );
     assert_eq!(profile.partners.len(), 1);
     assert_eq!(profile.partners[0].name, "RUS");
     // Codes match exactly: a prefix is not the actor.
-    assert!(store.actor_profile("UKR").unwrap().is_some_and(|p| p.events_as_target == 1));
+    assert!(
+        store
+            .actor_profile("UKR")
+            .unwrap()
+            .is_some_and(|p| p.events_as_target == 1)
+    );
     assert!(store.actor_profile("UKRG").unwrap().is_none());
     assert!(store.actor_profile("%").unwrap().is_none());
 }
@@ -209,6 +223,7 @@ fn root_ranges_parse_or_explain() {
     assert_eq!(parse_root_range("19").unwrap(), (19, 19));
     assert_eq!(parse_root_range("14..20").unwrap(), (14, 20));
     assert_eq!(parse_root_range("14-20").unwrap(), (14, 20));
+    assert_eq!(parse_root_range("14..=20").unwrap(), (14, 20));
     for bad in ["0", "21", "20..14", "x", "19; DROP TABLE events", ""] {
         assert!(parse_root_range(bad).is_err(), "{bad:?}");
     }

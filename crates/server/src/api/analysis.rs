@@ -208,7 +208,11 @@ pub(crate) async fn network(
     let network = run_network(&state, &params).await?;
     match params.format.unwrap_or_default() {
         GraphFormat::Json => Ok(Json(&*network).into_response()),
-        GraphFormat::Dot => Ok(([(header::CONTENT_TYPE, "text/vnd.graphviz; charset=utf-8")], network.to_dot()).into_response()),
+        GraphFormat::Dot => Ok((
+            [(header::CONTENT_TYPE, "text/vnd.graphviz; charset=utf-8")],
+            network.to_dot(),
+        )
+            .into_response()),
         GraphFormat::Csv => {
             let headers = ["source", "target", "events", "q1", "q2", "q3", "q4", "goldstein_mean"];
             let rows = network.edges.iter().map(|e| {

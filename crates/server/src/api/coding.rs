@@ -130,7 +130,9 @@ pub(crate) async fn ingest(
     let parsed = parse_body(&headers, body, &meta)?;
     if parsed.articles.is_empty() {
         let first = parsed.problems.first().map(describe).unwrap_or_default();
-        return Err(ApiError::bad_request(format!("no readable article in the body: {first}")));
+        return Err(ApiError::bad_request(format!(
+            "no readable article in the body: {first}"
+        )));
     }
     let ids: Vec<String> = parsed.articles.iter().map(|a| a.id.clone()).collect();
     let articles = parsed.articles;
@@ -165,7 +167,11 @@ pub(crate) async fn article(
     let id = crate::filters::article_id(&id)?;
     let shown = id.clone();
     state
-        .read(move |store| store.coded_article(&id)?.ok_or_else(|| ApiError::not_found(format!("no article {shown:?}"))))
+        .read(move |store| {
+            store
+                .coded_article(&id)?
+                .ok_or_else(|| ApiError::not_found(format!("no article {shown:?}")))
+        })
         .await
         .map(Json)
 }

@@ -21,7 +21,6 @@ pub use analysis::{AlertPage, Trend};
 pub use coding::{ArticleInput, ArticlesInput, IngestReport};
 pub use tables::{EventPage, Hit, QuotePage, SearchResults};
 
-
 pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/v1/code", post(coding::code))

@@ -75,7 +75,9 @@ pub(crate) async fn events(
     let query = params.to_query()?;
     let limit = page_size(params.limit, DEFAULT_PAGE, MAX_PAGE)?;
     let after = cursor(&params.cursor)?;
-    let page = state.read(move |store| Ok(store.events_page(&query, after.as_ref(), limit)?)).await?;
+    let page = state
+        .read(move |store| Ok(store.events_page(&query, after.as_ref(), limit)?))
+        .await?;
     let next_cursor = page.next.map(|c| c.to_string());
     match params.format.unwrap_or_default() {
         TableFormat::Json => Ok(Json(EventPage {
@@ -110,7 +112,9 @@ pub(crate) async fn quotes(
     let query = params.to_query()?;
     let limit = page_size(params.limit, DEFAULT_PAGE, MAX_PAGE)?;
     let after = cursor(&params.cursor)?;
-    let page = state.read(move |store| Ok(store.quotes_page(&query, after.as_ref(), limit)?)).await?;
+    let page = state
+        .read(move |store| Ok(store.quotes_page(&query, after.as_ref(), limit)?))
+        .await?;
     let next_cursor = page.next.map(|c| c.to_string());
     match params.format.unwrap_or_default() {
         TableFormat::Json => Ok(Json(QuotePage {

@@ -9,8 +9,8 @@ use detente_store::{EventQuery, QuoteQuery};
 use maud::html;
 
 use super::layout::{
-    SpeakerColours, article_href, count, dyad_href, events_table, goldstein, shell, query_string, quad_legend,
-    quote_list, segment, truncate,
+    SpeakerColours, article_href, count, dyad_href, events_table, goldstein, quad_legend, query_string, quote_list,
+    segment, shell, truncate,
 };
 use super::{PageResult, WebError, WebPath, WebQuery, render};
 use crate::api::analysis::all_alerts;
@@ -63,7 +63,7 @@ pub async fn list(State(state): State<Arc<AppState>>, WebQuery(params): WebQuery
             }
         }
         div.card {
-            h2 { (count(alerts.len() as u64)) " alerts" }
+            h2 { (count(alerts.len() as u64)) @if alerts.len() == 1 { " alert" } @else { " alerts" } }
             @if alerts.is_empty() { p.sub { "No alert with these settings." } }
             @else {
                 div.scroll { table {
@@ -104,7 +104,11 @@ pub async fn detail(
         .iter()
         .find(|x| x.dyad.0 == a && x.dyad.1 == b && x.start == start)
         .cloned()
-        .ok_or_else(|| WebError(ApiError::not_found(format!("No alert for {a} – {b} in the period starting {start}."))))?;
+        .ok_or_else(|| {
+            WebError(ApiError::not_found(format!(
+                "No alert for {a} – {b} in the period starting {start}."
+            )))
+        })?;
     let period: Period = params.by.unwrap_or_default().into();
     let first = parse_date(&alert.start).ok_or_else(|| WebError(ApiError::bad_request("not a date")))?;
     let last = period.next(first) - chrono::Days::new(1);
@@ -130,7 +134,11 @@ pub async fn detail(
                 include_duplicates: true,
                 ..EventQuery::default()
             };
-            let mut events: Vec<_> = store.events(&query)?.into_iter().filter(|e| ids.contains(&e.event_id)).collect();
+            let mut events: Vec<_> = store
+                .events(&query)?
+                .into_iter()
+                .filter(|e| ids.contains(&e.event_id))
+                .collect();
             events.sort_by(|x, y| x.goldstein.total_cmp(&y.goldstein).then(x.event_id.cmp(&y.event_id)));
             let mut quotes = Vec::new();
             for actor in [da, db] {

@@ -101,7 +101,11 @@ fn status(e: &Event) -> String {
     if e.negated {
         parts.push("negated");
     }
-    parts.push(if e.factual { "factual" } else { "not factual (hypothetical, asked, feared…)" });
+    parts.push(if e.factual {
+        "factual"
+    } else {
+        "not factual (hypothetical, asked, feared…)"
+    });
     parts.join(", ")
 }
 
@@ -143,7 +147,9 @@ fn annotated_text(article: &CodedArticle, text: &str, colours: &[String]) -> Mar
     // speaker's colour.
     let mut speaker_mentions: HashMap<(usize, usize), usize> = HashMap::new();
     for (i, q) in article.quotes.iter().enumerate() {
-        let Some(span) = q.speaker.as_ref().and_then(|s| s.mention) else { continue };
+        let Some(span) = q.speaker.as_ref().and_then(|s| s.mention) else {
+            continue;
+        };
         for m in &article.mentions {
             let mention = detente_records::Span::new(m.start, m.end);
             if mention.contains(span) || span.contains(mention) {
@@ -236,7 +242,11 @@ fn trigger_link(article: &CodedArticle, i: usize, piece: &str) -> Markup {
             (t.start, t.end) == (e.trigger.start, e.trigger.end)
         })
         .collect();
-    let title = same.iter().map(|&k| summary(&article.events[k])).collect::<Vec<_>>().join(" | ");
+    let title = same
+        .iter()
+        .map(|&k| summary(&article.events[k]))
+        .collect::<Vec<_>>()
+        .join(" | ");
     let ids = same.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ");
     html! {
         a class=(format!("trigger q{}", e.quad_class)) href=(format!("#ev-{i}")) title=(title) data-events=(ids) { (piece) }
@@ -262,7 +272,7 @@ fn events_table(article: &CodedArticle, explained: &Explained, text: &str) -> Ma
                             td.num { span id=(format!("t-{}", e.trigger.start)) {} (i + 1) }
                             td { strong { (e.trigger.text) } }
                             td { (actors_line(e)) }
-                            td { span.mono { (e.code) } " " (e.name) }
+                            td.event { span.mono { (e.code) } " " (e.name) }
                             td.num { (goldstein(e.goldstein)) }
                             td { (quad_pill(e.quad_class)) }
                             td { (e.plover.as_deref().unwrap_or("")) }
@@ -272,7 +282,7 @@ fn events_table(article: &CodedArticle, explained: &Explained, text: &str) -> Ma
                                 @if e.quote.is_some() { span.flag { "in a quote" } }
                             }
                             td { @if let Some(l) = &e.location { (l.name) } }
-                            td {
+                            td.rule {
                                 span.mono { (e.rule) }
                                 @if let Some(why) = explained.events.get(i).cloned().flatten() {
                                     div.why { (why) }

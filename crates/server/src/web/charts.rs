@@ -63,7 +63,10 @@ pub fn trend_chart(points: &[ChartPoint]) -> Markup {
     let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
     for (i, p) in points.iter().enumerate() {
         match p.goldstein_mean {
-            Some(g) => segments.last_mut().expect("one segment").push((x_of(i) + band / 2.0, y_gold(g))),
+            Some(g) => segments
+                .last_mut()
+                .expect("one segment")
+                .push((x_of(i) + band / 2.0, y_gold(g))),
             None => {
                 if !segments.last().expect("one segment").is_empty() {
                     segments.push(Vec::new());
@@ -160,7 +163,12 @@ fn edge_colour(mean: f64) -> String {
         ((31.0, 122.0, 68.0), t.sqrt())
     };
     let mix = |a: f64, b: f64| (a + (b - a) * k).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", mix(grey.0, end.0), mix(grey.1, end.1), mix(grey.2, end.2))
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        mix(grey.0, end.0),
+        mix(grey.1, end.1),
+        mix(grey.2, end.2)
+    )
 }
 
 /// The busiest `max_nodes` actors of the network on a circle.

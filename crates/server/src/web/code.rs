@@ -72,7 +72,10 @@ pub async fn submit(State(state): State<Arc<AppState>>, values: Result<Form<Code
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             WebError(ApiError::payload_too_large(state.body_limit))
         } else {
-            WebError(ApiError::bad_request(format!("the form could not be read: {}", rejection.body_text())))
+            WebError(ApiError::bad_request(format!(
+                "the form could not be read: {}",
+                rejection.body_text()
+            )))
         }
     })?;
     let article = article_from_form(&values)?;
@@ -125,7 +128,11 @@ pub async fn stored(State(state): State<Arc<AppState>>, WebPath(id): WebPath<Str
     let id = crate::filters::article_id(&id)?;
     let shown = id.clone();
     let stored = state
-        .read(move |store| store.coded_article(&id)?.ok_or_else(|| ApiError::not_found(format!("No article {shown:?} in the store."))))
+        .read(move |store| {
+            store
+                .coded_article(&id)?
+                .ok_or_else(|| ApiError::not_found(format!("No article {shown:?} in the store.")))
+        })
         .await?;
     let article: CodedArticle = stored.article;
     let (article, explained): (CodedArticle, Explained) = state

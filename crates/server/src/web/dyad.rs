@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::charts::{ChartPoint, trend_chart};
 use super::layout::{
-    SpeakerColours, count, dyad_href, events_table, goldstein, shell, query_string, quad_legend, quote_list,
+    SpeakerColours, count, dyad_href, events_table, goldstein, quad_legend, query_string, quote_list, shell,
 };
 use super::{PageResult, WebError, WebPath, WebQuery, render};
 use crate::api::analysis::all_alerts;
@@ -47,7 +47,10 @@ fn chooser_form(a: Option<&str>, b: Option<&str>) -> Markup {
 }
 
 /// `/dyads`: the form, and the busiest dyads (of actor `a` when only it is given).
-pub async fn chooser(State(state): State<Arc<AppState>>, WebQuery(params): WebQuery<ChooserParams>) -> Result<Response, WebError> {
+pub async fn chooser(
+    State(state): State<Arc<AppState>>,
+    WebQuery(params): WebQuery<ChooserParams>,
+) -> Result<Response, WebError> {
     let a = filters::text("a", &params.a)?;
     let b = filters::text("b", &params.b)?;
     if let (Some(a), Some(b)) = (&a, &b) {
@@ -64,7 +67,11 @@ pub async fn chooser(State(state): State<Arc<AppState>>, WebQuery(params): WebQu
     let focus = a.as_deref().map(str::to_ascii_uppercase);
     let shown: Vec<&detente_store::DyadCount> = dyads
         .iter()
-        .filter(|d| focus.as_deref().is_none_or(|f| d.a.starts_with(f) || d.b.starts_with(f)))
+        .filter(|d| {
+            focus
+                .as_deref()
+                .is_none_or(|f| d.a.starts_with(f) || d.b.starts_with(f))
+        })
         .take(40)
         .collect();
     let content = html! {
@@ -105,10 +112,17 @@ fn choose_period(asked: Option<&str>, events: &[EventRow]) -> Result<By, ApiErro
         Some("day") => return Ok(By::Day),
         Some("week") => return Ok(By::Week),
         Some("month") => return Ok(By::Month),
-        Some(other) => return Err(ApiError::bad_request(format!("by {other:?}: expected day, week or month"))),
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "by {other:?}: expected day, week or month"
+            )));
+        }
         None => {}
     }
-    let dates: Vec<chrono::NaiveDate> = events.iter().filter_map(|e| e.date.as_deref().and_then(parse_date)).collect();
+    let dates: Vec<chrono::NaiveDate> = events
+        .iter()
+        .filter_map(|e| e.date.as_deref().and_then(parse_date))
+        .collect();
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
         return Ok(By::Week);
     };
@@ -119,6 +133,36 @@ fn choose_period(asked: Option<&str>, events: &[EventRow]) -> Result<By, ApiErro
         By::Week
     } else {
         By::Month
+    })
+}
+
+/// What an automatic range left out: how many early events, and the first date.
+struct Trimmed {
+    left_out: usize,
+    first: String,
+    from: String,
+}
+
+/// A few events years before the rest would squeeze the timeline into a corner: without an asked range, events
+/// before a gap of more than two years are left out when they are at most a tenth of all.
+fn trim_early_tail(events: &mut Vec<EventRow>) -> Option<Trimmed> {
+    let mut dates: Vec<chrono::NaiveDate> = events
+        .iter()
+        .filter_map(|e| e.date.as_deref().and_then(parse_date))
+        .collect();
+    dates.sort_unstable();
+    let first = *dates.first()?;
+    let cut = (1..dates.len())
+        .rev()
+        .find(|&i| i * 10 <= dates.len() && (dates[i] - dates[i - 1]).num_days() > 730)
+        .map(|i| dates[i])?;
+    let before = events.len();
+    // Undated events are not on the timeline either way; they stay in the lists.
+    events.retain(|e| e.date.as_deref().and_then(parse_date).is_none_or(|d| d >= cut));
+    Some(Trimmed {
+        left_out: before - events.len(),
+        first: first.format("%Y-%m-%d").to_string(),
+        from: cut.format("%Y-%m-%d").to_string(),
     })
 }
 
@@ -144,12 +188,15 @@ pub async fn page(
     let (a, b) = query.dyad.clone().expect("a dyad query");
     let asked = params.by.clone();
     let (ta, tb) = (a.clone(), b.clone());
-    let (events, by, points) = state
+    let ranged = params.since.as_deref().is_some_and(|s| !s.is_empty())
+        || params.until.as_deref().is_some_and(|u| !u.is_empty());
+    let (events, by, points, trimmed) = state
         .read(move |store| {
-            let events = store.events(&query)?;
+            let mut events = store.events(&query)?;
+            let trimmed = if ranged { None } else { trim_early_tail(&mut events) };
             let by = choose_period(asked.as_deref(), &events)?;
             let points = analysis::trend(&events, &ta, &tb, by.into());
-            Ok((events, by, points))
+            Ok((events, by, points, trimmed))
         })
         .await?;
     let period: Period = by.into();
@@ -179,7 +226,9 @@ pub async fn page(
     if let Some(label) = params.period.as_deref().filter(|l| !l.is_empty())
         && selected.is_none()
     {
-        return Err(WebError(ApiError::bad_request(format!("period {label:?}: not a period of this chart"))));
+        return Err(WebError(ApiError::bad_request(format!(
+            "period {label:?}: not a period of this chart"
+        ))));
     }
     let link = |label: Option<&str>| {
         format!(
@@ -220,7 +269,12 @@ pub async fn page(
             let (since, until) = (start.format("%Y-%m-%d").to_string(), end.format("%Y-%m-%d").to_string());
             let in_period: Vec<EventRow> = events
                 .iter()
-                .filter(|e| e.date.as_deref().and_then(parse_date).is_some_and(|d| period.start_of(d) == start))
+                .filter(|e| {
+                    e.date
+                        .as_deref()
+                        .and_then(parse_date)
+                        .is_some_and(|d| period.start_of(d) == start)
+                })
                 .cloned()
                 .collect();
             let (qa, qb) = (a.clone(), b.clone());
@@ -283,6 +337,12 @@ pub async fn page(
                 a.button.secondary href="/dyads" { "Other actors" }
             }
         }
+        @if let Some(t) = &trimmed {
+            p.notice {
+                "Shown from " (t.from) ": " (t.left_out) " earlier events, back to " (t.first) ", are left out. "
+                a href=(format!("{}{}", dyad_href(&a, &b), query_string([("since", Some(t.first.as_str()))]))) { "Show all" }
+            }
+        }
         div.card {
             h2 { "Events per " (by_name) }
             @if points.is_empty() {
@@ -336,6 +396,58 @@ pub async fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dated(date: &str) -> EventRow {
+        EventRow {
+            event_id: 0,
+            article_id: String::new(),
+            date: Some(date.into()),
+            publisher: None,
+            url: None,
+            duplicate_of: None,
+            sentence: 0,
+            paragraph: None,
+            source: Default::default(),
+            target: None,
+            code: "190".into(),
+            root: "19".into(),
+            name: String::new(),
+            goldstein: -10.0,
+            quad_class: 4,
+            plover: None,
+            negated: false,
+            factual: true,
+            quote: None,
+            location: None,
+            trigger: detente_records::Trigger {
+                start: 0,
+                end: 0,
+                text: String::new(),
+            },
+            rule: String::new(),
+            coder_version: String::new(),
+            dictionary_set: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_far_early_tail_is_left_out_of_the_automatic_range() {
+        let mut events: Vec<EventRow> = (1..=28).map(|d| dated(&format!("2020-02-{d:02}"))).collect();
+        events.extend([dated("1987-03-01"), dated("1987-03-02"), dated("2019-05-01")]);
+        let trimmed = trim_early_tail(&mut events).expect("trimmed");
+        assert_eq!(
+            (trimmed.left_out, trimmed.first.as_str(), trimmed.from.as_str()),
+            (2, "1987-03-01", "2019-05-01")
+        );
+        assert_eq!(events.len(), 29);
+        // Events close together stay, and so does an early part too big to be a stray.
+        let mut close: Vec<EventRow> = (1..=28).map(|d| dated(&format!("2020-02-{d:02}"))).collect();
+        close.push(dated("2019-12-01"));
+        assert!(trim_early_tail(&mut close).is_none());
+        let mut big: Vec<EventRow> = (1..=20).map(|d| dated(&format!("2020-02-{d:02}"))).collect();
+        big.extend((1..=5).map(|d| dated(&format!("1999-01-{d:02}"))));
+        assert!(trim_early_tail(&mut big).is_none());
+    }
 
     #[test]
     fn alert_actors_match_prefixes_both_ways() {

@@ -130,8 +130,10 @@ impl SpeakerColours {
 }
 
 /// Characters a path segment keeps as they are. `.` is encoded too, so an id like `..` stays a segment.
-const SEGMENT: &percent_encoding::AsciiSet =
-    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'~');
 
 /// A path segment, percent-encoded.
 pub fn segment(text: &str) -> String {
@@ -165,7 +167,7 @@ pub fn count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -181,36 +183,6 @@ pub fn truncate(text: &str, max: usize) -> String {
     let mut cut: String = text.chars().take(max).collect();
     cut.push('…');
     cut
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_links_are_links() {
-        assert!(external_link("https://example.org/a?b=1").into_string().starts_with("<a href=\"https://"));
-        for bad in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x", "vbscript:x"] {
-            let html = external_link(bad).into_string();
-            assert!(!html.contains("href"), "{html}");
-        }
-    }
-
-    #[test]
-    fn helpers_format_and_encode() {
-        assert_eq!(count(21331), "21,331");
-        assert_eq!(count(7), "7");
-        assert_eq!(segment("a/b c"), "a%2Fb%20c");
-        assert_eq!(segment("cauc-10_x~"), "cauc-10_x~");
-        assert_eq!(segment(".."), "%2E%2E");
-        assert_eq!(query_string([("a", Some("R&D")), ("b", None), ("c", Some(""))]), "?a=R%26D");
-        assert_eq!(truncate("abcdef", 3), "abc…");
-        let mut colours = SpeakerColours::default();
-        assert_eq!(colours.class(Some("Alda Brenn")), "spk-0");
-        assert_eq!(colours.class(Some("Jon Vik")), "spk-1");
-        assert_eq!(colours.class(Some("Alda Brenn")), "spk-0");
-        assert_eq!(colours.class(None), "spk-none");
-    }
 }
 
 /// A table of stored events, each linked to its trigger in the article.
@@ -266,5 +238,47 @@ pub fn quote_list(quotes: &[detente_store::QuoteRow], colours: &mut SpeakerColou
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_links_are_links() {
+        assert!(
+            external_link("https://example.org/a?b=1")
+                .into_string()
+                .starts_with("<a href=\"https://")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            let html = external_link(bad).into_string();
+            assert!(!html.contains("href"), "{html}");
+        }
+    }
+
+    #[test]
+    fn helpers_format_and_encode() {
+        assert_eq!(count(21331), "21,331");
+        assert_eq!(count(7), "7");
+        assert_eq!(segment("a/b c"), "a%2Fb%20c");
+        assert_eq!(segment("cauc-10_x~"), "cauc-10_x~");
+        assert_eq!(segment(".."), "%2E%2E");
+        assert_eq!(
+            query_string([("a", Some("R&D")), ("b", None), ("c", Some(""))]),
+            "?a=R%26D"
+        );
+        assert_eq!(truncate("abcdef", 3), "abc…");
+        let mut colours = SpeakerColours::default();
+        assert_eq!(colours.class(Some("Alda Brenn")), "spk-0");
+        assert_eq!(colours.class(Some("Jon Vik")), "spk-1");
+        assert_eq!(colours.class(Some("Alda Brenn")), "spk-0");
+        assert_eq!(colours.class(None), "spk-none");
     }
 }

@@ -29,7 +29,9 @@ pub struct LoginForm {
 /// Only a path on this server: no `//host` or scheme, so the login cannot send anyone elsewhere.
 fn local_path(next: Option<&str>) -> String {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("/\\") => p.to_string(),
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("/\\") => {
+            p.to_string()
+        }
         _ => "/".to_string(),
     }
 }
@@ -85,7 +87,12 @@ mod tests {
     #[test]
     fn the_next_page_stays_on_this_server() {
         assert_eq!(local_path(Some("/dyads/RUS/UKR?by=week")), "/dyads/RUS/UKR?by=week");
-        for away in ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"] {
+        for away in [
+            "//evil.example/",
+            "https://evil.example/",
+            "/\\evil.example",
+            "javascript:alert(1)",
+        ] {
             assert_eq!(local_path(Some(away)), "/", "{away}");
         }
         assert_eq!(local_path(None), "/");

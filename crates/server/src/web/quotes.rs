@@ -6,7 +6,7 @@ use axum::extract::State;
 use detente_store::QuoteRow;
 use maud::html;
 
-use super::layout::{SpeakerColours, count, shell, query_string, quote_list};
+use super::layout::{SpeakerColours, count, query_string, quote_list, shell};
 use super::{PageResult, WebQuery, render};
 use crate::filters::{QuoteParams, cursor, page_size};
 use crate::state::AppState;
@@ -15,8 +15,12 @@ pub async fn page(State(state): State<Arc<AppState>>, WebQuery(params): WebQuery
     let query = params.to_query()?;
     let limit = page_size(params.limit, 60, 500)?;
     let after = cursor(&params.cursor)?;
-    let page_rows = state.read(move |store| Ok(store.quotes_page(&query, after.as_ref(), limit)?)).await?;
-    let speakers = state.derived("quotes:speakers".into(), |store| Ok(store.top_speakers(30)?)).await?;
+    let page_rows = state
+        .read(move |store| Ok(store.quotes_page(&query, after.as_ref(), limit)?))
+        .await?;
+    let speakers = state
+        .derived("quotes:speakers".into(), |store| Ok(store.top_speakers(30)?))
+        .await?;
     // The page's quotes grouped by speaker, in order of first appearance.
     let mut groups: Vec<(Option<String>, Vec<QuoteRow>)> = Vec::new();
     for q in page_rows.items {
