@@ -2,7 +2,9 @@
 
 mod config;
 mod eval;
+mod map;
 mod pipeline;
+mod places_cmd;
 mod render;
 #[cfg(feature = "server")]
 mod serve;
@@ -83,6 +85,10 @@ enum Command {
     Network(store_cmds::NetworkArgs),
     /// Export stored events: Parquet (Hive date partitions), CSV or GDELT-style TSV.
     Export(store_cmds::ExportArgs),
+    /// List the places articles name, resolved against the built-in gazetteer (coordinates, country, region).
+    Places(places_cmd::PlacesArgs),
+    /// Draw stored events on a world or region map (SVG): circles sized by count, coloured by quad class.
+    Map(map::MapArgs),
     /// Serve the JSON API and the web dashboard over the store (http://127.0.0.1:8080 by default).
     #[cfg(feature = "server")]
     Serve(serve::ServeArgs),
@@ -287,6 +293,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(mut args) => {
             with_db(&mut args.db, &settings);
             store_cmds::run_export(&args)
+        }
+        Command::Places(args) => places_cmd::run(&args, &settings),
+        Command::Map(mut args) => {
+            with_db(&mut args.db, &settings);
+            map::run(&args)
         }
         #[cfg(feature = "server")]
         Command::Serve(args) => serve::run(args, &settings),

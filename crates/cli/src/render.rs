@@ -219,12 +219,21 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
             e.plover.as_deref().unwrap_or("-"),
             flags
         );
+        let place = e.location.as_ref().map_or(String::new(), |l| {
+            format!(
+                "  place: {} ({}, {})",
+                l.name,
+                l.country.as_deref().unwrap_or("-"),
+                l.via.as_str()
+            )
+        });
         let _ = writeln!(
             out,
-            "        {} {} {}",
+            "        {} {} {}{}",
             palette.dim("trigger:"),
             palette.trigger(&e.trigger.text),
-            palette.dim(&format!("rule: {}", e.rule))
+            palette.dim(&format!("rule: {}", e.rule)),
+            place
         );
     }
     out.push('\n');

@@ -78,6 +78,28 @@ pub struct EventFilterArgs {
     /// Count near-duplicate copies of a story too (by default a story counts once).
     #[arg(long)]
     pub include_duplicates: bool,
+    /// Events that happened in this country (ISO 3166 alpha-3 of the event's location): UKR.
+    #[arg(long, value_name = "ISO3")]
+    pub country: Option<String>,
+    /// Events that happened within a radius of a point: --near 50.45,30.52,100km (km, mi or m).
+    #[arg(long, value_name = "LAT,LON,RADIUS")]
+    pub near: Option<String>,
+}
+
+/// "Kharkiv (UKR)".
+fn place_label(l: &detente_records::Location) -> String {
+    match &l.country {
+        Some(c) if *c != l.name => format!("{} ({c})", l.name),
+        _ => l.name.clone(),
+    }
+}
+
+fn check_country(code: &str) -> Result<String> {
+    let upper = code.trim().to_ascii_uppercase();
+    match detente_records::geo::country(&upper) {
+        Some(_) => Ok(upper),
+        None => bail!("--country {code:?}: expected an ISO 3166 alpha-3 country code such as UKR"),
+    }
 }
 
 fn check_date(flag: &str, date: &Option<String>) -> Result<Option<String>> {
@@ -115,6 +137,13 @@ impl EventFilterArgs {
             include_duplicates: self.include_duplicates,
             article: None,
             limit: None,
+            country: self.country.as_deref().map(check_country).transpose()?,
+            near: self
+                .near
+                .as_deref()
+                .map(detente_store::Near::parse)
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("--near {e}"))?,
         })
     }
 }
@@ -250,6 +279,7 @@ pub fn run_events_to(args: &EventsArgs, mut out: &mut dyn Write) -> Result<ExitC
                         format!("{:+.1}", e.goldstein),
                         e.quad_class.to_string(),
                         e.plover.clone().unwrap_or_default(),
+                        e.location.as_ref().map(place_label).unwrap_or_default(),
                         flags.join(","),
                         format!("{} — {}", e.trigger.text, e.name),
                     ]
@@ -266,6 +296,7 @@ pub fn run_events_to(args: &EventsArgs, mut out: &mut dyn Write) -> Result<ExitC
                     "gold",
                     "quad",
                     "plover",
+                    "place",
                     "flags",
                     "trigger — event",
                 ],

@@ -6,6 +6,7 @@
 
 pub mod actors;
 pub mod events;
+pub mod places;
 pub mod quotes;
 pub mod text;
 
@@ -14,7 +15,7 @@ use detente_records::{Article, CodedArticle, SCHEMA_VERSION};
 /// A dictionary file's content, handed to the coder by the caller. `name` (usually the path) is used in
 /// error messages. The file name decides which stage reads it:
 /// `*.actors.toml` and legacy PETRARCH/TABARI actor and agent files (actors), `*.triggers.toml` (events),
-/// `*.cues.toml` (quotes).
+/// `*.cues.toml` (quotes), `*.places.tsv` and `*.placecues.toml` (places).
 #[derive(Debug, Clone)]
 pub struct DictionarySource {
     pub name: String,
@@ -35,6 +36,7 @@ pub struct Coder {
     pub actors: actors::ActorRecognizer,
     pub quotes: quotes::QuoteExtractor,
     pub events: events::EventCoder,
+    pub places: places::Places,
 }
 
 impl Coder {
@@ -48,18 +50,23 @@ impl Coder {
         // The actors' dictionaries are most of the load time (TOML parsing and automaton building): the
         // other two stages load on a second thread meanwhile. Errors are reported in stage order, as a
         // sequential load would.
-        let (actors, (quotes, events)) = std::thread::scope(|scope| {
+        // The gazetteer loads on a third thread.
+        let (actors, (quotes, events), places) = std::thread::scope(|scope| {
             let others = scope.spawn(|| (quotes::QuoteExtractor::load(user), events::EventCoder::load(user)));
+            let places = scope.spawn(|| places::Places::load(user));
             let actors = actors::ActorRecognizer::load(user);
+            let others = others.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (
                 actors,
-                others.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                others,
+                places.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             )
         });
         Ok(Coder {
             actors: actors?,
             quotes: quotes?,
             events: events?,
+            places: places?,
         })
     }
 
@@ -100,7 +107,7 @@ impl Coder {
         }
     }
 
-    /// The four stages, each fed by the ones before.
+    /// The stages, each fed by the ones before; event locations are a pass over the events.
     fn stages(
         &self,
         article: &Article,
@@ -115,7 +122,8 @@ impl Coder {
         let date = article.date.as_deref();
         let mentions = self.actors.recognize(text, &sentences, date);
         let quotes = self.quotes.extract(text, &sentences, &mentions);
-        let events = self.events.code(text, &sentences, &mentions, &quotes, date);
+        let mut events = self.events.code(text, &sentences, &mentions, &quotes, date);
+        self.places.locate_events(text, &sentences, &mentions, &mut events);
         (sentences, mentions, quotes, events)
     }
 }

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod geo;
+
 /// The output schema version written in every coded article.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -212,12 +214,83 @@ pub struct Trigger {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What kind of place a location is: a town or village is a city; a province, state, district, disputed
+/// territory, sea or border area is a region; a building, base, embassy, camp or square is a site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    #[default]
+    City,
+    Site,
+}
+
+impl PlaceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Region => "region",
+            PlaceKind::City => "city",
+            PlaceKind::Site => "site",
+        }
+    }
+}
+
+/// Which rule placed an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LocationVia {
+    /// A place in the event's own clause: "met in Geneva", "shelling in eastern Ukraine", "near Basra".
+    #[default]
+    Clause,
+    /// The place is what the event acts on: "shelled Kharkiv", "the invasion of Ukraine".
+    Target,
+    /// The site of a meeting the article names elsewhere ("talks in Vienna ... the delegations met").
+    Venue,
+    /// The article's dateline ("WASHINGTON (Reuters) -") for statements and decisions reported from there.
+    Dateline,
+    /// The place of an event before it in the same sentence by the same source ("Ministers met in Berlin
+    /// and said that ...").
+    Context,
+}
+
+impl LocationVia {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationVia::Clause => "clause",
+            LocationVia::Target => "target",
+            LocationVia::Venue => "venue",
+            LocationVia::Dateline => "dateline",
+            LocationVia::Context => "context",
+        }
+    }
+}
+
+/// Where an event happened, from the built-in gazetteer (GeoNames-derived) or the user's places.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Location {
+    /// The place's name as the article spells it (one of the gazetteer's names for it), with a direction
+    /// when the text gives one ("eastern Ukraine") or "X border area" for "the border with X".
     pub name: String,
+    /// ISO 3166 alpha-3 of the country the place lies in (null for international waters).
     pub country: Option<String>,
+    /// Name of the first-level administrative region the place lies in, when known.
+    #[serde(default)]
+    pub admin1: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    #[serde(default)]
+    pub kind: PlaceKind,
+    /// Where the place is named in the text (null when the place comes from elsewhere, e.g. a venue's
+    /// country).
+    #[serde(default)]
+    pub mention: Option<Span>,
+    #[serde(default)]
+    pub via: LocationVia,
+    /// GeoNames code of the first-level region (GDELT's ADM1 code is the FIPS country code + this code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1_code: Option<String>,
 }
 
 /// One coded event: who did what to whom.

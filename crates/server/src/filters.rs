@@ -75,6 +75,10 @@ pub struct EventParams {
     pub include_duplicates: Option<bool>,
     /// Only the events of this article.
     pub article: Option<String>,
+    /// Events that happened in this country (ISO 3166 alpha-3 of the event's location): `UKR`.
+    pub country: Option<String>,
+    /// Events within a radius of a point: `50.45,30.52,100km` (km, mi or m).
+    pub near: Option<String>,
     /// Events per page (default 100, at most 1000).
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<usize>,
@@ -333,7 +337,24 @@ impl EventParams {
             include_duplicates: self.include_duplicates.unwrap_or(false),
             article: text("article", &self.article)?,
             limit: None,
+            country: text("country", &self.country)?.as_deref().map(country).transpose()?,
+            near: text("near", &self.near)?
+                .as_deref()
+                .map(detente_store::Near::parse)
+                .transpose()
+                .map_err(|e| ApiError::bad_request(format!("near {e}")))?,
         })
+    }
+}
+
+/// An ISO 3166 alpha-3 country code the project knows.
+fn country(code: &str) -> Result<String, ApiError> {
+    let upper = code.to_ascii_uppercase();
+    match detente_records::geo::country(&upper) {
+        Some(_) => Ok(upper),
+        None => Err(ApiError::bad_request(format!(
+            "country {code:?}: expected an ISO 3166 alpha-3 country code such as UKR"
+        ))),
     }
 }
 
@@ -465,6 +486,14 @@ mod tests {
             },
             EventParams {
                 quad: Some(5),
+                ..EventParams::default()
+            },
+            EventParams {
+                country: Some("Narnia".into()),
+                ..EventParams::default()
+            },
+            EventParams {
+                near: Some("north of here".into()),
                 ..EventParams::default()
             },
             EventParams {

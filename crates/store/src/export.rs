@@ -99,6 +99,9 @@ pub const EVENT_COLUMNS: &[(&str, Kind)] = &[
     ("location_country", Kind::Text),
     ("location_lat", Kind::Real),
     ("location_lon", Kind::Real),
+    ("location_admin1", Kind::Text),
+    ("location_kind", Kind::Text),
+    ("location_via", Kind::Text),
     ("trigger_start", Kind::Int),
     ("trigger_end", Kind::Int),
     ("trigger_text", Kind::Text),
@@ -143,6 +146,9 @@ pub fn event_cells(e: &EventRow) -> Vec<Cell<'_>> {
         Cell::Text(location.and_then(|l| l.country.as_deref())),
         Cell::Real(location.and_then(|l| l.lat)),
         Cell::Real(location.and_then(|l| l.lon)),
+        Cell::Text(location.and_then(|l| l.admin1.as_deref())),
+        Cell::Text(location.map(|l| l.kind.as_str())),
+        Cell::Text(location.map(|l| l.via.as_str())),
         Cell::Int(Some(e.trigger.start as i64)),
         Cell::Int(Some(e.trigger.end as i64)),
         Cell::Text(Some(&e.trigger.text)),
@@ -153,7 +159,7 @@ pub fn event_cells(e: &EventRow) -> Vec<Cell<'_>> {
 }
 
 /// The GDELT 2.0 event table's 61 columns, in its order. Columns detente cannot fill stay empty: ethnic and
-/// religion codes, actor geography, AvgTone; NumMentions/NumSources/NumArticles are 1 (one coded mention).
+/// religion codes, ADM2 codes, AvgTone; NumMentions/NumSources/NumArticles are 1 (one coded mention).
 pub const GDELT_COLUMNS: &[&str] = &[
     "GLOBALEVENTID",
     "SQLDATE",
@@ -240,7 +246,8 @@ fn gdelt_actor(actor: Option<&detente_records::Actor>) -> [String; 10] {
     ]
 }
 
-/// One GDELT 2.0-style row. Country codes are ISO 3166 alpha-3 as in detente (GDELT's geography uses FIPS).
+/// One GDELT 2.0-style row. Actor country codes are CAMEO's ISO 3166 alpha-3, as in GDELT; the geography
+/// columns use FIPS 10-4 country codes, as GDELT's do.
 pub fn gdelt_row(e: &EventRow, ingested_at: Option<i64>) -> Vec<String> {
     let date = e
         .date
@@ -275,21 +282,12 @@ pub fn gdelt_row(e: &EventRow, ingested_at: Option<i64>) -> Vec<String> {
     row.push(e.quad_class.to_string());
     row.push(format!("{:.1}", e.goldstein));
     row.extend(["1", "1", "1", ""].map(String::from));
-    row.extend(std::iter::repeat_n(String::new(), 16)); // Actor1Geo_*, Actor2Geo_*
-    match &e.location {
-        Some(l) => {
-            let is_country = l.lat.is_none() || l.country.as_deref().is_none();
-            row.push(if is_country { "1" } else { "4" }.into());
-            row.push(l.name.clone());
-            row.push(l.country.clone().unwrap_or_default());
-            row.push(String::new());
-            row.push(String::new());
-            row.push(l.lat.map(|v| format!("{v:.4}")).unwrap_or_default());
-            row.push(l.lon.map(|v| format!("{v:.4}")).unwrap_or_default());
-            row.push(String::new());
-        }
-        None => row.extend(std::iter::repeat_n(String::new(), 8)),
-    }
+    // Actor1Geo_*, Actor2Geo_*, ActionGeo_*: FIPS 10-4 country codes and GDELT geo types.
+    row.extend(detente_records::geo::gdelt_event_geo(
+        e.source.country.as_deref(),
+        e.target.as_ref().and_then(|t| t.country.as_deref()),
+        e.location.as_ref(),
+    ));
     row.push(
         ingested_at
             .and_then(|t| DateTime::from_timestamp(t, 0))

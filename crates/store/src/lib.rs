@@ -27,7 +27,7 @@ use xxhash_rust::xxh3::xxh3_128;
 pub use detente_analysis::EventRow;
 pub use export::{ExportFormat, ExportSummary};
 pub use page::{Cursor, Page};
-pub use query::{EventQuery, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
+pub use query::{EventQuery, Near, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
 pub use read::{ActorProfile, ArticleSummary, DyadCount, NameCount, StoredArticle};
 
 /// The database file used when neither `--db` nor `DETENTE_DB` names one.
@@ -634,9 +634,9 @@ fn write_coding(
         "INSERT INTO events (article, idx, date, sentence, source_code, source_country, source_org, source_role, \
          source_name, target_code, target_country, target_org, target_role, target_name, code, root, name, \
          goldstein, quad_class, plover, negated, factual, quote, location_name, location_country, location_lat, \
-         location_lon, trigger_start, trigger_end, trigger_text, rule, coder_version, dictionary_set) \
+         location_lon, trigger_start, trigger_end, trigger_text, rule, coder_version, dictionary_set, location) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
     )?;
     for (i, e) in article.events.iter().enumerate() {
         let target = e.target.as_ref();
@@ -674,7 +674,8 @@ fn write_coding(
             e.trigger.text,
             e.rule,
             coder_version,
-            dictionary_set
+            dictionary_set,
+            location.and_then(|l| serde_json::to_string(l).ok())
         ])?;
     }
     summary.events += article.events.len();

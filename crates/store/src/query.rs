@@ -32,6 +32,61 @@ pub struct EventQuery {
     pub include_duplicates: bool,
     pub article: Option<String>,
     pub limit: Option<usize>,
+    /// Events located in this country (ISO 3166 alpha-3).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Events located within a distance of a point.
+    #[serde(default)]
+    pub near: Option<Near>,
+}
+
+/// A circle on the Earth: events whose location lies within `km` of (`lat`, `lon`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Near {
+    pub lat: f64,
+    pub lon: f64,
+    pub km: f64,
+}
+
+impl Near {
+    /// Parses "50.45,30.52,100km" (the unit may be km, mi or m; km when none).
+    pub fn parse(text: &str) -> std::result::Result<Near, String> {
+        let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+        let [lat, lon, radius] = parts[..] else {
+            return Err(format!("{text:?}: expected LAT,LON,RADIUS such as 50.45,30.52,100km"));
+        };
+        let num = |s: &str, what: &str| {
+            s.parse::<f64>()
+                .map_err(|_| format!("{text:?}: {what} {s:?} is not a number"))
+        };
+        let (lat, lon) = (num(lat, "latitude")?, num(lon, "longitude")?);
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            return Err(format!(
+                "{text:?}: latitude must be within ±90 and longitude within ±180"
+            ));
+        }
+        let (value, factor) = if let Some(v) = radius.strip_suffix("km") {
+            (v, 1.0)
+        } else if let Some(v) = radius.strip_suffix("mi") {
+            (v, 1.609_344)
+        } else if let Some(v) = radius.strip_suffix('m') {
+            (v, 0.001)
+        } else {
+            (radius, 1.0)
+        };
+        let km = num(value.trim(), "radius")? * factor;
+        if km.is_nan() || km <= 0.0 {
+            return Err(format!("{text:?}: the radius must be positive"));
+        }
+        Ok(Near { lat, lon, km })
+    }
+
+    /// The event's location lies inside the circle.
+    pub fn contains(&self, location: Option<&Location>) -> bool {
+        location
+            .and_then(|l| Some((l.lat?, l.lon?)))
+            .is_some_and(|(lat, lon)| detente_records::geo::distance_km(self.lat, self.lon, lat, lon) <= self.km)
+    }
 }
 
 /// A quote with its article's metadata.
@@ -250,7 +305,7 @@ const EVENT_SELECT: &str = "SELECT e.pk, a.id, e.date, a.source, a.url, a.duplic
     e.target_code, e.target_country, e.target_org, e.target_role, e.target_name, \
     e.code, e.root, e.name, e.goldstein, e.quad_class, e.plover, e.negated, e.factual, e.quote, \
     e.location_name, e.location_country, e.location_lat, e.location_lon, \
-    e.trigger_start, e.trigger_end, e.trigger_text, e.rule, e.coder_version, e.dictionary_set \
+    e.trigger_start, e.trigger_end, e.trigger_text, e.rule, e.coder_version, e.dictionary_set, e.location \
     FROM events e JOIN articles a ON a.pk = e.article \
     LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence";
 
@@ -292,14 +347,16 @@ fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
         negated: row.get(24)?,
         factual: row.get(25)?,
         quote: row.get::<_, Option<i64>>(26)?.map(|q| q as usize),
-        location: match location_name {
-            Some(name) => Some(Location {
+        location: match (location_name, row.get::<_, Option<String>>(37)?) {
+            (_, Some(json)) => serde_json::from_str(&json).ok(),
+            (Some(name), None) => Some(Location {
                 name,
                 country: row.get(28)?,
                 lat: row.get(29)?,
                 lon: row.get(30)?,
+                ..Location::default()
             }),
-            None => None,
+            (None, None) => None,
         },
         trigger: Trigger {
             start: row.get::<_, i64>(31)? as usize,
@@ -367,11 +424,22 @@ impl Store {
             let v = c.value(article.clone());
             c.push(format!("a.id = {v}"));
         }
+        if let Some(country) = &query.country {
+            let v = c.value(country.to_ascii_uppercase());
+            c.push(format!("e.location_country = {v}"));
+        }
+        if let Some(near) = &query.near {
+            // A latitude band in SQL (indexed); the exact great-circle test runs on the rows.
+            let dlat = near.km / 111.0;
+            let (lo, hi) = (c.value(near.lat - dlat), c.value(near.lat + dlat));
+            c.push(format!("e.location_lat BETWEEN {lo} AND {hi}"));
+        }
         let mut sql = format!(
             "{EVENT_SELECT} {} ORDER BY e.date IS NULL, e.date, e.pk",
             c.where_clause()
         );
-        if let Some(limit) = query.limit {
+        // With --near the limit counts rows that pass the distance test, after SQL.
+        if let Some(limit) = query.limit.filter(|_| query.near.is_none()) {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
         (sql, c.values)
@@ -384,7 +452,14 @@ impl Store {
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut n = 0;
         while let Some(row) = rows.next()? {
-            each(event_row(row)?)?;
+            let event = event_row(row)?;
+            if query.near.is_some_and(|near| !near.contains(event.location.as_ref())) {
+                continue;
+            }
+            if query.near.is_some() && query.limit.is_some_and(|limit| n >= limit) {
+                break;
+            }
+            each(event)?;
             n += 1;
         }
         Ok(n)

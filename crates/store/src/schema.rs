@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "near-duplicate signatures and LSH bands",
         apply: v3_near_duplicates,
     },
+    Migration {
+        version: 4,
+        name: "event locations: the whole location, indexes for place filters",
+        apply: v4_event_locations,
+    },
 ];
 
 /// The schema version this build writes.
@@ -264,5 +269,18 @@ fn v3_near_duplicates(tx: &Transaction) -> Result<()> {
             dedup::store_signature(tx, pk, &signature)?;
         }
     }
+    Ok(())
+}
+
+fn v4_event_locations(tx: &Transaction) -> Result<()> {
+    // `location` holds the event's location as JSON (output schema v1); the four location_* columns stay the
+    // filterable copy. Rows stored before v4 keep a NULL `location` and are read from the columns.
+    tx.execute_batch(
+        r#"
+        ALTER TABLE events ADD COLUMN location TEXT;
+        CREATE INDEX events_location_country ON events(location_country);
+        CREATE INDEX events_location_lat ON events(location_lat);
+        "#,
+    )?;
     Ok(())
 }

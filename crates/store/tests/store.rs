@@ -653,7 +653,7 @@ fn migrates_a_v1_database_forward() {
     }
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), schema::SCHEMA_VERSION);
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let events = store
         .events(&EventQuery {
             dyad: Some(("FRA".into(), "UKR".into())),
@@ -662,6 +662,7 @@ fn migrates_a_v1_database_forward() {
         .unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].article_id, "old-1");
+    assert_eq!(events[0].location, None, "v4's location column is empty for old rows");
     let signatures: i64 = store
         .connection()
         .query_row("SELECT count(*) FROM signatures", [], |r| r.get(0))
@@ -778,6 +779,10 @@ fn exports_csv_and_gdelt() {
         &shelled[headers.iter().position(|h| h == "location_name").unwrap()],
         "Kharkiv"
     );
+    let cell = |name: &str| shelled[headers.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(cell("location_admin1"), "Kharkiv Oblast");
+    assert_eq!(cell("location_kind"), "city");
+    assert_eq!(cell("location_via"), "target");
 
     let summary = store.export(ExportFormat::Gdelt, &dir, &EventQuery::default()).unwrap();
     assert_eq!(summary.rows, 7, "the negated event is left out");
@@ -802,8 +807,18 @@ fn exports_csv_and_gdelt() {
     assert_eq!(shelled[col("GoldsteinScale")], "-10.0");
     assert_eq!(shelled[col("MonthYear")], "202202");
     assert_eq!(shelled[col("FractionDate")], "2022.1123");
-    assert_eq!(shelled[col("ActionGeo_FullName")], "Kharkiv");
+    // Geography as in the GDELT 2.0 codebook: world city (4), FIPS 10-4 country, ADM1 = FIPS + region code;
+    // Actor1 (Russia) is not in Kharkiv: its country at country level (1); Actor2 (Ukraine) is there.
+    assert_eq!(shelled[col("ActionGeo_Type")], "4");
+    assert_eq!(shelled[col("ActionGeo_FullName")], "Kharkiv, Kharkiv Oblast, Ukraine");
+    assert_eq!(shelled[col("ActionGeo_CountryCode")], "UP");
+    assert_eq!(shelled[col("ActionGeo_ADM1Code")], "UP07");
     assert_eq!(shelled[col("ActionGeo_Lat")], "49.9900");
+    assert_eq!(shelled[col("ActionGeo_Long")], "36.2300");
+    assert_eq!(shelled[col("Actor1Geo_Type")], "1");
+    assert_eq!(shelled[col("Actor1Geo_CountryCode")], "RS");
+    assert_eq!(shelled[col("Actor1Geo_FeatureID")], "RS");
+    assert_eq!(shelled[col("Actor2Geo_FullName")], "Kharkiv, Kharkiv Oblast, Ukraine");
     assert_eq!(shelled[col("SOURCEURL")], "https://example.org/a1");
     assert_eq!(shelled[col("DATEADDED")].len(), 14);
     let _ = std::fs::remove_dir_all(&dir);
@@ -883,4 +898,52 @@ fn exports_parquet_partitions_that_read_back() {
             .is_err()
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn events_filter_by_location_country_and_distance() {
+    let store = loaded();
+    let located = |query: EventQuery| -> Vec<String> {
+        store
+            .events(&query)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.location.map(|l| l.name).unwrap_or_default())
+            .collect()
+    };
+    let all = located(EventQuery::default());
+    let with_place = all.iter().filter(|n| !n.is_empty()).count();
+    assert!(with_place >= 1 && with_place < all.len(), "{all:?}");
+    let in_ukraine = located(EventQuery {
+        country: Some("ukr".into()),
+        ..EventQuery::default()
+    });
+    assert_eq!(in_ukraine.len(), with_place);
+    assert!(in_ukraine.iter().all(|n| n == "Kharkiv"));
+    assert!(
+        located(EventQuery {
+            country: Some("POL".into()),
+            ..EventQuery::default()
+        })
+        .is_empty()
+    );
+    // Kyiv is ~410 km from Kharkiv.
+    let near = |spec: &str| {
+        located(EventQuery {
+            near: Some(detente_store::Near::parse(spec).unwrap()),
+            ..EventQuery::default()
+        })
+    };
+    assert_eq!(near("50.45,30.52,450km").len(), with_place);
+    assert!(near("50.45,30.52,350km").is_empty());
+    assert_eq!(near("50.45,30.52,300mi").len(), with_place);
+    let limited = located(EventQuery {
+        near: Some(detente_store::Near::parse("49.99,36.23,5").unwrap()),
+        limit: Some(1),
+        ..EventQuery::default()
+    });
+    assert_eq!(limited.len(), 1.min(with_place));
+    for bad in ["50.45,30.52", "95,30,10km", "50,30,-5km", "50,x,10km"] {
+        assert!(detente_store::Near::parse(bad).is_err(), "{bad}");
+    }
 }

@@ -96,6 +96,14 @@ fn speaker_key(quote: &detente_records::Quote) -> Option<String> {
         .or_else(|| speaker.code.clone())
 }
 
+/// "Kharkiv (UKR)".
+pub fn place(location: &detente_records::Location) -> String {
+    match &location.country {
+        Some(country) if *country != location.name => format!("{} ({country})", location.name),
+        _ => location.name.clone(),
+    }
+}
+
 fn status(e: &Event) -> String {
     let mut parts = Vec::new();
     if e.negated {
@@ -267,7 +275,7 @@ fn events_table(article: &CodedArticle, explained: &Explained, text: &str) -> Ma
                             data-code=(e.code) data-name=(e.name) data-goldstein=(format!("{:+.1}", e.goldstein))
                             data-quad=(e.quad_class) data-quad-name=(quad_name(e.quad_class)) data-actors=(actors_line(e))
                             data-plover=[e.plover.as_deref()] data-status=(status(e)) data-rule=(e.rule)
-                            data-location=[e.location.as_ref().map(|l| l.name.as_str())]
+                            data-location=[e.location.as_ref().map(place)]
                             data-explain=[explained.events.get(i).cloned().flatten()] {
                             td.num { span id=(format!("t-{}", e.trigger.start)) {} (i + 1) }
                             td { strong { (e.trigger.text) } }
@@ -281,7 +289,7 @@ fn events_table(article: &CodedArticle, explained: &Explained, text: &str) -> Ma
                                 @if !e.factual { span.flag { "not factual" } }
                                 @if e.quote.is_some() { span.flag { "in a quote" } }
                             }
-                            td { @if let Some(l) = &e.location { (l.name) } }
+                            td { @if let Some(l) = &e.location { (place(l)) } }
                             td.rule {
                                 span.mono { (e.rule) }
                                 @if let Some(why) = explained.events.get(i).cloned().flatten() {

@@ -204,7 +204,10 @@ pub fn events_table(events: &[detente_analysis::EventRow]) -> maud::Markup {
                                 @if e.negated { " " span.flag { "negated" } }
                                 @if !e.factual { " " span.flag { "not factual" } }
                             }
-                            td { span.mono { (e.code) } " " (e.name) }
+                            td {
+                                span.mono { (e.code) } " " (e.name)
+                                @if let Some(l) = &e.location { br; span.why { "in " (super::article::place(l)) } }
+                            }
                             td.num { (goldstein(e.goldstein)) }
                             td { (quad_pill(e.quad_class)) }
                             td { a href=(format!("{}#t-{}", article_href(&e.article_id), e.trigger.start)) { "“" (e.trigger.text) "”" } }

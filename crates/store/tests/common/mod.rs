@@ -101,8 +101,13 @@ pub fn with_event(mut a: CodedArticle, spec: EventSpec) -> CodedArticle {
         location: (spec.code == "190").then(|| Location {
             name: "Kharkiv".into(),
             country: Some("UKR".into()),
+            admin1: Some("Kharkiv Oblast".into()),
+            admin1_code: Some("07".into()),
             lat: Some(49.99),
             lon: Some(36.23),
+            kind: detente_records::PlaceKind::City,
+            via: detente_records::LocationVia::Target,
+            mention: None,
         }),
         trigger: Trigger {
             start,

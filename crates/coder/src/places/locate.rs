@@ -1,0 +1,374 @@
+//! Event location: a pass after the events stage that gives each event the most specific place the text gives
+//! for it, from the event's sentence index, trigger span, actors and code only (not the engine's internals).
+//!
+//! In order, the first rule that finds a place wins:
+//! 1. **clause**: a locative place in the event's clause, the nearest after the trigger, else the nearest
+//!    before it ("met in Geneva", "In Kyiv, officials said"); a country or region gives way to a town inside
+//!    it named in the same clause; "near" a country is no place (drills near Ukraine happen outside it), near
+//!    a town is that town; "the border with X" is X's border area.
+//! 2. **target**: for attacks (CAMEO 18–20), a place in the clause that lies in the target's country
+//!    ("shelled Kharkiv", "the invasion of Ukraine").
+//! 3. **venue**: for meetings, a town or site named with a locative in a nearby sentence, preferring one that
+//!    speaks of the meeting ("talks in Vienna").
+//! 4. **dateline**: for statements and decisions whose source belongs to the dateline's country.
+//!
+//! Otherwise the event has no location.
+
+use super::PlaceMention;
+use super::cues::Cues;
+use super::gazetteer::Feature;
+use super::matcher::PlaceRole;
+use detente_records::{Event, LocationVia, Sentence};
+
+/// How far after the trigger (bytes) a clause place may be.
+const AFTER_WINDOW: usize = 160;
+/// How many words may stand between the trigger of something said and a place after it.
+const VERBAL_WINDOW: usize = 10;
+/// How many words before the trigger a place may be ("officials in Berlin said"), unless it opens the clause.
+const BEFORE_WORDS: usize = 12;
+/// How many sentences away a meeting's venue may be named.
+pub const VENUE_SENTENCES: usize = 3;
+
+/// The byte range of the clause around `[start, end)` inside the sentence: between semicolons, dashes and
+/// quotation marks, at a comma before a clause opener (", as ..."), and before a trailing attribution
+/// (", officials in Seoul said.").
+fn clause(cues: &Cues, text: &str, s: &Sentence, start: usize, end: usize) -> (usize, usize) {
+    let body = &text[s.start..s.end];
+    let opens_clause = |i: usize| {
+        let next = body[i + 1..].split_whitespace().next().unwrap_or("");
+        Cues::is(&cues.clause_openers, next.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    // " as Mr. Trump held ...": a clause opener right before a capitalised subject, even without a comma.
+    let opens_with_subject = |i: usize| {
+        let mut w = body[i + 1..].split_whitespace();
+        let (Some(opener), Some(subject)) = (w.next(), w.next()) else {
+            return false;
+        };
+        Cues::is(&cues.clause_openers, opener) && subject.chars().next().is_some_and(char::is_uppercase)
+    };
+    // ", and Bahrain issued ...": a coordinated clause with a subject of its own.
+    let coordinated_subject = |i: usize| {
+        let mut w = body[i + 1..].split_whitespace();
+        let (Some(conj), Some(subject)) = (w.next(), w.next()) else {
+            return false;
+        };
+        matches!(conj, "and" | "but" | "or" | "yet")
+            && (subject.chars().next().is_some_and(char::is_uppercase) || matches!(subject, "the" | "a" | "an"))
+    };
+    let is_break = |i: usize, c: char| {
+        // Quotation marks too: what is quoted and its attribution are separate clauses.
+        matches!(c, ';' | '—' | '–' | '“' | '”' | '"')
+            || (c == '-' && body[..i].ends_with(' ') && body[i + 1..].starts_with(' '))
+            || (c == ',' && (opens_clause(i) || coordinated_subject(i)))
+            || (c == ' ' && opens_with_subject(i))
+    };
+    let mut lo = s.start;
+    let mut hi = s.end;
+    for (i, c) in body.char_indices() {
+        let at = s.start + i;
+        if is_break(i, c) {
+            if at < start {
+                lo = at + c.len_utf8();
+            } else if at >= end && at < hi {
+                hi = at;
+                break;
+            }
+        }
+    }
+    // A trailing attribution after the trigger: from its comma to a speech verb near the clause's end.
+    if let Some(comma) = text[end..hi].rfind(',').map(|i| end + i) {
+        let tail: Vec<&str> = text[comma + 1..hi].split_whitespace().collect();
+        let speech = tail
+            .iter()
+            .take(8)
+            .any(|w| Cues::is(&cues.attribution, w.trim_matches(|c: char| !c.is_alphanumeric())));
+        if speech && tail.len() <= 8 {
+            hi = comma;
+        }
+    }
+    (lo, hi)
+}
+
+/// Words between two byte offsets (in either order).
+fn words_between(text: &str, a: usize, b: usize) -> usize {
+    text.get(a.min(b)..a.max(b)).map_or(0, |s| s.split_whitespace().count())
+}
+
+/// Another event's trigger, or an infinitive ("to build"), stands between the trigger and the place: the
+/// place belongs to that verb ("condemned Israel for attempting to build settlements in the West Bank").
+fn another_verb_between(text: &str, others: &[(usize, usize)], a: usize, b: usize) -> bool {
+    if others.iter().any(|&(s, e)| s >= a && e <= b) {
+        return true;
+    }
+    let words: Vec<&str> = text[a..b].split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0] == "to"
+            && w[1].chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                w[1],
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "some"
+                    | "all"
+                    | "any"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "both"
+                    | "each"
+                    | "other"
+                    | "another"
+            )
+    })
+}
+
+/// The sentence's opening scene-setting phrase, up to its first comma ("During protests in Kashmir,").
+fn scene(cues: &Cues, text: &str, s: &Sentence) -> Option<(usize, usize)> {
+    let body = &text[s.start..s.end];
+    let first = body.split_whitespace().next()?;
+    if !Cues::is(&cues.scene_openers, first) {
+        return None;
+    }
+    let comma = body.find(',')?;
+    Some((s.start, s.start + comma))
+}
+
+/// The place's preposition follows a participle that is not the trigger ("a tanker detained in Gibraltar"):
+/// the place describes that noun, not the event.
+fn after_participle(cues: &Cues, text: &str, e: &Event, p: &PlaceMention) -> bool {
+    let Some(prep) = p.preposition.as_deref() else {
+        return false;
+    };
+    let before = text[..p.start].trim_end();
+    // ASCII lower case keeps byte offsets.
+    let Some(at) = before.to_ascii_lowercase().rfind(prep) else {
+        return false;
+    };
+    let words: Vec<&str> = text[..at].split_whitespace().rev().take(2).collect();
+    let Some(&word) = words.first() else { return false };
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let start_of_word = at.saturating_sub(word.len() + 1);
+    let is_trigger = start_of_word < e.trigger.end && e.trigger.start < at;
+    let coordinated = words
+        .get(1)
+        .is_some_and(|w| matches!(*w, "and" | "or") || w.ends_with(','));
+    let participle = (word.len() > 4 && word.ends_with("ed"))
+        || (word.len() > 5 && word.ends_with("ing"))
+        || Cues::is(&cues.participles, word);
+    participle && !is_trigger && !coordinated && p.start > e.trigger.end
+}
+
+fn word_in(text: &str, lo: usize, hi: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
+    text[lo..hi]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| Cues::is(set, w))
+}
+
+/// Sets each event's `location`.
+pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
+    let dateline = places.iter().find(|p| p.role == PlaceRole::Dateline);
+    let triggers: Vec<(usize, usize, usize)> = events
+        .iter()
+        .map(|e| (e.sentence, e.trigger.start, e.trigger.end))
+        .collect();
+    for e in events.iter_mut() {
+        let others: Vec<(usize, usize)> = triggers
+            .iter()
+            .filter(|t| t.0 == e.sentence && (t.1, t.2) != (e.trigger.start, e.trigger.end))
+            .map(|t| (t.1, t.2))
+            .collect();
+        let Some(s) = sentences.get(e.sentence) else { continue };
+        let (t0, t1) = (e.trigger.start, e.trigger.end);
+        // A trigger outside its sentence would be an events-stage bug: leave such an event unplaced.
+        if !(s.start <= t0 && t0 <= t1 && t1 <= s.end && text.is_char_boundary(t0) && text.is_char_boundary(t1)) {
+            continue;
+        }
+        let (lo, hi) = clause(cues, text, s, t0, t1);
+        let pick = clause_place(cues, text, e, &others, places, lo, hi)
+            .or_else(|| {
+                let (a, b) = scene(cues, text, s)?;
+                (b <= lo)
+                    .then(|| clause_place(cues, text, e, &others, places, a, b))
+                    .flatten()
+            })
+            .map(|p| (p, LocationVia::Clause))
+            .or_else(|| target_place(cues, text, e, places, lo, hi).map(|p| (p, LocationVia::Target)))
+            .or_else(|| venue(cues, text, sentences, e, places).map(|p| (p, LocationVia::Venue)))
+            .or_else(|| {
+                let d = dateline?;
+                let from_there = e.source.country.is_some() && e.source.country == d.country;
+                (from_there && cues.dateline_roots.contains(&e.root)).then_some((d, LocationVia::Dateline))
+            });
+        e.location = pick.map(|(p, via)| p.location(via));
+    }
+    continue_story(events);
+}
+
+/// An event with no place of its own, by the same source as an event before it in the same sentence that has
+/// one, happened there too: "Ministers met in Berlin on Saturday and said in a statement that ...".
+fn continue_story(events: &mut [Event]) {
+    for i in 0..events.len() {
+        if events[i].location.is_some() {
+            continue;
+        }
+        let e = &events[i];
+        let same_source = |o: &Event| {
+            (e.source.country.is_some() && o.source.country == e.source.country)
+                || (e.source.org.is_some() && o.source.org == e.source.org)
+        };
+        let found = events[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence == e.sentence)
+            .find(|o| {
+                same_source(o)
+                    && o.location
+                        .as_ref()
+                        .is_some_and(|l| matches!(l.via, LocationVia::Clause | LocationVia::Venue))
+            })
+            .and_then(|o| o.location.clone());
+        if let Some(mut l) = found {
+            l.via = LocationVia::Context;
+            events[i].location = Some(l);
+        }
+    }
+}
+
+fn clause_place<'p>(
+    cues: &Cues,
+    text: &str,
+    e: &Event,
+    others: &[(usize, usize)],
+    places: &'p [PlaceMention],
+    lo: usize,
+    hi: usize,
+) -> Option<&'p PlaceMention> {
+    let from_ok = cues.from_roots.contains(&e.root);
+    let usable = |p: &&PlaceMention| {
+        p.sentence == e.sentence
+            && p.start >= lo
+            && p.end <= hi
+            && p.role == PlaceRole::Locative
+            && !p.qualifies
+            && !(p.near && p.feature == Feature::Country && !p.border)
+            && (p.preposition.as_deref() != Some("from") || from_ok)
+            && !(p.start < e.trigger.end && e.trigger.start < p.end)
+            && !after_participle(cues, text, e, p)
+            && (p.preposition.as_deref() != Some("from") || words_between(text, e.trigger.end, p.start) <= 4)
+            && !(p.start >= e.trigger.end && another_verb_between(text, others, e.trigger.end, p.start))
+    };
+    let verbal = cues.verbal_roots.contains(&e.root);
+    let after = places
+        .iter()
+        .filter(usable)
+        .filter(|p| p.start >= e.trigger.end && p.start - e.trigger.end <= AFTER_WINDOW)
+        .filter(|p| !verbal || words_between(text, e.trigger.end, p.start) <= VERBAL_WINDOW)
+        .min_by_key(|p| p.start);
+    // Before the trigger: close to it ("officials in Berlin said"), or opening the clause ("In Gaza, ...").
+    let opens_clause = |p: &PlaceMention| words_between(text, lo, p.start) <= 3;
+    let before = || {
+        places
+            .iter()
+            .filter(usable)
+            .filter(|p| p.end <= e.trigger.start)
+            .filter(|p| words_between(text, p.end, e.trigger.start) <= BEFORE_WORDS || opens_clause(p))
+            .max_by_key(|p| p.end)
+    };
+    let chosen = after.or_else(before)?;
+    if chosen.feature.is_point() || chosen.border {
+        return Some(chosen);
+    }
+    // A town inside the chosen country or region, named in the same clause, is more specific.
+    let inner = places
+        .iter()
+        .filter(usable)
+        .filter(|p| p.feature.is_point() && p.country == chosen.country && !p.near)
+        .min_by_key(|p| p.start.abs_diff(chosen.start));
+    Some(inner.unwrap_or(chosen))
+}
+
+fn target_place<'p>(
+    cues: &Cues,
+    text: &str,
+    e: &Event,
+    places: &'p [PlaceMention],
+    lo: usize,
+    hi: usize,
+) -> Option<&'p PlaceMention> {
+    if !cues.target_roots.contains(&e.root) {
+        return None;
+    }
+    let target_country = e.target.as_ref()?.country.as_deref()?;
+    let usable = |p: &&PlaceMention| {
+        p.sentence == e.sentence
+            && p.start >= lo
+            && p.end <= hi
+            && p.role != PlaceRole::Actor
+            && !p.qualifies
+            && !p.border
+            && p.country.as_deref() == Some(target_country)
+            && !after_participle(cues, text, e, p)
+    };
+    let after = places
+        .iter()
+        .filter(usable)
+        .filter(|p| p.start >= e.trigger.end && p.start - e.trigger.end <= AFTER_WINDOW)
+        .min_by_key(|p| p.start);
+    after.or_else(|| {
+        places
+            .iter()
+            .filter(usable)
+            .filter(|p| p.end <= e.trigger.start)
+            .max_by_key(|p| p.end)
+    })
+}
+
+fn venue<'p>(
+    cues: &Cues,
+    text: &str,
+    sentences: &[Sentence],
+    e: &Event,
+    places: &'p [PlaceMention],
+) -> Option<&'p PlaceMention> {
+    let meeting = cues.venue_codes.iter().any(|c| e.code.starts_with(c.as_str()))
+        || (cues
+            .venue_codes_by_trigger
+            .iter()
+            .any(|c| e.code.starts_with(c.as_str()))
+            && e.trigger
+                .text
+                .split_whitespace()
+                .any(|w| Cues::is(&cues.meeting_words, w)));
+    if !meeting {
+        return None;
+    }
+    places
+        .iter()
+        .filter(|p| {
+            p.role == PlaceRole::Locative
+                && p.feature.is_point()
+                && !p.near
+                && !p.qualifies
+                && p.sentence.abs_diff(e.sentence) <= VENUE_SENTENCES
+        })
+        .min_by_key(|p| {
+            let s = &sentences[p.sentence];
+            let about_meeting = word_in(text, s.start, s.end, &cues.meeting_words);
+            (
+                !about_meeting,
+                p.sentence.abs_diff(e.sentence),
+                p.sentence > e.sentence,
+                p.start,
+            )
+        })
+}

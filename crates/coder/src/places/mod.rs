@@ -1,0 +1,300 @@
+//! Places: a built-in gazetteer, place names in the text, and where each event happened.
+//!
+//! - [`gazetteer`]: countries, first-level regions, every town of 15,000+ inhabitants, hand-listed regions,
+//!   seas, sites and small places news names (`data/places/places.tsv`, GeoNames-derived; users add places
+//!   with `*.places.tsv`).
+//! - [`matcher`]: names in each sentence and how they are used (locative, actor by metonymy, other).
+//! - [`resolve`]: one place per name, by qualifier, kind words, the article's countries and regions, the
+//!   dateline, and population last.
+//! - [`dateline`]: "WASHINGTON (Reuters) -".
+//! - [`locate`]: the event-location pass, run after the events stage on the `Event` values.
+
+pub mod cues;
+pub mod dateline;
+pub mod gazetteer;
+pub mod locate;
+pub mod matcher;
+pub mod resolve;
+#[cfg(test)]
+mod tests;
+
+use crate::text::{Token, tokenize_into};
+use crate::{DictionaryError, DictionarySource};
+use cues::Cues;
+use detente_records::{Event, Location, LocationVia, Mention, MentionKind, PlaceKind, Sentence, Span};
+use gazetteer::{Feature, Gazetteer};
+pub use matcher::PlaceRole;
+use matcher::{RawMatch, Words};
+use serde::Serialize;
+
+/// The gazetteer and the cue words, shared read-only.
+pub struct Places {
+    gazetteer: Gazetteer,
+    cues: Cues,
+}
+
+/// A place named in the text, resolved to one gazetteer place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceMention {
+    pub sentence: usize,
+    /// The mention: the name, with a region noun after it ("Donetsk region") or a direction before it
+    /// ("eastern Ukraine") when there is one.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The name as the article spells it (a gazetteer spelling), with the direction or border made explicit:
+    /// "eastern Ukraine", "Ukraine border area".
+    pub name: String,
+    /// The gazetteer's own name of the place.
+    pub place: String,
+    pub kind: PlaceKind,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1_code: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u32,
+    pub role: PlaceRole,
+    /// The locative preposition ("in", "near", "north of").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preposition: Option<String>,
+    #[serde(skip)]
+    pub(crate) feature: Feature,
+    #[serde(skip)]
+    pub(crate) near: bool,
+    #[serde(skip)]
+    pub(crate) border: bool,
+    /// Qualifies the place before it ("Texas" in "Paris, Texas").
+    #[serde(skip)]
+    pub(crate) qualifies: bool,
+}
+
+impl PlaceMention {
+    /// The event location this mention gives.
+    pub fn location(&self, via: LocationVia) -> Location {
+        Location {
+            name: self.name.clone(),
+            country: self.country.clone(),
+            admin1: self.admin1.clone(),
+            lat: self.lat,
+            lon: self.lon,
+            kind: self.kind,
+            mention: Some(Span::new(self.start, self.end)),
+            via,
+            admin1_code: self.admin1_code.clone(),
+        }
+    }
+}
+
+/// "east" → "eastern" for names ("Ukraine's east" → "eastern Ukraine").
+fn direction_adjective(d: &str) -> String {
+    let d = d.to_lowercase();
+    if d.ends_with("ern") || d == "central" {
+        d
+    } else {
+        format!("{d}ern")
+    }
+}
+
+impl Places {
+    /// The built-in gazetteer and cues plus the user's `*.places.tsv` and `*.placecues.toml` files.
+    pub fn load(user: &[DictionarySource]) -> Result<Places, DictionaryError> {
+        let files: Vec<(&str, &str)> = user
+            .iter()
+            .filter(|s| s.name.ends_with(".places.tsv"))
+            .map(|s| (s.name.as_str(), s.text.as_str()))
+            .collect();
+        Ok(Places {
+            gazetteer: Gazetteer::load(&files)?,
+            cues: Cues::load(user)?,
+        })
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Every place named in the article's non-boilerplate sentences (and its dateline), in text order.
+    /// Names inside a longer person or organisation mention ("George Washington", "the Kyiv Independent")
+    /// are not places.
+    pub fn recognize(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<PlaceMention> {
+        self.recognize_in(text, sentences, mentions, |_| true)
+    }
+
+    /// Places and event locations of an article: recognition runs only where the location rules look (the
+    /// events' sentences and the sentences around them), which is most of the cost saved on long articles.
+    pub fn locate_events(&self, text: &str, sentences: &[Sentence], mentions: &[Mention], events: &mut [Event]) {
+        if events.is_empty() {
+            return;
+        }
+        let mut wanted = vec![false; sentences.len()];
+        for e in events.iter() {
+            let lo = e.sentence.saturating_sub(locate::VENUE_SENTENCES);
+            let hi = (e.sentence + locate::VENUE_SENTENCES + 1).min(sentences.len());
+            wanted[lo.min(hi)..hi].iter_mut().for_each(|w| *w = true);
+        }
+        let places = self.recognize_in(text, sentences, mentions, |i| wanted[i]);
+        self.locate(text, sentences, &places, events);
+    }
+
+    /// [`Places::recognize`] over the sentences `keep` accepts (the dateline is looked for in any case).
+    pub fn recognize_in(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Mention],
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<PlaceMention> {
+        let gaz = &self.gazetteer;
+        let dateline = dateline::find(gaz, text, sentences);
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut matches: Vec<RawMatch> = Vec::new();
+        let mut sentence_first: Vec<usize> = Vec::new();
+        for (si, s) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
+            tokens.clear();
+            tokenize_into(text, s.span(), &mut tokens);
+            let words = Words { text, tokens: &tokens };
+            let first = matches.len();
+            for m in matcher::find(gaz, &self.cues, si, &words) {
+                let inside_dateline = dateline.is_some_and(|d| m.start < d.end && d.start < m.end);
+                if !inside_dateline && !inside_longer_name(gaz, mentions, &m) {
+                    matches.push(m);
+                }
+            }
+            // Qualifier indices are relative to the sentence's matches as found; dropping a match shifts
+            // them, so drop qualifiers whose partner is gone.
+            let n = matches.len() - first;
+            for m in &mut matches[first..] {
+                if m.qualifier.is_some_and(|q| q >= n) {
+                    m.qualifier = None;
+                }
+            }
+            sentence_first.extend(std::iter::repeat_n(first, n));
+        }
+        let dateline_place = dateline.map(|d| gaz.place(d.place));
+        let ctx = resolve::Context::build(gaz, mentions, &matches, dateline_place);
+        let chosen = resolve::choose(gaz, &ctx, &matches, &sentence_first);
+        let mut out: Vec<PlaceMention> = Vec::with_capacity(matches.len() + 1);
+        if let Some(d) = dateline {
+            out.push(self.mention(text, d.sentence, d.start, d.end, d.place, PlaceRole::Dateline, None));
+        }
+        for (m, place) in matches.iter().zip(chosen) {
+            let Some(place) = place else { continue };
+            let mut pm = self.mention(
+                text,
+                m.sentence,
+                m.start,
+                m.mention_end,
+                place,
+                m.role,
+                m.direction.as_deref(),
+            );
+            pm.preposition = m.preposition.clone();
+            pm.near = m.near;
+            pm.qualifies = m.qualifies;
+            if m.border && pm.feature == Feature::Country {
+                pm.border = true;
+                pm.name = format!("{} border area", &text[m.start..m.end]);
+                pm.kind = PlaceKind::Region;
+            }
+            if let Some(d) = &m.direction {
+                // A direction written before the name widens the mention to it ("eastern Ukraine").
+                let before = text[..m.start].trim_end();
+                if before.len() < m.start && before.ends_with(d.as_str()) {
+                    pm.start = before.len() - d.len();
+                    pm.text = text[pm.start..pm.end].to_string();
+                }
+            }
+            out.push(pm);
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn mention(
+        &self,
+        text: &str,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        place: u32,
+        role: PlaceRole,
+        direction: Option<&str>,
+    ) -> PlaceMention {
+        let gaz = &self.gazetteer;
+        let p = gaz.place(place);
+        let written = &text[start..end];
+        // The name as the gazetteer spells it: the written form, or (for a dateline in capitals) the place's.
+        // A dateline in capitals, or a country written as an abbreviation ("U.S.", "UK"), takes the
+        // gazetteer's name.
+        let abbreviated = !written.chars().any(char::is_lowercase) || written.contains('.');
+        let spelled = if (role == PlaceRole::Dateline || p.feature == Feature::Country) && abbreviated {
+            p.name.to_string()
+        } else {
+            written.to_string()
+        };
+        let mut kind = p.feature.kind();
+        let name = match direction {
+            Some(d) => {
+                if kind == PlaceKind::Country {
+                    kind = PlaceKind::Region;
+                }
+                format!("{} {spelled}", direction_adjective(d))
+            }
+            None => spelled,
+        };
+        let admin1 = gaz.admin1_of(p);
+        PlaceMention {
+            sentence,
+            start,
+            end,
+            text: written.to_string(),
+            name,
+            place: p.name.to_string(),
+            kind,
+            country: Some(p.country.to_string()).filter(|c| !c.is_empty()),
+            admin1: admin1.map(|a| a.name.to_string()),
+            admin1_code: Some(p.admin1.to_string()).filter(|c| !c.is_empty()),
+            lat: p.point().map(|(la, _)| la),
+            lon: p.point().map(|(_, lo)| lo),
+            population: p.population,
+            role,
+            preposition: None,
+            feature: p.feature,
+            near: false,
+            border: false,
+            qualifies: false,
+        }
+    }
+
+    /// Gives each event its location (see [`locate`]).
+    pub fn locate(&self, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
+        locate::locate(&self.cues, text, sentences, places, events);
+    }
+}
+
+/// A person's or organisation's mention that covers the name and more ("George Washington", "Washington
+/// Post"), or any person mention on it (a surname that is also a town).
+fn inside_longer_name(gaz: &Gazetteer, mentions: &[Mention], m: &RawMatch) -> bool {
+    // Capitals, countries and sites stand for governments ("Washington said", "the Kremlin said"): they stay
+    // places in the listing, with the actor role. Other towns under an organisation's name do not ("Xinhua").
+    let seat = m.referents.iter().any(|r| {
+        matches!(
+            gaz.place(r.place).feature,
+            Feature::Capital | Feature::Country | Feature::Site
+        )
+    });
+    mentions.iter().any(|a| {
+        let overlaps = a.start < m.end && m.start < a.end;
+        overlaps
+            && match a.kind {
+                MentionKind::Person => true,
+                // "Xinhua reported": a news agency, not the town; "in the Kremlin" stays a place.
+                MentionKind::Organization => {
+                    a.start < m.start || a.end > m.mention_end || (m.role != PlaceRole::Locative && !seat)
+                }
+                _ => false,
+            }
+    })
+}

@@ -1,0 +1,509 @@
+//! Place recognition and event location on sentences written for these tests. Events are built by hand
+//! (sentence, trigger, actors, code), as the events stage hands them over, so these tests do not depend on
+//! what the event engine codes.
+
+use super::*;
+use crate::Coder;
+use detente_records::{Actor, Article, Trigger};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::builtin().expect("built-in dictionaries load"))
+}
+
+/// Sentences, actor mentions and place mentions of a text.
+fn places_of(text: &str) -> (Vec<Sentence>, Vec<PlaceMention>) {
+    let c = coder();
+    let sentences = crate::text::segment(text);
+    let mentions = c.actors.recognize(text, &sentences, Some("2024-03-01"));
+    let places = c.places.recognize(text, &sentences, &mentions);
+    (sentences, places)
+}
+
+fn place<'p>(places: &'p [PlaceMention], text: &str) -> Option<&'p PlaceMention> {
+    places.iter().find(|p| p.text == text)
+}
+
+fn actor(country: &str) -> Actor {
+    Actor {
+        code: country.into(),
+        country: Some(country.into()),
+        ..Actor::default()
+    }
+}
+
+/// An event on the `nth` occurrence-free first match of `trigger` in the text.
+fn event(text: &str, sentences: &[Sentence], trigger: &str, source: &str, target: Option<&str>, code: &str) -> Event {
+    let start = text
+        .find(trigger)
+        .unwrap_or_else(|| panic!("{trigger:?} not in the text"));
+    let sentence = sentences
+        .iter()
+        .position(|s| s.start <= start && start < s.end)
+        .unwrap();
+    Event {
+        sentence,
+        source: actor(source),
+        target: target.map(actor),
+        code: code.into(),
+        root: code[..2].into(),
+        name: String::new(),
+        goldstein: 0.0,
+        quad_class: 1,
+        plover: None,
+        negated: false,
+        factual: true,
+        quote: None,
+        location: None,
+        trigger: Trigger {
+            start,
+            end: start + trigger.len(),
+            text: trigger.into(),
+        },
+        rule: "test".into(),
+    }
+}
+
+/// The location of one hand-made event in the text: (name, country, via).
+fn locate_one(
+    text: &str,
+    trigger: &str,
+    source: &str,
+    target: Option<&str>,
+    code: &str,
+) -> Option<(String, String, LocationVia)> {
+    let (sentences, places) = places_of(text);
+    let mut events = vec![event(text, &sentences, trigger, source, target, code)];
+    coder().places.locate(text, &sentences, &places, &mut events);
+    events
+        .remove(0)
+        .location
+        .map(|l| (l.name, l.country.unwrap_or_default(), l.via))
+}
+
+fn at(name: &str, country: &str, via: LocationVia) -> Option<(String, String, LocationVia)> {
+    Some((name.to_string(), country.to_string(), via))
+}
+
+// ------------------------------------------------------------------ recognition
+
+#[test]
+fn a_capital_is_a_place_after_a_preposition_and_an_actor_before_a_verb() {
+    let text = "Washington said on Tuesday that it would resume aid. The talks will continue in Washington next week.";
+    let (_, places) = places_of(text);
+    let roles: Vec<PlaceRole> = places
+        .iter()
+        .filter(|p| p.text == "Washington")
+        .map(|p| p.role)
+        .collect();
+    assert_eq!(roles, [PlaceRole::Actor, PlaceRole::Locative]);
+    let text = "Officials in Ottawa expect that Ottawa's reply will be firm.";
+    let (_, places) = places_of(text);
+    let roles: Vec<PlaceRole> = places.iter().filter(|p| p.text == "Ottawa").map(|p| p.role).collect();
+    assert_eq!(roles, [PlaceRole::Locative, PlaceRole::Actor]);
+    assert_eq!(places[0].country.as_deref(), Some("CAN"));
+}
+
+#[test]
+fn georgia_is_the_country_unless_the_us_is_in_sight() {
+    let text = "Protesters gathered in Georgia on Sunday, and police in Tbilisi closed the main avenue.";
+    let (_, places) = places_of(text);
+    let georgia = place(&places, "Georgia").unwrap();
+    assert_eq!(
+        (georgia.country.as_deref(), georgia.kind),
+        (Some("GEO"), PlaceKind::Country)
+    );
+    let text = "Early voting opened in Arizona and in Georgia, where lines formed outside Atlanta libraries.";
+    let (_, places) = places_of(text);
+    let georgia = place(&places, "Georgia").unwrap();
+    assert_eq!(
+        (georgia.country.as_deref(), georgia.kind),
+        (Some("USA"), PlaceKind::Region)
+    );
+}
+
+#[test]
+fn paris_is_in_france_unless_texas_is_in_sight() {
+    let (_, places) = places_of("The envoy flew to Paris for a conference on shipping.");
+    assert_eq!(place(&places, "Paris").unwrap().country.as_deref(), Some("FRA"));
+    let (_, places) = places_of("A tornado struck Paris, Texas, late on Monday, the sheriff said.");
+    let paris = place(&places, "Paris").unwrap();
+    assert_eq!(
+        (paris.country.as_deref(), paris.admin1.as_deref()),
+        (Some("USA"), Some("Texas"))
+    );
+    let (_, places) = places_of("Ranchers near Paris drove cattle to auctions across Texas this spring.");
+    assert_eq!(place(&places, "Paris").unwrap().country.as_deref(), Some("USA"));
+}
+
+#[test]
+fn spellings_news_uses_are_kept_as_written() {
+    let (_, places) = places_of("Shelling resumed near Kharkov overnight, and sirens sounded in Kiev.");
+    let kharkov = place(&places, "Kharkov").unwrap();
+    assert_eq!((kharkov.name.as_str(), kharkov.place.as_str()), ("Kharkov", "Kharkiv"));
+    assert_eq!(place(&places, "Kiev").unwrap().place, "Kyiv");
+    let (_, places) = places_of("Volunteers drove aid convoys into the Donbass and on to Odessa.");
+    assert_eq!(place(&places, "Donbass").unwrap().country.as_deref(), Some("UKR"));
+    assert_eq!(place(&places, "Odessa").unwrap().place, "Odesa");
+}
+
+#[test]
+fn region_nouns_directions_and_borders_shape_the_place() {
+    let (_, places) = places_of("Heavy fighting was reported in the Donetsk region and in eastern Ukraine.");
+    let donetsk = place(&places, "Donetsk region").unwrap();
+    assert_eq!(
+        (donetsk.kind, donetsk.name.as_str()),
+        (PlaceKind::Region, "Donetsk region")
+    );
+    let east = place(&places, "eastern Ukraine").unwrap();
+    assert_eq!(
+        (east.kind, east.name.as_str(), east.country.as_deref()),
+        (PlaceKind::Region, "eastern Ukraine", Some("UKR"))
+    );
+    let (_, places) = places_of("Tanks massed near the border with Poland, and more gathered in northern Syria.");
+    let border = places.iter().find(|p| p.country.as_deref() == Some("POL")).unwrap();
+    assert_eq!(
+        (border.name.as_str(), border.kind),
+        ("Poland border area", PlaceKind::Region)
+    );
+    assert_eq!(place(&places, "northern Syria").unwrap().kind, PlaceKind::Region);
+}
+
+#[test]
+fn names_inside_people_and_organisations_and_common_words_are_no_places() {
+    let (_, places) = places_of("George Washington University hosted a debate, and the Washington Post covered it.");
+    assert!(places.iter().all(|p| p.place != "Washington"), "{places:?}");
+    let (_, places) = places_of("Reading the report, the minister frowned. Later she spoke in Reading to farmers.");
+    let reading: Vec<_> = places.iter().filter(|p| p.place == "Reading").collect();
+    assert_eq!(reading.len(), 1);
+    assert_eq!(reading[0].role, PlaceRole::Locative);
+}
+
+#[test]
+fn user_places_are_recognised() {
+    let user = [crate::DictionarySource {
+        name: "camps.places.tsv".into(),
+        text: "site\tCamp Tarrow\tKEN\t\t1.5\t36.9\t\tTarrow camp\n".into(),
+    }];
+    let places = Places::load(&user).unwrap();
+    let text = "Aid workers reached Tarrow camp on Friday.";
+    let sentences = crate::text::segment(text);
+    let found = places.recognize(text, &sentences, &[]);
+    let camp = found.iter().find(|p| p.place == "Camp Tarrow").unwrap();
+    assert_eq!(
+        (camp.kind, camp.country.as_deref(), camp.lat),
+        (PlaceKind::Site, Some("KEN"), Some(1.5))
+    );
+}
+
+// ------------------------------------------------------------------ event location
+
+#[test]
+fn a_locative_place_in_the_clause_places_the_event() {
+    let text = "The two foreign ministers met in Oslo on Friday to discuss fishing rights.";
+    assert_eq!(
+        locate_one(text, "met", "NOR", Some("ISL"), "043"),
+        at("Oslo", "NOR", LocationVia::Clause)
+    );
+    let text = "In Nairobi, the president of Kenya accused the rebels of stalling.";
+    assert_eq!(
+        locate_one(text, "accused", "KEN", None, "112"),
+        at("Nairobi", "KEN", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn the_most_specific_place_of_the_clause_wins() {
+    let text = "Rockets hit apartment blocks in Ukraine on Monday, in the city of Dnipro.";
+    assert_eq!(
+        locate_one(text, "hit", "RUS", Some("UKR"), "190"),
+        at("Dnipro", "UKR", LocationVia::Clause)
+    );
+    let text = "Soldiers clashed in Bakhmut in eastern Ukraine.";
+    assert_eq!(
+        locate_one(text, "clashed", "RUS", Some("UKR"), "190"),
+        at("Bakhmut", "UKR", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn near_a_country_is_no_place_but_near_a_town_is_that_town() {
+    let text = "Belarus held large drills near Lithuania this week.";
+    assert_eq!(locate_one(text, "held", "BLR", Some("LTU"), "150"), None);
+    let text = "Militants ambushed a patrol near Mosul before dawn.";
+    assert_eq!(
+        locate_one(text, "ambushed", "IMG", Some("IRQ"), "190"),
+        at("Mosul", "IRQ", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn border_phrases_give_the_border_area() {
+    let text = "The army deployed two brigades near the border with Venezuela.";
+    assert_eq!(
+        locate_one(text, "deployed", "COL", Some("VEN"), "152"),
+        at("Venezuela border area", "VEN", LocationVia::Clause)
+    );
+    let text = "Engineers dug trenches along Finland's border after the warning.";
+    assert_eq!(
+        locate_one(text, "dug", "FIN", Some("RUS"), "152"),
+        at("Finland border area", "FIN", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn the_target_of_an_attack_places_it() {
+    let text = "Artillery pounded Kherson overnight, officials said.";
+    assert_eq!(
+        locate_one(text, "pounded", "RUS", Some("UKR"), "190"),
+        at("Kherson", "UKR", LocationVia::Target)
+    );
+    let text = "The rebels shelled Goma at dawn.";
+    assert_eq!(
+        locate_one(text, "shelled", "COD", Some("COD"), "190"),
+        at("Goma", "COD", LocationVia::Target)
+    );
+    // A verbal event does not take its target's town.
+    let text = "The minister criticised Kherson's governor.";
+    assert_eq!(locate_one(text, "criticised", "RUS", Some("UKR"), "111"), None);
+}
+
+#[test]
+fn a_meeting_takes_the_venue_named_nearby() {
+    let text =
+        "Envoys arrived in Vienna on Monday for a new round of nuclear talks. The delegations met for four hours.";
+    assert_eq!(
+        locate_one(text, "met", "USA", Some("IRN"), "043"),
+        at("Vienna", "AUT", LocationVia::Venue)
+    );
+    let text = "Leaders held a closed session before lunch. The summit had opened in Hanoi on Wednesday.";
+    assert_eq!(
+        locate_one(text, "held", "USA", Some("PRK"), "043"),
+        at("Hanoi", "VNM", LocationVia::Venue)
+    );
+    // A generic consultation is a meeting only when its trigger says so ("contacted" is not).
+    let text = "The summit opened in Hanoi on Wednesday. Later the envoy contacted Seoul's ambassador.";
+    assert_eq!(locate_one(text, "contacted", "USA", Some("KOR"), "040"), None);
+    let text = "The summit opened in Hanoi on Wednesday. The meeting of the two leaders lasted an hour.";
+    assert_eq!(
+        locate_one(text, "meeting", "USA", Some("PRK"), "040"),
+        at("Hanoi", "VNM", LocationVia::Venue)
+    );
+    // Other events do not take a venue.
+    let text = "Envoys arrived in Vienna for talks. Later Iran rejected the proposal.";
+    assert_eq!(locate_one(text, "rejected", "IRN", Some("USA"), "120"), None);
+}
+
+#[test]
+fn the_dateline_places_statements_from_its_country() {
+    let text = "NAIROBI (Reuters) - Kenya's government said on Monday it would review the contract.";
+    assert_eq!(
+        locate_one(text, "said", "KEN", None, "010"),
+        at("Nairobi", "KEN", LocationVia::Dateline)
+    );
+    let text = "MANILA, Philippines — The foreign ministry protested the coast guard's maneuvers.";
+    assert_eq!(
+        locate_one(text, "protested", "PHL", Some("CHN"), "111"),
+        at("Manila", "PHL", LocationVia::Dateline)
+    );
+    // A statement by another country's officials was not made at the dateline.
+    let text = "NAIROBI (Reuters) - The United States said on Monday it would review the contract.";
+    assert_eq!(locate_one(text, "said", "USA", None, "010"), None);
+}
+
+#[test]
+fn no_place_in_the_text_means_no_location() {
+    let text = "The minister criticized the decision on Tuesday.";
+    assert_eq!(locate_one(text, "criticized", "FRA", Some("DEU"), "111"), None);
+    // A capital standing for its government is no place.
+    let text = "Moscow condemned the new sanctions, and Beijing's envoy agreed.";
+    assert_eq!(locate_one(text, "condemned", "RUS", Some("USA"), "111"), None);
+}
+
+#[test]
+fn from_places_withdrawals_but_not_origins() {
+    let text = "The brigade withdrew from Kherson after weeks of shelling.";
+    assert_eq!(
+        locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"),
+        at("Kherson", "UKR", LocationVia::Clause)
+    );
+    let text = "Officials from Kenya criticized the ruling.";
+    assert_eq!(locate_one(text, "criticized", "KEN", None, "111"), None);
+    let text = "From Kherson, the brigade withdrew in good order.";
+    assert_eq!(
+        locate_one(text, "withdrew", "RUS", Some("UKR"), "0874"),
+        at("Kherson", "UKR", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn odd_and_wide_text_never_panics() {
+    let texts = [
+        "In the State Region State of Palestine, Georgia State Province, Texas ,, — ;".to_string(),
+        "Ministers met in Kyiv’s east — «in» Łódź, in Zürich’s old town; near Москва, in 東京.".to_string(),
+        format!("NEAR {} in Paris, {}", "Ω".repeat(300), "in ".repeat(50)),
+        "in in in in , , , Paris, Paris, Paris, Texas, Texas".to_string(),
+        "“In Geneva,” he said. ‘In Oslo’ — they met. in".to_string(),
+    ];
+    for text in &texts {
+        let (sentences, places) = places_of(text);
+        for p in &places {
+            assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end) && p.start < p.end);
+        }
+        let mut events: Vec<Event> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let first = text[s.start..].chars().next().unwrap();
+                let mut e = event(text, &sentences, &first.to_string(), "USA", None, "190");
+                e.sentence = i;
+                e.trigger.start = s.start;
+                e.trigger.end = s.start + first.len_utf8();
+                e
+            })
+            .collect();
+        coder().places.locate(text, &sentences, &places, &mut events);
+    }
+}
+
+#[test]
+fn the_whole_coder_fills_locations_without_panicking_on_odd_text() {
+    let article = Article {
+        id: "odd".into(),
+        text: "GENEVA (AP) — «In» Geneva, in , in the the of Kyiv’s east ... Paris, , Texas; near near — borders."
+            .into(),
+        ..Article::default()
+    };
+    let coded = coder().code(&article);
+    for e in &coded.events {
+        if let Some(l) = &e.location {
+            let m = l.mention.unwrap();
+            assert!(m.end <= article.text.len());
+        }
+    }
+    let (_, places) = places_of(&article.text);
+    assert!(
+        places
+            .iter()
+            .any(|p| p.role == PlaceRole::Dateline && p.place == "Geneva")
+    );
+}
+
+#[test]
+fn a_trailing_attribution_does_not_place_the_reported_event() {
+    let text = "Soldiers blocked the main road north of the capital, officials in Lusaka said.";
+    assert_eq!(locate_one(text, "blocked", "ZMB", None, "171"), None);
+    let text = "The navy seized two fishing boats overnight, according to a spokesman in Jakarta.";
+    assert_eq!(locate_one(text, "seized", "IDN", Some("VNM"), "171"), None);
+    // The speech event itself is placed by it.
+    let text = "The army withdrew, a spokesman told reporters in Jakarta.";
+    assert_eq!(
+        locate_one(text, "told", "IDN", None, "010"),
+        at("Jakarta", "IDN", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_place_after_another_verb_or_participle_belongs_to_it() {
+    let text = "Police arrested a lorry driver held in Calais since March.";
+    assert_eq!(locate_one(text, "arrested", "FRA", None, "173"), None);
+    let text = "The court fined a company based in Lagos for fraud.";
+    assert_eq!(locate_one(text, "fined", "NGA", None, "163"), None);
+    let text = "The council condemned Ankara for trying to build a dam in northern Iraq.";
+    assert_eq!(locate_one(text, "condemned", "IRQ", Some("TUR"), "111"), None);
+    let text = "Officials praised the volunteers living in Gdansk and their neighbours.";
+    assert_eq!(locate_one(text, "praised", "POL", None, "051"), None);
+}
+
+#[test]
+fn a_subordinate_clause_keeps_its_place() {
+    let text = "The union adopted new tariffs on steel, as rebels in eastern Congo seized another mine.";
+    assert_eq!(locate_one(text, "adopted", "EU", None, "163"), None);
+    let text = "Brazil said it would review the contract while Argentine officials met in Montevideo.";
+    assert_eq!(locate_one(text, "review", "BRA", None, "030"), None);
+    assert_eq!(
+        locate_one(text, "met", "ARG", None, "043"),
+        at("Montevideo", "URY", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_scene_setting_opener_places_the_whole_sentence() {
+    let text = "During the riots in Dakar last year, when police fired on crowds, dozens were hurt.";
+    assert_eq!(
+        locate_one(text, "fired", "SEN", Some("SEN"), "180"),
+        at("Dakar", "SEN", LocationVia::Clause)
+    );
+    let text = "In Kabul, after a night of rain, the Taliban government announced new rules.";
+    assert_eq!(
+        locate_one(text, "announced", "AFG", None, "010"),
+        at("Kabul", "AFG", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn visits_and_captures_place_their_object() {
+    let text = "The chancellor is visiting Warsaw this week.";
+    assert_eq!(
+        locate_one(text, "visiting", "DEU", Some("POL"), "042"),
+        at("Warsaw", "POL", LocationVia::Clause)
+    );
+    let text = "Government troops recaptured Timbuktu after a week of fighting.";
+    assert_eq!(
+        locate_one(text, "recaptured", "MLI", Some("MLI"), "190"),
+        at("Timbuktu", "MLI", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_name_that_modifies_a_noun_or_a_country_after_a_weak_preposition_is_no_place() {
+    let text = "Egypt brokered an end to Gaza rocket fire last month.";
+    assert_eq!(locate_one(text, "brokered", "EGY", None, "045"), None);
+    let text = "The ministers agreed on Kabul government funding in principle.";
+    assert_eq!(locate_one(text, "agreed", "DEU", None, "030"), None);
+    let text = "Canada imposed sanctions on Iran on Monday.";
+    assert_eq!(locate_one(text, "imposed", "CAN", Some("IRN"), "163"), None);
+    let text = "The president appealed to Serbia for calm.";
+    assert_eq!(locate_one(text, "appealed", "XKX", Some("SRB"), "020"), None);
+}
+
+#[test]
+fn later_events_of_a_sentence_share_the_place_of_their_source() {
+    let (text, trigger2) = (
+        "Foreign ministers met in Riga on Friday for a long session on energy prices and grid links and then \
+         announced a joint fund.",
+        "announced",
+    );
+    let (sentences, places) = places_of(text);
+    let mut events = vec![
+        event(text, &sentences, "met", "LVA", Some("EST"), "043"),
+        event(text, &sentences, trigger2, "LVA", None, "010"),
+    ];
+    coder().places.locate(text, &sentences, &places, &mut events);
+    let l = events[1].location.as_ref().unwrap();
+    assert_eq!((l.name.as_str(), l.via), ("Riga", LocationVia::Context));
+    // Another source does not inherit it.
+    let text = "Envoys met in Doha on Sunday, and Qatar's rival Bahrain issued a statement.";
+    let (sentences, places) = places_of(text);
+    let mut events = vec![
+        event(text, &sentences, "met", "QAT", Some("USA"), "043"),
+        event(text, &sentences, "issued", "BHR", None, "010"),
+    ];
+    coder().places.locate(text, &sentences, &places, &mut events);
+    assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Doha"));
+    assert!(events[1].location.is_none());
+}
+
+#[test]
+fn months_continents_and_news_agencies_are_no_places() {
+    let (_, places) = places_of("The vote is due in March, after talks in Europe and a report by Xinhua.");
+    assert!(
+        places
+            .iter()
+            .all(|p| !matches!(p.text.as_str(), "March" | "Europe" | "Xinhua")),
+        "{places:?}"
+    );
+    let (_, places) = places_of("Elections were held in May across Asia.");
+    assert!(places.is_empty(), "{places:?}");
+}
