@@ -83,7 +83,7 @@ impl AppState {
         blocking(move || {
             let store = match lock(&state.readers).pop() {
                 Some(store) => store,
-                None => Store::open_read_only(&state.db)?,
+                None => reader(&state.db)?,
             };
             let result = work(&store);
             lock(&state.readers).push(store);
@@ -154,6 +154,19 @@ impl AppState {
         .await?;
         Ok(value)
     }
+}
+
+/// A read connection for the pool. Queries that read every event (actor patterns match prefixes, so they
+/// cannot all use an index) go several times faster from memory: the file is mapped (pages shared with the
+/// operating system's cache, not copied per connection) and each connection keeps a 16 MB page cache.
+fn reader(db: &Path) -> Result<Store, ApiError> {
+    let store = Store::open_read_only(db)?;
+    let conn = store.connection();
+    conn.pragma_update(None, "mmap_size", 1i64 << 30)
+        .map_err(ApiError::internal)?;
+    conn.pragma_update(None, "cache_size", -16384)
+        .map_err(ApiError::internal)?;
+    Ok(store)
 }
 
 /// A lock that survives a panic of a former holder: the guarded values (connections, a cache) stay usable,

@@ -248,3 +248,73 @@ fn the_data_version_changes_when_another_connection_commits() {
     drop((writer, watcher));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Dyad queries answer the same whichever way the store finds the events (through the rarer actor's
+/// indexes, or by reading every event when both actors are busy).
+#[test]
+fn dyad_queries_match_a_plain_filter_for_rare_and_busy_actors() {
+    use detente_analysis::actor_matches;
+    let text = "Envoys met and troops fired.";
+    // One busy article: 2,500 events of the USA with partners in turn, enough to pass the index probe's cap.
+    let mut busy = article("busy", Some("2023-02-01"), text);
+    for i in 0..2500 {
+        let partner = ["RUS", "CHN", "LBY", "MEX", "GBR"][i % 5];
+        let spec = if i % 2 == 0 {
+            EventSpec::new("USAGOV", partner, "040", 1.0, 1, "met")
+        } else {
+            EventSpec::new(partner, "USAMIL", "190", -10.0, 4, "fired")
+        };
+        busy = with_event(busy, spec);
+    }
+    let mut articles = vec![busy];
+    articles.extend(many());
+    articles.push(with_event(
+        article("rare", Some("2023-03-01"), "Envoys of the desert met the west."),
+        EventSpec::new("LBYGOV", "USA", "040", 1.0, 1, "met"),
+    ));
+    let store = store_with(&articles);
+    let all = store
+        .events(&EventQuery {
+            include_duplicates: true,
+            ..EventQuery::default()
+        })
+        .unwrap();
+    for (a, b) in [
+        ("LBY", "USA"),
+        ("USA", "LBY"),
+        ("RUSMIL", "UKR"),
+        ("USA", "RUS"),
+        ("USA", "USA"),
+        ("ZZZ", "USA"),
+        ("usa", "mex"),
+    ] {
+        let expected: Vec<i64> = all
+            .iter()
+            .filter(|e| {
+                let Some(t) = &e.target else { return false };
+                (actor_matches(&e.source, a) && actor_matches(t, b))
+                    || (actor_matches(&e.source, b) && actor_matches(t, a))
+            })
+            .map(|e| e.event_id)
+            .collect();
+        let query = EventQuery {
+            dyad: Some((a.into(), b.into())),
+            include_duplicates: true,
+            ..EventQuery::default()
+        };
+        let found: Vec<i64> = store.events(&query).unwrap().iter().map(|e| e.event_id).collect();
+        assert_eq!(found, expected, "{a}–{b}");
+        let page: Vec<i64> = store
+            .events_page(&query, None, 7)
+            .unwrap()
+            .items
+            .iter()
+            .map(|e| e.event_id)
+            .collect();
+        assert_eq!(
+            page,
+            expected.iter().take(7).copied().collect::<Vec<_>>(),
+            "{a}–{b} first page"
+        );
+    }
+}
