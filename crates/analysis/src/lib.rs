@@ -4,6 +4,10 @@
 //! Negated events ("did not attack") say an action did NOT happen, so trends, alerts and networks skip
 //! them; which other events count (duplicates, non-factual ones) is the caller's filter.
 
+pub mod aggregate;
+
+pub use aggregate::{AggregatedEvent, Aggregator, EventKey, aggregate, in_lead};
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -45,6 +49,21 @@ pub struct EventRow {
     pub rule: String,
     pub coder_version: String,
     pub dictionary_set: String,
+    /// The article's title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The text of the event's sentence: to check an event without going back to the article.
+    #[serde(default)]
+    pub sentence_text: Option<String>,
+    /// The event's position among its article's events.
+    #[serde(default)]
+    pub index: usize,
+    /// The Goldstein table of `goldstein` (`gdelt`, `icews`, `phoenix`); None when it was not recorded.
+    #[serde(default)]
+    pub goldstein_table: Option<String>,
+    /// When the article was stored (Unix seconds); None for events not read from the store.
+    #[serde(default)]
+    pub ingested_at: Option<i64>,
 }
 
 impl EventRow {
@@ -77,19 +96,56 @@ impl EventRow {
             rule: e.rule.clone(),
             coder_version: coder_version.to_string(),
             dictionary_set: "builtin".to_string(),
+            title: article.title.clone(),
+            sentence_text: match (&article.text, article.sentences.get(e.sentence)) {
+                (Some(text), Some(s)) => text.get(s.start..s.end).map(str::to_string),
+                _ => None,
+            },
+            index,
+            goldstein_table: None,
+            ingested_at: None,
         }
     }
 }
 
-/// True when `pattern` is a prefix of the actor's code, country or org (case-insensitive):
-/// `RUS` matches `RUSGOV`, country `RUS`; `NATO` matches org `NATO`.
+/// What an actor pattern (`--source`, `--dyad`, `trend A B`) means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorPattern<'a> {
+    /// Upper-case letters and digits (`RUS`, `RUSGOV`, `NATO`): a prefix of the actor's code, country or org.
+    Code(&'a str),
+    /// Anything else (`Putin`, `Vladimir Putin`): part of the actor's name, any case. (The store and the CLI
+    /// turn country names into codes first: `Russia` → `RUS`.)
+    Name(&'a str),
+}
+
+impl<'a> ActorPattern<'a> {
+    pub fn parse(pattern: &'a str) -> ActorPattern<'a> {
+        let pattern = pattern.trim();
+        if !pattern.is_empty() && pattern.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+            ActorPattern::Code(pattern)
+        } else {
+            ActorPattern::Name(pattern)
+        }
+    }
+}
+
+/// True when the actor matches `pattern` ([`ActorPattern`]): `RUS` matches `RUSGOV` and country `RUS`;
+/// `NATO` matches org `NATO`; `Putin` matches the actor named "Vladimir Putin".
 pub fn actor_matches(actor: &Actor, pattern: &str) -> bool {
-    let has_prefix = |field: &str| {
-        field.len() >= pattern.len() && field.as_bytes()[..pattern.len()].eq_ignore_ascii_case(pattern.as_bytes())
-    };
-    has_prefix(&actor.code)
-        || actor.country.as_deref().is_some_and(has_prefix)
-        || actor.org.as_deref().is_some_and(has_prefix)
+    match ActorPattern::parse(pattern) {
+        ActorPattern::Code(code) => {
+            let has_prefix = |field: &str| {
+                field.len() >= code.len() && field.as_bytes()[..code.len()].eq_ignore_ascii_case(code.as_bytes())
+            };
+            has_prefix(&actor.code)
+                || actor.country.as_deref().is_some_and(has_prefix)
+                || actor.org.as_deref().is_some_and(has_prefix)
+        }
+        ActorPattern::Name(name) => {
+            let name = name.to_lowercase();
+            !name.is_empty() && actor.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&name))
+        }
+    }
 }
 
 /// The key an actor is grouped under in alerts and networks.
@@ -171,6 +227,9 @@ pub struct DirectionStats {
     pub goldstein_sum: f64,
     /// Mean Goldstein value; None without events.
     pub goldstein_mean: Option<f64>,
+    /// Events per 1,000 articles of the period (set by [`normalize_by_volume`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_1000_articles: Option<f64>,
 }
 
 impl DirectionStats {
@@ -195,6 +254,30 @@ pub struct TrendPoint {
     pub a_to_b: DirectionStats,
     /// Events with a source matching `b` and a target matching `a`.
     pub b_to_a: DirectionStats,
+    /// Articles stored for the period (set by [`normalize_by_volume`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles: Option<u64>,
+}
+
+/// Divides each period's event counts by the period's article volume (`articles_per_day`: `YYYY-MM-DD` and
+/// articles that day), so that a busier news day does not look like an escalation: sets `articles` and each
+/// direction's `per_1000_articles` (None for a period without articles).
+pub fn normalize_by_volume(points: &mut [TrendPoint], articles_per_day: &[(String, u64)], period: Period) {
+    let mut volume: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    for (day, n) in articles_per_day {
+        if let Some(date) = parse_date(day) {
+            *volume.entry(period.start_of(date)).or_default() += n;
+        }
+    }
+    for point in points {
+        let n = parse_date(&point.start)
+            .and_then(|start| volume.get(&start).copied())
+            .unwrap_or(0);
+        point.articles = Some(n);
+        for d in [&mut point.a_to_b, &mut point.b_to_a] {
+            d.per_1000_articles = (n > 0).then(|| f64::from(d.events) * 1000.0 / n as f64);
+        }
+    }
 }
 
 /// Per-period counts of the events between actors `a` and `b` (prefix patterns as in [`actor_matches`]),
@@ -233,6 +316,7 @@ pub fn trend(events: &[EventRow], a: &str, b: &str, period: Period) -> Vec<Trend
             start: start.format("%Y-%m-%d").to_string(),
             a_to_b,
             b_to_a,
+            articles: None,
         });
         start = period.next(start);
     }
@@ -609,6 +693,11 @@ mod tests {
             rule: "test".into(),
             coder_version: "t".into(),
             dictionary_set: "d".into(),
+            title: None,
+            sentence_text: None,
+            index: 0,
+            goldstein_table: None,
+            ingested_at: None,
         }
     }
 
@@ -616,7 +705,17 @@ mod tests {
     fn actor_prefix_matches_code_country_or_org() {
         let gov = actor("RUSGOV");
         assert!(actor_matches(&gov, "RUS"));
-        assert!(actor_matches(&gov, "rusgov"));
+        assert!(
+            !actor_matches(&gov, "rusgov"),
+            "lower case is a name, and this actor has none"
+        );
+        let named = Actor {
+            name: Some("Vladimir Putin".into()),
+            ..gov.clone()
+        };
+        assert!(actor_matches(&named, "putin"));
+        assert!(actor_matches(&named, "Vladimir Putin"));
+        assert!(!actor_matches(&named, "Zelensky"));
         assert!(!actor_matches(&gov, "UKR"));
         assert!(!actor_matches(&gov, "RUSGOVX"));
         assert!(actor_matches(&actor("NATO"), "NAT"));
@@ -836,5 +935,62 @@ mod tests {
         );
         net.retain_min_events(3);
         assert!(net.edges.is_empty() && net.nodes.is_empty());
+    }
+
+    #[test]
+    fn reports_of_one_event_aggregate_as_gdelt_does() {
+        let mut a = event(1, "2022-03-01", "RUSMIL", "UKR", "190", -10.0, 4);
+        a.publisher = Some("Wire A".into());
+        let mut b = event(2, "2022-03-01", "RUSMIL", "UKR", "190", -10.0, 4);
+        b.publisher = Some("Wire B".into());
+        b.paragraph = Some(3);
+        // The same article reporting it twice: two mentions, one article.
+        let mut c = b.clone();
+        c.event_id = 3;
+        let mut d = event(4, "2022-03-01", "RUSMIL", "UKR", "190", -10.0, 4);
+        d.publisher = Some("Wire A".into());
+        d.paragraph = Some(2);
+        let other_day = event(5, "2022-03-02", "RUSMIL", "UKR", "190", -10.0, 4);
+        let other_code = event(6, "2022-03-01", "RUSMIL", "UKR", "193", -10.0, 4);
+        let events = aggregate(&[a, b, c, d, other_day, other_code]);
+        assert_eq!(events.len(), 3);
+        let first = &events[0];
+        assert_eq!((first.num_mentions, first.num_articles, first.num_sources), (4, 3, 2));
+        assert!(first.is_root, "a's mention is in the lead");
+        assert_eq!(first.first_article, "art-1");
+        assert_eq!(
+            (events[1].date.as_deref(), events[1].num_mentions),
+            (Some("2022-03-02"), 1)
+        );
+        assert_eq!(events[2].code, "193");
+        let lone = aggregate(&[{
+            let mut e = event(7, "2022-03-05", "FRA", "DEU", "040", 1.0, 1);
+            e.paragraph = Some(4);
+            e
+        }]);
+        assert!(!lone[0].is_root);
+    }
+
+    #[test]
+    fn trends_normalised_by_article_volume() {
+        let events = vec![
+            event(1, "2022-03-01", "RUS", "UKR", "190", -10.0, 4),
+            event(2, "2022-03-01", "RUS", "UKR", "190", -10.0, 4),
+            event(3, "2022-03-02", "RUS", "UKR", "190", -10.0, 4),
+        ];
+        let mut points = trend(&events, "RUS", "UKR", Period::Day);
+        let volume = vec![("2022-03-01".to_string(), 40), ("2022-03-02".to_string(), 4)];
+        normalize_by_volume(&mut points, &volume, Period::Day);
+        assert_eq!(points[0].articles, Some(40));
+        assert_eq!(points[0].a_to_b.per_1000_articles, Some(50.0));
+        assert_eq!(
+            points[1].a_to_b.per_1000_articles,
+            Some(250.0),
+            "fewer events, but more per article"
+        );
+        assert_eq!(points[1].b_to_a.per_1000_articles, Some(0.0));
+        let mut weekly = trend(&events, "RUS", "UKR", Period::Week);
+        normalize_by_volume(&mut weekly, &volume, Period::Week);
+        assert_eq!(weekly[0].articles, Some(44));
     }
 }

@@ -2,7 +2,33 @@
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// The most a config file may hold: a real one is a few lines.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// Reads a file of at most `max` bytes; anything else (bigger, not a regular file: `/dev/zero`, a pipe, a
+/// folder) is refused, naming the file, before it is read.
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+    let meta = file.metadata().with_context(|| format!("{}", path.display()))?;
+    if !meta.is_file() {
+        return Err(crate::fail::usage(format!("{}: not a regular file", path.display())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(max) as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("{}", path.display()))?;
+    if bytes.len() as u64 > max {
+        return Err(crate::fail::usage(format!(
+            "{}: larger than {} KB, too big for this kind of file",
+            path.display(),
+            max >> 10
+        )));
+    }
+    Ok(bytes)
+}
 
 /// `detente.toml`: every key is optional; command-line flags win.
 #[derive(Debug, Default, Deserialize)]
@@ -39,9 +65,11 @@ impl Config {
             None => default_locations().into_iter().find(|p| p.is_file()),
         };
         let Some(path) = path else { return Ok(Config::default()) };
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading config {}", path.display()))?;
-        let mut config: Config =
-            toml::from_str(&text).map_err(|e| anyhow::anyhow!("config {}: {e}", path.display()))?;
+        let bytes = read_limited(&path, MAX_CONFIG_BYTES)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| crate::fail::usage(format!("config {}: not UTF-8 text", path.display())))?;
+        let mut config: Config = toml::from_str(&text)
+            .map_err(|e| crate::fail::usage(format!("config {}: {}", path.display(), e.to_string().trim())))?;
         let base = path.parent().unwrap_or(Path::new("."));
         for dir in &mut config.dictionaries {
             if dir.is_relative() {
@@ -73,8 +101,9 @@ pub struct Settings {
     pub goldstein: Goldstein,
     /// 0 = all cores.
     pub threads: usize,
-    #[allow(dead_code)]
     pub db: Option<PathBuf>,
+    /// How input files are read (CSV text column, date order, per-document budget): flags only.
+    pub read: detente_ingest::ReadOptions,
 }
 
 impl Settings {
@@ -91,14 +120,34 @@ impl Settings {
             goldstein: goldstein.or(config.goldstein).unwrap_or_default(),
             threads: threads.or(config.threads).unwrap_or(0),
             db: config.db.clone(),
+            read: detente_ingest::ReadOptions::default(),
         }
+    }
+
+    /// These settings with the input-reading flags of a command that reads files.
+    pub fn with_read(mut self, read: &crate::read_args::ReadArgs) -> Settings {
+        self.read = read.options();
+        self
+    }
+
+    /// What codes with these settings, as the store records it with every article and event.
+    pub fn coding(&self, sources: &[detente_coder::DictionarySource]) -> detente_store::Coding {
+        let table = match self.goldstein {
+            Goldstein::Gdelt => "gdelt",
+            Goldstein::Icews => "icews",
+            Goldstein::Phoenix => "phoenix",
+        };
+        detente_store::Coding::new(
+            env!("CARGO_PKG_VERSION"),
+            &crate::store_cmds::dictionary_set_id(sources),
+            table,
+        )
     }
 
     /// The coder these settings ask for, and the user's dictionary files it was built from.
     pub fn coder(&self) -> Result<(detente_coder::Coder, Vec<detente_coder::DictionarySource>)> {
-        let sources = crate::pipeline::dictionary_sources(&self.dictionaries)?;
-        let mut coder =
-            detente_coder::Coder::with_sources(&sources).map_err(|e| anyhow::anyhow!("dictionary error: {e}"))?;
+        let sources = crate::dictionaries::dictionary_sources(&self.dictionaries)?;
+        let mut coder = detente_coder::Coder::with_sources(&sources).context("dictionary error")?;
         let variant = match self.goldstein {
             Goldstein::Gdelt => detente_coder::events::GoldsteinVariant::Gdelt,
             Goldstein::Icews => detente_coder::events::GoldsteinVariant::Icews,
@@ -128,6 +177,14 @@ mod tests {
         std::fs::write(&path, "dictionary = 1\n").unwrap();
         let err = Config::load(Some(&path)).unwrap_err().to_string();
         assert!(err.contains("detente.toml"), "{err}");
+        // Too big, or not a file: refused without reading it all.
+        std::fs::write(&path, "#".repeat(MAX_CONFIG_BYTES as usize + 1)).unwrap();
+        let err = Config::load(Some(&path)).unwrap_err().to_string();
+        assert!(err.contains("too big"), "{err}");
+        let err = Config::load(Some(Path::new("/dev/zero"))).unwrap_err().to_string();
+        assert!(err.contains("/dev/zero: not a regular file"), "{err}");
+        let err = Config::load(Some(&dir)).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -15,30 +15,73 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+
+use crate::fail::usage;
 use detente_records::{Actor, Article, CodedArticle, Speaker};
 use serde::{Deserialize, Deserializer};
 use unicode_normalization::UnicodeNormalization;
 
+/// `detente eval --help`: what a gold file is.
+pub const LONG_ABOUT: &str = "\
+Score the coder on a gold file: the articles are coded and compared with what the gold says they hold.
+
+A gold file is JSON Lines (or one JSON document): one object per article with
+  id         the article's id (required)
+  text       the article text (else from --articles, or GOLD.articles.jsonl beside GOLD.gold.jsonl)
+  quotes     [{\"starts\": first words of the quoted content, \"speaker\": name or null, \"speaker_entity\":
+             country or org code}]
+  events     [{\"sentence\": first words of the sentence, \"source\", \"target\": actor codes, \"root\": CAMEO root
+             (\"19\") or \"plover\": type, \"negated\", \"factual\": true/false, \"alt_codes\": [roots]}]
+  forbidden  [{\"sentence\": first words, \"root\": a root that must not be coded there (none: any event)}]
+  event_scope  \"all\" (events annotated in the whole text) or absent (first 8 sentences)
+An article needs at least one of quotes, events or forbidden (an empty list is an annotation: none).
+Files that are not gold (articles, detente output) are refused with exit status 2.
+The full description, with an example: docs/eval-gold-format.md.";
+
+/// `detente eval`: the scoring options and the coder's.
+#[derive(clap::Args, Debug, Clone)]
+pub struct EvalCmd {
+    #[command(flatten)]
+    pub eval: EvalArgs,
+    #[command(flatten)]
+    pub dictionaries: crate::args::DictionaryArg,
+    #[command(flatten)]
+    pub config: crate::args::ConfigArg,
+}
+
+/// What `detente eval` scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    Quotes,
+    Events,
+    All,
+}
+
 #[derive(clap::Args, Debug, Clone)]
 pub struct EvalArgs {
-    /// Gold file (JSONL): news-dev.gold.jsonl, plover-gsr-dev.jsonl, a seed gold JSON ...
+    /// Gold file (see above): news-dev.gold.jsonl, plover-gsr-dev.jsonl, a seed gold JSON ...
+    #[arg(value_name = "GOLD")]
     pub gold: Option<PathBuf>,
-    /// Articles to code (JSONL with id,text,...); default: the gold lines' own `text`, else GOLD with
-    /// `.gold.jsonl` replaced by `.articles.jsonl`.
-    #[arg(long)]
+    /// Articles to code (JSONL with id, text, ...) [default: the gold lines' own `text`, else GOLD with
+    /// `.gold.jsonl` replaced by `.articles.jsonl`].
+    #[arg(long, value_name = "FILE")]
     pub articles: Option<PathBuf>,
     /// PolNeAR split directory (text/, attributions/): score content and source spans instead.
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     pub polnear: Option<PathBuf>,
-    /// What to score: quotes, events or all (default all).
-    #[arg(long, default_value = "all")]
-    pub only: String,
+    /// What to score.
+    #[arg(long, value_enum, default_value_t = Only::All)]
+    pub only: Only,
     /// Print every miss (to work from).
     #[arg(long, short)]
     pub verbose: bool,
-    /// Also write the predictions as JSONL here (to feed score.py).
-    #[arg(long)]
+    /// Also write the predictions as JSONL here (to feed another scorer).
+    #[arg(long, value_name = "FILE")]
     pub predictions: Option<PathBuf>,
+    /// Classify every missed and extra event by the stage that lost it (no trigger; an actor missing; actors
+    /// present but no event; wrong root, source or target; factuality), with counts; with -v, every case.
+    #[arg(long)]
+    pub by_cause: bool,
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -153,8 +196,10 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldArticle>> {
         .into_iter::<serde_json::Value>()
         .enumerate()
     {
-        let value = value.with_context(|| format!("gold document {}", n + 1))?;
-        let article: GoldArticle = serde_json::from_value(value).with_context(|| format!("gold document {}", n + 1))?;
+        let value = value.map_err(|e| usage(format!("gold document {}: not JSON: {e}", n + 1)))?;
+        check_gold_document(&value).map_err(|why| usage(format!("gold document {}: {why}", n + 1)))?;
+        let article: GoldArticle =
+            serde_json::from_value(value).map_err(|e| usage(format!("gold document {}: {e}", n + 1)))?;
         match index.get(&article.id) {
             Some(&i) => gold[i] = article,
             None => {
@@ -164,6 +209,34 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldArticle>> {
         }
     }
     Ok(gold)
+}
+
+/// Why a JSON document is not the gold of an article (the checks serde's types do not make).
+fn check_gold_document(value: &serde_json::Value) -> Result<(), String> {
+    let Some(object) = value.as_object() else {
+        return Err("not a JSON object (a gold article is {\"id\": ..., \"quotes\": [...], \"events\": [...]})".into());
+    };
+    if ["schema", "sentences", "mentions"]
+        .iter()
+        .any(|k| object.contains_key(*k))
+    {
+        return Err("this is coded output (detente code), not gold: see `detente eval --help`".into());
+    }
+    match object.get("id") {
+        Some(serde_json::Value::String(id)) if !id.is_empty() => {}
+        _ => return Err("no \"id\": every gold article names the article it annotates".into()),
+    }
+    if !["quotes", "events", "forbidden"]
+        .iter()
+        .any(|k| object.contains_key(*k))
+    {
+        return Err(
+            "no \"quotes\", \"events\" or \"forbidden\": an article without annotations is not gold (to code \
+             articles, give them with --articles)"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -910,13 +983,6 @@ fn char_slice(text: &str, span: (i64, i64), max: usize) -> String {
 // ---------------------------------------------------------------------------------------------------
 // The command
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Only {
-    Quotes,
-    Events,
-    All,
-}
-
 /// Read articles from JSON Lines (`{id, text, source?, date?, title?, url?}`).
 fn read_articles(path: &Path) -> Result<Vec<Article>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -1031,16 +1097,39 @@ fn polnear_report(scores: &PolnearScores, verbose: bool) -> String {
 }
 
 /// `detente eval`: code the articles of a gold set (or a PolNeAR split) with `code` and print the scores.
-pub fn run(args: &EvalArgs, code: &dyn Fn(&Article) -> CodedArticle) -> Result<ExitCode> {
-    let only = match args.only.as_str() {
-        "quotes" => Only::Quotes,
-        "events" => Only::Events,
-        "all" => Only::All,
-        other => bail!("--only {other:?}: expected quotes, events or all"),
+/// `detente eval` as the command line gives it.
+pub fn run_cmd(cmd: &EvalCmd) -> Result<ExitCode> {
+    let settings = crate::args::settings(&cmd.config, Some(&cmd.dictionaries), None, None)?;
+    let (coder, _) = settings.coder()?;
+    // The triggers of each sentence, from the event stage's explanation: what --by-cause needs to tell "no
+    // trigger" from the other causes.
+    let triggers = |a: &CodedArticle| -> Vec<usize> {
+        let text = a.text.as_deref().unwrap_or("");
+        let quotes = &a.quotes;
+        let explanation = coder
+            .events
+            .explain(text, &a.sentences, &a.mentions, quotes, a.date.as_deref());
+        let mut counts = vec![0; a.sentences.len()];
+        for s in explanation.sentences {
+            if let Some(c) = counts.get_mut(s.index) {
+                *c = s.triggers.len();
+            }
+        }
+        counts
     };
+    run(&cmd.eval, &|article| coder.code(article), Some(&triggers))
+}
+
+/// Scores with `code`; `triggers` (the lexicon triggers per sentence of a coded article) enables --by-cause.
+pub fn run(
+    args: &EvalArgs,
+    code: &dyn Fn(&Article) -> CodedArticle,
+    triggers: Option<&dyn Fn(&CodedArticle) -> Vec<usize>>,
+) -> Result<ExitCode> {
+    let only = args.only;
     let report = match (&args.gold, &args.polnear) {
-        (Some(_), Some(_)) => bail!("give either a GOLD file or --polnear DIR, not both"),
-        (None, None) => bail!("nothing to score: give a GOLD file or --polnear DIR"),
+        (Some(_), Some(_)) => return Err(usage("give either a GOLD file or --polnear DIR, not both")),
+        (None, None) => return Err(usage("nothing to score: give a GOLD file or --polnear DIR")),
         (None, Some(dir)) => {
             let docs = read_polnear(dir)?;
             let pred: Vec<CodedArticle> = docs
@@ -1061,16 +1150,26 @@ pub fn run(args: &EvalArgs, code: &dyn Fn(&Article) -> CodedArticle) -> Result<E
         (Some(gold_path), None) => {
             let text =
                 std::fs::read_to_string(gold_path).with_context(|| format!("reading {}", gold_path.display()))?;
-            let gold = parse_gold(&text).with_context(|| format!("in {}", gold_path.display()))?;
+            let gold = parse_gold(&text).with_context(|| format!("{}", gold_path.display()))?;
+            if gold.is_empty() {
+                return Err(usage(format!("{}: no gold articles in it", gold_path.display())));
+            }
             let articles = articles_for(gold_path, &gold, args.articles.as_deref())?;
             let pred: Vec<CodedArticle> = articles.iter().map(code).collect();
             if let Some(path) = &args.predictions {
                 write_predictions(path, &pred)?;
             }
-            gold_report(&gold, &pred, only, args.verbose)
+            let mut report = gold_report(&gold, &pred, only, args.verbose);
+            if args.by_cause {
+                let Some(triggers) = triggers else {
+                    return Err(usage("--by-cause needs the coder's explanations"));
+                };
+                report.push_str(&crate::causes::classify(&gold, &pred, triggers).report(args.verbose));
+            }
+            report
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     out.write_all(report.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -1566,16 +1665,17 @@ mod tests {
             gold: Some(gold_path),
             articles: None,
             polnear: None,
-            only: "all".into(),
+            only: Only::All,
             verbose: true,
             predictions: Some(pred_path.clone()),
+            by_cause: false,
         };
         let fake_coder = |a: &Article| {
             let mut c = coded(&a.id, &a.text);
             c.quotes = vec![quote(&a.text, "Bridges matter.", Some("Ola"), None)];
             c
         };
-        run(&args, &fake_coder).unwrap();
+        run(&args, &fake_coder, None).unwrap();
         let written = std::fs::read_to_string(&pred_path).unwrap();
         let back: CodedArticle = serde_json::from_str(written.trim()).unwrap();
         assert_eq!(back.id, "tiny");
@@ -1587,11 +1687,36 @@ mod tests {
              events: P=0.000 R=0.000 F1=0.000 (tp=0 fp=0 fn=0); forbidden hits 0\n\
              quote_f1=1.000 speaker_acc=1.000 event_f1=0.000 forbidden=0\n"
         );
-        let bad = EvalArgs {
-            only: "both".into(),
-            ..args
-        };
-        assert!(run(&bad, &fake_coder).is_err());
+        // Not gold: an articles file, coded output, an empty file. Refused as usage errors (exit 2).
+        for (name, content, says) in [
+            (
+                "articles.jsonl",
+                "{\"id\": \"a1\", \"text\": \"Ola spoke.\"}\n",
+                "not gold",
+            ),
+            (
+                "coded.jsonl",
+                "{\"schema\": 1, \"id\": \"a1\", \"sentences\": [], \"quotes\": [], \"events\": []}\n",
+                "coded output",
+            ),
+            ("empty.jsonl", "", "no gold articles"),
+            ("list.json", "[1, 2]", "not a JSON object"),
+        ] {
+            let path = dir.join(name);
+            std::fs::write(&path, content).unwrap();
+            let bad = EvalArgs {
+                gold: Some(path),
+                predictions: None,
+                ..args.clone()
+            };
+            let err = run(&bad, &fake_coder, None).unwrap_err();
+            assert!(crate::fail::message(&err).contains(says), "{name}: {err:#}");
+            assert!(crate::fail::message(&err).contains(name), "{name}: {err:#}");
+            assert_eq!(
+                format!("{:?}", crate::fail::exit_code(&err)),
+                format!("{:?}", ExitCode::from(2))
+            );
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,8 +6,9 @@
 //! to read off. Each place with events is a circle whose area grows with the number of events and whose colour
 //! is the quad class most of them have.
 
-use crate::store_cmds::{DbArg, EventFilterArgs};
-use anyhow::{Context, Result, bail};
+use crate::args::{ConfigArg, settings};
+use crate::store_cmds::{ActorResolver, DbArg, EventFilterArgs, with_db};
+use anyhow::{Context, Result};
 use clap::Args;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -41,6 +42,8 @@ pub struct MapArgs {
     /// Width of the image in pixels (the height follows the area).
     #[arg(long, default_value_t = 1200, value_name = "PX")]
     pub width: u32,
+    #[command(flatten)]
+    pub config: ConfigArg,
 }
 
 /// A box in degrees.
@@ -71,14 +74,18 @@ impl Area {
                     .collect::<Result<_, _>>()
                     .map_err(|_| anyhow::anyhow!("--region {text:?}: expected world, auto or SOUTH,WEST,NORTH,EAST"))?;
                 let [south, west, north, east] = v[..] else {
-                    bail!("--region {text:?}: expected four numbers SOUTH,WEST,NORTH,EAST");
+                    return Err(crate::fail::usage(format!(
+                        "--region {text:?}: expected four numbers SOUTH,WEST,NORTH,EAST"
+                    )));
                 };
                 let lat_ok = |v: f64| (-90.0..=90.0).contains(&v);
                 let lon_ok = |v: f64| (-180.0..=180.0).contains(&v);
                 let valid =
                     south < north && west < east && lat_ok(south) && lat_ok(north) && lon_ok(west) && lon_ok(east);
                 if !valid {
-                    bail!("--region {text:?}: south < north within ±90 and west < east within ±180");
+                    return Err(crate::fail::usage(format!(
+                        "--region {text:?}: south < north within ±90 and west < east within ±180"
+                    )));
                 }
                 Ok(Area {
                     south,
@@ -258,12 +265,17 @@ fn spots(store: &detente_store::Store, query: &detente_store::EventQuery) -> Res
     Ok((by_place.into_values().collect(), unplaced))
 }
 
-pub fn run(args: &MapArgs) -> Result<ExitCode> {
+pub fn run(mut args: MapArgs) -> Result<ExitCode> {
     if args.width < 100 || args.width > 20_000 {
-        bail!("--width {}: expected 100 to 20000 pixels", args.width);
+        return Err(crate::fail::usage(format!(
+            "--width {}: expected 100 to 20000 pixels",
+            args.width
+        )));
     }
+    let settings = settings(&args.config, None, None, None)?;
+    with_db(&mut args.db, &settings);
+    let query = args.filter.to_query(&mut ActorResolver::new(&settings))?;
     let store = args.db.open_for_queries()?;
-    let query = args.filter.to_query()?;
     let (spots, unplaced) = spots(&store, &query)?;
     let points: Vec<(f64, f64)> = spots.iter().map(|s| (s.lat, s.lon)).collect();
     let area = Area::parse(&args.region, &points)?;

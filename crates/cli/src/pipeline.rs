@@ -1,14 +1,12 @@
 //! The coding pipeline: read articles (one thread), code them in parallel (rayon), hand them to a sink
 //! in input order. Memory stays bounded: articles move through in chunks, at most a few chunks at a time.
 
-use anyhow::{Context, Result};
-use detente_coder::{Coder, DictionarySource};
+use anyhow::Result;
+use detente_coder::Coder;
 use detente_records::{Article, CodedArticle};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How many articles are coded together; several chunks are in flight at most.
@@ -26,8 +24,12 @@ pub struct Summary {
     pub events: usize,
     pub quotes: usize,
     pub errors: usize,
+    /// Articles read with a problem (an unreadable date): coded, but worth a look.
+    pub warnings: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// The user interrupted the run (Ctrl-C): the input was not read to the end.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -37,8 +39,13 @@ impl Summary {
     }
 
     pub fn line(&self) -> String {
+        let warnings = match self.warnings {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        };
         format!(
-            "{} articles, {} sentences, {} events, {} quotes, {} errors; {:.1} MB in {:.2}s ({:.2} MB/s)",
+            "{} articles, {} sentences, {} events, {} quotes, {} errors{warnings}; {:.1} MB in {:.2}s ({:.2} MB/s)",
             self.articles,
             self.sentences,
             self.events,
@@ -51,50 +58,16 @@ impl Summary {
     }
 }
 
-/// Read every dictionary file under the given folders (recursively, sorted) for the coder.
-pub fn dictionary_sources(dirs: &[PathBuf]) -> Result<Vec<DictionarySource>> {
-    let mut files = Vec::new();
-    for dir in dirs {
-        collect_files(dir, &mut files).with_context(|| format!("reading dictionaries in {}", dir.display()))?;
-    }
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-            // Legacy dictionaries are sometimes Latin-1: decode lossily rather than refuse them.
-            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            Ok(DictionarySource {
-                name: path.display().to_string(),
-                text,
-            })
-        })
-        .collect()
-}
-
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_file() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(path)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        collect_files(&entry.path(), out)?;
-    }
-    Ok(())
-}
-
 /// Options of a coding run.
 pub struct RunOptions {
     /// Worker threads; 0 = all cores.
     pub threads: usize,
     /// Show a progress bar (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// The sink writes to a terminal: the progress bar is cleared while it does, so the two don't mix.
+    pub output_is_terminal: bool,
+    /// How inputs are read: CSV text column, date order, per-document budget.
+    pub read: detente_ingest::ReadOptions,
 }
 
 /// Code all articles from `paths` with `coder`, calling `sink` with each coded article and its
@@ -107,17 +80,27 @@ where
 {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
-    let progress = progress_bar(options.progress);
+    let progress = if options.progress {
+        crate::progress::bytes(crate::progress::input_size(paths))
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut summary = Summary::default();
 
     // The reader runs on its own thread and hands over chunks through a small bounded channel, so reading,
     // decompressing and parsing overlap with coding without buffering the whole input.
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Result<Article, detente_ingest::InputError>>>(2);
     let paths = paths.to_vec();
+    let articles = detente_ingest::read_paths_with(&paths, options.read.clone());
+    let bytes_read = articles.byte_counter();
     let reader = std::thread::spawn(move || {
         let mut chunk = Vec::with_capacity(CHUNK_ARTICLES);
         let mut chunk_bytes = 0usize;
-        for item in detente_ingest::read_paths(&paths) {
+        for item in articles {
+            // Ctrl-C: read no more; what was read is still coded and handed on, so the run ends whole.
+            if crate::interrupt::requested() {
+                break;
+            }
             if let Ok(article) = &item {
                 chunk_bytes += article.text.len();
             }
@@ -182,25 +165,29 @@ where
                         summary.events += coded.events.len();
                         summary.quotes += coded.quotes.len();
                         summary.bytes += coded.text.as_ref().map_or(0, |t| t.len() as u64);
-                        if let Err(e) = sink(&coded, &rendered) {
+                        let sunk = if options.output_is_terminal && !progress.is_hidden() {
+                            progress.suspend(|| sink(&coded, &rendered))
+                        } else {
+                            sink(&coded, &rendered)
+                        };
+                        if let Err(e) = sunk {
                             outcome = Err(e);
                             break;
                         }
                     }
                     Err(e) => {
-                        summary.errors += 1;
-                        progress.suspend(|| eprintln!("detente: {e}"));
+                        // An error lost an article; a warning did not (its article follows); a summary
+                        // line counts the problems of an input that were not shown one by one.
+                        summary.errors += e.error_count();
+                        summary.warnings += e.warning_count();
+                        progress.suspend(|| eprintln!("detente: {}", crate::output::clean(&e.to_string())));
                     }
                 }
             }
-            progress.set_position(summary.articles as u64);
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            progress.set_position(bytes_read.get());
             progress.set_message(format!(
-                "{:.1} MB, {:.1} MB/s, {} events, {} errors",
-                summary.bytes as f64 / 1e6,
-                summary.bytes as f64 / 1e6 / secs,
-                summary.events,
-                summary.errors
+                "{} articles, {} events, {} errors",
+                summary.articles, summary.events, summary.errors
             ));
         }
     });
@@ -208,6 +195,7 @@ where
     let _ = reader.join();
     progress.finish_and_clear();
     summary.elapsed = started.elapsed();
+    summary.interrupted = crate::interrupt::requested();
     outcome.map(|()| summary)
 }
 
@@ -229,19 +217,6 @@ where
             })
         })
         .collect()
-}
-
-fn progress_bar(wanted: bool) -> ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles  {msg}  [{elapsed}]")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
 }
 
 /// True when an error chain is a closed stdout pipe (`detente code | head`): the run ends quietly.
@@ -281,6 +256,8 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            output_is_terminal: false,
+            read: detente_ingest::ReadOptions::default(),
         };
         let mut seen = Vec::new();
         let summary = run(
@@ -313,6 +290,8 @@ mod tests {
         let options = RunOptions {
             threads: 2,
             progress: false,
+            output_is_terminal: false,
+            read: detente_ingest::ReadOptions::default(),
         };
         let mut calls = 0;
         let result = run(

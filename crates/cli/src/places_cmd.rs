@@ -1,26 +1,32 @@
 //! `detente places`: every place an article names, resolved against the gazetteer (not only event places).
 
-use crate::config::Settings;
+use crate::args::{ConfigArg, DictionaryArg, InputArgs, ThreadsArg, settings};
+use crate::output::{clean, stdout};
 use crate::pipeline::{self, RunOptions};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use detente_coder::places::PlaceMention;
 use detente_records::CodedArticle;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct PlacesArgs {
-    /// Input files or folders; `-` or nothing reads standard input.
-    paths: Vec<PathBuf>,
-    /// Output format (default: a table on a terminal, jsonl otherwise).
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, short, value_enum)]
     format: Option<PlacesFormat>,
     /// Also list names used as actors ("Washington said") and names in passing, not only places where
     /// something is or happens.
     #[arg(long)]
     all: bool,
+    #[command(flatten)]
+    dictionaries: DictionaryArg,
+    #[command(flatten)]
+    threads: ThreadsArg,
+    #[command(flatten)]
+    config: ConfigArg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -30,6 +36,8 @@ enum PlacesFormat {
     /// One JSON object per article: {"id", "places": [{start, end, text, name, kind, country, admin1, lat,
     /// lon, population, role, preposition}]}.
     Jsonl,
+    /// Comma-separated, one row per place mention, with a header.
+    Csv,
     /// Tab-separated, one row per place mention, with a header.
     Tsv,
 }
@@ -69,10 +77,17 @@ fn render(coded: &CodedArticle, places: &[PlaceMention], format: PlacesFormat) -
                 let _ = writeln!(out, "{}", row.join("\t"));
             }
         }
-        PlacesFormat::Table => {
-            let _ = writeln!(out, "{} — {} place mention(s)", coded.id, places.len());
+        PlacesFormat::Csv => {
+            let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
             for p in places {
-                let c = cells(&coded.id, p);
+                let _ = writer.write_record(cells(&coded.id, p));
+            }
+            let _ = writer.flush();
+        }
+        PlacesFormat::Table => {
+            let _ = writeln!(out, "{} — {} place mention(s)", clean(&coded.id), places.len());
+            for p in places {
+                let c = cells(&coded.id, p).map(|c| clean(&c).into_owned());
                 let admin1 = if c[8].is_empty() {
                     String::new()
                 } else {
@@ -94,22 +109,20 @@ fn render(coded: &CodedArticle, places: &[PlaceMention], format: PlacesFormat) -
     out
 }
 
-pub fn run(args: &PlacesArgs, settings: &Settings) -> Result<ExitCode> {
+pub fn run(args: &PlacesArgs) -> Result<ExitCode> {
+    let settings = settings(&args.config, Some(&args.dictionaries), Some(&args.threads), None)?;
     let (coder, _) = settings.coder()?;
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         PlacesFormat::Table
     } else {
         PlacesFormat::Jsonl
     });
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths.clone()
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if format == PlacesFormat::Tsv {
-        writeln!(out, "{}", COLUMNS.join("\t")).context("writing output")?;
+    let paths = crate::coding::input_paths(&args.input, "places")?;
+    let mut out = stdout();
+    match format {
+        PlacesFormat::Tsv => writeln!(out, "{}", COLUMNS.join("\t")).context("writing output")?,
+        PlacesFormat::Csv => writeln!(out, "{}", COLUMNS.join(",")).context("writing output")?,
+        _ => {}
     }
     let all = args.all;
     let render = |coded: &CodedArticle| {
@@ -123,6 +136,8 @@ pub fn run(args: &PlacesArgs, settings: &Settings) -> Result<ExitCode> {
     let options = RunOptions {
         threads: settings.threads,
         progress: true,
+        output_is_terminal: crate::output::stdout_is_terminal(),
+        read: args.input.read.options(),
     };
     let summary = pipeline::run(&paths, &coder, &options, render, |_, bytes| {
         out.write_all(bytes).context("writing output")?;

@@ -2,8 +2,13 @@
 //! readable view for people, with spans highlighted in colour on a terminal.
 
 use anstyle::{AnsiColor, Style};
+use detente_analysis::EventRow;
 use detente_records::{CodedArticle, Mention, Quote, Span};
+use detente_store::export::icews;
+use detente_store::export::{EVENT_COLUMNS, event_cells};
 use std::fmt::Write as _;
+
+use crate::output::clean;
 
 /// One article as a JSON line (schema v1), newline included.
 pub fn jsonl(coded: &CodedArticle, with_text: bool) -> Vec<u8> {
@@ -53,11 +58,13 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// The text, control characters escaped, in the style when colour is on.
     fn paint(&self, style: Style, text: &str) -> String {
+        let text = clean(text);
         if self.color {
             format!("{style}{text}{style:#}")
         } else {
-            text.to_string()
+            text.into_owned()
         }
     }
     fn mention(&self, t: &str) -> String {
@@ -104,9 +111,9 @@ fn highlight(text: &str, span: Span, coded: &CodedArticle, palette: Palette) -> 
         let inner = s.of(text);
         let painted = match (kind, palette.color) {
             (0, true) => palette.mention(inner),
-            (0, false) => format!("[{inner}]"),
+            (0, false) => format!("[{}]", clean(inner)),
             (_, true) => palette.trigger(inner),
-            (_, false) => format!("*{inner}*"),
+            (_, false) => format!("*{}*", clean(inner)),
         };
         out.push_str(&painted);
         pos = s.end;
@@ -117,7 +124,7 @@ fn highlight(text: &str, span: Span, coded: &CodedArticle, palette: Palette) -> 
 
 fn paint_quotes(text: &str, span: Span, coded: &CodedArticle, palette: Palette) -> String {
     if !palette.color {
-        return span.of(text).to_string();
+        return clean(span.of(text)).into_owned();
     }
     let mut out = String::new();
     let mut pos = span.start;
@@ -135,18 +142,18 @@ fn paint_quotes(text: &str, span: Span, coded: &CodedArticle, palette: Palette) 
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        out.push_str(&text[pos..start]);
+        out.push_str(&clean(&text[pos..start]));
         out.push_str(&palette.quote(&text[start..end]));
         pos = end;
     }
-    out.push_str(&text[pos..span.end]);
+    out.push_str(&clean(&text[pos..span.end]));
     out
 }
 
 fn actor_label(actor: &detente_records::Actor) -> String {
     match &actor.name {
-        Some(name) => format!("{} ({name})", actor.code),
-        None => actor.code.clone(),
+        Some(name) => format!("{} ({})", clean(&actor.code), clean(name)),
+        None => clean(&actor.code).into_owned(),
     }
 }
 
@@ -158,7 +165,7 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     let _ = writeln!(out, "{}", palette.heading(&format!("━━ {} — {}", coded.id, title)));
     let meta: Vec<String> = [("date", &coded.date), ("source", &coded.source), ("url", &coded.url)]
         .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {v}")))
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {}", clean(v))))
         .collect();
     if !meta.is_empty() {
         let _ = writeln!(out, "{}", palette.dim(&meta.join("  ")));
@@ -212,18 +219,18 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
             e.sentence,
             actor_label(&e.source),
             target,
-            e.code,
-            e.name,
+            clean(&e.code),
+            clean(&e.name),
             e.goldstein,
             e.quad_class,
-            e.plover.as_deref().unwrap_or("-"),
+            clean(e.plover.as_deref().unwrap_or("-")),
             flags
         );
         let place = e.location.as_ref().map_or(String::new(), |l| {
             format!(
                 "  place: {} ({}, {})",
-                l.name,
-                l.country.as_deref().unwrap_or("-"),
+                clean(&l.name),
+                clean(l.country.as_deref().unwrap_or("-")),
                 l.via.as_str()
             )
         });
@@ -243,10 +250,10 @@ pub fn pretty(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
 fn quote_line(q: &Quote, palette: Palette) -> String {
     let speaker = match &q.speaker {
         Some(s) => {
-            let name = s.name.as_deref().unwrap_or("?");
+            let name = clean(s.name.as_deref().unwrap_or("?"));
             match &s.code {
-                Some(code) => format!("{name} [{code}]"),
-                None => name.to_string(),
+                Some(code) => format!("{name} [{}]", clean(code)),
+                None => name.into_owned(),
             }
         }
         None => "(no speaker)".to_string(),
@@ -274,8 +281,8 @@ pub fn write_actor_table(out: &mut String, mentions: &[Mention], palette: Palett
             m.start,
             m.end,
             palette.mention(&m.text),
-            m.actor.code,
-            m.actor.name.as_deref().unwrap_or("-"),
+            clean(&m.actor.code),
+            clean(m.actor.name.as_deref().unwrap_or("-")),
             palette.dim(&format!("{via} #{}", m.entity))
         );
     }
@@ -330,96 +337,213 @@ pub fn quotes_by_speaker(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The event tables of `detente code --format gdelt|csv|plover`: a header once, then rows per article.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum EventTable {
-    /// GDELT 2.0 event table columns, tab-separated (negated events left out, as GDELT has no negation).
-    Gdelt,
-    /// Every event field, comma-separated.
-    Csv,
-    /// POLECAT-style JSON, one event per line.
-    Plover,
+/// The events of a freshly coded article as flat rows (what the CSV, GDELT and ICEWS tables are made of).
+pub fn event_rows(coded: &CodedArticle) -> Vec<EventRow> {
+    (0..coded.events.len())
+        .map(|i| EventRow::from_coded(coded, i, env!("CARGO_PKG_VERSION")))
+        .collect()
 }
 
-impl EventTable {
-    pub fn header(self) -> Vec<u8> {
-        let names: Vec<&str> = match self {
-            EventTable::Gdelt => detente_store::export::GDELT_COLUMNS.to_vec(),
-            EventTable::Csv => detente_store::export::EVENT_COLUMNS
-                .iter()
-                .map(|(name, _)| *name)
-                .collect(),
-            EventTable::Plover => return Vec::new(),
-        };
-        let sep = if self == EventTable::Gdelt { "\t" } else { "," };
-        (names.join(sep) + "\n").into_bytes()
-    }
+/// The header of `detente code --format csv`.
+pub fn csv_header() -> Vec<u8> {
+    let names: Vec<&str> = EVENT_COLUMNS.iter().map(|(name, _)| *name).collect();
+    (names.join(",") + "\n").into_bytes()
+}
 
-    pub fn rows(self, coded: &CodedArticle) -> Vec<u8> {
-        let version = env!("CARGO_PKG_VERSION");
-        let mut out = Vec::new();
-        for (i, event) in coded.events.iter().enumerate() {
-            let row = detente_analysis::EventRow::from_coded(coded, i, version);
-            match self {
-                EventTable::Gdelt => {
-                    if event.negated {
-                        continue;
-                    }
-                    // TSV has no quoting: tabs and line breaks inside a field would break the row.
-                    let fields: Vec<String> = detente_store::export::gdelt_row(&row, None)
-                        .into_iter()
-                        .map(|f| f.replace(['\t', '\n', '\r'], " "))
-                        .collect();
-                    out.extend_from_slice(fields.join("\t").as_bytes());
-                    out.push(b'\n');
-                }
-                EventTable::Csv => {
-                    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
-                    let cells = detente_store::export::event_cells(&row)
-                        .into_iter()
-                        .map(|c| c.to_text());
-                    writer.write_record(cells).expect("writing CSV to memory");
-                    writer.flush().expect("writing CSV to memory");
-                }
-                EventTable::Plover => {
-                    let sentence = coded.sentences.get(event.sentence);
-                    let event_text = match (coded.text.as_deref(), sentence) {
-                        (Some(text), Some(s)) => Some(s.span().of(text)),
-                        _ => None,
-                    };
-                    let line = serde_json::json!({
-                        "event_id": format!("{}-{}", coded.id, i),
-                        "story_id": coded.id,
-                        "story_date": coded.date,
-                        "publisher": coded.source,
-                        "url": coded.url,
-                        "event_type": event.plover,
-                        "cameo_code": event.code,
-                        "goldstein": event.goldstein,
-                        "quad_class": event.quad_class,
-                        "actor": event.source.name.clone().unwrap_or_else(|| event.source.code.clone()),
-                        "actor_code": event.source.code,
-                        "actor_country": event.source.country,
-                        "actor_org": event.source.org,
-                        "actor_sector": event.source.role,
-                        "recipient": event.target.as_ref().map(|t| t.name.clone().unwrap_or_else(|| t.code.clone())),
-                        "recipient_code": event.target.as_ref().map(|t| &t.code),
-                        "recipient_country": event.target.as_ref().and_then(|t| t.country.as_ref()),
-                        "recipient_org": event.target.as_ref().and_then(|t| t.org.as_ref()),
-                        "recipient_sector": event.target.as_ref().and_then(|t| t.role.as_ref()),
-                        "negated": event.negated,
-                        "factual": event.factual,
-                        "event_text": event_text,
-                        "trigger": event.trigger.text,
-                        "rule": event.rule,
-                        "location": event.location,
-                    });
-                    serde_json::to_writer(&mut out, &line).expect("writing JSON to memory");
-                    out.push(b'\n');
-                }
-            }
+fn csv_lines<I, R>(records: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let mut out = Vec::new();
+    {
+        let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
+        for record in records {
+            writer.write_record(record).expect("writing CSV to memory");
         }
-        out
+        writer.flush().expect("writing CSV to memory");
+    }
+    out
+}
+
+/// `detente code --format csv`: every event field, one event per row.
+pub fn csv_rows(coded: &CodedArticle) -> Vec<u8> {
+    let rows = event_rows(coded);
+    csv_lines(rows.iter().map(|row| event_cells(row).into_iter().map(|c| c.to_text())))
+}
+
+/// `detente code --format icews`: the rows of the events ICEWS can hold.
+pub fn icews_rows(coded: &CodedArticle) -> Vec<u8> {
+    let mut out = Vec::new();
+    for row in event_rows(coded).iter().filter(|r| icews::fits(r)) {
+        out.extend_from_slice(icews::line(row).as_bytes());
+    }
+    out
+}
+
+/// `detente code --format plover`: POLECAT-style JSON, one event per line.
+pub fn plover_rows(coded: &CodedArticle) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, event) in coded.events.iter().enumerate() {
+        let sentence = coded.sentences.get(event.sentence);
+        let event_text = match (coded.text.as_deref(), sentence) {
+            (Some(text), Some(s)) => text.get(s.start..s.end),
+            _ => None,
+        };
+        let line = serde_json::json!({
+            "event_id": format!("{}-{}", coded.id, i),
+            "story_id": coded.id,
+            "story_date": coded.date,
+            "publisher": coded.source,
+            "url": coded.url,
+            "title": coded.title,
+            "event_type": event.plover,
+            "cameo_code": event.code,
+            "goldstein": event.goldstein,
+            "quad_class": event.quad_class,
+            "actor": event.source.name.clone().unwrap_or_else(|| event.source.code.clone()),
+            "actor_code": event.source.code,
+            "actor_country": event.source.country,
+            "actor_org": event.source.org,
+            "actor_sector": event.source.role,
+            "recipient": event.target.as_ref().map(|t| t.name.clone().unwrap_or_else(|| t.code.clone())),
+            "recipient_code": event.target.as_ref().map(|t| &t.code),
+            "recipient_country": event.target.as_ref().and_then(|t| t.country.as_ref()),
+            "recipient_org": event.target.as_ref().and_then(|t| t.org.as_ref()),
+            "recipient_sector": event.target.as_ref().and_then(|t| t.role.as_ref()),
+            "negated": event.negated,
+            "factual": event.factual,
+            "event_text": event_text,
+            "trigger": event.trigger.text,
+            "rule": event.rule,
+            "location": event.location,
+        });
+        serde_json::to_writer(&mut out, &line).expect("writing JSON to memory");
+        out.push(b'\n');
+    }
+    out
+}
+
+const MENTION_COLUMNS: &[&str] = &[
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "code",
+    "country",
+    "org",
+    "role",
+    "name",
+    "via",
+    "kind",
+    "entity",
+];
+
+fn lower_debug(value: impl std::fmt::Debug) -> String {
+    format!("{value:?}").to_lowercase()
+}
+
+fn mention_cells(coded: &CodedArticle, m: &Mention) -> Vec<String> {
+    let a = &m.actor;
+    vec![
+        coded.id.clone(),
+        m.start.to_string(),
+        m.end.to_string(),
+        m.text.clone(),
+        a.code.clone(),
+        a.country.clone().unwrap_or_default(),
+        a.org.clone().unwrap_or_default(),
+        a.role.clone().unwrap_or_default(),
+        a.name.clone().unwrap_or_default(),
+        lower_debug(m.via),
+        lower_debug(m.kind),
+        m.entity.to_string(),
+    ]
+}
+
+pub fn mention_csv_header() -> Vec<u8> {
+    csv_lines([MENTION_COLUMNS])
+}
+
+/// `detente actors --format csv`: one mention per row.
+pub fn mention_csv(coded: &CodedArticle) -> Vec<u8> {
+    csv_lines(coded.mentions.iter().map(|m| mention_cells(coded, m)))
+}
+
+/// `detente actors --format jsonl`: one mention per line, with its article.
+pub fn mention_jsonl(coded: &CodedArticle) -> Vec<u8> {
+    let mut out = Vec::new();
+    for m in &coded.mentions {
+        let mut value = serde_json::to_value(m).expect("a mention serialises");
+        value["article_id"] = serde_json::Value::from(coded.id.clone());
+        serde_json::to_writer(&mut out, &value).expect("writing JSON to memory");
+        out.push(b'\n');
+    }
+    out
+}
+
+const QUOTE_COLUMNS: &[&str] = &[
+    "article_id",
+    "date",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "cue",
+    "speaker_name",
+    "speaker_code",
+    "speaker_country",
+    "speaker_org",
+    "speaker_role",
+];
+
+fn quote_cells(coded: &CodedArticle, q: &Quote) -> Vec<String> {
+    let s = q.speaker.clone().unwrap_or_default();
+    vec![
+        coded.id.clone(),
+        coded.date.clone().unwrap_or_default(),
+        lower_debug(q.kind),
+        q.start.to_string(),
+        q.end.to_string(),
+        q.text.clone(),
+        q.cue.clone().unwrap_or_default(),
+        s.name.unwrap_or_default(),
+        s.code.unwrap_or_default(),
+        s.country.unwrap_or_default(),
+        s.org.unwrap_or_default(),
+        s.role.unwrap_or_default(),
+    ]
+}
+
+pub fn quote_csv_header() -> Vec<u8> {
+    csv_lines([QUOTE_COLUMNS])
+}
+
+/// `detente quotes FILE --format csv`: one quote per row.
+pub fn quote_csv(coded: &CodedArticle) -> Vec<u8> {
+    csv_lines(coded.quotes.iter().map(|q| quote_cells(coded, q)))
+}
+
+/// `detente quotes FILE --format jsonl`: one quote per line, with its article.
+pub fn quote_jsonl(coded: &CodedArticle) -> Vec<u8> {
+    let mut out = Vec::new();
+    for q in &coded.quotes {
+        let mut value = serde_json::to_value(q).expect("a quote serialises");
+        value["article_id"] = serde_json::Value::from(coded.id.clone());
+        value["date"] = serde_json::to_value(&coded.date).expect("a date serialises");
+        serde_json::to_writer(&mut out, &value).expect("writing JSON to memory");
+        out.push(b'\n');
+    }
+    out
+}
+
+/// A heading: bold and underlined in colour, underlined with dashes without.
+pub fn heading(palette: Palette, text: &str) -> String {
+    if palette.color {
+        format!("\x1b[1;4m{text}\x1b[0m")
+    } else {
+        format!("{text}\n{}", "-".repeat(text.chars().count()))
     }
 }
 

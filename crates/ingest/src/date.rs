@@ -1,24 +1,86 @@
 //! Date normalisation to `YYYY-MM-DD`. The calendar date is kept as written (no time-zone shift):
-//! it is the date the publisher printed.
+//! it is the date the publisher printed. A date that cannot be read is a [`DateProblem`] the readers
+//! turn into a warning naming the file and line; a numeric date whose day and month could be swapped
+//! ("07.03.2022") is read only with an explicit [`DateOrder`].
+
+use std::fmt;
 
 use chrono::NaiveDate;
 
-/// `YYYY-MM-DD` from common news date forms: RFC 3339 / ISO 8601 (`2022-01-12T10:00:00Z`,
-/// `2022-01-12 10:00`, `2022/01/12`, `20220112`), RFC 2822 (`Wed, 12 Jan 2022 10:00:00 +0000`),
-/// `Jan 12, 2022`, `January 12th, 2022`, `12 January 2022`, `Jan. 12 2022`, and numeric `12/01/2022`
-/// (day first when the first number is above 12, else month first, US style), `2022年1月12日`.
-/// None when unparseable.
-pub fn normalize_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 200 {
-        return None;
-    }
-    let date = iso_prefix(s).or_else(|| from_tokens(s))?;
-    Some(date.format("%Y-%m-%d").to_string())
+/// How to read a numeric date whose first two numbers could both be a day or a month ("07.03.2022").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum DateOrder {
+    /// Refuse to guess: such a date is left empty, with a warning (the default).
+    #[default]
+    Refuse,
+    /// Day first, as in most of the world ("07.03.2022" = 7 March 2022).
+    DayMonthYear,
+    /// Month first, as in the United States ("07/03/2022" = July 3, 2022).
+    MonthDayYear,
 }
 
-/// `YYYY-MM-DD...`, `YYYY/MM/DD`, `YYYY.MM.DD` or `YYYYMMDD` at the start of the string.
-fn iso_prefix(s: &str) -> Option<NaiveDate> {
+/// Why a date string gave no date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// No date form recognised ("garbage", "12345").
+    Unrecognised,
+    /// A recognised form naming a day that does not exist ("2022-02-30").
+    NoSuchDay,
+    /// Day and month could be swapped and no [`DateOrder`] was given: the two readings.
+    Ambiguous {
+        day_first: NaiveDate,
+        month_first: NaiveDate,
+    },
+}
+
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateProblem::Unrecognised => write!(f, "not a date detente can read"),
+            DateProblem::NoSuchDay => write!(f, "no such day in the calendar"),
+            DateProblem::Ambiguous { day_first, month_first } => write!(
+                f,
+                "ambiguous: {} or {}? (pass --date-order dmy or mdy)",
+                day_first.format("%-d %B %Y"),
+                month_first.format("%-d %B %Y")
+            ),
+        }
+    }
+}
+
+/// The warning text for a date field that gave no date.
+pub(crate) fn date_warning(raw: &str, problem: DateProblem) -> String {
+    let shown: String = raw.chars().take(60).collect();
+    format!("date {shown:?} left empty: {problem}")
+}
+
+/// `YYYY-MM-DD` from common news date forms, or None; ambiguous numeric dates give None. See
+/// [`parse_date`] for the forms and the reason a date gives none.
+pub fn normalize_date(s: &str) -> Option<String> {
+    parse_date(s, DateOrder::Refuse).ok()
+}
+
+/// `YYYY-MM-DD` from common news date forms: RFC 3339 / ISO 8601 (`2022-01-12T10:00:00Z`,
+/// `2022-01-12 10:00`, `2022/01/12`, `20220112`), RFC 2822 (`Wed, 12 Jan 2022 10:00:00 +0000`),
+/// `Jan 12, 2022`, `January 12th, 2022`, `12 January 2022`, `Jan. 12 2022`, `2022年1月12日`, and
+/// numeric `31/12/2021`, `12/31/2021`, `7.3.2022`: read unambiguously when one of the first two numbers
+/// is above 12 (or both are equal), else as `order` says.
+pub fn parse_date(s: &str, order: DateOrder) -> Result<String, DateProblem> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 200 {
+        return Err(DateProblem::Unrecognised);
+    }
+    let date = match iso_prefix(s) {
+        Some(found) => found,
+        None => from_tokens(s, order)?,
+    };
+    date.map(|date| date.format("%Y-%m-%d").to_string())
+        .ok_or(DateProblem::NoSuchDay)
+}
+
+/// `YYYY-MM-DD...`, `YYYY/MM/DD`, `YYYY.MM.DD` or `YYYYMMDD` at the start of the string: None when
+/// the form is not there, Some(None) when it names no real day.
+fn iso_prefix(s: &str) -> Option<Option<NaiveDate>> {
     let b = s.as_bytes();
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(range)?;
@@ -30,7 +92,7 @@ fn iso_prefix(s: &str) -> Option<NaiveDate> {
     };
     let year = digits(0..4)? as i32;
     if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && b.get(8).is_none_or(|c| !c.is_ascii_digit()) {
-        return NaiveDate::from_ymd_opt(year, digits(4..6)?, digits(6..8)?);
+        return Some(NaiveDate::from_ymd_opt(year, digits(4..6)?, digits(6..8)?));
     }
     let sep = *b.get(4)?;
     if !matches!(sep, b'-' | b'/' | b'.') {
@@ -46,7 +108,11 @@ fn iso_prefix(s: &str) -> Option<NaiveDate> {
     if !(1..=2).contains(&day_len) {
         return None;
     }
-    NaiveDate::from_ymd_opt(year, month, digits(day_start..day_start + day_len)?)
+    Some(NaiveDate::from_ymd_opt(
+        year,
+        month,
+        digits(day_start..day_start + day_len)?,
+    ))
 }
 
 /// One word or number of a date string.
@@ -120,7 +186,8 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn from_tokens(s: &str) -> Option<NaiveDate> {
+/// A date from words and numbers: Ok(None) when the form is recognised but the day does not exist.
+fn from_tokens(s: &str, order: DateOrder) -> Result<Option<NaiveDate>, DateProblem> {
     let tokens = tokens(s);
     let year = tokens.iter().find_map(|t| match t {
         Token::Number(n, 4) if (1000..=2999).contains(n) => Some(*n as i32),
@@ -131,19 +198,21 @@ fn from_tokens(s: &str) -> Option<NaiveDate> {
         _ => None,
     };
     // A month name: the day is the number right before it ("12 January") or right after ("Jan 12").
-    if let Some(pos) = tokens
-        .iter()
-        .position(|t| matches!(t, Token::Word(w) if month_number(w).is_some()))
-    {
-        let Token::Word(word) = tokens[pos] else { return None };
-        let month = month_number(word)?;
+    let month_word = tokens.iter().enumerate().find_map(|(pos, t)| match t {
+        Token::Word(word) => month_number(word).map(|month| (pos, month)),
+        Token::Number(..) => None,
+    });
+    if let Some((pos, month)) = month_word {
         let day = pos
             .checked_sub(1)
             .and_then(|before| as_day(tokens.get(before)))
-            .or_else(|| as_day(tokens.get(pos + 1)))?;
-        return NaiveDate::from_ymd_opt(year?, month, day);
+            .or_else(|| as_day(tokens.get(pos + 1)));
+        return match (year, day) {
+            (Some(year), Some(day)) => Ok(NaiveDate::from_ymd_opt(year, month, day)),
+            _ => Err(DateProblem::Unrecognised),
+        };
     }
-    // Numeric `D/M/YYYY` or `M/D/YYYY`.
+    // Numeric `D/M/YYYY` or `M/D/YYYY`, or `YYYY M D`.
     let numbers: Vec<(u32, usize)> = tokens
         .iter()
         .filter_map(|t| match t {
@@ -153,11 +222,21 @@ fn from_tokens(s: &str) -> Option<NaiveDate> {
         .collect();
     match numbers.as_slice() {
         [(a, 1..=2), (b, 1..=2), (y, 4), ..] => {
-            let (month, day) = if *a > 12 { (*b, *a) } else { (*a, *b) };
-            NaiveDate::from_ymd_opt(*y as i32, month, day)
+            let (a, b, y) = (*a, *b, *y as i32);
+            let day_first = NaiveDate::from_ymd_opt(y, b, a);
+            let month_first = NaiveDate::from_ymd_opt(y, a, b);
+            Ok(match (day_first, month_first) {
+                (Some(day_first), Some(month_first)) if day_first != month_first => match order {
+                    DateOrder::DayMonthYear => Some(day_first),
+                    DateOrder::MonthDayYear => Some(month_first),
+                    DateOrder::Refuse => return Err(DateProblem::Ambiguous { day_first, month_first }),
+                },
+                (Some(date), _) | (None, Some(date)) => Some(date),
+                (None, None) => None,
+            })
         }
-        [(y, 4), (month, 1..=2), (day, 1..=2), ..] => NaiveDate::from_ymd_opt(*y as i32, *month, *day),
-        _ => None,
+        [(y, 4), (month, 1..=2), (day, 1..=2), ..] => Ok(NaiveDate::from_ymd_opt(*y as i32, *month, *day)),
+        _ => Err(DateProblem::Unrecognised),
     }
 }
 
@@ -185,6 +264,7 @@ mod tests {
             ("Updated: March 3, 2020 at 4:00 PM", "2020-03-03"),
             ("31/12/2021", "2021-12-31"),
             ("12/31/2021", "2021-12-31"),
+            ("5.5.2022", "2022-05-05"),
             ("2022年1月12日", "2022-01-12"),
         ];
         for (input, want) in cases {
@@ -194,17 +274,44 @@ mod tests {
 
     #[test]
     fn unparseable() {
-        for input in [
-            "",
-            "yesterday",
-            "2022-13-01",
-            "Feb 30, 2022",
-            "May",
-            "12345",
-            "2022",
-            "March 2022",
-        ] {
+        for input in ["", "yesterday", "garbage", "May", "12345", "2022", "March 2022"] {
             assert_eq!(normalize_date(input), None, "{input}");
+            assert_eq!(
+                parse_date(input, DateOrder::DayMonthYear),
+                Err(DateProblem::Unrecognised),
+                "{input}"
+            );
+        }
+        for input in ["2022-02-30", "2022-13-01", "Feb 30, 2022", "31/02/2022", "20220230"] {
+            assert_eq!(
+                parse_date(input, DateOrder::Refuse),
+                Err(DateProblem::NoSuchDay),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn ambiguous_numeric_dates_need_an_order() {
+        let problem = parse_date("07.03.2022", DateOrder::Refuse).unwrap_err();
+        assert!(matches!(problem, DateProblem::Ambiguous { .. }));
+        let message = date_warning("07.03.2022", problem);
+        assert!(message.contains("7 March 2022 or 3 July 2022"), "{message}");
+        assert!(message.contains("--date-order"), "{message}");
+        assert_eq!(normalize_date("07.03.2022"), None);
+        assert_eq!(
+            parse_date("07.03.2022", DateOrder::DayMonthYear).as_deref(),
+            Ok("2022-03-07")
+        );
+        assert_eq!(
+            parse_date("07/03/2022 10:00", DateOrder::MonthDayYear).as_deref(),
+            Ok("2022-07-03")
+        );
+        // Unambiguous forms do not depend on the order.
+        for order in [DateOrder::Refuse, DateOrder::DayMonthYear, DateOrder::MonthDayYear] {
+            assert_eq!(parse_date("25/12/2021", order).as_deref(), Ok("2021-12-25"));
+            assert_eq!(parse_date("12/25/2021", order).as_deref(), Ok("2021-12-25"));
+            assert_eq!(parse_date("2022-03-07", order).as_deref(), Ok("2022-03-07"));
         }
     }
 }

@@ -7,19 +7,27 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 
-use crate::{Article, ArticleResult, InputError, normalize_date, read_document, text::file_stem, text_id};
+use crate::date::{DateOrder, date_warning, parse_date};
+use crate::{Article, ArticleResult, InputError, ReadOptions, read_document, text::file_stem, text_id};
 
-pub(crate) fn read_html(name: &str, reader: Box<dyn BufRead + Send>) -> Vec<ArticleResult> {
-    let article = read_document(name, reader).and_then(|bytes| {
+pub(crate) fn read_html(name: &str, reader: Box<dyn BufRead + Send>, options: &ReadOptions) -> Vec<ArticleResult> {
+    let page = read_document(name, reader, options.max_read_bytes()).and_then(|bytes| {
         let html = decode_html(name, &bytes, None)?;
-        html_article(name, &html).map(|mut article| {
-            if let Some(stem) = file_stem(name) {
-                article.id = stem;
-            }
-            article
-        })
+        html_article(name, &html, options.date_order)
     });
-    vec![article]
+    let (mut article, date_problem) = match page {
+        Ok(page) => page,
+        Err(err) => return vec![Err(err)],
+    };
+    if let Some(stem) = file_stem(name) {
+        article.id = stem;
+    }
+    let mut items = Vec::new();
+    if let Some(problem) = date_problem {
+        items.push(Err(InputError::file(name, problem).into_warning()));
+    }
+    items.push(options.admit(article, |reason| InputError::file(name, reason)));
+    items
 }
 
 /// Decodes HTML bytes: UTF-8 when valid, else the charset declared by `charset_hint` (an HTTP
@@ -66,14 +74,12 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 }
 
 /// An article from a decoded HTML page: title, date, site name and URL from metadata, text from the
-/// main content. The id is the text hash; file readers replace it with the file stem.
-pub(crate) fn html_article(name: &str, html: &str) -> Result<Article, InputError> {
-    let extracted = catch_unwind(AssertUnwindSafe(|| extract(html)))
+/// main content. The id is the text hash; file readers replace it with the file stem. With the article
+/// comes the warning about its date when the page gave dates and none could be read.
+pub(crate) fn html_article(name: &str, html: &str, order: DateOrder) -> Result<(Article, Option<String>), InputError> {
+    let extracted = catch_unwind(AssertUnwindSafe(|| extract(html, order)))
         .map_err(|_| InputError::file(name, "HTML extraction failed (parser panic)"))?;
-    let Some(article) = extracted else {
-        return Err(InputError::file(name, "no article text found in HTML"));
-    };
-    Ok(article)
+    extracted.ok_or_else(|| InputError::file(name, "no article text found in HTML"))
 }
 
 /// Metadata found in `<meta>`, `<link>` and `<time>` tags.
@@ -81,6 +87,8 @@ pub(crate) fn html_article(name: &str, html: &str) -> Result<Article, InputError
 struct PageMeta {
     title: Option<String>,
     date: Option<String>,
+    /// Why the best-ranked date of the page could not be read, when none could.
+    date_problem: Option<String>,
     site_name: Option<String>,
     url: Option<String>,
 }
@@ -103,7 +111,7 @@ const DATE_KEYS: [&str; 14] = [
     "date",
 ];
 
-fn page_meta(doc: &Document) -> PageMeta {
+fn page_meta(doc: &Document, order: DateOrder) -> PageMeta {
     let mut dates: Vec<(usize, String)> = Vec::new();
     let mut meta = PageMeta::default();
     let mut og_title = None;
@@ -149,7 +157,13 @@ fn page_meta(doc: &Document) -> PageMeta {
         dates.push((DATE_KEYS.len() + 1, value.to_string()));
     }
     dates.sort_by_key(|(rank, _)| *rank);
-    meta.date = dates.iter().find_map(|(_, value)| normalize_date(value));
+    meta.date = dates.iter().find_map(|(_, value)| parse_date(value, order).ok());
+    if meta.date.is_none()
+        && let Some((_, value)) = dates.first()
+        && let Err(problem) = parse_date(value, order)
+    {
+        meta.date_problem = Some(date_warning(value, problem));
+    }
     if let Some(node) = doc.select("link[rel=canonical][href]").nodes().first() {
         meta.url = node.attr("href").map(|href| href.to_string()).or(meta.url);
     }
@@ -159,12 +173,12 @@ fn page_meta(doc: &Document) -> PageMeta {
     meta
 }
 
-fn extract(html: &str) -> Option<Article> {
+fn extract(html: &str, order: DateOrder) -> Option<(Article, Option<String>)> {
     if nesting_depth(html) > MAX_TREE_DEPTH {
-        return crude_article(html);
+        return crude_article(html).map(|article| (article, None));
     }
     let doc = Document::from(html);
-    let meta = page_meta(&doc);
+    let meta = page_meta(&doc, order);
     let headline = headline(&doc, meta.site_name.as_deref());
     if let Some(body) = doc.body() {
         strip_boilerplate(&body);
@@ -181,7 +195,10 @@ fn extract(html: &str) -> Option<Article> {
     let mut text = match readability.parse() {
         Ok(article) => {
             // JSON-LD `datePublished`, which the meta tags may lack.
-            date = date.or_else(|| article.published_time.as_deref().and_then(normalize_date));
+            date = date.or_else(|| {
+                let published = article.published_time.as_deref()?;
+                parse_date(published, order).ok()
+            });
             let content = Document::fragment(article.content);
             node_text(&content.root())
         }
@@ -204,14 +221,16 @@ fn extract(html: &str) -> Option<Article> {
     if text.is_empty() {
         return None;
     }
-    Some(Article {
+    let date_problem = if date.is_none() { meta.date_problem } else { None };
+    let article = Article {
         id: text_id(&text),
         source: meta.site_name,
         date,
         title,
         url: meta.url,
         text,
-    })
+    };
+    Some((article, date_problem))
 }
 
 /// Separators between a headline and the site name in `<title>`.
@@ -753,7 +772,7 @@ mod tests {
             "",
         ] {
             let _ = html_to_text(html);
-            let _ = html_article("soup.html", html);
+            let _ = html_article("soup.html", html, DateOrder::Refuse);
         }
         assert!(html_to_text(&deep).contains("Deep text."));
         assert!(nesting_depth(&deep) > MAX_TREE_DEPTH);

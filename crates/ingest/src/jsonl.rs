@@ -1,31 +1,38 @@
 //! JSON Lines: one object per line with `text` (required) and `id`, `title`, `date`, `source`, `url`.
 //! A bad line is an [`InputError`] with its line number; reading goes on with the next line.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead};
 
 use serde_json::{Map, Value};
 
-use crate::{Article, ArticleResult, InputError, MAX_DOCUMENT_BYTES, describe_io_error, normalize_date, text_id};
+use crate::date::{DateOrder, date_warning, parse_date};
+use crate::{Article, ArticleResult, InputError, ReadOptions, describe_io_error, text_id};
 
 /// Streams articles from JSON Lines, one line at a time; a line longer than the limit is skipped
 /// without being held in memory.
 pub(crate) struct JsonLinesReader {
     name: String,
     reader: Box<dyn BufRead + Send>,
+    options: ReadOptions,
     line_no: usize,
     buf: Vec<u8>,
     max_line: usize,
+    /// Items of the last line not yet handed out (a warning, then its article).
+    queued: VecDeque<ArticleResult>,
     done: bool,
 }
 
 impl JsonLinesReader {
-    pub(crate) fn new(name: String, reader: Box<dyn BufRead + Send>) -> JsonLinesReader {
+    pub(crate) fn new(name: String, reader: Box<dyn BufRead + Send>, options: ReadOptions) -> JsonLinesReader {
         JsonLinesReader {
             name,
             reader,
+            max_line: options.max_read_bytes(),
+            options,
             line_no: 0,
             buf: Vec::new(),
-            max_line: MAX_DOCUMENT_BYTES,
+            queued: VecDeque::new(),
             done: false,
         }
     }
@@ -93,6 +100,9 @@ impl Iterator for JsonLinesReader {
     type Item = ArticleResult;
 
     fn next(&mut self) -> Option<ArticleResult> {
+        if let Some(item) = self.queued.pop_front() {
+            return Some(item);
+        }
         while !self.done {
             self.line_no += 1;
             let line_no = self.line_no;
@@ -111,7 +121,8 @@ impl Iterator for JsonLinesReader {
                     return Some(Err(InputError::line(&self.name, line_no, message)));
                 }
                 Ok(LineRead::Line) => {
-                    if let Some(item) = parse_line(&self.name, line_no, &self.buf) {
+                    self.queued = parse_line(&self.name, line_no, &self.buf, &self.options).into();
+                    if let Some(item) = self.queued.pop_front() {
                         return Some(item);
                     }
                 }
@@ -125,34 +136,43 @@ impl Iterator for JsonLinesReader {
     }
 }
 
-/// One line to an article; None for a blank line.
-fn parse_line(name: &str, line_no: usize, bytes: &[u8]) -> Option<ArticleResult> {
+/// One line to its items: nothing for a blank line, else an article or an error, the article preceded
+/// by a warning when its date could not be read.
+fn parse_line(name: &str, line_no: usize, bytes: &[u8], options: &ReadOptions) -> Vec<ArticleResult> {
     let bytes = if line_no == 1 {
         bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
     } else {
         bytes
     };
+    let error = |message: String| vec![Err(InputError::line(name, line_no, message))];
     let line = match std::str::from_utf8(bytes) {
         Ok(line) => line.trim(),
-        Err(err) => {
-            let message = format!("invalid UTF-8 at byte {} of the line", err.valid_up_to() + 1);
-            return Some(Err(InputError::line(name, line_no, message)));
-        }
+        Err(err) => return error(format!("invalid UTF-8 at byte {} of the line", err.valid_up_to() + 1)),
     };
     if line.is_empty() {
-        return None;
+        return Vec::new();
     }
-    let error = |message: String| Some(Err(InputError::line(name, line_no, message)));
     let object = match serde_json::from_str::<Value>(line) {
         Ok(Value::Object(object)) => object,
         Ok(_) => return error("expected a JSON object".to_string()),
         Err(err) => return error(format!("invalid JSON: {err}")),
     };
-    Some(article_from_object(object).map_err(|message| InputError::line(name, line_no, message)))
+    match article_from_object(object, options.date_order) {
+        Ok((article, date_problem)) => {
+            let mut items = Vec::with_capacity(2);
+            if let Some(problem) = date_problem {
+                items.push(Err(InputError::line(name, line_no, problem).into_warning()));
+            }
+            items.push(options.admit(article, |reason| InputError::line(name, line_no, reason)));
+            items
+        }
+        Err(message) => error(message),
+    }
 }
 
-/// An article from a JSON object with `text` and optional metadata.
-pub(crate) fn article_from_object(mut object: Map<String, Value>) -> Result<Article, String> {
+/// An article from a JSON object with `text` and optional metadata, and the warning about its date when
+/// it has one that cannot be read.
+fn article_from_object(mut object: Map<String, Value>, order: DateOrder) -> Result<(Article, Option<String>), String> {
     let text = match object.remove("text") {
         Some(Value::String(text)) => text,
         Some(Value::Null) | None => return Err("missing \"text\"".to_string()),
@@ -168,17 +188,22 @@ pub(crate) fn article_from_object(mut object: Map<String, Value>) -> Result<Arti
     };
     let id = field("id").unwrap_or_else(|| text_id(&text));
     let title = field("title");
-    let date = field("date").and_then(|date| normalize_date(&date));
+    let (date, date_problem) = match field("date").map(|raw| (parse_date(&raw, order), raw)) {
+        None => (None, None),
+        Some((Ok(date), _)) => (Some(date), None),
+        Some((Err(problem), raw)) => (None, Some(date_warning(&raw, problem))),
+    };
     let source = field("source");
     let url = field("url");
-    Ok(Article {
+    let article = Article {
         id,
         source,
         date,
         title,
         url,
         text,
-    })
+    };
+    Ok((article, date_problem))
 }
 
 #[cfg(test)]
@@ -187,7 +212,12 @@ mod tests {
     use std::io::Cursor;
 
     fn reader(bytes: &[u8], max_line: usize) -> JsonLinesReader {
-        JsonLinesReader::new("t.jsonl".into(), Box::new(Cursor::new(bytes.to_vec()))).with_max_line(max_line)
+        JsonLinesReader::new(
+            "t.jsonl".into(),
+            Box::new(Cursor::new(bytes.to_vec())),
+            ReadOptions::default(),
+        )
+        .with_max_line(max_line)
     }
 
     #[test]

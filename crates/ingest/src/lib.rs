@@ -1,104 +1,51 @@
 //! Article readers: turn input files into [`Article`]s, streaming, with precise errors.
 //!
-//! Formats: plain text, JSON Lines, HTML (main-content extraction), RSS/Atom feeds and WARC, each also
-//! gzip-compressed. [`read_paths`] walks files and directories lazily and yields one
-//! `Result<Article, InputError>` at a time: a bad line, record or file is an [`InputError`] and the
-//! run goes on with the rest. Memory stays bounded: line- and record-oriented formats (JSON Lines,
-//! WARC) are read one line/record at a time, and whole-document formats (text, HTML, feeds) are
-//! read up to a size limit.
+//! Formats: plain text, JSON Lines, CSV with a header, HTML (main-content extraction), RSS/Atom feeds
+//! and WARC, each also gzip-, xz-, bzip2- or zstd-compressed, in UTF-8 or UTF-16 with a byte-order mark.
+//! [`read_paths`] walks files and directories lazily and yields one `Result<Article, InputError>` at a
+//! time: a bad line, record or file is an [`InputError`] and the run goes on with the rest; a warning
+//! (an unreadable date) is an `InputError` whose [`InputError::is_warning`] is true, followed by its
+//! article. Memory stays bounded: line- and record-oriented formats (JSON Lines, CSV, WARC) are read one
+//! line/record at a time, and whole-document formats (text, HTML, feeds) are read up to a size limit.
+//! Documents over the [`Budget`] are skipped with an error naming the limit; an input's problems beyond
+//! the first few are counted in one summary line.
 
+mod csv_reader;
 mod date;
 mod detect;
+mod error;
 mod feed;
+mod feed_items;
+mod flood;
 mod html;
 mod jsonl;
+mod options;
 mod text;
 mod warc;
 
 use std::collections::{BTreeSet, VecDeque};
-use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use date::normalize_date;
+pub use date::{DateOrder, DateProblem, normalize_date, parse_date};
 pub use detect::{format_from_extension, sniff_format};
 pub use detente_records::Article;
+pub use error::{InputError, ProblemKind};
 pub use html::html_to_text;
+pub use options::{Budget, ReadOptions, longest_run_without_sentence_end};
 
-/// Largest single document (a text or HTML file, a feed, a WARC record, a JSON line) read into memory.
+use error::describe_io_error;
+use flood::{Flood, Verdict};
+
+/// Largest single document (a text or HTML file, a feed, a WARC record, a JSON line) read into memory,
+/// unless the [`Budget`] allows more.
 pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
 
-/// One problem with one input; the run goes on with the rest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    /// The input as named on the command line or found in a directory (`-` for stdin).
-    pub file: String,
-    /// 1-based line number, for line-oriented inputs (JSON Lines, text).
-    pub line: Option<usize>,
-    /// 1-based record number, for record-oriented inputs (WARC records, feed entries).
-    pub record: Option<usize>,
-    pub message: String,
-}
-
-impl InputError {
-    /// An error about a whole input.
-    pub fn file(file: &str, message: impl Into<String>) -> InputError {
-        InputError {
-            file: file.to_string(),
-            line: None,
-            record: None,
-            message: message.into(),
-        }
-    }
-    /// An error about one line of an input.
-    pub fn line(file: &str, line: usize, message: impl Into<String>) -> InputError {
-        InputError {
-            file: file.to_string(),
-            line: Some(line),
-            record: None,
-            message: message.into(),
-        }
-    }
-    /// An error about one record of an input.
-    pub fn record(file: &str, record: usize, message: impl Into<String>) -> InputError {
-        InputError {
-            file: file.to_string(),
-            line: None,
-            record: Some(record),
-            message: message.into(),
-        }
-    }
-    /// An I/O error while reading `file`, with the gzip case spelled out.
-    pub(crate) fn io(file: &str, err: &io::Error) -> InputError {
-        InputError::file(file, describe_io_error(err))
-    }
-}
-
-/// A readable message for an I/O error; a truncated gzip stream shows as an unexpected end of file.
-pub(crate) fn describe_io_error(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::UnexpectedEof => format!("truncated input (unexpected end of file: {err})"),
-        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => format!("corrupt input: {err}"),
-        _ => format!("read error: {err}"),
-    }
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.record) {
-            (Some(line), _) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            (None, Some(record)) => write!(f, "{}: record {}: {}", self.file, record, self.message),
-            (None, None) => write!(f, "{}: {}", self.file, self.message),
-        }
-    }
-}
-
-impl std::error::Error for InputError {}
-
-/// What one item of a reader is: an article, or the problem that replaced it.
+/// What one item of a reader is: an article, or a problem (an error that replaced an article, a warning
+/// about the article that follows, or a summary of problems not shown).
 pub type ArticleResult = Result<Article, InputError>;
 
 /// A boxed stream of articles, as the per-format readers return it.
@@ -111,12 +58,29 @@ pub enum Format {
     Text,
     /// One JSON object per line with `text` and optional `id`, `title`, `date`, `source`, `url`.
     JsonLines,
+    /// CSV (or TSV) with a header row: a `text` column (or the one `--text-column` names) and optional
+    /// `id`, `title`, `date`, `source`, `url` columns.
+    Csv,
     /// An HTML page; the main content is extracted.
     Html,
     /// RSS 2.0 or Atom: one article per item/entry.
     Feed,
     /// WARC: one article per HTTP response record with an HTML body.
     Warc,
+}
+
+impl Format {
+    /// The format's name as a user knows it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Text => "a text file",
+            Format::JsonLines => "JSON Lines",
+            Format::Csv => "CSV",
+            Format::Html => "HTML",
+            Format::Feed => "an RSS/Atom feed",
+            Format::Warc => "WARC",
+        }
+    }
 }
 
 /// Bytes read so far from disk or stdin (compressed size for gzip inputs), shared with the reader so a
@@ -153,24 +117,28 @@ impl<R: Read> Read for CountingReader<R> {
 pub struct InputStats {
     /// The input as named on the command line or found in a directory.
     pub file: String,
-    /// Bytes read from disk or stdin (compressed size for gzip inputs).
+    /// Bytes read from disk or stdin (compressed size for compressed inputs).
     pub bytes: u64,
     /// Articles it gave.
     pub articles: usize,
-    /// InputErrors it gave.
+    /// Errors it gave, shown or not.
     pub errors: usize,
+    /// Warnings it gave, shown or not.
+    pub warnings: usize,
 }
 
 type InputDoneCallback = Box<dyn FnMut(&InputStats) + Send>;
 
 /// The lazy stream of articles from [`read_paths`]. Also tells how many bytes were read.
 pub struct Articles {
+    options: ReadOptions,
     /// Paths still to open, in order; directories are expanded in place when reached.
     pending: VecDeque<PathBuf>,
-    /// Errors found while expanding a directory, reported before its files.
+    /// Problems to report before reading on: a directory's errors, an input's summary line.
     pending_errors: VecDeque<InputError>,
     current: Option<ArticleIter>,
     current_stats: Option<InputStats>,
+    flood: Flood,
     bytes_at_input_start: u64,
     counter: Arc<ByteCounter>,
     on_input_done: Option<InputDoneCallback>,
@@ -195,7 +163,11 @@ impl Articles {
 
     fn finish_current(&mut self) {
         self.current = None;
+        let flood = std::mem::take(&mut self.flood);
         if let Some(mut stats) = self.current_stats.take() {
+            if let Some(summary) = flood.summary(&stats.file) {
+                self.pending_errors.push_front(summary);
+            }
             stats.bytes = self.counter.get() - self.bytes_at_input_start;
             if let Some(callback) = self.on_input_done.as_mut() {
                 callback(&stats);
@@ -242,14 +214,44 @@ impl Articles {
             bytes: 0,
             articles: 0,
             errors: 0,
+            warnings: 0,
         });
+        self.flood = Flood::default();
         let counted = CountingReader {
             inner: raw,
             counter: Arc::clone(&self.counter),
         };
         let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(64 << 10, counted));
-        self.current = Some(read_reader(&name, format, reader));
+        self.current = Some(read_reader_with(&name, format, reader, &self.options));
         None
+    }
+
+    /// The next item of the current input that is to be shown, or None when the input is done.
+    fn next_from_current(&mut self) -> Option<ArticleResult> {
+        loop {
+            let item = self.current.as_mut()?.next();
+            let Some(item) = item else {
+                self.finish_current();
+                return None;
+            };
+            if let Some(stats) = self.current_stats.as_mut() {
+                match &item {
+                    Ok(_) => stats.articles += 1,
+                    Err(problem) => {
+                        stats.errors += problem.error_count();
+                        stats.warnings += problem.warning_count();
+                    }
+                }
+            }
+            match self.flood.judge(item, &self.options) {
+                Verdict::Show(item) => return Some(item),
+                Verdict::Hide => {}
+                Verdict::Abandon(problem) => {
+                    self.finish_current();
+                    return Some(Err(problem));
+                }
+            }
+        }
     }
 }
 
@@ -258,19 +260,10 @@ impl Iterator for Articles {
 
     fn next(&mut self) -> Option<ArticleResult> {
         loop {
-            if let Some(current) = self.current.as_mut() {
-                match current.next() {
-                    Some(item) => {
-                        if let Some(stats) = self.current_stats.as_mut() {
-                            match item {
-                                Ok(_) => stats.articles += 1,
-                                Err(_) => stats.errors += 1,
-                            }
-                        }
-                        return Some(item);
-                    }
-                    None => self.finish_current(),
-                }
+            if self.current.is_some()
+                && let Some(item) = self.next_from_current()
+            {
+                return Some(item);
             }
             if let Some(err) = self.pending_errors.pop_front() {
                 return Some(Err(err));
@@ -283,46 +276,75 @@ impl Iterator for Articles {
     }
 }
 
-/// All articles from these paths, in order: directories recursively (sorted by path, hidden files and
-/// unknown extensions skipped), `-` = stdin (format sniffed from content), `.gz` decompressed on the
-/// fly. Lazy: files are opened one at a time and memory stays bounded on inputs of any size.
+/// All articles from these paths, in order, read with the default [`ReadOptions`]: see
+/// [`read_paths_with`].
 pub fn read_paths(paths: &[PathBuf]) -> Articles {
+    read_paths_with(paths, ReadOptions::default())
+}
+
+/// All articles from these paths, in order: directories recursively (sorted by path, hidden files and
+/// unknown extensions skipped), `-` = stdin (format sniffed from content), compressed inputs
+/// decompressed on the fly. Lazy: files are opened one at a time and memory stays bounded on inputs of
+/// any size.
+pub fn read_paths_with(paths: &[PathBuf], options: ReadOptions) -> Articles {
     Articles {
+        options,
         pending: paths.iter().cloned().collect(),
         pending_errors: VecDeque::new(),
         current: None,
         current_stats: None,
+        flood: Flood::default(),
         bytes_at_input_start: 0,
         counter: Arc::new(ByteCounter::default()),
         on_input_done: None,
     }
 }
 
-/// Articles from one reader with a display name (used for stdin and tests). `format` None = detect
-/// from the name's extension, else from the content. Gzip is detected by its magic bytes either way.
+/// Articles from one reader with a display name (used for stdin and tests), with the default options.
+/// `format` None = detect from the name's extension, else from the content. Compression is detected by
+/// its magic bytes either way.
 pub fn read_reader(name: &str, format: Option<Format>, reader: Box<dyn BufRead + Send>) -> ArticleIter {
+    read_reader_with(name, format, reader, &ReadOptions::default())
+}
+
+/// [`read_reader`] with options. Problems are not collapsed here: that is [`read_paths_with`]'s job.
+pub fn read_reader_with(
+    name: &str,
+    format: Option<Format>,
+    reader: Box<dyn BufRead + Send>,
+    options: &ReadOptions,
+) -> ArticleIter {
     let format = format.or_else(|| detect::format_from_path(Path::new(name)));
     let (reader, sniffed) = match detect::prepare(reader) {
         Ok(prepared) => prepared,
         Err(err) => return one_error(InputError::io(name, &err)),
     };
-    let Some(sniffed) = sniffed else {
-        return one_error(InputError::file(name, "empty file"));
+    let sniffed = match sniffed {
+        detect::Sniffed::Empty => return one_error(InputError::file(name, "empty file")),
+        detect::Sniffed::Binary(binary) => return one_error(InputError::file(name, binary.message(format))),
+        detect::Sniffed::Format(sniffed) => sniffed,
     };
     let format = format.unwrap_or(sniffed);
     let name = name.to_string();
+    let options = options.clone();
     match format {
-        Format::JsonLines => Box::new(jsonl::JsonLinesReader::new(name, reader)),
-        Format::Warc => Box::new(warc::WarcReader::new(name, reader)),
-        Format::Text => once_lazy(move || text::read_text(&name, reader)),
-        Format::Html => once_lazy(move || html::read_html(&name, reader)),
-        Format::Feed => once_lazy(move || feed::read_feed(&name, reader)),
+        Format::JsonLines => Box::new(jsonl::JsonLinesReader::new(name, reader, options)),
+        Format::Csv => Box::new(csv_reader::CsvReader::new(name, reader, options)),
+        Format::Warc => Box::new(warc::WarcReader::new(name, reader, options)),
+        Format::Text => once_lazy(move || text::read_text(&name, reader, &options)),
+        Format::Html => once_lazy(move || html::read_html(&name, reader, &options)),
+        Format::Feed => once_lazy(move || feed::read_feed(&name, reader, &options)),
     }
 }
 
 /// Articles from an in-memory buffer: a convenience over [`read_reader`].
 pub fn read_bytes(name: &str, format: Option<Format>, bytes: Vec<u8>) -> ArticleIter {
     read_reader(name, format, Box::new(io::Cursor::new(bytes)))
+}
+
+/// Articles from an in-memory buffer with options: a convenience over [`read_reader_with`].
+pub fn read_bytes_with(name: &str, format: Option<Format>, bytes: Vec<u8>, options: &ReadOptions) -> ArticleIter {
+    read_reader_with(name, format, Box::new(io::Cursor::new(bytes)), options)
 }
 
 fn one_error(err: InputError) -> ArticleIter {
@@ -344,18 +366,21 @@ where
     }))
 }
 
-/// Reads a whole document up to [`MAX_DOCUMENT_BYTES`]; too large or an I/O error → InputError.
-pub(crate) fn read_document(name: &str, mut reader: Box<dyn BufRead + Send>) -> Result<Vec<u8>, InputError> {
+/// Reads a whole document up to `limit` bytes; too large or an I/O error → InputError.
+pub(crate) fn read_document(
+    name: &str,
+    mut reader: Box<dyn BufRead + Send>,
+    limit: usize,
+) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
-    let limit = MAX_DOCUMENT_BYTES as u64;
     (&mut reader)
-        .take(limit + 1)
+        .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| InputError::io(name, &err))?;
-    if bytes.len() as u64 > limit {
+    if bytes.len() > limit {
         return Err(InputError::file(
             name,
-            format!("document larger than {} MB; skipped", MAX_DOCUMENT_BYTES >> 20),
+            format!("document larger than {}; skipped", options::human_bytes(limit)),
         ));
     }
     Ok(bytes)

@@ -3,28 +3,41 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use crate::{Article, ArticleResult, InputError, read_document, text_id};
+use crate::{
+    Article, ArticleResult, InputError, ReadOptions, detect::strip_compression_suffix, read_document, text_id,
+};
 
 /// A first line longer than this is a paragraph, not a headline, even when a blank line follows.
 const MAX_TITLE_CHARS: usize = 300;
 
-pub(crate) fn read_text(name: &str, reader: Box<dyn BufRead + Send>) -> Vec<ArticleResult> {
-    vec![read_text_article(name, reader)]
-}
-
-fn read_text_article(name: &str, reader: Box<dyn BufRead + Send>) -> ArticleResult {
-    let bytes = read_document(name, reader)?;
-    let content = match std::str::from_utf8(&bytes) {
+pub(crate) fn read_text(name: &str, reader: Box<dyn BufRead + Send>, options: &ReadOptions) -> Vec<ArticleResult> {
+    let bytes = match read_document(name, reader, options.max_read_bytes()) {
+        Ok(bytes) => bytes,
+        Err(err) => return vec![Err(err)],
+    };
+    let mut items = Vec::new();
+    let content = match String::from_utf8(bytes) {
         Ok(content) => content,
         Err(err) => {
-            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..err.valid_up_to()]).count();
-            return Err(InputError::line(
+            // Not UTF-8 but not binary either (the sniffer said so): an 8-bit encoding. Windows-1252, the
+            // superset of Latin-1, reads most of them right; the warning says it was a guess.
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..valid]).count();
+            items.push(Err(InputError::line(
                 name,
                 line,
-                "invalid UTF-8 (expected a UTF-8 text file)",
-            ));
+                "not UTF-8 (first bad byte on this line): read as Windows-1252 (Latin-1); save the file as UTF-8 to be sure",
+            )
+            .into_warning()));
+            encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
         }
     };
+    items.push(text_article(name, &content, options));
+    items
+}
+
+fn text_article(name: &str, content: &str, options: &ReadOptions) -> ArticleResult {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     if content.trim().is_empty() {
         return Err(InputError::file(name, "empty file"));
@@ -32,12 +45,13 @@ fn read_text_article(name: &str, reader: Box<dyn BufRead + Send>) -> ArticleResu
     let (title, text) = split_title(content);
     let text = text.trim();
     let id = file_stem(name).unwrap_or_else(|| text_id(text));
-    Ok(Article {
+    let article = Article {
         id,
         title: title.map(str::to_string),
         text: text.to_string(),
         ..Article::default()
-    })
+    };
+    options.admit(article, |reason| InputError::file(name, reason))
 }
 
 /// Splits off the title: the first line, when it is short, not blank, and followed by a blank line
@@ -64,10 +78,7 @@ pub(crate) fn file_stem(name: &str) -> Option<String> {
         return None;
     }
     let file = Path::new(name).file_name()?.to_str()?;
-    let file = file
-        .strip_suffix(".gz")
-        .or_else(|| file.strip_suffix(".GZ"))
-        .unwrap_or(file);
+    let file = strip_compression_suffix(file);
     let stem = match file.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem,
         _ => file,
@@ -97,6 +108,8 @@ mod tests {
     fn stems() {
         assert_eq!(file_stem("dir/sub/report-12.txt").as_deref(), Some("report-12"));
         assert_eq!(file_stem("x.txt.gz").as_deref(), Some("x"));
+        assert_eq!(file_stem("y.TXT.XZ").as_deref(), Some("y"));
+        assert_eq!(file_stem("z.txt.zst").as_deref(), Some("z"));
         assert_eq!(file_stem("noext").as_deref(), Some("noext"));
         assert_eq!(file_stem("-"), None);
     }

@@ -7,10 +7,11 @@ use std::io::{self, BufRead, Read};
 
 use flate2::read::{GzDecoder, ZlibDecoder};
 
+use crate::date::{date_warning, parse_date};
 use crate::jsonl::{LineRead, read_line_bounded};
 use crate::{
-    Article, ArticleResult, Format, InputError, MAX_DOCUMENT_BYTES, describe_io_error, html, normalize_date,
-    sniff_format, text_id,
+    Article, ArticleResult, Format, InputError, MAX_DOCUMENT_BYTES, ReadOptions, describe_io_error, html, sniff_format,
+    text_id,
 };
 
 /// Longest WARC header line or HTTP header block kept.
@@ -19,6 +20,11 @@ const MAX_HEADER_BYTES: usize = 64 << 10;
 pub(crate) struct WarcReader {
     name: String,
     reader: Box<dyn BufRead + Send>,
+    options: ReadOptions,
+    /// The warning about the last record's article, handed out before it.
+    warning: Option<InputError>,
+    /// The article after its warning.
+    pending: Option<ArticleResult>,
     record_no: usize,
     line: Vec<u8>,
     /// After a malformed record: skip lines until the next `WARC/` version line.
@@ -27,10 +33,13 @@ pub(crate) struct WarcReader {
 }
 
 impl WarcReader {
-    pub(crate) fn new(name: String, reader: Box<dyn BufRead + Send>) -> WarcReader {
+    pub(crate) fn new(name: String, reader: Box<dyn BufRead + Send>, options: ReadOptions) -> WarcReader {
         WarcReader {
             name,
             reader,
+            options,
+            warning: None,
+            pending: None,
             record_no: 0,
             line: Vec::new(),
             resync: false,
@@ -52,6 +61,7 @@ impl WarcReader {
 
     /// The next record: Ok(None) when it is not an article (or at the end), Err for a bad record.
     fn next_record(&mut self) -> Result<Option<Article>, InputError> {
+        self.warning = None;
         // Version line, skipping blank lines between records.
         loop {
             match self.read_line()? {
@@ -111,7 +121,7 @@ impl WarcReader {
         if !(is_http_response || is_html_resource || is_text_conversion) {
             return self.skip_block(length).map(|()| None);
         }
-        if length > MAX_DOCUMENT_BYTES as u64 {
+        if length > self.options.max_read_bytes() as u64 {
             self.skip_block(length)?;
             return Err(self.record_error(format!("record of {length} bytes is larger than the limit; skipped")));
         }
@@ -129,9 +139,9 @@ impl WarcReader {
             if text.is_empty() {
                 return Ok(None);
             }
-            let id = header("warc-record-id").map_or_else(|| text_id(&text), |id| strip_angle_brackets(id).to_string());
-            let url = header("warc-target-uri").map(|uri| strip_angle_brackets(uri).to_string());
-            let date = header("warc-date").and_then(normalize_date);
+            let id = record_id(header("warc-record-id")).unwrap_or_else(|| text_id(&text));
+            let url = record_id(header("warc-target-uri"));
+            let date = header("warc-date").and_then(|raw| self.record_date(raw));
             return Ok(Some(Article {
                 id,
                 url,
@@ -150,19 +160,40 @@ impl WarcReader {
         };
         let html =
             html::decode_html(&self.name, &body, charset.as_deref()).map_err(|err| self.record_error(err.message))?;
-        let mut article = html::html_article(&self.name, &html).map_err(|err| self.record_error(err.message))?;
-        if let Some(id) = header("warc-record-id") {
-            article.id = strip_angle_brackets(id).to_string();
+        let (mut article, page_date_problem) = html::html_article(&self.name, &html, self.options.date_order)
+            .map_err(|err| self.record_error(err.message))?;
+        if let Some(id) = record_id(header("warc-record-id")) {
+            article.id = id;
         }
-        if let Some(uri) = header("warc-target-uri") {
-            article.url = Some(strip_angle_brackets(uri).to_string());
+        if let Some(uri) = record_id(header("warc-target-uri")) {
+            article.url = Some(uri);
         }
         // The record's date is the WARC date (the capture), as documented; the page's own date is the
         // fallback when the record has none.
-        if let Some(date) = header("warc-date").and_then(normalize_date) {
-            article.date = Some(date);
+        match header("warc-date") {
+            Some(raw) => {
+                if let Some(date) = self.record_date(raw) {
+                    article.date = Some(date);
+                }
+            }
+            None => {
+                if let Some(problem) = page_date_problem {
+                    self.warning = Some(self.record_error(problem).into_warning());
+                }
+            }
         }
         Ok(Some(article))
+    }
+
+    /// The record's WARC-Date; a warning for the record when it cannot be read.
+    fn record_date(&mut self, raw: &str) -> Option<String> {
+        match parse_date(raw, self.options.date_order) {
+            Ok(date) => Some(date),
+            Err(problem) => {
+                self.warning = Some(self.record_error(date_warning(raw, problem)).into_warning());
+                None
+            }
+        }
     }
 
     fn skip_block(&mut self, length: u64) -> Result<(), InputError> {
@@ -184,15 +215,39 @@ impl Iterator for WarcReader {
     type Item = ArticleResult;
 
     fn next(&mut self) -> Option<ArticleResult> {
+        if let Some(item) = self.pending.take() {
+            return Some(item);
+        }
         while !self.done {
             match self.next_record() {
-                Ok(Some(article)) => return Some(Ok(article)),
+                Ok(Some(article)) => {
+                    let record = self.record_no;
+                    let admitted = self
+                        .options
+                        .admit(article, |reason| InputError::record(&self.name, record, reason));
+                    return match self.warning.take() {
+                        Some(warning) => {
+                            self.pending = Some(admitted);
+                            Some(Err(warning))
+                        }
+                        None => Some(admitted),
+                    };
+                }
                 Ok(None) => {}
                 Err(err) => return Some(Err(err)),
             }
         }
         None
     }
+}
+
+/// A record id or target URI without its angle brackets; None when absent or empty.
+fn record_id(header: Option<&str>) -> Option<String> {
+    header
+        .map(strip_angle_brackets)
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
 }
 
 fn strip_angle_brackets(s: &str) -> &str {

@@ -169,16 +169,25 @@ fn empty_files_are_errors_not_crashes() {
     assert_eq!(items[0].as_ref().unwrap_err().message, "empty file");
 }
 
+/// Text that is not UTF-8 but not binary either is an 8-bit encoding: read as Windows-1252, with a
+/// warning naming the line of the first byte that is not UTF-8.
 #[test]
-fn invalid_utf8_text_names_file_and_line() {
+fn latin1_text_is_read_with_a_warning_naming_file_and_line() {
     let items: Vec<_> = read_bytes(
         "bad.txt",
         None,
-        b"Title\n\nFirst line.\nSecond \xc3\x28 line.\n".to_vec(),
+        b"Title\n\nFirst line.\nCaf\xe9 talks in Z\xfcrich.\n".to_vec(),
     )
     .collect();
-    let err = items[0].as_ref().unwrap_err();
-    assert_eq!(err.to_string(), "bad.txt:4: invalid UTF-8 (expected a UTF-8 text file)");
+    assert_eq!(items.len(), 2);
+    let warning = items[0].as_ref().unwrap_err();
+    assert!(warning.is_warning());
+    assert!(
+        warning.to_string().starts_with("bad.txt:4: warning: not UTF-8"),
+        "{warning}"
+    );
+    let article = items[1].as_ref().unwrap();
+    assert_eq!(article.text, "First line.\nCafé talks in Zürich.");
 }
 
 #[test]

@@ -53,6 +53,11 @@ pub fn country(iso3: &str) -> Option<CountryCodes> {
     table().get(iso3).copied()
 }
 
+/// Every country of the table, in no particular order.
+pub fn countries() -> impl Iterator<Item = CountryCodes> {
+    table().values().copied()
+}
+
 /// FIPS 10-4 country code of an ISO 3166 alpha-3 code ("UKR" → "UP", "DEU" → "GM").
 pub fn fips(iso3: &str) -> Option<&'static str> {
     country(iso3).map(|c| c.fips).filter(|f| !f.is_empty())

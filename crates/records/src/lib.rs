@@ -9,7 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod check;
 pub mod geo;
+pub use check::span_problems;
 
 /// The output schema version written in every coded article.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -110,9 +110,23 @@ pub fn load_token(token_file: Option<&Path>, db: &Path) -> Result<(String, Token
     Ok((token, TokenOrigin::Generated(kept)))
 }
 
+/// The largest token file read.
+const MAX_TOKEN_FILE: u64 = 4096;
+
 fn read_token(path: &Path) -> Result<String, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read the token file {}: {e}", path.display()))?;
+    // A token is one short line: read a little more than any token needs, so that a wrong path (a log, a
+    // device such as /dev/zero) is refused instead of read to its end.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_TOKEN_FILE + 1), &mut bytes))
+        .map_err(|e| format!("cannot read the token file {}: {e}", path.display()))?;
+    if bytes.len() as u64 > MAX_TOKEN_FILE {
+        return Err(format!(
+            "token file {}: larger than {MAX_TOKEN_FILE} bytes; a token file holds one line",
+            path.display()
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| format!("token file {}: not UTF-8 text", path.display()))?;
     let token = text.trim();
     if token.len() < 16 || token.chars().any(|c| c.is_whitespace() || c.is_control() || c == ';') {
         return Err(format!(

@@ -45,16 +45,31 @@ impl From<By> for Period {
     }
 }
 
+/// The order of a listing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Oldest first, by article date (undated last).
+    #[default]
+    Oldest,
+    /// Newest first, by article date (undated last).
+    Newest,
+}
+
 /// Filters of GET /v1/events.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct EventParams {
-    /// Source actor: a prefix of the actor's code, country or org (`RUS` matches RUSGOV and RUSMIL).
+    /// Source actor: a code in upper case is a prefix of the actor's code, country or org (`RUS` matches
+    /// RUSGOV and RUSMIL); a country name stands for its code (`Russia`); other text is part of the actor's
+    /// name (`Putin`).
     pub source: Option<String>,
     /// Target actor, as `source`.
     pub target: Option<String>,
-    /// Events between two actors, either direction: `RUS,UKR`.
+    /// Either side, source or target, as `source`.
+    pub actor: Option<String>,
+    /// Events between two actors, either direction: `RUS,UKR` or `Russia,Ukraine`.
     pub dyad: Option<String>,
     /// From this date on (YYYY-MM-DD, inclusive).
     pub since: Option<String>,
@@ -62,6 +77,8 @@ pub struct EventParams {
     pub until: Option<String>,
     /// CAMEO root code or range: `19`, `14..20`.
     pub root: Option<String>,
+    /// A CAMEO code and the codes under it: `112` matches 112, 1121, 1122 ...
+    pub code: Option<String>,
     /// PLOVER event type: ASSAULT, PROTEST, COOPERATE, ...
     pub plover: Option<String>,
     /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
@@ -82,8 +99,11 @@ pub struct EventParams {
     /// Events per page (default 100, at most 1000).
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<usize>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page (of the same filters and order).
     pub cursor: Option<String>,
+    /// Oldest first (the default) or newest first.
+    #[param(inline)]
+    pub order: Option<Order>,
     #[param(inline)]
     pub format: Option<TableFormat>,
 }
@@ -105,6 +125,9 @@ pub struct QuoteParams {
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<usize>,
     pub cursor: Option<String>,
+    /// Oldest first (the default) or newest first.
+    #[param(inline)]
+    pub order: Option<Order>,
     #[param(inline)]
     pub format: Option<TableFormat>,
 }
@@ -322,6 +345,7 @@ impl EventParams {
         Ok(EventQuery {
             source: text("source", &self.source)?,
             target: text("target", &self.target)?,
+            actor: text("actor", &self.actor)?,
             dyad: text("dyad", &self.dyad)?.as_deref().map(dyad).transpose()?,
             since,
             until,
@@ -330,6 +354,7 @@ impl EventParams {
                 .map(parse_root_range)
                 .transpose()
                 .map_err(ApiError::from)?,
+            code: text("code", &self.code)?.map(cameo_code).transpose()?,
             plover: text("plover", &self.plover)?,
             quad: self.quad,
             factual: self.factual.unwrap_or(false),
@@ -337,6 +362,7 @@ impl EventParams {
             include_duplicates: self.include_duplicates.unwrap_or(false),
             article: text("article", &self.article)?,
             limit: None,
+            newest_first: self.order == Some(Order::Newest),
             country: text("country", &self.country)?.as_deref().map(country).transpose()?,
             near: text("near", &self.near)?
                 .as_deref()
@@ -344,6 +370,17 @@ impl EventParams {
                 .transpose()
                 .map_err(|e| ApiError::bad_request(format!("near {e}")))?,
         })
+    }
+}
+
+/// A CAMEO code (2 to 4 digits) that matches itself and the codes under it.
+fn cameo_code(code: String) -> Result<String, ApiError> {
+    if (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(code)
+    } else {
+        Err(ApiError::bad_request(format!(
+            "code {code:?}: expected a CAMEO code of 2 to 4 digits, e.g. 112 or 190"
+        )))
     }
 }
 
@@ -369,6 +406,7 @@ impl QuoteParams {
             text: text("q", &self.q)?,
             include_duplicates: self.include_duplicates.unwrap_or(false),
             limit: None,
+            newest_first: self.order == Some(Order::Newest),
         })
     }
 }
@@ -377,8 +415,14 @@ impl TrendParams {
     /// The events query behind a trend of `a` and `b`.
     pub fn to_query(&self, a: &str, b: &str) -> Result<EventQuery, ApiError> {
         let (since, until) = since_until(&self.since, &self.until)?;
-        let a = text("a", &Some(a.to_string()))?.ok_or_else(|| ApiError::bad_request("actor a is empty"))?;
-        let b = text("b", &Some(b.to_string()))?.ok_or_else(|| ApiError::bad_request("actor b is empty"))?;
+        // Country names become codes here (`Russia` → `RUS`), so the trend's two directions are told apart
+        // by the same patterns the store matched.
+        let resolved = |name: &str, value: &str| -> Result<String, ApiError> {
+            text(name, &Some(value.to_string()))?
+                .map(|v| detente_store::query::resolve_actor(&v))
+                .ok_or_else(|| ApiError::bad_request(format!("actor {name} is empty")))
+        };
+        let (a, b) = (resolved("a", a)?, resolved("b", b)?);
         Ok(EventQuery {
             dyad: Some((a, b)),
             since,

@@ -50,10 +50,22 @@ pub struct ServerConfig {
     pub cors_origins: Vec<String>,
     pub body_limit: usize,
     pub timeout: Duration,
-    /// The dictionary set of the coder (stored with ingested articles, as `detente ingest` does).
-    pub dictionary_set: String,
+    /// What codes (coder version, dictionary set, Goldstein table): stored with ingested articles, as
+    /// `detente ingest` does.
+    pub coding: detente_store::Coding,
     /// Worker threads of the runtime (0 = one per core).
     pub threads: usize,
+}
+
+/// Why [`run`] did not serve.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// What it was started with cannot work: the token file, the database file.
+    #[error("{0}")]
+    Setup(String),
+    /// The server could not start (the address is in use) or failed while serving.
+    #[error("{0}")]
+    Failed(String),
 }
 
 /// A service ready to answer requests: its state and HTTP settings.
@@ -66,14 +78,8 @@ pub struct Service {
 impl Service {
     /// Opens the store (creating it when needed) and sets the service up.
     pub fn open(config: &ServerConfig, coder: Arc<Coder>, auth: Auth) -> Result<Service, String> {
-        let state = AppState::open(
-            &config.db,
-            coder,
-            auth,
-            config.dictionary_set.clone(),
-            config.body_limit,
-        )
-        .map_err(|e| e.to_string())?;
+        let state = AppState::open(&config.db, coder, auth, config.coding.clone(), config.body_limit)
+            .map_err(|e| e.to_string())?;
         Ok(Service {
             state: Arc::new(state),
             http: Arc::new(HttpSettings {
@@ -138,10 +144,10 @@ pub async fn serve(
 
 /// Runs the server in the foreground until Ctrl-C or SIGTERM: opens the store, loads or makes the token,
 /// binds, prints where it listens, serves.
-pub fn run(config: ServerConfig, coder: Arc<Coder>) -> Result<(), String> {
-    let (token, origin) = load_token(config.token_file.as_deref(), &config.db)?;
+pub fn run(config: ServerConfig, coder: Arc<Coder>) -> Result<(), RunError> {
+    let (token, origin) = load_token(config.token_file.as_deref(), &config.db).map_err(RunError::Setup)?;
     let reads_open = config.addr.ip().is_loopback();
-    let service = Service::open(&config, coder, Auth::new(token.clone(), reads_open))?;
+    let service = Service::open(&config, coder, Auth::new(token.clone(), reads_open)).map_err(RunError::Setup)?;
     let runtime = {
         let mut builder = tokio::runtime::Builder::new_multi_thread();
         if config.threads > 0 {
@@ -150,18 +156,21 @@ pub fn run(config: ServerConfig, coder: Arc<Coder>) -> Result<(), String> {
         builder
             .enable_all()
             .build()
-            .map_err(|e| format!("cannot start the runtime: {e}"))?
+            .map_err(|e| RunError::Failed(format!("cannot start the runtime: {e}")))?
     };
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.addr)
             .await
-            .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+            .map_err(|e| RunError::Failed(format!("cannot listen on {}: {e}", config.addr)))?;
         let counts = service
             .state
             .read(|store| Ok(store.counts()?))
             .await
-            .map_err(|e| e.message)?;
-        let url = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
+            .map_err(|e| RunError::Failed(e.message))?;
+        let url = format!(
+            "http://{}",
+            listener.local_addr().map_err(|e| RunError::Failed(e.to_string()))?
+        );
         eprintln!(
             "detente serve: {} ({} articles, {} events, {} quotes)",
             config.db.display(),
@@ -191,7 +200,7 @@ pub fn run(config: ServerConfig, coder: Arc<Coder>) -> Result<(), String> {
         eprintln!("detente serve: Ctrl-C stops");
         serve(listener, &service, shutdown_signal())
             .await
-            .map_err(|e| format!("server error: {e}"))?;
+            .map_err(|e| RunError::Failed(format!("server error: {e}")))?;
         eprintln!("detente serve: stopped");
         Ok(())
     })

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use detente_coder::Coder;
-use detente_store::Store;
+use detente_store::{Coding, Store};
 use tokio::sync::Semaphore;
 
 use crate::auth::Auth;
@@ -18,9 +18,8 @@ pub struct AppState {
     pub coder: Arc<Coder>,
     pub db: PathBuf,
     pub auth: Auth,
-    /// Coder version and dictionary-set id stored with what POST /v1/articles ingests.
-    pub coder_version: String,
-    pub dictionary_set: String,
+    /// Coder version, dictionary set and Goldstein table, stored with what POST /v1/articles ingests.
+    pub coding: Coding,
     pub body_limit: usize,
     readers: Mutex<Vec<Store>>,
     writer: Mutex<Store>,
@@ -46,7 +45,7 @@ impl AppState {
         db: &Path,
         coder: Arc<Coder>,
         auth: Auth,
-        dictionary_set: String,
+        coding: Coding,
         body_limit: usize,
     ) -> Result<AppState, detente_store::Error> {
         let writer = Store::open(db)?;
@@ -57,8 +56,7 @@ impl AppState {
             coder,
             db: db.to_path_buf(),
             auth,
-            coder_version: env!("CARGO_PKG_VERSION").to_string(),
-            dictionary_set,
+            coding,
             body_limit,
             readers: Mutex::new(Vec::new()),
             writer: Mutex::new(writer),

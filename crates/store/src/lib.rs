@@ -10,10 +10,14 @@
 
 pub mod dedup;
 pub mod export;
+pub mod names;
 pub mod page;
 pub mod query;
 pub mod read;
+pub mod recode;
 pub mod schema;
+pub mod search;
+pub mod stats;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -25,10 +29,12 @@ use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_128;
 
 pub use detente_analysis::EventRow;
-pub use export::{ExportFormat, ExportSummary};
+pub use export::{ExportFormat, ExportOptions, ExportSummary, LeftOut, PartitionBy};
 pub use page::{Cursor, Page};
 pub use query::{EventQuery, Near, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
 pub use read::{ActorProfile, ArticleSummary, DyadCount, NameCount, StoredArticle};
+pub use recode::Recode;
+pub use stats::Stats;
 
 /// The database file used when neither `--db` nor `DETENTE_DB` names one.
 pub const DEFAULT_DB: &str = "detente.db";
@@ -42,35 +48,56 @@ pub enum Error {
     ReadOnly { path: String },
     #[error("database {path}: the disk is full; the last batch was rolled back and the file is consistent")]
     DiskFull { path: String },
-    #[error("cannot open database {path}: {source} (does the directory exist and is it writable?)")]
-    Open { path: String, source: rusqlite::Error },
+    // The SQLite error is part of the message, not a `source`: its own cause repeats it ("file is not a
+    // database: file is not a database: Error code 26 ...").
+    #[error("cannot open database {path}: {error} (does the directory exist and is it readable?)")]
+    Open { path: String, error: rusqlite::Error },
     #[error("database {path} does not exist (ingest articles first, or pass --db / set DETENTE_DB)")]
     Missing { path: String },
     #[error("database schema version {found} is newer than this detente supports ({supported}): upgrade detente")]
     TooNew { found: u32, supported: u32 },
-    #[error("database {path}: {source}")]
-    Sqlite { path: String, source: rusqlite::Error },
+    #[error("database {path}: {error}")]
+    Sqlite { path: String, error: rusqlite::Error },
+    /// A file or folder the store read or wrote: the message names it.
+    #[error("{path}: {error}")]
+    File { path: PathBuf, error: std::io::Error },
     #[error("{0}")]
     Invalid(String),
+    /// The run was interrupted (Ctrl-C) before it finished; what it had committed is kept.
+    #[error("interrupted")]
+    Interrupted,
     #[error(transparent)]
     Io(#[from] std::io::Error),
-    #[error(transparent)]
-    Csv(#[from] csv::Error),
+    #[error("{path}: {error}")]
+    Csv { path: PathBuf, error: csv::Error },
     #[error(transparent)]
     Json(#[from] serde_json::Error),
     #[cfg(feature = "parquet")]
-    #[error(transparent)]
-    Parquet(#[from] parquet::errors::ParquetError),
+    #[error("{path}: {error}")]
+    Parquet {
+        path: PathBuf,
+        error: parquet::errors::ParquetError,
+    },
     #[cfg(feature = "parquet")]
     #[error(transparent)]
     Arrow(#[from] arrow_schema::ArrowError),
 }
 
 impl From<rusqlite::Error> for Error {
-    fn from(source: rusqlite::Error) -> Error {
+    fn from(error: rusqlite::Error) -> Error {
         Error::Sqlite {
             path: String::new(),
-            source,
+            error,
+        }
+    }
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn file(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
+        Error::File {
+            path: path.into(),
+            error,
         }
     }
 }
@@ -87,7 +114,8 @@ pub struct BatchSummary {
     pub replaced: usize,
     /// Already stored with the same text and coding: nothing done.
     pub unchanged: usize,
-    /// A different id but the same text as a stored article: not stored again.
+    /// A different id but the same text as a stored article: stored with its own metadata and linked to the
+    /// first copy through `duplicate_of` (counted in `inserted` too).
     pub same_text: usize,
     /// Stored and linked to an earlier near-duplicate (counted in `inserted` or `replaced` too).
     pub near_duplicates: usize,
@@ -104,6 +132,28 @@ impl BatchSummary {
         self.near_duplicates += other.near_duplicates;
         self.events += other.events;
         self.quotes += other.quotes;
+    }
+}
+
+/// What coded the articles of a batch: stored with every article and event, so a re-coding (or a mix left
+/// by an interrupted one) can always tell which dictionaries and Goldstein table coded what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Coding {
+    /// detente's version (the built-in dictionaries and rules belong to it).
+    pub coder_version: String,
+    /// `builtin`, or `builtin+<hash of the user's dictionary files>`.
+    pub dictionary_set: String,
+    /// The published Goldstein table of the events' intensities: `gdelt`, `icews` or `phoenix`.
+    pub goldstein_table: String,
+}
+
+impl Coding {
+    pub fn new(coder_version: &str, dictionary_set: &str, goldstein_table: &str) -> Coding {
+        Coding {
+            coder_version: coder_version.into(),
+            dictionary_set: dictionary_set.into(),
+            goldstein_table: goldstein_table.into(),
+        }
     }
 }
 
@@ -149,7 +199,7 @@ pub struct Store {
     path: String,
 }
 
-fn now_unix() -> i64 {
+pub(crate) fn now_unix() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -168,33 +218,56 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path_str = path.as_ref().display().to_string();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|source| Error::Open {
+        let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|error| Error::Open {
             path: path_str.clone(),
-            source,
+            error,
         })?;
         Store::setup(conn, path_str, true)
     }
 
-    /// Opens an existing database for queries only. A database at an older schema version is migrated (which
-    /// needs write access) so queries see the current tables.
+    /// Opens an existing database for queries only: nothing is written, so queries work on a database in a
+    /// read-only directory or on a read-only medium. A database at an older schema version is migrated
+    /// first (which needs write access, and says so when it is missing).
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
-        let path_str = path.as_ref().display().to_string();
-        if !path.as_ref().exists() {
+        let path = path.as_ref();
+        let path_str = path.display().to_string();
+        if !path.exists() {
             return Err(Error::Missing { path: path_str });
         }
-        {
-            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|source| Error::Open {
-                path: path_str.clone(),
-                source,
-            })?;
-            conn.busy_timeout(Duration::from_secs(10))?;
-            let version = schema::version(&conn).map_err(|e| Store::classify_with(&path_str, e))?;
-            if version == schema::SCHEMA_VERSION {
-                return Ok(Store { conn, path: path_str });
-            }
+        let conn = match Store::read_only_connection(path, false) {
+            // In WAL mode a reader needs the -shm file; in a directory it may not write, SQLite cannot create
+            // it. Nobody can write to such a database either, so it is opened as immutable (no locking, no
+            // WAL) instead.
+            Err(e) if is_cannot_write_beside(&e) => Store::read_only_connection(path, true),
+            other => other,
+        };
+        let (conn, version) = conn.map_err(|e| Store::classify_with(&path_str, e))?;
+        if version == schema::SCHEMA_VERSION {
+            return Ok(Store { conn, path: path_str });
         }
-        Store::open(path)
+        drop(conn);
+        Store::open(path).map_err(|e| match e {
+            Error::ReadOnly { path } => Error::Invalid(format!(
+                "database {path} is at schema version {version} and must be upgraded to version {} before it \
+                 can be queried, which needs write access to it and its directory (run any detente command on it \
+                 once with write access)",
+                schema::SCHEMA_VERSION
+            )),
+            other => other,
+        })
+    }
+
+    /// A read-only connection and the database's schema version (reading it is the first real access).
+    fn read_only_connection(path: &Path, immutable: bool) -> Result<(Connection, u32)> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = if immutable {
+            Connection::open_with_flags(format!("file:{}?immutable=1", uri_path(path)), flags)?
+        } else {
+            Connection::open_with_flags(path, flags)?
+        };
+        conn.busy_timeout(Duration::from_secs(10))?;
+        let version = schema::version(&conn)?;
+        Ok((conn, version))
     }
 
     /// A private in-memory store (tests, one-shot pipelines).
@@ -205,9 +278,9 @@ impl Store {
     /// Opens a database and applies the migrations up to `version` only (tests of migrations).
     pub fn open_at_version(path: impl AsRef<Path>, version: u32) -> Result<Store> {
         let path_str = path.as_ref().display().to_string();
-        let conn = Connection::open(path.as_ref()).map_err(|source| Error::Open {
+        let conn = Connection::open(path.as_ref()).map_err(|error| Error::Open {
             path: path_str.clone(),
-            source,
+            error,
         })?;
         let mut store = Store::setup(conn, path_str, false)?;
         schema::migrate_to(&mut store.conn, version)?;
@@ -255,20 +328,20 @@ impl Store {
 
     /// Turns SQLite's read-only, disk-full and can't-open errors into errors that say what to do.
     fn classify_with(path: &str, error: Error) -> Error {
-        let source = match error {
-            Error::Sqlite { source, .. } => source,
+        let error = match error {
+            Error::Sqlite { error, .. } => error,
             other => return other,
         };
-        match source.sqlite_error_code() {
+        match error.sqlite_error_code() {
             Some(ErrorCode::ReadOnly) => Error::ReadOnly { path: path.into() },
             Some(ErrorCode::DiskFull) => Error::DiskFull { path: path.into() },
             Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => Error::Open {
                 path: path.into(),
-                source,
+                error,
             },
             _ => Error::Sqlite {
                 path: path.into(),
-                source,
+                error,
             },
         }
     }
@@ -292,44 +365,37 @@ impl Store {
 
     /// Stores a batch of coded articles in one transaction: all of it or none of it.
     ///
-    /// Idempotent: an article whose id is stored with the same text, coder version and dictionary set is left
-    /// alone; with a changed text (or a new coder version or dictionary set) its old coding is deleted and the
-    /// new one stored under the same key. An article with a new id but the text of a stored article is not
-    /// stored again. A near-duplicate of a stored article (same wire story, lightly edited) is stored and
-    /// linked to the first copy through `duplicate_of`.
-    pub fn ingest_batch(
-        &mut self,
-        articles: &[CodedArticle],
-        coder_version: &str,
-        dictionary_set: &str,
-    ) -> Result<BatchSummary> {
-        self.write_batch(articles, coder_version, dictionary_set, false)
+    /// Idempotent: an article whose id is stored with the same text and [`Coding`] is left alone; with a
+    /// changed text (or another coding) its old coding is deleted and the new one stored under the same key.
+    /// An article with a new id but the text of a stored article is stored with its own metadata and linked
+    /// to the first copy through `duplicate_of`, as a near-duplicate of a stored article (same wire story,
+    /// lightly edited) is.
+    pub fn ingest_batch(&mut self, articles: &[CodedArticle], coding: &Coding) -> Result<BatchSummary> {
+        self.write_batch(articles, coding, false, None)
     }
 
     /// Like [`Store::ingest_batch`], but replaces the coding of articles already stored even when nothing
     /// changed (re-coding after a dictionary edit that kept the same dictionary-set id).
-    pub fn replace_coding(
-        &mut self,
-        articles: &[CodedArticle],
-        coder_version: &str,
-        dictionary_set: &str,
-    ) -> Result<BatchSummary> {
-        self.write_batch(articles, coder_version, dictionary_set, true)
+    pub fn replace_coding(&mut self, articles: &[CodedArticle], coding: &Coding) -> Result<BatchSummary> {
+        self.write_batch(articles, coding, true, None)
     }
 
     fn write_batch(
         &mut self,
         articles: &[CodedArticle],
-        coder_version: &str,
-        dictionary_set: &str,
+        coding: &Coding,
         force: bool,
+        recode_done: Option<i64>,
     ) -> Result<BatchSummary> {
         let result = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let mut summary = BatchSummary::default();
             let now = now_unix();
             for article in articles {
-                write_article(&tx, article, coder_version, dictionary_set, force, now, &mut summary)?;
+                write_article(&tx, article, coding, force, now, &mut summary)?;
+            }
+            if let Some(after) = recode_done {
+                recode::save_progress(&tx, coding, after)?;
             }
             tx.commit()?;
             Ok(summary)
@@ -362,26 +428,57 @@ impl Store {
 
     /// Re-codes every stored article with `code` (after a dictionary change) and replaces its coding, `batch`
     /// articles per transaction. Articles stored without text cannot be re-coded and are left alone.
-    pub fn recode<F>(
-        &mut self,
-        batch: usize,
-        coder_version: &str,
-        dictionary_set: &str,
-        mut code: F,
-    ) -> Result<BatchSummary>
+    /// Resumable: a run killed midway is continued by the next one with the same coding (see [`Recode`]).
+    pub fn recode<F>(&mut self, batch: usize, coding: &Coding, mut code: F) -> Result<BatchSummary>
     where
         F: FnMut(&Article) -> CodedArticle,
     {
         let mut total = BatchSummary::default();
-        let mut after = 0;
+        let mut run = self.start_recode(coding)?;
         loop {
-            let page = self.articles_after(after, batch.max(1))?;
-            let Some(&(last, _)) = page.last() else { break };
+            let page = self.articles_after(run.after, batch.max(1))?;
+            if page.is_empty() {
+                break;
+            }
             let coded: Vec<CodedArticle> = page.iter().map(|(_, article)| code(article)).collect();
-            total.add(&self.replace_coding(&coded, coder_version, dictionary_set)?);
-            after = last;
+            total.add(&self.recode_page(&mut run, &page, &coded)?);
         }
+        self.finish_recode(&run)?;
         Ok(total)
+    }
+
+    /// Starts a re-coding with `coding`, or resumes the interrupted one that had the same coding.
+    pub fn start_recode(&mut self, coding: &Coding) -> Result<Recode> {
+        let result = recode::start(&mut self.conn, coding);
+        result.map_err(|e| self.classify(e))
+    }
+
+    /// Stores the new coding of one page of [`Store::articles_after`] (`coded` in the same order) and, in the
+    /// same transaction, how far the re-coding got.
+    pub fn recode_page(
+        &mut self,
+        run: &mut Recode,
+        page: &[(i64, Article)],
+        coded: &[CodedArticle],
+    ) -> Result<BatchSummary> {
+        let Some(&(last, _)) = page.last() else {
+            return Ok(BatchSummary::default());
+        };
+        let summary = self.write_batch(coded, &run.coding, true, Some(last))?;
+        run.after = last;
+        run.done += page.len() as u64;
+        Ok(summary)
+    }
+
+    /// Ends a re-coding that went through every article: nothing is left to resume.
+    pub fn finish_recode(&mut self, run: &Recode) -> Result<()> {
+        let result = recode::finish(&self.conn, &run.coding);
+        result.map_err(|e| self.classify(e))
+    }
+
+    /// An interrupted re-coding waiting to be resumed, if any.
+    pub fn pending_recode(&self) -> Result<Option<Coding>> {
+        recode::pending(&self.conn)
     }
 
     pub fn counts(&self) -> Result<Counts> {
@@ -414,6 +511,31 @@ impl Store {
     }
 }
 
+/// True for the errors SQLite gives a reader that cannot create the WAL index (-shm) beside the database.
+fn is_cannot_write_beside(error: &Error) -> bool {
+    let Error::Sqlite { error, .. } = error else {
+        return false;
+    };
+    matches!(
+        error.sqlite_error_code(),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+    )
+}
+
+/// A path as the path part of an SQLite `file:` URI: `%`, `?` and `#` (and anything outside printable
+/// ASCII) percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for &b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'%' | b'?' | b'#' => out.push_str(&format!("%{b:02X}")),
+            0x21..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 impl Drop for Store {
     fn drop(&mut self) {
         // SQLite's advice for every connection that wrote: refresh the planner's statistics where they are
@@ -434,33 +556,43 @@ fn delete_coding(tx: &Transaction, pk: i64) -> Result<()> {
 fn write_article(
     tx: &Transaction,
     article: &CodedArticle,
-    coder_version: &str,
-    dictionary_set: &str,
+    coding: &Coding,
     force: bool,
     now: i64,
     summary: &mut BatchSummary,
 ) -> Result<()> {
     let (hash, has_text) = content_hash(article)?;
-    let existing: Option<(i64, String, String, String)> = tx
-        .prepare_cached("SELECT pk, text_hash, coder_version, dictionary_set FROM articles WHERE id = ?1")?
-        .query_row([&article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+    let existing: Option<(i64, String, Coding)> = tx
+        .prepare_cached(
+            "SELECT pk, text_hash, coder_version, dictionary_set, coalesce(goldstein_table, '') FROM articles \
+             WHERE id = ?1",
+        )?
+        .query_row([&article.id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                Coding {
+                    coder_version: r.get(2)?,
+                    dictionary_set: r.get(3)?,
+                    goldstein_table: r.get(4)?,
+                },
+            ))
+        })
         .optional()?;
     let text = article.text.as_deref().unwrap_or("");
     let mut text_changed = false;
     let pk = match existing {
-        Some((_, ref old_hash, ref old_cv, ref old_ds))
-            if !force && *old_hash == hash && old_cv == coder_version && old_ds == dictionary_set =>
-        {
+        Some((_, ref old_hash, ref old_coding)) if !force && *old_hash == hash && old_coding == coding => {
             summary.unchanged += 1;
             return Ok(());
         }
-        Some((pk, ref old_hash, ..)) => {
+        Some((pk, ref old_hash, _)) => {
             text_changed = *old_hash != hash;
             delete_coding(tx, pk)?;
             tx.prepare_cached(
                 "UPDATE articles SET source = ?2, date = ?3, url = ?4, title = ?5, text_hash = ?6, text = ?7, \
-                 has_text = ?8, duplicate_of = NULL, coder_version = ?9, dictionary_set = ?10, ingested_at = ?11 \
-                 WHERE pk = ?1",
+                 has_text = ?8, duplicate_of = NULL, coder_version = ?9, dictionary_set = ?10, ingested_at = ?11, \
+                 goldstein_table = ?12 WHERE pk = ?1",
             )?
             .execute(params![
                 pk,
@@ -471,27 +603,19 @@ fn write_article(
                 hash,
                 text,
                 has_text,
-                coder_version,
-                dictionary_set,
-                now
+                coding.coder_version,
+                coding.dictionary_set,
+                now,
+                coding.goldstein_table
             ])?;
             summary.replaced += 1;
             pk
         }
         None => {
-            if has_text {
-                let same: Option<i64> = tx
-                    .prepare_cached("SELECT pk FROM articles WHERE text_hash = ?1 LIMIT 1")?
-                    .query_row([&hash], |r| r.get(0))
-                    .optional()?;
-                if same.is_some() {
-                    summary.same_text += 1;
-                    return Ok(());
-                }
-            }
             tx.prepare_cached(
                 "INSERT INTO articles (id, source, date, url, title, text_hash, text, has_text, coder_version, \
-                 dictionary_set, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 dictionary_set, ingested_at, goldstein_table) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+                 ?12)",
             )?
             .execute(params![
                 article.id,
@@ -502,28 +626,52 @@ fn write_article(
                 hash,
                 text,
                 has_text,
-                coder_version,
-                dictionary_set,
-                now
+                coding.coder_version,
+                coding.dictionary_set,
+                now,
+                coding.goldstein_table
             ])?;
             summary.inserted += 1;
             tx.last_insert_rowid()
         }
     };
-    write_coding(tx, pk, article, coder_version, dictionary_set, summary)?;
-    if has_text && let Some(signature) = dedup::Signature::of(text) {
-        if let Some((_, original_id, original_link)) = dedup::find_original(tx, pk, &signature)? {
-            let root = original_link.unwrap_or(original_id);
-            if root != article.id {
-                tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE pk = ?1")?
-                    .execute(params![pk, root])?;
-                summary.near_duplicates += 1;
-            }
-        }
-        dedup::store_signature(tx, pk, &signature)?;
+    write_coding(tx, pk, article, coding, summary)?;
+    if has_text {
+        link_copy(tx, pk, &article.id, &hash, text, summary)?;
     }
     if text_changed {
         relink_copies_of(tx, &article.id)?;
+    }
+    Ok(())
+}
+
+/// Links a stored article to the first copy of its story: the first article with the same text (another
+/// outlet's or feed's copy of it, kept with its own id, source, date and URL), else the first near-duplicate.
+fn link_copy(tx: &Transaction, pk: i64, id: &str, hash: &str, text: &str, summary: &mut BatchSummary) -> Result<()> {
+    let same: Option<(String, Option<String>)> = tx
+        .prepare_cached("SELECT id, duplicate_of FROM articles WHERE text_hash = ?1 AND pk <> ?2 ORDER BY pk LIMIT 1")?
+        .query_row(params![hash, pk], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let signature = dedup::Signature::of(text);
+    let exact = same.is_some();
+    let root = match (same, &signature) {
+        (Some((first, link)), _) => Some(link.unwrap_or(first)),
+        (None, Some(signature)) => {
+            dedup::find_original(tx, pk, signature)?.map(|(_, first, link)| link.unwrap_or(first))
+        }
+        (None, None) => None,
+    };
+    if let Some(root) = root.filter(|root| root != id) {
+        tx.prepare_cached("UPDATE articles SET duplicate_of = ?2 WHERE pk = ?1")?
+            .execute(params![pk, root])?;
+        if exact {
+            summary.same_text += 1;
+        } else {
+            summary.near_duplicates += 1;
+        }
+    }
+    if let Some(signature) = signature {
+        dedup::store_signature(tx, pk, &signature)?;
     }
     Ok(())
 }
@@ -558,8 +706,7 @@ fn write_coding(
     tx: &Transaction,
     pk: i64,
     article: &CodedArticle,
-    coder_version: &str,
-    dictionary_set: &str,
+    coding: &Coding,
     summary: &mut BatchSummary,
 ) -> Result<()> {
     let mut sentence_insert = tx.prepare_cached(
@@ -634,9 +781,10 @@ fn write_coding(
         "INSERT INTO events (article, idx, date, sentence, source_code, source_country, source_org, source_role, \
          source_name, target_code, target_country, target_org, target_role, target_name, code, root, name, \
          goldstein, quad_class, plover, negated, factual, quote, location_name, location_country, location_lat, \
-         location_lon, trigger_start, trigger_end, trigger_text, rule, coder_version, dictionary_set, location) \
+         location_lon, trigger_start, trigger_end, trigger_text, rule, coder_version, dictionary_set, \
+         goldstein_table, location) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, \
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
     )?;
     for (i, e) in article.events.iter().enumerate() {
         let target = e.target.as_ref();
@@ -673,8 +821,9 @@ fn write_coding(
             e.trigger.end as i64,
             e.trigger.text,
             e.rule,
-            coder_version,
-            dictionary_set,
+            coding.coder_version,
+            coding.dictionary_set,
+            coding.goldstein_table,
             location.and_then(|l| serde_json::to_string(l).ok())
         ])?;
     }

@@ -8,20 +8,30 @@ use rusqlite::{Row, params_from_iter};
 use serde::{Deserialize, Serialize};
 
 use crate::page::Cursor;
+pub use crate::search::fts_query;
+use crate::search::fts_query_for;
 use crate::{Error, Result, Store};
+use detente_analysis::ActorPattern;
 
-/// Filters of [`Store::events`]. Actor patterns are prefixes of an actor's code, country or org
-/// (`RUS` matches `RUSGOV`, country `RUS`); dates are `YYYY-MM-DD`, inclusive.
+/// Filters of [`Store::events`]. Actor patterns ([`ActorPattern`]) in upper case are prefixes of an actor's
+/// code, country or org (`RUS` matches `RUSGOV`, country `RUS`); others are country names (`Russia`) or part
+/// of an actor's name (`Putin`). Dates are `YYYY-MM-DD`, inclusive.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventQuery {
     pub source: Option<String>,
     pub target: Option<String>,
+    /// Either side: source or target.
+    #[serde(default)]
+    pub actor: Option<String>,
     /// Events between the two actors, either direction.
     pub dyad: Option<(String, String)>,
     pub since: Option<String>,
     pub until: Option<String>,
     /// CAMEO root codes, inclusive (`14..20` → `(14, 20)`).
     pub root: Option<(u8, u8)>,
+    /// A CAMEO code and the codes below it: `112` matches 112, 1121, 1122 ...
+    #[serde(default)]
+    pub code: Option<String>,
     pub plover: Option<String>,
     pub quad: Option<u8>,
     /// Only factual events (not hypothetical, conditional, asked, feared or expected).
@@ -32,6 +42,9 @@ pub struct EventQuery {
     pub include_duplicates: bool,
     pub article: Option<String>,
     pub limit: Option<usize>,
+    /// Newest first (by article date, undated last) instead of oldest first.
+    #[serde(default)]
+    pub newest_first: bool,
     /// Events located in this country (ISO 3166 alpha-3).
     #[serde(default)]
     pub country: Option<String>,
@@ -89,6 +102,18 @@ impl Near {
     }
 }
 
+/// An actor pattern with a country name turned into its code (`Russia` → `RUS`, `ukraine` → `UKR`); other
+/// patterns as they are. What the store matches by, and what analysis should be handed.
+pub fn resolve_actor(pattern: &str) -> String {
+    match ActorPattern::parse(pattern) {
+        ActorPattern::Name(name) => match crate::names::country_by_name(name) {
+            Some(country) => country.iso3.to_string(),
+            None => name.to_string(),
+        },
+        ActorPattern::Code(code) => code.to_string(),
+    }
+}
+
 /// A quote with its article's metadata.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -123,6 +148,9 @@ pub struct QuoteQuery {
     pub text: Option<String>,
     pub include_duplicates: bool,
     pub limit: Option<usize>,
+    /// Newest first (by article date, undated last) instead of oldest first.
+    #[serde(default)]
+    pub newest_first: bool,
 }
 
 /// A full-text search.
@@ -161,54 +189,6 @@ pub struct SearchHit {
     /// bm25 rank: lower is better.
     pub score: f64,
     pub snippet: String,
-}
-
-/// Turns what a person types into an FTS5 query: each word becomes a quoted string (so `open-door` or
-/// `U.S.` are not syntax errors), `"phrases"`, `prefix*`, and upper-case AND / OR / NOT are kept.
-pub fn fts_query(input: &str) -> Result<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut rest = input.trim();
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('"') {
-            let end = after.find('"').unwrap_or(after.len());
-            let phrase = &after[..end];
-            if !phrase.trim().is_empty() {
-                parts.push(format!("\"{}\"", phrase.replace('"', "\"\"")));
-            }
-            rest = after.get(end + 1..).unwrap_or("").trim_start();
-            continue;
-        }
-        let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
-        let word = &rest[..end];
-        rest = rest[end..].trim_start();
-        match word {
-            "AND" | "OR" | "NOT" => parts.push(word.to_string()),
-            _ => match word.strip_suffix('*') {
-                Some(stem) if !stem.is_empty() && stem.chars().all(char::is_alphanumeric) => {
-                    parts.push(format!("\"{stem}\"*"))
-                }
-                _ => {
-                    if word.chars().any(char::is_alphanumeric) {
-                        parts.push(format!("\"{}\"", word.replace('"', "\"\"")))
-                    }
-                }
-            },
-        }
-    }
-    // A dangling operator is a syntax error: drop operators at the ends.
-    while parts
-        .first()
-        .is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT"))
-    {
-        parts.remove(0);
-    }
-    while parts.last().is_some_and(|p| matches!(p.as_str(), "AND" | "OR" | "NOT")) {
-        parts.pop();
-    }
-    if parts.is_empty() {
-        return Err(Error::Invalid(format!("nothing to search for in {input:?}")));
-    }
-    Ok(parts.join(" "))
 }
 
 /// A CAMEO root code or an inclusive range of them: `19` → (19, 19); `14..20` or `14-20` → (14, 20).
@@ -267,23 +247,36 @@ impl Conditions {
         }
     }
 
-    /// The actor on `side` (`e.source`, `e.target`, `q.speaker`) matches `pattern`.
+    /// The actor on `side` (`e.source`, `e.target`, `q.speaker`) matches `pattern` ([`ActorPattern`]).
     fn actor(&mut self, side: &str, pattern: &str) -> String {
-        let code = self.prefix(&format!("{side}_code"), pattern);
-        let country = self.prefix(&format!("{side}_country"), pattern);
-        let org = self.prefix(&format!("{side}_org"), pattern);
-        format!("({code} OR {country} OR {org})")
+        let resolved = resolve_actor(pattern);
+        match ActorPattern::parse(&resolved) {
+            ActorPattern::Code(code) => {
+                let code_sql = self.prefix(&format!("{side}_code"), code);
+                let country = self.prefix(&format!("{side}_country"), code);
+                let org = self.prefix(&format!("{side}_org"), code);
+                format!("({code_sql} OR {country} OR {org})")
+            }
+            ActorPattern::Name(name) => {
+                let v = self.value(format!("%{}%", like_escape(name)));
+                format!("({side}_name LIKE {v} ESCAPE '\\')")
+            }
+        }
     }
 
-    /// Rows after `cursor` in the order `date IS NULL, date, pk` of the table aliased `alias`.
-    fn after(&mut self, alias: &str, cursor: &Cursor) -> String {
+    /// Rows after `cursor` in the order `date IS NULL, date, pk` of the table aliased `alias` (with
+    /// `newest_first`: `date IS NULL, date DESC, pk DESC`; undated rows come last either way).
+    fn after(&mut self, alias: &str, cursor: &Cursor, newest_first: bool) -> String {
         let pk = self.value(cursor.key);
+        let later = if newest_first { "<" } else { ">" };
         match &cursor.date {
             Some(date) => {
                 let d = self.value(date.clone());
-                format!("({alias}.date > {d} OR ({alias}.date = {d} AND {alias}.pk > {pk}) OR {alias}.date IS NULL)")
+                format!(
+                    "({alias}.date {later} {d} OR ({alias}.date = {d} AND {alias}.pk {later} {pk}) OR {alias}.date IS NULL)"
+                )
             }
-            None => format!("({alias}.date IS NULL AND {alias}.pk > {pk})"),
+            None => format!("({alias}.date IS NULL AND {alias}.pk {later} {pk})"),
         }
     }
 
@@ -300,12 +293,19 @@ impl Conditions {
     }
 }
 
+/// `text` for a LIKE pattern with `\\` as the escape character.
+fn like_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
 const EVENT_SELECT: &str = "SELECT e.pk, a.id, e.date, a.source, a.url, a.duplicate_of, e.sentence, s.paragraph, \
     e.source_code, e.source_country, e.source_org, e.source_role, e.source_name, \
     e.target_code, e.target_country, e.target_org, e.target_role, e.target_name, \
     e.code, e.root, e.name, e.goldstein, e.quad_class, e.plover, e.negated, e.factual, e.quote, \
     e.location_name, e.location_country, e.location_lat, e.location_lon, \
-    e.trigger_start, e.trigger_end, e.trigger_text, e.rule, e.coder_version, e.dictionary_set, e.location \
+    e.trigger_start, e.trigger_end, e.trigger_text, e.rule, e.coder_version, e.dictionary_set, e.location, \
+    a.title, CAST(substr(CAST(a.text AS BLOB), s.start + 1, s.\"end\" - s.start) AS TEXT), e.idx, e.goldstein_table, \
+    a.ingested_at \
     FROM events e JOIN articles a ON a.pk = e.article \
     LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence";
 
@@ -366,20 +366,29 @@ fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
         rule: row.get(34)?,
         coder_version: row.get(35)?,
         dictionary_set: row.get(36)?,
+        title: row.get(38)?,
+        sentence_text: row.get(39)?,
+        index: row.get::<_, i64>(40)? as usize,
+        goldstein_table: row.get(41)?,
+        ingested_at: row.get(42)?,
     })
 }
 
 impl Store {
     /// The side of a dyad that names fewer events, when it names so few that finding its events through the
     /// actor indexes beats reading every event (None: read them all). Counting stops at a cap, so the probe
-    /// costs at most a few thousand index entries however busy an actor is.
+    /// costs at most a few thousand index entries however busy an actor is. A name pattern (`Putin`) has no
+    /// index and counts as busy.
     fn rarer_side<'p>(&self, a: &'p str, b: &'p str) -> Result<Option<&'p str>> {
         const CAP: usize = 4000;
-        if !a.is_ascii() || !b.is_ascii() || a.is_empty() || b.is_empty() {
-            return Ok(None);
-        }
-        let size_a = self.actor_event_entries(a, CAP)?;
-        let size_b = self.actor_event_entries(b, size_a.min(CAP))?;
+        let entries = |pattern: &str, cap: usize| -> Result<usize> {
+            match ActorPattern::parse(&resolve_actor(pattern)) {
+                ActorPattern::Code(code) => self.actor_event_entries(code, cap),
+                ActorPattern::Name(_) => Ok(cap),
+            }
+        };
+        let size_a = entries(a, CAP)?;
+        let size_b = entries(b, size_a.min(CAP))?;
         Ok(match (size_a < CAP, size_b < size_a.min(CAP)) {
             (_, true) => Some(b),
             (true, false) => Some(a),
@@ -417,9 +426,44 @@ impl Store {
     }
 
     fn event_sql(&self, query: &EventQuery, after: Option<&Cursor>) -> Result<(String, Vec<Value>)> {
+        let c = self.event_conditions(query, after)?;
+        let order = if query.newest_first {
+            "e.date IS NULL, e.date DESC, e.pk DESC"
+        } else {
+            "e.date IS NULL, e.date, e.pk"
+        };
+        let mut sql = format!("{EVENT_SELECT} {} ORDER BY {order}", c.where_clause());
+        // With --near the limit counts rows that pass the distance test, after SQL.
+        if let Some(limit) = query.limit.filter(|_| query.near.is_none()) {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        Ok((sql, c.values))
+    }
+
+    /// How many events match `query` (its limit aside).
+    pub fn count_events(&self, query: &EventQuery) -> Result<u64> {
+        if query.near.is_some() {
+            // The distance test runs on the rows.
+            let query = EventQuery {
+                limit: None,
+                ..query.clone()
+            };
+            return Ok(self.for_each_event(&query, |_| Ok(()))? as u64);
+        }
+        let c = self.event_conditions(query, None)?;
+        let sql = format!(
+            "SELECT count(*) FROM events e JOIN articles a ON a.pk = e.article {}",
+            c.where_clause()
+        );
+        let n: i64 = self.conn.query_row(&sql, params_from_iter(c.values), |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// The SQL conditions of `query`, after a cursor in the query's order.
+    fn event_conditions(&self, query: &EventQuery, after: Option<&Cursor>) -> Result<Conditions> {
         let mut c = Conditions::default();
         if let Some(after) = after {
-            let sql = c.after("e", after);
+            let sql = c.after("e", after, query.newest_first);
             c.push(sql);
         }
         if let Some(source) = query.source.as_deref().filter(|s| !s.is_empty()) {
@@ -429,6 +473,10 @@ impl Store {
         if let Some(target) = query.target.as_deref().filter(|s| !s.is_empty()) {
             let sql = c.actor("e.target", target);
             c.push(sql);
+        }
+        if let Some(actor) = query.actor.as_deref().filter(|s| !s.is_empty()) {
+            let (s, t) = (c.actor("e.source", actor), c.actor("e.target", actor));
+            c.push(format!("({s} OR {t})"));
         }
         if let Some((a, b)) = &query.dyad {
             let (sa, tb) = (c.actor("e.source", a), c.actor("e.target", b));
@@ -452,6 +500,10 @@ impl Store {
         if let Some((low, high)) = query.root {
             let (l, h) = (c.value(format!("{low:02}")), c.value(format!("{high:02}")));
             c.push(format!("e.root BETWEEN {l} AND {h}"));
+        }
+        if let Some(code) = query.code.as_deref().filter(|s| !s.is_empty()) {
+            let sql = c.prefix("e.code", code);
+            c.push(sql);
         }
         if let Some(plover) = &query.plover {
             let v = c.value(plover.to_ascii_uppercase());
@@ -486,17 +538,11 @@ impl Store {
             let (lo, hi) = (c.value(near.lat - dlat), c.value(near.lat + dlat));
             c.push(format!("e.location_lat BETWEEN {lo} AND {hi}"));
         }
-        let mut sql = format!(
-            "{EVENT_SELECT} {} ORDER BY e.date IS NULL, e.date, e.pk",
-            c.where_clause()
-        );
-        // With --near the limit counts rows that pass the distance test, after SQL.
-        if let Some(limit) = query.limit.filter(|_| query.near.is_none()) {
-            sql.push_str(&format!(" LIMIT {limit}"));
-        }
-        Ok((sql, c.values))
+        Ok(c)
     }
+}
 
+impl Store {
     /// Calls `each` for every event matching `query`, in date order, without loading them all.
     pub fn for_each_event(&self, query: &EventQuery, each: impl FnMut(EventRow) -> Result<()>) -> Result<usize> {
         self.for_each_event_after(query, None, each)
@@ -556,14 +602,11 @@ impl Store {
     pub(crate) fn quotes_after(&self, query: &QuoteQuery, after: Option<&Cursor>) -> Result<Vec<QuoteRow>> {
         let mut c = Conditions::default();
         if let Some(after) = after {
-            let sql = c.after("q", after);
+            let sql = c.after("q", after, query.newest_first);
             c.push(sql);
         }
         if let Some(speaker) = query.speaker.as_deref().filter(|s| !s.is_empty()) {
-            let v = c.value(format!(
-                "%{}%",
-                speaker.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-            ));
+            let v = c.value(format!("%{}%", like_escape(speaker)));
             c.push(format!("q.speaker_name LIKE {v} ESCAPE '\\'"));
         }
         if let Some(actor) = query.actor.as_deref().filter(|s| !s.is_empty()) {
@@ -579,7 +622,10 @@ impl Store {
             c.push(format!("q.date <= {v}"));
         }
         if let Some(text) = query.text.as_deref().filter(|s| !s.trim().is_empty()) {
-            let v = c.value(format!("text : ({})", fts_query(text)?));
+            let v = c.value(format!(
+                "text : ({})",
+                fts_query_for(&self.conn, text, &["quotes_fts"])?
+            ));
             c.push(format!(
                 "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {v})"
             ));
@@ -590,8 +636,13 @@ impl Store {
         let mut sql = format!(
             "SELECT q.pk, a.id, q.date, a.source, a.url, q.kind, q.start, q.\"end\", q.text, q.cue, q.speaker_name, \
              q.speaker_code, q.speaker_country, q.speaker_org, q.speaker_role \
-             FROM quotes q JOIN articles a ON a.pk = q.article {} ORDER BY q.date IS NULL, q.date, q.pk",
-            c.where_clause()
+             FROM quotes q JOIN articles a ON a.pk = q.article {} ORDER BY {}",
+            c.where_clause(),
+            if query.newest_first {
+                "q.date IS NULL, q.date DESC, q.pk DESC"
+            } else {
+                "q.date IS NULL, q.date, q.pk"
+            }
         );
         if let Some(limit) = query.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
@@ -622,7 +673,7 @@ impl Store {
     /// Articles and quotes matching the words, best first (bm25; title matches weigh double), each with a
     /// snippet in which the matched words are marked.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
-        let fts = fts_query(&query.query)?;
+        let fts = fts_query_for(&self.conn, &query.query, &["articles_fts", "quotes_fts"])?;
         let duplicates = if query.include_duplicates {
             ""
         } else {

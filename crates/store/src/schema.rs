@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "event locations: the whole location, indexes for place filters",
         apply: v4_event_locations,
     },
+    Migration {
+        version: 5,
+        name: "the Goldstein table of every article and event; store metadata (an interrupted re-coding)",
+        apply: v5_goldstein_table_and_meta,
+    },
 ];
 
 /// The schema version this build writes.
@@ -280,6 +285,21 @@ fn v4_event_locations(tx: &Transaction) -> Result<()> {
         ALTER TABLE events ADD COLUMN location TEXT;
         CREATE INDEX events_location_country ON events(location_country);
         CREATE INDEX events_location_lat ON events(location_lat);
+        "#,
+    )?;
+    Ok(())
+}
+
+fn v5_goldstein_table_and_meta(tx: &Transaction) -> Result<()> {
+    // Rows stored before v5 keep NULL: which table coded them was not recorded.
+    tx.execute_batch(
+        r#"
+        ALTER TABLE articles ADD COLUMN goldstein_table TEXT;
+        ALTER TABLE events ADD COLUMN goldstein_table TEXT;
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
         "#,
     )?;
     Ok(())

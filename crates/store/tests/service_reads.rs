@@ -254,6 +254,7 @@ fn the_data_version_changes_when_another_connection_commits() {
 #[test]
 fn dyad_queries_match_a_plain_filter_for_rare_and_busy_actors() {
     use detente_analysis::actor_matches;
+    use detente_store::query::resolve_actor;
     let text = "Envoys met and troops fired.";
     // One busy article: 2,500 events of the USA with partners in turn, enough to pass the index probe's cap.
     let mut busy = article("busy", Some("2023-02-01"), text);
@@ -287,13 +288,16 @@ fn dyad_queries_match_a_plain_filter_for_rare_and_busy_actors() {
         ("USA", "USA"),
         ("ZZZ", "USA"),
         ("usa", "mex"),
+        ("Libya", "USA"),
+        ("Mexico", "United States"),
     ] {
+        let (ra, rb) = (resolve_actor(a), resolve_actor(b));
         let expected: Vec<i64> = all
             .iter()
             .filter(|e| {
                 let Some(t) = &e.target else { return false };
-                (actor_matches(&e.source, a) && actor_matches(t, b))
-                    || (actor_matches(&e.source, b) && actor_matches(t, a))
+                (actor_matches(&e.source, &ra) && actor_matches(t, &rb))
+                    || (actor_matches(&e.source, &rb) && actor_matches(t, &ra))
             })
             .map(|e| e.event_id)
             .collect();

@@ -1,86 +1,8 @@
 mod common;
 
-use common::{EventSpec, actor, article, with_event, with_quote};
+use common::{EventSpec, actor, article, corpus, loaded, temp_dir, with_event};
 use detente_records::CodedArticle;
-use detente_store::{EventQuery, ExportFormat, QuoteQuery, SearchQuery, Store, schema};
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("detente-store-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn corpus() -> Vec<CodedArticle> {
-    let a1 = article(
-        "a1",
-        Some("2022-02-10"),
-        "Russian forces shelled the outskirts of Kharkiv on Thursday. The Ukrainian foreign minister demanded an \
-         immediate ceasefire. \"We will not give up our land,\" Dmytro Kuleba said.",
-    );
-    let a1 = with_event(
-        a1,
-        EventSpec {
-            plover: Some("ASSAULT"),
-            ..EventSpec::new("RUSMIL", "UKR", "190", -10.0, 4, "shelled")
-        },
-    );
-    let a1 = with_event(a1, EventSpec::new("UKRGOV", "RUSGOV", "100", -5.0, 3, "demanded"));
-    let a1 = with_quote(a1, "We will not give up our land,", "Dmytro Kuleba", "UKRGOV");
-    let mut a2 = article(
-        "a2",
-        Some("2022-02-20"),
-        "\"Our open-door policy stands,\" Jens Stoltenberg said in Brussels. Ukraine thanked the alliance for its \
-         support.",
-    );
-    a2.title = Some("Alliance repeats its open-door policy".into());
-    let a2 = with_event(a2, EventSpec::new("UKRGOV", "NATO", "051", 3.4, 1, "thanked"));
-    let a2 = with_quote(a2, "Our open-door policy stands,", "Jens Stoltenberg", "NATO");
-    let a3 = article(
-        "a3",
-        Some("2022-03-05"),
-        "Ukrainian troops attacked a Russian convoy near the border. Officials in Moscow threatened a response. \
-         The Kremlin might impose new sanctions.",
-    );
-    let a3 = with_event(
-        a3,
-        EventSpec {
-            plover: Some("ASSAULT"),
-            ..EventSpec::new("UKRMIL", "RUSMIL", "190", -10.0, 4, "attacked")
-        },
-    );
-    let a3 = with_event(a3, EventSpec::new("RUSGOV", "UKRGOV", "130", -4.4, 3, "threatened"));
-    let a3 = with_event(
-        a3,
-        EventSpec {
-            factual: false,
-            ..EventSpec::new("RUSGOV", "UKRGOV", "163", -8.0, 4, "impose")
-        },
-    );
-    let a4 = article(
-        "a4",
-        Some("2022-03-20"),
-        "French and German diplomats met in Paris to discuss grain exports.",
-    );
-    let a4 = with_event(a4, EventSpec::new("FRAGOV", "DEUGOV", "040", 1.0, 1, "met"));
-    let a5 = article("a5", None, "Chinese officials did not attack anyone, a spokesman said.");
-    let a5 = with_event(
-        a5,
-        EventSpec {
-            negated: true,
-            ..EventSpec::new("CHNGOV", "USAGOV", "190", -10.0, 4, "attack")
-        },
-    );
-    vec![a1, a2, a3, a4, a5]
-}
-
-fn loaded() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    let summary = store.ingest_batch(&corpus(), "test-1", "builtin").unwrap();
-    assert_eq!(summary.inserted, 5);
-    assert_eq!(summary.events, 8);
-    store
-}
+use detente_store::{Coding, EventQuery, QuoteQuery, SearchQuery, Store, schema};
 
 fn triggers(store: &Store, query: EventQuery) -> Vec<String> {
     store
@@ -155,7 +77,7 @@ fn event_filters() {
         triggers(
             &store,
             EventQuery {
-                source: Some("rusmil".into()),
+                source: Some("RUSMIL".into()),
                 ..q()
             }
         ),
@@ -392,8 +314,9 @@ fn search_ranks_articles_and_quotes_with_snippets() {
         "{ids:?}"
     );
     assert!(hits.windows(2).all(|w| w[0].score <= w[1].score));
-    // Operators and punctuation do not break the query.
-    assert!(store.search(&SearchQuery::new("\"U.S.\" AND")).unwrap().is_empty());
+    // Punctuation does not break the query; a dangling operator is refused.
+    assert!(store.search(&SearchQuery::new("\"U.S.\" treaty")).unwrap().is_empty());
+    assert!(store.search(&SearchQuery::new("\"U.S.\" AND")).is_err());
     assert!(store.search(&SearchQuery::new("  ")).is_err());
     let custom = SearchQuery {
         highlight: ("<b>".into(), "</b>".into()),
@@ -406,19 +329,60 @@ fn search_ranks_articles_and_quotes_with_snippets() {
 fn ingest_is_idempotent() {
     let mut store = loaded();
     let before = store.counts().unwrap();
-    let again = store.ingest_batch(&corpus(), "test-1", "builtin").unwrap();
+    let again = store
+        .ingest_batch(&corpus(), &Coding::new("test-1", "builtin", "gdelt"))
+        .unwrap();
     assert_eq!((again.inserted, again.replaced, again.unchanged), (0, 0, 5));
     assert_eq!(store.counts().unwrap(), before);
-    // The same text under another id is the same article: not stored twice.
+    // The same text under another id (another outlet's copy) is kept with its own metadata, linked to the
+    // first copy, and counted once by queries.
     let mut renamed = corpus()[3].clone();
     renamed.id = "a4-again".into();
-    let summary = store.ingest_batch(&[renamed], "test-1", "builtin").unwrap();
-    assert_eq!(summary.same_text, 1);
-    assert_eq!(store.counts().unwrap(), before);
+    renamed.source = Some("Other Wire".into());
+    renamed.date = Some("2022-03-30".into());
+    let summary = store
+        .ingest_batch(&[renamed], &Coding::new("test-1", "builtin", "gdelt"))
+        .unwrap();
+    assert_eq!(
+        (summary.same_text, summary.inserted, summary.near_duplicates),
+        (1, 1, 0)
+    );
+    let after = store.counts().unwrap();
+    assert_eq!(
+        (after.articles, after.duplicates),
+        (before.articles + 1, before.duplicates + 1)
+    );
+    let (link, source, date): (Option<String>, Option<String>, Option<String>) = store
+        .connection()
+        .query_row(
+            "SELECT duplicate_of, source, date FROM articles WHERE id = 'a4-again'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(link.as_deref(), Some("a4"));
+    assert_eq!(source.as_deref(), Some("Other Wire"));
+    assert_eq!(date.as_deref(), Some("2022-03-30"));
+    assert_eq!(
+        store.events(&EventQuery::default()).unwrap().len(),
+        before.events as usize,
+        "the copy's events do not count twice"
+    );
+    // Ingesting the copy again changes nothing.
+    let mut renamed = corpus()[3].clone();
+    renamed.id = "a4-again".into();
+    renamed.source = Some("Other Wire".into());
+    renamed.date = Some("2022-03-30".into());
+    let summary = store
+        .ingest_batch(&[renamed], &Coding::new("test-1", "builtin", "gdelt"))
+        .unwrap();
+    assert_eq!(summary.unchanged, 1);
     // The same article twice in one batch is stored once.
     let mut fresh = Store::open_in_memory().unwrap();
     let twice = vec![corpus()[0].clone(), corpus()[0].clone()];
-    let summary = fresh.ingest_batch(&twice, "test-1", "builtin").unwrap();
+    let summary = fresh
+        .ingest_batch(&twice, &Coding::new("test-1", "builtin", "gdelt"))
+        .unwrap();
     assert_eq!((summary.inserted, summary.unchanged), (1, 1));
     assert_eq!(fresh.counts().unwrap().events, 2);
     assert_eq!(fresh.integrity_check().unwrap(), "ok");
@@ -433,7 +397,9 @@ fn changed_text_replaces_old_coding() {
         "Spanish and Italian envoys signed a fisheries accord in Rome.",
     );
     let changed = with_event(changed, EventSpec::new("ESPGOV", "ITAGOV", "057", 8.0, 1, "signed"));
-    let summary = store.ingest_batch(&[changed], "test-1", "builtin").unwrap();
+    let summary = store
+        .ingest_batch(&[changed], &Coding::new("test-1", "builtin", "gdelt"))
+        .unwrap();
     assert_eq!((summary.inserted, summary.replaced), (0, 1));
     let events = store
         .events(&EventQuery {
@@ -471,7 +437,7 @@ fn recode_replaces_coding_and_records_the_dictionary_set() {
     let mut store = loaded();
     // A "new dictionary" that codes every article with one cooperative event on its first word.
     let summary = store
-        .recode(2, "test-2", "dict-b", |a| {
+        .recode(2, &Coding::new("test-2", "dict-b", "icews"), |a| {
             let first = a.text.split(' ').next().unwrap().to_string();
             let mut coded = article(&a.id, a.date.as_deref(), &a.text);
             coded.title = a.title.clone();
@@ -481,19 +447,31 @@ fn recode_replaces_coding_and_records_the_dictionary_set() {
     assert_eq!(summary.replaced, 5);
     let events = store.events(&EventQuery::default()).unwrap();
     assert_eq!(events.len(), 5);
-    assert!(
-        events
-            .iter()
-            .all(|e| e.code == "042" && e.dictionary_set == "dict-b" && e.coder_version == "test-2")
+    assert!(events.iter().all(|e| e.code == "042"
+        && e.dictionary_set == "dict-b"
+        && e.coder_version == "test-2"
+        && e.goldstein_table.as_deref() == Some("icews")));
+    assert_eq!(
+        store.pending_recode().unwrap(),
+        None,
+        "a finished re-coding leaves nothing to resume"
     );
     // Titles survive re-coding.
     assert_eq!(store.search(&SearchQuery::new("repeats")).unwrap()[0].article_id, "a2");
     // Ingesting with the old dictionary set replaces again; with the same set it is a no-op.
-    let again = store.ingest_batch(&corpus(), "test-1", "builtin").unwrap();
+    let again = store
+        .ingest_batch(&corpus(), &Coding::new("test-1", "builtin", "gdelt"))
+        .unwrap();
     assert_eq!(again.unchanged, 0);
     assert_eq!(again.replaced, 5);
     assert_eq!(store.events(&EventQuery::default()).unwrap().len(), 8);
-    assert_eq!(store.ingest_batch(&corpus(), "test-1", "builtin").unwrap().unchanged, 5);
+    assert_eq!(
+        store
+            .ingest_batch(&corpus(), &Coding::new("test-1", "builtin", "gdelt"))
+            .unwrap()
+            .unchanged,
+        5
+    );
     let pages = store.articles_after(0, 3).unwrap();
     assert_eq!(pages.len(), 3);
     assert_eq!(store.articles_after(pages[2].0, 3).unwrap().len(), 2);
@@ -535,9 +513,13 @@ fn near_duplicates_link_to_the_first_copy_and_count_once() {
         ),
         EventSpec::new("FRAGOV", "UKRGOV", "057", 8.0, 1, "promised"),
     );
-    let summary = store.ingest_batch(&[first, edited], "t", "d").unwrap();
+    let summary = store
+        .ingest_batch(&[first, edited], &Coding::new("t", "d", "gdelt"))
+        .unwrap();
     assert_eq!(summary.near_duplicates, 1);
-    let summary = store.ingest_batch(&[copy_of_copy, other], "t", "d").unwrap();
+    let summary = store
+        .ingest_batch(&[copy_of_copy, other], &Coding::new("t", "d", "gdelt"))
+        .unwrap();
     assert_eq!(summary.near_duplicates, 1);
     let links: Vec<(String, Option<String>)> = {
         let mut stmt = store
@@ -590,7 +572,13 @@ fn near_duplicates_link_to_the_first_copy_and_count_once() {
         Some("2022-05-03"),
         "Port workers in three coastal cities began a two-day strike over pay, and ferry services were cancelled.",
     );
-    assert_eq!(store.ingest_batch(&[rewritten], "t", "d").unwrap().replaced, 1);
+    assert_eq!(
+        store
+            .ingest_batch(&[rewritten], &Coding::new("t", "d", "gdelt"))
+            .unwrap()
+            .replaced,
+        1
+    );
     let links: Vec<(String, Option<String>)> = {
         let mut stmt = store
             .connection()
@@ -653,7 +641,7 @@ fn migrates_a_v1_database_forward() {
     }
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), schema::SCHEMA_VERSION);
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     let events = store
         .events(&EventQuery {
             dyad: Some(("FRA".into(), "UKR".into())),
@@ -670,7 +658,13 @@ fn migrates_a_v1_database_forward() {
     assert_eq!(signatures, 1, "v3 computes signatures of stored articles");
     // The backfilled signature finds near-duplicates of old articles.
     let copy = article("new-1", Some("2021-11-03"), &WIRE.replace("six hours", "five hours"));
-    assert_eq!(store.ingest_batch(&[copy], "v2", "builtin").unwrap().near_duplicates, 1);
+    assert_eq!(
+        store
+            .ingest_batch(&[copy], &Coding::new("v2", "builtin", "gdelt"))
+            .unwrap()
+            .near_duplicates,
+        1
+    );
     assert_eq!(store.integrity_check().unwrap(), "ok");
     drop(store);
     // A database from a newer detente is refused, not damaged.
@@ -688,7 +682,7 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_database() {
     let dir = temp_dir("full");
     let path = dir.join("full.db");
     let mut store = Store::open(&path).unwrap();
-    store.ingest_batch(&corpus(), "t", "d").unwrap();
+    store.ingest_batch(&corpus(), &Coding::new("t", "d", "gdelt")).unwrap();
     let pages: i64 = store
         .connection()
         .query_row("PRAGMA page_count", [], |r| r.get(0))
@@ -704,7 +698,9 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_database() {
             )
         })
         .collect();
-    let err = store.ingest_batch(&big, "t", "d").expect_err("the disk is full");
+    let err = store
+        .ingest_batch(&big, &Coding::new("t", "d", "gdelt"))
+        .expect_err("the disk is full");
     assert!(matches!(err, detente_store::Error::DiskFull { .. }), "{err:?}");
     assert!(
         err.to_string().contains("disk is full") && err.to_string().contains("full.db"),
@@ -735,7 +731,7 @@ fn processes_opening_a_new_database_at_once_migrate_it_once() {
                     None,
                     &format!("Envoy number {i} arrived on a quiet morning."),
                 );
-                store.ingest_batch(&[a], "t", "d").unwrap();
+                store.ingest_batch(&[a], &Coding::new("t", "d", "gdelt")).unwrap();
             })
         })
         .collect();
@@ -754,150 +750,210 @@ fn read_only_open_requires_an_existing_database() {
     let err = Store::open_read_only(dir.join("nothing.db")).err().expect("missing");
     assert!(err.to_string().contains("does not exist"), "{err}");
     let path = dir.join("x.db");
-    Store::open(&path).unwrap().ingest_batch(&corpus(), "t", "d").unwrap();
+    Store::open(&path)
+        .unwrap()
+        .ingest_batch(&corpus(), &Coding::new("t", "d", "gdelt"))
+        .unwrap();
     let store = Store::open_read_only(&path).unwrap();
     assert_eq!(store.events(&EventQuery::default()).unwrap().len(), 8);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
-fn exports_csv_and_gdelt() {
-    let store = loaded();
-    let dir = temp_dir("export");
-    let summary = store.export(ExportFormat::Csv, &dir, &EventQuery::default()).unwrap();
-    assert_eq!(summary.rows, 8);
-    let mut reader = csv::Reader::from_path(dir.join("events.csv")).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers[0], "event_id");
-    assert_eq!(headers.len(), detente_store::export::EVENT_COLUMNS.len());
-    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(records.len(), 8);
-    let trigger_col = headers.iter().position(|h| h == "trigger_text").unwrap();
-    let shelled = records.iter().find(|r| &r[trigger_col] == "shelled").unwrap();
-    assert_eq!(&shelled[headers.iter().position(|h| h == "goldstein").unwrap()], "-10");
-    assert_eq!(
-        &shelled[headers.iter().position(|h| h == "location_name").unwrap()],
-        "Kharkiv"
+fn search_operators_do_what_they_say() {
+    let mut store = loaded();
+    let a = article(
+        "r1",
+        Some("2022-04-02"),
+        "Senator Rubio criticised the budget. Russians queued at the border.",
     );
-    let cell = |name: &str| shelled[headers.iter().position(|h| h == name).unwrap()].to_string();
-    assert_eq!(cell("location_admin1"), "Kharkiv Oblast");
-    assert_eq!(cell("location_kind"), "city");
-    assert_eq!(cell("location_via"), "target");
-
-    let summary = store.export(ExportFormat::Gdelt, &dir, &EventQuery::default()).unwrap();
-    assert_eq!(summary.rows, 7, "the negated event is left out");
-    let tsv = std::fs::read_to_string(dir.join("events.gdelt.tsv")).unwrap();
-    let lines: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
-    assert_eq!(lines.len(), 8);
-    assert!(lines.iter().all(|l| l.len() == 61));
-    assert_eq!(lines[0][0], "GLOBALEVENTID");
-    assert_eq!(lines[0][60], "SOURCEURL");
-    let col = |name: &str| lines[0].iter().position(|h| *h == name).unwrap();
-    let shelled = lines
-        .iter()
-        .find(|l| l[col("EventCode")] == "190" && l[col("SQLDATE")] == "20220210")
+    store.ingest_batch(&[a], &Coding::new("t", "d", "gdelt")).unwrap();
+    let ids = |q: &str| -> Vec<String> {
+        let mut ids: Vec<String> = store
+            .search(&SearchQuery::new(q))
+            .unwrap()
+            .into_iter()
+            .map(|h| h.article_id)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    // A prefix finds words that begin with it (Russian, Russians), not words whose stem does (Rubio).
+    assert_eq!(ids("Rus*"), ["a1", "a3", "r1"]);
+    assert_eq!(ids("Rub*"), ["r1"]);
+    // Left-out words are left out.
+    assert_eq!(ids("Kharkiv OR border -convoy"), ["a1", "r1"]);
+    assert!(
+        ids("Kharkiv OR border -Russian").is_empty(),
+        "Russian and Russians are left out"
+    );
+    assert_eq!(ids("border NOT convoy"), ["r1"]);
+    assert_eq!(ids("border -convoy"), ["r1"]);
+    for refused in ["NOT Russia", "-Russia", "Russia AND", "Ru.s*"] {
+        assert!(store.search(&SearchQuery::new(refused)).is_err(), "{refused}");
+    }
+    // A thousand repeated words are one word.
+    let repeated = vec!["Kharkiv"; 1000].join(" ");
+    assert_eq!(ids(&repeated), ["a1"]);
+    let quotes = store
+        .quotes(&QuoteQuery {
+            text: Some("lan*".into()),
+            ..QuoteQuery::default()
+        })
         .unwrap();
-    assert_eq!(shelled[col("Actor1Code")], "RUSMIL");
-    assert_eq!(shelled[col("Actor1CountryCode")], "RUS");
-    assert_eq!(shelled[col("Actor1Type1Code")], "MIL");
-    assert_eq!(shelled[col("Actor2Code")], "UKR");
-    assert_eq!(shelled[col("EventBaseCode")], "190");
-    assert_eq!(shelled[col("EventRootCode")], "19");
-    assert_eq!(shelled[col("QuadClass")], "4");
-    assert_eq!(shelled[col("GoldsteinScale")], "-10.0");
-    assert_eq!(shelled[col("MonthYear")], "202202");
-    assert_eq!(shelled[col("FractionDate")], "2022.1123");
-    // Geography as in the GDELT 2.0 codebook: world city (4), FIPS 10-4 country, ADM1 = FIPS + region code;
-    // Actor1 (Russia) is not in Kharkiv: its country at country level (1); Actor2 (Ukraine) is there.
-    assert_eq!(shelled[col("ActionGeo_Type")], "4");
-    assert_eq!(shelled[col("ActionGeo_FullName")], "Kharkiv, Kharkiv Oblast, Ukraine");
-    assert_eq!(shelled[col("ActionGeo_CountryCode")], "UP");
-    assert_eq!(shelled[col("ActionGeo_ADM1Code")], "UP07");
-    assert_eq!(shelled[col("ActionGeo_Lat")], "49.9900");
-    assert_eq!(shelled[col("ActionGeo_Long")], "36.2300");
-    assert_eq!(shelled[col("Actor1Geo_Type")], "1");
-    assert_eq!(shelled[col("Actor1Geo_CountryCode")], "RS");
-    assert_eq!(shelled[col("Actor1Geo_FeatureID")], "RS");
-    assert_eq!(shelled[col("Actor2Geo_FullName")], "Kharkiv, Kharkiv Oblast, Ukraine");
-    assert_eq!(shelled[col("SOURCEURL")], "https://example.org/a1");
-    assert_eq!(shelled[col("DATEADDED")].len(), 14);
+    assert_eq!(quotes.len(), 1, "prefixes work in quote searches too");
+}
+
+#[test]
+fn queries_work_where_sqlite_cannot_write_beside_the_database() {
+    let dir = temp_dir("read-only-dir");
+    let path = dir.join("t.db");
+    Store::open(&path)
+        .unwrap()
+        .ingest_batch(&corpus(), &Coding::new("t", "d", "gdelt"))
+        .unwrap();
+    assert!(!dir.join("t.db-shm").exists(), "a closed database leaves no WAL index");
+    // A reader of a WAL database must create t.db-shm; here it cannot (as in a read-only directory, which
+    // root would still write to).
+    std::fs::create_dir(dir.join("t.db-shm")).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.events(&EventQuery::default()).unwrap().len(), 8);
+    assert_eq!(store.search(&SearchQuery::new("Rus*")).unwrap().len(), 2);
+    drop(store);
+    std::fs::remove_dir(dir.join("t.db-shm")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let can_write = std::fs::write(dir.join("probe"), "x").is_ok();
+        if !can_write {
+            // Not root: the directory really is read-only.
+            let store = Store::open_read_only(&path).unwrap();
+            assert_eq!(store.events(&EventQuery::default()).unwrap().len(), 8);
+        }
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[cfg(feature = "parquet")]
 #[test]
-fn exports_parquet_partitions_that_read_back() {
-    use parquet::file::reader::{FileReader, SerializedFileReader};
-
-    let mut store = loaded();
-    // Enough events in one partition to span several record batches.
-    let many: Vec<CodedArticle> = (0..300)
-        .map(|i| {
-            let a = article(
-                &format!("bulk-{i}"),
-                Some("2022-04-01"),
-                &format!("Envoy {i} met the council {i}."),
-            );
-            with_event(a, EventSpec::new("USAGOV", "EU", "040", 1.0, 1, "met"))
-        })
-        .collect();
-    store.ingest_batch(&many, "t", "d").unwrap();
-    let dir = temp_dir("parquet");
-    let summary = store
-        .export(ExportFormat::Parquet, &dir, &EventQuery::default())
-        .unwrap();
-    assert_eq!(summary.rows, 308);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+fn events_by_code_actor_name_and_newest_first() {
+    let store = loaded();
+    let codes = |q: EventQuery| -> Vec<String> { store.events(&q).unwrap().into_iter().map(|e| e.code).collect() };
     assert_eq!(
-        names,
-        [
-            "date=2022-02-10",
-            "date=2022-02-20",
-            "date=2022-03-05",
-            "date=2022-03-20",
-            "date=2022-04-01",
-            "date=__HIVE_DEFAULT_PARTITION__"
-        ]
+        codes(EventQuery {
+            code: Some("19".into()),
+            ..EventQuery::default()
+        }),
+        ["190", "190", "190"]
     );
-    let mut total = 0;
-    for name in &names {
-        let file = std::fs::File::open(dir.join(name).join("part-0.parquet")).unwrap();
-        let reader = SerializedFileReader::new(file).unwrap();
-        total += reader.metadata().file_metadata().num_rows();
-        let schema = reader.metadata().file_metadata().schema_descr();
-        assert!(schema.columns().iter().any(|c| c.name() == "trigger_text"));
-        assert!(
-            !schema.columns().iter().any(|c| c.name() == "date"),
-            "date is the partition"
-        );
-    }
-    assert_eq!(total, 308);
-    // Read the values back through arrow too.
-    let file = std::fs::File::open(dir.join("date=2022-02-10/part-0.parquet")).unwrap();
-    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
-        .unwrap()
-        .build()
-        .unwrap();
-    let batches: Vec<_> = reader.map(Result::unwrap).collect();
-    let batch = &batches[0];
-    let triggers = batch
-        .column_by_name("trigger_text")
-        .unwrap()
-        .as_any()
-        .downcast_ref::<arrow_array::StringArray>()
-        .unwrap();
-    assert_eq!(triggers.iter().flatten().collect::<Vec<_>>(), ["shelled", "demanded"]);
-    // A second export into the same directory is refused rather than mixed with the first.
-    assert!(
-        store
-            .export(ExportFormat::Parquet, &dir, &EventQuery::default())
-            .is_err()
+    assert_eq!(
+        codes(EventQuery {
+            code: Some("163".into()),
+            ..EventQuery::default()
+        }),
+        ["163"]
     );
-    let _ = std::fs::remove_dir_all(&dir);
+    // A country name is its code, either side with --actor.
+    let by_name = store
+        .events(&EventQuery {
+            actor: Some("Ukraine".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
+    let by_code = store
+        .events(&EventQuery {
+            actor: Some("UKR".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
+    assert_eq!(by_name, by_code);
+    assert_eq!(by_code.len(), 6);
+    let dated: Vec<Option<String>> = store
+        .events(&EventQuery {
+            newest_first: true,
+            ..EventQuery::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| e.date)
+        .collect();
+    assert_eq!(dated.first().unwrap().as_deref(), Some("2022-03-20"));
+    assert_eq!(dated.last().unwrap().as_deref(), None, "undated last");
+    assert_eq!(store.count_events(&EventQuery::default()).unwrap(), 8);
+}
+
+#[test]
+fn an_interrupted_recode_resumes_and_records_its_coding() {
+    let mut store = loaded();
+    let coding = Coding::new("test-2", "dict-b", "phoenix");
+    let recode = |a: &detente_records::Article| {
+        let first = a.text.split(' ').next().unwrap().to_string();
+        with_event(
+            article(&a.id, a.date.as_deref(), &a.text),
+            EventSpec::new("USAGOV", "CANGOV", "042", 1.9, 1, &first),
+        )
+    };
+    // A run that stops after its first page of two articles.
+    let mut run = store.start_recode(&coding).unwrap();
+    assert!(!run.resumed);
+    let page = store.articles_after(run.after, 2).unwrap();
+    let coded: Vec<CodedArticle> = page.iter().map(|(_, a)| recode(a)).collect();
+    store.recode_page(&mut run, &page, &coded).unwrap();
+    drop(run);
+    assert_eq!(store.pending_recode().unwrap(), Some(coding.clone()));
+    let stats = store.stats(5).unwrap();
+    assert_eq!(stats.codings.len(), 2, "two codings in the store: {:?}", stats.codings);
+    let tables: Vec<Option<String>> = store
+        .events(&EventQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.goldstein_table)
+        .collect();
+    assert!(tables.contains(&Some("phoenix".into())) && tables.contains(&Some("gdelt".into())));
+    // The next run with the same coding goes on from the third article.
+    let run = store.start_recode(&coding).unwrap();
+    assert!(run.resumed);
+    assert_eq!((run.done, run.total), (2, 5));
+    drop(run);
+    let mut seen = Vec::new();
+    store
+        .recode(2, &coding, |a| {
+            seen.push(a.id.clone());
+            recode(a)
+        })
+        .unwrap();
+    assert_eq!(seen, ["a3", "a4", "a5"]);
+    assert_eq!(store.pending_recode().unwrap(), None);
+    let stats = store.stats(5).unwrap();
+    assert_eq!(stats.codings.len(), 1);
+    assert_eq!(stats.codings[0].coding, coding);
+    // A run with another coding starts over.
+    let other = Coding::new("test-3", "dict-c", "gdelt");
+    let run = store.start_recode(&other).unwrap();
+    assert_eq!((run.after, run.resumed), (0, false));
+}
+
+#[test]
+fn stats_summarise_the_store() {
+    let store = loaded();
+    let stats = store.stats(2).unwrap();
+    assert_eq!((stats.articles, stats.events, stats.quotes), (5, 8, 2));
+    assert_eq!(stats.negated_events, 1);
+    assert_eq!(stats.first_date.as_deref(), Some("2022-02-10"));
+    assert_eq!(stats.last_date.as_deref(), Some("2022-03-20"));
+    assert_eq!((stats.undated_articles, stats.undated_events), (1, 1));
+    assert_eq!(stats.top_dyads.len(), 2);
+    assert_eq!(
+        (
+            stats.top_dyads[0].source.as_str(),
+            stats.top_dyads[0].target.as_str(),
+            stats.top_dyads[0].events
+        ),
+        ("RUS", "UKR", 3)
+    );
+    assert_eq!(store.articles_per_day(false).unwrap().len(), 4);
 }
 
 #[test]

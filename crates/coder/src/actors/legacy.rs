@@ -194,8 +194,9 @@ fn flush(builder: &mut Builder, pending: &mut Pending) {
     let country = p
         .codes
         .iter()
-        .find(|c| c.code.len() >= 3 && !ROLE_CODES.contains(&&c.code[..3]))
-        .map(|c| &c.code[..3]);
+        // `get`: a code may hold non-ASCII letters ("CHÜGOV"), where byte 3 is not a char boundary.
+        .filter_map(|c| c.code.get(..3))
+        .find(|prefix| !ROLE_CODES.contains(prefix));
     let dated = p.codes.iter().any(|c| c.from.is_some() || c.to.is_some());
     let mut roles = Vec::new();
     for c in &p.codes {

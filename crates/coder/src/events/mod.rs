@@ -1,14 +1,41 @@
-//! Event coding: triggers + patterns → CAMEO/PLOVER events. (Stage owner: events.)
+//! Event coding: triggers + shallow syntax → CAMEO/PLOVER events.
 //!
-//! The ontology (`data/events/ontology.tsv`) gives every CAMEO code its name, root, quad class, Goldstein
-//! values and PLOVER type. The trigger lexicon (`data/events/triggers.toml`, extended by users'
-//! `*.triggers.toml`) gives verbs, nouns and adjectives with their codes and complement frames. The engine
-//! (`engine.rs`) reads each sentence shallowly over tokens, actor mentions and closed-class words.
+//! Data: the ontology (`data/events/ontology.tsv`: names, roots, quad classes, Goldstein values, PLOVER types),
+//! the trigger lexicon (verbs, nouns and adjectives with their codes and frames), the word classes the engine
+//! reads sentences with (`grammar.toml`) and the complement table (`complements.toml`); users extend each with
+//! their own files.
+//!
+//! Mechanisms, one module each: `sentence` (tokens, classes, mentions, quotes and lexicon matches of a
+//! sentence), `verbgroup` (auxiliaries, negation, voice), `syntax` (subject, object, agent, coordination,
+//! relative and participle clauses), `modality` (factual, future, conditional, feared), `frames` (complement
+//! verbs: intent, threat, refusal, appeal, demand), `speech` (speech acts: the quote's speaker as source),
+//! `figurative` (politicians' "attacks" are criticism), `verbal`/`nominal`/`adjectival` (reading a trigger by
+//! its part of speech), `emit` (dyads and events), `trace` (the explanation recorder), and `engine` which
+//! runs them over an article.
 
+mod adjectival;
+mod context;
+mod emit;
 mod engine;
 pub mod explain;
+mod figurative;
+mod frames;
+pub mod grammar;
+mod legacy;
 pub mod lexicon;
+mod modality;
+mod nominal;
 pub mod ontology;
+mod sentence;
+mod speech;
+mod syntax;
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;
+mod trace;
+mod verbal;
+mod verbgroup;
 
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Actor, Event, Mention, Quote, Sentence, Trigger};
@@ -19,6 +46,10 @@ pub use ontology::{GoldsteinVariant, Ontology};
 pub struct EventCoder {
     ontology: Ontology,
     lexicon: lexicon::Lexicon,
+    grammar: grammar::Grammar,
+    complements: frames::Complements,
+    /// Sport and entertainment words, for one lookup per token.
+    sport_words: rustc_hash::FxHashSet<String>,
     goldstein: GoldsteinVariant,
 }
 
@@ -27,9 +58,15 @@ impl EventCoder {
     pub fn load(user: &[DictionarySource]) -> Result<EventCoder, DictionaryError> {
         let ontology = Ontology::builtin();
         let lexicon = lexicon::Lexicon::load(user, &ontology)?;
+        let sport_words = lexicon.sport_words.iter().cloned().collect();
+        let grammar = grammar::Grammar::load(user)?;
+        let complements = frames::Complements::load(user, &ontology)?;
         Ok(EventCoder {
             ontology,
             lexicon,
+            grammar,
+            complements,
+            sport_words,
             goldstein: GoldsteinVariant::default(),
         })
     }
@@ -106,6 +143,3 @@ impl EventCoder {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -139,9 +139,9 @@ pub(crate) async fn ingest(
     let coded: Vec<CodedArticle> = state
         .compute(move |state| Ok(articles.into_iter().map(|a| state.coder.code_owned(a)).collect()))
         .await?;
-    let (coder_version, dictionary_set) = (state.coder_version.clone(), state.dictionary_set.clone());
+    let coding = state.coding.clone();
     let stored = state
-        .write(move |store| Ok(store.ingest_batch(&coded, &coder_version, &dictionary_set)?))
+        .write(move |store| Ok(store.ingest_batch(&coded, &coding)?))
         .await?;
     Ok(Json(IngestReport {
         received: ids.len(),

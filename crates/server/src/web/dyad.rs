@@ -427,6 +427,7 @@ mod tests {
             rule: String::new(),
             coder_version: String::new(),
             dictionary_set: String::new(),
+            goldstein_table: String::new(),
         }
     }
 

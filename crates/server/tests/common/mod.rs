@@ -98,7 +98,7 @@ impl TestServer {
             cors_origins: options.cors.clone(),
             body_limit: options.body_limit,
             timeout: options.timeout,
-            dictionary_set: "builtin".into(),
+            coding: detente_store::Coding::new(env!("CARGO_PKG_VERSION"), "builtin", "gdelt"),
             threads: 2,
         };
         let service = Service::open(&config, coder(), Auth::new(TOKEN, options.reads_open)).expect("service opens");

@@ -228,7 +228,10 @@ fn main() -> ExitCode {
     while next < count {
         let end = (next + batch.max(1)).min(count);
         let articles: Vec<CodedArticle> = (next..end).map(generated).collect();
-        match store.ingest_batch(&articles, "loadgen-1", "generated") {
+        match store.ingest_batch(
+            &articles,
+            &detente_store::Coding::new("loadgen-1", "generated", "gdelt"),
+        ) {
             Ok(summary) => total.add(&summary),
             Err(e) => {
                 eprintln!("error: {e}");

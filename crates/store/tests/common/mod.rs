@@ -4,6 +4,7 @@
 use detente_records::{
     Actor, CodedArticle, Event, Location, Quote, QuoteKind, SCHEMA_VERSION, Sentence, Speaker, Trigger,
 };
+use detente_store::{Coding, Store};
 
 pub fn actor(code: &str) -> Actor {
     let org = ["NATO", "EU", "UN"].contains(&code);
@@ -145,4 +146,84 @@ pub fn with_quote(mut a: CodedArticle, quoted: &str, speaker: &str, code: &str) 
         }),
     });
     a
+}
+
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("detente-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn corpus() -> Vec<CodedArticle> {
+    let a1 = article(
+        "a1",
+        Some("2022-02-10"),
+        "Russian forces shelled the outskirts of Kharkiv on Thursday. The Ukrainian foreign minister demanded an \
+         immediate ceasefire. \"We will not give up our land,\" Dmytro Kuleba said.",
+    );
+    let a1 = with_event(
+        a1,
+        EventSpec {
+            plover: Some("ASSAULT"),
+            ..EventSpec::new("RUSMIL", "UKR", "190", -10.0, 4, "shelled")
+        },
+    );
+    let a1 = with_event(a1, EventSpec::new("UKRGOV", "RUSGOV", "100", -5.0, 3, "demanded"));
+    let a1 = with_quote(a1, "We will not give up our land,", "Dmytro Kuleba", "UKRGOV");
+    let mut a2 = article(
+        "a2",
+        Some("2022-02-20"),
+        "\"Our open-door policy stands,\" Jens Stoltenberg said in Brussels. Ukraine thanked the alliance for its \
+         support.",
+    );
+    a2.title = Some("Alliance repeats its open-door policy".into());
+    let a2 = with_event(a2, EventSpec::new("UKRGOV", "NATO", "051", 3.4, 1, "thanked"));
+    let a2 = with_quote(a2, "Our open-door policy stands,", "Jens Stoltenberg", "NATO");
+    let a3 = article(
+        "a3",
+        Some("2022-03-05"),
+        "Ukrainian troops attacked a Russian convoy near the border. Officials in Moscow threatened a response. \
+         The Kremlin might impose new sanctions.",
+    );
+    let a3 = with_event(
+        a3,
+        EventSpec {
+            plover: Some("ASSAULT"),
+            ..EventSpec::new("UKRMIL", "RUSMIL", "190", -10.0, 4, "attacked")
+        },
+    );
+    let a3 = with_event(a3, EventSpec::new("RUSGOV", "UKRGOV", "130", -4.4, 3, "threatened"));
+    let a3 = with_event(
+        a3,
+        EventSpec {
+            factual: false,
+            ..EventSpec::new("RUSGOV", "UKRGOV", "163", -8.0, 4, "impose")
+        },
+    );
+    let a4 = article(
+        "a4",
+        Some("2022-03-20"),
+        "French and German diplomats met in Paris to discuss grain exports.",
+    );
+    let a4 = with_event(a4, EventSpec::new("FRAGOV", "DEUGOV", "040", 1.0, 1, "met"));
+    let a5 = article("a5", None, "Chinese officials did not attack anyone, a spokesman said.");
+    let a5 = with_event(
+        a5,
+        EventSpec {
+            negated: true,
+            ..EventSpec::new("CHNGOV", "USAGOV", "190", -10.0, 4, "attack")
+        },
+    );
+    vec![a1, a2, a3, a4, a5]
+}
+
+pub fn loaded() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = store
+        .ingest_batch(&corpus(), &Coding::new("test-1", "builtin", "gdelt"))
+        .unwrap();
+    assert_eq!(summary.inserted, 5);
+    assert_eq!(summary.events, 8);
+    store
 }

@@ -1,0 +1,85 @@
+//! `detente network`: the actor interaction graph.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use detente_analysis as analysis;
+use detente_store::EventQuery;
+
+use super::alerts::KeyArg;
+use super::{DbArg, check_date};
+use crate::args::{ConfigArg, settings};
+use crate::output::stdout;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Nodes and edges as one JSON document.
+    Json,
+    /// GraphViz DOT: `detente network --format dot | dot -Tsvg > net.svg`.
+    Dot,
+}
+
+/// `detente network`.
+#[derive(Args, Debug, Clone)]
+pub struct NetworkArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Events from this date on.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Events up to this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// How actors are grouped into nodes.
+    #[arg(long, value_enum, default_value_t = KeyArg::Country)]
+    pub key: KeyArg,
+    /// Leave out edges with fewer events.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_events: u32,
+    /// Only factual events.
+    #[arg(long)]
+    pub factual: bool,
+    /// Count near-duplicate copies of a story too.
+    #[arg(long)]
+    pub include_duplicates: bool,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = GraphFormat::Json)]
+    pub format: GraphFormat,
+    #[command(flatten)]
+    pub config: ConfigArg,
+}
+
+pub fn run(mut args: NetworkArgs) -> Result<ExitCode> {
+    let settings = settings(&args.config, None, None, None)?;
+    super::with_db(&mut args.db, &settings);
+    run_to(&args, &mut stdout())
+}
+
+/// [`run`] writing to `out`.
+pub fn run_to(args: &NetworkArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let since = check_date("--since", &args.since)?;
+    let until = check_date("--until", &args.until)?;
+    let store = args.db.open_for_queries()?;
+    let query = EventQuery {
+        since: since.clone(),
+        until,
+        factual: args.factual,
+        exclude_negated: true,
+        include_duplicates: args.include_duplicates,
+        ..EventQuery::default()
+    };
+    let events = store.events(&query)?;
+    let mut network = analysis::network(&events, since.as_deref(), args.key.into());
+    network.retain_min_events(args.min_events);
+    match args.format {
+        GraphFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &network.to_json())?;
+            out.write_all(b"\n")?;
+        }
+        GraphFormat::Dot => out.write_all(network.to_dot().as_bytes())?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,90 @@
+//! Adjective triggers: "ready to", "willing to" (an intention, like "agree to"), and evaluative adjectives that
+//! give the speaker's judgment of an actor ("Russia's outrageous action", said by the speaker: criticism).
+
+use super::emit::{Candidate, Party};
+use super::engine::{Ctx, Reading};
+use super::grammar::Class;
+use super::lexicon::Frame;
+use super::speech;
+use super::syntax;
+use super::verbal;
+use super::verbgroup::VerbGroup;
+
+/// Reads an adjective trigger over tokens `first..=last`.
+pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
+    let entry = &ctx.coder.lexicon.entries[e];
+    match entry.frame {
+        Frame::Speaker => judgment(ctx, e, first, last),
+        // "is ready to meet": read like a verb whose auxiliary is "is".
+        _ if ctx.s.w(last + 1) == "to" => verbal::read(ctx, e, first, last, super::lexicon::FormKind::Adj),
+        _ => Reading::none("an adjective of intention needs \"to\" after it"),
+    }
+}
+
+/// An evaluative adjective: "called the party racist" (the subject of the naming verb judges its object), or
+/// inside a quotation or its sentence (the speaker judges the actor it qualifies).
+fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
+    let s = ctx.s;
+    let entry = &ctx.coder.lexicon.entries[e];
+    if let Some(r) = named_as(ctx, e, first, last) {
+        return r;
+    }
+    let quote = s.in_quote(first).or_else(|| {
+        let (a, b) = (s.toks[0].start, s.toks[s.len() - 1].end);
+        ctx.quotes
+            .iter()
+            .find(|q| q.cue_span.is_some_and(|c| a <= c.start && c.end <= b))
+    });
+    let Some(source) = quote.and_then(speech::speaker) else {
+        return Reading::none("no speaker to judge");
+    };
+    let owner = first
+        .checked_sub(2)
+        .filter(|&k| s.is_word(k + 1, &["'s", "’s"]))
+        .and_then(|k| s.toks[k].actor)
+        .map(|a| syntax::conjoined_left(s, a, "possessor"))
+        .or_else(|| syntax::object_from(s, last + 1, syntax::ObjectSearch::PLAIN));
+    let targets: Vec<Party> = ctx.parties(owner.as_ref());
+    if targets.is_empty() {
+        return Reading::none("no actor judged");
+    }
+    let trigger = (s.toks[first].start, s.toks[last].end);
+    let mut c = Candidate::new(entry, &entry.code, trigger, "speaker's judgment");
+    c.sources = vec![source];
+    c.targets = targets;
+    Reading::from(vec![c])
+}
+
+/// "X called Y racist", "X branded Y a disgrace", "X described Y as reckless": the subject of a naming verb
+/// judges its object.
+fn named_as(ctx: &Ctx, e: usize, first: usize, last: usize) -> Option<Reading> {
+    let s = ctx.s;
+    let entry = &ctx.coder.lexicon.entries[e];
+    let verb = (first.saturating_sub(8)..first)
+        .rev()
+        .find(|&k| s.is(k, Class::NamingVerb))?;
+    let object = syntax::object_from(s, verb + 1, syntax::ObjectSearch::PLAIN)?;
+    if s.actors[object.actors[0]].first >= first {
+        return None;
+    }
+    let g = VerbGroup::read(s, verb, verb, None);
+    let source = syntax::subject(s, &g)?;
+    let sources = ctx.parties(Some(&source));
+    let targets = ctx.parties(Some(&object));
+    let trigger = (s.toks[first].start, s.toks[last].end);
+    let mut c = Candidate::new(
+        entry,
+        &entry.code,
+        trigger,
+        format!("judgment named by {:?}", s.w(verb)),
+    );
+    c.sources = sources;
+    c.targets = targets;
+    c.negated = g.negated;
+    c.quote = s.toks[first].quote;
+    Some(Reading::from(super::verbal::with_mood(
+        ctx,
+        c,
+        super::modality::of_verb(s, &g),
+    )))
+}

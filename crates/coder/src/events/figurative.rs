@@ -1,0 +1,88 @@
+//! Figurative conflict: "the senator attacked the governor's plan", "Pelosi has clashed with the White House". Between
+//! politicians, parties, courts or the media, conflict verbs are criticism or disputes: the lexicon entry's
+//! `verbal` code applies. Armed forces, armed groups and states attacking territory keep the material code.
+
+use super::emit::Party;
+use super::lexicon::Entry;
+use detente_records::MentionKind;
+
+/// The code an entry takes for these sides: its `verbal` code when the action is figurative, else its code.
+pub fn code_for<'e>(entry: &'e Entry, sources: &[Party], targets: &[Party]) -> (&'e str, bool) {
+    match entry.verbal.as_deref() {
+        Some(verbal) if is_figurative(sources, targets) => (verbal, true),
+        _ => (entry.code.as_str(), false),
+    }
+}
+
+/// Politicians on the source side and no armed side: words, not weapons.
+fn is_figurative(sources: &[Party], targets: &[Party]) -> bool {
+    if sources.iter().any(Party::is_armed) || targets.iter().any(Party::is_armed) {
+        return false;
+    }
+    // A head of government "attacking" a state may order an attack; a senator or a party cannot.
+    let state_target = targets
+        .iter()
+        .any(|t| t.kind == MentionKind::Country && t.actor.role.is_none());
+    let non_executive = |p: &Party| matches!(p.actor.role.as_deref(), Some("LEG" | "PTY" | "MED" | "OPP" | "JUD"));
+    if state_target && !sources.iter().any(non_executive) {
+        return false;
+    }
+    let political_source = sources.iter().any(Party::is_political);
+    let political_target = targets.iter().any(Party::is_political);
+    political_source || political_target && !targets.iter().any(|t| t.actor.role.as_deref() == Some("CVL"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::{Frame, Pos};
+    use super::super::testing::actor;
+    use super::*;
+
+    fn entry() -> Entry {
+        Entry {
+            lemma: "attack".into(),
+            pos: Pos::Verb,
+            code: "190".into(),
+            frame: Frame::Object,
+            recip: false,
+            verbal: Some("111".into()),
+            alone: false,
+            file: "test".into(),
+            line: 0,
+        }
+    }
+
+    fn p(code: &str, kind: MentionKind) -> Party {
+        Party {
+            actor: actor(code),
+            kind,
+        }
+    }
+
+    #[test]
+    fn politicians_attack_with_words() {
+        let e = entry();
+        let senator = p("USALEG", MentionKind::Person);
+        let bureau = p("USAGOV", MentionKind::Organization);
+        assert_eq!(code_for(&e, std::slice::from_ref(&senator), &[bureau]), ("111", true));
+        let party_leader = p("GBRPTY", MentionKind::Person);
+        assert_eq!(code_for(&e, &[party_leader], &[]).0, "111");
+    }
+
+    #[test]
+    fn states_and_armed_forces_attack_with_weapons() {
+        let e = entry();
+        let state = p("SYR", MentionKind::Country);
+        let other = p("TUR", MentionKind::Country);
+        assert_eq!(code_for(&e, std::slice::from_ref(&state), &[other]), ("190", false));
+        let troops = p("SYRMIL", MentionKind::Role);
+        let rebels = p("SYRREB", MentionKind::Role);
+        assert_eq!(code_for(&e, &[troops], std::slice::from_ref(&rebels)).0, "190");
+        let general = p("SYRMIL", MentionKind::Person);
+        assert_eq!(code_for(&e, &[general], &[rebels]).0, "190");
+        let president = p("RUSGOV", MentionKind::Person);
+        assert_eq!(code_for(&e, &[president], &[p("GEO", MentionKind::Country)]).0, "190");
+        let senator = p("USALEG", MentionKind::Person);
+        assert_eq!(code_for(&e, &[senator], &[p("CHN", MentionKind::Country)]).0, "111");
+    }
+}

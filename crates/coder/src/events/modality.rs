@@ -1,0 +1,251 @@
+//! Whether an action is asserted as done: negation, modals, futures, conditions, questions, governors of
+//! infinitives, and words that make an action only feared or possible.
+
+use super::grammar::Class;
+use super::sentence::Sent;
+use super::verbgroup::VerbGroup;
+
+/// How the text presents an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mood {
+    /// Reported as done or going on.
+    Factual,
+    /// Announced for the future: "will meet", "is set to sign", reported "would impose". The engine turns such
+    /// actions into intentions (03) or threats (13) of their source.
+    Future,
+    /// Possible, wished, conditional, asked, feared or planned: not done.
+    Irrealis(&'static str),
+}
+
+impl Mood {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Mood::Factual => "factual",
+            Mood::Future => "future",
+            Mood::Irrealis(why) => why,
+        }
+    }
+}
+
+/// Words after "to" that make a future of what follows: "is set to", "are due to", "is going to".
+const FUTURE_GOVERNORS: &[&str] = &[
+    "going",
+    "set",
+    "scheduled",
+    "due",
+    "poised",
+    "slated",
+    "expected",
+    "about",
+];
+
+/// The mood of a verb group.
+pub fn of_verb(s: &Sent, g: &VerbGroup) -> Mood {
+    if s.question {
+        return Mood::Irrealis("question");
+    }
+    if let Some(why) = conditional_scope(s, g.first) {
+        return Mood::Irrealis(why);
+    }
+    if g.infinitive {
+        return of_infinitive(s, g);
+    }
+    if g.irrealis {
+        // "said it would impose": future in the past when a reporting verb governs the clause.
+        if g.would && reported_clause(s, g.first) {
+            return Mood::Future;
+        }
+        return Mood::Irrealis("modal");
+    }
+    if g.future {
+        return Mood::Future;
+    }
+    if let Some(why) = marker_before(s, g.first) {
+        return Mood::Irrealis(why);
+    }
+    Mood::Factual
+}
+
+/// The mood of an event noun at `first`: "the threat of an invasion", "a possible strike", "no talks".
+pub fn of_noun(s: &Sent, first: usize) -> Mood {
+    if s.question {
+        return Mood::Irrealis("question");
+    }
+    if let Some(why) = conditional_scope(s, first) {
+        return Mood::Irrealis(why);
+    }
+    // A governing word close before the noun: "the threat of", "calls for", "plans for", "fear of".
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 6 {
+        k -= 1;
+        steps += 1;
+        if s.is(k, Class::IrrealisMarker) || s.is(k, Class::IrrealisGovernor) {
+            return Mood::Irrealis("governed by a word of possibility or intention");
+        }
+        if !s.toks[k].word && s.toks[k].actor.is_none() && !s.is_punct(k, &["-", "’s", "'s"]) {
+            break;
+        }
+    }
+    Mood::Factual
+}
+
+/// An infinitive's mood from the word that governs it.
+fn of_infinitive(s: &Sent, g: &VerbGroup) -> Mood {
+    let Some(gov) = governor(s, g) else {
+        return Mood::Irrealis("infinitive");
+    };
+    if s.is(gov, Class::FactualGovernor) {
+        // "continued to shell", "began to withdraw": the governor's own mood decides.
+        let gg = VerbGroup::read(s, gov, gov, None);
+        return of_verb(s, &gg);
+    }
+    if FUTURE_GOVERNORS.contains(&s.w(gov)) && gov > 0 && s.is_any(gov - 1, &[Class::Be, Class::Adverb]) {
+        return Mood::Future;
+    }
+    Mood::Irrealis("infinitive")
+}
+
+/// The word before "to" (skipping adverbs, negation and time words, and an actor governed by a control verb).
+pub fn governor(s: &Sent, g: &VerbGroup) -> Option<usize> {
+    let mut k = g.to?;
+    while k > 0 && (s.is_adverb(k - 1) || s.is_any(k - 1, &[Class::Negator, Class::Time])) {
+        k -= 1;
+    }
+    let mut gov = k.checked_sub(1)?;
+    if let Some(a) = s.actor_at(gov) {
+        gov = a.first.checked_sub(1)?;
+    }
+    Some(gov)
+}
+
+/// A condition or an open question earlier in the clause of `at`: "if Iran attacks", "whether Russia will".
+fn conditional_scope(s: &Sent, at: usize) -> Option<&'static str> {
+    let mut k = at;
+    while k > 0 {
+        k -= 1;
+        if s.is_punct(k, &[";", ":", "—", "–"]) {
+            return None;
+        }
+        if s.w(k) == "," {
+            // A condition fronted before the comma governs the clause after it only when the comma closes it
+            // ("If Iran attacks, Israel will respond" puts only "attacks" in the condition).
+            return None;
+        }
+        if s.is(k, Class::Conditional) {
+            return Some("condition or open question");
+        }
+        if s.is(k, Class::Subordinator)
+            && s.is_word(k, &["when", "once", "until", "before", "after"])
+            && present_tense_at(s, at)
+        {
+            return Some("a time clause in the present refers to the future");
+        }
+    }
+    None
+}
+
+/// The verb group at `at` is in the simple present ("travels", "meet").
+fn present_tense_at(s: &Sent, at: usize) -> bool {
+    let mut k = at;
+    while k < s.len() && (s.is_adverb(k) || s.is(k, Class::Negator)) {
+        k += 1;
+    }
+    let w = s.w(k);
+    !s.is_any(k, &[Class::Be, Class::Have, Class::Do, Class::Future, Class::Irrealis])
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && s.verb_at.get(k).copied().unwrap_or(false)
+}
+
+/// A word of fear, possibility or prevention earlier in the clause: "fears that Russia could invade", "to prevent
+/// an attack".
+fn marker_before(s: &Sent, at: usize) -> Option<&'static str> {
+    let mut k = at;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        k -= 1;
+        steps += 1;
+        if s.is_punct(k, &[";", ":", "—", "–", ","]) || s.is(k, Class::Relative) && s.w(k) != "that" {
+            return None;
+        }
+        if s.is(k, Class::IrrealisMarker) {
+            return Some("feared, possible or prevented");
+        }
+    }
+    None
+}
+
+/// A reporting verb governs the clause at `at`: "said it would", "warned that they would".
+fn reported_clause(s: &Sent, at: usize) -> bool {
+    (0..at).rev().take(12).any(|k| s.is(k, Class::Reporting)) || s.in_quote(at).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{group_of, sent};
+    use super::*;
+
+    fn mood(text: &str, verb: &str) -> Mood {
+        let s = sent(text, &[]);
+        of_verb(&s, &group_of(&s, verb))
+    }
+
+    #[test]
+    fn plain_past_and_present_are_factual() {
+        assert_eq!(mood("Kenya expelled two diplomats.", "expelled"), Mood::Factual);
+        assert_eq!(
+            mood("Kenya continues to shell the border posts.", "shell"),
+            Mood::Factual
+        );
+        assert_eq!(mood("Kenya began to withdraw its troops.", "withdraw"), Mood::Factual);
+    }
+
+    #[test]
+    fn modals_conditions_and_questions_are_not() {
+        assert!(matches!(
+            mood("Kenya could expel two diplomats.", "expel"),
+            Mood::Irrealis(_)
+        ));
+        assert!(matches!(
+            mood("If Kenya expels the envoys, Uganda will protest.", "expels"),
+            Mood::Irrealis(_)
+        ));
+        assert_eq!(
+            mood("If Kenya expels the envoys, Uganda will protest.", "protest"),
+            Mood::Future
+        );
+        assert!(matches!(
+            mood("Will Kenya expel the envoys?", "expel"),
+            Mood::Irrealis(_)
+        ));
+        assert!(matches!(
+            mood("Kenya wants to expel the envoys.", "expel"),
+            Mood::Irrealis(_)
+        ));
+        assert!(matches!(
+            mood("Analysts fear Kenya might expel the envoys.", "expel"),
+            Mood::Irrealis(_)
+        ));
+    }
+
+    #[test]
+    fn futures_and_reported_would() {
+        assert_eq!(mood("Kenya will expel the envoys.", "expel"), Mood::Future);
+        assert_eq!(mood("Kenya is set to expel the envoys.", "expel"), Mood::Future);
+        assert_eq!(mood("Kenya said it would expel the envoys.", "expel"), Mood::Future);
+        assert!(matches!(
+            mood("Kenya would expel the envoys in that case.", "expel"),
+            Mood::Irrealis(_)
+        ));
+    }
+
+    #[test]
+    fn nouns_governed_by_fear_or_plans() {
+        let s = sent("The threat of an invasion grew.", &[]);
+        let i = (0..s.len()).find(|&i| s.w(i) == "invasion").unwrap();
+        assert!(matches!(of_noun(&s, i), Mood::Irrealis(_)));
+        let s = sent("The invasion began at dawn.", &[]);
+        assert_eq!(of_noun(&s, 1), Mood::Factual);
+    }
+}

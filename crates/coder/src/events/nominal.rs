@@ -1,0 +1,465 @@
+//! Event nouns: "imposed sanctions on Iran" (a light verb lends its subject), "Russia's invasion of Ukraine" (a
+//! possessor), "Turkish strikes on Kurdish positions" (a modifier), "talks between Iran and the EU", "U.S.-China
+//! talks", "the attack on the convoy by rebels".
+
+use super::context;
+use super::emit::{Candidate, Party};
+use super::engine::{Ctx, Reading};
+use super::figurative;
+use super::grammar::Class;
+use super::lexicon::{Entry, FormKind, Frame, Payload, Pos};
+use super::modality::{self, Mood};
+use super::sentence::Sent;
+use super::syntax::{self, Arg, ObjectSearch};
+use super::verbal::with_mood;
+use super::verbgroup::VerbGroup;
+
+/// Reads a noun trigger over tokens `first..=last`.
+pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
+    let entry = &ctx.coder.lexicon.entries[e];
+    let s = ctx.s;
+    if history_before(s, first) {
+        return Reading::none("names history or a theme, not an action reported now");
+    }
+    let search = ObjectSearch {
+        places: matches!(entry.root(), 14..=20),
+        ..ObjectSearch::PLAIN
+    };
+    let after = syntax::object_from(s, last + 1, search).or_else(|| {
+        // A place the action reached ("suspended aid deliveries in Baghdad"); not for meetings and statements.
+        (!matches!(entry.root(), 1..=5))
+            .then(|| syntax::object_from(s, last + 1, ObjectSearch { places: true, ..search }))
+            .flatten()
+    });
+    let light = light_verb(ctx, first);
+    if light.is_none() && s.is(last, Class::StateNoun) {
+        return Reading::none("a state of affairs, not an act (no light verb makes it one)");
+    }
+    if let Some((a, _, _)) = light.filter(|&(a, _, _)| s.is(a, Class::CessationVerb)) {
+        return cessation(ctx, e, a, first, last, after);
+    }
+    let doer = match light {
+        Some(l) => Doer::Light(l),
+        None => {
+            let pair = between(s, last + 1, entry.recip)
+                .or_else(|| compound_pair(s, first))
+                .map(|arg| (ctx.parties(Some(&arg)), arg.how))
+                .or_else(|| hyphenated_pair(ctx, first));
+            match pair {
+                Some((parties, how)) => {
+                    let (a, b) = (vec![parties[0].clone()], parties[1..].to_vec());
+                    return reciprocal(ctx, e, first, last, a, b, how);
+                }
+                None => Doer::Other,
+            }
+        }
+    };
+    let Some(sides) = sides(ctx, entry, doer, first, last, after) else {
+        return Reading::none("no source: no light verb, possessor, modifier or agent");
+    };
+    if sides.sources.is_empty() {
+        return Reading::none(format!("no source ({})", sides.how));
+    }
+    finish(ctx, e, first, last, sides)
+}
+
+/// How the noun's doer is found.
+enum Doer {
+    /// A verb whose object the noun is: its subject ("imposed sanctions"), or for "face", "suffer" its
+    /// subject is the target.
+    Light((usize, usize, Option<FormKind>)),
+    /// A possessor, a modifier, "of X" after a communicative noun, or "by X".
+    Other,
+}
+
+/// Sources, targets, mood and negation of a nominal event.
+struct Sides {
+    sources: Vec<Party>,
+    targets: Vec<Party>,
+    how: String,
+    mood: Mood,
+    negated: bool,
+}
+
+fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after: Option<Arg>) -> Option<Sides> {
+    let s = ctx.s;
+    if let Doer::Light((a, b, form)) = doer {
+        let g = VerbGroup::read(s, a, b, form);
+        if s.is(a, Class::PatientVerb) {
+            return Some(patient(ctx, &g, last));
+        }
+        let (src, tgt) = if g.passive {
+            (syntax::agent_after(s, last + 1), syntax::subject(s, &g))
+        } else {
+            (syntax::subject(s, &g), after)
+        };
+        return Some(Sides {
+            how: format!("light verb {:?}; source: {}", s.between(a, b), how(&src)),
+            sources: ctx.parties(src.as_ref()),
+            targets: ctx.parties(tgt.as_ref()),
+            mood: modality::of_verb(s, &g),
+            negated: g.negated,
+        });
+    }
+    let noun_mood = modality::of_noun(s, first);
+    let negated = negated_noun(s, first);
+    if let Some(owner) = owner_before(s, first) {
+        return Some(Sides {
+            how: format!("source: {}", owner.how),
+            sources: ctx.parties(Some(&owner)),
+            targets: ctx.parties(after.as_ref()),
+            mood: noun_mood,
+            negated,
+        });
+    }
+    // "the request of Congress", "a call by the EU": for what is said or decided, "of X" names who said it.
+    let communicative = matches!(entry.root(), 1..=3 | 10..=13);
+    let of_agent = communicative.then(|| of_after(s, last + 1)).flatten();
+    let agent = of_agent.or_else(|| syntax::agent_after(s, last + 1))?;
+    let target = after.filter(|t| t.actors != agent.actors);
+    Some(Sides {
+        how: format!("source: {}", agent.how),
+        sources: ctx.parties(Some(&agent)),
+        targets: ctx.parties(target.as_ref()),
+        mood: noun_mood,
+        negated,
+    })
+}
+
+/// "Russia faces new sanctions", "Iran faced criticism from the EU": the subject undergoes the act; its doer
+/// follows "from" or "by", or is whoever reports it. Faced in the present or future, the act is a threat.
+fn patient(ctx: &Ctx, g: &VerbGroup, last: usize) -> Sides {
+    let s = ctx.s;
+    let target = syntax::subject(s, g);
+    let by = from_after(s, last + 1).or_else(|| syntax::agent_after(s, last + 1));
+    let (sources, how) = match by {
+        Some(a) => (ctx.parties(Some(&a)), "\"from\" after the noun"),
+        None => match super::speech::reporter(ctx, g.head) {
+            Some((p, _)) => (vec![p], "whoever reports it"),
+            None => (Vec::new(), "none"),
+        },
+    };
+    let mood = match modality::of_verb(s, g) {
+        Mood::Factual if matches!(g.form, Some(FormKind::Base | FormKind::Third)) => Mood::Future,
+        m => m,
+    };
+    Sides {
+        how: format!("{:?} undergone by its subject; source: {how}", s.w(g.head)),
+        sources,
+        targets: ctx.parties(target.as_ref()),
+        mood,
+        negated: g.negated,
+    }
+}
+
+/// Emits the candidate: governed mood, own authorities for protests, counterpart from the sentence.
+fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Reading {
+    let entry = &ctx.coder.lexicon.entries[e];
+    let s = ctx.s;
+    let Sides {
+        sources,
+        mut targets,
+        mut how,
+        mood,
+        negated,
+    } = sides;
+    let mood = match ctx.governor_of(first) {
+        Some(frame) => Mood::Irrealis(super::verbal::frame_why(frame)),
+        None => mood,
+    };
+    targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
+    let (code, figurative) = figurative::code_for(entry, &sources, &targets);
+    let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+    if targets.is_empty() && (root == 14 || code.starts_with("082")) {
+        // Protests with no named adversary are aimed at the protesters' own authorities.
+        targets.extend(sources.iter().find_map(super::verbal::own_authorities));
+    } else if targets.is_empty()
+        && context::needs_counterpart(root)
+        && !entry.alone
+        && let Some(other) = context::counterpart_in_sentence(ctx, &sources, first)
+    {
+        targets.push(other);
+        how.push_str("; target from the sentence");
+    }
+    let trigger = (s.toks[first].start, s.toks[last].end);
+    let pattern = format!("noun; {how}{}", if figurative { "; figurative" } else { "" });
+    let mut c = Candidate::new(entry, code, trigger, pattern);
+    c.sources = sources;
+    c.targets = targets;
+    c.negated = negated;
+    c.quote = s.toks[first].quote;
+    Reading::from(with_mood(ctx, c, mood))
+}
+
+fn how(a: &Option<Arg>) -> &'static str {
+    a.as_ref().map_or("none", |a| a.how)
+}
+
+/// "talks between X and Y", "X-Y talks": each side towards the other.
+#[allow(clippy::too_many_arguments)]
+fn reciprocal(ctx: &Ctx, e: usize, first: usize, last: usize, a: Vec<Party>, b: Vec<Party>, how: &str) -> Reading {
+    let entry = &ctx.coder.lexicon.entries[e];
+    let s = ctx.s;
+    let (code, _) = figurative::code_for(entry, &a, &b);
+    let trigger = (s.toks[first].start, s.toks[last].end);
+    let mut c = Candidate::new(entry, code, trigger, format!("noun; {how}"));
+    c.sources = a;
+    c.targets = b;
+    c.reciprocal = true;
+    c.negated = negated_noun(s, first);
+    c.quote = s.toks[first].quote;
+    Reading::from(with_mood(ctx, c, modality::of_noun(s, first)))
+}
+
+/// A light verb whose object the noun is ("launched an attack", "imposed new sanctions", "held talks"): its
+/// tokens and form. Between them only determiners, numbers, possessives, adjectives and actor modifiers.
+fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>)> {
+    let s = ctx.s;
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 5 {
+        let j = k - 1;
+        if let Some(m) = s
+            .matches
+            .iter()
+            .find(|m| m.last == j && matches!(m.payload, Payload::Light(_)))
+        {
+            let Payload::Light(form) = m.payload else {
+                unreachable!()
+            };
+            return Some((m.first, m.last, Some(form)));
+        }
+        // "halted economic aid", "called off the talks": a verb of stopping governs the noun.
+        if let Some(v) = cessation_verb_ending_at(s, j) {
+            return Some((v, j, Some(form_of(s.w(v)))));
+        }
+        if let Some(a) = s.actor_at(j) {
+            k = a.first;
+            steps += 1;
+            continue;
+        }
+        let modifier = s.toks[j].word
+            && !s.is_any(
+                j,
+                &[
+                    Class::Preposition,
+                    Class::Relative,
+                    Class::Coordinator,
+                    Class::Reporting,
+                ],
+            )
+            && !s.verb_at[j]
+            && !is_event_noun(ctx, j)
+            || s.w(j) == "-";
+        if !modifier {
+            return None;
+        }
+        steps += 1;
+        k = j;
+    }
+    None
+}
+
+fn is_event_noun(ctx: &Ctx, k: usize) -> bool {
+    ctx.s.matches.iter().any(|m| {
+        m.last == k && matches!(m.payload, Payload::Entry(e, _) if ctx.coder.lexicon.entries[e].pos == Pos::Noun)
+    })
+}
+
+/// The owner of an event noun: a possessor ("Russia's invasion"), or an actor modifier ("Turkish strikes",
+/// "the U.S. sanctions"), at most two adjectives away.
+fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        let j = k - 1;
+        if s.is_word(j, &["'s", "’s"]) {
+            let a = s.toks.get(j.checked_sub(1)?)?.actor?;
+            return Some(syntax::conjoined_left(s, a, "possessor"));
+        }
+        if let Some(a) = s.toks[j].actor {
+            // "X-Y talks" are read as a pair before this.
+            return Some(syntax::conjoined_left(s, a, "modifier"));
+        }
+        if !s.toks[j].word
+            || s.is_any(
+                j,
+                &[
+                    Class::Preposition,
+                    Class::Relative,
+                    Class::Coordinator,
+                    Class::Determiner,
+                ],
+            )
+        {
+            return None;
+        }
+        steps += 1;
+        k = j;
+    }
+    None
+}
+
+/// The verb of stopping ending at token `j` ("halted", "called off"): its first token.
+fn cessation_verb_ending_at(s: &Sent, j: usize) -> Option<usize> {
+    if s.is(j, Class::CessationVerb) {
+        return Some(j);
+    }
+    (j > 0 && s.w(j) == "off" && s.is(j - 1, Class::CessationVerb)).then(|| j - 1)
+}
+
+/// The form of a verb from its ending, for verbs the lexicon does not inflect.
+fn form_of(w: &str) -> FormKind {
+    if w.ends_with("ing") {
+        FormKind::Ing
+    } else if w.ends_with("ed") || w.ends_with("en") {
+        FormKind::PastPart
+    } else if w.ends_with('s') {
+        FormKind::Third
+    } else {
+        FormKind::Base
+    }
+}
+
+/// "Japan halted economic aid to Serbia", "the rebels called off their strike", "the EU lifted sanctions on X":
+/// stopping an act is coded by the table of stopped acts (`complements.toml`, [cessation]): halted aid is 162,
+/// ended talks 164, lifted sanctions 085. An act the table does not know gives no event.
+fn cessation(ctx: &Ctx, e: usize, verb: usize, first: usize, last: usize, after: Option<Arg>) -> Reading {
+    let s = ctx.s;
+    let entry = &ctx.coder.lexicon.entries[e];
+    let Some(code) = ctx.coder.complements.refine(Frame::Cessation, &entry.code) else {
+        return Reading::none(format!(
+            "stopped by {:?}: no code for stopping {}",
+            s.w(verb),
+            entry.code
+        ));
+    };
+    let g = VerbGroup::read(s, verb, verb, Some(form_of(s.w(verb))));
+    let source = syntax::subject(s, &g);
+    let sources = ctx.parties(source.as_ref());
+    if sources.is_empty() {
+        return Reading::none(format!("stopped by {:?}: no source", s.w(verb)));
+    }
+    let mut targets = ctx.parties(after.as_ref());
+    targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
+    let trigger = (s.toks[verb].start, s.toks[last].end);
+    let pattern = format!("noun stopped by {:?}; source: {}", s.w(verb), how(&source));
+    let mut c = Candidate::new(entry, code, trigger, pattern);
+    c.sources = sources;
+    c.targets = targets;
+    c.negated = g.negated;
+    c.quote = s.toks[first].quote;
+    let mood = match ctx.governor_of(verb) {
+        Some(frame) => Mood::Irrealis(super::verbal::frame_why(frame)),
+        None => modality::of_verb(s, &g),
+    };
+    Reading::from(with_mood(ctx, c, mood))
+}
+
+/// "of X" right after the noun (with a determiner between at most).
+fn of_after(s: &Sent, from: usize) -> Option<Arg> {
+    if s.w(from) != "of" {
+        return None;
+    }
+    let mut k = from + 1;
+    while s.is_any(k, &[Class::Determiner, Class::Number, Class::QuantityHead]) || s.w(k) == "of" {
+        k += 1;
+    }
+    let a = s.toks.get(k)?.actor?;
+    Some(syntax::conjoined_right(
+        s,
+        a,
+        "\"of\" after a noun of speech or decision",
+    ))
+}
+
+/// "criticism from X": the doer after "from".
+fn from_after(s: &Sent, from: usize) -> Option<Arg> {
+    let mut k = from;
+    while k < s.len() && k < from + 4 && s.w(k) != "from" {
+        if !s.toks[k].word || s.is(k, Class::Preposition) {
+            return None;
+        }
+        k += 1;
+    }
+    if s.w(k) != "from" {
+        return None;
+    }
+    let mut j = k + 1;
+    while s.is(j, Class::Determiner) {
+        j += 1;
+    }
+    s.toks
+        .get(j)?
+        .actor
+        .map(|a| syntax::conjoined_right(s, a, "\"from\" after the noun"))
+}
+
+/// "between X and Y" right after the noun; for two-sided nouns also "of X and Y" ("a meeting of X and Y").
+fn between(s: &Sent, from: usize, two_sided: bool) -> Option<Arg> {
+    if !(s.is_word(from, &["between", "among"]) || two_sided && s.w(from) == "of") {
+        return None;
+    }
+    let mut k = from + 1;
+    while s.is(k, Class::Determiner) {
+        k += 1;
+    }
+    let a = s.toks.get(k)?.actor?;
+    let arg = syntax::conjoined_right(s, a, "between X and Y");
+    (arg.actors.len() >= 2).then_some(arg)
+}
+
+/// "U.S.-China talks", "Israeli-Palestinian clashes", "Russia and Ukraine's talks": two actors joined right
+/// before the noun.
+fn compound_pair(s: &Sent, first: usize) -> Option<Arg> {
+    let mut k = first;
+    while k > 0
+        && s.toks[k - 1].word
+        && s.toks[k - 1].actor.is_none()
+        && !s.is_any(k - 1, &[Class::Preposition, Class::Determiner, Class::Coordinator])
+        && first - k < 2
+    {
+        k -= 1;
+    }
+    let b = s.toks.get(k.checked_sub(1)?)?.actor?;
+    let b_first = s.actors[b].first;
+    let link = b_first.checked_sub(1)?;
+    if !s.is_punct(link, &["-", "–", "—", "/"]) && s.w(link) != "and" {
+        return None;
+    }
+    let a = s.toks.get(link.checked_sub(1)?)?.actor?;
+    if s.actors[a].actor().code == s.actors[b].actor().code {
+        return None;
+    }
+    Some(Arg {
+        actors: vec![a, b],
+        how: "X-Y compound",
+    })
+}
+
+/// "Serbia-Kosovo talks": two actors inside the one hyphenated word before the noun.
+fn hyphenated_pair(ctx: &Ctx, first: usize) -> Option<(Vec<Party>, &'static str)> {
+    let s = ctx.s;
+    let word = s.toks.get(first.checked_sub(1)?)?;
+    let from = ctx.mentions.partition_point(|m| m.end <= word.start);
+    let inside: Vec<Party> = ctx.mentions[from..]
+        .iter()
+        .take_while(|m| m.start < word.end)
+        .filter(|m| m.end <= word.end && !m.actor.code.is_empty())
+        .map(|m| Party {
+            actor: m.actor.clone(),
+            kind: m.kind,
+        })
+        .collect();
+    (inside.len() == 2 && inside[0].actor.code != inside[1].actor.code).then_some((inside, "X-Y compound"))
+}
+
+/// "no talks", "without sanctions".
+fn negated_noun(s: &Sent, first: usize) -> bool {
+    (first.saturating_sub(3)..first).any(|k| s.is_word(k, &["no", "without", "never"]))
+}
+
+/// "the anniversary of the invasion", "a film about the war".
+fn history_before(s: &Sent, first: usize) -> bool {
+    (first.saturating_sub(4)..first).any(|k| s.is(k, Class::HistoryMarker))
+}

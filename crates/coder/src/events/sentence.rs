@@ -1,0 +1,336 @@
+//! One sentence as the engine reads it: word tokens with their word classes, the actor mentions laid over them,
+//! the trigger-lexicon matches, and the quotation each token belongs to.
+
+use super::grammar::{Class, Classes, Grammar};
+use super::lexicon::{Lexicon, Payload, Pos};
+use crate::text::{TokenKind, tokenize_into};
+use detente_records::{Actor, Mention, MentionKind, Quote, Sentence, Span};
+
+/// A token of the sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// Byte span into the article text.
+    pub start: usize,
+    pub end: usize,
+    /// A word or a number (not punctuation).
+    pub word: bool,
+    pub cap: bool,
+    pub cls: Classes,
+    /// The actor mention this token belongs to (index into `Sent::actors`).
+    pub actor: Option<usize>,
+    /// The quotation whose content holds this token (index into the article's quotes).
+    pub quote: Option<usize>,
+}
+
+/// An actor mention laid over the tokens `first..=last`.
+#[derive(Debug, Clone)]
+pub struct ActorSpan<'a> {
+    pub first: usize,
+    pub last: usize,
+    pub mention: &'a Mention,
+}
+
+impl ActorSpan<'_> {
+    pub fn actor(&self) -> &Actor {
+        &self.mention.actor
+    }
+    pub fn kind(&self) -> MentionKind {
+        self.mention.kind
+    }
+}
+
+/// A lexicon match over the tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+pub struct Match {
+    pub first: usize,
+    pub last: usize,
+    pub payload: Payload,
+}
+
+pub struct Sent<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    /// The sentence lower-cased byte for byte (ASCII only, so offsets stay the same) with line breaks as spaces.
+    lower: String,
+    pub toks: Vec<Tok>,
+    pub actors: Vec<ActorSpan<'a>>,
+    pub matches: Vec<Match>,
+    /// A verb of the lexicon (a trigger or a light verb) begins at this token.
+    pub verb_at: Vec<bool>,
+    /// A verb match of the lexicon ends at this token.
+    ends_verb: Vec<bool>,
+    pub quotes: &'a [Quote],
+    /// The sentence ends with a question mark.
+    pub question: bool,
+}
+
+impl<'a> Sent<'a> {
+    /// Reads a sentence: tokens, classes, mentions, quotes and lexicon matches.
+    #[allow(clippy::too_many_arguments)]
+    pub fn read(
+        text: &'a str,
+        sentence: &Sentence,
+        mentions: &'a [Mention],
+        quotes: &'a [Quote],
+        quotes_by_start: &[usize],
+        grammar: &Grammar,
+        lexicon: &Lexicon,
+        full: bool,
+    ) -> Sent<'a> {
+        let span = sentence.span();
+        let lower = fold(span.of(text));
+        // Most sentences hold no trigger: find the lexicon's matches (by byte) first, and read tokens only when
+        // there is one, or a word that makes an event without a trigger ("must", "responsible").
+        let raw_matches: Vec<(usize, usize, usize)> = lexicon
+            .matcher
+            .find_overlapping_iter(lower.as_str())
+            .map(|m| (span.start + m.start(), span.start + m.end(), m.pattern().as_usize()))
+            .collect();
+        let has_entry = raw_matches
+            .iter()
+            .any(|&(_, _, p)| lexicon.payloads[p].iter().any(|x| matches!(x, Payload::Entry(..))));
+        if !full && !has_entry && !grammar.gated(&lower) {
+            return Sent {
+                text,
+                span,
+                lower,
+                toks: Vec::new(),
+                actors: Vec::new(),
+                matches: Vec::new(),
+                verb_at: Vec::new(),
+                ends_verb: Vec::new(),
+                quotes,
+                question: false,
+            };
+        }
+        let mut raw = Vec::new();
+        tokenize_into(text, span, &mut raw);
+        let mut toks: Vec<Tok> = raw
+            .iter()
+            .map(|t| {
+                let word = t.kind != TokenKind::Punct;
+                let w = &lower[t.start - span.start..t.end - span.start];
+                Tok {
+                    start: t.start,
+                    end: t.end,
+                    word,
+                    cap: t.is_capitalized(text),
+                    cls: if word { grammar.classes(w) } else { Classes::default() },
+                    actor: None,
+                    quote: None,
+                }
+            })
+            .collect();
+        let actors = overlay_mentions(&mut toks, span, mentions);
+        overlay_quotes(&mut toks, span, quotes, quotes_by_start);
+        let matches = match_lexicon(&toks, &raw_matches, lexicon);
+        let mut verb_at = vec![false; toks.len()];
+        let mut ends_verb = vec![false; toks.len()];
+        for m in &matches {
+            let verb = match m.payload {
+                Payload::Entry(e, _) => lexicon.entries[e].pos == Pos::Verb,
+                Payload::Light(_) => true,
+                Payload::Discard => false,
+            };
+            verb_at[m.first] |= verb;
+            ends_verb[m.last] |= verb;
+        }
+        let question = span
+            .of(text)
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('?');
+        Sent {
+            text,
+            span,
+            lower,
+            toks,
+            actors,
+            matches,
+            verb_at,
+            ends_verb,
+            quotes,
+            question,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lower-cased text of token `i` ("" past the end).
+    #[inline]
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.lower[t.start - self.span.start..t.end - self.span.start],
+            None => "",
+        }
+    }
+
+    /// The article text from token `a` to token `b` (inclusive).
+    pub fn between(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].start..self.toks[b].end]
+    }
+
+    #[inline]
+    pub fn is(&self, i: usize, class: Class) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cls.has(class))
+    }
+
+    #[inline]
+    pub fn is_any(&self, i: usize, classes: &[Class]) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cls.any(classes))
+    }
+
+    #[inline]
+    pub fn is_word(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.w(i))
+    }
+
+    /// Token `i` is punctuation equal to one of `marks`.
+    pub fn is_punct(&self, i: usize, marks: &[&str]) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word) && marks.contains(&self.w(i))
+    }
+
+    /// The actor span that token `i` belongs to.
+    pub fn actor_at(&self, i: usize) -> Option<&ActorSpan<'a>> {
+        self.toks.get(i).and_then(|t| t.actor).map(|a| &self.actors[a])
+    }
+
+    /// Token `i` can only be part of a verb group: an auxiliary, a modal, a reporting verb, or a lexicon verb in a
+    /// tensed form.
+    pub fn is_verbish(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.actor.is_none()
+                && (t.cls.any(&[
+                    Class::Be,
+                    Class::Have,
+                    Class::Future,
+                    Class::Irrealis,
+                    Class::NegatedModal,
+                    Class::NegatedAux,
+                    Class::Reporting,
+                ]) || self.verb_at[i])
+        })
+    }
+
+    /// Token `i` is the last word of a lexicon verb match ("in" of "arrive in").
+    pub fn verb_at_or_inside_trigger(&self, i: usize) -> bool {
+        self.ends_verb.get(i).copied().unwrap_or(false)
+    }
+
+    /// Token `i` is inside a direct quotation.
+    pub fn in_quote(&self, i: usize) -> Option<&'a Quote> {
+        self.toks.get(i).and_then(|t| t.quote).map(|q| &self.quotes[q])
+    }
+
+    /// A word ending in -ly that is an adverb (not "rally", "Italy", "ally", "supply").
+    pub fn is_adverb(&self, i: usize) -> bool {
+        if self.is(i, Class::Adverb) {
+            return true;
+        }
+        let w = self.w(i);
+        w.len() > 4
+            && w.ends_with("ly")
+            && !self.toks[i].cap
+            && !matches!(
+                w,
+                "rally"
+                    | "ally"
+                    | "supply"
+                    | "apply"
+                    | "reply"
+                    | "italy"
+                    | "family"
+                    | "assembly"
+                    | "july"
+                    | "fly"
+                    | "anomaly"
+                    | "monopoly"
+                    | "belly"
+                    | "bully"
+                    | "tally"
+            )
+    }
+}
+
+/// ASCII lower case and line breaks as spaces, byte for byte.
+fn fold(s: &str) -> String {
+    let mut v = s.as_bytes().to_vec();
+    for b in v.iter_mut() {
+        if b.is_ascii_uppercase() {
+            *b = b.to_ascii_lowercase();
+        } else if matches!(*b, b'\n' | b'\r' | b'\t') {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(v).expect("ASCII changes keep UTF-8 valid")
+}
+
+/// Marks the tokens of every mention inside the sentence; mentions are sorted by start.
+fn overlay_mentions<'a>(toks: &mut [Tok], span: Span, mentions: &'a [Mention]) -> Vec<ActorSpan<'a>> {
+    let mut out = Vec::new();
+    let from = mentions.partition_point(|m| m.end <= span.start);
+    for m in mentions[from..].iter().take_while(|m| m.start < span.end) {
+        if m.actor.code.is_empty() {
+            continue;
+        }
+        // Tokens are sorted and do not overlap: the mention covers `first..last`.
+        let first = toks.partition_point(|t| t.end <= m.start);
+        let last = toks.partition_point(|t| t.start < m.end);
+        if first >= last {
+            continue;
+        }
+        let last = last - 1;
+        if toks[first..=last].iter().any(|t| t.actor.is_some()) {
+            continue;
+        }
+        let idx = out.len();
+        for t in &mut toks[first..=last] {
+            t.actor = Some(idx);
+        }
+        out.push(ActorSpan {
+            first,
+            last,
+            mention: m,
+        });
+    }
+    out
+}
+
+/// Marks the tokens inside each quotation's content. `by_start` lists the quotes' indices sorted by start; quotes do
+/// not overlap, so the ones that reach into the sentence are found by binary search.
+fn overlay_quotes(toks: &mut [Tok], span: Span, quotes: &[Quote], by_start: &[usize]) {
+    let after = by_start.partition_point(|&q| quotes[q].start < span.end);
+    for &qi in by_start[..after].iter().rev() {
+        let q = &quotes[qi];
+        if q.end <= span.start {
+            break;
+        }
+        let first = toks.partition_point(|t| t.start < q.start);
+        let last = toks.partition_point(|t| t.end <= q.end);
+        for t in toks[first..last.max(first)].iter_mut() {
+            t.quote = Some(qi);
+        }
+    }
+}
+
+/// Lexicon matches (article byte range, pattern) that begin and end on token boundaries.
+fn match_lexicon(toks: &[Tok], raw: &[(usize, usize, usize)], lexicon: &Lexicon) -> Vec<Match> {
+    let mut out = Vec::new();
+    if toks.is_empty() {
+        return out;
+    }
+    let tok_at_start = |b: usize| toks.binary_search_by_key(&b, |t| t.start).ok();
+    let tok_at_end = |b: usize| toks.binary_search_by_key(&b, |t| t.end).ok();
+    for &(start, end, pattern) in raw {
+        let (Some(first), Some(last)) = (tok_at_start(start), tok_at_end(end)) else {
+            continue;
+        };
+        for &payload in &lexicon.payloads[pattern] {
+            out.push(Match { first, last, payload });
+        }
+    }
+    out.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+    out
+}

@@ -1,0 +1,265 @@
+//! Speech acts: a reporting verb that is itself an action (warn, accuse, urge, deny, praise, ...) has the quote's
+//! speaker as its source and, when the verb names no addressee, the actor the quoted content is about as its
+//! target. Inside a direct quotation, "we" and "I" stand for the speaker.
+
+use super::emit::{Candidate, Party};
+use super::engine::Ctx;
+use super::frames;
+use super::grammar::Class;
+use super::lexicon::Frame;
+use super::sentence::Sent;
+use super::syntax;
+use super::verbgroup::VerbGroup;
+use detente_records::{Actor, Mention, MentionKind, Quote};
+
+/// The quote whose cue (the speech verb) covers the byte span `start..end`.
+pub fn quote_of_cue(quotes: &[Quote], start: usize, end: usize) -> Option<usize> {
+    quotes
+        .iter()
+        .position(|q| q.cue_span.is_some_and(|c| c.start < end && start < c.end))
+}
+
+/// The speaker of a quote as an event party, when the speaker is a coded actor.
+pub fn speaker(q: &Quote) -> Option<Party> {
+    let sp = q.speaker.as_ref()?;
+    let code = sp.code.clone().filter(|c| !c.is_empty())?;
+    let named_person = sp
+        .name
+        .as_deref()
+        .is_some_and(|n| n.split_whitespace().count() >= 2 && n.chars().next().is_some_and(char::is_uppercase));
+    Some(Party {
+        actor: Actor {
+            code,
+            country: sp.country.clone(),
+            org: sp.org.clone(),
+            role: sp.role.clone(),
+            name: sp.name.clone(),
+        },
+        kind: if named_person && sp.role.is_some() {
+            MentionKind::Person
+        } else {
+            MentionKind::Organization
+        },
+    })
+}
+
+/// The speaker of a quotation is named within sentence `s`.
+pub fn speaker_named_in(q: &Quote, s: &Sent) -> bool {
+    q.speaker
+        .as_ref()
+        .and_then(|sp| sp.mention)
+        .is_some_and(|m| s.span.start <= m.start && m.end <= s.span.end)
+}
+
+/// The first actor the quote's content names that is not the speaker: what a warning or an accusation is about.
+pub fn content_target(q: &Quote, mentions: &[Mention], source: &Actor) -> Option<Party> {
+    let from = mentions.partition_point(|m| m.end <= q.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.start < q.end)
+        .filter(|m| m.end <= q.end && !m.actor.code.is_empty())
+        .filter(|m| m.kind != MentionKind::Pronoun)
+        .find(|m| {
+            m.actor.code != source.code
+                && m.actor
+                    .country
+                    .as_ref()
+                    .is_none_or(|c| source.country.as_ref() != Some(c) || m.actor.role != source.role)
+        })
+        .map(|m| Party {
+            actor: m.actor.clone(),
+            kind: m.kind,
+        })
+}
+
+/// "X said Y must V": a demand by X on Y (an appeal with "should"), coded by what Y must do.
+pub fn obligations(ctx: &Ctx) -> Vec<Candidate> {
+    let s = ctx.s;
+    let mut out = Vec::new();
+    if s.question {
+        return out;
+    }
+    for k in 0..s.len() {
+        let demand = s.is(k, Class::Obligation) || s.is(k, Class::ObligationVerb) && s.w(k + 1) == "to";
+        let appeal = s.is(k, Class::Advice);
+        if !(demand || appeal) {
+            continue;
+        }
+        if passive_after(s, k) {
+            // "X must be held accountable" judges X; it asks nothing of X.
+            continue;
+        }
+        let Some((source, how)) = reporter(ctx, k) else {
+            continue;
+        };
+        let Some(target) = syntax::subject_left_of(s, k) else {
+            continue;
+        };
+        let targets: Vec<Party> = ctx.parties(Some(&target));
+        if targets.iter().any(|t| t.actor.code == source.actor.code) || s.is(k.saturating_sub(1), Class::FirstPerson) {
+            continue;
+        }
+        let frame = if demand { Frame::Demand } else { Frame::Appeal };
+        let (code, governs) = match frames::governed(s, &ctx.coder.lexicon, k) {
+            Some(g) => {
+                let governed = &ctx.coder.lexicon.entries[g.entry].code;
+                match ctx.coder.complements.refine(frame, governed) {
+                    Some(c) => (c.to_string(), format!("; governs {:?}", s.between(g.first, g.last))),
+                    None => (default_code(frame).to_string(), String::new()),
+                }
+            }
+            None => (default_code(frame).to_string(), String::new()),
+        };
+        let trigger = (s.toks[k].start, s.toks[k].end);
+        let word = s.w(k);
+        let mut c = Candidate::bare(
+            &format!("modal:{word}"),
+            &code,
+            trigger,
+            format!("reported obligation; source: {how}; target: subject of {word:?}{governs}"),
+        );
+        c.sources = vec![source];
+        c.targets = targets;
+        c.quote = s.toks[k].quote;
+        out.push(c);
+    }
+    out
+}
+
+/// "X is responsible for the attack", reported by Y: Y accuses X (112).
+pub fn blame(ctx: &Ctx) -> Vec<Candidate> {
+    let s = ctx.s;
+    let mut out = Vec::new();
+    for k in 1..s.len() {
+        let to_blame = s.w(k) == "to" && s.w(k + 1) == "blame";
+        if !(s.is(k, Class::BlamePredicate) || to_blame) || !s.is(k - 1, Class::Be) && !s.is_adverb(k - 1) {
+            continue;
+        }
+        let g = VerbGroup::read(s, k, k, None);
+        if g.negated || s.question {
+            continue;
+        }
+        let Some((source, how)) = reporter(ctx, k) else {
+            continue;
+        };
+        let Some(target) = syntax::subject_left_of(s, g.first) else {
+            continue;
+        };
+        let targets: Vec<Party> = ctx.parties(Some(&target));
+        if targets.iter().any(|t| t.actor.code == source.actor.code) {
+            continue;
+        }
+        let trigger = (s.toks[k].start, s.toks[k].end);
+        let mut c = Candidate::bare(
+            &format!("predicate:{}", s.w(k)),
+            "112",
+            trigger,
+            format!("blame laid in reported speech; source: {how}"),
+        );
+        c.sources = vec![source];
+        c.targets = targets;
+        c.quote = s.toks[k].quote;
+        out.push(c);
+    }
+    out
+}
+
+/// "must (not) be taken", "should have been held": a passive after the modal.
+fn passive_after(s: &Sent, k: usize) -> bool {
+    let mut j = k + 1;
+    while j < s.len() && (s.is(j, Class::Negator) || s.is_adverb(j) || s.w(j) == "to" || s.is(j, Class::Have)) {
+        j += 1;
+    }
+    s.is(j, Class::Be) && s.w(j + 1).ends_with("ed")
+}
+
+fn default_code(frame: Frame) -> &'static str {
+    if frame == Frame::Demand { "100" } else { "020" }
+}
+
+/// Who reports the clause at `k`: the speaker of the quotation that holds it, or the speaker or subject of a
+/// reporting verb before it in the sentence.
+pub fn reporter(ctx: &Ctx, k: usize) -> Option<(Party, &'static str)> {
+    let s = ctx.s;
+    if let Some(p) = s.in_quote(k).and_then(speaker) {
+        return Some((p, "the quote's speaker"));
+    }
+    let r = (0..k)
+        .rev()
+        .find(|&r| s.is(r, Class::Reporting) && !s.is(r, Class::Preposition))?;
+    if let Some(p) = quote_of_cue(ctx.quotes, s.toks[r].start, s.toks[r].end).and_then(|q| speaker(&ctx.quotes[q])) {
+        return Some((p, "the speaker of the reporting verb"));
+    }
+    let g = VerbGroup::read(s, r, r, None);
+    let subject = syntax::subject(s, &g)?;
+    ctx.parties(Some(&subject))
+        .into_iter()
+        .next()
+        .map(|p| (p, "the subject of the reporting verb"))
+}
+
+/// The speaker of the direct quotation that holds a first-person subject at token `k` ("we will respond").
+pub fn first_person_speaker(s: &Sent, k: usize) -> Option<Party> {
+    if !s.is(k, Class::FirstPerson) {
+        return None;
+    }
+    speaker(s.in_quote(k)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{actor, mentions};
+    use super::*;
+    use detente_records::{QuoteKind, Span, Speaker};
+
+    fn quote(text: &str, content: &str, cue: &str, code: &str) -> Quote {
+        let start = text.find(content).unwrap();
+        let c = text.find(cue).unwrap();
+        let a = actor(code);
+        Quote {
+            kind: QuoteKind::Indirect,
+            start,
+            end: start + content.len(),
+            text: content.into(),
+            cue: Some(cue.into()),
+            cue_span: Some(Span::new(c, c + cue.len())),
+            speaker: Some(Speaker {
+                name: Some("Ana Ruiz".into()),
+                mention: None,
+                code: Some(a.code),
+                country: a.country,
+                org: None,
+                role: a.role,
+                entity: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn the_speaker_acts_and_the_content_names_the_target() {
+        let text = "Ana Ruiz warned that Bolivia and Peru were massing troops.";
+        let q = quote(text, "Bolivia and Peru were massing troops", "warned", "CHLGOV");
+        let ms = mentions(text, &[("Ana Ruiz", "CHLGOV"), ("Bolivia", "BOL"), ("Peru", "PER")]);
+        let sp = speaker(&q).unwrap();
+        assert_eq!((sp.actor.code.as_str(), sp.kind), ("CHLGOV", MentionKind::Person));
+        assert_eq!(content_target(&q, &ms, &sp.actor).unwrap().actor.code, "BOL");
+        assert_eq!(
+            quote_of_cue(
+                std::slice::from_ref(&q),
+                text.find("warned").unwrap(),
+                text.find("warned").unwrap() + 6
+            ),
+            Some(0)
+        );
+        assert_eq!(quote_of_cue(&[q], 0, 3), None);
+    }
+
+    #[test]
+    fn the_speakers_own_side_is_no_target() {
+        let text = "The minister said Chile would never accept Peru's claim.";
+        let q = quote(text, "Chile would never accept Peru's claim", "said", "CHLGOV");
+        let ms = mentions(text, &[("Chile", "CHLGOV"), ("Peru", "PER")]);
+        let sp = speaker(&q).unwrap();
+        assert_eq!(content_target(&q, &ms, &sp.actor).unwrap().actor.code, "PER");
+    }
+}

@@ -1,0 +1,916 @@
+//! A shallow reading of clause structure over tokens and actor mentions: who is the subject of a verb, what is
+//! its object, who is the agent of a passive, and which actors are conjoined. No parser: clause boundaries,
+//! prepositions, commas and the word classes decide.
+
+use super::grammar::Class;
+use super::lexicon::FormKind;
+use super::sentence::Sent;
+use super::verbgroup::VerbGroup;
+
+/// Actors found for one argument: several when conjoined ("Germany, France and Italy").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Arg {
+    /// Indices into `Sent::actors`, in text order.
+    pub actors: Vec<usize>,
+    /// How the argument was found, for the rule name ("subject", "relative clause", ...).
+    pub how: &'static str,
+}
+
+impl Arg {
+    fn new(actors: Vec<usize>, how: &'static str) -> Arg {
+        Arg { actors, how }
+    }
+}
+
+/// Non-actor words a subject or object search may pass before it gives up.
+const MAX_GAP: usize = 9;
+
+/// Punctuation that closes a clause for argument search.
+const HARD_STOPS: &[&str] = &[";", ":", "—", "–", "(", ")", "[", "]", "“", "”", "\"", "?", "!"];
+
+/// The subject of a verb group: the actor(s) it predicates of, looking left within the clause.
+pub fn subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
+    if g.infinitive {
+        return infinitive_subject(s, g);
+    }
+    // "members of Congress criticizing the deal": an -ing form right after an actor is that actor's act.
+    if g.is_bare()
+        && g.form == Some(FormKind::Ing)
+        && let Some(a) = g.first.checked_sub(1).and_then(|p| s.toks[p].actor)
+    {
+        return Some(conjoined_left(s, a, "reduced relative clause"));
+    }
+    if g.is_bare() && starts_free_clause(s, g.first) {
+        // ", accusing X of": a participle clause. A past form after a comma may also be the predicate after an
+        // aside ("X, however, criticized Y"): that reading first.
+        if g.form != Some(FormKind::Ing)
+            && let Some(a) = subject_left_of(s, g.first)
+        {
+            return Some(a);
+        }
+        return clause_subject_for_participle(s, g.first);
+    }
+    subject_left_of(s, g.first)
+}
+
+/// Scans left from token `from` (exclusive) for the subject.
+pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
+    if unknown_name_before(s, from) {
+        return None;
+    }
+    let mut gap = 0;
+    let mut i = from;
+    while i > 0 {
+        let j = i - 1;
+        if let Some(a) = s.toks[j].actor {
+            let span = &s.actors[a];
+            if subject_capable(s, span.first) && !object_of_a_verb(s, span.first) {
+                return Some(conjoined_left(s, a, "subject"));
+            }
+            i = span.first;
+            gap += 1;
+            continue;
+        }
+        let w = s.w(j);
+        if s.is_punct(j, HARD_STOPS) {
+            return None;
+        }
+        if w == "," {
+            if gap > 0 && passed_a_noun(s, j + 1, from) {
+                return None;
+            }
+            match before_comma(s, j) {
+                BeforeComma::Aside(p) => {
+                    i = p;
+                    continue;
+                }
+                BeforeComma::Predicate(v) if gap == 0 => {
+                    let g = VerbGroup::read(s, v, v, None);
+                    return subject_left_of(s, g.first).map(|a| Arg {
+                        how: "shared with the clause before",
+                        ..a
+                    });
+                }
+                _ => return None,
+            }
+        }
+        if s.is(j, Class::Relative) && j + 1 == from {
+            return relative_antecedent(s, j);
+        }
+        if s.is(j, Class::Coordinator) && w != "yet" {
+            let mut next = j + 1;
+            while next < from && s.is_adverb(next) {
+                next += 1;
+            }
+            let verb_follows = s.is_verbish(next) || s.verb_at.get(next).copied().unwrap_or(false);
+            if !verb_follows && passed_a_noun(s, j + 1, from) {
+                // "Cotton and other lawmakers accused": an actor conjoined with a noun phrase is the subject.
+                return j
+                    .checked_sub(1)
+                    .and_then(|p| s.toks[p].actor)
+                    .filter(|&a| subject_capable(s, s.actors[a].first))
+                    .map(|a| conjoined_left(s, a, "subject conjoined with a noun phrase"));
+            }
+            // "X met Y and criticized Z": the subject of the earlier predicate.
+            return previous_predicate(s, j)
+                .and_then(|v| subject_left_of(s, v))
+                .map(|a| Arg {
+                    how: "coordinated verb",
+                    ..a
+                });
+        }
+        if s.is(j, Class::Subordinator) && !s.is(j, Class::Preposition) || w == "that" {
+            return None;
+        }
+        if s.is(j, Class::Reporting) && !s.is(j, Class::Preposition) && w != "according" {
+            return None;
+        }
+        if s.toks[j].word && !s.is_adverb(j) && !s.is(j, Class::Time) {
+            gap += 1;
+            if gap > MAX_GAP {
+                return None;
+            }
+        }
+        i = j;
+    }
+    None
+}
+
+/// "Germany, France and Italy met and said they wanted X": a plural pronoun subject stands for the conjoined
+/// group named before it in the sentence.
+pub fn group_for_plural_pronoun(s: &Sent, subject: &Arg) -> Option<Arg> {
+    let [a] = subject.actors[..] else { return None };
+    let span = &s.actors[a];
+    if span.kind() != detente_records::MentionKind::Pronoun || !span.mention.plural {
+        return None;
+    }
+    (0..a).find_map(|b| {
+        let group = conjoined_right(s, b, "the group a plural pronoun stands for");
+        (group.actors.len() >= 2 && group.actors.iter().all(|&x| x < a)).then_some(group)
+    })
+}
+
+/// The actor inside the subject noun phrase of a passive, when the phrase's head is no actor ("a camp for
+/// Congolese refugees was attacked"): the nearest actor left of `from` after "of"/"for"/"from", within the
+/// clause.
+pub fn subject_in_noun_phrase(s: &Sent, from: usize) -> Option<Arg> {
+    let mut k = from;
+    let mut words = 0;
+    while k > 0 && words < 8 {
+        k -= 1;
+        if let Some(a) = s.toks[k].actor {
+            let first = s.actors[a].first;
+            let p = preposition_before(s, first);
+            return matches!(p, Some("of" | "for" | "from")).then(|| conjoined_left(s, a, "inside the subject"));
+        }
+        if !s.toks[k].word || s.is_any(k, &[Class::Relative, Class::Subordinator, Class::Reporting]) {
+            return None;
+        }
+        words += 1;
+    }
+    None
+}
+
+/// An actor right after a lexicon verb is that verb's object ("scolded Germany"), not the subject of a verb
+/// further on. Reporting verbs take clauses: "said Russia attacked" keeps Russia as a subject.
+fn object_of_a_verb(s: &Sent, first: usize) -> bool {
+    word_before_np(s, first).is_some_and(|p| {
+        let past_verb = s.toks[p].word
+            && !s.toks[p].cap
+            && s.toks[p].cls.is_empty()
+            && s.w(p).ends_with("ed")
+            && !p
+                .checked_sub(1)
+                .is_some_and(|q| s.is_any(q, &[Class::Determiner, Class::Possessive]));
+        (s.verb_at[p] || past_verb) && !s.is(p, Class::Reporting)
+    })
+}
+
+/// A capitalized word that is no actor right before the verb ("after Trudeau criticized"): an unknown name is
+/// the subject, so no actor further left is.
+fn unknown_name_before(s: &Sent, from: usize) -> bool {
+    let mut k = from;
+    while k > 0 && s.is_adverb(k - 1) {
+        k -= 1;
+    }
+    let Some(p) = k.checked_sub(1) else { return false };
+    // "Iraqi Kurds demonstrated": after a demonym the capitalized noun is a group of that actor.
+    p > 0
+        && s.toks[p - 1].actor.is_none()
+        && s.toks[p].cap
+        && s.toks[p].actor.is_none()
+        && s.toks[p].cls.is_empty()
+        && !s.is_punct(p - 1, &["“", "\"", "(", "—", ":"])
+}
+
+/// An actor at token `first` can be a subject: it is not inside a prepositional phrase, except "of" after a role
+/// or quantity head ("the leader of X", "thousands of X").
+pub fn subject_capable(s: &Sent, first: usize) -> bool {
+    let Some(p) = word_before_np(s, first) else { return true };
+    // "after X withdrew", "as X met": a word that also opens clauses.
+    if !s.is(p, Class::Preposition) || s.is(p, Class::Subordinator) {
+        return true;
+    }
+    // "the leader of X", "thousands of X", "forces in X", "students throughout X": the actor a group belongs to.
+    if matches!(s.w(p), "of" | "in" | "from" | "throughout" | "across") {
+        return p > 0 && s.is_any(p - 1, &[Class::RoleHead, Class::QuantityHead]);
+    }
+    false
+}
+
+/// The preposition that introduces the noun phrase of the actor at `first` ("with" in "talks with the EU").
+pub fn preposition_before<'s>(s: &'s Sent, first: usize) -> Option<&'s str> {
+    word_before_np(s, first)
+        .filter(|&p| s.is(p, Class::Preposition))
+        .map(|p| s.w(p))
+}
+
+/// The token before the noun phrase that ends in the actor at `first` (skipping determiners, numbers and
+/// adjective-like words), or None at the start of the sentence.
+fn word_before_np(s: &Sent, first: usize) -> Option<usize> {
+    let mut p = first;
+    let mut skipped = 0;
+    while p > 0 {
+        let q = p - 1;
+        if s.toks[q].actor.is_some() || !s.toks[q].word {
+            return Some(q);
+        }
+        if s.is_any(q, &[Class::Determiner, Class::Possessive, Class::Number]) && skipped < 3 {
+            skipped += 1;
+            p = q;
+            continue;
+        }
+        return Some(q);
+    }
+    None
+}
+
+/// The passed tokens `a..b` hold a content word (a noun or adjective that is no actor).
+fn passed_a_noun(s: &Sent, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        s.toks[k].word
+            && s.toks[k].actor.is_none()
+            && !s.is_adverb(k)
+            && !s.is_any(
+                k,
+                &[
+                    Class::Time,
+                    Class::Negator,
+                    Class::Be,
+                    Class::Have,
+                    Class::Do,
+                    Class::Future,
+                    Class::Irrealis,
+                ],
+            )
+    })
+}
+
+/// What stands before a comma reached while scanning left for a subject.
+enum BeforeComma {
+    /// An aside the subject stands beyond ("X, which ..., said"; "X, however, said"; "X, the minister, said"):
+    /// continue from the token given (the comma that opens it).
+    Aside(usize),
+    /// A clause with its own predicate ("X harangued Y, scolded Z"): the verb given shares its subject.
+    Predicate(usize),
+    /// Anything else ends the search.
+    End,
+}
+
+/// Classifies the segment between comma `c` and the comma (or clause boundary) before it.
+fn before_comma(s: &Sent, c: usize) -> BeforeComma {
+    let Some(open) = (0..c).rev().find(|&k| s.w(k) == "," || s.is_punct(k, HARD_STOPS)) else {
+        // The segment opens the sentence: a predicate in it is shared ("X harangued Y, scolded Z").
+        return match (0..c).rev().find(|&k| is_predicate(s, k)) {
+            Some(v) => BeforeComma::Predicate(v),
+            None => BeforeComma::End,
+        };
+    };
+    if s.w(open) != "," || open + 1 >= c {
+        return BeforeComma::End;
+    }
+    let first = open + 1;
+    let w = s.w(first);
+    if s.is(first, Class::Relative) && w != "that" {
+        return BeforeComma::Aside(open);
+    }
+    if let Some(v) = (first..c).rev().find(|&k| is_predicate(s, k))
+        && !(w.ends_with("ing") || w.ends_with("ed") || s.is(first, Class::Preposition))
+    {
+        return BeforeComma::Predicate(v);
+    }
+    let aside = s.is_adverb(first)
+        || s.is_any(
+            first,
+            &[Class::Determiner, Class::Preposition, Class::Time, Class::Number],
+        )
+        || w.ends_with("ing")
+        || w.ends_with("ed")
+        || s.toks[first].actor.is_some()
+        || s.is(first, Class::Reporting);
+    if aside {
+        BeforeComma::Aside(open)
+    } else {
+        BeforeComma::End
+    }
+}
+
+/// A tensed verb of the lexicon, an auxiliary, or a past form right after an actor ("Trump harangued"): the
+/// predicate of a clause.
+fn is_predicate(s: &Sent, k: usize) -> bool {
+    let t = &s.toks[k];
+    if t.actor.is_some() || s.is(k, Class::Reporting) {
+        return false;
+    }
+    let after_actor_past =
+        k > 0 && s.toks[k - 1].actor.is_some() && !t.cap && t.cls.is_empty() && s.w(k).ends_with("ed");
+    s.verb_at[k] || s.is_any(k, &[Class::Have, Class::Future, Class::Irrealis]) || after_actor_past
+}
+
+/// "X, who attacked Y": the antecedent of the relative pronoun at `rel`.
+fn relative_antecedent(s: &Sent, rel: usize) -> Option<Arg> {
+    let mut k = rel;
+    if k > 0 && s.w(k - 1) == "," {
+        k -= 1;
+    }
+    let a = s.toks.get(k.checked_sub(1)?)?.actor?;
+    Some(conjoined_left(s, a, "relative clause"))
+}
+
+/// The nearest verb-like token left of `from`.
+fn previous_predicate(s: &Sent, from: usize) -> Option<usize> {
+    (0..from)
+        .rev()
+        .find(|&k| s.is_verbish(k) && !s.is(k, Class::Preposition))
+        .map(|k| VerbGroup::read(s, k, k, None).first)
+}
+
+/// A bare participle or -ing form opens a free clause: right after a comma or at the start of the sentence
+/// (", accusing X of"; "Citing X, Y said").
+fn starts_free_clause(s: &Sent, first: usize) -> bool {
+    first == 0 || s.w(first - 1) == "," || s.is_any(first - 1, &[Class::Preposition, Class::Subordinator])
+}
+
+/// The subject of a free participle clause is the subject of the clause it hangs on: the one before the comma
+/// or preposition ("X attacked Y, killing Z"; "X marked the day by staging drills") or, when the phrase opens
+/// the sentence, the one after it ("Citing X, Y withdrew"; "After meeting X, Y said").
+fn clause_subject_for_participle(s: &Sent, first: usize) -> Option<Arg> {
+    let opener = first
+        .checked_sub(1)
+        .filter(|&p| s.is_any(p, &[Class::Preposition, Class::Subordinator]));
+    let at = opener.unwrap_or(first);
+    if at > 0 {
+        let found = if opener.is_some() {
+            subject_left_of(s, at)
+        } else {
+            previous_predicate(s, at).and_then(|v| subject_left_of(s, v))
+        };
+        if let Some(a) = found {
+            return Some(Arg {
+                how: "subject of the main clause",
+                ..a
+            });
+        }
+        opener?;
+    }
+    // Fronted phrase: the subject follows the next comma.
+    let comma = (first..s.len()).find(|&k| s.w(k) == ",")?;
+    let a = s
+        .toks
+        .get(comma + 1)?
+        .actor
+        .or_else(|| s.toks.get(comma + 2).and_then(|t| t.actor))?;
+    Some(conjoined_right(s, a, "subject after a fronted phrase"))
+}
+
+/// The subject of an infinitive: the object of an object-control verb ("urged X to"), else the subject of the
+/// governor ("X agreed to", "X's decision to").
+fn infinitive_subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
+    let to = g.to?;
+    let mut k = to;
+    loop {
+        while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Time) || s.is(k - 1, Class::Negator)) {
+            k -= 1;
+        }
+        // "directed the ministry (and the police) to": skip a parenthesis.
+        if k > 0 && s.w(k - 1) == ")" {
+            match (0..k - 1).rev().find(|&j| s.w(j) == "(") {
+                Some(open) => k = open,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    if k == 0 {
+        return None;
+    }
+    if let Some(a) = s.toks[k - 1].actor {
+        let span = &s.actors[a];
+        // "urged Iran to": an actor right before "to" after a verb is the doer of the infinitive.
+        let before = span.first.checked_sub(1);
+        // "sent jets to Libya to bomb": an actor in a prepositional phrase does not control the infinitive.
+        if before.is_some_and(|b| s.is(b, Class::Preposition) && !s.is_word(b, &["on", "for", "upon"])) {
+            let gg = VerbGroup::read(s, to, to, None);
+            return previous_predicate(s, gg.first)
+                .and_then(|v| subject_left_of(s, v))
+                .map(|a| Arg {
+                    how: "subject of the main verb",
+                    ..a
+                });
+        }
+        if before.is_some_and(|b| s.is_verbish(b) || s.verb_at[b] || s.w(b) == "on" || s.w(b) == "for") {
+            return Some(conjoined_left(s, a, "object of the governing verb"));
+        }
+        // "Iran's decision to" / "a bid by Iran to": the actor names the doer.
+        return Some(conjoined_left(s, a, "governor's actor"));
+    }
+    let gov = k - 1;
+    // "X's decision to": a possessor before the governing noun.
+    if gov >= 2
+        && s.is_word(gov - 1, &["'s", "’s"])
+        && let Some(a) = s.toks[gov - 2].actor
+    {
+        return Some(Arg::new(vec![a], "possessor of the governor"));
+    }
+    let gg = VerbGroup::read(s, gov, gov, None);
+    if gg.infinitive {
+        return infinitive_subject(s, &gg);
+    }
+    subject_left_of(s, gg.first).map(|a| Arg {
+        how: "subject of the governor",
+        ..a
+    })
+}
+
+/// Where an object search may look: which prepositions it accepts before an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ObjectSearch {
+    /// Places ("in X", "near X") count as targets (attacks on a place hit its country).
+    pub places: bool,
+    /// Look past "that" into a content clause (speech acts: "warned that X ...").
+    pub through_that: bool,
+    /// The verb governs an infinitive ("agreed to provide aid for X"): look into it.
+    pub through_infinitive: bool,
+}
+
+impl ObjectSearch {
+    pub const PLAIN: ObjectSearch = ObjectSearch {
+        places: false,
+        through_that: false,
+        through_infinitive: false,
+    };
+}
+
+/// Place prepositions: their actor is where something happened, a target only for material conflict.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "inside",
+    "across",
+    "at",
+    "around",
+    "outside",
+    "along",
+    "off",
+    "throughout",
+    "within",
+];
+
+/// The actor at `first` is named as a place: after "in", "near", "at" and the like.
+pub fn is_place_phrase(s: &Sent, first: usize) -> bool {
+    preposition_before(s, first).is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
+}
+
+/// The object or prepositional target after token `from` (inclusive).
+pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
+    let mut gap = 0;
+    let mut k = from;
+    while k < s.len() {
+        if let Some(a) = s.toks[k].actor {
+            let span = &s.actors[a];
+            if target_capable(s, span.first, from, search) {
+                return Some(conjoined_right(s, a, "object"));
+            }
+            k = span.last + 1;
+            gap += 1;
+            continue;
+        }
+        let w = s.w(k);
+        if s.is_punct(k, HARD_STOPS) || w == "," && !list_continues(s, k) {
+            return None;
+        }
+        if w == "that" && search.through_that && k == from {
+            k += 1;
+            continue;
+        }
+        if s.is(k, Class::Relative)
+            || s.is(k, Class::Subordinator) && !s.is(k, Class::Preposition)
+            || s.is(k, Class::Reporting) && w != "according"
+            || s.is(k, Class::Conditional)
+        {
+            return None;
+        }
+        if s.is(k, Class::Coordinator) && new_clause_after(s, k) {
+            return None;
+        }
+        if k > from && s.is_verbish(k) && !s.verb_at[k] {
+            return None;
+        }
+        // "cut off access to the area to protest X": a purpose clause is no longer the object's place.
+        if k > from
+            && w == "to"
+            && (s.verb_at.get(k + 1).copied().unwrap_or(false) || s.is(k + 1, Class::Be))
+            && !search.through_infinitive
+            && !infinitive_is_governed(s, from)
+        {
+            return None;
+        }
+        // "signed a memo calling for X", "praised analysts bringing attention to X": an -ing verb after the
+        // object starts a new clause (an -ing adjective before a noun does not: "devastating blows").
+        if k > from + 1
+            && w.ends_with("ing")
+            && w.len() > 5
+            && s.toks[k].cls.is_empty()
+            && !s.is_any(k - 1, &[Class::Determiner, Class::Possessive, Class::Preposition])
+            && (s.verb_at[k]
+                || s.toks.get(k + 1).is_some_and(|t| t.actor.is_some())
+                || s.is_any(k + 1, &[Class::Determiner, Class::Possessive, Class::Preposition]))
+        {
+            return None;
+        }
+        if s.toks[k].word
+            && !s.is_any(
+                k,
+                &[Class::Determiner, Class::Possessive, Class::Preposition, Class::Number],
+            )
+        {
+            gap += 1;
+            if gap > MAX_GAP {
+                return None;
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The verb that an object search starts after takes an infinitive itself ("urged Iran to", "agreed to"): its
+/// infinitive is its complement, not a purpose clause. The token before `from` is the verb's last word.
+fn infinitive_is_governed(s: &Sent, from: usize) -> bool {
+    from.checked_sub(1)
+        .is_some_and(|v| s.is_any(v, &[Class::IrrealisGovernor, Class::FactualGovernor]))
+}
+
+/// A comma that continues a list of actors ("X, Y and Z") rather than ending the clause.
+fn list_continues(s: &Sent, comma: usize) -> bool {
+    s.toks.get(comma + 1).is_some_and(|t| t.actor.is_some())
+        && (comma + 1..s.len()).take(12).any(|k| s.w(k) == "and" || s.w(k) == "or")
+}
+
+/// After a coordinator, a new clause begins: an actor (or pronoun) followed by a verb group.
+fn new_clause_after(s: &Sent, conj: usize) -> bool {
+    let Some(t) = s.toks.get(conj + 1) else { return false };
+    let after = match t.actor {
+        Some(a) => s.actors[a].last + 1,
+        None if s.is(conj + 1, Class::SubjectPronoun) => conj + 2,
+        None => return s.is_verbish(conj + 1),
+    };
+    let mut k = after;
+    while k < s.len() && (s.is_adverb(k) || s.is(k, Class::Negator)) {
+        k += 1;
+    }
+    s.is_verbish(k)
+}
+
+/// An actor at `first` can be the target: not in a time, comparison or agent phrase; a place only when places
+/// count.
+fn target_capable(s: &Sent, first: usize, from: usize, search: ObjectSearch) -> bool {
+    let Some(p) = word_before_np(s, first) else { return true };
+    // "arrived in England", "withdrew from Iraq": a preposition that ends the trigger introduces its complement.
+    if p + 1 < from || !s.is(p, Class::Preposition) || p + 1 == from && from > 0 && s.verb_at_or_inside_trigger(p) {
+        return true;
+    }
+    let w = s.w(p);
+    if w == "by" || s.is(p, Class::NeverTargetPreposition) {
+        return false;
+    }
+    if PLACE_PREPOSITIONS.contains(&w) {
+        return search.places;
+    }
+    true
+}
+
+/// The agent of a passive: "by X" after the verb, within the clause.
+pub fn agent_after(s: &Sent, from: usize) -> Option<Arg> {
+    let mut k = from;
+    let mut gap = 0;
+    while k < s.len() && gap <= MAX_GAP {
+        if s.w(k) == "by" {
+            let mut j = k + 1;
+            while j < s.len() && s.is_any(j, &[Class::Determiner, Class::Number]) {
+                j += 1;
+            }
+            return s
+                .toks
+                .get(j)
+                .and_then(|t| t.actor)
+                .map(|a| conjoined_right(s, a, "agent"));
+        }
+        if s.is_punct(k, HARD_STOPS) || s.w(k) == "," || s.is(k, Class::Subordinator) && !s.is(k, Class::Preposition) {
+            return None;
+        }
+        if s.toks[k].actor.is_some() {
+            gap += 1;
+        }
+        if s.toks[k].word {
+            gap += 1;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The actor at `a` with the actors conjoined before it ("Germany, France and Italy" ending at Italy).
+pub fn conjoined_left(s: &Sent, a: usize, how: &'static str) -> Arg {
+    let mut out = vec![a];
+    let mut cur = a;
+    loop {
+        let first = s.actors[cur].first;
+        let Some(prev) = conjunct_before(s, first) else { break };
+        out.push(prev);
+        cur = prev;
+    }
+    out.reverse();
+    Arg::new(out, how)
+}
+
+/// The actor at `a` with the actors conjoined after it.
+pub fn conjoined_right(s: &Sent, a: usize, how: &'static str) -> Arg {
+    let mut out = vec![a];
+    let mut cur = a;
+    while let Some(next) = conjunct_after(s, s.actors[cur].last) {
+        out.push(next);
+        cur = next;
+    }
+    Arg::new(out, how)
+}
+
+/// The actor right before a conjunction ("X and", "X,", "X, and", "X as well as") ending at `first - 1`.
+fn conjunct_before(s: &Sent, first: usize) -> Option<usize> {
+    let mut k = first;
+    let mut det = 0;
+    while k > 0 && s.is_any(k - 1, &[Class::Determiner]) && det < 1 {
+        k -= 1;
+        det += 1;
+    }
+    let link = k.checked_sub(1)?;
+    let w = s.w(link);
+    let before = match w {
+        "and" | "or" => {
+            if link > 0 && s.w(link - 1) == "," {
+                link - 1
+            } else {
+                link
+            }
+        }
+        "," => link,
+        "well" if link >= 2 && s.w(link - 1) == "as" && s.w(link + 1) == "as" => return None,
+        _ => return None,
+    };
+    let prev = before.checked_sub(1)?;
+    let a = s.toks[prev].actor?;
+    // "Ghana met Togo, and Benin condemned": an actor after a verb or a preposition is an object, not the first
+    // of a list of subjects.
+    let lead = word_before_np(s, s.actors[a].first);
+    if lead.is_some_and(|p| s.is_verbish(p) || s.is(p, Class::Preposition)) {
+        return None;
+    }
+    // "In Moscow, Russia said": a comma after an introductory phrase is no list.
+    if w == ","
+        && !(s.actors[a].last + 1..s.len())
+            .take(14)
+            .any(|k| s.w(k) == "and" || s.w(k) == "or")
+    {
+        return None;
+    }
+    Some(a)
+}
+
+/// The actor after a conjunction following token `last`.
+fn conjunct_after(s: &Sent, last: usize) -> Option<usize> {
+    let mut k = last + 1;
+    let w = s.w(k);
+    match w {
+        "," => {
+            k += 1;
+            if s.w(k) == "and" || s.w(k) == "or" {
+                k += 1;
+            } else if !(k..s.len()).take(14).any(|j| s.w(j) == "and" || s.w(j) == "or") {
+                return None;
+            }
+        }
+        "and" | "or" => k += 1,
+        _ => return None,
+    }
+    while s.is(k, Class::Determiner) {
+        k += 1;
+    }
+    let a = s.toks.get(k)?.actor?;
+    // "X and Y attacked": fine; "X and Y's allies": Y is only a possessor, still an actor of the list.
+    Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{group_of, names, sent};
+    use super::*;
+
+    const PLACES: ObjectSearch = ObjectSearch {
+        places: true,
+        ..ObjectSearch::PLAIN
+    };
+    const NO_PLACES: ObjectSearch = ObjectSearch::PLAIN;
+
+    fn subj(text: &str, actors: &[(&str, &str)], verb: &str) -> Vec<String> {
+        let s = sent(text, actors);
+        let g = group_of(&s, verb);
+        subject(&s, &g).map(|a| names(&s, &a)).unwrap_or_default()
+    }
+
+    fn obj(text: &str, actors: &[(&str, &str)], verb: &str, search: ObjectSearch) -> Vec<String> {
+        let s = sent(text, actors);
+        let g = group_of(&s, verb);
+        object_from(&s, g.last + 1, search)
+            .map(|a| names(&s, &a))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_subject_is_the_nearest_actor_outside_prepositional_phrases() {
+        let a = [("Chile", "CHL"), ("Peru", "PER"), ("Bolivia", "BOL")];
+        assert_eq!(subj("Chile on Tuesday accused Peru of spying.", &a, "accused"), ["CHL"]);
+        assert_eq!(
+            subj("Talks in Bolivia aside, Chile accused Peru.", &a, "accused"),
+            ["CHL"]
+        );
+        assert_eq!(subj("The envoy from Chile accused Peru.", &a, "accused"), ["CHL"]);
+        assert_eq!(
+            subj("A letter from Chile accused Peru.", &a, "accused"),
+            Vec::<String>::new()
+        );
+        let a = [("the rebels", "REB"), ("Chad", "TCD")];
+        assert_eq!(
+            subj("The leader of the rebels accused Chad of lying.", &a, "accused"),
+            ["REB"]
+        );
+    }
+
+    #[test]
+    fn asides_between_commas_are_skipped() {
+        let a = [("Norway", "NOR"), ("Sweden", "SWE"), ("the premier", "NORGOV")];
+        assert_eq!(subj("Norway, however, criticized Sweden.", &a, "criticized"), ["NOR"]);
+        assert_eq!(
+            subj(
+                "Norway, which hosted the summit last year, criticized Sweden.",
+                &a,
+                "criticized"
+            ),
+            ["NOR"]
+        );
+        assert_eq!(
+            subj("After the vote, the premier criticized Sweden.", &a, "criticized"),
+            ["NORGOV"]
+        );
+        assert_eq!(
+            subj(
+                "After the vote in Norway, officials criticized Sweden.",
+                &a,
+                "criticized"
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn conjoined_subjects_and_coordinated_verbs() {
+        let a = [("Ghana", "GHA"), ("Togo", "TGO"), ("Benin", "BEN"), ("Niger", "NER")];
+        assert_eq!(
+            subj("Ghana, Togo and Benin condemned Niger.", &a, "condemned"),
+            ["GHA", "TGO", "BEN"]
+        );
+        assert_eq!(
+            subj("Ghana met Togo and later condemned Niger.", &a, "condemned"),
+            ["GHA"]
+        );
+        assert_eq!(
+            subj("Ghana met Togo, and Benin condemned Niger.", &a, "condemned"),
+            ["BEN"]
+        );
+    }
+
+    #[test]
+    fn relative_clauses_participles_and_infinitives() {
+        let a = [("Fiji", "FJI"), ("Samoa", "WSM"), ("Tonga", "TON")];
+        assert_eq!(subj("Fiji, which criticized Samoa, left.", &a, "criticized"), ["FJI"]);
+        assert_eq!(
+            subj("Fiji expelled the attache, accusing Samoa of spying.", &a, "accusing"),
+            ["FJI"]
+        );
+        assert_eq!(
+            subj("Citing spying, Fiji expelled the Samoa attache.", &a, "Citing"),
+            ["FJI"]
+        );
+        assert_eq!(
+            subj("Fiji marked the date by expelling the Samoa attache.", &a, "expelling"),
+            ["FJI"]
+        );
+        assert_eq!(
+            subj("After expelling the attache, Fiji warned Samoa.", &a, "expelling"),
+            ["FJI"]
+        );
+        assert_eq!(subj("Fiji agreed on Monday to meet Samoa.", &a, "meet"), ["FJI"]);
+        assert_eq!(subj("Fiji urged Samoa to free Tonga's sailors.", &a, "free"), ["WSM"]);
+        assert_eq!(
+            subj("Fiji's decision to expel Samoa's envoy angered Tonga.", &a, "expel"),
+            ["FJI"]
+        );
+    }
+
+    #[test]
+    fn objects_and_prepositional_targets() {
+        let a = [
+            ("Laos", "LAO"),
+            ("Vietnam", "VNM"),
+            ("Hanoi", "VNM"),
+            ("Cambodia", "KHM"),
+        ];
+        assert_eq!(
+            obj("Laos criticized Vietnam sharply.", &a, "criticized", NO_PLACES),
+            ["VNM"]
+        );
+        assert_eq!(
+            obj("Laos imposed new duties on Vietnam.", &a, "imposed", NO_PLACES),
+            ["VNM"]
+        );
+        assert_eq!(
+            obj("Laos met officials in Hanoi.", &a, "met", NO_PLACES),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            obj("Laos shelled positions near Hanoi.", &a, "shelled", PLACES),
+            ["VNM"]
+        );
+        assert_eq!(
+            obj("Laos condemned the decision by Vietnam.", &a, "condemned", NO_PLACES),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            obj("Laos condemned Vietnam's raid.", &a, "condemned", NO_PLACES),
+            ["VNM"]
+        );
+        assert_eq!(
+            obj(
+                "Laos protested, and Cambodia rejected Vietnam.",
+                &a,
+                "protested",
+                NO_PLACES
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            obj("Laos warned Vietnam and Cambodia.", &a, "warned", NO_PLACES),
+            ["VNM", "KHM"]
+        );
+        assert_eq!(
+            obj(
+                "Laos warned that Vietnam would pay.",
+                &a,
+                "warned",
+                ObjectSearch {
+                    through_that: true,
+                    ..ObjectSearch::PLAIN
+                }
+            ),
+            ["VNM"]
+        );
+        assert_eq!(
+            obj("Laos warned that Vietnam would pay.", &a, "warned", NO_PLACES),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn agents_of_passives() {
+        let a = [("Oman", "OMN"), ("Yemen", "YEM")];
+        let s = sent("The ship was seized by Oman off Yemen.", &a);
+        let g = group_of(&s, "seized");
+        assert_eq!(
+            agent_after(&s, g.last + 1).map(|a| names(&s, &a)),
+            Some(vec!["OMN".to_string()])
+        );
+        let s = sent("The ship was seized off Yemen.", &a);
+        let g = group_of(&s, "seized");
+        assert_eq!(agent_after(&s, g.last + 1), None);
+    }
+}

@@ -1,0 +1,352 @@
+//! Verbal triggers: "Iran attacked Iraq", "Iraq was attacked by Iran", "Iran agreed to meet Iraq", "Iran will
+//! impose tariffs on Iraq", "the minister warned that Iraq ...". Arguments come from `syntax`, the mood from
+//! `modality`, complement codes from `frames`, speech-act sources from `speech`.
+
+use super::context;
+use super::emit::{Candidate, Party};
+use super::engine::{Ctx, Reading};
+use super::figurative;
+use super::frames;
+use super::grammar::Class;
+use super::lexicon::{Entry, FormKind, Frame};
+use super::modality::{self, Mood};
+use super::speech;
+use super::syntax::{self, Arg, ObjectSearch};
+use super::verbgroup::VerbGroup;
+use detente_records::MentionKind;
+
+/// Reads a verb trigger over tokens `first..=last`.
+pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> Reading {
+    let entry = &ctx.coder.lexicon.entries[e];
+    let s = ctx.s;
+    let g = VerbGroup::read(s, first, last, Some(form));
+    if entry.frame == Frame::Negate {
+        return Reading::none("no event of its own: it negates what it governs");
+    }
+    if stops_a_coded_act(ctx, first, last) {
+        return Reading::none("a verb of stopping: the act it stops is coded with its noun");
+    }
+    if is_adjectival(s, &g) {
+        return Reading::none("a participle used as an adjective (\"the proposed plan\")");
+    }
+    let governed = match entry.frame {
+        Frame::Intent | Frame::Threat | Frame::Refuse | Frame::Appeal | Frame::Demand => {
+            frames::governed(s, &ctx.coder.lexicon, g.last)
+        }
+        _ => None,
+    };
+    let mood = match ctx.governor_of(first) {
+        Some(frame) => Mood::Irrealis(frame_why(frame)),
+        None => modality::of_verb(s, &g),
+    };
+    let root = governed.map_or(entry.root(), |gv| ctx.coder.lexicon.entries[gv.entry].root());
+    let mut sides = arguments(ctx, &g, entry, root);
+    if sides.sources.is_empty() {
+        return Reading::none(format!("no source ({}; {})", sides.voice, mood.describe()));
+    }
+    let (code, how_code) = code_of(ctx, entry, governed, &sides);
+    if sides.targets.is_empty() && !sides.mutual {
+        let code_root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        if code_root == 14 || code.starts_with("082") {
+            // Protesters with no named adversary protest against their own country's authorities.
+            if let Some(own) = sides.sources.iter().find_map(own_authorities) {
+                sides.targets = vec![own];
+                sides.how.push_str(" (their own government)");
+            }
+        } else if context::needs_counterpart(code_root)
+            && !entry.alone
+            && !(entry.recip && sides.sources.len() > 1)
+            && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
+        {
+            sides.targets = vec![other];
+            sides.how.push_str(" (target from the sentence)");
+        }
+    }
+    let trigger = (s.toks[first].start, s.toks[last].end);
+    let pattern = format!("{}; {}{}", sides.voice, sides.how, how_code);
+    let mut base = Candidate::new(entry, &code, trigger, pattern);
+    base.sources = sides.sources;
+    base.targets = sides.targets;
+    base.negated = g.negated;
+    // "X clashed with Y", "X negotiated with Y": fighting and negotiating with a partner go both ways; meeting or
+    // working with someone is reported from the subject's side.
+    base.reciprocal = entry.recip && sides.with_partner && (code == "046" || code.starts_with("19"));
+    if sides.mutual {
+        base.reciprocal = true;
+        base.targets.clear();
+    }
+    base.quote = sides.quote.or_else(|| s.toks[first].quote);
+    Reading::from(with_mood(ctx, base, mood))
+}
+
+/// "lifted the sanctions", "halted aid": a verb of stopping whose object is an act the cessation table codes.
+fn stops_a_coded_act(ctx: &Ctx, first: usize, last: usize) -> bool {
+    let s = ctx.s;
+    if !s.is(first, Class::CessationVerb) {
+        return false;
+    }
+    frames::governed(s, &ctx.coder.lexicon, last).is_some_and(|g| {
+        let entry = &ctx.coder.lexicon.entries[g.entry];
+        entry.pos == super::lexicon::Pos::Noun && ctx.coder.complements.refine(Frame::Cessation, &entry.code).is_some()
+    })
+}
+
+/// "the proposed changes", "reject alleged abuses": a bare participle after a determiner, a verb or a
+/// preposition modifies a noun (unless "by" follows: "the plan proposed by Iran").
+fn is_adjectival(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
+    if !g.is_bare() || !matches!(g.form, Some(FormKind::PastPart | FormKind::Participle)) || s.w(g.last + 1) == "by" {
+        return false;
+    }
+    g.first.checked_sub(1).is_some_and(|p| {
+        s.is_any(
+            p,
+            &[Class::Determiner, Class::Possessive, Class::Number, Class::Preposition],
+        ) || s.is_verbish(p)
+    })
+}
+
+/// The government of a party's country: whom protests without a named adversary are aimed at (and whom
+/// protesters yield to when they call them off).
+pub fn own_authorities(p: &Party) -> Option<Party> {
+    let country = p.actor.country.clone()?;
+    if p.actor.role.as_deref() == Some("GOV") {
+        return None;
+    }
+    Some(Party {
+        actor: detente_records::Actor {
+            code: format!("{country}GOV"),
+            country: Some(country),
+            org: None,
+            role: Some("GOV".into()),
+            name: None,
+        },
+        kind: detente_records::MentionKind::Role,
+    })
+}
+
+/// Sources, targets and how they were found.
+struct Sides {
+    sources: Vec<Party>,
+    targets: Vec<Party>,
+    voice: &'static str,
+    how: String,
+    quote: Option<usize>,
+    /// "blame each other": the conjoined sources act on one another.
+    mutual: bool,
+    /// The target was introduced by "with".
+    with_partner: bool,
+}
+
+/// Source and target of a verb whose action (or governed action) has CAMEO root `root`.
+fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
+    let s = ctx.s;
+    let cue_quote = speech::quote_of_cue(ctx.quotes, s.toks[g.head].start, s.toks[g.last].end);
+    let search = ObjectSearch {
+        places: matches!(root, 14..=20),
+        through_that: cue_quote.is_some() || matches!(entry.frame, Frame::Demand | Frame::Accuse),
+        through_infinitive: !matches!(entry.frame, Frame::Object | Frame::Speaker),
+    };
+    if g.passive {
+        let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
+        let sources = syntax::agent_after(s, g.last + 1);
+        return Sides {
+            how: format!("target: {}; source: {}", how(&targets), how(&sources)),
+            sources: ctx.parties(sources.as_ref()),
+            targets: ctx.parties(targets.as_ref()),
+            voice: "passive",
+            quote: None,
+            mutual: false,
+            with_partner: false,
+        };
+    }
+    let (sources, how_source) = source_of(ctx, g, cue_quote);
+    let (object, how_target) = target_of(s, g, root, search, &sources);
+    let mut targets = ctx.parties(object.as_ref());
+    let mut how_target = how_target.to_string();
+    if targets.is_empty()
+        && let Some(q) = cue_quote
+        && let Some(t) = sources
+            .first()
+            .and_then(|src| speech::content_target(&ctx.quotes[q], ctx.mentions, &src.actor))
+    {
+        targets = vec![t];
+        how_target = "the actor the quotation is about".into();
+    }
+    Sides {
+        how: format!("source: {how_source}; target: {how_target}"),
+        sources,
+        targets,
+        voice: if g.infinitive { "infinitive" } else { "active" },
+        quote: cue_quote,
+        mutual: s.is_word(g.last + 1, &["each", "one"]) && s.is_word(g.last + 2, &["other", "another"]),
+        with_partner: object.as_ref().is_some_and(|o| {
+            s.w(g.last) == "with" || syntax::preposition_before(s, s.actors[o.actors[0]].first) == Some("with")
+        }),
+    }
+}
+
+/// The source of an active verb: the quote's speaker for a speech verb, else the subject, else "we" in a quote.
+fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>, &'static str) {
+    // The speech verb of a quotation: its speaker (resolved across sentences) is the source, when the speaker is
+    // named in this sentence or the verb's own subject is a pronoun or missing.
+    let subject = syntax::subject(ctx.s, g);
+    let pronoun_or_none = subject
+        .as_ref()
+        .is_none_or(|a| a.actors.iter().all(|&i| ctx.s.actors[i].kind() == MentionKind::Pronoun));
+    if let Some(q) = cue_quote.filter(|&q| pronoun_or_none || speech::speaker_named_in(&ctx.quotes[q], ctx.s))
+        && let Some(p) = speech::speaker(&ctx.quotes[q])
+    {
+        return (vec![p], "the quote's speaker");
+    }
+    if let Some(group) = subject
+        .as_ref()
+        .and_then(|a| syntax::group_for_plural_pronoun(ctx.s, a))
+    {
+        return (ctx.parties(Some(&group)), "\"they\": the group named before");
+    }
+    let subject = ctx.parties(subject.as_ref());
+    if !subject.is_empty() {
+        return (subject, "subject");
+    }
+    match first_person_before(ctx.s, g.first) {
+        Some(p) => (vec![p], "\"we\" in the speaker's quotation"),
+        None => (Vec::new(), "none"),
+    }
+}
+
+/// The target of an active verb: its object or prepositional target; a place when the action can hit one;
+/// for criticism, rejection, demands and threats the doer of the thing criticised ("rejected calls by X").
+fn target_of(
+    s: &super::sentence::Sent,
+    g: &VerbGroup,
+    root: u8,
+    search: ObjectSearch,
+    sources: &[Party],
+) -> (Option<Arg>, &'static str) {
+    let mut from = g.last + 1;
+    let mut object = syntax::object_from(s, from, search);
+    // "committed his government to work with X": an object that is the source itself is passed over.
+    while let Some(o) = object.as_ref().filter(|o| {
+        o.actors
+            .iter()
+            .all(|&a| sources.iter().any(|src| src.actor.code == s.actors[a].actor().code))
+    }) {
+        from = s.actors[*o.actors.last().expect("an argument has actors")].last + 1;
+        object = syntax::object_from(s, from, search);
+    }
+    if matches!(root, 10..=13) {
+        let direct = object
+            .as_ref()
+            .is_some_and(|o| syntax::preposition_before(s, s.actors[o.actors[0]].first).is_none());
+        if !direct && let Some(doer) = syntax::agent_after(s, from) {
+            return (Some(doer), "the doer of the object");
+        }
+    }
+    if object.is_some() {
+        return (object, "object");
+    }
+    // A place that the action reached: "suspended aid deliveries in Baghdad". Meetings and statements happen in
+    // places without being aimed at them.
+    if !search.places && !matches!(root, 1..=5) {
+        let place = syntax::object_from(s, from, ObjectSearch { places: true, ..search });
+        if place.is_some() {
+            return (place, "the place the action reached");
+        }
+    }
+    (None, "none")
+}
+
+/// "We will respond": a first-person subject inside a quotation stands for its speaker.
+fn first_person_before(s: &super::sentence::Sent, first: usize) -> Option<Party> {
+    let mut k = first;
+    while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Negator)) {
+        k -= 1;
+    }
+    speech::first_person_speaker(s, k.checked_sub(1)?)
+}
+
+fn how(a: &Option<Arg>) -> &'static str {
+    a.as_ref().map_or("none", |a| a.how)
+}
+
+/// The event code: the entry's, refined by what a complement verb governs, or figurative.
+fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: &Sides) -> (String, String) {
+    if let Some(gv) = governed {
+        let governed_code = &ctx.coder.lexicon.entries[gv.entry].code;
+        if let Some(code) = ctx.coder.complements.refine(entry.frame, governed_code) {
+            return (
+                code.to_string(),
+                format!("; governs {:?}", ctx.s.between(gv.first, gv.last)),
+            );
+        }
+        return (entry.code.clone(), String::new());
+    }
+    let (code, figurative) = figurative::code_for(entry, &sides.sources, &sides.targets);
+    (
+        code.to_string(),
+        if figurative {
+            "; figurative".into()
+        } else {
+            String::new()
+        },
+    )
+}
+
+/// Applies the mood: factual as is; a future becomes an intention or a threat of its source (and the action
+/// itself, not factual); anything else is not factual.
+pub fn with_mood(ctx: &Ctx, mut c: Candidate, mood: Mood) -> Vec<Candidate> {
+    match mood {
+        Mood::Factual => vec![c],
+        Mood::Irrealis(why) => {
+            c.factual = false;
+            c.pattern = format!("{}; not factual: {why}", c.pattern);
+            vec![c]
+        }
+        Mood::Future => {
+            let mut out = Vec::new();
+            let root: u8 = c.code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+            // "will meet" is an intention to meet, "will impose sanctions" a threat, "will not meet" a refusal.
+            let frame = match (root, c.negated) {
+                (4..=8, true) => Frame::Refuse,
+                (_, true) => Frame::Negate,
+                (0..=8, false) => Frame::Intent,
+                _ => Frame::Threat,
+            };
+            let announced = if frame == Frame::Negate || matches!(root, 1..=3 | 9..=13) {
+                None
+            } else {
+                ctx.coder.complements.refine(frame, &c.code)
+            };
+            if let Some(code) = announced {
+                let mut a = c.clone();
+                a.code = code.to_string();
+                a.reciprocal = false;
+                a.negated = false;
+                let what = match frame {
+                    Frame::Intent => "intention",
+                    Frame::Refuse => "refusal",
+                    _ => "threat",
+                };
+                a.pattern = format!("{}; announced: {what}", c.pattern);
+                out.push(a);
+            }
+            c.factual = false;
+            c.pattern = format!("{}; not factual: future", c.pattern);
+            out.push(c);
+            out
+        }
+    }
+}
+
+/// Why an action governed by a complement verb is not factual.
+pub fn frame_why(frame: Frame) -> &'static str {
+    match frame {
+        Frame::Intent => "only intended",
+        Frame::Threat => "only threatened",
+        Frame::Refuse | Frame::Negate => "refused or not done",
+        Frame::Appeal => "only asked for",
+        Frame::Demand => "only demanded",
+        Frame::Accuse => "only alleged",
+        Frame::Object | Frame::Speaker | Frame::Cessation => "governed",
+    }
+}
