@@ -340,6 +340,84 @@ fn pages_of_events_chain_through_cursors_and_csv_matches_json() {
     assert!(csv.header("x-next-cursor").is_some());
 }
 
+/// Follows `next_cursor` from `first` to the end; the event ids of every page.
+fn chain_event_pages(server: &TestServer, first: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    let mut path = first.to_string();
+    loop {
+        let page = server.get(&path).json();
+        ids.extend(
+            page["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["event_id"].as_i64().unwrap()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("{first}&cursor={}", enc(cursor)),
+            None => return ids,
+        }
+    }
+}
+
+#[test]
+fn newest_first_pages_and_the_actor_and_code_filters() {
+    let server = TestServer::start("api-order", Options::default());
+    let all = server.get("/v1/events?limit=1000").json();
+    let events = all["events"].as_array().unwrap().clone();
+    let dates: Vec<Option<&str>> = events.iter().map(|e| e["date"].as_str()).collect();
+    let oldest = chain_event_pages(&server, "/v1/events?limit=4");
+    let newest = chain_event_pages(&server, "/v1/events?limit=4&order=newest");
+    assert_eq!(newest.len(), oldest.len());
+    let mut unique = newest.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), newest.len(), "no event twice across newest-first pages");
+    // Newest first: dates never rise along the pages (undated events last).
+    let date_of = |id: i64| {
+        let i = events.iter().position(|e| e["event_id"].as_i64() == Some(id)).unwrap();
+        dates[i]
+    };
+    let newest_dates: Vec<Option<&str>> = newest.iter().map(|&id| date_of(id)).collect();
+    let dated: Vec<&str> = newest_dates.iter().map_while(|d| *d).collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{newest_dates:?}");
+    assert!(dated.first() > dated.last(), "the fixtures span several dates");
+    assert!(newest_dates[dated.len()..].iter().all(Option::is_none));
+    // `actor` is either side; `code` a CAMEO code and the codes under it.
+    let first = &events[0];
+    let code = first["code"].as_str().unwrap();
+    let prefix = &code[..2];
+    let by_code = server.get(&format!("/v1/events?limit=1000&code={prefix}")).json();
+    let by_code = by_code["events"].as_array().unwrap();
+    assert!(!by_code.is_empty());
+    assert!(by_code.iter().all(|e| e["code"].as_str().unwrap().starts_with(prefix)));
+    let expected = events
+        .iter()
+        .filter(|e| e["code"].as_str().unwrap().starts_with(prefix))
+        .count();
+    assert_eq!(by_code.len(), expected);
+    let country = first["source"]["country"].as_str().unwrap();
+    let by_actor = server.get(&format!("/v1/events?limit=1000&actor={country}")).json();
+    let by_actor = by_actor["events"].as_array().unwrap();
+    let on_either_side = |e: &&Value| {
+        [&e["source"], &e["target"]].iter().any(|side| {
+            ["code", "country", "org"]
+                .iter()
+                .any(|k| side[*k].as_str().is_some_and(|v| v.starts_with(country)))
+        })
+    };
+    assert_eq!(by_actor.len(), events.iter().filter(on_either_side).count());
+    assert!(by_actor.len() < events.len(), "the filter leaves some events out");
+    for bad in ["code=1", "code=12345", "code=abc", "order=sideways"] {
+        let reply = server.get(&format!("/v1/events?{bad}"));
+        assert_eq!(
+            (reply.status, reply.error_code().as_str()),
+            (400, "bad_request"),
+            "{bad}"
+        );
+    }
+}
+
 #[test]
 fn code_answers_the_schema_v1_article_and_stores_nothing() {
     let server = TestServer::start("api-code", Options::default());

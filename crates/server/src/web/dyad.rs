@@ -427,7 +427,11 @@ mod tests {
             rule: String::new(),
             coder_version: String::new(),
             dictionary_set: String::new(),
-            goldstein_table: String::new(),
+            title: None,
+            sentence_text: None,
+            index: 0,
+            goldstein_table: None,
+            ingested_at: None,
         }
     }
 
