@@ -7,14 +7,24 @@ cd "$(dirname "$0")/../.."
 say() { printf '    [browser] %s\n' "$*"; }
 start=$(date +%s)
 
-if ! command -v chromium >/dev/null 2>&1; then
-  say "installing Debian's chromium (apt)"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} (Debian, apt)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends chromium >/dev/null
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
-say "$(chromium --version)"
-command -v node >/dev/null 2>&1 || { echo "node is required (apt-get install nodejs npm)" >&2; exit 1; }
+say "$(chromium --version); node $(node --version)"
+# playwright-core 1.65 needs Node 20 (this machine has it); older playwright releases time out on Debian's
+# Chromium 156 (1.53 measured), so an older Node is refused here rather than half-working.
+playwright=1.65.2
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "node $(node --version): playwright-core $playwright needs Node 20 or newer" >&2
+  exit 1
+fi
 
 work=$(mktemp -d)
 server_pid=""
@@ -25,8 +35,9 @@ cleanup() {
 trap cleanup EXIT
 
 say "installing playwright-core from npm (drives the system Chromium; downloads no browser)"
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$work/npm" --no-audit --no-fund --silent playwright-core@1.65.2
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$work/npm" --no-audit --no-fund --silent "playwright-core@$playwright"
 
+# In .ci/run the tests step has built this binary already (same profile and features): no rebuild here.
 say "building detente (debug)"
 cargo build -q -p detente
 bin=target/debug/detente
@@ -53,4 +64,6 @@ rm -rf "$shots"
 say "running the browser checks; screenshots in $shots"
 BASE_URL="$base" SHOTS="$shots" EXAMPLE=examples/article.txt CHROMIUM="$(command -v chromium)" \
   NODE_PATH="$work/npm/node_modules" node crates/server/tests/browser/dashboard.cjs
-say "$(ls "$shots" | wc -l) screenshots; took $(( $(date +%s) - start ))s"
+count=$(find "$shots" -name '*.png' -size +10k | wc -l)
+[ "$count" -ge 11 ] || { echo "expected 11 screenshots of at least 10 KB, found $count" >&2; exit 1; }
+say "$count screenshots; took $(( $(date +%s) - start ))s"
