@@ -91,11 +91,15 @@ impl Causes {
         if verbose {
             for (cause, cases) in &self.missed {
                 let _ = writeln!(out, "\nmissed, {}:", cause.describe());
-                cases.iter().for_each(|c| drop(writeln!(out, "  {c}")));
+                for c in cases {
+                    let _ = writeln!(out, "  {c}");
+                }
             }
             for (cause, cases) in &self.extra {
                 let _ = writeln!(out, "\nextra, {}:", cause.describe());
-                cases.iter().for_each(|c| drop(writeln!(out, "  {c}")));
+                for c in cases {
+                    let _ = writeln!(out, "  {c}");
+                }
             }
         }
         out

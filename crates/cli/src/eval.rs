@@ -1120,11 +1120,14 @@ pub fn run_cmd(cmd: &EvalCmd) -> Result<ExitCode> {
     run(&cmd.eval, &|article| coder.code(article), Some(&triggers))
 }
 
+/// The lexicon triggers per sentence of a coded article.
+type TriggerCounts<'a> = &'a dyn Fn(&CodedArticle) -> Vec<usize>;
+
 /// Scores with `code`; `triggers` (the lexicon triggers per sentence of a coded article) enables --by-cause.
 pub fn run(
     args: &EvalArgs,
     code: &dyn Fn(&Article) -> CodedArticle,
-    triggers: Option<&dyn Fn(&CodedArticle) -> Vec<usize>>,
+    triggers: Option<TriggerCounts<'_>>,
 ) -> Result<ExitCode> {
     let only = args.only;
     let report = match (&args.gold, &args.polnear) {

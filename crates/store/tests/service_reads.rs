@@ -61,9 +61,13 @@ fn many() -> Vec<CodedArticle> {
         .collect()
 }
 
+fn coding() -> detente_store::Coding {
+    detente_store::Coding::new("test", "builtin", "gdelt")
+}
+
 fn store_with(articles: &[CodedArticle]) -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    store.ingest_batch(articles, "test", "builtin").unwrap();
+    store.ingest_batch(articles, &coding()).unwrap();
     store
 }
 
@@ -235,15 +239,15 @@ fn the_data_version_changes_when_another_connection_commits() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("v.db");
     let mut writer = Store::open(&path).unwrap();
-    writer.ingest_batch(&many(), "test", "builtin").unwrap();
+    writer.ingest_batch(&many(), &coding()).unwrap();
     let watcher = Store::open_read_only(&path).unwrap();
     let before = watcher.data_version().unwrap();
     assert_eq!(watcher.data_version().unwrap(), before, "nothing committed");
     // Re-coding replaces rows with rows of the same count and keys: the version still moves.
-    writer.replace_coding(&[harbour_article()], "test", "builtin").unwrap();
+    writer.replace_coding(&[harbour_article()], &coding()).unwrap();
     let after = watcher.data_version().unwrap();
     assert_ne!(after, before);
-    writer.replace_coding(&[harbour_article()], "test", "builtin").unwrap();
+    writer.replace_coding(&[harbour_article()], &coding()).unwrap();
     assert_ne!(watcher.data_version().unwrap(), after);
     drop((writer, watcher));
     std::fs::remove_dir_all(&dir).unwrap();
