@@ -76,8 +76,11 @@ def main(argv):
         print(f"baseline written to {baseline_path}")
         return 0
 
-    baseline = json.loads(baseline_path.read_text()) if baseline_path.exists() else {}
-    drops = []
+    if not baseline_path.exists():
+        sys.exit(f"no accuracy baseline at {baseline_path}: write one with --update")
+    baseline = json.loads(baseline_path.read_text())
+    drops = [f"{name} {fig}: not measured (did score.py's output change?)"
+             for name, figs in baseline.items() for fig in figs if fig not in measured.get(name, {})]
     print(f"{'set':12} {'figure':22} {'measured':>9} {'baseline':>9}")
     for name, figs in measured.items():
         for fig, value in sorted(figs.items()):

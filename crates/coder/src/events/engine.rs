@@ -146,10 +146,10 @@ pub(super) fn run(
             let before = m.first.checked_sub(1);
             // ("resorted to throwing stones" keeps its verb: "to" after a verb.)
             let gerund = form == FormKind::Ing
-                && before.is_some_and(|p| {
+                && (before.is_some_and(|p| {
                     s.is_any(p, &[Class::Determiner, Class::Possessive, Class::Preposition])
                         && !(s.w(p) == "to" && p > 0 && (s.verb_at[p - 1] || s.is(p - 1, Class::FactualGovernor)))
-                });
+                }) || subject_gerund(&s, m.first, m.last));
             // "a cave in the north": after a determiner a word is no verb.
             if entry.pos == Pos::Verb
                 && form != FormKind::Ing
@@ -190,6 +190,18 @@ pub(super) fn run(
         events,
         traces: rec.sentences,
     }
+}
+
+/// "Fighting broke out", "Heavy shelling continued": an -ing form that opens the sentence (after at most two
+/// modifiers) and is followed by a verb (an auxiliary, a lexicon verb, a past in -ed, or a verb with "out":
+/// "broke out") is the subject noun, not a verb.
+fn subject_gerund(s: &Sent, first: usize, last: usize) -> bool {
+    let next = last + 1;
+    first <= 2
+        && next < s.len()
+        && s.toks[next].word
+        && (0..first).all(|k| s.toks[k].word && s.toks[k].actor.is_none() && !s.verb_at[k])
+        && (s.is_verbish(next) || s.w(next).ends_with("ed") || s.w(next + 1) == "out")
 }
 
 /// The triggers that complement verbs govern, with the governor's frame.

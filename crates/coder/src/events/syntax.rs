@@ -631,6 +631,16 @@ pub fn agent_after(s: &Sent, from: usize) -> Option<Arg> {
     None
 }
 
+/// The agent of a noun: "the tariffs imposed by Washington", "strikes by the army". A "by" after a form of "be"
+/// belongs to the clause's passive verb ("the strikes were condemned by France"), not to the noun.
+pub fn noun_agent_after(s: &Sent, from: usize) -> Option<Arg> {
+    let by = (from..s.len().min(from + 2 * MAX_GAP + 2)).find(|&k| s.w(k) == "by")?;
+    if (from..by).any(|k| s.is(k, Class::Be)) {
+        return None;
+    }
+    agent_after(s, from)
+}
+
 /// The actor at `a` with the actors conjoined before it ("Germany, France and Italy" ending at Italy).
 pub fn conjoined_left(s: &Sent, a: usize, how: &'static str) -> Arg {
     let mut out = vec![a];

@@ -403,3 +403,118 @@ fn purpose_infinitives_and_prepositions_of_the_trigger() {
     ));
     assert!(factual("The premier met reporters in Vienna.", &a).is_empty());
 }
+
+#[test]
+fn a_naming_verb_with_a_judgment_is_criticism() {
+    let a = [("Ankara", "TURGOV"), ("the Dutch government", "NLDGOV")];
+    assert_eq!(
+        factual("Ankara called the Dutch government fascist on Sunday.", &a),
+        ["TURGOV>NLDGOV:111"]
+    );
+    let a = [("The opposition leader", "KENOPP"), ("the prime minister", "KENGOV")];
+    assert_eq!(
+        factual("The opposition leader branded the prime minister a liar.", &a),
+        ["KENOPP>KENGOV:111"]
+    );
+    // A judgment nobody names a target with is not an event.
+    assert_eq!(
+        factual("Racist graffiti appeared in the town.", &a),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_clause_is_not_the_doer_of_its_subject_noun() {
+    let a = [("Gaza", "PSE"), ("Jordan", "JOR")];
+    let events = factual("The raids on Gaza were denounced by Jordan.", &a);
+    assert!(
+        events.iter().any(|e| e.starts_with("JOR>") && e.ends_with(":111")),
+        "{events:?}"
+    );
+    assert!(!events.iter().any(|e| e.ends_with(":190")), "{events:?}");
+    let a = [("Venezuela", "VEN"), ("Cuba", "CUB")];
+    let events = factual("The embargo on Cuba was condemned by Venezuela.", &a);
+    assert!(
+        events.iter().any(|e| e.starts_with("VEN>") && e.ends_with(":111")),
+        "{events:?}"
+    );
+    assert!(
+        !events.iter().any(|e| e.starts_with("VEN>") && e.ends_with(":191")),
+        "{events:?}"
+    );
+    // The noun's own agent still counts.
+    let a = [("Venezuela", "VEN"), ("Canada", "CAN")];
+    assert!(has(
+        &factual("Venezuela condemned the tariffs imposed by Canada.", &a),
+        "VEN>CAN:111"
+    ));
+}
+
+#[test]
+fn a_two_sided_noun_takes_between_after_its_verb() {
+    let a = [("Ethiopia", "ETH"), ("Eritrea", "ERI")];
+    assert_eq!(
+        factual("Heavy fighting broke out on Sunday between Ethiopia and Eritrea.", &a),
+        ["ETH>ERI:190", "ERI>ETH:190"]
+    );
+    let a = [("Ghana", "GHA"), ("Togo", "TGO")];
+    assert_eq!(
+        factual("New talks were held between Ghana and Togo.", &a),
+        ["GHA>TGO:046", "TGO>GHA:046"]
+    );
+    // Not across a comma or another actor.
+    let a = [("Ghana", "GHA"), ("Togo", "TGO"), ("Benin", "BEN")];
+    assert!(!has(
+        &factual(
+            "Fighting in Benin spread, said a report shared between Ghana and Togo.",
+            &a
+        ),
+        "GHA>TGO:190"
+    ));
+}
+
+#[test]
+fn an_actor_modifier_alone_names_a_standing_policy_not_an_act() {
+    let a = [("Chinese", "CHN"), ("Australian", "AUS"), ("Australia", "AUS")];
+    assert_eq!(
+        factual("Chinese tariffs remain a burden for farmers.", &a),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        factual("Chinese tariffs on Australia hurt wine makers.", &a),
+        ["CHN>AUS:163"]
+    );
+    let a = [("Serbian", "SRB"), ("Kosovo", "XKX")];
+    assert_eq!(
+        factual("Serbian strikes on Kosovo continued overnight.", &a),
+        ["SRB>XKX:190"]
+    );
+}
+
+#[test]
+fn cutting_a_commodity_off_from_a_country() {
+    let a = [("Moscow", "RUSGOV"), ("Hungary", "HUN")];
+    assert_eq!(
+        factual("Moscow halted oil deliveries to Hungary in May.", &a),
+        ["RUSGOV>HUN:163"]
+    );
+    let a = [("Algeria", "DZA"), ("Spain", "ESP")];
+    assert_eq!(
+        factual("Algeria cut gas exports to Spain last winter.", &a),
+        ["DZA>ESP:163"]
+    );
+}
+
+#[test]
+fn a_light_verb_reaches_its_noun_through_a_word_of_quantity() {
+    let a = [("The rebels", "CODREB"), ("Goma", "COD")];
+    assert_eq!(
+        factual("The rebels launched a fresh wave of attacks on Goma.", &a),
+        ["CODREB>COD:190"]
+    );
+    let a = [("Kenya", "KEN"), ("Somali", "SOM")];
+    assert_eq!(
+        factual("Kenya mounted a series of raids on Somali camps.", &a),
+        ["KEN>SOM:190"]
+    );
+}
