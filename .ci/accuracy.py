@@ -18,8 +18,11 @@ TOLERANCE = 0.02
 
 
 def run(cmd, out=None):
-    with open(out, "w", encoding="utf-8") if out else subprocess.DEVNULL as f:
-        r = subprocess.run(cmd, stdout=f if out else subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
+            r = subprocess.run(cmd, stdout=f, stderr=subprocess.PIPE, text=True)
+    else:
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if r.returncode not in (0, 1):  # 1: some input lines failed, still scored
         sys.exit(f"command failed ({r.returncode}): {' '.join(cmd)}\n{r.stderr[-2000:]}")
     return r.stdout

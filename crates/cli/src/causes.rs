@@ -392,6 +392,7 @@ mod tests {
                 event(2, "CHL", "PER", "051"),
                 event(4, "PER", "CHL", "040"),
             ],
+            entities: Vec::new(),
         };
         let gold = GoldArticle {
             id: "a".into(),

@@ -70,6 +70,10 @@ pub struct ActorsArgs {
     /// terminal, jsonl otherwise].
     #[arg(long, short, value_enum)]
     pub format: Option<TableFormat>,
+    /// Print each article's entity table instead of its mentions (who is who: the fullest name the article
+    /// gives, kind, actor code, every mention); jsonl and csv give one entity per line.
+    #[arg(long)]
+    pub entities: bool,
     #[command(flatten)]
     pub dictionaries: DictionaryArg,
     #[command(flatten)]
@@ -355,19 +359,23 @@ pub fn run_actors(args: &ActorsArgs) -> Result<ExitCode> {
     let palette = Palette {
         color: args.color.color.for_stdout(),
     };
-    let header = if format == TableFormat::Csv {
-        render::mention_csv_header()
-    } else {
-        Vec::new()
+    let entities = args.entities;
+    let header = match (format, entities) {
+        (TableFormat::Csv, false) => render::mention_csv_header(),
+        (TableFormat::Csv, true) => render::entity_csv_header(),
+        _ => Vec::new(),
     };
     code_to_stdout(
         &paths,
         &settings,
         &header,
-        move |coded| match format {
-            TableFormat::Table => render::actors(coded, palette),
-            TableFormat::Jsonl => render::mention_jsonl(coded),
-            TableFormat::Csv => render::mention_csv(coded),
+        move |coded| match (format, entities) {
+            (TableFormat::Table, false) => render::actors(coded, palette),
+            (TableFormat::Jsonl, false) => render::mention_jsonl(coded),
+            (TableFormat::Csv, false) => render::mention_csv(coded),
+            (TableFormat::Table, true) => render::entities(coded, palette),
+            (TableFormat::Jsonl, true) => render::entity_jsonl(coded),
+            (TableFormat::Csv, true) => render::entity_csv(coded),
         },
         nothing,
         no_footer,
@@ -452,19 +460,12 @@ pub fn run_explain(args: &ExplainArgs) -> Result<ExitCode> {
         text,
         ..Article::default()
     };
-    let coded = coder.code(&article);
+    let (coded, explanation) = coder.explain(&article);
     let palette = Palette {
         color: args.color.color.for_stdout(),
     };
     let mut out = stdout();
     out.write_all(&render::pretty(&coded, palette))?;
-    let explanation = coder.events.explain(
-        &article.text,
-        &coded.sentences,
-        &coded.mentions,
-        &coded.quotes,
-        article.date.as_deref(),
-    );
     writeln!(out, "{}", render::heading(palette, "How the events were coded"))?;
     writeln!(out, "{}", output::clean_lines(&explanation.to_string()))?;
     out.flush()?;

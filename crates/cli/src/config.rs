@@ -147,13 +147,12 @@ impl Settings {
     /// The coder these settings ask for, and the user's dictionary files it was built from.
     pub fn coder(&self) -> Result<(detente_coder::Coder, Vec<detente_coder::DictionarySource>)> {
         let sources = crate::dictionaries::dictionary_sources(&self.dictionaries)?;
-        let mut coder = detente_coder::Coder::with_sources(&sources).context("dictionary error")?;
         let variant = match self.goldstein {
             Goldstein::Gdelt => detente_coder::events::GoldsteinVariant::Gdelt,
             Goldstein::Icews => detente_coder::events::GoldsteinVariant::Icews,
             Goldstein::Phoenix => detente_coder::events::GoldsteinVariant::Phoenix,
         };
-        coder.events = coder.events.with_goldstein(variant);
+        let coder = detente_dictionaries::coder(&sources, variant).context("dictionary error")?;
         Ok((coder, sources))
     }
 }

@@ -1121,14 +1121,10 @@ pub fn run_cmd(cmd: &EvalCmd) -> Result<ExitCode> {
 }
 
 /// The lexicon triggers per sentence of a coded article.
-type TriggerCounts<'a> = &'a dyn Fn(&CodedArticle) -> Vec<usize>;
+type TriggersOf<'a> = &'a dyn Fn(&CodedArticle) -> Vec<usize>;
 
 /// Scores with `code`; `triggers` (the lexicon triggers per sentence of a coded article) enables --by-cause.
-pub fn run(
-    args: &EvalArgs,
-    code: &dyn Fn(&Article) -> CodedArticle,
-    triggers: Option<TriggerCounts<'_>>,
-) -> Result<ExitCode> {
+pub fn run(args: &EvalArgs, code: &dyn Fn(&Article) -> CodedArticle, triggers: Option<TriggersOf>) -> Result<ExitCode> {
     let only = args.only;
     let report = match (&args.gold, &args.polnear) {
         (Some(_), Some(_)) => return Err(usage("give either a GOLD file or --polnear DIR, not both")),
@@ -1207,6 +1203,7 @@ mod tests {
             mentions: Vec::new(),
             quotes: Vec::new(),
             events: Vec::new(),
+            entities: Vec::new(),
         }
     }
 

@@ -32,7 +32,7 @@ impl serde::Serialize for WithoutText<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
         let c = self.0;
-        let mut s = serializer.serialize_struct("CodedArticle", 10)?;
+        let mut s = serializer.serialize_struct("CodedArticle", 11)?;
         s.serialize_field("schema", &c.schema)?;
         s.serialize_field("id", &c.id)?;
         s.serialize_field("source", &c.source)?;
@@ -47,6 +47,7 @@ impl serde::Serialize for WithoutText<'_> {
         s.serialize_field("mentions", &c.mentions)?;
         s.serialize_field("quotes", &c.quotes)?;
         s.serialize_field("events", &c.events)?;
+        s.serialize_field("entities", &c.entities)?;
         s.end()
     }
 }
@@ -296,6 +297,30 @@ pub fn actors(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// `detente actors --entities`: each entity with its fullest name, kind, code and mentions.
+pub fn entities(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", palette.heading(&format!("━━ {}", coded.id)));
+    if coded.entities.is_empty() {
+        let _ = writeln!(out, "  (none)");
+    }
+    for e in &coded.entities {
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let code = e.actor.as_ref().map_or("-", |a| a.code.as_str());
+        let seen = entity_texts(coded, e);
+        let _ = writeln!(
+            out,
+            "  #{:<3} {:<12} {:<32} {:<9} {}",
+            e.id,
+            kind,
+            palette.mention(&e.name),
+            code,
+            palette.dim(&format!("{} × {}", e.mentions.len(), seen.join(" · ")))
+        );
+    }
+    out.into_bytes()
+}
+
 /// `detente quotes PATH`: quotes grouped by speaker, in order of first appearance.
 pub fn quotes_by_speaker(coded: &CodedArticle, palette: Palette) -> Vec<u8> {
     let mut out = String::new();
@@ -476,6 +501,53 @@ pub fn mention_jsonl(coded: &CodedArticle) -> Vec<u8> {
     let mut out = Vec::new();
     for m in &coded.mentions {
         let mut value = serde_json::to_value(m).expect("a mention serialises");
+        value["article_id"] = serde_json::Value::from(coded.id.clone());
+        serde_json::to_writer(&mut out, &value).expect("writing JSON to memory");
+        out.push(b'\n');
+    }
+    out
+}
+
+const ENTITY_COLUMNS: &[&str] = &["article_id", "entity", "name", "kind", "code", "mentions", "texts"];
+
+/// An entity's distinct mention texts, in order of first appearance.
+fn entity_texts<'t>(coded: &'t CodedArticle, e: &detente_records::Entity) -> Vec<&'t str> {
+    let text = coded.text.as_deref().unwrap_or("");
+    let mut seen: Vec<&str> = Vec::new();
+    for m in &e.mentions {
+        if let Some(t) = text.get(m.start..m.end)
+            && !seen.contains(&t)
+        {
+            seen.push(t);
+        }
+    }
+    seen
+}
+
+pub fn entity_csv_header() -> Vec<u8> {
+    csv_lines([ENTITY_COLUMNS])
+}
+
+/// `detente actors --entities --format csv`: one entity per row, its distinct mention texts joined by " | ".
+pub fn entity_csv(coded: &CodedArticle) -> Vec<u8> {
+    csv_lines(coded.entities.iter().map(|e| {
+        vec![
+            coded.id.clone(),
+            e.id.to_string(),
+            e.name.clone(),
+            lower_debug(e.kind),
+            e.actor.as_ref().map(|a| a.code.clone()).unwrap_or_default(),
+            e.mentions.len().to_string(),
+            entity_texts(coded, e).join(" | "),
+        ]
+    }))
+}
+
+/// `detente actors --entities --format jsonl`: one entity per line, with its article.
+pub fn entity_jsonl(coded: &CodedArticle) -> Vec<u8> {
+    let mut out = Vec::new();
+    for e in &coded.entities {
+        let mut value = serde_json::to_value(e).expect("an entity serialises");
         value["article_id"] = serde_json::Value::from(coded.id.clone());
         serde_json::to_writer(&mut out, &value).expect("writing JSON to memory");
         out.push(b'\n');

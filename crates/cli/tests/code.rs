@@ -196,3 +196,43 @@ fn a_missing_file_is_an_error_naming_it_and_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/nothing.txt"));
 }
+
+/// `detente actors --entities`: one row per entity, with the fullest name, the code and every mention.
+#[test]
+fn the_entity_table_in_every_format() {
+    let dir = scratch("entities");
+    let path = dir.join("article.txt");
+    std::fs::write(
+        &path,
+        "Finnish Transport Minister Liisa Vaaranen opened the new ferry terminal in Turku on Monday. \
+         The minister said the route would cut travel times. Vaaranen added that she expected more \
+         passengers next summer.\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = detente()
+            .args(["actors", "--entities", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let jsonl = run("jsonl");
+    let entities: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let person = entities
+        .iter()
+        .find(|e| e["name"] == "Liisa Vaaranen")
+        .unwrap_or_else(|| panic!("no entity named Liisa Vaaranen in {jsonl}"));
+    assert_eq!(person["kind"], "person");
+    assert_eq!(person["actor"]["code"], "FINGOV");
+    assert_eq!(person["article_id"], "article");
+    // The title phrase, "the minister", the surname and "she": four mentions of one person.
+    assert_eq!(person["mentions"].as_array().unwrap().len(), 4, "{person}");
+    let csv = run("csv");
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("article_id,entity,name,kind,code,mentions,texts"));
+    assert!(lines.any(|l| l.contains("Liisa Vaaranen,person,FINGOV,4,")), "{csv}");
+    let table = run("table");
+    assert!(table.contains("Liisa Vaaranen") && table.contains("FINGOV"), "{table}");
+}

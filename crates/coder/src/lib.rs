@@ -9,6 +9,7 @@ pub mod events;
 pub mod places;
 pub mod quotes;
 pub mod text;
+pub mod wordset;
 
 use detente_records::{Article, CodedArticle, SCHEMA_VERSION};
 
@@ -72,7 +73,7 @@ impl Coder {
 
     /// Code one article.
     pub fn code(&self, article: &Article) -> CodedArticle {
-        let (sentences, mentions, quotes, events) = self.stages(article);
+        let (sentences, actors, quotes, events) = self.stages(article);
         CodedArticle {
             schema: SCHEMA_VERSION,
             id: article.id.clone(),
@@ -82,16 +83,17 @@ impl Coder {
             url: article.url.clone(),
             text: Some(article.text.clone()),
             sentences,
-            mentions,
+            mentions: actors.mentions,
             quotes,
             events,
+            entities: actors.entities,
         }
     }
 
     /// Code one article the caller no longer needs: its text and metadata move into the result instead of
     /// being copied (the streaming pipeline's path). The same output as [`Coder::code`].
     pub fn code_owned(&self, article: Article) -> CodedArticle {
-        let (sentences, mentions, quotes, events) = self.stages(&article);
+        let (sentences, actors, quotes, events) = self.stages(&article);
         CodedArticle {
             schema: SCHEMA_VERSION,
             id: article.id,
@@ -101,10 +103,25 @@ impl Coder {
             url: article.url,
             text: Some(article.text),
             sentences,
-            mentions,
+            mentions: actors.mentions,
             quotes,
             events,
+            entities: actors.entities,
         }
+    }
+
+    /// Code one article and explain its events: what fired in each sentence and why each event was or was
+    /// not coded (`detente explain`, `detente.explain` in Python).
+    pub fn explain(&self, article: &Article) -> (CodedArticle, events::Explanation) {
+        let coded = self.code(article);
+        let explanation = self.events.explain(
+            &article.text,
+            &coded.sentences,
+            &coded.mentions,
+            &coded.quotes,
+            article.date.as_deref(),
+        );
+        (coded, explanation)
     }
 
     /// The stages, each fed by the ones before; event locations are a pass over the events.
@@ -113,18 +130,19 @@ impl Coder {
         article: &Article,
     ) -> (
         Vec<detente_records::Sentence>,
-        Vec<detente_records::Mention>,
+        actors::ArticleActors,
         Vec<detente_records::Quote>,
         Vec<detente_records::Event>,
     ) {
         let text = article.text.as_str();
         let sentences = text::segment(text);
         let date = article.date.as_deref();
-        let mentions = self.actors.recognize(text, &sentences, date);
-        let quotes = self.quotes.extract(text, &sentences, &mentions);
-        let mut events = self.events.code(text, &sentences, &mentions, &quotes, date);
-        self.places.locate_events(text, &sentences, &mentions, &mut events);
-        (sentences, mentions, quotes, events)
+        let actors = self.actors.recognize_article(text, &sentences, date);
+        let quotes = self.quotes.extract_with(text, &sentences, &actors);
+        let mut events = self.events.code(text, &sentences, &actors.mentions, &quotes, date);
+        self.places
+            .locate_events(text, &sentences, &actors.mentions, &mut events);
+        (sentences, actors, quotes, events)
     }
 }
 

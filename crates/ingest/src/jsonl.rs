@@ -171,8 +171,12 @@ fn parse_line(name: &str, line_no: usize, bytes: &[u8], options: &ReadOptions) -
 }
 
 /// An article from a JSON object with `text` and optional metadata, and the warning about its date when
-/// it has one that cannot be read.
-fn article_from_object(mut object: Map<String, Value>, order: DateOrder) -> Result<(Article, Option<String>), String> {
+/// it has one that cannot be read. The Python package reads its dicts and Arrow rows through this too, so
+/// they code like the CLI's input.
+pub fn article_from_object(
+    mut object: Map<String, Value>,
+    order: DateOrder,
+) -> Result<(Article, Option<String>), String> {
     let text = match object.remove("text") {
         Some(Value::String(text)) => text,
         Some(Value::Null) | None => return Err("missing \"text\"".to_string()),

@@ -35,6 +35,7 @@ pub use detect::{format_from_extension, sniff_format};
 pub use detente_records::Article;
 pub use error::{InputError, ProblemKind};
 pub use html::html_to_text;
+pub use jsonl::article_from_object;
 pub use options::{Budget, ReadOptions, longest_run_without_sentence_end};
 
 use error::describe_io_error;

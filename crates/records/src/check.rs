@@ -34,6 +34,11 @@ pub fn span_problems(text: &str, coded: &CodedArticle) -> Vec<String> {
             check(format!("quote {i} speaker"), mention);
         }
     }
+    for entity in &coded.entities {
+        for (j, &mention) in entity.mentions.iter().enumerate() {
+            check(format!("entity {} mention {j}", entity.id), mention);
+        }
+    }
     for (i, event) in coded.events.iter().enumerate() {
         check(
             format!("event {i} trigger"),
@@ -69,6 +74,7 @@ mod tests {
             mentions,
             quotes: vec![],
             events: vec![],
+            entities: vec![],
         }
     }
 

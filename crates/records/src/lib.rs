@@ -109,6 +109,12 @@ pub enum Resolution {
     Coreference,
     /// A pronoun refers back to an actor introduced earlier.
     Pronoun,
+    /// A group noun without a country ("protesters", "officials said") takes the country the article or
+    /// the sentence is about.
+    Context,
+    /// The words of a name no dictionary holds gave the actor ("the Andean Water Rights Association": an
+    /// organisation, with the country named inside it).
+    Name,
 }
 
 /// What kind of expression a mention is; quotes and events use it (e.g. pronouns as speakers).
@@ -157,6 +163,45 @@ impl Mention {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+}
+
+/// What kind of thing an entity is.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person, named ("Jens Stoltenberg") or not ("a Ukrainian soldier").
+    #[default]
+    Person,
+    /// An organisation, body or institution ("NATO", "the State Department", "the Russian government").
+    Organization,
+    /// A country ("Russia").
+    Country,
+    /// A group of people ("Russian officials", "protesters", "Ukrainians").
+    Group,
+}
+
+/// Who is who in an article: one person, organisation, country or group and every mention of it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The number that the entity's mentions carry in `Mention::entity` (entities are numbered from 1,
+    /// in order of first mention: entity `n` is `entities[n - 1]`).
+    pub id: usize,
+    /// The fullest name the article gives ("Jens Stoltenberg", "the State Department", "Russian officials").
+    pub name: String,
+    pub kind: EntityKind,
+    /// The actor it stands for; None for people the article gives no country or organisation.
+    pub actor: Option<Actor>,
+    /// Grammatical gender when known: "m", "f".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<char>,
+    /// A group of people ("they").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plural: bool,
+    /// Every mention of it, in text order: names, surnames, titles, descriptions, pronouns, acronyms. Those
+    /// with an actor are also in the article's `mentions`.
+    pub mentions: Vec<Span>,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -340,6 +385,9 @@ pub struct CodedArticle {
     pub mentions: Vec<Mention>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
+    /// The article's entities: `mentions[].entity` and `quotes[].speaker.entity` refer to them.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
 }
 
 #[cfg(test)]
@@ -391,6 +439,15 @@ mod tests {
                 },
                 rule: "test".into(),
             }],
+            entities: vec![Entity {
+                id: 1,
+                name: "Russia".into(),
+                kind: EntityKind::Country,
+                actor: Some(actor("RUS", "RUS")),
+                gender: None,
+                plural: false,
+                mentions: vec![Span::new(0, 6)],
+            }],
         };
         let json = serde_json::to_value(&coded).unwrap();
         for field in [
@@ -404,12 +461,18 @@ mod tests {
             "mentions",
             "quotes",
             "events",
+            "entities",
         ] {
             assert!(json.get(field).is_some(), "missing {field}");
         }
         assert_eq!(json["events"][0]["trigger"]["text"], "attacked");
-        let back: CodedArticle = serde_json::from_value(json).unwrap();
+        let mut json = json;
+        let back: CodedArticle = serde_json::from_value(json.clone()).unwrap();
         assert_eq!(back, coded);
+        // Output written before entities existed still reads.
+        json.as_object_mut().unwrap().remove("entities");
+        let old: CodedArticle = serde_json::from_value(json).unwrap();
+        assert!(old.entities.is_empty());
         assert_eq!(Span::new(7, 15).of(text), "attacked");
     }
 }

@@ -180,19 +180,6 @@ pub fn resolve_db_path(flag: Option<&Path>) -> PathBuf {
     }
 }
 
-/// A short stable id of named contents, e.g. a dictionary set (file names and texts, in the order given):
-/// stored with every event so a re-coding can tell which dictionaries coded what.
-pub fn content_id<'a>(parts: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for (name, text) in parts {
-        for piece in [name, text] {
-            hasher.update(&(piece.len() as u64).to_le_bytes());
-            hasher.update(piece.as_bytes());
-        }
-    }
-    format!("{:016x}", hasher.digest())
-}
-
 /// An open store.
 pub struct Store {
     conn: Connection,

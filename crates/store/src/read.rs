@@ -243,6 +243,8 @@ impl Store {
                 mentions,
                 quotes,
                 events,
+                // The store keeps mentions, quotes and events, not the entity table.
+                entities: Vec::new(),
             },
             duplicate_of,
             coder_version,

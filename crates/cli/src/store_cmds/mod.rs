@@ -304,12 +304,5 @@ pub fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>], 
 
 /// The id of a dictionary set: `builtin`, or `builtin+<hash of the user's files>`.
 pub fn dictionary_set_id(sources: &[detente_coder::DictionarySource]) -> String {
-    if sources.is_empty() {
-        "builtin".into()
-    } else {
-        format!(
-            "builtin+{}",
-            detente_store::content_id(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
-        )
-    }
+    detente_dictionaries::set_id(sources)
 }

@@ -173,6 +173,7 @@ fn coded(id: &str, date: &str, text: &str, events: &[(&str, &str, &str, f64, u8,
                 }
             })
             .collect(),
+        entities: Vec::new(),
     }
 }
 

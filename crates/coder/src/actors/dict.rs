@@ -1,8 +1,9 @@
 //! Actor dictionaries: the `*.actors.toml` format (see `data/actors/FORMAT.md`), merged with user files,
 //! compiled into one pattern list for the matcher.
 
-use super::legacy;
-use crate::{DictionaryError, DictionarySource};
+use super::words::{Words, WordsBuilder};
+use crate::DictionaryError;
+use crate::wordset::WordMap;
 use detente_records::Actor;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -40,6 +41,7 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "people-4.actors.toml",
         include_str!("../../data/actors/people-4.actors.toml"),
     ),
+    ("words.actors.toml", include_str!("../../data/actors/words.actors.toml")),
 ];
 
 /// CAMEO role codes that may follow a country code inside an actor code ("RUSGOV").
@@ -66,6 +68,7 @@ struct TomlFile {
     role: Vec<Spanned<RoleDef>>,
     #[serde(default)]
     given_names: Vec<Spanned<GivenNamesDef>>,
+    words: Option<Spanned<BTreeMap<String, Vec<String>>>>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -254,6 +257,8 @@ pub(crate) enum Pronoun {
     Male,
     Female,
     Plural,
+    /// "it": an actor only as a speaking subject ("it said").
+    Neuter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,9 +303,12 @@ pub(crate) struct Pattern {
 pub(crate) struct Dictionary {
     pub entries: Vec<Entry>,
     pub nouns: Vec<Noun>,
+    /// Noun key → its role (the last definition's), for a title's role.
+    pub noun_roles: WordMap<Option<String>>,
     pub patterns: Vec<Pattern>,
     /// Lower-case given name → gender ('m', 'f', or '?' for both).
     pub given_names: BTreeMap<String, char>,
+    pub words: Words,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,6 +322,7 @@ pub(crate) struct Builder {
     person_index: BTreeMap<String, usize>,
     roles: Vec<RoleDef>,
     given_names: BTreeMap<String, char>,
+    words: WordsBuilder,
     /// Legacy entries: already in the compiled form, with their surface forms.
     pub(crate) legacy_entries: Vec<(Entry, Vec<String>)>,
 }
@@ -470,6 +479,10 @@ impl Builder {
                 };
             }
         }
+        if let Some(words) = doc.words {
+            let line = line_of(text, words.span().start);
+            self.words.add(file, line, words.into_inner())?;
+        }
         Ok(())
     }
 
@@ -492,8 +505,10 @@ impl Builder {
         let mut dict = Dictionary {
             entries: Vec::new(),
             nouns: Vec::new(),
+            noun_roles: WordMap::default(),
             patterns: Vec::new(),
             given_names: self.given_names,
+            words: self.words.build(),
         };
         let mut keys: BTreeMap<(CaseMode, String), usize> = BTreeMap::new();
         let mut add = |dict: &mut Dictionary, text: &str, mode: CaseMode, target: Target| {
@@ -544,6 +559,8 @@ impl Builder {
                 for n in list {
                     let lower = n.trim().to_lowercase();
                     let id = dict.nouns.len() as u32;
+                    dict.noun_roles
+                        .insert(lower.replace('-', " "), def.role.clone().filter(|r| !r.is_empty()));
                     dict.nouns.push(Noun {
                         key: lower.replace('-', " "),
                         role: def.role.clone().filter(|r| !r.is_empty()),
@@ -564,6 +581,7 @@ impl Builder {
             ("they", Pronoun::Plural),
             ("them", Pronoun::Plural),
             ("their", Pronoun::Plural),
+            ("it", Pronoun::Neuter),
         ] {
             add(&mut dict, p, CaseMode::Insensitive, Target::Pronoun(kind));
         }
@@ -791,26 +809,4 @@ impl CodeIndex {
             name: None,
         }
     }
-}
-
-/// Load the built-in dictionaries and the user's actor files (TOML or legacy).
-pub(crate) fn load(builtin: &[(&str, &str)], user: &[DictionarySource]) -> Result<Dictionary, DictionaryError> {
-    let mut builder = Builder::default();
-    for (name, text) in builtin {
-        builder.add_toml(name, text)?;
-    }
-    for source in user {
-        let file_name = source
-            .name
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or(&source.name)
-            .to_lowercase();
-        if file_name.ends_with(".actors.toml") {
-            builder.add_toml(&source.name, &source.text)?;
-        } else if let Some(kind) = legacy::kind_of(&file_name, &source.text) {
-            legacy::load(&mut builder, kind, &source.name, &source.text)?;
-        }
-    }
-    Ok(builder.build())
 }

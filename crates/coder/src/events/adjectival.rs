@@ -5,6 +5,7 @@ use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::grammar::Class;
 use super::lexicon::Frame;
+use super::sentence::Sent;
 use super::speech;
 use super::syntax;
 use super::verbal;
@@ -44,15 +45,33 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         .and_then(|k| s.toks[k].actor)
         .map(|a| syntax::conjoined_left(s, a, "possessor"))
         .or_else(|| syntax::object_from(s, last + 1, syntax::ObjectSearch::PLAIN));
-    let targets: Vec<Party> = ctx.parties(owner.as_ref());
+    let mut targets: Vec<Party> = ctx.parties(owner.as_ref());
+    let mut how = "speaker's judgment";
     if targets.is_empty() {
-        return Reading::none("no actor judged");
+        // "Those demands are unacceptable, the minister said": the demonstrative points back to the act of the
+        // sentence before, whose doer is judged.
+        match ctx
+            .previous_doer
+            .clone()
+            .filter(|d| points_back(s, first) && d.actor.code != source.actor.code)
+        {
+            Some(doer) => {
+                targets.push(doer);
+                how = "speaker's judgment of the act before (\"this\", \"those\")";
+            }
+            None => return Reading::none("no actor judged"),
+        }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
-    let mut c = Candidate::new(entry, &entry.code, trigger, "speaker's judgment");
+    let mut c = Candidate::new(entry, &entry.code, trigger, how);
     c.sources = vec![source];
     c.targets = targets;
     Reading::from(vec![c])
+}
+
+/// The sentence opens with a demonstrative and a noun ("Those requirements", "This decision") before `first`.
+fn points_back(s: &Sent, first: usize) -> bool {
+    first > 1 && s.is(0, Class::Demonstrative) && s.toks[1].word && s.toks[1].actor.is_none()
 }
 
 /// "X called Y racist", "X branded Y a disgrace", "X described Y as reckless": the subject of a naming verb

@@ -166,6 +166,16 @@ fn dyads(c: &Candidate) -> Vec<(&Party, Option<&Party>)> {
     out
 }
 
+/// A state and its own armed forces ("Britain mobilized army reservists", "offered its troops to X"): the
+/// forces are the state's instrument, not the other side of its act, so they are no target of the state.
+pub fn own_forces(source: &Actor, target: &Actor) -> bool {
+    source.role.is_none()
+        && source.org.is_none()
+        && source.country.is_some()
+        && target.country == source.country
+        && target.role.as_deref() == Some("MIL")
+}
+
 /// The same actor on both sides: same code, or a person and the same person's body.
 fn same_actor(a: &Actor, b: &Actor) -> bool {
     a.code == b.code

@@ -25,6 +25,8 @@ pub(super) struct Ctx<'a> {
     pub mentions: &'a [Mention],
     /// Triggers governed by a complement verb: (first token, the governor's frame).
     pub governed: Vec<(usize, Frame)>,
+    /// The doer of the last act read in the sentence before: whom "those demands", "this move" point back to.
+    pub previous_doer: Option<Party>,
 }
 
 impl Ctx<'_> {
@@ -98,6 +100,7 @@ pub(super) fn run(
 ) -> Run {
     let mut rec = Recorder::new(trace);
     let mut events = Vec::new();
+    let mut previous_doer: Option<Party> = None;
     let mut quotes_by_start: Vec<usize> = (0..quotes.len()).collect();
     quotes_by_start.sort_by_key(|&q| quotes[q].start);
     for (index, sentence) in sentences.iter().enumerate() {
@@ -132,6 +135,7 @@ pub(super) fn run(
             quotes,
             mentions,
             governed: Vec::new(),
+            previous_doer: previous_doer.take(),
         };
         let triggers = chosen(&ctx);
         if !triggers.is_empty() && is_sport(coder, &s) {
@@ -185,6 +189,7 @@ pub(super) fn run(
             candidates.push(c);
         }
         emit::events(coder, text, index, &candidates, &mut events);
+        previous_doer = candidates.iter().rev().find_map(|c| c.sources.first().cloned());
     }
     Run {
         events,

@@ -100,10 +100,29 @@ fn of_infinitive(s: &Sent, g: &VerbGroup) -> Mood {
         let gg = VerbGroup::read(s, gov, gov, None);
         return of_verb(s, &gg);
     }
+    if let Some(trip) = trip_before(s, gov) {
+        return of_verb(s, &VerbGroup::read(s, trip, trip, None));
+    }
     if FUTURE_GOVERNORS.contains(&s.w(gov)) && gov > 0 && s.is_any(gov - 1, &[Class::Be, Class::Adverb]) {
         return Mood::Future;
     }
     Mood::Irrealis("infinitive")
+}
+
+/// "led the U.S. delegation | to meet", "flew to Cairo | to sign": a verb of a trip a few words before the
+/// infinitive's "to", across its object or destination only (no other verb, no punctuation).
+fn trip_before(s: &Sent, gov: usize) -> Option<usize> {
+    let mut k = gov;
+    for _ in 0..6 {
+        if s.is(k, Class::PurposeGovernor) {
+            return Some(k);
+        }
+        if !s.toks[k].word || s.verb_at[k] || s.is_any(k, &[Class::Reporting, Class::Relative, Class::Coordinator]) {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    None
 }
 
 /// The word before "to" (skipping adverbs, negation and time words, and an actor governed by a control verb).

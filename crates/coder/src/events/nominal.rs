@@ -110,9 +110,11 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         if owner.how == "modifier" && after.is_none() {
             return None;
         }
+        let sources = ctx.parties(Some(&owner));
+        let after = past_own_forces(ctx, entry, &sources, after);
         return Some(Sides {
             how: format!("source: {}", owner.how),
-            sources: ctx.parties(Some(&owner)),
+            sources,
             targets: ctx.parties(after.as_ref()),
             mood: noun_mood,
             negated,
@@ -130,6 +132,26 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         mood: noun_mood,
         negated,
     })
+}
+
+/// "Russia's mobilization of troops near X": the source's own forces are no target; the search goes on past
+/// them.
+fn past_own_forces(ctx: &Ctx, entry: &Entry, sources: &[Party], mut after: Option<Arg>) -> Option<Arg> {
+    let s = ctx.s;
+    let search = ObjectSearch {
+        places: matches!(entry.root(), 14..=20),
+        ..ObjectSearch::PLAIN
+    };
+    while let Some(arg) = after.as_ref().filter(|arg| {
+        arg.actors.iter().all(|&a| {
+            let object = s.actors[a].actor();
+            sources.iter().any(|src| super::emit::own_forces(&src.actor, object))
+        })
+    }) {
+        let from = s.actors[*arg.actors.last()?].last + 1;
+        after = syntax::object_from(s, from, search);
+    }
+    after
 }
 
 /// "Russia faces new sanctions", "Iran faced criticism from the EU": the subject undergoes the act; its doer
@@ -173,7 +195,11 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
         Some(frame) => Mood::Irrealis(super::verbal::frame_why(frame)),
         None => mood,
     };
-    targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
+    targets.retain(|t| {
+        !sources
+            .iter()
+            .any(|src| src.actor.code == t.actor.code || super::emit::own_forces(&src.actor, &t.actor))
+    });
     let (code, figurative) = figurative::code_for(entry, &sources, &targets);
     let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
     if targets.is_empty() && (root == 14 || code.starts_with("082")) {
@@ -245,7 +271,7 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
             continue;
         }
         // "launched a new wave of strikes": "of" after a word of quantity keeps the noun in the verb's object.
-        let quantity_of = s.w(j) == "of" && j > 0 && s.is(j - 1, Class::QuantityHead);
+        let quantity_of = s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && is_number(s, j - 2));
         let modifier = quantity_of
             || s.toks[j].word
                 && !s.is_any(
@@ -307,6 +333,11 @@ fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
         k = j;
     }
     None
+}
+
+/// "three", "3,000", "2.5": a number word or a token that starts with a digit.
+fn is_number(s: &Sent, k: usize) -> bool {
+    s.is(k, Class::Number) || s.w(k).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The verb of stopping ending at token `j` ("halted", "called off"): its first token.

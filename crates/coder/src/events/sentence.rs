@@ -4,7 +4,7 @@
 use super::grammar::{Class, Classes, Grammar};
 use super::lexicon::{Lexicon, Payload, Pos};
 use crate::text::{TokenKind, tokenize_into};
-use detente_records::{Actor, Mention, MentionKind, Quote, Sentence, Span};
+use detente_records::{Actor, Mention, MentionKind, Quote, Resolution, Sentence, Span};
 
 /// A token of the sentence.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +65,22 @@ pub struct Sent<'a> {
 }
 
 impl<'a> Sent<'a> {
+    /// A sentence the engine skips: no tokens, so no trigger.
+    fn unread(text: &'a str, span: Span, lower: String, quotes: &'a [Quote]) -> Sent<'a> {
+        Sent {
+            text,
+            span,
+            lower,
+            toks: Vec::new(),
+            actors: Vec::new(),
+            matches: Vec::new(),
+            verb_at: Vec::new(),
+            ends_verb: Vec::new(),
+            quotes,
+            question: false,
+        }
+    }
+
     /// Reads a sentence: tokens, classes, mentions, quotes and lexicon matches.
     #[allow(clippy::too_many_arguments)]
     pub fn read(
@@ -78,6 +94,14 @@ impl<'a> Sent<'a> {
         full: bool,
     ) -> Sent<'a> {
         let span = sentence.span();
+        // An event needs an actor: a sentence with no mention and no quotation (whose speaker may be named
+        // elsewhere) is not read at all, unless the trace wants to show its triggers.
+        let from = mentions.partition_point(|m| m.end <= span.start);
+        let has_mention = mentions.get(from).is_some_and(|m| m.start < span.end);
+        let in_quote = quotes.iter().any(|q| q.start < span.end && span.start < q.end);
+        if !full && !has_mention && !in_quote {
+            return Sent::unread(text, span, String::new(), quotes);
+        }
         let lower = fold(span.of(text));
         // Most sentences hold no trigger: find the lexicon's matches (by byte) first, and read tokens only when
         // there is one, or a word that makes an event without a trigger ("must", "responsible").
@@ -90,18 +114,7 @@ impl<'a> Sent<'a> {
             .iter()
             .any(|&(_, _, p)| lexicon.payloads[p].iter().any(|x| matches!(x, Payload::Entry(..))));
         if !full && !has_entry && !grammar.gated(&lower) {
-            return Sent {
-                text,
-                span,
-                lower,
-                toks: Vec::new(),
-                actors: Vec::new(),
-                matches: Vec::new(),
-                verb_at: Vec::new(),
-                ends_verb: Vec::new(),
-                quotes,
-                question: false,
-            };
+            return Sent::unread(text, span, lower, quotes);
         }
         let mut raw = Vec::new();
         tokenize_into(text, span, &mut raw);
@@ -267,12 +280,22 @@ fn fold(s: &str) -> String {
     String::from_utf8(v).expect("ASCII changes keep UTF-8 valid")
 }
 
+/// A news outlet named by its name ("Reuters", "Fox News") or referred back to ("the agency"): in news text it is
+/// the channel of what is said ("told Reuters", "in an interview with Fox News"), not a side of an event. The
+/// actor stage keeps it for speakers; outlets described by a role phrase ("a German government-run newspaper")
+/// stay actors.
+fn named_outlet(m: &Mention) -> bool {
+    m.actor.role.as_deref() == Some("MED")
+        && m.kind == MentionKind::Organization
+        && matches!(m.via, Resolution::Dictionary | Resolution::Coreference)
+}
+
 /// Marks the tokens of every mention inside the sentence; mentions are sorted by start.
 fn overlay_mentions<'a>(toks: &mut [Tok], span: Span, mentions: &'a [Mention]) -> Vec<ActorSpan<'a>> {
     let mut out = Vec::new();
     let from = mentions.partition_point(|m| m.end <= span.start);
     for m in mentions[from..].iter().take_while(|m| m.start < span.end) {
-        if m.actor.code.is_empty() {
+        if m.actor.code.is_empty() || named_outlet(m) {
             continue;
         }
         // Tokens are sorted and do not overlap: the mention covers `first..last`.

@@ -104,10 +104,16 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
             }
             let verb_follows = s.is_verbish(next) || s.verb_at.get(next).copied().unwrap_or(false);
             if !verb_follows && passed_a_noun(s, j + 1, from) {
-                // "Cotton and other lawmakers accused": an actor conjoined with a noun phrase is the subject.
-                return j
-                    .checked_sub(1)
-                    .and_then(|p| s.toks[p].actor)
+                // "Cotton and other lawmakers accused": an actor conjoined with a noun phrase is the subject;
+                // "Israeli helicopters and tanks shelled": so is an actor that modifies the first noun.
+                let p = j.checked_sub(1)?;
+                let modified = s.toks[p].actor.is_none()
+                    && s.toks[p].word
+                    && !s.is_verbish(p)
+                    && !s.is_any(p, &[Class::Preposition, Class::Determiner, Class::Coordinator]);
+                let at = if modified { p.checked_sub(1)? } else { p };
+                return s.toks[at]
+                    .actor
                     .filter(|&a| subject_capable(s, s.actors[a].first))
                     .map(|a| conjoined_left(s, a, "subject conjoined with a noun phrase"));
             }

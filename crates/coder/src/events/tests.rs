@@ -518,3 +518,100 @@ fn a_light_verb_reaches_its_noun_through_a_word_of_quantity() {
         ["KEN>SOM:190"]
     );
 }
+
+#[test]
+fn a_pronoun_subject_of_a_reported_clause_is_its_reporter() {
+    let a = [("Norway", "NOR"), ("Myanmar", "MMR")];
+    assert_eq!(
+        factual("Norway said on Friday it had suspended development aid to Myanmar.", &a),
+        ["NOR>MMR:1621"]
+    );
+    let a = [("The Kenyan president", "KENGOV"), ("Uganda", "UGA")];
+    let events = factual(
+        "The Kenyan president said that he had invited Uganda to the summit.",
+        &a,
+    );
+    assert!(events.iter().any(|e| e.starts_with("KENGOV>UGA:")), "{events:?}");
+    // Not a pronoun far from any reporting verb.
+    let a = [("Uganda", "UGA")];
+    assert_eq!(
+        factual("After the vote it suspended aid to Uganda.", &a),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_light_verb_reaches_its_noun_through_a_measure() {
+    let a = [("Japan", "JPN"), ("Malawi", "MWI")];
+    assert_eq!(
+        factual("Japan delivered 3,000 tonnes of food aid to Malawi.", &a),
+        ["JPN>MWI:073"]
+    );
+}
+
+#[test]
+fn an_actor_modifying_the_first_of_two_conjoined_nouns_is_the_subject() {
+    let a = [("Turkish", "TUR"), ("Kurdish fighters", "TURREB")];
+    assert_eq!(
+        factual("Turkish jets and drones bombed Kurdish fighters near the border.", &a),
+        ["TUR>TURREB:195"]
+    );
+    let a = [("Sudanese", "SDN"), ("Chadian rebels", "TCDREB")];
+    assert!(has(
+        &factual("Sudanese tanks and artillery shelled Chadian rebels overnight.", &a),
+        "SDN>TCDREB:194"
+    ));
+}
+
+#[test]
+fn a_judgment_of_this_or_those_points_back_to_the_act_before() {
+    let text =
+        "Beijing imposed new tariffs on Japanese seafood. Those tariffs are unacceptable, a Japanese minister said.";
+    let q = quote(
+        text,
+        "Those tariffs are unacceptable",
+        "said",
+        "a Japanese minister",
+        "JPNGOV",
+    );
+    let a = [("Beijing", "CHNGOV"), ("a Japanese minister", "JPNGOV")];
+    assert!(has(&code_with(text, &a, &[q]), "JPNGOV>CHNGOV:111"));
+    let text = "Caracas expelled two Colombian diplomats. This decision is deplorable, according to Bogota.";
+    let q = quote(text, "This decision is deplorable", "according to", "Bogota", "COLGOV");
+    let a = [
+        ("Caracas", "VENGOV"),
+        ("Colombian diplomats", "COLGOV"),
+        ("Bogota", "COLGOV"),
+    ];
+    assert!(has(&code_with(text, &a, &[q]), "COLGOV>VENGOV:111"));
+    // Without a demonstrative the judgment has no target.
+    let text = "Caracas expelled two Colombian diplomats. Relations are deplorable, according to Bogota.";
+    let q = quote(text, "Relations are deplorable", "according to", "Bogota", "COLGOV");
+    assert!(!code_with(text, &a, &[q]).iter().any(|e| e.ends_with(":111")));
+}
+
+#[test]
+fn an_infinitive_of_purpose_after_a_past_trip_is_factual() {
+    let a = [
+        ("The Greek foreign minister", "GRCGOV"),
+        ("Ankara", "TURGOV"),
+        ("Turkish officials", "TURGOV"),
+    ];
+    assert_eq!(
+        factual(
+            "The Greek foreign minister flew to Ankara on Monday to meet Turkish officials.",
+            &a
+        ),
+        ["GRCGOV>TURGOV:040"]
+    );
+    let a = [("Peru", "PER"), ("Chilean negotiators", "CHLGOV")];
+    assert!(has(
+        &factual("Peru led a delegation to meet Chilean negotiators in Lima.", &a),
+        "PER>CHLGOV:040"
+    ));
+    // A trip only planned keeps the meeting unreal.
+    assert_eq!(
+        factual("Peru plans to send a delegation to meet Chilean negotiators.", &a),
+        Vec::<String>::new()
+    );
+}

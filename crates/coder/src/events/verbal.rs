@@ -208,10 +208,34 @@ fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>,
     if !subject.is_empty() {
         return (subject, "subject");
     }
-    match first_person_before(ctx.s, g.first) {
-        Some(p) => (vec![p], "\"we\" in the speaker's quotation"),
+    if let Some(p) = first_person_before(ctx.s, g.first) {
+        return (vec![p], "\"we\" in the speaker's quotation");
+    }
+    match reported_pronoun(ctx, g.first) {
+        Some(p) => (vec![p], "a pronoun for whoever reports the clause"),
         None => (Vec::new(), "none"),
     }
+}
+
+/// "Japan said it had halted aid", "the minister said he would visit": a third-person pronoun subject of a
+/// reported clause stands for the one who reports it.
+fn reported_pronoun(ctx: &Ctx, first: usize) -> Option<Party> {
+    let s = ctx.s;
+    let mut k = first;
+    while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Negator)) {
+        k -= 1;
+    }
+    let p = k.checked_sub(1)?;
+    if !s.is(p, Class::SubjectPronoun) || s.is(p, Class::FirstPerson) || s.w(p) == "you" || s.toks[p].actor.is_some() {
+        return None;
+    }
+    // Only right after the reporting verb (and "that"): farther away the pronoun may be anyone.
+    let before = if p > 0 && s.w(p - 1) == "that" { p - 1 } else { p };
+    let r = before.checked_sub(1)?;
+    if !s.is(r, Class::Reporting) && !s.is_adverb(r) && !s.is(r, Class::Time) {
+        return None;
+    }
+    speech::reporter(ctx, p).map(|(party, _)| party)
 }
 
 /// The target of an active verb: its object or prepositional target; a place when the action can hit one;
@@ -227,9 +251,13 @@ fn target_of(
     let mut object = syntax::object_from(s, from, search);
     // "committed his government to work with X": an object that is the source itself is passed over.
     while let Some(o) = object.as_ref().filter(|o| {
-        o.actors
-            .iter()
-            .all(|&a| sources.iter().any(|src| src.actor.code == s.actors[a].actor().code))
+        o.actors.iter().all(|&a| {
+            let object = s.actors[a].actor();
+            // "offered its troops to X": the source's own forces are passed over too.
+            sources
+                .iter()
+                .any(|src| src.actor.code == object.code || super::emit::own_forces(&src.actor, object))
+        })
     }) {
         from = s.actors[*o.actors.last().expect("an argument has actors")].last + 1;
         object = syntax::object_from(s, from, search);

@@ -1,11 +1,17 @@
 //! The cue lexicon: speech and cognition cues in all inflections, and the word lists that shape speaker
 //! phrases. Built once from the embedded `data/quotes/cues.toml` plus the user's `*.cues.toml` files.
+//!
+//! [`SpeechVerbs`] is the one list of speech verbs of the coder: the actor stage asks it whether a noun
+//! is the subject of a speech verb ("officials said"), this stage finds its cues with it, and the event
+//! stage may ask it which verbs report speech.
 
+use crate::wordset::{Fnv, WordMap, WordSet};
 use crate::{DictionaryError, DictionarySource};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 const BUILTIN_NAME: &str = "data/quotes/cues.toml";
 const BUILTIN: &str = include_str!("../../data/quotes/cues.toml");
@@ -31,7 +37,16 @@ pub struct CueForm {
     pub class: CueClass,
     /// The form is a present participle ("saying", "adding"): after a comma, its speaker is the clause subject.
     pub participle: bool,
+    /// Bits of the verb's extra lists: [`BARE_CLAUSE`], [`PLAIN`], [`SAYING`].
+    pub flags: u8,
 }
+
+/// The cue takes a content clause without "that" and without a finite verb in sight ("said the talks failed").
+pub const BARE_CLAUSE: u8 = 1;
+/// Plain speech: the verb reports words, not an act ("say", "tell", "add", "write").
+pub const PLAIN: u8 = 1 << 1;
+/// After "by", "for", "after", the participle reports what was said ("by saying that"), not an act.
+pub const SAYING: u8 = 1 << 2;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,6 +74,12 @@ struct CueSection {
     that_only: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    bare_clause: Vec<String>,
+    #[serde(default)]
+    plain: Vec<String>,
+    #[serde(default)]
+    saying: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -85,28 +106,6 @@ struct NameSection {
     male: Vec<String>,
 }
 
-/// FNV-1a: word sets are probed for many tokens of every article, and SipHash's DoS resistance buys
-/// nothing for a fixed dictionary.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set of lower-case words.
-pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
-
 /// Bits of [`Lexicon::word_flags`]: which speaker word lists hold a word.
 pub const SKIP: u8 = 1;
 pub const ROLE_NOUN: u8 = 1 << 1;
@@ -114,8 +113,157 @@ pub const TITLE: u8 = 1 << 2;
 pub const ORG_HEAD: u8 = 1 << 3;
 pub const NOT_NAME: u8 = 1 << 4;
 
+/// Every inflected form of every cue (lower case), with its class and lists: the coder's one list of
+/// speech verbs.
+#[derive(Debug, Clone, Default)]
+pub struct SpeechVerbs {
+    forms: BTreeMap<String, CueForm>,
+    /// The one-word forms, for lookups by word.
+    words: WordMap<CueForm>,
+}
+
+impl SpeechVerbs {
+    /// The built-in list (`data/quotes/cues.toml`).
+    pub fn builtin() -> &'static SpeechVerbs {
+        static BUILT: OnceLock<SpeechVerbs> = OnceLock::new();
+        BUILT.get_or_init(|| {
+            let file = parse(BUILTIN_NAME, BUILTIN).expect("the built-in cue lexicon parses");
+            SpeechVerbs::from_files(&[file])
+        })
+    }
+
+    /// The built-in list extended by the user's `*.cues.toml` files among `user`.
+    pub fn load(user: &[DictionarySource]) -> Result<SpeechVerbs, DictionaryError> {
+        Ok(SpeechVerbs::from_files(&cue_files(user)?))
+    }
+
+    fn from_files(files: &[CueFile]) -> SpeechVerbs {
+        // A form in several lists takes the highest ranked class:
+        // according > addressee > speech > cognition > that-only.
+        let mut forms: BTreeMap<String, CueForm> = BTreeMap::new();
+        let rank = |c: CueClass| match c {
+            CueClass::Addressee => 3,
+            CueClass::Speech => 2,
+            CueClass::Cognition => 1,
+            CueClass::ThatOnly => 0,
+            CueClass::According => 4,
+        };
+        let mut add = |form: String, class: CueClass, participle: bool| {
+            let entry = forms.entry(form).or_insert(CueForm {
+                class,
+                participle,
+                flags: 0,
+            });
+            if rank(class) > rank(entry.class) {
+                entry.class = class;
+            }
+        };
+        for f in files {
+            for (list, class) in [
+                (&f.cues.speech, CueClass::Speech),
+                (&f.cues.addressee, CueClass::Addressee),
+                (&f.cues.cognition, CueClass::Cognition),
+                (&f.cues.that_only, CueClass::ThatOnly),
+            ] {
+                for entry in list {
+                    for (form, participle) in inflect(entry) {
+                        add(form, class, participle);
+                    }
+                }
+            }
+            for entry in &f.cues.according {
+                let form = entry.trim().to_lowercase();
+                if !form.is_empty() {
+                    add(form, CueClass::According, false);
+                }
+            }
+        }
+        for f in files {
+            for (list, bit) in [
+                (&f.cues.bare_clause, BARE_CLAUSE),
+                (&f.cues.plain, PLAIN),
+                (&f.cues.saying, SAYING),
+            ] {
+                for entry in list {
+                    for (form, _) in inflect(entry) {
+                        if let Some(f) = forms.get_mut(&form) {
+                            f.flags |= bit;
+                        }
+                    }
+                }
+            }
+        }
+        for f in files {
+            for form in &f.cues.exclude {
+                forms.remove(&form.trim().to_lowercase());
+            }
+        }
+        let words = forms
+            .iter()
+            .filter(|(w, _)| !w.contains(' '))
+            .map(|(w, f)| (w.clone(), *f))
+            .collect();
+        SpeechVerbs { forms, words }
+    }
+
+    /// Every form (lower case, phrases with their spaces), in sorted order.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, CueForm)> {
+        self.forms.iter().map(|(w, f)| (w.as_str(), *f))
+    }
+
+    /// The cue form of a lower-case word.
+    pub fn form(&self, word: &str) -> Option<CueForm> {
+        self.words.get(word).copied()
+    }
+
+    /// A form of a speech verb ("said", "told", "warns", "denying"): speech or addressee class.
+    pub fn is_speech(&self, word: &str) -> bool {
+        self.form(word)
+            .is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Addressee))
+    }
+
+    /// A speech verb that may stand before its speaker ("…,” said Ortiz"): speech class, not a verb
+    /// whose object is the addressee ("told Reuters").
+    pub fn is_inverting(&self, word: &str) -> bool {
+        self.form(word)
+            .is_some_and(|f| f.class == CueClass::Speech && !f.participle)
+    }
+
+    /// A finite or base form of any reporting cue (speech, belief, evidence), not a participle:
+    /// the verb after a subject that reports ("officials said", "the report found", "experts believe").
+    pub fn is_reporting(&self, word: &str) -> bool {
+        self.form(word)
+            .is_some_and(|f| !f.participle && f.class != CueClass::According)
+    }
+
+    /// Plain speech ("say", "tell", "add", "write", "tweet" in any form).
+    pub fn is_plain(&self, word: &str) -> bool {
+        self.form(word).is_some_and(|f| f.flags & PLAIN != 0)
+    }
+
+    /// A cue whose content clause may follow without "that" or a visible finite verb ("say", "tell").
+    pub fn takes_bare_clause(&self, word: &str) -> bool {
+        self.form(word).is_some_and(|f| f.flags & BARE_CLAUSE != 0)
+    }
+
+    /// A participle that reports what was said after "by", "for", "after" ("by saying that").
+    pub fn is_saying(&self, word: &str) -> bool {
+        self.form(word).is_some_and(|f| f.participle && f.flags & SAYING != 0)
+    }
+}
+
+/// The built-in cue file and the user's `*.cues.toml` files, parsed.
+fn cue_files(user: &[DictionarySource]) -> Result<Vec<CueFile>, DictionaryError> {
+    let mut files = vec![parse(BUILTIN_NAME, BUILTIN)?];
+    for src in user.iter().filter(|s| s.name.ends_with(".cues.toml")) {
+        files.push(parse(&src.name, &src.text)?);
+    }
+    Ok(files)
+}
+
 /// The compiled lexicon, shared read-only.
 pub struct Lexicon {
+    pub speech: SpeechVerbs,
     pub cue_matcher: AhoCorasick,
     pub cue_forms: Vec<CueForm>,
     /// Every word of the speaker lists with the bits of the lists holding it: one probe answers them all
@@ -244,26 +392,8 @@ fn gerund(base: &str, past: &str) -> String {
 
 impl Lexicon {
     pub fn load(user: &[DictionarySource]) -> Result<Lexicon, DictionaryError> {
-        let mut files = vec![parse(BUILTIN_NAME, BUILTIN)?];
-        for src in user.iter().filter(|s| s.name.ends_with(".cues.toml")) {
-            files.push(parse(&src.name, &src.text)?);
-        }
-        // A form in several lists takes the highest ranked class:
-        // according > addressee > speech > cognition > that-only.
-        let mut forms: BTreeMap<String, CueForm> = BTreeMap::new();
-        let mut add = |form: String, class: CueClass, participle: bool| {
-            let entry = forms.entry(form).or_insert(CueForm { class, participle });
-            let rank = |c: CueClass| match c {
-                CueClass::Addressee => 3,
-                CueClass::Speech => 2,
-                CueClass::Cognition => 1,
-                CueClass::ThatOnly => 0,
-                CueClass::According => 4,
-            };
-            if rank(class) > rank(entry.class) {
-                entry.class = class;
-            }
-        };
+        let files = cue_files(user)?;
+        let speech = SpeechVerbs::from_files(&files);
         let mut lex = Lexicon {
             cue_matcher: AhoCorasick::new(["x"]).expect("trivial automaton"),
             cue_forms: Vec::new(),
@@ -275,26 +405,9 @@ impl Lexicon {
             not_names: WordSet::default(),
             female: WordSet::default(),
             male: WordSet::default(),
+            speech,
         };
         for f in &files {
-            for (list, class) in [
-                (&f.cues.speech, CueClass::Speech),
-                (&f.cues.addressee, CueClass::Addressee),
-                (&f.cues.cognition, CueClass::Cognition),
-                (&f.cues.that_only, CueClass::ThatOnly),
-            ] {
-                for entry in list {
-                    for (form, participle) in inflect(entry) {
-                        add(form, class, participle);
-                    }
-                }
-            }
-            for entry in &f.cues.according {
-                let form = entry.trim().to_lowercase();
-                if !form.is_empty() {
-                    add(form, CueClass::According, false);
-                }
-            }
             let lower = |v: &Vec<String>| {
                 v.iter()
                     .map(|s| s.trim().to_lowercase())
@@ -308,11 +421,6 @@ impl Lexicon {
             lex.not_names.extend(lower(&f.speakers.not_names));
             lex.female.extend(lower(&f.names.female));
             lex.male.extend(lower(&f.names.male));
-        }
-        for f in &files {
-            for form in &f.cues.exclude {
-                forms.remove(&form.trim().to_lowercase());
-            }
         }
         // A name in both lists says nothing about gender.
         let both: Vec<String> = lex.female.intersection(&lex.male).cloned().collect();
@@ -331,7 +439,7 @@ impl Lexicon {
                 *lex.word_flags.entry(w.clone()).or_default() |= bit;
             }
         }
-        let patterns: Vec<&String> = forms.keys().collect();
+        let patterns: Vec<&str> = lex.speech.forms().map(|(w, _)| w).collect();
         // Case-sensitive over lower-case patterns: it scans the article's ASCII-lower-cased text, which finds
         // exactly the matches an ASCII-case-insensitive scan of the original would, with a smaller automaton.
         lex.cue_matcher = AhoCorasickBuilder::new()
@@ -344,7 +452,7 @@ impl Lexicon {
                 line: 0,
                 message: e.to_string(),
             })?;
-        lex.cue_forms = forms.values().copied().collect();
+        lex.cue_forms = lex.speech.forms().map(|(_, f)| f).collect();
         Ok(lex)
     }
 

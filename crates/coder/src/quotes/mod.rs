@@ -9,16 +9,17 @@
 //! 4. Speakers resolve to the fullest name in the article: surnames, titles ("the spokesman") and pronouns
 //!    ("she": the last person of that gender who spoke or was named) — preferring the actor stage's mention.
 
-mod lexicon;
+pub mod lexicon;
 mod marks;
 mod speakers;
 
+use crate::actors::ArticleActors;
 use crate::text::{Token, TokenKind, tokenize_into};
 use crate::{DictionaryError, DictionarySource};
-use detente_records::{Mention, MentionKind, Quote, QuoteKind, Sentence, Span};
-use lexicon::{CueClass, CueForm, Lexicon, lower};
+use detente_records::{Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
+use lexicon::{CueClass, CueForm, Lexicon, SpeechVerbs, lower};
 use marks::{MarkedQuote, find_marked_quotes, paragraphs};
-use speakers::{NounPhrase, NpKind, Registry};
+use speakers::{EntityIndex, NounPhrase, NpKind};
 
 /// Compiled cue lexicon.
 pub struct QuoteExtractor {
@@ -33,10 +34,59 @@ impl QuoteExtractor {
         })
     }
 
-    /// Every direct, indirect and mixed quote in the article's non-boilerplate text, in text order.
-    pub fn extract(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Quote> {
-        Doc::new(&self.lex, text, sentences, mentions).run()
+    /// Every direct, indirect and mixed quote in the article's non-boilerplate text, in text order, with
+    /// speakers named as the actor stage's entities name them.
+    pub fn extract_with(&self, text: &str, sentences: &[Sentence], actors: &ArticleActors) -> Vec<Quote> {
+        Doc::new(&self.lex, text, sentences, &actors.entities).run()
     }
+
+    /// The same from mentions alone (each mention's chain an entity named by its actor's name or text),
+    /// for callers that kept only the mentions.
+    pub fn extract(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Quote> {
+        let entities = entities_of(text, mentions);
+        Doc::new(&self.lex, text, sentences, &entities).run()
+    }
+
+    /// The coder's speech verbs (`data/quotes/cues.toml` and the user's cue files).
+    pub fn speech_verbs(&self) -> &SpeechVerbs {
+        &self.lex.speech
+    }
+}
+
+/// Entities rebuilt from mentions: one per chain, named by the person's name or the longest mention.
+fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    for m in mentions {
+        let id = m.entity.max(1);
+        while entities.len() < id {
+            entities.push(Entity {
+                id: entities.len() + 1,
+                name: String::new(),
+                kind: EntityKind::Organization,
+                actor: None,
+                gender: None,
+                plural: false,
+                mentions: Vec::new(),
+            });
+        }
+        let e = &mut entities[id - 1];
+        e.mentions.push(m.span());
+        if e.actor.is_none() {
+            e.actor = Some(m.actor.clone());
+            e.kind = match m.kind {
+                MentionKind::Person | MentionKind::Pronoun => EntityKind::Person,
+                MentionKind::Country => EntityKind::Country,
+                MentionKind::Role if m.plural => EntityKind::Group,
+                MentionKind::Role => EntityKind::Person,
+                MentionKind::Organization => EntityKind::Organization,
+            };
+        }
+        let name = m.actor.name.as_deref().unwrap_or(m.span().of(text));
+        if m.kind != MentionKind::Pronoun && name.len() > e.name.len() {
+            e.name = name.to_string();
+        }
+    }
+    entities
 }
 
 /// A cue read in its sentence: who said it, and what (for an indirect quote).
@@ -74,11 +124,30 @@ struct Pending {
     continues: bool,
 }
 
-/// Cues whose content clause needs no "that" nor any sign of a finite verb ("said the talks failed").
-const SAY_FAMILY: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding", "write",
-    "writes", "wrote", "writing", "tweet", "tweets", "tweeted", "tweeting",
-];
+/// How many attributions before and after one are compared with it: a content holds a few cues at most,
+/// and every one of them lies close to its own cue (bounded work for documents with thousands of cues).
+const NEARBY_CUES: usize = 48;
+
+/// The longest indirect content kept: a real sentence is far shorter.
+const MAX_CONTENT: usize = 4000;
+
+/// At most the first `n` bytes of `s`, cut at a character boundary: bounded looks into long sentences.
+fn head_of(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The marked quotations that may overlap `span` (sorted by position: a binary search, then a walk).
+fn quotes_near(marked: &[MarkedQuote], span: Span) -> impl Iterator<Item = &MarkedQuote> {
+    let from = marked.partition_point(|q| q.close_end <= span.start);
+    marked[from..].iter().take_while(move |q| q.open < span.end)
+}
 
 /// Words opening a sentence-initial adjunct that ends at a comma, before the subject.
 const OPENING_ADJUNCTS: &[&str] = &[
@@ -131,28 +200,6 @@ fn is_time_word(w: &str) -> bool {
             | "night"
     )
 }
-
-/// Cues whose bare content clause needs no sign of a finite verb ("said the talks failed").
-const BARE_CLAUSE: &[&str] = &["say", "says", "said", "saying", "tell", "tells", "told", "telling"];
-
-/// Participles of plain speech: after "by", "for", "after" they report what was said ("by saying that"), where
-/// others report an act ("by urging", "after declaring").
-const SAYING: &[&str] = &[
-    "saying",
-    "telling",
-    "noting",
-    "arguing",
-    "claiming",
-    "insisting",
-    "suggesting",
-    "stating",
-    "writing",
-    "warning",
-    "adding",
-    "asserting",
-    "explaining",
-    "making",
-];
 
 /// A cue word in a finite form: a past tense or third person ("made", "denied", "says"), not a base form or
 /// participle ("show", "disputing").
@@ -288,7 +335,9 @@ struct Doc<'a> {
     lex: &'a Lexicon,
     text: &'a str,
     sentences: &'a [Sentence],
-    mentions: &'a [Mention],
+    /// The actor stage's entities, and their mentions indexed by position.
+    entities: &'a [Entity],
+    entity_index: EntityIndex,
     tokens: Vec<Token>,
     /// Token range of each sentence (empty for boilerplate).
     sent_tokens: Vec<(usize, usize)>,
@@ -298,14 +347,10 @@ struct Doc<'a> {
     lowered_spans: Vec<(u32, u32)>,
     /// Non-boilerplate paragraphs, in order.
     paragraphs: Vec<(usize, Span)>,
-    /// Country and organisation mentions as (start, end), sorted: probed for every capitalised run.
-    place_org: Vec<(usize, usize)>,
-    /// The longest of those mentions, bounding the backward scan.
-    place_org_longest: usize,
 }
 
 impl<'a> Doc<'a> {
-    fn new(lex: &'a Lexicon, text: &'a str, sentences: &'a [Sentence], mentions: &'a [Mention]) -> Doc<'a> {
+    fn new(lex: &'a Lexicon, text: &'a str, sentences: &'a [Sentence], entities: &'a [Entity]) -> Doc<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sent_tokens = Vec::with_capacity(sentences.len());
         for s in sentences {
@@ -329,36 +374,18 @@ impl<'a> Doc<'a> {
                 lowered_spans.push((from as u32, lowered.len() as u32));
             }
         }
-        let mut place_org: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, MentionKind::Country | MentionKind::Organization))
-            .map(|m| (m.start, m.end))
-            .collect();
-        place_org.sort_unstable();
-        let place_org_longest = place_org.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
         Doc {
-            place_org,
-            place_org_longest,
+            entity_index: EntityIndex::new(entities),
+            entities,
             lex,
             text,
             sentences,
-            mentions,
             tokens,
             sent_tokens,
             lowered,
             lowered_spans,
             paragraphs: paragraphs(sentences),
         }
-    }
-
-    /// Whether [start, end) lies inside a country or organisation mention.
-    fn inside_place_or_org(&self, start: usize, end: usize) -> bool {
-        let upto = self.place_org.partition_point(|&(s, _)| s <= start);
-        self.place_org[..upto]
-            .iter()
-            .rev()
-            .take_while(|&&(s, _)| s + self.place_org_longest >= start)
-            .any(|&(_, e)| end <= e)
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -398,10 +425,9 @@ impl<'a> Doc<'a> {
 
     fn run(self) -> Vec<Quote> {
         let marked = find_marked_quotes(self.text, self.sentences);
-        let mut registry = Registry::build(&self, &marked);
         let attributions = self.attributions(&marked);
         let pending = self.assemble(&marked, &attributions);
-        self.resolve(pending, &attributions, &mut registry)
+        self.resolve(pending, &attributions)
     }
 
     /// Every cue outside quotation marks, read in its sentence.
@@ -443,7 +469,11 @@ impl<'a> Doc<'a> {
         for (si, ci, cj, form) in hits {
             if let Some(mut a) = self.analyze(si, ci, cj, form) {
                 if a.inherits
-                    && let Some(prev) = out.iter().rev().find(|p| p.sentence == si && p.speaker.is_some())
+                    && let Some(prev) = out
+                        .iter()
+                        .rev()
+                        .take_while(|p| p.sentence == si)
+                        .find(|p| p.speaker.is_some())
                 {
                     a.speaker = prev.speaker.clone();
                 }
@@ -455,7 +485,7 @@ impl<'a> Doc<'a> {
         // A content that cuts through a quotation is no content.
         for a in out.iter_mut() {
             if let Some(c) = a.content
-                && marked.iter().any(|q| {
+                && quotes_near(marked, c).any(|q| {
                     q.content.overlaps(c) && !c.contains(Span::new(q.open, q.close_end)) && !c.contains(q.content)
                 })
             {
@@ -463,26 +493,32 @@ impl<'a> Doc<'a> {
             }
         }
         // Only the outermost attribution counts: a cue inside another's content is dropped, except a
-        // participle clause after a comma (", adding that ..."), which cuts the content before it.
+        // participle clause after a comma (", adding that ..."), which cuts the content before it. A content
+        // holds cues of its own paragraph only, and only a few, all close to its own cue in text order: the
+        // pairs compared are bounded.
         let mut keep = vec![true; out.len()];
         for i in 0..out.len() {
-            for j in 0..out.len() {
-                if i == j || !keep[j] {
+            let window = i.saturating_sub(NEARBY_CUES)..(i + NEARBY_CUES + 1).min(out.len());
+            for j in window {
+                if i == j || !keep[j] || out[j].paragraph != out[i].paragraph {
                     continue;
                 }
                 let Some(c) = out[j].content else { continue };
                 if c.start <= out[i].cue.start && out[i].cue.end <= c.end {
                     // "X confirmed the call was set, according to Y": the cue inside, with its own speaker and
                     // clause, is the attribution; the trailing "according to" only names the outlet.
+                    // "…,” he said, according to Reuters": the outlet only reported what the speaker said.
                     if out[j].according
                         && c.start < out[j].cue.start
                         && !out[i].according
                         && !out[i].inherits
-                        && out[i].content.is_some()
-                        && out[i]
-                            .speaker
-                            .as_ref()
-                            .is_some_and(|np| np.kind == NpKind::Person || np.kind == NpKind::Org)
+                        && out[i].cue.end <= out[j].cue.start
+                        && out[i].speaker.as_ref().is_some_and(|np| np.kind != NpKind::Relative)
+                        && (out[i].content.is_some()
+                            || self
+                                .text
+                                .get(out[i].tail_end..out[j].cue.start)
+                                .is_some_and(|gap| gap.trim() == ","))
                     {
                         keep[j] = false;
                         if let Some(ci) = out[i].content
@@ -653,7 +689,16 @@ impl<'a> Doc<'a> {
         let paragraph = self.sentences[si].paragraph;
         let sent_start = self.tokens[s0].start;
         // A capitalised cue inside a sentence is part of a name ("State Department", "United States").
-        if self.tokens[ci].is_capitalized(self.text) && (s0..ci).any(|k| self.tokens[k].kind == TokenKind::Word) {
+        if self.tokens[ci].is_capitalized(self.text) && (s0..ci).rev().any(|k| self.tokens[k].kind == TokenKind::Word) {
+            return None;
+        }
+        // "an engineer briefed on the inquiry": a participle of an addressee verb with "on" describes
+        // somebody who was told, inside the subject of another cue.
+        if form.class == CueClass::Addressee
+            && cj < s1
+            && matches!(self.low(cj), "on" | "about")
+            && (cj + 1..s1.min(cj + 14)).any(|k| self.lex.speech.is_speech(self.low(k)))
+        {
             return None;
         }
         let mut attr = Attribution {
@@ -702,6 +747,28 @@ impl<'a> Doc<'a> {
                 let end = sent_start + self.text[sent_start..cue.start].trim_end().len();
                 attr.content = (end > sent_start).then(|| Span::new(sent_start, end));
             }
+            // "“…,” government spokesman Ali Karimi, according to the agency.": the name between the
+            // quotation and the cue is the speaker; the outlet only carried the words.
+            let closing = (ci >= s0 + 2 && self.is_punct(ci - 1, ","))
+                .then(|| {
+                    (ci.saturating_sub(12).max(s0)..ci - 1)
+                        .rev()
+                        .find(|&k| self.is_quote_mark(k))
+                })
+                .flatten();
+            if let Some(mark) = closing
+                && let Some(name) = self
+                    .np_forward(mark + 1, ci - 1)
+                    .or_else(|| speakers::np_forward_loose(self, mark + 1, ci - 1))
+                && name.tok.1 == ci - 1
+                && matches!(name.kind, NpKind::Person | NpKind::TitleRef | NpKind::Group)
+            {
+                attr.according = false;
+                attr.content = None;
+                attr.reach_start = name.span.start;
+                attr.speaker = Some(name);
+                return Some(attr);
+            }
             attr.speaker = Some(np);
             return Some(attr);
         }
@@ -718,13 +785,21 @@ impl<'a> Doc<'a> {
                 || lead - 1 > s0 && self.low(lead - 1) == "and"
                 || lead - 1 > s0
                     && matches!(self.low(lead - 1), "in" | "while" | "as" | "by" | "after" | "before")
-                    && SAYING.contains(&self.low(ci)))
+                    && form.flags & lexicon::SAYING != 0)
         {
             attr.inherits = true;
             if !self.is_punct(lead - 1, ",") {
                 attr.reach_start = self.tokens[lead - 1].start;
             }
             attr.speaker = self.sentence_subject(s0, ci);
+            // "The paper quoted an unnamed official (on Tuesday) as saying": the one quoted speaks.
+            if self.low(lead - 1) == "as"
+                && let Some(quoted) = self.quoted_as(s0, lead - 1)
+            {
+                attr.inherits = false;
+                attr.reach_start = quoted.span.start;
+                attr.speaker = Some(quoted);
+            }
             let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
             attr.tail_end = tail;
@@ -806,7 +881,9 @@ impl<'a> Doc<'a> {
             // ", said Peskov." / ", the ministry said." / "Peskov, the Kremlin's spokesman, said".
             if j == ci
                 && form.class != CueClass::Addressee
-                && let Some(np) = self.np_forward(cj, s1)
+                && let Some(np) = self
+                    .np_forward(cj, s1)
+                    .or_else(|| speakers::np_forward_described(self, cj, s1))
                 && (np.tok.1 >= s1 || matches!(self.tok(np.tok.1), "," | "." | ";" | ":" | "!" | "?"))
             {
                 speaker = Some(np);
@@ -829,6 +906,14 @@ impl<'a> Doc<'a> {
             }
             if speaker.is_none() && !NOUN_LIKE.contains(&self.low(ci)) {
                 speaker = speakers::np_back_loose(self, s0, j - 1);
+            }
+            // "aides traveling with the vice president said", "officials in Seoul said", "the official who
+            // spoke to the AP said": the phrase right before the cue is the object of a modifier of the subject.
+            if let Some(np) = &speaker
+                && matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef)
+                && let Some(subject) = speakers::modified_subject(self, s0, np)
+            {
+                speaker = Some(subject);
             }
             // "Peter Navarro, the White House trade adviser said": the name before the apposition.
             if let Some(np) = &speaker
@@ -866,7 +951,9 @@ impl<'a> Doc<'a> {
             let after_quote = j > s0
                 && (self.is_quote_mark(j - 1) || self.is_punct(j - 1, ",") && j - 1 > s0 && self.is_quote_mark(j - 2));
             if (after_quote || j == s0)
-                && let Some(np) = self.np_forward(cj, s1)
+                && let Some(np) = self
+                    .np_forward(cj, s1)
+                    .or_else(|| speakers::np_forward_described(self, cj, s1))
             {
                 speaker = Some(np);
                 inverted = true;
@@ -875,7 +962,7 @@ impl<'a> Doc<'a> {
         let Some(speaker) = speaker else {
             // No speaker phrase, but a say-verb with its clause ("..., and said that the panel ..."): the quote
             // stands, with an unknown speaker.
-            let say = SAY_FAMILY.contains(&self.low(ci)) && !form.participle;
+            let say = form.flags & lexicon::PLAIN != 0 && !form.participle;
             if !say || j != ci || j == s0 || self.tokens[j - 1].kind != TokenKind::Word {
                 return None;
             }
@@ -896,8 +983,14 @@ impl<'a> Doc<'a> {
         let (content, tail) = self.forward_content(si, ci, content_from, s1, form);
         attr.tail_end = if inverted { tail.max(speaker.span.end) } else { tail };
         // A sentence ending in a colon introduces what follows ("X fired back at the comment on Monday:").
-        let rest = &self.text[attr.tail_end..self.sentences[si].end];
-        let rest = &rest[..rest.find(['“', '”', '"']).unwrap_or(rest.len())];
+        // (Only a short rest is looked at: a colon ends a lead-in, not a long sentence.)
+        let whole = &self.text[attr.tail_end..self.sentences[si].end];
+        let head = head_of(whole, 400);
+        let rest = match head.find(['“', '”', '"']) {
+            Some(i) => &head[..i],
+            None if head.len() < whole.len() => "",
+            None => head,
+        };
         let sentence_colon = rest.trim_end().ends_with(':') && !rest.contains(['.', '!', '?']);
         attr.colon = self.text[attr.tail_end..].trim_start().starts_with(':')
             || self.text[..attr.tail_end].ends_with(':')
@@ -913,8 +1006,12 @@ impl<'a> Doc<'a> {
                 let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
                 let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
                 let clause_end = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?', '—', '–']);
-                let mid = rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().count() >= 3;
-                if !ends_in_quote && clause_end && !head.is_empty() && (head.split_whitespace().count() >= 3 || mid) {
+                let mid = rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().take(3).count() >= 3;
+                if !ends_in_quote
+                    && clause_end
+                    && !head.is_empty()
+                    && (head.split_whitespace().take(3).count() >= 3 || mid)
+                {
                     let end = if mid {
                         self.content_end(si)
                     } else {
@@ -934,6 +1031,30 @@ impl<'a> Doc<'a> {
         }
         attr.speaker = Some(speaker);
         Some(attr)
+    }
+
+    /// "quoted X (Tuesday) as": the phrase X before the "as" at token `as_at`, after a verb of quoting.
+    fn quoted_as(&self, s0: usize, as_at: usize) -> Option<NounPhrase> {
+        let mut end = as_at;
+        // A time adjunct between the phrase and "as".
+        while end > s0 + 1 && (is_time_word(self.low(end - 1)) || matches!(self.low(end - 1), "today" | "yesterday")) {
+            end -= 1;
+            if end > s0 + 1 && matches!(self.low(end - 1), "on" | "last" | "this") {
+                end -= 1;
+            }
+        }
+        if end <= s0 + 1 {
+            return None;
+        }
+        let np = self
+            .np_back(s0, end - 1)
+            .or_else(|| speakers::np_back_loose(self, s0, end - 1))?;
+        let before = np.tok.0.checked_sub(1).filter(|&k| k >= s0)?;
+        matches!(
+            self.low(before),
+            "quoted" | "quoting" | "quotes" | "cited" | "citing" | "cites"
+        )
+        .then_some(np)
     }
 
     /// An adverb between a subject or comma and a cue ("also", "only", "repeatedly").
@@ -993,7 +1114,7 @@ impl<'a> Doc<'a> {
             // The previous comma, not crossing a quotation mark.
             let mut p = k;
             let mut found = None;
-            while p > s0 {
+            while p > s0 && k - p < 48 {
                 p -= 1;
                 if self.is_quote_mark(p) {
                     break;
@@ -1308,7 +1429,10 @@ impl<'a> Doc<'a> {
         if NOT_CLAUSE.contains(&w) && !addressee_to && !no_subject {
             return (None, tail);
         }
-        let words = (k..s1).filter(|&i| self.tokens[i].kind != TokenKind::Punct).count();
+        let words = (k..s1)
+            .filter(|&i| self.tokens[i].kind != TokenKind::Punct)
+            .take(3)
+            .count();
         if words < 3 {
             return (None, tail);
         }
@@ -1317,7 +1441,7 @@ impl<'a> Doc<'a> {
             self.low(cue_token).starts_with("call") && cue_token + 1 < s1 && self.low(cue_token + 1) == "for"
                 || matches!(self.low(cue_token), "cite" | "cites" | "cited" | "citing");
         // Only "say" and "tell" take a bare clause freely; "wrote his book", "added a clause" are objects.
-        let say_family = BARE_CLAUSE.contains(&self.low(cue_token)) || call_for;
+        let say_family = form.flags & lexicon::BARE_CLAUSE != 0 || call_for;
         if !say_family && !self.finite_clause(k, s1) {
             return (None, tail);
         }
@@ -1427,16 +1551,24 @@ impl<'a> Doc<'a> {
             // Right after: "…,” she said" / "…,” said Peskov". A quotation closing its sentence ("…
             // recklessness.”) does not take a following cue with a clause of its own ("Park said Kim ...").
             let closes_sentence = q.content.of(self.text).trim_end().ends_with(['.', '!', '?']);
-            let after = attrs.iter().position(|a| {
-                a.paragraph == q.paragraph
-                    && a.reach_start >= q.close_end
-                    && !(closes_sentence && a.content.is_some_and(|c| c.start >= a.cue.end))
-                    && self.text[q.close_end..a.reach_start]
+            // Attributions are sorted by where they start: the ones right after the quotation follow a binary
+            // search, and the gap only grows from there.
+            let first_after = attrs.partition_point(|a| a.reach_start < q.close_end);
+            let after = (first_after..attrs.len())
+                .take_while(|&k| {
+                    self.text[q.close_end..attrs[k].reach_start]
                         .chars()
                         .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
-            });
-            // Right before: "Peskov said: “…”", "she said, “…”".
-            let before = attrs.iter().rposition(|a| {
+                })
+                .find(|&k| {
+                    let a = &attrs[k];
+                    a.paragraph == q.paragraph && !(closes_sentence && a.content.is_some_and(|c| c.start >= a.cue.end))
+                });
+            // Right before: "Peskov said: “…”", "she said, “…”". Only the few attributions of the paragraph
+            // that start before the quotation are candidates.
+            let upto = attrs.partition_point(|a| a.reach_start <= q.open);
+            let before = (upto.saturating_sub(NEARBY_CUES)..upto).rev().find(|&k| {
+                let a = &attrs[k];
                 a.paragraph == q.paragraph
                     && a.tail_end <= q.open
                     && {
@@ -1501,10 +1633,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let Some(c) = a.content else { continue };
+            let c = self.capped(c);
             // Quotations inside the content make it mixed; a content inside or across a quotation is no quote.
             let mut kind = QuoteKind::Indirect;
             let mut ok = true;
-            for (qi, q) in marked.iter().enumerate() {
+            let near = marked.partition_point(|q| q.close_end <= c.start);
+            for (qi, q) in marked.iter().enumerate().skip(near).take_while(|(_, q)| q.open < c.end) {
                 let qspan = Span::new(q.open, q.close_end);
                 if c.contains(qspan) || c.contains(q.content) {
                     kind = QuoteKind::Mixed;
@@ -1522,7 +1656,7 @@ impl<'a> Doc<'a> {
                     continues: false,
                 });
             } else {
-                for (qi, q) in marked.iter().enumerate() {
+                for (qi, q) in marked.iter().enumerate().skip(near).take_while(|(_, q)| q.open < c.end) {
                     if c.contains(Span::new(q.open, q.close_end)) {
                         consumed[qi] = false;
                     }
@@ -1549,6 +1683,17 @@ impl<'a> Doc<'a> {
         pending.sort_by_key(|p| (p.content.start, p.content.end));
         pending.dedup_by_key(|p| p.content);
         pending
+    }
+
+    /// A reported content of at most `MAX_CONTENT` bytes, cut after a word: a "sentence" that never ends
+    /// (text without punctuation) reports no more than that, so output stays proportional to input.
+    fn capped(&self, c: Span) -> Span {
+        if c.len() <= MAX_CONTENT {
+            return c;
+        }
+        let head = head_of(c.of(self.text), MAX_CONTENT);
+        let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
+        Span::new(c.start, c.start + head[..cut].trim_end().len())
     }
 
     /// The content clause goes on past the quotation ("said that “A” against B"): a mixed quote, not a direct
@@ -1601,7 +1746,7 @@ impl<'a> Doc<'a> {
         let before = self.text[s.start..q.open].trim();
         if before.is_empty()
             || before.ends_with([':', '.', '!', '?', '—', '–'])
-            || before.split_whitespace().count() < 2
+            || before.split_whitespace().take(2).count() < 2
         {
             return None;
         }
@@ -1652,8 +1797,24 @@ impl<'a> Doc<'a> {
         at_start || q.content.start <= para.start + 3
     }
 
+    /// Whether a pronoun can refer to an earlier speaker: "it" to an organisation, country or group, "he" and
+    /// "she" to a person (of that gender when known), "they" to anyone.
+    fn pronoun_fits(&self, np: &NounPhrase, prev: &Speaker) -> bool {
+        if prev.name.is_none() {
+            return false;
+        }
+        let entity = prev.entity.and_then(|id| self.entities.get(id - 1));
+        let person = entity.map(|e| e.kind == EntityKind::Person);
+        match self.low(np.tok.0) {
+            "it" | "its" => person == Some(false),
+            "he" | "him" | "his" => person != Some(false) && entity.and_then(|e| e.gender) != Some('f'),
+            "she" | "her" => person != Some(false) && entity.and_then(|e| e.gender) != Some('m'),
+            _ => true,
+        }
+    }
+
     /// Resolve speakers in text order and build the quotes.
-    fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution], registry: &mut Registry) -> Vec<Quote> {
+    fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution]) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
         let mut last_para_quote: Option<(usize, usize)> = None; // (paragraph index, quote index)
         for p in pending {
@@ -1661,10 +1822,21 @@ impl<'a> Doc<'a> {
             let (speaker, cue, cue_span) = match p.attribution {
                 Some(ai) => {
                     let a = &attrs[ai];
-                    let speaker = a
-                        .speaker
-                        .as_ref()
-                        .map(|np| speakers::resolve(self, registry, np, a.cue.start));
+                    let mut speaker = a.speaker.as_ref().and_then(|np| speakers::resolve(self, np));
+                    // "…,” it added": a pronoun the actor stage left without an entity is the latest speaker
+                    // of its paragraph or the one before who fits it.
+                    if let Some(np) = a.speaker.as_ref().filter(|np| np.kind == NpKind::Pronoun)
+                        && speaker.as_ref().is_some_and(|sp| sp.name.is_none())
+                        && let Some((pp, qi)) = last_para_quote
+                        && (pp == pidx || pp + 1 == pidx)
+                        && let Some(prev) = out[qi].speaker.as_ref()
+                        && self.pronoun_fits(np, prev)
+                    {
+                        speaker = Some(Speaker {
+                            mention: speaker.and_then(|sp| sp.mention),
+                            ..prev.clone()
+                        });
+                    }
                     (speaker, Some(a.cue.of(self.text).to_string()), Some(a.cue))
                 }
                 None => {
@@ -1677,11 +1849,7 @@ impl<'a> Doc<'a> {
                         None => {
                             // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
                             let credit = self.credit_line_after(p.paragraph);
-                            (
-                                credit.map(|np| speakers::resolve(self, registry, &np, np.span.start)),
-                                None,
-                                None,
-                            )
+                            (credit.and_then(|np| speakers::resolve(self, &np)), None, None)
                         }
                     }
                 }

@@ -1,10 +1,9 @@
 //! Speaker phrases and their resolution to the fullest name in the article.
 
 use super::Doc;
-use super::lexicon::{NOT_NAME, ORG_HEAD, ROLE_NOUN, SKIP, TITLE};
-use super::marks::MarkedQuote;
+use super::lexicon::{NOT_NAME, ROLE_NOUN, TITLE};
 use crate::text::TokenKind;
-use detente_records::{Mention, MentionKind, Span, Speaker};
+use detente_records::{Entity, EntityKind, Span, Speaker};
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,23 +31,8 @@ pub struct NounPhrase {
     /// The name (person) or the head phrase (others).
     pub name: Span,
 }
-
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one",
-];
-/// Nouns that refer back to a news organisation named before ("the outlet").
-const OUTLET_NOUNS: &[&str] = &[
-    "outlet",
-    "agency",
-    "newspaper",
-    "paper",
-    "network",
-    "broadcaster",
-    "channel",
-    "station",
-    "daily",
-    "tabloid",
-    "wire",
 ];
 
 /// Titles written with a period, which the tokenizer leaves as a token of its own.
@@ -66,47 +50,6 @@ fn is_initial(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
-
-/// Words that begin place names, not people ("North Korea", "New Zealand").
-const PLACE_STARTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "new",
-    "saudi",
-    "united",
-    "hong",
-    "sri",
-    "costa",
-    "el",
-    "san",
-    "santa",
-    "los",
-    "las",
-    "buenos",
-    "rio",
-    "abu",
-    "tel",
-    "cape",
-    "port",
-    "fort",
-    "lake",
-    "mount",
-    "gulf",
-    "central",
-    "latin",
-    "middle",
-    "far",
-    "near",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-    "islamic",
-    "democratic",
-    "people's",
-];
 
 /// A word in capitals ("PENCE"), as transcripts name speakers.
 pub(super) fn is_shouted(s: &str) -> bool {
@@ -325,6 +268,88 @@ pub(super) fn np_back_loose(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase
     classify(doc, start, j + 1)
 }
 
+/// Prepositions that attach a phrase to the noun before it.
+const ATTACHING: &[&str] = &[
+    "in", "of", "with", "to", "on", "from", "at", "near", "for", "about", "inside", "outside",
+];
+
+/// The subject whose modifier ends with `np`: "aides traveling with the vice president", "officials in
+/// Seoul", "the official who spoke to the AP", "activists in the city of Raqqa in northern Syria". Returns
+/// the phrase from that subject to the end of `np`, of the subject's kind; None when `np` is not the
+/// object of such a modifier.
+pub(super) fn modified_subject(doc: &Doc, s0: usize, np: &NounPhrase) -> Option<NounPhrase> {
+    let mut first = np.tok.0;
+    let mut head: Option<NounPhrase> = None;
+    for _ in 0..4 {
+        let mut k = first;
+        // Lower-case modifiers of the object ("northern", "the latest").
+        let mut skipped = 0;
+        while k > s0
+            && skipped < 2
+            && doc.tokens[k - 1].kind == TokenKind::Word
+            && !doc.cap(k - 1)
+            && !ATTACHING.contains(&doc.low(k - 1))
+            && !LOOSE_STOP.contains(&doc.low(k - 1))
+            && !DETERMINERS.contains(&doc.low(k - 1))
+        {
+            k -= 1;
+            skipped += 1;
+        }
+        if k == s0 || !ATTACHING.contains(&doc.low(k - 1)) {
+            break;
+        }
+        let mut q = k - 1;
+        // "traveling with", "briefed on": a participle; "who spoke to": a relative clause.
+        let participle = |w: &str| w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+        if q > s0 && !doc.cap(q - 1) && participle(doc.low(q - 1)) {
+            q -= 1;
+        } else if q > s0 + 1 && matches!(doc.low(q - 2), "who" | "that") && doc.tokens[q - 1].kind == TokenKind::Word {
+            q -= 2;
+        }
+        if q == s0 || doc.tokens[q - 1].kind != TokenKind::Word {
+            break;
+        }
+        let Some(left) = np_back(doc, s0, q - 1).or_else(|| np_back_loose(doc, s0, q - 1)) else {
+            break;
+        };
+        if matches!(left.kind, NpKind::Pronoun | NpKind::Relative) {
+            break;
+        }
+        first = left.tok.0;
+        head = Some(left);
+    }
+    let head = head?;
+    // The subject opens its clause, perhaps after a determiner and modifiers ("An aviation official").
+    let mut from = head.tok.0;
+    for _ in 0..3 {
+        if from == s0 || doc.tokens[from - 1].kind != TokenKind::Word {
+            break;
+        }
+        let w = doc.low(from - 1);
+        if DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w) {
+            from -= 1;
+            break;
+        }
+        if doc.cap(from - 1) || ATTACHING.contains(&w) || LOOSE_STOP.contains(&w) {
+            break;
+        }
+        from -= 1;
+    }
+    let opens = from == s0
+        || doc.tokens[from - 1].kind == TokenKind::Punct
+        || matches!(doc.low(from - 1), "and" | "but" | "meanwhile" | "while" | "as" | "when");
+    if !opens {
+        return None;
+    }
+    let span = Span::new(doc.tokens[from].start, np.span.end);
+    Some(NounPhrase {
+        span,
+        tok: (from, np.tok.1),
+        kind: head.kind,
+        name: if head.kind == NpKind::Person { head.name } else { span },
+    })
+}
+
 /// A phrase of plain words from `i` up to punctuation or a clause link ("according to the proposals").
 pub(super) fn np_forward_loose(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
     let mut k = i;
@@ -355,6 +380,38 @@ pub(super) fn np_forward_loose(doc: &Doc, i: usize, s1: usize) -> Option<NounPhr
         return None;
     }
     classify(doc, i, k)
+}
+
+/// "…," said 70-year-old retiree Ana Ruiz / says store clerk Ana Ruiz: lower-case words that describe a person (an
+/// age, an occupation) before the name. The phrase is the speaker; the name inside it is the person.
+pub(super) fn np_forward_described(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
+    let mut k = i;
+    let mut words = 0;
+    while k < s1 && k < i + 8 && !doc.cap(k) {
+        let t = doc.tokens[k];
+        let described = match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => {
+                let w = doc.low(k);
+                words += 1;
+                !LOOSE_STOP.contains(&w) && !DETERMINERS.contains(&w) && !QUANTIFIERS.contains(&w)
+            }
+            _ => doc.tok(k) == "-" && k > i,
+        };
+        if !described {
+            return None;
+        }
+        k += 1;
+    }
+    if words == 0 || k == i || k >= s1 {
+        return None;
+    }
+    let name = np_forward(doc, k, s1).filter(|np| np.kind == NpKind::Person)?;
+    Some(NounPhrase {
+        span: Span::new(doc.tokens[i].start, name.span.end),
+        tok: (i, name.tok.1),
+        ..name
+    })
 }
 
 /// Decide what the phrase of tokens [a, b) is, and where the name is in it.
@@ -450,646 +507,141 @@ fn classify(doc: &Doc, a: usize, b: usize) -> Option<NounPhrase> {
     np(NpKind::Person, name)
 }
 
-/// A person named in the article.
-#[derive(Debug, Clone)]
-pub struct Person {
-    pub full: String,
-    /// Last name token, lower case.
-    pub last: String,
-    /// First word of `full`, lower case (compared for every name run: computed once).
-    pub first: String,
-    pub gender: Option<char>,
-    /// Title words seen with the name ("spokesman", "secretary-general").
-    pub titles: Vec<String>,
-    /// Where the full name is first given.
-    pub first_at: usize,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Occurrence {
-    pos: usize,
-    person: usize,
-    paragraph: usize,
-    /// "Trump's election": a possessive is a poor antecedent.
-    possessive: bool,
-    /// Subject of its sentence, or a speaker: a likely antecedent of a pronoun.
-    salient: bool,
-}
-
-/// The people of an article and where each is mentioned, plus the speakers found so far.
+/// Every entity mention of the article (from the actor stage), sorted by start: a speaker phrase finds
+/// the entity it names by a binary search, not a scan.
 #[derive(Debug, Default)]
-pub struct Registry {
-    pub persons: Vec<Person>,
-    occurrences: Vec<Occurrence>,
-    speakers: Vec<Occurrence>,
-    /// Groups and organisations that spoke: (position, name, is an organisation) for "they"/"it" and for
-    /// "the outlet".
-    groups: Vec<(usize, String, bool)>,
+pub struct EntityIndex {
+    /// (start, end, index into the entities).
+    spans: Vec<(usize, usize, usize)>,
+    /// The longest span, bounding the backward look from a position.
+    longest: usize,
 }
 
-fn gender_of_title(w: &str) -> Option<char> {
-    match w {
-        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "spokesman" | "congressman" | "chairman" | "sheikh" => {
-            Some('m')
-        }
-        "mrs" | "mrs." | "ms" | "ms." | "dame" | "lady" | "queen" | "princess" | "spokeswoman" | "congresswoman"
-        | "chairwoman" => Some('f'),
-        _ => None,
-    }
-}
-
-impl Registry {
-    pub(super) fn build(doc: &Doc, quotes: &[MarkedQuote]) -> Registry {
-        let mut reg = Registry::default();
-        let in_quote = |pos: usize| quotes.iter().any(|q| q.content.start <= pos && pos < q.content.end);
-        for si in 0..doc.sentences.len() {
-            let (s0, s1) = doc.sent_tokens[si];
-            let mut k = s0;
-            // The first word position that can hold the sentence's subject.
-            let mut subject_at = s0;
-            while subject_at < s1
-                && (doc.tokens[subject_at].kind == TokenKind::Punct
-                    || matches!(doc.low(subject_at), "but" | "and" | "the" | "meanwhile" | "so"))
-            {
-                subject_at += 1;
-            }
-            while k < s1 {
-                if !(doc.cap(k) && (k == subject_at || doc.lex.flags(doc.low(k)) & NOT_NAME == 0)) {
-                    k += 1;
-                    continue;
-                }
-                // A run of capitalised words (with particles and initials).
-                let a = k;
-                let mut b = k;
-                while b < s1 {
-                    let w = doc.low(b);
-                    let name_word =
-                        doc.cap(b) && (doc.lex.flags(w) & NOT_NAME == 0 || matches!(w, "mr." | "mrs." | "ms." | "dr."));
-                    let particle = || b > a && b + 1 < s1 && PARTICLES.contains(&w) && doc.cap(b + 1);
-                    if name_word || particle() {
-                        b += 1;
-                    } else if doc.is_punct(b, ".")
-                        && b > a
-                        && is_initial(doc.tok(b - 1))
-                        && b + 1 < s1
-                        && doc.cap(b + 1)
-                    {
-                        // The period of a middle initial ("George W. Bush").
-                        b += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if b == a {
-                    k += 1;
-                    continue;
-                }
-                // A subject: the sentence's first phrase, or a name right before a verb group ("X said").
-                let before_verb = b < s1 && {
-                    let next = doc.low(b);
-                    super::SAY_FAMILY.contains(&next) || next.len() > 2 && doc.lex.flags(next) & SKIP != 0
-                };
-                reg.add_run(doc, quotes, s0, a, b, a <= subject_at || before_verb);
-                k = b;
-            }
-        }
-        reg.occurrences.sort_by_key(|o| (o.pos, o.person));
-        let sorted = reg.occurrences.len();
-        for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
-            // The article's own spelling wins over the dictionary's ("al-Sisi" vs "el-Sisi"). The name runs are
-            // sorted by position (a binary search); the few occurrences added in this loop are scanned.
-            let first = reg.occurrences[..sorted].partition_point(|o| o.pos < m.start);
-            let in_text = reg.occurrences[..sorted].get(first).is_some_and(|o| o.pos < m.end)
-                || reg.occurrences[sorted..]
-                    .iter()
-                    .any(|o| m.start <= o.pos && o.pos < m.end)
-                || reg.by_name(&m.text, m.start).is_some();
-            if in_text {
-                continue;
-            }
-            if let Some(name) = &m.actor.name {
-                let words: Vec<&str> = name.split_whitespace().collect();
-                if words.len() >= 2 {
-                    let last = words[words.len() - 1].to_lowercase();
-                    let first = words[0].to_lowercase();
-                    let p = reg.person_for(&last, Some(&first), name, m.start);
-                    if reg.persons[p].gender.is_none() {
-                        reg.persons[p].gender = m.gender.or_else(|| gender_of_first(doc, &first));
-                    }
-                    let paragraph = doc
-                        .sentence_of(m.start)
-                        .map_or(usize::MAX, |si| doc.sentences[si].paragraph);
-                    if !in_quote(m.start) {
-                        reg.occurrences.push(Occurrence {
-                            pos: m.start,
-                            person: p,
-                            paragraph,
-                            possessive: false,
-                            salient: false,
-                        });
-                    }
-                }
-            }
-        }
-        reg.occurrences.sort_by_key(|o| (o.pos, o.person));
-        reg
-    }
-
-    fn person_for(&mut self, last: &str, first: Option<&str>, full: &str, at: usize) -> usize {
-        let found = self
-            .persons
+impl EntityIndex {
+    pub fn new(entities: &[Entity]) -> EntityIndex {
+        let mut spans: Vec<(usize, usize, usize)> = entities
             .iter()
-            .position(|p| p.last == last && first.is_none_or(|f| p.first == f));
-        match found {
-            Some(i) => {
-                if full.split_whitespace().count() > self.persons[i].full.split_whitespace().count()
-                    && at >= self.persons[i].first_at
-                {
-                    self.persons[i].full = full.to_string();
-                    self.persons[i].first = first_word_lower(full);
-                }
-                i
-            }
-            None => {
-                self.persons.push(Person {
-                    first: first_word_lower(full),
-                    full: full.to_string(),
-                    last: last.to_string(),
-                    gender: None,
-                    titles: Vec::new(),
-                    first_at: at,
-                });
-                self.persons.len() - 1
-            }
-        }
-    }
-
-    fn add_run(&mut self, doc: &Doc, quotes: &[MarkedQuote], s0: usize, a: usize, b: usize, subject: bool) {
-        // Titles inside the run ("President Vladimir Putin") and just before it ("spokesman Dmitry Peskov").
-        let mut name_from = a;
-        let mut titles: Vec<&str> = Vec::new();
-        for i in a..b {
-            let w = doc.low(i);
-            if doc.lex.flags(w) & (TITLE | ROLE_NOUN | ORG_HEAD | NOT_NAME) != 0 {
-                name_from = i + 1;
-                titles.push(w);
-            }
-        }
-        let mut p = a;
-        while p > s0 && a - p < 4 {
-            let w = doc.low(p - 1);
-            if w == "." && p - 1 > s0 && ABBREVIATED_TITLES.contains(&doc.low(p - 2)) {
-                titles.push(doc.low(p - 2));
-                p -= 2;
-            } else if doc.lex.flags(w) & (TITLE | ROLE_NOUN) != 0 {
-                titles.push(w);
-                p -= 1;
-            } else {
-                break;
-            }
-        }
-        if name_from >= b {
-            return;
-        }
-        let raw_last = doc.tok(b - 1);
-        if is_acronym(raw_last) || (name_from..b).any(|i| doc.lex.flags(doc.low(i)) & ORG_HEAD != 0) {
-            return;
-        }
-        let (start, end) = (doc.tokens[name_from].start, doc.tokens[b - 1].end);
-        let place = PLACE_STARTS.contains(&doc.low(name_from)) || doc.inside_place_or_org(start, end);
-        // "Institute for Strategic Studies": the tail of an organisation's name.
-        let org_tail = name_from == a && a >= s0 + 2 && matches!(doc.low(a - 1), "of" | "for") && doc.cap(a - 2);
-        if place || org_tail {
-            return;
-        }
-        let full = &doc.text[doc.tokens[name_from].start..doc.tokens[b - 1].end];
-        let last = doc.low(b - 1);
-        let pos = doc.tokens[name_from].start;
-        let gender = titles.iter().find_map(|t| gender_of_title(t));
-        let person = if b - name_from >= 2 {
-            let first = doc.low(name_from);
-            let g = gender.or_else(|| gender_of_first(doc, first));
-            let p = self.person_for(last, Some(first), full, pos);
-            if self.persons[p].gender.is_none() {
-                self.persons[p].gender = g;
-            }
-            Some(p)
-        } else {
-            let p = self.persons.iter().rposition(|p| p.last == last && p.first_at <= pos);
-            if let (Some(p), Some(g)) = (p, gender)
-                && self.persons[p].gender.is_none()
-            {
-                self.persons[p].gender = Some(g);
-            }
-            p
-        };
-        if let Some(pi) = person {
-            for t in titles {
-                if !self.persons[pi].titles.iter().any(|have| have == t) {
-                    self.persons[pi].titles.push(t.to_string());
-                }
-            }
-            let in_quote = quotes.iter().any(|q| q.content.start <= pos && pos < q.content.end);
-            if !in_quote {
-                let paragraph = doc.sentences[doc.sentence_of(pos).unwrap_or(0)].paragraph;
-                let possessive = b < doc.tokens.len() && doc.low(b) == "'s";
-                self.occurrences.push(Occurrence {
-                    pos,
-                    person: pi,
-                    paragraph,
-                    possessive,
-                    salient: subject,
-                });
-            }
-        }
-    }
-
-    /// The person a name refers to: same last name, the latest one introduced before `at` (or any).
-    fn by_name(&self, name: &str, at: usize) -> Option<usize> {
-        let mut words = name.split_whitespace().filter(|w| !w.ends_with('.') || w.len() > 3);
-        let opening = words.next()?;
-        let (first, last) = match words.next_back() {
-            Some(closing) => (Some(fold_word(opening)), fold_word(closing)),
-            None => (None, fold_word(opening)),
-        };
-        let matches = |p: &Person| p.last == last && first.as_ref().is_none_or(|f| p.first == *f);
-        let before = self
-            .occurrences
-            .iter()
-            .rev()
-            .find(|o| o.pos <= at && matches(&self.persons[o.person]))
-            .map(|o| o.person);
-        if let Some(p) = before.or_else(|| self.persons.iter().position(matches)) {
-            return Some(p);
-        }
-        // "Sisi" for "al-Sisi"; a single given name ("Louisa") or a family name written first ("Leung").
-        let hyphen = format!("-{last}");
-        let loose = |p: &Person| p.last.ends_with(&hyphen) || first.is_none() && p.first == last;
-        let before = self
-            .occurrences
-            .iter()
-            .rev()
-            .find(|o| o.pos <= at && loose(&self.persons[o.person]))
-            .map(|o| o.person);
-        before.or_else(|| self.persons.iter().position(loose))
-    }
-
-    fn compatible(&self, person: usize, gender: Option<char>) -> bool {
-        match (gender, self.persons[person].gender) {
-            (Some(g), Some(pg)) => g == pg,
-            _ => true,
-        }
-    }
-
-    /// "he"/"she" at `at`: the latest salient person of that gender within reach, else any such person.
-    fn by_pronoun(&self, gender: Option<char>, at: usize, paragraph: usize) -> Option<usize> {
-        let mut all: Vec<Occurrence> = self
-            .occurrences
-            .iter()
-            .chain(self.speakers.iter())
-            .copied()
-            .filter(|o| o.pos < at)
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
             .collect();
-        all.sort_by_key(|o| std::cmp::Reverse((o.pos, o.salient)));
-        // The last person named earlier in the same paragraph, outside quotations.
-        if let Some(o) = all
+        spans.sort_unstable();
+        let longest = spans.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
+        EntityIndex { spans, longest }
+    }
+
+    /// Entity mentions overlapping `span`.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let upto = self.spans.partition_point(|&(s, _, _)| s < span.end);
+        self.spans[..upto]
             .iter()
-            .find(|o| o.paragraph == paragraph && !o.possessive && self.compatible(o.person, gender))
-        {
-            return Some(o.person);
-        }
-        let window = at.saturating_sub(2500);
-        // A known gender match beats an unknown one among the salient candidates nearby.
-        let salient = |known: bool| {
-            all.iter()
-                .filter(|o| o.salient && o.pos >= window && self.compatible(o.person, gender))
-                .find(|o| !known || self.persons[o.person].gender.is_some())
-                .map(|o| o.person)
-        };
-        salient(false).or_else(|| all.iter().find(|o| self.compatible(o.person, gender)).map(|o| o.person))
-    }
-
-    /// "the spokesman" at `at`: the latest person given that title.
-    fn by_title(&self, title: &str, at: usize) -> Option<usize> {
-        // The person with that title mentioned most often before `at`; the latest on a tie.
-        let mut best: Option<(usize, usize, usize)> = None; // (count, last position, person)
-        for (p, person) in self.persons.iter().enumerate() {
-            if !person.titles.iter().any(|t| t == title) {
-                continue;
-            }
-            let occ = self
-                .occurrences
-                .iter()
-                .chain(self.speakers.iter())
-                .filter(|o| o.person == p && o.pos < at);
-            let (count, last) = occ.fold((0, 0), |(c, l), o| (c + 1, l.max(o.pos)));
-            if count > 0 && best.is_none_or(|b| (count, last) > (b.0, b.1)) {
-                best = Some((count, last, p));
-            }
-        }
-        best.map(|b| b.2)
+            .rev()
+            .take_while(move |&&(s, _, _)| s + self.longest > span.start)
+            .filter(move |&&(_, e, _)| e > span.start)
+            .map(|&(s, e, i)| (Span::new(s, e), i))
     }
 }
 
-/// The capitalised words whose initials spell `acronym` ("Korean Central News Agency" for "KCNA"), the first
-/// such run in the article; "of", "the", "and", "for" may stand between them.
-fn expand_acronym<'a>(doc: &Doc<'a>, acronym: &str) -> Option<&'a str> {
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-    if !is_acronym(acronym) || !(2..=6).contains(&letters.len()) || letters.len() != acronym.len() {
-        return None;
-    }
-    let n = doc.tokens.len();
-    for i in 0..n {
-        let t = doc.tokens[i];
-        if t.kind != TokenKind::Word || !doc.text[t.start..].starts_with(letters[0]) || t.end - t.start < 2 {
-            continue;
-        }
-        let (mut j, mut k) = (i, 0);
-        while j < n && k < letters.len() {
-            let w = doc.tok(j);
-            if doc.cap(j) && w.len() > 1 && w.starts_with(letters[k]) && !is_acronym(w) {
-                k += 1;
-                j += 1;
-            } else if k > 0 && matches!(doc.low(j), "of" | "the" | "and" | "for") {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        // All letters used, and the run ends there (not "Korean Central News Agency Director").
-        if k == letters.len() && !(j < n && doc.cap(j) && doc.tokens[j].kind == TokenKind::Word) {
-            return Some(&doc.text[t.start..doc.tokens[j - 1].end]);
-        }
-    }
-    None
-}
-
-/// An organisation or country opening one of the two sentences before `at`: (position, phrase).
-fn subject_org_before(doc: &Doc, at: usize) -> Option<(usize, String)> {
-    let si = doc.sentence_of(at)?;
-    (si.saturating_sub(2)..si).rev().find_map(|k| {
-        let (s0, s1) = doc.sent_tokens[k];
-        let mut i = s0;
-        while i < s1 && doc.tokens[i].kind == TokenKind::Punct {
-            i += 1;
-        }
-        let np = np_forward(doc, i, s1)?;
-        let org =
-            np.kind == NpKind::Org || np.kind == NpKind::Person && doc.inside_place_or_org(np.name.start, np.name.end);
-        let followed_by_verb = np.tok.1 < s1 && doc.tokens[np.tok.1].kind == TokenKind::Word;
-        (org && followed_by_verb).then(|| (np.span.start, np.span.of(doc.text).to_string()))
-    })
-}
-
-/// The first word of a name in lower case, apostrophes folded.
-fn first_word_lower(full: &str) -> String {
-    full.split_whitespace().next().map(fold_word).unwrap_or_default()
-}
-
-/// A name word in lower case with curly apostrophes folded (one allocation; a second only for a '’').
-fn fold_word(w: &str) -> String {
-    let low = w.to_lowercase();
-    if low.contains('’') {
-        low.replace('’', "'")
-    } else {
-        low
-    }
-}
-
-/// Whether `word` in lower case is `lower`, without allocating for an ASCII word (every person mention is
-/// compared so).
-fn lowers_to(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.len() == lower.len()
-            && word
-                .bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        word.to_lowercase() == lower
-    }
-}
-
-fn gender_of_first(doc: &Doc, first: &str) -> Option<char> {
-    let first = first.trim_end_matches('.');
-    if doc.lex.female.contains(first) {
-        Some('f')
-    } else if doc.lex.male.contains(first) {
-        Some('m')
-    } else {
-        gender_of_title(first)
-    }
-}
-
-/// The mention the actor stage found for a speaker phrase: contained in it or overlapping it, the most
-/// specific kind first.
-fn mention_for(mentions: &[Mention], span: Span, name: Span) -> Option<&Mention> {
-    let rank = |m: &Mention| match m.kind {
-        MentionKind::Person | MentionKind::Pronoun => 0,
-        MentionKind::Organization | MentionKind::Role => 1,
-        MentionKind::Country => 2,
+/// The entity a speaker phrase names: for a person, the entity mentioned at the name; for a pronoun, the
+/// one the pronoun refers to; for other phrases, the entity mentioned at the phrase's head (not one named
+/// inside a prepositional phrase after it: "activists in the city of Raqqa in northern Syria" is no
+/// mention of Syria).
+/// Returns the entity and whether its mention covers the phrase's head word (else it only qualifies the
+/// phrase: "the administration's statements", "some Korea watchers").
+fn entity_for<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<(&'e Entity, bool)> {
+    let rank = |e: &Entity| match e.kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization | EntityKind::Group => 1,
+        EntityKind::Country => 2,
     };
-    mentions.iter().filter(|m| m.span().overlaps(span)).min_by_key(|m| {
-        (
-            !m.span().overlaps(name),
-            rank(m),
-            std::cmp::Reverse(m.end - m.start),
-            m.start,
-        )
-    })
+    let (within, head) = match np.kind {
+        NpKind::Person | NpKind::Pronoun => (np.name, np.name.end),
+        NpKind::Relative => return None,
+        _ => {
+            let end = head_end(doc, np);
+            (Span::new(np.span.start, end), end)
+        }
+    };
+    doc.entity_index
+        .overlapping(within)
+        .map(|(span, i)| (span, &doc.entities[i], span.end >= head))
+        .min_by_key(|(span, e, covers)| (!covers, rank(e), std::cmp::Reverse(span.len()), span.start))
+        .map(|(_, e, covers)| (e, covers))
 }
 
-fn fill_actor(speaker: &mut Speaker, m: &Mention) {
-    speaker.code = (!m.actor.code.is_empty()).then(|| m.actor.code.clone());
-    speaker.country = m.actor.country.clone();
-    speaker.org = m.actor.org.clone();
-    speaker.role = m.actor.role.clone();
-    speaker.entity = Some(m.entity);
+/// End of the head of a phrase: before the first preposition after its first word ("officials in
+/// Seoul" → "officials"), the whole phrase without one.
+fn head_end(doc: &Doc, np: &NounPhrase) -> usize {
+    (np.tok.0 + 1..np.tok.1)
+        .find(|&k| {
+            let w = doc.low(k);
+            matches!(w, "of" | "by" | "who" | "that" | "which")
+                || ATTACHING.contains(&w)
+                || !doc.cap(k) && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+        })
+        .map_or(np.span.end, |k| doc.tokens[k - 1].end)
 }
 
-/// Resolve a speaker phrase at `at` (the cue position) to a speaker.
-pub(super) fn resolve(doc: &Doc, reg: &mut Registry, np: &NounPhrase, at: usize) -> Speaker {
-    let text = doc.text;
-    let mut mention = mention_for(doc.mentions, np.span, np.name);
+/// The speaker a phrase names: the entity's fullest name and actor; without an entity, the phrase as
+/// written (a person's name, a group) and no actor; None for a phrase that names nothing that can speak.
+pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
     let mut speaker = Speaker {
         mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }),
         ..Speaker::default()
     };
-    let mut person: Option<usize> = None;
-    match np.kind {
-        NpKind::Person => {
-            person = reg.by_name(np.name.of(text), at);
-            if person.is_none()
-                && let Some(m) = mention.filter(|m| m.kind == MentionKind::Person)
-                && let Some(n) = &m.actor.name
-            {
-                person = reg.by_name(n, at);
-                speaker.name = Some(n.clone());
-            }
-            if person.is_none() && speaker.name.is_none() {
-                speaker.name = Some(np.name.of(text).to_string());
-            }
-        }
-        NpKind::Pronoun => {
-            let w = np.span.of(text).to_lowercase();
-            let gender = match w.as_str() {
-                "he" => Some('m'),
-                "she" => Some('f'),
-                _ => None,
-            };
-            // Our own antecedent first (measured better on news than the actor stage's pronoun links); the
-            // actor stage's resolution when we find none and its person is of the pronoun's gender.
-            let paragraph = doc.sentence_of(at).map_or(usize::MAX, |si| doc.sentences[si].paragraph);
-            let own = if gender.is_some() {
-                reg.by_pronoun(gender, at, paragraph)
+    match entity_for(doc, np) {
+        Some((e, covers)) => {
+            // The entity's fullest name, unless the phrase only mentions it ("the administration's public
+            // statements") or names it more fully ("the Ministry of Public Health" for "Ministry").
+            let phrase = np.span.of(doc.text);
+            let words = |s: &str| s.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).count();
+            let fuller_phrase = e.kind != EntityKind::Person
+                && !matches!(np.kind, NpKind::Person | NpKind::Pronoun)
+                && words(phrase) > words(&e.name)
+                && phrase.to_lowercase().contains(&e.name.to_lowercase());
+            speaker.name = Some(if covers && !fuller_phrase {
+                e.name.clone()
             } else {
-                None
+                phrase.to_string()
+            });
+            if let Some(a) = &e.actor {
+                speaker.code = (!a.code.is_empty()).then(|| a.code.clone());
+                speaker.country = a.country.clone();
+                speaker.org = a.org.clone();
+                speaker.role = a.role.clone();
+            }
+            speaker.entity = covers.then_some(e.id);
+        }
+        None if !can_speak(doc, np) => return None,
+        None => {
+            speaker.name = match np.kind {
+                NpKind::Person => Some(np.name.of(doc.text).to_string()),
+                NpKind::Org | NpKind::Group | NpKind::TitleRef => Some(np.span.of(doc.text).to_string()),
+                NpKind::Pronoun | NpKind::Relative => None,
             };
-            let from_actors = mention.filter(|m| m.kind == MentionKind::Pronoun).and_then(|m| {
-                let n = m.actor.name.as_ref()?;
-                let p = reg.by_name(n, at);
-                match p {
-                    Some(p) if !reg.compatible(p, gender) => None,
-                    _ => Some((p, n.clone())),
-                }
-            });
-            let agree = matches!((&own, &from_actors), (Some(o), Some((Some(p), _))) if o == p);
-            if mention.is_some_and(|m| m.kind == MentionKind::Pronoun)
-                && !(agree || own.is_none() && from_actors.is_some())
-            {
-                // The pronoun's actor fields belong to the actor stage's antecedent: take the person's instead.
-                mention = None;
-            }
-            if let Some(p) = own {
-                person = Some(p);
-                if let Some(g) = gender
-                    && reg.persons[p].gender.is_none()
-                {
-                    reg.persons[p].gender = Some(g);
-                }
-            } else if let Some((p, n)) = from_actors {
-                person = p;
-                if person.is_none() {
-                    speaker.name = Some(n);
-                }
-            } else if w == "they" || w == "it" {
-                // The latest organisation that spoke, or one opening a sentence just before ("North Korea has
-                // been ... It has denied ...").
-                let spoke = reg
-                    .groups
-                    .iter()
-                    .rev()
-                    .find(|(pos, _, _)| *pos < at && at - *pos < 3000)
-                    .map(|(pos, name, _)| (*pos, name.clone()));
-                let subject = subject_org_before(doc, at);
-                let best = match (spoke, subject) {
-                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
-                    (a, b) => a.or(b),
-                };
-                if let Some((_, name)) = best {
-                    speaker.name = Some(name);
-                }
-            }
-        }
-        NpKind::TitleRef => {
-            let title = doc.tok(np.tok.1 - 1).to_lowercase();
-            person = reg.by_title(&title, at);
-            if person.is_none() {
-                speaker.name = Some(np.span.of(text).to_string());
-            }
-        }
-        NpKind::Org | NpKind::Group => {
-            speaker.name = Some(np.span.of(text).to_string());
-            // "KCNA reported": the name the article spells out ("the Korean Central News Agency").
-            if np.tok.1 - np.tok.0 == 1
-                && let Some(full) = expand_acronym(doc, doc.tok(np.tok.0))
-            {
-                speaker.name = Some(full.to_string());
-            }
-            // "the outlet", "the news agency": the last named organisation that spoke.
-            let head = doc.low(np.tok.1 - 1);
-            if np.span.of(text).to_lowercase().starts_with("the ") && OUTLET_NOUNS.contains(&head) {
-                let spoke = reg.groups.iter().rev().find(|(pos, n, org)| {
-                    *org && *pos < at && at - *pos < 4000 && n.starts_with(char::is_uppercase) && !n.starts_with("The ")
-                });
-                // Else the organisation named last before it ("..., according to KTV. The news outlet notes").
-                let named = doc.mentions.iter().rev().find(|m| {
-                    m.kind == MentionKind::Organization && m.end <= np.span.start && np.span.start - m.end < 400
-                });
-                let named = named.map(|m| (m.start, m.text.as_str()));
-                // An outlet's acronym the actor stage does not know ("KTV-NEWS"), a few sentences back.
-                let acronym = (0..np.tok.0)
-                    .rev()
-                    .take_while(|&k| doc.tokens[k].start + 400 > np.span.start)
-                    .find(|&k| {
-                        let w = doc.tok(k);
-                        let t = doc.tokens[k];
-                        t.kind == TokenKind::Word
-                            && is_acronym(w)
-                            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                            && !doc.inside_place_or_org(t.start, t.end)
-                    })
-                    .map(|k| (doc.tokens[k].start, doc.tok(k)));
-                let named = match (named, acronym) {
-                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
-                    (a, b) => a.or(b),
-                };
-                match (spoke, named) {
-                    (Some((pos, name, _)), Some((at_named, _))) if *pos > at_named => speaker.name = Some(name.clone()),
-                    (_, Some((_, name))) => speaker.name = Some(name.to_string()),
-                    (Some((_, name, _)), None) => speaker.name = Some(name.clone()),
-                    (None, None) => {}
-                }
-            }
-        }
-        NpKind::Relative => {}
-    }
-    if let Some(p) = person {
-        speaker.name = Some(reg.persons[p].full.clone());
-        let paragraph = doc
-            .sentence_of(np.span.start)
-            .map_or(usize::MAX, |si| doc.sentences[si].paragraph);
-        reg.speakers.push(Occurrence {
-            pos: np.span.start,
-            person: p,
-            paragraph,
-            possessive: false,
-            salient: true,
-        });
-    } else if (matches!(np.kind, NpKind::Org | NpKind::Group)
-        || np.kind == NpKind::Person && np.name.len() == np.span.len() && !np.name.of(text).contains(' '))
-        && let Some(n) = &speaker.name
-    {
-        // A one-word name is an organisation only when the actor stage says so ("Reuters", not "O'Neill").
-        let org = np.kind == NpKind::Org
-            || np.kind == NpKind::Person && mention.is_some_and(|m| m.kind == MentionKind::Organization);
-        reg.groups.push((np.span.start, n.clone(), org));
-    }
-    // Actor fields: the phrase's own mention, else a mention of the resolved person.
-    let source = mention.or_else(|| {
-        let p = person?;
-        let last = &reg.persons[p].last;
-        doc.mentions.iter().find(|m| {
-            m.kind == MentionKind::Person
-                && m.actor
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| n.split_whitespace().last().is_some_and(|l| lowers_to(l, last)))
-        })
-    });
-    if let Some(m) = source {
-        fill_actor(&mut speaker, m);
-        if let Some(n) = &m.actor.name
-            && person.is_none()
-        {
-            let fuller = speaker.name.as_ref().is_none_or(|s| {
-                n.split_whitespace().count() > s.split_whitespace().count()
-                    && n.ends_with(s.split_whitespace().last().unwrap_or(""))
-            });
-            if fuller && m.kind == MentionKind::Person {
-                speaker.name = Some(n.clone());
-            }
         }
     }
-    speaker
+    Some(speaker)
+}
+
+/// Whether a phrase that names no entity of the actor stage can still be a speaker: a group or a
+/// document, or a name that is no time ("Thursday"), no word in capitals ("EXCLUSIVE", "UPDATE") and not
+/// the tail of a longer name ("… of Professional Responsibility").
+fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
+    let (a, b) = np.tok;
+    match np.kind {
+        NpKind::Pronoun => true,
+        NpKind::Relative => false,
+        NpKind::Person | NpKind::Org => {
+            let words: Vec<usize> = (a..b).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
+            let shouted = words.len() == 1 && is_shouted(doc.tok(words[0])) && doc.tok(words[0]).len() > 4;
+            let timed = words
+                .iter()
+                .any(|&k| doc.lex.flags(doc.low(k)) & NOT_NAME != 0 && doc.cap(k))
+                && words.len() == 1;
+            let tail = a > 0 && matches!(doc.low(a - 1), "of" | "for" | "the");
+            !(shouted || timed || tail && np.kind == NpKind::Person)
+        }
+        // Groups and documents speak ("the proposals", "naysayers", "the family").
+        NpKind::Group | NpKind::TitleRef => true,
+    }
 }

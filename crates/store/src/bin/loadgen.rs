@@ -202,6 +202,7 @@ pub fn generated(n: u64) -> CodedArticle {
         sentences,
         mentions,
         events,
+        entities: Vec::new(),
     }
 }
 

@@ -3,19 +3,17 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::SchemaRef;
 use chrono::NaiveDate;
 use detente_analysis::EventRow;
+use detente_tables::arrow::BatchBuilder;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 use super::atomic::PartialDir;
-use super::{Cell, EVENT_COLUMNS, ExportOptions, ExportSummary, Kind, PartitionBy, event_cells};
+use super::{EVENT_COLUMNS, ExportOptions, ExportSummary, PartitionBy, event_cells};
 use crate::{Error, EventQuery, Result, Store};
 
 /// Rows handed to the writer at a time.
@@ -25,59 +23,6 @@ pub const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 /// Hive's name of the partition of missing values (read back as NULL).
 const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
-
-enum Builder {
-    Int(Int64Builder),
-    Real(Float64Builder),
-    Text(StringBuilder),
-    Bool(BooleanBuilder),
-}
-
-impl Builder {
-    fn new(kind: Kind) -> Builder {
-        match kind {
-            Kind::Int => Builder::Int(Int64Builder::new()),
-            Kind::Real => Builder::Real(Float64Builder::new()),
-            Kind::Text => Builder::Text(StringBuilder::new()),
-            Kind::Bool => Builder::Bool(BooleanBuilder::new()),
-        }
-    }
-
-    fn append(&mut self, cell: Cell) {
-        match (self, cell) {
-            (Builder::Int(b), Cell::Int(v)) => b.append_option(v),
-            (Builder::Real(b), Cell::Real(v)) => b.append_option(v),
-            (Builder::Text(b), Cell::Text(v)) => b.append_option(v),
-            (Builder::Bool(b), Cell::Bool(v)) => b.append_value(v),
-            _ => unreachable!("EVENT_COLUMNS and event_cells disagree"),
-        }
-    }
-
-    fn finish(&mut self) -> ArrayRef {
-        match self {
-            Builder::Int(b) => Arc::new(b.finish()),
-            Builder::Real(b) => Arc::new(b.finish()),
-            Builder::Text(b) => Arc::new(b.finish()),
-            Builder::Bool(b) => Arc::new(b.finish()),
-        }
-    }
-}
-
-fn schema() -> SchemaRef {
-    let fields: Vec<Field> = EVENT_COLUMNS
-        .iter()
-        .map(|(name, kind)| {
-            let (data_type, nullable) = match kind {
-                Kind::Int => (DataType::Int64, true),
-                Kind::Real => (DataType::Float64, true),
-                Kind::Text => (DataType::Utf8, true),
-                Kind::Bool => (DataType::Boolean, false),
-            };
-            Field::new(*name, data_type, nullable)
-        })
-        .collect();
-    Arc::new(Schema::new(fields))
-}
 
 /// The partition folder of a date (relative; empty for [`PartitionBy::None`]).
 pub fn partition_dir(date: Option<&str>, by: PartitionBy) -> String {
@@ -121,27 +66,24 @@ struct Partition {
     dir: String,
     path: PathBuf,
     writer: ArrowWriter<File>,
-    builders: Vec<Builder>,
-    pending: usize,
+    rows: BatchBuilder,
 }
 
 impl Partition {
-    fn flush(&mut self, schema: &SchemaRef) -> Result<()> {
-        if self.pending == 0 {
+    fn flush(&mut self) -> Result<()> {
+        if self.rows.is_empty() {
             return Ok(());
         }
-        let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
-        let batch = RecordBatch::try_new(schema.clone(), columns)?;
+        let batch = self.rows.finish()?;
         self.writer.write(&batch).map_err(|error| Error::Parquet {
             path: self.path.clone(),
             error,
         })?;
-        self.pending = 0;
         Ok(())
     }
 
-    fn close(mut self, schema: &SchemaRef) -> Result<()> {
-        self.flush(schema)?;
+    fn close(mut self) -> Result<()> {
+        self.flush()?;
         self.writer.close().map_err(|error| Error::Parquet {
             path: self.path.clone(),
             error,
@@ -164,7 +106,7 @@ impl Writer<'_> {
         let dir = partition_dir(row.date.as_deref(), self.by);
         if self.current.as_ref().is_none_or(|p| p.dir != dir) {
             if let Some(done) = self.current.take() {
-                done.close(&self.schema)?;
+                done.close()?;
             }
             let folder = self.root.join(&dir);
             std::fs::create_dir_all(&folder).map_err(|e| Error::file(&folder, e))?;
@@ -187,18 +129,14 @@ impl Writer<'_> {
                 dir,
                 path,
                 writer,
-                builders: EVENT_COLUMNS.iter().map(|(_, kind)| Builder::new(*kind)).collect(),
-                pending: 0,
+                rows: BatchBuilder::new(EVENT_COLUMNS, &[]),
             });
         }
         let partition = self.current.as_mut().expect("set above");
-        for (builder, cell) in partition.builders.iter_mut().zip(event_cells(row)) {
-            builder.append(cell);
-        }
-        partition.pending += 1;
+        partition.rows.push(event_cells(row));
         self.summary.rows += 1;
-        if partition.pending >= BATCH_ROWS {
-            partition.flush(&self.schema)?;
+        if partition.rows.len() >= BATCH_ROWS {
+            partition.flush()?;
         }
         Ok(())
     }
@@ -214,7 +152,7 @@ pub fn export(store: &Store, out: &Path, query: &EventQuery, options: &ExportOpt
     let mut writer = Writer {
         root: partial.dir(),
         by: options.partition_by,
-        schema: schema(),
+        schema: BatchBuilder::new(EVENT_COLUMNS, &[]).schema().clone(),
         props,
         current: None,
         summary: ExportSummary {
@@ -243,7 +181,7 @@ pub fn export(store: &Store, out: &Path, query: &EventQuery, options: &ExportOpt
         writer.write(row)?;
     }
     if let Some(last) = writer.current.take() {
-        last.close(&writer.schema)?;
+        last.close()?;
     }
     let mut summary = writer.summary;
     summary.events = summary.rows as u64;

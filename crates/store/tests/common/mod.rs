@@ -45,6 +45,7 @@ pub fn article(id: &str, date: Option<&str>, text: &str) -> CodedArticle {
         mentions: vec![],
         quotes: vec![],
         events: vec![],
+        entities: vec![],
     }
 }
 

@@ -1,4 +1,4 @@
-//! Import of PETRARCH/TABARI actor and agent dictionaries.
+//! The PETRARCH/TABARI importer: legacy actor and agent dictionaries read into the TOML format's builder.
 //!
 //! Actors: `NAME_WORDS_ [CODE]` lines, `+SYNONYM_` lines, and code lines (indented `[CODE dates]`) that
 //! apply to the entry above; dates are `>YYMMDD` (from), `<YYMMDD` (until), `YYMMDD-YYMMDD`, with
@@ -403,6 +403,17 @@ mod tests {
             phrase_forms("ISLAMIC_ARMY_OF_ADEN_(IAA)_"),
             ["ISLAMIC ARMY OF ADEN", "IAA"]
         );
+    }
+
+    #[test]
+    fn a_code_with_non_ascii_letters_is_kept_as_written() {
+        // Codes are taken as written ("CHÜGOV"); the country is read without slicing inside a character.
+        let mut b = Builder::default();
+        let text = "ZUG_ [CHEGOV]\nZÜRICH_ [CHÜGOV]\n";
+        load(&mut b, LegacyKind::Actors, "swiss.actors.txt", text).unwrap();
+        // A short or role-only code list never slices past a character.
+        let mut b = Builder::default();
+        load(&mut b, LegacyKind::Actors, "x.actors.txt", "ÉTAT_ [GOV]\nAB_ [A]\n").unwrap();
     }
 
     #[test]

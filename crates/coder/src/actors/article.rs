@@ -1,0 +1,199 @@
+//! One article's pass: the state the mechanisms share while the sentences are read in order, and the
+//! emission of mentions.
+
+use super::ActorRecognizer;
+use super::compose::context_role;
+use super::context::CountryContext;
+use super::dict::Dictionary;
+use super::disambiguate::PlaceCache;
+use super::entities::{EntityKey, EntityRec, Occurrence};
+use super::matcher::Hit;
+use super::sentence::quoted_ranges;
+use crate::wordset::WordMap;
+use detente_records::{Actor, Mention, MentionKind, Resolution, Sentence};
+use std::collections::HashMap;
+
+pub(super) struct ArticleState<'a> {
+    pub rec: &'a ActorRecognizer,
+    pub text: &'a str,
+    /// `YYYY-MM-DD`: selects people's roles at that time.
+    pub date: Option<&'a str>,
+    pub entities: Vec<EntityRec>,
+    pub entity_index: HashMap<EntityKey, usize>,
+    pub mentions: Vec<Mention>,
+    /// Every mention of an entity so far, in text order (what coreference looks back over).
+    pub occurrences: Vec<Occurrence>,
+    /// Title keys → the people with that title, now or before ("the president").
+    pub titled: WordMap<Vec<usize>>,
+    /// Surnames of people introduced in the article → entity.
+    pub surnames: WordMap<usize>,
+    pub context: CountryContext,
+    /// Document nouns → the entity that issued the latest such document ("said in a statement").
+    pub issuers: WordMap<usize>,
+    /// Last word of organisation mentions (lower case) → the latest such mention ("department" → "State
+    /// Department"), so that "the department" finds it without a scan.
+    pub bodies: WordMap<usize>,
+    pub places: PlaceCache,
+    /// The current sentence: its index among the non-boilerplate sentences, and its span.
+    pub sentence: usize,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub paragraph: usize,
+    /// Quotation ranges of the current sentence.
+    pub quoted: Vec<(usize, usize)>,
+}
+
+impl<'a> ArticleState<'a> {
+    pub fn new(rec: &'a ActorRecognizer, text: &'a str, date: Option<&'a str>) -> ArticleState<'a> {
+        ArticleState {
+            rec,
+            text,
+            date,
+            entities: Vec::new(),
+            entity_index: HashMap::new(),
+            mentions: Vec::new(),
+            occurrences: Vec::new(),
+            titled: WordMap::default(),
+            surnames: WordMap::default(),
+            context: CountryContext::default(),
+            issuers: WordMap::default(),
+            bodies: WordMap::default(),
+            places: PlaceCache::default(),
+            sentence: 0,
+            sentence_start: 0,
+            sentence_end: 0,
+            paragraph: 0,
+            quoted: Vec::new(),
+        }
+    }
+
+    pub fn dict(&self) -> &'a Dictionary {
+        &self.rec.dict
+    }
+
+    /// Read every non-boilerplate sentence in order: match, then compose.
+    pub fn run(&mut self, sentences: &[Sentence]) {
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut in_quote = false;
+        let mut paragraph = usize::MAX;
+        // Sentences are counted without boilerplate: "the previous sentence" of the context and pronoun
+        // rules skips an "ADVERTISEMENT" line between two paragraphs.
+        let mut counted = 0;
+        for s in sentences {
+            if s.paragraph != paragraph {
+                paragraph = s.paragraph;
+                in_quote = false;
+            }
+            if s.boilerplate || s.end > self.text.len() || s.start >= s.end {
+                continue;
+            }
+            self.sentence = counted;
+            counted += 1;
+            self.sentence_start = s.start;
+            self.sentence_end = s.end;
+            self.paragraph = s.paragraph;
+            in_quote = quoted_ranges(self.text, s.start, s.end, in_quote, &mut self.quoted);
+            self.rec
+                .matcher
+                .find_hits(self.dict(), self.text, s.start, s.end, &self.surnames, &mut hits);
+            self.add_org_names(&mut hits);
+            self.add_cue_names(&mut hits);
+            self.compose(&hits);
+        }
+    }
+
+    /// The country of the current and previous sentence (see [`CountryContext::country`]).
+    pub fn context_country(&self) -> Option<String> {
+        self.context.country(self.sentence).map(str::to_string)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn emit(
+        &mut self,
+        start: usize,
+        end: usize,
+        actor: Actor,
+        via: Resolution,
+        kind: MentionKind,
+        entity: usize,
+        gender: Option<char>,
+        plural: bool,
+    ) {
+        let start = self.strip_article(start, end);
+        // The context for titles without a country: countries and people named, state bodies and officials
+        // (not "Russians", "Russian hackers" or pronouns).
+        if let Some(c) = &actor.country
+            && (matches!(
+                kind,
+                MentionKind::Country | MentionKind::Person | MentionKind::Organization
+            ) || context_role(actor.role.as_deref()))
+        {
+            let weight = if kind == MentionKind::Country && actor.role.is_none() {
+                1
+            } else {
+                2
+            };
+            self.context.record(self.sentence, c, weight);
+        }
+        self.track(entity, start, end);
+        self.entities[entity].emitted.push(self.mentions.len());
+        if kind == MentionKind::Organization
+            && let Some(last) = self.text[start..end].rsplit(' ').next()
+        {
+            self.bodies.insert(last.to_lowercase(), self.mentions.len());
+        }
+        self.mentions.push(Mention {
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            actor,
+            via,
+            kind,
+            entity: entity + 1,
+            gender,
+            plural,
+        });
+    }
+
+    /// A mention of an entity at [start, end), emitted or not: the entity is the latest named there.
+    pub fn track(&mut self, entity: usize, start: usize, end: usize) {
+        let e = &mut self.entities[entity];
+        e.last = end;
+        e.last_sentence = self.sentence;
+        if e.spans.last() == Some(&(start, end)) {
+            return;
+        }
+        e.spans.push((start, end));
+        let occurrence = Occurrence {
+            start,
+            end,
+            entity,
+            sentence: self.sentence,
+            paragraph: self.paragraph,
+            salience: self.salience(start, end),
+            possessive: self.text[end..self.sentence_end].starts_with(['\'', '’']),
+            quoted: self.in_quote(start),
+        };
+        self.occurrences.push(occurrence);
+    }
+
+    /// Take back the latest mention (a name that turned out to qualify what follows it).
+    pub fn unemit_last(&mut self) {
+        if let Some(m) = self.mentions.pop() {
+            let e = &mut self.entities[m.entity - 1];
+            if e.emitted.last() == Some(&self.mentions.len()) {
+                e.emitted.pop();
+            }
+            if e.spans.last() == Some(&(m.start, m.end)) {
+                e.spans.pop();
+                if self
+                    .occurrences
+                    .last()
+                    .is_some_and(|o| (o.start, o.end) == (m.start, m.end))
+                {
+                    self.occurrences.pop();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Tests of the entity model with the built-in dictionaries, on texts written for them: who is who in an
+//! article (fullest names, kinds, actors, mentions), names no dictionary holds, organisations defined in
+//! the text, groups that take the article's country, and coreference.
+
+use super::*;
+use crate::text::segment;
+use detente_records::{Entity, EntityKind, Resolution};
+use std::sync::OnceLock;
+
+fn recognizer() -> &'static ActorRecognizer {
+    static REC: OnceLock<ActorRecognizer> = OnceLock::new();
+    REC.get_or_init(|| ActorRecognizer::load(&[]).expect("built-in dictionaries load"))
+}
+
+fn article(text: &str) -> ArticleActors {
+    let out = recognizer().recognize_article(text, &segment(text), Some("2024-05-02"));
+    // Entities are numbered from 1 in order of first mention; every mention points at one that holds its
+    // span; spans lie on character boundaries.
+    for (i, e) in out.entities.iter().enumerate() {
+        assert_eq!(e.id, i + 1);
+        assert!(!e.mentions.is_empty());
+        assert!(e.mentions.iter().all(|m| text.get(m.start..m.end).is_some()));
+    }
+    assert!(
+        out.entities
+            .windows(2)
+            .all(|w| w[0].mentions[0].start <= w[1].mentions[0].start)
+    );
+    for m in &out.mentions {
+        assert_eq!(&text[m.start..m.end], m.text);
+        let e = &out.entities[m.entity - 1];
+        assert!(e.mentions.contains(&m.span()), "{m:?} not in {e:?}");
+    }
+    assert!(out.mentions.windows(2).all(|w| w[0].start <= w[1].start));
+    out
+}
+
+fn entity<'a>(out: &'a ArticleActors, name: &str) -> &'a Entity {
+    out.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", out.entities))
+}
+
+fn forms<'t>(text: &'t str, e: &Entity) -> Vec<&'t str> {
+    e.mentions.iter().map(|m| m.of(text)).collect()
+}
+
+fn code(e: &Entity) -> Option<&str> {
+    e.actor.as_ref().map(|a| a.code.as_str())
+}
+
+#[test]
+fn the_entity_table_of_a_short_article() {
+    let text = "Chilean Foreign Minister Ximena Oyarce met Bolivian officials in La Paz on Tuesday. \
+                Oyarce said the border crossings would reopen. The minister added that she expected a \
+                deal before winter.";
+    let out = article(text);
+    let oyarce = entity(&out, "Ximena Oyarce");
+    assert_eq!((oyarce.kind, code(oyarce)), (EntityKind::Person, Some("CHLGOV")));
+    assert_eq!(
+        forms(text, oyarce),
+        ["Chilean Foreign Minister Ximena Oyarce", "Oyarce", "minister", "she"]
+    );
+    assert_eq!(oyarce.gender, Some('f'));
+    let officials = out
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Group)
+        .expect("the officials");
+    assert_eq!(code(officials), Some("BOLGOV"));
+    assert!(officials.plural);
+}
+
+#[test]
+fn a_person_the_dictionaries_do_not_know_gets_the_articles_country_and_role() {
+    let text = "Deputy Energy Minister Katja Lindqvist opened the new grid link on Friday. \
+                The official said the line would carry power to three islands. \
+                She thanked the engineers. Sweden paid for most of the work.";
+    let out = article(text);
+    let lindqvist = entity(&out, "Katja Lindqvist");
+    assert_eq!(code(lindqvist), Some("SWEGOV"));
+    assert_eq!(
+        forms(text, lindqvist),
+        ["Deputy Energy Minister Katja Lindqvist", "official", "She"]
+    );
+    // Its mentions are emitted once the article's country is known, with the rule named.
+    let m: Vec<_> = out.mentions.iter().filter(|m| m.entity == lindqvist.id).collect();
+    assert_eq!(m.len(), 3);
+    assert!(
+        m.iter()
+            .all(|m| m.via == Resolution::Context && m.actor.code == "SWEGOV")
+    );
+}
+
+#[test]
+fn names_marked_by_newswriting_are_people() {
+    let text = "“The pumps failed at midnight,” said Orla Beckett. \
+                Tamsin Achterberg, 52, a shopkeeper, counted the damage. \
+                Mr. Quennell said little. Ravindu Perera told the council the drains were blocked. \
+                The Old Harbour was closed.";
+    let out = article(text);
+    for name in ["Orla Beckett", "Tamsin Achterberg", "Quennell", "Ravindu Perera"] {
+        assert_eq!(entity(&out, name).kind, EntityKind::Person, "{name}");
+    }
+    assert_eq!(entity(&out, "Quennell").gender, Some('m'));
+    // A place named with "the" is nobody.
+    assert!(out.entities.iter().all(|e| !e.name.contains("Old Harbour")));
+}
+
+#[test]
+fn a_known_surname_with_other_first_names_is_somebody_else() {
+    let text = "Joe Biden met Hunter Biden's lawyers. Valerie Biden Owens said nothing. \
+                Donald Trump Jr. wrote that he was bored.";
+    let out = article(text);
+    let joe = entity(&out, "Joe Biden");
+    assert_eq!(forms(text, joe), ["Joe Biden"]);
+    assert!(out.entities.iter().any(|e| e.name == "Hunter Biden"));
+    let junior = entity(&out, "Donald Trump Jr.");
+    assert_eq!(code(junior), None);
+    assert!(out.entities.iter().all(|e| e.name != "Donald Trump"));
+}
+
+#[test]
+fn organisations_defined_in_the_text_and_their_short_forms() {
+    let text = "The Andean Water Rights Association (AWRA) sued the mining firm. \
+                AWRA said the river was poisoned. The Peruvian Mining Institute denied it. \
+                The Institute said its tests were clean.";
+    let out = article(text);
+    let awra = entity(&out, "Andean Water Rights Association");
+    assert_eq!(awra.kind, EntityKind::Organization);
+    assert_eq!(forms(text, awra), ["Andean Water Rights Association", "AWRA", "AWRA"]);
+    let institute = entity(&out, "Peruvian Mining Institute");
+    assert_eq!(code(institute), Some("PER"));
+    assert!(forms(text, institute).contains(&"Institute"));
+    // A dictionary organisation's initials refer back to it too.
+    let text = "The Organization of American States met in Quito. The OAS said it would send observers.";
+    let out = article(text);
+    let oas = out
+        .entities
+        .iter()
+        .find(|e| forms(text, e).contains(&"OAS"))
+        .expect("the OAS");
+    assert!(forms(text, oas).contains(&"Organization of American States"), "{oas:?}");
+}
+
+#[test]
+fn groups_take_the_country_the_article_is_about() {
+    let text = "Kenya's parliament passed the finance bill on Tuesday. \
+                Protesters marched on the building and riot police fired tear gas. \
+                Lawmakers said they would review the taxes.";
+    let out = article(text);
+    let code_of = |surface: &str| {
+        out.mentions
+            .iter()
+            .find(|m| m.text == surface)
+            .map(|m| (m.actor.code.as_str(), m.via))
+    };
+    assert_eq!(code_of("Protesters"), Some(("KENOPP", Resolution::Context)));
+    assert_eq!(code_of("riot police"), Some(("KENCOP", Resolution::Context)));
+    assert_eq!(code_of("Lawmakers"), Some(("KENLEG", Resolution::Context)));
+    // Groups often foreign where they are get no country.
+    let out = article("Kenya closed the park. Tourists were flown out.");
+    assert!(out.mentions.iter().all(|m| m.text != "Tourists"));
+}
+
+#[test]
+fn descriptions_refer_back_to_the_entity_they_describe() {
+    let text = "Japanese Prime Minister Shigeru Ishiba met Philippine President Ferdinand Marcos Jr. in Manila. \
+                The Japanese leader pledged patrol boats. \
+                The Philippine Coast Guard said the boats would arrive in June. The coast guard added that \
+                crews would train in Yokohama.";
+    let out = article(text);
+    let ishiba = entity(&out, "Shigeru Ishiba");
+    assert!(
+        forms(text, ishiba).contains(&"Japanese leader"),
+        "{:?}",
+        forms(text, ishiba)
+    );
+    let guard = out
+        .entities
+        .iter()
+        .find(|e| forms(text, e).contains(&"Philippine Coast Guard"))
+        .expect("the coast guard");
+    assert!(forms(text, guard).contains(&"coast guard"), "{guard:?}");
+}
+
+#[test]
+fn a_description_before_the_name_joins_the_person_named_later() {
+    let text = "Danish foreign minister says the strait stays open\n\n\
+                Danish Foreign Minister Lars Lokke Rasmussen said on Monday that ships would pass freely.";
+    let out = article(text);
+    let lokke = out
+        .entities
+        .iter()
+        .find(|e| e.name.ends_with("Rasmussen"))
+        .expect("the minister");
+    assert!(forms(text, lokke).contains(&"Danish foreign minister"), "{lokke:?}");
+}
+
+#[test]
+fn the_former_title_refers_to_the_person_who_held_it() {
+    let text = "Jimmy Carter visited Hebron in 2010. \"Peace is still possible,\" recalled the former president.";
+    let out = recognizer().recognize_article(text, &segment(text), Some("2010-06-01"));
+    let carter = out.entities.iter().find(|e| e.name == "Jimmy Carter").expect("Carter");
+    assert!(
+        carter.mentions.iter().any(|m| m.of(text) == "former president"),
+        "{carter:?}"
+    );
+}
+
+#[test]
+fn pronouns_prefer_the_subject_of_the_sentence_before() {
+    let text = "Colonel Ada Voss briefed General Ivo Marek on the drill. Later she flew to Riga.";
+    let out = article(text);
+    let she = out.mentions.iter().find(|m| m.text == "she").expect("she");
+    assert_eq!(she.actor.name.as_deref(), Some("Ada Voss"));
+    // "it said": an organisation that speaks.
+    let text = "The Lithuanian defence ministry ordered more shells. It said deliveries would start in May.";
+    let out = article(text);
+    let it = out.mentions.iter().find(|m| m.text == "It").expect("It");
+    let ministry = out
+        .mentions
+        .iter()
+        .find(|m| m.text.ends_with("ministry"))
+        .expect("the ministry");
+    assert_eq!((it.entity, it.actor.country.as_deref()), (ministry.entity, Some("LTU")));
+    // "it is" names nobody.
+    let out = article("The Lithuanian defence ministry ordered shells. It is unclear when they arrive.");
+    assert!(out.mentions.iter().all(|m| m.text != "It"));
+}
+
+#[test]
+fn the_article_spelling_of_a_dictionary_person_is_the_canonical_name() {
+    // The dictionary may spell the name otherwise; the article's fullest spelling wins, and the
+    // dictionary's name only when the article writes a shorter form.
+    let text = "Vladimir Vladimirovich Putin spoke in Kazan. Putin said the bridge would be rebuilt.";
+    let out = article(text);
+    assert!(out.entities.iter().any(|e| e.name == "Vladimir Vladimirovich Putin"));
+    let out = article("Putin spoke in Kazan.");
+    assert!(out.entities.iter().any(|e| e.name == "Vladimir Putin"));
+}
