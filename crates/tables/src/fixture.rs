@@ -133,5 +133,6 @@ pub fn coded() -> CodedArticle {
                 )
             },
         ],
+        entities: Vec::new(),
     }
 }
