@@ -130,10 +130,14 @@ fn a_stored_article_links_triggers_quotes_and_duplicates() {
         "Shelling hits Armenian border villages"
     );
     assert_eq!(doc.select("a.trigger").length(), 2);
+    // Every quote the coder found is an anchor for the quote lists.
+    let stored = server.get(&format!("/v1/articles/{}", enc("cauc-10"))).json();
+    let quotes = stored["article"]["quotes"].as_array().map_or(0, Vec::len);
+    assert!(quotes >= 1, "{stored}");
     assert_eq!(
         doc.select("[id^=quote-]").length(),
-        1,
-        "the quote is an anchor for the quote lists"
+        quotes,
+        "each quote is an anchor for the quote lists"
     );
     assert_eq!(doc.select("a[href^='https://news.example.org/cauc-10']").length(), 1);
     let missing = server.get("/articles/none-such");
