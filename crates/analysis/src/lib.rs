@@ -16,6 +16,7 @@ use detente_records::{Actor, Location, Trigger};
 use serde::{Deserialize, Serialize};
 
 /// One coded event with its article's metadata, as stored.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRow {
     /// The store's key of the event row.
@@ -42,6 +43,7 @@ pub struct EventRow {
     pub negated: bool,
     pub factual: bool,
     pub quote: Option<usize>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub location: Option<Location>,
     pub trigger: Trigger,
     pub rule: String,
@@ -147,6 +149,7 @@ pub fn actor_matches(actor: &Actor, pattern: &str) -> bool {
 }
 
 /// The key an actor is grouped under in alerts and networks.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKey {
@@ -167,6 +170,7 @@ impl NodeKey {
 }
 
 /// The length of a trend's time bucket.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
@@ -214,6 +218,7 @@ pub fn parse_date(date: &str) -> Option<NaiveDate> {
 }
 
 /// Counts of one direction of a dyad in one period.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DirectionStats {
     pub events: u32,
@@ -239,6 +244,7 @@ impl DirectionStats {
 }
 
 /// One period of a dyad trend, both directions.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendPoint {
     pub period: String,
@@ -346,6 +352,7 @@ impl Default for AlertParams {
 }
 
 /// An event that made an alert, with the article to read.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub event_id: i64,
@@ -360,6 +367,7 @@ pub struct Evidence {
 }
 
 /// A dyad whose conflict in one period rose above its own baseline.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alert {
     /// The two actors, in sorted order (an alert is about the dyad, both directions).
@@ -506,6 +514,7 @@ pub fn alerts(events: &[EventRow], params: &AlertParams) -> Vec<Alert> {
 }
 
 /// An actor in the interaction graph.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
@@ -514,6 +523,7 @@ pub struct Node {
 }
 
 /// Directed interactions from one actor to another.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edge {
     pub source: String,
@@ -524,6 +534,7 @@ pub struct Edge {
 }
 
 /// The actor interaction graph.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Network {
     pub nodes: Vec<Node>,
@@ -579,6 +590,22 @@ fn dot_id(id: &str) -> String {
 }
 
 impl Network {
+    /// Drops edges with fewer than `min_events` events, and the nodes left without an edge.
+    pub fn retain_min_events(&mut self, min_events: u32) {
+        if min_events <= 1 {
+            return;
+        }
+        self.edges.retain(|e| e.events >= min_events);
+        let used: std::collections::BTreeSet<&str> = self
+            .edges
+            .iter()
+            .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+            .collect();
+        let keep: Vec<bool> = self.nodes.iter().map(|n| used.contains(n.id.as_str())).collect();
+        let mut keep = keep.into_iter();
+        self.nodes.retain(|_| keep.next().unwrap_or(false));
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("a network serialises")
     }
@@ -889,6 +916,25 @@ mod tests {
                 .any(|e| e.source == "RUSGOV" && e.target == "RUSMIL")
         );
         assert!(by_code.nodes.iter().any(|n| n.id == "USAGOV"));
+    }
+
+    #[test]
+    fn thin_edges_and_their_lone_nodes_are_dropped() {
+        let events = vec![
+            event(1, "2022-02-01", "RUSMIL", "UKRMIL", "190", -10.0, 4),
+            event(2, "2022-02-02", "RUSGOV", "UKRGOV", "111", -2.0, 3),
+            event(3, "2022-02-03", "NATO", "UKRGOV", "070", 7.0, 2),
+        ];
+        let mut net = network(&events, None, NodeKey::Country);
+        assert_eq!(net.nodes.len(), 3);
+        net.retain_min_events(2);
+        assert_eq!(net.edges.len(), 1);
+        assert_eq!(
+            net.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["RUS", "UKR"]
+        );
+        net.retain_min_events(3);
+        assert!(net.edges.is_empty() && net.nodes.is_empty());
     }
 
     #[test]

@@ -16,6 +16,8 @@ mod places_cmd;
 mod progress;
 mod read_args;
 mod render;
+#[cfg(feature = "server")]
+mod serve;
 mod store_cmds;
 
 use clap::{Parser, Subcommand};
@@ -82,6 +84,9 @@ enum Command {
     Places(places_cmd::PlacesArgs),
     /// Draw stored events on a world or region map (SVG): circles sized by count, coloured by quad class.
     Map(map::MapArgs),
+    /// Serve the JSON API and the web dashboard over the store (http://127.0.0.1:8080 by default).
+    #[cfg(feature = "server")]
+    Serve(serve::ServeArgs),
     /// Print a shell completion script: `detente completions bash > ~/.local/share/bash-completion/completions/detente`.
     Completions(docs::CompletionsArgs),
     /// Print the man page (roff): `detente man > detente.1; man ./detente.1`.
@@ -133,6 +138,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Export(args) => store_cmds::export::run(args),
         Command::Places(args) => places_cmd::run(&args),
         Command::Map(args) => map::run(args),
+        #[cfg(feature = "server")]
+        Command::Serve(args) => serve::run(args),
         Command::Completions(args) => docs::completions(&args),
         Command::Man(args) => docs::man(&args),
     }

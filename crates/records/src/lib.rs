@@ -17,6 +17,7 @@ pub use check::span_problems;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A byte range into an article's text.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub struct Span {
     pub start: usize,
@@ -46,6 +47,7 @@ impl Span {
 }
 
 /// One article as read from an input, before coding.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Article {
     pub id: String,
@@ -58,6 +60,7 @@ pub struct Article {
 }
 
 /// A sentence (or a line that is not part of the article, when `boilerplate`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     pub start: usize,
@@ -75,6 +78,7 @@ impl Sentence {
 }
 
 /// A coded actor: CAMEO-style country + role, or an organisation, and the person's name when named.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Actor {
     /// e.g. `RUSGOV`, `USAMIL`, `NATO`, `WST`.
@@ -90,6 +94,7 @@ pub struct Actor {
 }
 
 /// How a mention got its actor: what `detente actors` shows people who tune dictionaries.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Resolution {
@@ -113,6 +118,7 @@ pub enum Resolution {
 }
 
 /// What kind of expression a mention is; quotes and events use it (e.g. pronouns as speakers).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
@@ -130,6 +136,7 @@ pub enum MentionKind {
 }
 
 /// A recognised actor mention.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
@@ -159,6 +166,7 @@ impl Mention {
 }
 
 /// What kind of thing an entity is.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
@@ -174,6 +182,7 @@ pub enum EntityKind {
 }
 
 /// Who is who in an article: one person, organisation, country or group and every mention of it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// The number that the entity's mentions carry in `Mention::entity` (entities are numbered from 1,
@@ -195,6 +204,7 @@ pub struct Entity {
     pub mentions: Vec<Span>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
@@ -204,6 +214,7 @@ pub enum QuoteKind {
 }
 
 /// The speaker of a quote: a name, where it is named for this quote, and the actor fields.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Speaker {
     /// The fullest name the article gives for this speaker (or the phrase, for "officials").
@@ -220,6 +231,7 @@ pub struct Speaker {
 }
 
 /// A quotation: the quoted content only (without quotation marks).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub kind: QuoteKind,
@@ -241,6 +253,7 @@ impl Quote {
 }
 
 /// The word(s) that triggered an event.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trigger {
     pub start: usize,
@@ -328,6 +341,7 @@ pub struct Location {
 }
 
 /// One coded event: who did what to whom.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Index into the article's sentences.
@@ -345,6 +359,8 @@ pub struct Event {
     pub factual: bool,
     /// Index into quotes when the event is stated inside a quotation.
     pub quote: Option<usize>,
+    /// Where the event took place (see docs/output-schema.md).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub location: Option<Location>,
     pub trigger: Trigger,
     /// Which lexicon entry / pattern produced the event.
@@ -352,6 +368,7 @@ pub struct Event {
 }
 
 /// One coded article: output schema v1.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CodedArticle {
     pub schema: u32,

@@ -11,7 +11,9 @@
 pub mod dedup;
 pub mod export;
 pub mod names;
+pub mod page;
 pub mod query;
+pub mod read;
 pub mod recode;
 pub mod schema;
 pub mod search;
@@ -28,7 +30,9 @@ use xxhash_rust::xxh3::xxh3_128;
 
 pub use detente_analysis::EventRow;
 pub use export::{ExportFormat, ExportOptions, ExportSummary, LeftOut, PartitionBy};
+pub use page::{Cursor, Page};
 pub use query::{EventQuery, Near, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
+pub use read::{ActorProfile, ArticleSummary, DyadCount, NameCount, StoredArticle};
 pub use recode::Recode;
 pub use stats::Stats;
 
@@ -101,6 +105,7 @@ impl Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What one [`Store::ingest_batch`] did.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BatchSummary {
     /// New articles stored.
@@ -153,6 +158,7 @@ impl Coding {
 }
 
 /// Row counts of the main tables.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub articles: u64,

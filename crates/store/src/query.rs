@@ -7,6 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{Row, params_from_iter};
 use serde::{Deserialize, Serialize};
 
+use crate::page::Cursor;
 pub use crate::search::fts_query;
 use crate::search::fts_query_for;
 use crate::{Error, Result, Store};
@@ -114,6 +115,7 @@ pub fn resolve_actor(pattern: &str) -> String {
 }
 
 /// A quote with its article's metadata.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRow {
     pub quote_id: i64,
@@ -174,6 +176,7 @@ impl SearchQuery {
 }
 
 /// One ranked search result.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     /// `article` or `quote`.
@@ -186,6 +189,32 @@ pub struct SearchHit {
     /// bm25 rank: lower is better.
     pub score: f64,
     pub snippet: String,
+}
+
+/// A CAMEO root code or an inclusive range of them: `19` → (19, 19); `14..20` or `14-20` → (14, 20).
+pub fn parse_root_range(text: &str) -> Result<(u8, u8)> {
+    let parse = |s: &str| -> Result<u8> {
+        let n: u8 = s.trim().parse().map_err(|_| {
+            Error::Invalid(format!(
+                "root {text:?}: expected a CAMEO root (1..20) or a range like 14..20"
+            ))
+        })?;
+        if !(1..=20).contains(&n) {
+            return Err(Error::Invalid(format!("root {text:?}: CAMEO roots are 01 to 20")));
+        }
+        Ok(n)
+    };
+    let (low, high) = match text.split_once("..").or_else(|| text.split_once('-')) {
+        Some((a, b)) => (parse(a)?, parse(b.trim_start_matches('='))?),
+        None => {
+            let n = parse(text)?;
+            (n, n)
+        }
+    };
+    if low > high {
+        return Err(Error::Invalid(format!("root {text:?}: the range is empty")));
+    }
+    Ok((low, high))
 }
 
 /// SQL conditions with their positional values.
@@ -232,6 +261,22 @@ impl Conditions {
                 let v = self.value(format!("%{}%", like_escape(name)));
                 format!("({side}_name LIKE {v} ESCAPE '\\')")
             }
+        }
+    }
+
+    /// Rows after `cursor` in the order `date IS NULL, date, pk` of the table aliased `alias` (with
+    /// `newest_first`: `date IS NULL, date DESC, pk DESC`; undated rows come last either way).
+    fn after(&mut self, alias: &str, cursor: &Cursor, newest_first: bool) -> String {
+        let pk = self.value(cursor.key);
+        let later = if newest_first { "<" } else { ">" };
+        match &cursor.date {
+            Some(date) => {
+                let d = self.value(date.clone());
+                format!(
+                    "({alias}.date {later} {d} OR ({alias}.date = {d} AND {alias}.pk {later} {pk}) OR {alias}.date IS NULL)"
+                )
+            }
+            None => format!("({alias}.date IS NULL AND {alias}.pk {later} {pk})"),
         }
     }
 
@@ -330,8 +375,58 @@ fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
 }
 
 impl Store {
-    fn event_sql(&self, query: &EventQuery) -> (String, Vec<Value>) {
-        let c = event_conditions(query);
+    /// The side of a dyad that names fewer events, when it names so few that finding its events through the
+    /// actor indexes beats reading every event (None: read them all). Counting stops at a cap, so the probe
+    /// costs at most a few thousand index entries however busy an actor is. A name pattern (`Putin`) has no
+    /// index and counts as busy.
+    fn rarer_side<'p>(&self, a: &'p str, b: &'p str) -> Result<Option<&'p str>> {
+        const CAP: usize = 4000;
+        let entries = |pattern: &str, cap: usize| -> Result<usize> {
+            match ActorPattern::parse(&resolve_actor(pattern)) {
+                ActorPattern::Code(code) => self.actor_event_entries(code, cap),
+                ActorPattern::Name(_) => Ok(cap),
+            }
+        };
+        let size_a = entries(a, CAP)?;
+        let size_b = entries(b, size_a.min(CAP))?;
+        Ok(match (size_a < CAP, size_b < size_a.min(CAP)) {
+            (_, true) => Some(b),
+            (true, false) => Some(a),
+            (false, false) => None,
+        })
+    }
+
+    /// Index entries naming `pattern` on either side (code, country, org), counted up to `cap`.
+    fn actor_event_entries(&self, pattern: &str, cap: usize) -> Result<usize> {
+        let mut total = 0;
+        for column in [
+            "source_code",
+            "source_country",
+            "source_org",
+            "target_code",
+            "target_country",
+            "target_org",
+        ] {
+            if total >= cap {
+                break;
+            }
+            let mut c = Conditions::default();
+            let range = c.prefix(column, pattern);
+            let sql = format!(
+                "SELECT count(*) FROM (SELECT 1 FROM events WHERE {range} LIMIT {})",
+                cap - total
+            );
+            let n: i64 = self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(params_from_iter(c.values), |r| r.get(0))?;
+            total += n as usize;
+        }
+        Ok(total)
+    }
+
+    fn event_sql(&self, query: &EventQuery, after: Option<&Cursor>) -> Result<(String, Vec<Value>)> {
+        let c = self.event_conditions(query, after)?;
         let order = if query.newest_first {
             "e.date IS NULL, e.date DESC, e.pk DESC"
         } else {
@@ -342,7 +437,7 @@ impl Store {
         if let Some(limit) = query.limit.filter(|_| query.near.is_none()) {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
-        (sql, c.values)
+        Ok((sql, c.values))
     }
 
     /// How many events match `query` (its limit aside).
@@ -355,7 +450,7 @@ impl Store {
             };
             return Ok(self.for_each_event(&query, |_| Ok(()))? as u64);
         }
-        let c = event_conditions(query);
+        let c = self.event_conditions(query, None)?;
         let sql = format!(
             "SELECT count(*) FROM events e JOIN articles a ON a.pk = e.article {}",
             c.where_clause()
@@ -363,11 +458,14 @@ impl Store {
         let n: i64 = self.conn.query_row(&sql, params_from_iter(c.values), |r| r.get(0))?;
         Ok(n as u64)
     }
-}
 
-fn event_conditions(query: &EventQuery) -> Conditions {
-    {
+    /// The SQL conditions of `query`, after a cursor in the query's order.
+    fn event_conditions(&self, query: &EventQuery, after: Option<&Cursor>) -> Result<Conditions> {
         let mut c = Conditions::default();
+        if let Some(after) = after {
+            let sql = c.after("e", after, query.newest_first);
+            c.push(sql);
+        }
         if let Some(source) = query.source.as_deref().filter(|s| !s.is_empty()) {
             let sql = c.actor("e.source", source);
             c.push(sql);
@@ -384,6 +482,12 @@ fn event_conditions(query: &EventQuery) -> Conditions {
             let (sa, tb) = (c.actor("e.source", a), c.actor("e.target", b));
             let (sb, ta) = (c.actor("e.source", b), c.actor("e.target", a));
             c.push(format!("(({sa} AND {tb}) OR ({sb} AND {ta}))"));
+            // The same events, said so SQLite can gather them from six index ranges of the rarer actor
+            // instead of testing every event.
+            if let Some(rare) = self.rarer_side(a, b)? {
+                let (s, t) = (c.actor("e.source", rare), c.actor("e.target", rare));
+                c.push(format!("({s} OR {t})"));
+            }
         }
         if let Some(since) = &query.since {
             let v = c.value(since.clone());
@@ -434,14 +538,24 @@ fn event_conditions(query: &EventQuery) -> Conditions {
             let (lo, hi) = (c.value(near.lat - dlat), c.value(near.lat + dlat));
             c.push(format!("e.location_lat BETWEEN {lo} AND {hi}"));
         }
-        c
+        Ok(c)
     }
 }
 
 impl Store {
     /// Calls `each` for every event matching `query`, in date order, without loading them all.
-    pub fn for_each_event(&self, query: &EventQuery, mut each: impl FnMut(EventRow) -> Result<()>) -> Result<usize> {
-        let (sql, values) = self.event_sql(query);
+    pub fn for_each_event(&self, query: &EventQuery, each: impl FnMut(EventRow) -> Result<()>) -> Result<usize> {
+        self.for_each_event_after(query, None, each)
+    }
+
+    /// [`Store::for_each_event`] after a cursor (the key of the last event of the previous page).
+    fn for_each_event_after(
+        &self,
+        query: &EventQuery,
+        after: Option<&Cursor>,
+        mut each: impl FnMut(EventRow) -> Result<()>,
+    ) -> Result<usize> {
+        let (sql, values) = self.event_sql(query, after)?;
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut n = 0;
@@ -459,6 +573,16 @@ impl Store {
         Ok(n)
     }
 
+    /// The events matching `query` after a cursor (the key of the last event of the previous page).
+    pub(crate) fn events_after(&self, query: &EventQuery, after: Option<&Cursor>) -> Result<Vec<EventRow>> {
+        let mut out = Vec::new();
+        self.for_each_event_after(query, after, |row| {
+            out.push(row);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     /// The events matching `query`, in date order.
     pub fn events(&self, query: &EventQuery) -> Result<Vec<EventRow>> {
         let mut out = Vec::new();
@@ -471,7 +595,16 @@ impl Store {
 
     /// The quotes matching `query`, by date.
     pub fn quotes(&self, query: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        self.quotes_after(query, None)
+    }
+
+    /// [`Store::quotes`] after a cursor (the key of the last quote of the previous page).
+    pub(crate) fn quotes_after(&self, query: &QuoteQuery, after: Option<&Cursor>) -> Result<Vec<QuoteRow>> {
         let mut c = Conditions::default();
+        if let Some(after) = after {
+            let sql = c.after("q", after, query.newest_first);
+            c.push(sql);
+        }
         if let Some(speaker) = query.speaker.as_deref().filter(|s| !s.is_empty()) {
             let v = c.value(format!("%{}%", like_escape(speaker)));
             c.push(format!("q.speaker_name LIKE {v} ESCAPE '\\'"));

@@ -999,6 +999,17 @@ fn events_filter_by_location_country_and_distance() {
         ..EventQuery::default()
     });
     assert_eq!(limited.len(), 1.min(with_place));
+    // Pages apply the distance test too: Kharkiv lies inside this point's bounding box (2.5° of latitude and
+    // 3.5° of longitude away) but ~370 km from it, outside the 300 km circle.
+    let page = |spec: &str| {
+        let query = EventQuery {
+            near: Some(detente_store::Near::parse(spec).unwrap()),
+            ..EventQuery::default()
+        };
+        store.events_page(&query, None, 10).unwrap().items.len()
+    };
+    assert_eq!(page("52.49,39.73,300km"), 0);
+    assert_eq!(page("52.49,39.73,400km"), with_place);
     for bad in ["50.45,30.52", "95,30,10km", "50,30,-5km", "50,x,10km"] {
         assert!(detente_store::Near::parse(bad).is_err(), "{bad}");
     }

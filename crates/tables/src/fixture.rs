@@ -134,5 +134,6 @@ pub fn coded() -> CodedArticle {
                 )
             },
         ],
+        entities: Vec::new(),
     }
 }

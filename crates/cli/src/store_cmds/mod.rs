@@ -134,28 +134,7 @@ pub fn check_date(flag: &str, date: &Option<String>) -> Result<Option<String>> {
 
 /// `19` → (19, 19); `14..20` or `14-20` → (14, 20).
 pub fn parse_root_range(text: &str) -> Result<(u8, u8)> {
-    let parse = |s: &str| -> Result<u8> {
-        let n: u8 = s.trim().parse().map_err(|_| {
-            usage(format!(
-                "--root {text:?}: expected a CAMEO root (1..20) or a range 14..20"
-            ))
-        })?;
-        if !(1..=20).contains(&n) {
-            return Err(usage(format!("--root {text:?}: CAMEO roots are 01 to 20")));
-        }
-        Ok(n)
-    };
-    let (low, high) = match text.split_once("..").or_else(|| text.split_once('-')) {
-        Some((a, b)) => (parse(a)?, parse(b.trim_start_matches('='))?),
-        None => {
-            let n = parse(text)?;
-            (n, n)
-        }
-    };
-    if low > high {
-        return Err(usage(format!("--root {text:?}: the range is empty")));
-    }
-    Ok((low, high))
+    detente_store::query::parse_root_range(text).map_err(|e| usage(format!("--{e}")))
 }
 
 fn parse_dyad(text: &str) -> Result<(String, String)> {

@@ -72,16 +72,7 @@ pub fn run_to(args: &NetworkArgs, out: &mut dyn Write) -> Result<ExitCode> {
     };
     let events = store.events(&query)?;
     let mut network = analysis::network(&events, since.as_deref(), args.key.into());
-    if args.min_events > 1 {
-        network.edges.retain(|e| e.events >= args.min_events);
-        let used: std::collections::BTreeSet<&str> = network
-            .edges
-            .iter()
-            .flat_map(|e| [e.source.as_str(), e.target.as_str()])
-            .collect();
-        let used: std::collections::BTreeSet<String> = used.into_iter().map(String::from).collect();
-        network.nodes.retain(|n| used.contains(&n.id));
-    }
+    network.retain_min_events(args.min_events);
     match args.format {
         GraphFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &network.to_json())?;
