@@ -81,7 +81,6 @@ pub fn coded() -> CodedArticle {
         title: None,
         url: Some("https://example.org/a1".into()),
         text: Some(TEXT.into()),
-        entities: Vec::new(),
         sentences: vec![
             sentence("Ana Brandt met her counterpart in Paris.", 0),
             sentence("She said: \"We will not retreat\".", 0),

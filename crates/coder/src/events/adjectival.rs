@@ -32,8 +32,8 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     }
     let quote = s.in_quote(first).or_else(|| {
         let (a, b) = (s.toks[0].start, s.toks[s.len() - 1].end);
-        ctx.quotes
-            .iter()
+        (s.cue_quotes.iter())
+            .map(|&q| &ctx.quotes[q])
             .find(|q| q.cue_span.is_some_and(|c| a <= c.start && c.end <= b))
     });
     let Some(source) = quote.and_then(speech::speaker) else {

@@ -103,13 +103,17 @@ pub(super) fn run(
     let mut previous_doer: Option<Party> = None;
     let mut quotes_by_start: Vec<usize> = (0..quotes.len()).collect();
     quotes_by_start.sort_by_key(|&q| quotes[q].start);
+    let mut cues_by_start: Vec<(usize, usize)> = (quotes.iter().enumerate())
+        .filter_map(|(i, q)| q.cue_span.map(|c| (c.start, i)))
+        .collect();
+    cues_by_start.sort_unstable();
     for (index, sentence) in sentences.iter().enumerate() {
         let s = Sent::read(
             text,
             sentence,
             mentions,
             quotes,
-            &quotes_by_start,
+            (&quotes_by_start, &cues_by_start),
             &coder.grammar,
             &coder.lexicon,
             trace,

@@ -60,6 +60,8 @@ pub struct Sent<'a> {
     /// A verb match of the lexicon ends at this token.
     ends_verb: Vec<bool>,
     pub quotes: &'a [Quote],
+    /// The quotes whose cue ("said", "warned") lies in this sentence, by index into `quotes`.
+    pub cue_quotes: Vec<usize>,
     /// The sentence ends with a question mark.
     pub question: bool,
 }
@@ -68,6 +70,7 @@ impl<'a> Sent<'a> {
     /// A sentence the engine skips: no tokens, so no trigger.
     fn unread(text: &'a str, span: Span, lower: String, quotes: &'a [Quote]) -> Sent<'a> {
         Sent {
+            cue_quotes: Vec::new(),
             text,
             span,
             lower,
@@ -88,7 +91,7 @@ impl<'a> Sent<'a> {
         sentence: &Sentence,
         mentions: &'a [Mention],
         quotes: &'a [Quote],
-        quotes_by_start: &[usize],
+        (quotes_by_start, cues_by_start): (&[usize], &[(usize, usize)]),
         grammar: &Grammar,
         lexicon: &Lexicon,
         full: bool,
@@ -98,7 +101,13 @@ impl<'a> Sent<'a> {
         // elsewhere) is not read at all, unless the trace wants to show its triggers.
         let from = mentions.partition_point(|m| m.end <= span.start);
         let has_mention = mentions.get(from).is_some_and(|m| m.start < span.end);
-        let in_quote = quotes.iter().any(|q| q.start < span.end && span.start < q.end);
+        // Quotes do not overlap: only the last one starting before the sentence's end can reach into it.
+        let after = quotes_by_start.partition_point(|&q| quotes[q].start < span.end);
+        let in_quote = quotes_by_start[..after]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|&q| quotes[q].end > span.start);
         if !full && !has_mention && !in_quote {
             return Sent::unread(text, span, String::new(), quotes);
         }
@@ -153,7 +162,14 @@ impl<'a> Sent<'a> {
             .trim_end()
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with('?');
+        let from = cues_by_start.partition_point(|&(c, _)| c < span.start);
+        let cue_quotes = cues_by_start[from..]
+            .iter()
+            .take_while(|&&(c, _)| c < span.end)
+            .map(|&(_, q)| q)
+            .collect();
         Sent {
+            cue_quotes,
             text,
             span,
             lower,

@@ -13,10 +13,11 @@ use super::verbgroup::VerbGroup;
 use detente_records::{Actor, Mention, MentionKind, Quote};
 
 /// The quote whose cue (the speech verb) covers the byte span `start..end`.
-pub fn quote_of_cue(quotes: &[Quote], start: usize, end: usize) -> Option<usize> {
-    quotes
+pub fn quote_of_cue(quotes: &[Quote], candidates: &[usize], start: usize, end: usize) -> Option<usize> {
+    candidates
         .iter()
-        .position(|q| q.cue_span.is_some_and(|c| c.start < end && start < c.end))
+        .copied()
+        .find(|&q| quotes[q].cue_span.is_some_and(|c| c.start < end && start < c.end))
 }
 
 /// The speaker of a quote as an event party, when the speaker is a coded actor.
@@ -187,7 +188,9 @@ pub fn reporter(ctx: &Ctx, k: usize) -> Option<(Party, &'static str)> {
     let r = (0..k)
         .rev()
         .find(|&r| s.is(r, Class::Reporting) && !s.is(r, Class::Preposition))?;
-    if let Some(p) = quote_of_cue(ctx.quotes, s.toks[r].start, s.toks[r].end).and_then(|q| speaker(&ctx.quotes[q])) {
+    if let Some(p) =
+        quote_of_cue(ctx.quotes, &s.cue_quotes, s.toks[r].start, s.toks[r].end).and_then(|q| speaker(&ctx.quotes[q]))
+    {
         return Some((p, "the speaker of the reporting verb"));
     }
     let g = VerbGroup::read(s, r, r, None);
@@ -246,12 +249,13 @@ mod tests {
         assert_eq!(
             quote_of_cue(
                 std::slice::from_ref(&q),
+                &[0],
                 text.find("warned").unwrap(),
                 text.find("warned").unwrap() + 6
             ),
             Some(0)
         );
-        assert_eq!(quote_of_cue(&[q], 0, 3), None);
+        assert_eq!(quote_of_cue(&[q], &[0], 0, 3), None);
     }
 
     #[test]

@@ -140,7 +140,7 @@ struct Sides {
 /// Source and target of a verb whose action (or governed action) has CAMEO root `root`.
 fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     let s = ctx.s;
-    let cue_quote = speech::quote_of_cue(ctx.quotes, s.toks[g.head].start, s.toks[g.last].end);
+    let cue_quote = speech::quote_of_cue(ctx.quotes, &s.cue_quotes, s.toks[g.head].start, s.toks[g.last].end);
     let search = ObjectSearch {
         places: matches!(root, 14..=20),
         through_that: cue_quote.is_some() || matches!(entry.frame, Frame::Demand | Frame::Accuse),

@@ -181,8 +181,28 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
         .iter()
         .map(|e| (e.sentence, e.trigger.start, e.trigger.end))
         .collect();
+    // Events come in sentence order and places in text order: each event looks at its own sentence's share of
+    // both (found by binary search), so a long article costs linear time, not events × places.
+    let by_sentence = places.is_sorted_by_key(|p| p.sentence) && triggers.is_sorted_by_key(|t| t.0);
     for e in events.iter_mut() {
-        let others: Vec<(usize, usize)> = triggers
+        let (others, own_places) = if by_sentence {
+            let t0 = triggers.partition_point(|t| t.0 < e.sentence);
+            let t1 = triggers.partition_point(|t| t.0 <= e.sentence);
+            let p0 = places.partition_point(|p| p.sentence < e.sentence);
+            let p1 = places.partition_point(|p| p.sentence <= e.sentence);
+            (&triggers[t0..t1], &places[p0..p1])
+        } else {
+            (&triggers[..], places)
+        };
+        let near_places = if by_sentence {
+            let first = e.sentence.saturating_sub(VENUE_SENTENCES);
+            let p0 = places.partition_point(|p| p.sentence < first);
+            let p1 = places.partition_point(|p| p.sentence <= e.sentence + VENUE_SENTENCES);
+            &places[p0..p1]
+        } else {
+            places
+        };
+        let others: Vec<(usize, usize)> = others
             .iter()
             .filter(|t| t.0 == e.sentence && (t.1, t.2) != (e.trigger.start, e.trigger.end))
             .map(|t| (t.1, t.2))
@@ -194,16 +214,16 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
             continue;
         }
         let (lo, hi) = clause(cues, text, s, t0, t1);
-        let pick = clause_place(cues, text, e, &others, places, lo, hi)
+        let pick = clause_place(cues, text, e, &others, own_places, lo, hi)
             .or_else(|| {
                 let (a, b) = scene(cues, text, s)?;
                 (b <= lo)
-                    .then(|| clause_place(cues, text, e, &others, places, a, b))
+                    .then(|| clause_place(cues, text, e, &others, own_places, a, b))
                     .flatten()
             })
             .map(|p| (p, LocationVia::Clause))
-            .or_else(|| target_place(cues, text, e, places, lo, hi).map(|p| (p, LocationVia::Target)))
-            .or_else(|| venue(cues, text, sentences, e, places).map(|p| (p, LocationVia::Venue)))
+            .or_else(|| target_place(cues, text, e, own_places, lo, hi).map(|p| (p, LocationVia::Target)))
+            .or_else(|| venue(cues, text, sentences, e, near_places).map(|p| (p, LocationVia::Venue)))
             .or_else(|| {
                 let d = dateline?;
                 let from_there = e.source.country.is_some() && e.source.country == d.country;

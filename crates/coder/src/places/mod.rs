@@ -276,6 +276,9 @@ impl Places {
 
 /// A person's or organisation's mention that covers the name and more ("George Washington", "Washington
 /// Post"), or any person mention on it (a surname that is also a town).
+/// No actor mention is longer than this (a name of a few dozen words); it bounds the search for overlaps.
+const MAX_MENTION_BYTES: usize = 1024;
+
 fn inside_longer_name(gaz: &Gazetteer, mentions: &[Mention], m: &RawMatch) -> bool {
     // Capitals, countries and sites stand for governments ("Washington said", "the Kremlin said"): they stay
     // places in the listing, with the actor role. Other towns under an organisation's name do not ("Xinhua").
@@ -285,7 +288,10 @@ fn inside_longer_name(gaz: &Gazetteer, mentions: &[Mention], m: &RawMatch) -> bo
             Feature::Capital | Feature::Country | Feature::Site
         )
     });
-    mentions.iter().any(|a| {
+    // Mentions are sorted by start and short: only those starting shortly before the match can overlap it.
+    let hi = mentions.partition_point(|a| a.start < m.end);
+    let lo = mentions[..hi].partition_point(|a| a.start + MAX_MENTION_BYTES < m.start);
+    mentions[lo..hi].iter().any(|a| {
         let overlaps = a.start < m.end && m.start < a.end;
         overlaps
             && match a.kind {
