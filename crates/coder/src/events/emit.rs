@@ -100,7 +100,9 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
             if target.is_none() && !c.alone {
                 continue;
             }
-            if target.is_some_and(|t| same_actor(&source.actor, &t.actor)) {
+            if target
+                .is_some_and(|t| same_actor(&source.actor, &t.actor) || own_public(&c.code, &source.actor, &t.actor))
+            {
                 continue;
             }
             let target_code = target.map(|t| t.actor.code.as_str());
@@ -174,6 +176,19 @@ pub fn own_forces(source: &Actor, target: &Actor) -> bool {
         && source.country.is_some()
         && target.country == source.country
         && target.role.as_deref() == Some("MIL")
+}
+
+/// A state or its government promising, meeting, praising or cooperating with its own civilians ("the president
+/// will meet with Americans", "Egypt is defending its citizens"): domestic politics, not a relation between two
+/// actors (measured on the development sets: 3 such events, none in the gold). Coercion of its own people
+/// (arrests, bans, attacks) stays an event.
+fn own_public(code: &str, source: &Actor, target: &Actor) -> bool {
+    let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
+    cooperative
+        && source.country.is_some()
+        && target.country == source.country
+        && target.role.as_deref() == Some("CVL")
+        && source.role.as_deref() != Some("CVL")
 }
 
 /// The same actor on both sides: same code, or a person and the same person's body.

@@ -615,3 +615,30 @@ fn an_infinitive_of_purpose_after_a_past_trip_is_factual() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_state_cooperating_with_its_own_civilians_is_not_an_event() {
+    let a = [("The Kenyan government", "KENGOV"), ("Kenyan farmers", "KENCVL")];
+    assert_eq!(
+        factual("The Kenyan government agreed to meet Kenyan farmers on Friday.", &a),
+        Vec::<String>::new()
+    );
+    let a = [
+        ("Ghana", "GHA"),
+        ("Ghanaian traders", "GHACVL"),
+        ("Togolese traders", "TGOCVL"),
+    ];
+    assert_eq!(
+        factual("Ghana praised Ghanaian traders for their restraint.", &a),
+        Vec::<String>::new()
+    );
+    // Another country's civilians, and coercion of one's own, stay events.
+    assert_eq!(
+        factual("Ghana praised Togolese traders for their restraint.", &a),
+        ["GHA>TGOCVL:051"]
+    );
+    assert_eq!(
+        factual("Ghana arrested Ghanaian traders at the border.", &a),
+        ["GHA>GHACVL:173"]
+    );
+}
