@@ -296,7 +296,7 @@ fn side_ok_opt(want: &Option<String>, actor: Option<&Actor>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use detente_records::{Mention, MentionKind, Resolution, SCHEMA_VERSION, Sentence, Trigger};
+    use detente_records::{Mention, MentionKind, Resolution, SCHEMA_VERSION, Sentence};
 
     fn actor(code: &str) -> Actor {
         Actor {
@@ -307,27 +307,7 @@ mod tests {
     }
 
     fn event(sentence: usize, source: &str, target: &str, code: &str) -> Event {
-        Event {
-            sentence,
-            source: actor(source),
-            target: Some(actor(target)),
-            code: code.into(),
-            root: code[..2].into(),
-            name: String::new(),
-            goldstein: 0.0,
-            quad_class: 1,
-            plover: None,
-            negated: false,
-            factual: true,
-            quote: None,
-            location: None,
-            trigger: Trigger {
-                start: 0,
-                end: 1,
-                text: "x".into(),
-            },
-            rule: "verb:x".into(),
-        }
+        crate::eval::tests::event(sentence, actor(source), Some(actor(target)), code)
     }
 
     fn gold_event(sentence: &str, source: &str, target: &str, root: &str) -> GoldEvent {

@@ -1177,7 +1177,7 @@ pub fn run(args: &EvalArgs, code: &dyn Fn(&Article) -> CodedArticle, triggers: O
 // ---------------------------------------------------------------------------------------------------
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use detente_records::{Event, Quote, QuoteKind, SCHEMA_VERSION, Sentence, Span, Trigger};
 
@@ -1228,7 +1228,8 @@ mod tests {
         }
     }
 
-    fn event(sentence: usize, source: Actor, target: Option<Actor>, code: &str) -> Event {
+    /// A factual coded event with no span (shared with the --by-cause tests).
+    pub(crate) fn event(sentence: usize, source: Actor, target: Option<Actor>, code: &str) -> Event {
         Event {
             sentence,
             source,

@@ -171,7 +171,7 @@ impl<'a> ArticleState<'a> {
             && a2.country.is_some()
             && a2.country != q.country
         {
-            // "South Korea's Joint Chiefs of Staff": a body known under another country's name belongs
+            // "Ukraine's Joint Chiefs of Staff": a body known under another country's name belongs
             // to the country that owns it here, with the body's role.
             let country = q.country.clone().unwrap_or_default();
             let role = a2.role.clone();
@@ -312,7 +312,7 @@ impl<'a> ArticleState<'a> {
         let ent = self.entity(key.clone(), || new_group(key, Some(actor.clone()), false, entity_kind));
         self.emit(p.start, end, actor, Resolution::Dictionary, kind, ent, None, false);
         if kind == MentionKind::Organization {
-            // The organisation's own name ("Joint Chiefs of Staff" in "South Korea's Joint Chiefs of Staff").
+            // The organisation's own name ("Joint Chiefs of Staff" in "Ukraine's Joint Chiefs of Staff").
             let own = hits[p.after_qual - 1];
             let start = self.strip_article(own.start, end);
             self.org_aliases(ent, start, end);
