@@ -149,7 +149,12 @@ impl Grammar {
     /// The classes of a lower-case word (empty for open-class words).
     #[inline]
     pub fn classes(&self, lower: &str) -> Classes {
-        self.words.get(lower).copied().unwrap_or_default()
+        match self.words.get(lower) {
+            Some(c) => *c,
+            // "3,000", "2.5", "20": numerals are numbers like the number words of the list.
+            None if lower.starts_with(|c: char| c.is_ascii_digit()) => Classes(Class::Number.bit()),
+            None => Classes::default(),
+        }
     }
 
     #[inline]

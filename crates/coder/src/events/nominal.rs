@@ -271,7 +271,8 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
             continue;
         }
         // "launched a new wave of strikes": "of" after a word of quantity keeps the noun in the verb's object.
-        let quantity_of = s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && is_number(s, j - 2));
+        let quantity_of =
+            s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && s.is(j - 2, Class::Number));
         let modifier = quantity_of
             || s.toks[j].word
                 && !s.is_any(
@@ -333,11 +334,6 @@ fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
         k = j;
     }
     None
-}
-
-/// "three", "3,000", "2.5": a number word or a token that starts with a digit.
-fn is_number(s: &Sent, k: usize) -> bool {
-    s.is(k, Class::Number) || s.w(k).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The verb of stopping ending at token `j` ("halted", "called off"): its first token.

@@ -221,11 +221,7 @@ fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>,
 /// reported clause stands for the one who reports it.
 fn reported_pronoun(ctx: &Ctx, first: usize) -> Option<Party> {
     let s = ctx.s;
-    let mut k = first;
-    while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Negator)) {
-        k -= 1;
-    }
-    let p = k.checked_sub(1)?;
+    let p = subject_slot(s, first)?;
     if !s.is(p, Class::SubjectPronoun) || s.is(p, Class::FirstPerson) || s.w(p) == "you" || s.toks[p].actor.is_some() {
         return None;
     }
@@ -286,11 +282,17 @@ fn target_of(
 
 /// "We will respond": a first-person subject inside a quotation stands for its speaker.
 fn first_person_before(s: &super::sentence::Sent, first: usize) -> Option<Party> {
+    speech::first_person_speaker(s, subject_slot(s, first)?)
+}
+
+/// The token right before a verb group, past adverbs and negation ("we *never* said"): where a pronoun subject
+/// stands.
+fn subject_slot(s: &super::sentence::Sent, first: usize) -> Option<usize> {
     let mut k = first;
     while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Negator)) {
         k -= 1;
     }
-    speech::first_person_speaker(s, k.checked_sub(1)?)
+    k.checked_sub(1)
 }
 
 fn how(a: &Option<Arg>) -> &'static str {
