@@ -642,3 +642,49 @@ fn a_state_cooperating_with_its_own_civilians_is_not_an_event() {
         ["GHA>GHACVL:173"]
     );
 }
+
+#[test]
+fn a_counterpart_act_without_a_target_in_its_clause_is_not_coded() {
+    // Only the clause names the other side: an actor elsewhere in the sentence is part of another act.
+    let a = [("Chile", "CHL"), ("Bolivia", "BOL")];
+    let events = factual("Chile welcomed the decision, days after Bolivia had recalled its envoy.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("CHL>")), "{events:?}");
+    let a = [("Norway", "NOR"), ("the Danish government", "DNKGOV")];
+    let events = factual("After Norway criticized the ruling, the Danish government agreed to review it.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("DNKGOV>")), "{events:?}");
+}
+
+#[test]
+fn the_target_of_a_passive_act_can_sit_inside_its_subject() {
+    let a = [("Aden", "YEM"), ("Qatar", "QAT")];
+    let events = factual("The strikes against Aden were condemned by Qatar on Sunday.", &a);
+    assert!(events.contains(&"QAT>YEM:111".to_string()), "{events:?}");
+    let a = [("Minsk", "BLRGOV"), ("Lithuania", "LTU")];
+    let events = factual("The talks with Minsk were criticized by Lithuania.", &a);
+    assert!(events.contains(&"LTU>BLRGOV:111".to_string()), "{events:?}");
+}
+
+#[test]
+fn an_arrest_with_no_agent_is_the_act_of_the_authorities_where_it_happened() {
+    let a = [("Danish sailors", "DNKMIL"), ("Iran", "IRN")];
+    assert_eq!(
+        factual("Three Danish sailors were detained in Iran last week.", &a),
+        ["IRNGOV>DNKMIL:173"]
+    );
+    let a = [("Australian academic", "AUSEDU"), ("Myanmar", "MMR")];
+    assert_eq!(
+        factual("An Australian academic has been jailed in Myanmar for violating secrecy laws.", &a),
+        ["MMRGOV>AUSEDU:173"]
+    );
+    // A named agent is the source; a place is no agent of acts other than coercion.
+    let a = [("Russian diplomat", "RUSGOV"), ("Belgian police", "BELCOP"), ("Brussels", "BELGOV")];
+    assert_eq!(
+        factual("A Russian diplomat was arrested in Brussels by Belgian police.", &a),
+        ["BELCOP>RUSGOV:173"]
+    );
+    let a = [("Chadian envoy", "TCDGOV"), ("Niger", "NER")];
+    assert_eq!(
+        factual("The Chadian envoy was praised in Niger for his patience.", &a),
+        Vec::<String>::new()
+    );
+}

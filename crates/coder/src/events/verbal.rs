@@ -2,7 +2,6 @@
 //! impose tariffs on Iraq", "the minister warned that Iraq ...". Arguments come from `syntax`, the mood from
 //! `modality`, complement codes from `frames`, speech-act sources from `speech`.
 
-use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
@@ -53,13 +52,6 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
                 sides.targets = vec![own];
                 sides.how.push_str(" (their own government)");
             }
-        } else if context::needs_counterpart(code_root)
-            && !entry.alone
-            && !(entry.recip && sides.sources.len() > 1)
-            && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
-        {
-            sides.targets = vec![other];
-            sides.how.push_str(" (target from the sentence)");
         }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
@@ -124,6 +116,17 @@ pub fn own_authorities(p: &Party) -> Option<Party> {
     })
 }
 
+/// The government of a country named as a place ("in Peru", "in Lima"): not of an organisation or a group.
+fn authorities_of_place(p: &Party) -> Option<Party> {
+    if p.actor.org.is_some() || p.actor.role.as_deref().is_some_and(|r| r != "GOV") {
+        return None;
+    }
+    match p.actor.role {
+        Some(_) => Some(p.clone()),
+        None => own_authorities(p),
+    }
+}
+
 /// Sources, targets and how they were found.
 struct Sides {
     sources: Vec<Party>,
@@ -148,10 +151,23 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     };
     if g.passive {
         let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
-        let sources = syntax::agent_after(s, g.last + 1);
+        let agent = syntax::agent_after(s, g.last + 1);
+        let mut how_source = how(&agent).to_string();
+        let mut sources = ctx.parties(agent.as_ref());
+        if sources.is_empty()
+            && matches!(root, 9 | 17)
+            && let Some(place) = syntax::place_after(s, g.last + 1)
+        {
+            // "was arrested in Peru": an arrest, detention or inquiry with no agent named is the act of the
+            // authorities where it happened.
+            sources = ctx.parties(Some(&place)).iter().filter_map(authorities_of_place).collect();
+            if !sources.is_empty() {
+                how_source = "the authorities of the place (no agent named)".into();
+            }
+        }
         return Sides {
-            how: format!("target: {}; source: {}", how(&targets), how(&sources)),
-            sources: ctx.parties(sources.as_ref()),
+            how: format!("target: {}; source: {how_source}", how(&targets)),
+            sources,
             targets: ctx.parties(targets.as_ref()),
             voice: "passive",
             quote: None,
