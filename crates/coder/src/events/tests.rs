@@ -279,6 +279,30 @@ fn reported_obligations_are_demands() {
 }
 
 #[test]
+fn what_private_parties_must_do_is_advice_not_a_demand() {
+    let text = "The Finnish minister said those farmers should not have to wait for their payments.";
+    let q = quote(
+        text,
+        "those farmers should not have to wait for their payments",
+        "said",
+        "The Finnish minister",
+        "FINGOV",
+    );
+    let a = [("The Finnish minister", "FINGOV"), ("those farmers", "FINCVL")];
+    assert_eq!(code_with(text, &a, &[q]), Vec::<String>::new());
+    let text = "Both Korean carmakers need to cut costs, an analyst in Seoul told reporters.";
+    let q = quote(
+        text,
+        "Both Korean carmakers need to cut costs",
+        "told",
+        "an analyst in Seoul",
+        "KOR",
+    );
+    let a = [("Korean carmakers", "KORBUS"), ("Seoul", "KOR")];
+    assert_eq!(code_with(text, &a, &[q]), Vec::<String>::new());
+}
+
+#[test]
 fn blame_laid_in_reported_speech_is_an_accusation() {
     let text = "Kyrgyz officials said Tajikistan was responsible for the border shooting.";
     let q = quote(
