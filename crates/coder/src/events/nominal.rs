@@ -296,7 +296,7 @@ fn is_event_noun(ctx: &Ctx, k: usize) -> bool {
 
 /// The owner of an event noun: a possessor ("Russia's invasion"), or an actor modifier ("Turkish strikes",
 /// "the U.S. sanctions"), at most two adjectives away.
-fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
+pub(super) fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
     let mut k = first;
     let mut steps = 0;
     while k > 0 && steps < 3 {

@@ -712,3 +712,23 @@ fn an_arrest_with_no_agent_is_the_act_of_the_authorities_where_it_happened() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn an_act_done_to_an_act_targets_its_doer() {
+    let a = [("Police in Lima", "PERCOP"), ("coca farmers", "PERCVL")];
+    assert!(has(
+        &factual("Police in Lima dispersed a sit-in by coca farmers on Tuesday.", &a),
+        "PERCOP>PERCVL:175"
+    ));
+    let a = [("The Tunisian government", "TUNGOV"), ("the dockers' union", "TUNLAB")];
+    assert!(has(
+        &factual("The Tunisian government banned the dockers' union's strike.", &a),
+        "TUNGOV>TUNLAB:172"
+    ));
+    // A clause in between belongs to another act: "whether" opens one.
+    let a = [("Prosecutors", "ITAJUD"), ("Maltese", "MLT")];
+    assert!(!has(
+        &factual("Prosecutors were investigating whether the bank broke Maltese sanctions.", &a),
+        "ITAJUD>MLT:090"
+    ));
+}

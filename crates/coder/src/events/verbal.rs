@@ -7,7 +7,8 @@ use super::engine::{Ctx, Reading};
 use super::figurative;
 use super::frames;
 use super::grammar::Class;
-use super::lexicon::{Entry, FormKind, Frame};
+use super::lexicon::{Entry, FormKind, Frame, Payload};
+use super::nominal;
 use super::modality::{self, Mood};
 use super::speech;
 use super::syntax::{self, Arg, ObjectSearch};
@@ -285,6 +286,9 @@ fn target_of(
     if object.is_some() {
         return (object, "object");
     }
+    if let Some(doer) = doer_of_act_object(s, from) {
+        return (Some(doer), "the doer of the act it is done to");
+    }
     // A place that the action reached: "suspended aid deliveries in Baghdad". Meetings and statements happen in
     // places without being aimed at them.
     if !search.places && !matches!(root, 1..=5) {
@@ -294,6 +298,39 @@ fn target_of(
         }
     }
     (None, "none")
+}
+
+/// "dispersed a protest by farmers", "broke up the students' sit-in", "condemned Libya's missile test": when
+/// the object is itself an act (an event noun of the lexicon) with no actor of its own as object, the act's doer
+/// (possessor, actor modifier or "by X") is the target.
+fn doer_of_act_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
+    let noun = s
+        .matches
+        .iter()
+        .filter(|m| matches!(m.payload, Payload::Entry(..)))
+        // A word before the act ("a", "the", "Libya's") makes it a noun ("dispersed a protest").
+        .find(|m| m.first > from && m.first <= from + 4)?;
+    // Only determiners, numbers, adjectives and the act's own owner between the verb and the noun.
+    let plain = (from..noun.first).all(|k| {
+        s.toks[k].actor.is_some()
+            || s.is_word(k, &["'s", "’s"])
+            || s.toks[k].word
+                && !s.is_verbish(k)
+                && !s.is_any(
+                    k,
+                    &[
+                        Class::Preposition,
+                        Class::Relative,
+                        Class::Coordinator,
+                        Class::Subordinator,
+                        Class::Conditional,
+                    ],
+                )
+    });
+    if !plain {
+        return None;
+    }
+    nominal::owner_before(s, noun.first).or_else(|| syntax::noun_agent_after(s, noun.last + 1))
 }
 
 /// "We will respond": a first-person subject inside a quotation stands for its speaker.
