@@ -732,3 +732,13 @@ fn an_act_done_to_an_act_targets_its_doer() {
         "ITAJUD>MLT:090"
     ));
 }
+
+#[test]
+fn a_contracted_future_is_not_a_fact() {
+    let a = [("Bolivian troops", "BOLMIL"), ("the miners", "BOLCVL")];
+    let events = factual("Bolivian troops say they’ll attack the miners on the highway.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("BOLMIL>BOLCVL:19")), "{events:?}");
+    let a = [("Kosovo police", "XKXCOP"), ("Serbian", "SRB")];
+    let events = factual("Kosovo police said they'll raid Serbian offices in the north.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("XKXCOP>SRB:19")), "{events:?}");
+}
