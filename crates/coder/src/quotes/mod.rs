@@ -1195,6 +1195,14 @@ impl<'a> Doc<'a> {
             if n > 0 && (PRONOUNS.contains(&self.low(at)) || is_finite_word(self.low(at))) {
                 break;
             }
+            // "said the minister denied that ...": a noun phrase right after the cue and then a past tense is
+            // the clause's subject and verb; the "that" belongs to the clause.
+            if n >= 2 && matches!(self.low(k), "the" | "a" | "an" | "his" | "her" | "its" | "their") && {
+                let w = self.low(at);
+                w.len() > 4 && w.ends_with("ed") || is_finite_cue(w) && !w.ends_with('s')
+            } {
+                break;
+            }
             if self.low(at) == "that" {
                 // "said that, “Of course ...”": a comma may follow "that".
                 let mut from = at + 1;
@@ -1423,9 +1431,12 @@ impl<'a> Doc<'a> {
             "themselves",
         ];
         let addressee_to = addressed && w == "to";
-        // "said no decision had been made": "no" opens a noun phrase subject, not an answer.
-        let no_subject =
-            w == "no" && k + 1 < s1 && self.tokens[k + 1].kind == TokenKind::Word && self.finite_clause(k, s1);
+        // "said no decision had been made", "said more than 300 people were hurt", "said little had changed":
+        // such a word opens a subject, not an answer ("said no", "said more about it"), when a finite verb follows.
+        let no_subject = matches!(w, "no" | "more" | "much" | "little" | "nothing" | "something" | "anything")
+            && k + 1 < s1
+            && self.tokens[k + 1].kind == TokenKind::Word
+            && self.finite_clause(k, s1);
         if NOT_CLAUSE.contains(&w) && !addressee_to && !no_subject {
             return (None, tail);
         }

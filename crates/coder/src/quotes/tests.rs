@@ -480,3 +480,28 @@ fn a_pronoun_without_an_entity_is_the_latest_speaker_it_fits() {
         .expect("an entity for the company");
     assert_eq!(company.kind, EntityKind::Organization);
 }
+
+#[test]
+fn a_reported_clause_may_open_with_its_own_subject_and_verb_before_that() {
+    let text = "Ines Duarte, an aide to the mayor, said the council rejected claims that the budget was cut.";
+    let q = quotes(text);
+    assert_eq!(content_of(&q, "said"), "the council rejected claims that the budget was cut");
+    let text = "The agency said its inspectors confirmed that the site was closed.";
+    let q = quotes(text);
+    assert_eq!(content_of(&q, "said"), "its inspectors confirmed that the site was closed");
+    // Adjuncts before "that" still lead to the complementiser.
+    let text = "The agency said in a statement issued on Monday that the site was closed.";
+    let q = quotes(text);
+    assert_eq!(content_of(&q, "said"), "the site was closed");
+}
+
+#[test]
+fn a_reported_clause_may_open_with_a_quantity_word() {
+    let text = "Rural police said more than 40 cattle were stolen in the raid.";
+    assert_eq!(content_of(&quotes(text), "said"), "more than 40 cattle were stolen in the raid");
+    let text = "The governor said little had changed since the floods.";
+    assert_eq!(content_of(&quotes(text), "said"), "little had changed since the floods");
+    // Without a verb it is no clause: "said more about it" reports nothing.
+    let text = "The governor said more about the floods on Friday.";
+    assert!(quotes(text).is_empty());
+}
