@@ -485,10 +485,16 @@ fn a_pronoun_without_an_entity_is_the_latest_speaker_it_fits() {
 fn a_reported_clause_may_open_with_its_own_subject_and_verb_before_that() {
     let text = "Ines Duarte, an aide to the mayor, said the council rejected claims that the budget was cut.";
     let q = quotes(text);
-    assert_eq!(content_of(&q, "said"), "the council rejected claims that the budget was cut");
+    assert_eq!(
+        content_of(&q, "said"),
+        "the council rejected claims that the budget was cut"
+    );
     let text = "The agency said its inspectors confirmed that the site was closed.";
     let q = quotes(text);
-    assert_eq!(content_of(&q, "said"), "its inspectors confirmed that the site was closed");
+    assert_eq!(
+        content_of(&q, "said"),
+        "its inspectors confirmed that the site was closed"
+    );
     // Adjuncts before "that" still lead to the complementiser.
     let text = "The agency said in a statement issued on Monday that the site was closed.";
     let q = quotes(text);
@@ -498,10 +504,27 @@ fn a_reported_clause_may_open_with_its_own_subject_and_verb_before_that() {
 #[test]
 fn a_reported_clause_may_open_with_a_quantity_word() {
     let text = "Rural police said more than 40 cattle were stolen in the raid.";
-    assert_eq!(content_of(&quotes(text), "said"), "more than 40 cattle were stolen in the raid");
+    assert_eq!(
+        content_of(&quotes(text), "said"),
+        "more than 40 cattle were stolen in the raid"
+    );
     let text = "The governor said little had changed since the floods.";
     assert_eq!(content_of(&quotes(text), "said"), "little had changed since the floods");
     // Without a verb it is no clause: "said more about it" reports nothing.
     let text = "The governor said more about the floods on Friday.";
     assert!(quotes(text).is_empty());
+}
+
+#[test]
+fn a_pronoun_subject_or_an_adverb_does_not_hide_the_reported_clause() {
+    let text = "Kowalski said he discovered that in March a clerk had shredded the files.";
+    assert_eq!(
+        content_of(&quotes(text), "said"),
+        "he discovered that in March a clerk had shredded the files"
+    );
+    let text = "Dana Levi, a ministry spokeswoman, insisted the regional officials only learned on Sunday that the dam failed.";
+    assert_eq!(
+        content_of(&quotes(text), "insisted"),
+        "the regional officials only learned on Sunday that the dam failed"
+    );
 }
