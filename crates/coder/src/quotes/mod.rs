@@ -932,6 +932,12 @@ impl<'a> Doc<'a> {
                 speaker = Some(name);
             }
             if let Some(np) = &speaker
+                && matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group)
+                && let Some(joint) = speakers::joint(self, s0, np)
+            {
+                speaker = Some(joint);
+            }
+            if let Some(np) = &speaker
                 && np.kind == NpKind::Relative
             {
                 // "Sherman, who led the delegation, said" → the name before ", who"; "an architect who said".

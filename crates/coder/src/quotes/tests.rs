@@ -528,3 +528,22 @@ fn a_pronoun_subject_or_an_adverb_does_not_hide_the_reported_clause() {
         "the regional officials only learned on Sunday that the dam failed"
     );
 }
+
+#[test]
+fn speakers_named_together_speak_together() {
+    let text = "Ghana, Togo and Benin said on Friday that they would share the cost of the bridge.";
+    let q = quotes(text);
+    assert_eq!(speaker_of(&q, "they would share"), Some("Ghana, Togo and Benin"));
+    assert_eq!(
+        code_of(&q, "they would share"),
+        None,
+        "three countries have no one code"
+    );
+    let text = "“We will not give up,” Joe Biden and Kamala Harris said.";
+    let q = quotes(text);
+    assert_eq!(speaker_of(&q, "We will not"), Some("Joe Biden and Kamala Harris"));
+    assert_eq!(q[0].speaker.as_ref().and_then(|s| s.country.as_deref()), Some("USA"));
+    // One speaker whose phrase holds a list is no joint speaker.
+    let text = "Peskov, the spokesman, said the talks with Kenya and Tanzania would resume.";
+    assert_eq!(speaker_of(&quotes(text), "the talks with"), Some("Dmitry Peskov"));
+}
