@@ -266,6 +266,12 @@ fn chosen(ctx: &Ctx<'_>) -> Vec<Match> {
             continue;
         }
         let pos = lexicon.entries[e].pos;
+        if lexicon.entries[e].noun_like
+            && matches!(form, FormKind::Base | FormKind::Third)
+            && reads_as(s, m.first, form) != Pos::Verb
+        {
+            continue;
+        }
         let twins: Vec<Pos> = entries
             .iter()
             .filter(|o| o.first == m.first && o.last == m.last)

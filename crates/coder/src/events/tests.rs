@@ -758,3 +758,26 @@ fn a_contracted_future_is_not_a_fact() {
     let events = factual("Kosovo police said they'll raid Serbian offices in the north.", &a);
     assert!(!events.iter().any(|e| e.starts_with("XKXCOP>SRB:19")), "{events:?}");
 }
+
+#[test]
+fn a_verb_that_is_also_a_noun_reads_as_a_verb_only_where_a_verb_stands() {
+    let a = [("Sudanese jets", "SDNMIL"), ("rebel camps", "SDNREB")];
+    assert!(has(
+        &code("Sudanese jets bomb rebel camps every night.", &a),
+        "SDNMIL>SDNREB:195"
+    ));
+    let a = [("Ankara", "TURGOV"), ("Kurdish positions", "KUR")];
+    let events = code("Ankara vowed to shell Kurdish positions in Iraq.", &a);
+    assert!(events.iter().any(|e| e.starts_with("TURGOV>KUR:13")), "{events:?}");
+    // As a noun it is no act of its own.
+    let a = [("Kenyan", "KEN"), ("Somali", "SOM")];
+    assert_eq!(
+        code("A bomb near the Kenyan embassy hurt two Somali guards.", &a),
+        Vec::<String>::new()
+    );
+    let a = [("Chad", "TCD"), ("Niger", "NER")];
+    assert_eq!(
+        code("The target set by Chad and Niger was missed.", &a),
+        Vec::<String>::new()
+    );
+}
