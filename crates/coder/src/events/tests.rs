@@ -781,3 +781,18 @@ fn a_verb_that_is_also_a_noun_reads_as_a_verb_only_where_a_verb_stands() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn forces_do_not_attack_their_own_country_named_as_a_place() {
+    let a = [("Nigerian police", "NGACOP"), ("Nigeria", "NGA")];
+    let events = factual("Nigerian police opened fire on marchers outside Nigeria's parliament.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("NGACOP>NGA:")), "{events:?}");
+    let a = [("Peruvian soldiers", "PERMIL"), ("Peru", "PER")];
+    let events = factual("Peruvian soldiers shot at miners crossing into Peru from the south.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("PERMIL>PER:")), "{events:?}");
+    let a = [("Nigerian police", "NGACOP"), ("Cameroonian smugglers", "CMRCRM")];
+    assert!(has(
+        &factual("Nigerian police opened fire on Cameroonian smugglers.", &a),
+        "NGACOP>CMRCRM:190"
+    ));
+}
