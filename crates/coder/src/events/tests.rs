@@ -785,14 +785,45 @@ fn a_verb_that_is_also_a_noun_reads_as_a_verb_only_where_a_verb_stands() {
 #[test]
 fn forces_do_not_attack_their_own_country_named_as_a_place() {
     let a = [("Nigerian police", "NGACOP"), ("Nigeria", "NGA")];
-    let events = factual("Nigerian police opened fire on marchers outside Nigeria's parliament.", &a);
+    let events = factual(
+        "Nigerian police opened fire on marchers outside Nigeria's parliament.",
+        &a,
+    );
     assert!(!events.iter().any(|e| e.starts_with("NGACOP>NGA:")), "{events:?}");
     let a = [("Peruvian soldiers", "PERMIL"), ("Peru", "PER")];
-    let events = factual("Peruvian soldiers shot at miners crossing into Peru from the south.", &a);
+    let events = factual(
+        "Peruvian soldiers shot at miners crossing into Peru from the south.",
+        &a,
+    );
     assert!(!events.iter().any(|e| e.starts_with("PERMIL>PER:")), "{events:?}");
     let a = [("Nigerian police", "NGACOP"), ("Cameroonian smugglers", "CMRCRM")];
     assert!(has(
         &factual("Nigerian police opened fire on Cameroonian smugglers.", &a),
         "NGACOP>CMRCRM:190"
     ));
+}
+
+#[test]
+fn a_capitalised_trigger_inside_prose_is_part_of_a_name() {
+    let a = [("The Court", "USAJUD"), ("Ohio", "USA")];
+    let events = factual(
+        "The Court of Appeals for the Sixth Circuit sided with Ohio on Tuesday.",
+        &a,
+    );
+    assert!(!events.iter().any(|e| e.ends_with(":020")), "{events:?}");
+    let a = [("Danish", "DNK"), ("Sudan", "SDN")];
+    assert_eq!(
+        factual(
+            "A Danish official of the Agency for Cooperation and Relief flew to Sudan.",
+            &a
+        )
+        .iter()
+        .filter(|e| e.starts_with("DNK>SDN:05"))
+        .count(),
+        0
+    );
+    // In prose the lower-case word is an act; in a headline every word is capitalised.
+    let a = [("Chile", "CHL"), ("Peru", "PER")];
+    assert!(has(&factual("Chile urges Peru to show restraint.", &a), "CHL>PER:020"));
+    assert!(has(&factual("Chile Urges Peru To Show Restraint", &a), "CHL>PER:020"));
 }
