@@ -460,7 +460,9 @@ fn compound_pair(s: &Sent, first: usize) -> Option<Arg> {
     let b = s.toks.get(k.checked_sub(1)?)?.actor?;
     let b_first = s.actors[b].first;
     let link = b_first.checked_sub(1)?;
-    if !s.is_punct(link, &["-", "–", "—", "/"]) && s.w(link) != "and" {
+    // "Russia and Ukraine's talks" share the noun; "the Canadian and Israeli pacts" are one pact of each.
+    let and_possessive = s.w(link) == "and" && s.is_word(s.actors[b].last + 1, &["'s", "’s"]);
+    if !s.is_punct(link, &["-", "–", "—", "/"]) && !and_possessive {
         return None;
     }
     let a = s.toks.get(link.checked_sub(1)?)?.actor?;

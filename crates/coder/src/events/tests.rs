@@ -827,3 +827,26 @@ fn a_capitalised_trigger_inside_prose_is_part_of_a_name() {
     assert!(has(&factual("Chile urges Peru to show restraint.", &a), "CHL>PER:020"));
     assert!(has(&factual("Chile Urges Peru To Show Restraint", &a), "CHL>PER:020"));
 }
+
+#[test]
+fn coordinated_demonyms_before_a_noun_are_one_act_each_not_a_pair() {
+    let a = [("Chilean", "CHL"), ("Peruvian", "PER")];
+    let events = factual("Trade grew after the Chilean and Peruvian agreements took effect.", &a);
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.starts_with("CHL>PER") || e.starts_with("PER>CHL")),
+        "{events:?}"
+    );
+    // A possessive or a hyphen makes the pair: "Chile and Peru's talks", "Chilean-Peruvian talks".
+    let a = [("Chile", "CHL"), ("Peru", "PER")];
+    assert!(has(
+        &factual("Chile and Peru's talks resumed in Lima on Monday.", &a),
+        "CHL>PER:046"
+    ));
+    let a = [("Chilean", "CHL"), ("Peruvian", "PER")];
+    assert!(has(
+        &factual("Chilean-Peruvian talks resumed in Lima on Monday.", &a),
+        "CHL>PER:046"
+    ));
+}
