@@ -22,11 +22,39 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     }
 }
 
+/// "a criminal case", "a fraud inquiry": a judgment noun read with its article ("a criminal", "a fraud") that
+/// modifies the noun after it classifies that noun; it calls nobody a criminal.
+fn modifies_a_noun(s: &Sent, first: usize, last: usize) -> bool {
+    let next = last + 1;
+    s.is_word(first, &["a", "an"])
+        && next < s.len()
+        && s.toks[next].word
+        && !s.toks[next].cap
+        && s.toks[next].actor.is_none()
+        && !s.is_verbish(next)
+        && !s.is_adverb(next)
+        && !s.is_any(
+            next,
+            &[
+                Class::Preposition,
+                Class::Coordinator,
+                Class::Relative,
+                Class::Subordinator,
+                Class::Conditional,
+                Class::Determiner,
+                Class::Time,
+            ],
+        )
+}
+
 /// An evaluative adjective: "called the party racist" (the subject of the naming verb judges its object), or
 /// inside a quotation or its sentence (the speaker judges the actor it qualifies).
 fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let s = ctx.s;
     let entry = &ctx.coder.lexicon.entries[e];
+    if modifies_a_noun(s, first, last) {
+        return Reading::none("a noun of judgment modifying another noun (\"a criminal case\")");
+    }
     if let Some(r) = named_as(ctx, e, first, last) {
         return r;
     }

@@ -850,3 +850,32 @@ fn coordinated_demonyms_before_a_noun_are_one_act_each_not_a_pair() {
         "CHL>PER:046"
     ));
 }
+
+#[test]
+fn a_judgment_noun_that_modifies_another_noun_judges_nobody() {
+    let text = "The Bolivian minister said a criminal case against Ortiz was opened.";
+    let q = quote(
+        text,
+        "a criminal case against Ortiz was opened",
+        "said",
+        "The Bolivian minister",
+        "BOLGOV",
+    );
+    let a = [("The Bolivian minister", "BOLGOV"), ("Ortiz", "BOLOPP")];
+    let events = code_with(text, &a, &[q]);
+    assert!(!has(&events, "BOLGOV>BOLOPP:111"), "{events:?}");
+    assert!(has(
+        &factual("The Bolivian minister called Ortiz a criminal on Friday.", &a),
+        "BOLGOV>BOLOPP:111"
+    ));
+    let text = "An Estonian official said a fraud inquiry into Kallas had begun.";
+    let q = quote(
+        text,
+        "a fraud inquiry into Kallas had begun",
+        "said",
+        "An Estonian official",
+        "ESTGOV",
+    );
+    let a = [("An Estonian official", "ESTGOV"), ("Kallas", "ESTOPP")];
+    assert!(!has(&code_with(text, &a, &[q]), "ESTGOV>ESTOPP:111"));
+}
