@@ -868,6 +868,25 @@ fn a_judgment_noun_that_modifies_another_noun_judges_nobody() {
         &factual("The Bolivian minister called Ortiz a criminal on Friday.", &a),
         "BOLGOV>BOLOPP:111"
     ));
+    // A predicate judges the subject of "is"; "is not" denies it.
+    let text = "The Bolivian minister said Ortiz is a criminal and a liar.";
+    let q = quote(
+        text,
+        "Ortiz is a criminal and a liar",
+        "said",
+        "The Bolivian minister",
+        "BOLGOV",
+    );
+    assert!(has(&code_with(text, &a, &[q]), "BOLGOV>BOLOPP:111"));
+    let text = "The Bolivian minister said Ortiz was not reckless.";
+    let q = quote(
+        text,
+        "Ortiz was not reckless",
+        "said",
+        "The Bolivian minister",
+        "BOLGOV",
+    );
+    assert_eq!(code_with(text, &a, &[q]), ["!BOLGOV>BOLOPP:111"]);
     let text = "An Estonian official said a fraud inquiry into Kallas had begun.";
     let q = quote(
         text,
