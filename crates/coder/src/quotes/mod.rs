@@ -1081,7 +1081,7 @@ impl<'a> Doc<'a> {
             && (self.tokens[k].kind == TokenKind::Punct
                 || matches!(
                     self.low(k),
-                    "but" | "and" | "meanwhile" | "still" | "yet" | "so" | "also"
+                    "but" | "and" | "meanwhile" | "still" | "yet" | "so" | "also" | "then" | "now" | "later"
                 ))
         {
             k += 1;

@@ -547,3 +547,13 @@ fn speakers_named_together_speak_together() {
     let text = "Peskov, the spokesman, said the talks with Kenya and Tanzania would resume.";
     assert_eq!(speaker_of(&quotes(text), "the talks with"), Some("Dmitry Peskov"));
 }
+
+#[test]
+fn an_adverb_opening_the_sentence_is_no_speaker() {
+    let text = "Reza Karimi, an Iranian farmer, shrugs. But then as the men around him laugh, he smiles and says, \
+                \"Well, I guess you can stay.\"";
+    assert_eq!(speaker_of(&quotes(text), "Well, I guess"), Some("Reza Karimi"));
+    let text = "Ana Souza, a Brazilian nurse, waits at the gate. Now, as the bus pulls away, she turns and says, \
+                \"We will come back tomorrow.\"";
+    assert_eq!(speaker_of(&quotes(text), "We will come back"), Some("Ana Souza"));
+}
