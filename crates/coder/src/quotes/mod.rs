@@ -907,6 +907,15 @@ impl<'a> Doc<'a> {
             if speaker.is_none() && !NOUN_LIKE.contains(&self.low(ci)) {
                 speaker = speakers::np_back_loose(self, s0, j - 1);
             }
+            // "a farmer who had cousins there told the BBC": the phrase before a relative clause that ends at
+            // the cue.
+            if speaker
+                .as_ref()
+                .is_none_or(|np| !matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef))
+                && let Some(np) = speakers::before_relative_clause(self, s0, j)
+            {
+                speaker = Some(np);
+            }
             // "aides traveling with the vice president said", "officials in Seoul said", "the official who
             // spoke to the AP said": the phrase right before the cue is the object of a modifier of the subject.
             if let Some(np) = &speaker

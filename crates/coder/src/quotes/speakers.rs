@@ -279,6 +279,27 @@ const ATTACHING: &[&str] = &[
 /// Seoul", "the official who spoke to the AP", "activists in the city of Raqqa in northern Syria". Returns
 /// the phrase from that subject to the end of `np`, of the subject's kind; None when `np` is not the
 /// object of such a modifier.
+/// The phrase before "who" when a short relative clause runs from it to token `end` with no punctuation: "a
+/// teacher who lives nearby [said]". A phrase without a name keeps its clause ("a teacher who lives nearby"), as
+/// that is how the article names the speaker.
+pub(super) fn before_relative_clause(doc: &Doc, s0: usize, end: usize) -> Option<NounPhrase> {
+    let who = (s0 + 1..end)
+        .rev()
+        .take(8)
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .find(|&k| doc.low(k) == "who")?;
+    let mut np = np_back(doc, s0, who - 1).or_else(|| np_back_loose(doc, s0, who - 1))?;
+    if !matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef) {
+        return None;
+    }
+    if np.kind != NpKind::Person {
+        np.span.end = doc.tokens[end - 1].end;
+        np.tok.1 = end;
+        np.name = np.span;
+    }
+    Some(np)
+}
+
 pub(super) fn modified_subject(doc: &Doc, s0: usize, np: &NounPhrase) -> Option<NounPhrase> {
     let mut first = np.tok.0;
     let mut head: Option<NounPhrase> = None;
