@@ -1021,8 +1021,41 @@ impl<'a> Doc<'a> {
                 let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
                 let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
                 let clause_end = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?', '—', '–']);
-                let mid = rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().take(3).count() >= 3;
+                // "The talks, he said, will resume": the attribution splits the clause, which runs on after it.
+                // "Ten people died, officials say, blocking the road" has its clause before the attribution.
+                let runs_on =
+                    rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().take(3).count() >= 3;
+                // "... because, he says, Beijing won't accede": after a conjunction the reported clause follows.
+                let opens_after = runs_on
+                    && head.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "because"
+                                | "that"
+                                | "and"
+                                | "but"
+                                | "although"
+                                | "though"
+                                | "if"
+                                | "since"
+                                | "while"
+                                | "so"
+                        )
+                    });
+                let mid = runs_on && !opens_after && !self.finite_clause(s0, first);
+                if opens_after {
+                    let after = self.text[attr.tail_end..]
+                        .trim_start()
+                        .trim_start_matches(',')
+                        .trim_start();
+                    let start = self.text.len() - after.len();
+                    let end = self.content_end(si);
+                    if end > start {
+                        attr.content = Some(Span::new(start, end));
+                    }
+                }
                 if !ends_in_quote
+                    && !opens_after
                     && clause_end
                     && !head.is_empty()
                     && (head.split_whitespace().take(3).count() >= 3 || mid)

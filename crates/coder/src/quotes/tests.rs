@@ -557,3 +557,19 @@ fn an_adverb_opening_the_sentence_is_no_speaker() {
                 \"We will come back tomorrow.\"";
     assert_eq!(speaker_of(&quotes(text), "We will come back"), Some("Ana Souza"));
 }
+
+#[test]
+fn an_attribution_inside_the_sentence_bounds_the_reported_clause() {
+    // A full clause before the attribution is what was said; the participle after it is no new clause.
+    let text = "At least 40 people were hurt, medics say, overwhelming the clinics.";
+    assert_eq!(content_of(&quotes(text), "say"), "At least 40 people were hurt");
+    // After a conjunction the reported clause follows the attribution.
+    let text = "The governor urged calm because, she said, the army would stay in its barracks.";
+    assert_eq!(content_of(&quotes(text), "said"), "the army would stay in its barracks");
+    // A subject split from its verb by the attribution keeps the whole sentence.
+    let text = "The talks, the envoy said, will resume in Doha next week.";
+    assert_eq!(
+        content_of(&quotes(text), "said"),
+        "The talks, the envoy said, will resume in Doha next week"
+    );
+}
