@@ -1042,7 +1042,7 @@ impl<'a> Doc<'a> {
                                 | "so"
                         )
                     });
-                let mid = runs_on && !opens_after && !self.finite_clause(s0, first);
+                let mid = runs_on && !opens_after;
                 if opens_after {
                     let after = self.text[attr.tail_end..]
                         .trim_start()
