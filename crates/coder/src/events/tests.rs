@@ -881,3 +881,20 @@ fn a_judgment_noun_that_modifies_another_noun_judges_nobody() {
     let a = [("An Estonian official", "ESTGOV"), ("Kallas", "ESTOPP")];
     assert!(!has(&code_with(text, &a, &[q]), "ESTGOV>ESTOPP:111"));
 }
+
+#[test]
+fn an_object_named_by_its_holder_targets_the_holder() {
+    let a = [("Troops from Ukraine", "UKRMIL"), ("Russia", "RUS"), ("Kharkiv", "UKR")];
+    assert_eq!(
+        factual(
+            "Troops from Ukraine attacked positions held by Russia outside Kharkiv on Monday.",
+            &a
+        ),
+        ["UKRMIL>RUS:190"]
+    );
+    let a = [("Ethiopian jets", "ETHMIL"), ("the rebels", "ETHREB")];
+    assert!(has(
+        &factual("Ethiopian jets bombed towns controlled by the rebels in the north.", &a),
+        "ETHMIL>ETHREB:195"
+    ));
+}

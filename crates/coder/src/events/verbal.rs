@@ -295,6 +295,12 @@ fn target_of(
             return (Some(doer), "the doer of the object");
         }
     }
+    // "attacked positions held by Russia outside Kharkiv": the holder comes before any place further on.
+    if let Some(holder) = holder_of_object(s, from)
+        && object.as_ref().is_none_or(|o| o.actors[0] > holder.actors[0])
+    {
+        return (Some(holder), "the holder of the object");
+    }
     if object.is_some() {
         return (object, "object");
     }
@@ -343,6 +349,20 @@ fn doer_of_act_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
         return None;
     }
     nominal::owner_before(s, noun.first).or_else(|| syntax::noun_agent_after(s, noun.last + 1))
+}
+
+/// "attacked positions held by Russia", "shelled villages controlled by the rebels": the object is named by who
+/// holds it; that holder is the target.
+fn holder_of_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
+    const HELD: &[&str] = &["held", "controlled", "occupied", "run", "manned", "used", "operated"];
+    let held = (from + 1..s.len().min(from + 5)).find(|&k| HELD.contains(&s.w(k)) && s.w(k + 1) == "by")?;
+    let plain = (from..held).all(|k| {
+        s.toks[k].word
+            && s.toks[k].actor.is_none()
+            && !s.is_verbish(k)
+            && !s.is_any(k, &[Class::Preposition, Class::Relative])
+    });
+    plain.then(|| syntax::agent_after(s, held + 1)).flatten()
 }
 
 /// "We will respond": a first-person subject inside a quotation stands for its speaker.
