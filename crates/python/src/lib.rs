@@ -9,6 +9,7 @@ mod input;
 mod py_json;
 mod read;
 mod tables;
+mod to_py;
 
 use arrow_pyarrow::ToPyArrow;
 use pyo3::prelude::*;
