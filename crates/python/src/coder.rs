@@ -19,7 +19,7 @@ use crate::errors::{self, ArticleProblem};
 use crate::input::{article_from_py, type_name};
 use crate::py_json::loads;
 use crate::tables::{self, Table};
-use crate::to_py::{StrCache, to_py};
+use crate::to_py::{GcPause, StrCache, to_py};
 
 /// The coder version stored with every event row, as the CLI stores it.
 pub const CODER_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -164,6 +164,7 @@ impl PyCoder {
 
     /// The coded article as the dict `json.loads` makes of the CLI's JSON line, built directly.
     fn dict<'py>(&self, py: Python<'py>, coded: &CodedArticle) -> PyResult<Bound<'py, PyAny>> {
+        let _pause = GcPause::new(py)?;
         match self.strings.try_lock() {
             Ok(mut strings) => to_py(py, &mut strings, coded),
             Err(TryLockError::Poisoned(poisoned)) => to_py(py, &mut poisoned.into_inner(), coded),
