@@ -5,7 +5,9 @@ quotations, escapes and places with coordinates."""
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from typing import Any, Dict, List
 
 import pytest
@@ -140,3 +142,38 @@ def test_a_long_lived_coder_keeps_building_the_same_dicts(generated, cli_coded):
         expected = json.loads(line)
         same(first[i], expected, f"article {i}")
         same(again[i], expected, f"article {i}, second pass")
+
+
+def test_the_garbage_collector_is_left_as_it_was_found():
+    # Building dicts holds Python's cyclic collector off for a while; afterwards it is on again if it was on,
+    # also when the batch raises, and stays off if the caller had turned it off.
+    coder = detente.Coder()
+    assert gc.isenabled()
+    coder.code_batch(TRICKY, threads=1)
+    coder.code(TRICKY[0])
+    assert gc.isenabled()
+    with pytest.raises(detente.BatchError):
+        coder.code_batch([TRICKY[0], None, TRICKY[1]], threads=1)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        coder.code_batch(TRICKY, threads=2)
+        coder.code(TRICKY[1])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_cycles_made_by_the_caller_are_still_collected_after_a_batch():
+    coder = detente.Coder()
+    coded = coder.code_batch(TRICKY, threads=1)
+    class Probe:
+        pass
+
+    probe = Probe()
+    probe.article = coded[0]
+    coded[0]["probe"] = probe  # a cycle through a built dict
+    alive = weakref.ref(probe)
+    del coded, probe
+    gc.collect()
+    assert alive() is None
