@@ -19,7 +19,7 @@ use crate::errors::{self, ArticleProblem};
 use crate::input::{article_from_py, type_name};
 use crate::py_json::loads;
 use crate::tables::{self, Table};
-use crate::to_py::{GcPause, StrCache, to_py};
+use crate::to_py::{GcPause, PyCache, to_py};
 
 /// The coder version stored with every event row, as the CLI stores it.
 pub const CODER_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -137,7 +137,7 @@ pub struct PyCoder {
     goldstein: &'static str,
     dictionary_set: String,
     /// The Python strings reused in the dicts this coder returns (field names, short repeated values).
-    strings: Mutex<StrCache>,
+    strings: Mutex<PyCache>,
 }
 
 /// A coded article on its way to the caller: JSON text made on a coding thread, or the record itself, made
@@ -170,7 +170,7 @@ impl PyCoder {
             Err(TryLockError::Poisoned(poisoned)) => to_py(py, &mut poisoned.into_inner(), coded),
             // Held by another thread of this process between two of its articles, or by this thread if a
             // finaliser run while building calls back into the coder: a cache of its own, then.
-            Err(TryLockError::WouldBlock) => to_py(py, &mut StrCache::default(), coded),
+            Err(TryLockError::WouldBlock) => to_py(py, &mut PyCache::default(), coded),
         }
     }
 

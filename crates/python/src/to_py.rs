@@ -25,22 +25,41 @@ use serde::ser::{self, Serialize};
 const CACHED_VALUE_BYTES: usize = 24;
 /// At most this many distinct values are kept, so a long-lived coder's cache stays small whatever it codes.
 const CACHED_VALUES: usize = 8192;
+/// Unsigned integers below this (byte offsets, indexes: most of the numbers in a coded article) are made
+/// once each; CPython itself shares only those up to 256.
+const CACHED_INTS: u64 = 1 << 16;
 
-/// Python strings reused across the objects built: field and variant names (by address: they are
-/// `&'static str`), and short values. Holding it needs the GIL (its strings are Python objects).
+/// Immutable Python objects reused across the objects built: field and variant names (by address: they are
+/// `&'static str`), short string values and small unsigned integers. Using it needs the GIL.
 #[derive(Default)]
-pub struct StrCache {
+pub struct PyCache {
     names: FxHashMap<(usize, usize), Py<PyString>>,
     values: FxHashMap<Box<str>, Py<PyString>>,
+    ints: Vec<Option<Py<PyAny>>>,
 }
 
-impl StrCache {
-    fn name<'py>(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+impl PyCache {
+    fn uint<'py>(&mut self, py: Python<'py>, v: u64) -> PyResult<Bound<'py, PyAny>> {
+        if v >= CACHED_INTS {
+            return v.into_bound_py_any(py);
+        }
+        let i = v as usize;
+        if i >= self.ints.len() {
+            self.ints.resize_with(i + 1, || None);
+        }
+        if let Some(int) = &self.ints[i] {
+            return Ok(int.bind(py).clone());
+        }
+        let int = v.into_bound_py_any(py)?;
+        self.ints[i] = Some(int.clone().unbind());
+        Ok(int)
+    }
+
+    fn name<'py>(&mut self, py: Python<'py>, name: &'static str) -> &Bound<'py, PyString> {
         self.names
             .entry((name.as_ptr() as usize, name.len()))
             .or_insert_with(|| PyString::intern(py, name).unbind())
             .bind(py)
-            .clone()
     }
 
     fn value<'py>(&mut self, py: Python<'py>, value: &str) -> Bound<'py, PyString> {
@@ -97,7 +116,7 @@ impl Drop for GcPause<'_> {
 /// `value` as the Python object `json.loads(serde_json.to_string(value))` would be.
 pub fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
-    cache: &mut StrCache,
+    cache: &mut PyCache,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
     value
@@ -133,7 +152,7 @@ type Out<'py> = Result<Bound<'py, PyAny>, Error>;
 
 struct ToPy<'a, 'py> {
     py: Python<'py>,
-    cache: &'a mut StrCache,
+    cache: &'a mut PyCache,
 }
 
 impl<'a, 'py> ToPy<'a, 'py> {
@@ -186,16 +205,16 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         self.int(v)
     }
     fn serialize_u8(self, v: u8) -> Out<'py> {
-        self.int(v)
+        Ok(self.cache.uint(self.py, v.into())?)
     }
     fn serialize_u16(self, v: u16) -> Out<'py> {
-        self.int(v)
+        Ok(self.cache.uint(self.py, v.into())?)
     }
     fn serialize_u32(self, v: u32) -> Out<'py> {
-        self.int(v)
+        Ok(self.cache.uint(self.py, v.into())?)
     }
     fn serialize_u64(self, v: u64) -> Out<'py> {
-        self.int(v)
+        Ok(self.cache.uint(self.py, v.into())?)
     }
     fn serialize_u128(self, v: u128) -> Out<'py> {
         self.int(v)
@@ -238,7 +257,7 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Out<'py> {
-        Ok(self.cache.name(self.py, variant).into_any())
+        Ok(self.cache.name(self.py, variant).clone().into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Out<'py> {
         value.serialize(self)
@@ -391,9 +410,8 @@ impl<'a, 'py> Map<'a, 'py> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        let key = self.to.cache.name(self.to.py, key);
         let value = value.serialize(self.to.reborrow())?;
-        self.dict.set_item(key, value)?;
+        self.dict.set_item(self.to.cache.name(self.to.py, key), value)?;
         Ok(())
     }
 }
