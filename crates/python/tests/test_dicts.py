@@ -54,6 +54,8 @@ TRICKY: List[Dict[str, Any]] = [
     },
     # One line of text, no sentence-final punctuation, odd whitespace.
     {"id": "short", "date": "2021-01-01", "text": "  Sweden   expelled  four Russian diplomats  "},
+    # A long article: byte offsets past 65,536 (numbers that are not shared between articles).
+    {"id": "long", "date": "2020-06-30", "text": "\n\n".join(a["text"] for a in corpus.articles(150, seed=7))},
 ]
 
 
@@ -118,7 +120,9 @@ def test_code_dicts_equal_the_cli_field_by_field(cli_tricky):
 def test_the_tricky_articles_reach_every_kind_of_field(cli_tricky):
     # What the comparisons above cover: if the coder stops finding these, the articles need rewriting.
     pairs = [pair for coded in cli_tricky for pair in walk(coded)]
-    kinds = {key: {type(v).__name__ for k, v in pairs if k == key} for key, _ in pairs}
+    kinds: Dict[str, set] = {}
+    for key, value in pairs:
+        kinds.setdefault(key, set()).add(type(value).__name__)
     assert "NoneType" in kinds["date"] and "str" in kinds["date"]
     assert kinds["goldstein"] == {"float"}
     assert "float" in kinds["lat"], "no event has a place with coordinates"
@@ -129,6 +133,7 @@ def test_the_tricky_articles_reach_every_kind_of_field(cli_tricky):
     assert sum(len(c["events"]) for c in cli_tricky) >= 8
     assert any(ord(ch) > 0xFFFF for c in cli_tricky for ch in c["id"]), "no character outside the BMP"
     assert "gender" in kinds, "no mention carries a gender"
+    assert max(v for k, v in pairs if k == "end") > 70_000, "no offset past the shared small numbers"
 
 
 def test_a_long_lived_coder_keeps_building_the_same_dicts(generated, cli_coded):
