@@ -12,7 +12,8 @@ Measures, best of --repeat runs (MB of article text per second of wall time):
     `detente.spark.code_events` into a no-op sink, against the CLI with two threads on the same file.
 Also MB per CPU-second (all threads of the process or the CLI), which shared machines distort less, and its
 ratio to the CLI's (on a busy machine a second thread's work shows in CPU time, not in wall time).
-Prints a table and each ratio to the CLI; --min-ratio-batch / --min-ratio-spark make it exit 1 below a target.
+Prints a table and each ratio to the CLI; --min-ratio-batch / --min-cpu-ratio-batch (code_batch's dicts, by wall
+time / by CPU time) and --min-ratio-spark make it exit 1 below a target.
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--min-ratio-batch", type=float, default=0.0)
+    parser.add_argument("--min-cpu-ratio-batch", type=float, default=0.0)
     parser.add_argument("--min-ratio-spark", type=float, default=0.0)
     args = parser.parse_args()
 
@@ -175,6 +177,9 @@ def main() -> int:
     failed = []
     if figures["code_batch_ratio"] < args.min_ratio_batch:
         failed.append(f"code_batch at {figures['code_batch_ratio']:.0%} of the CLI (target {args.min_ratio_batch:.0%})")
+    if figures["code_batch_cpu_ratio"] < args.min_cpu_ratio_batch:
+        failed.append(f"code_batch at {figures['code_batch_cpu_ratio']:.0%} of the CLI's MB per CPU-second "
+                      f"(target {args.min_cpu_ratio_batch:.0%})")
     if args.spark_limit and figures["spark_ratio"] < args.min_ratio_spark:
         failed.append(f"Spark at {figures['spark_ratio']:.0%} of the CLI (target {args.min_ratio_spark:.0%})")
     for f in failed:

@@ -192,17 +192,16 @@ impl PyCoder {
         })?;
         let id = article.id.clone();
         let coder = &self.coder;
-        py.detach(|| code_one(coder, article))
-            .map_err(|message| {
-                errors::raise_article_error(
-                    py,
-                    &ArticleProblem {
-                        index: 0,
-                        article_id: Some(id),
-                        message,
-                    },
-                )
-            })
+        py.detach(|| code_one(coder, article)).map_err(|message| {
+            errors::raise_article_error(
+                py,
+                &ArticleProblem {
+                    index: 0,
+                    article_id: Some(id),
+                    message,
+                },
+            )
+        })
     }
 }
 

@@ -11,12 +11,12 @@
 
 use std::fmt::Display;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyValueError;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyModule, PyString};
-use pyo3::intern;
 use rustc_hash::FxHashMap;
 use serde::ser::{self, Serialize};
 
@@ -93,7 +93,9 @@ pub struct GcPause<'py> {
 impl<'py> GcPause<'py> {
     pub fn new(py: Python<'py>) -> PyResult<Self> {
         static GC: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-        let gc = GC.get_or_try_init(py, || Ok::<_, PyErr>(py.import("gc")?.unbind()))?.bind(py);
+        let gc = GC
+            .get_or_try_init(py, || Ok::<_, PyErr>(py.import("gc")?.unbind()))?
+            .bind(py);
         if !gc.call_method0(intern!(py, "isenabled"))?.is_truthy()? {
             return Ok(GcPause { paused: None });
         }
@@ -119,9 +121,7 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     cache: &mut PyCache,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value
-        .serialize(ToPy { py, cache })
-        .map_err(|e| e.0)
+    value.serialize(ToPy { py, cache }).map_err(|e| e.0)
 }
 
 /// A Python error, or a serde error turned into a `ValueError`.
@@ -467,7 +467,9 @@ struct MapKey<'a, 'py> {
 
 impl MapKey<'_, '_> {
     fn refuse<T>(what: &str) -> Result<T, Error> {
-        Err(<Error as ser::Error>::custom(format!("a map key must be a string, not {what}")))
+        Err(<Error as ser::Error>::custom(format!(
+            "a map key must be a string, not {what}"
+        )))
     }
 }
 
