@@ -16,10 +16,11 @@ use pyo3::types::{PyList, PyString};
 use crate::arrow_input::ColumnNames;
 use crate::coding::{code_one, code_streaming, pool};
 use crate::errors::{self, ArticleProblem};
+use crate::gc_pause::GcPause;
 use crate::input::{article_from_py, type_name};
 use crate::py_json::loads;
 use crate::tables::{self, Table};
-use crate::to_py::{GcPause, PyCache, to_py};
+use crate::to_py::{PyCache, to_py};
 
 /// The coder version stored with every event row, as the CLI stores it.
 pub const CODER_VERSION: &str = env!("CARGO_PKG_VERSION");

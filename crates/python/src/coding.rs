@@ -9,7 +9,7 @@ use detente_coder::Coder;
 use detente_records::{Article, CodedArticle};
 use pyo3::prelude::*;
 
-use crate::to_py::GcPause;
+use crate::gc_pause::GcPause;
 use rayon::prelude::*;
 
 type Pools = Mutex<HashMap<(u32, usize), Arc<rayon::ThreadPool>>>;

@@ -5,6 +5,7 @@ mod arrow_input;
 mod coder;
 mod coding;
 mod errors;
+mod gc_pause;
 mod input;
 mod py_json;
 mod read;

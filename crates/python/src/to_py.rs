@@ -5,18 +5,17 @@
 //!
 //! What makes it cheaper than `json.loads` besides skipping the text: field names are `&'static str`, so each
 //! becomes a Python str once (with its hash cached) and is reused for every dict; short values that repeat
-//! across articles (actor codes, roles, rule names, CAMEO codes, kinds) come from a bounded cache instead of
-//! being allocated again; lists are built at their final size. `pythonize` does the same walk but makes a
+//! across articles (actor codes, roles, rule names, CAMEO codes, kinds) and small unsigned numbers (offsets)
+//! come from a bounded cache instead of being allocated again; lists are built at their final size. (Python's
+//! cycle collector is held off meanwhile: see `gc_pause`.) `pythonize` does the same walk but makes a
 //! new str for every key and value and turns NaN into `nan`, not None as JSON does, hence this module.
 
 use std::fmt::Display;
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
-use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyModule, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString};
 use rustc_hash::FxHashMap;
 use serde::ser::{self, Serialize};
 
@@ -74,44 +73,6 @@ impl PyCache {
             self.values.insert(value.into(), made.clone().unbind());
         }
         made
-    }
-}
-
-/// Python's cyclic garbage collector held off while this lives (if it was on), and turned back on after.
-///
-/// Building a coded article makes about 250 dicts and lists; the collector runs every 700 container
-/// allocations and, each time, walks the containers made since, and every so often all the older ones too
-/// (the batch's earlier results included). None of what is built here can be garbage, so that walk is wasted:
-/// with it, building the dicts cost twice as much CPU. Held for one chunk of articles at a time, with the GIL
-/// held throughout (no other Python code runs meanwhile), so the collector is never off while other threads
-/// run; the containers made are collected normally afterwards.
-pub struct GcPause<'py> {
-    /// The `gc` module, when this turned the collector off (and must turn it back on).
-    paused: Option<Bound<'py, PyModule>>,
-}
-
-impl<'py> GcPause<'py> {
-    pub fn new(py: Python<'py>) -> PyResult<Self> {
-        static GC: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-        let gc = GC
-            .get_or_try_init(py, || Ok::<_, PyErr>(py.import("gc")?.unbind()))?
-            .bind(py);
-        if !gc.call_method0(intern!(py, "isenabled"))?.is_truthy()? {
-            return Ok(GcPause { paused: None });
-        }
-        gc.call_method0(intern!(py, "disable"))?;
-        Ok(GcPause {
-            paused: Some(gc.clone()),
-        })
-    }
-}
-
-impl Drop for GcPause<'_> {
-    fn drop(&mut self) {
-        if let Some(gc) = &self.paused {
-            // `gc.enable()` cannot fail; were it to, the collector would stay off, which loses nothing.
-            let _ = gc.call_method0(intern!(gc.py(), "enable"));
-        }
     }
 }
 
