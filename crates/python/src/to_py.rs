@@ -175,7 +175,7 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         Ok(self.cache.uint(self.py, v.into())?)
     }
     fn serialize_u64(self, v: u64) -> Out<'py> {
-        Ok(self.cache.uint(self.py, v.into())?)
+        Ok(self.cache.uint(self.py, v)?)
     }
     fn serialize_u128(self, v: u128) -> Out<'py> {
         self.int(v)
