@@ -2,14 +2,15 @@
 //! impose tariffs on Iraq", "the minister warned that Iraq ...". Arguments come from `syntax`, the mood from
 //! `modality`, complement codes from `frames`, speech-act sources from `speech`.
 
+use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
 use super::frames;
 use super::grammar::Class;
 use super::lexicon::{Entry, FormKind, Frame, Payload};
-use super::nominal;
 use super::modality::{self, Mood};
+use super::nominal;
 use super::speech;
 use super::syntax::{self, Arg, ObjectSearch};
 use super::verbgroup::VerbGroup;
@@ -53,6 +54,13 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
                 sides.targets = vec![own];
                 sides.how.push_str(" (their own government)");
             }
+        } else if context::needs_counterpart(code_root)
+            && !entry.alone
+            && !(entry.recip && sides.sources.len() > 1)
+            && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
+        {
+            sides.targets = vec![other];
+            sides.how.push_str(" (target from the sentence)");
         }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
@@ -161,7 +169,11 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         {
             // "was arrested in Peru": an arrest, detention or inquiry with no agent named is the act of the
             // authorities where it happened.
-            sources = ctx.parties(Some(&place)).iter().filter_map(authorities_of_place).collect();
+            sources = ctx
+                .parties(Some(&place))
+                .iter()
+                .filter_map(authorities_of_place)
+                .collect();
             if !sources.is_empty() {
                 how_source = "the authorities of the place (no agent named)".into();
             }
