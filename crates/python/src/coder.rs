@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, TryLockError};
 
 use arrow_pyarrow::IntoPyArrow;
 use detente_coder::events::GoldsteinVariant;
@@ -16,9 +16,11 @@ use pyo3::types::{PyList, PyString};
 use crate::arrow_input::ColumnNames;
 use crate::coding::{code_one, code_streaming, pool};
 use crate::errors::{self, ArticleProblem};
+use crate::gc_pause::GcPause;
 use crate::input::{article_from_py, type_name};
 use crate::py_json::loads;
 use crate::tables::{self, Table};
+use crate::to_py::{PyCache, to_py};
 
 /// The coder version stored with every event row, as the CLI stores it.
 pub const CODER_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -135,6 +137,15 @@ pub struct PyCoder {
     sources: Arc<Vec<DictionarySource>>,
     goldstein: &'static str,
     dictionary_set: String,
+    /// The Python strings reused in the dicts this coder returns (field names, short repeated values).
+    strings: Mutex<PyCache>,
+}
+
+/// A coded article on its way to the caller: JSON text made on a coding thread, or the record itself, made
+/// into dicts on the caller's thread (Python objects need the GIL).
+enum Coded {
+    Json(String),
+    Record(Box<CodedArticle>),
 }
 
 impl PyCoder {
@@ -148,7 +159,20 @@ impl PyCoder {
             sources: Arc::new(sources),
             goldstein,
             dictionary_set,
+            strings: Mutex::default(),
         })
+    }
+
+    /// The coded article as the dict `json.loads` makes of the CLI's JSON line, built directly.
+    fn dict<'py>(&self, py: Python<'py>, coded: &CodedArticle) -> PyResult<Bound<'py, PyAny>> {
+        let _pause = GcPause::new(py)?;
+        match self.strings.try_lock() {
+            Ok(mut strings) => to_py(py, &mut strings, coded),
+            Err(TryLockError::Poisoned(poisoned)) => to_py(py, &mut poisoned.into_inner(), coded),
+            // Held by another thread of this process between two of its articles, or by this thread if a
+            // finaliser run while building calls back into the coder: a cache of its own, then.
+            Err(TryLockError::WouldBlock) => to_py(py, &mut PyCache::default(), coded),
+        }
     }
 
     /// The coded article as the CLI prints it (`detente code --format jsonl`, without the newline).
@@ -156,7 +180,7 @@ impl PyCoder {
         serde_json::to_string(coded).expect("a coded article always serialises")
     }
 
-    fn code_to_json(&self, py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> {
+    fn code_record(&self, py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<CodedArticle> {
         let article = article_from_py(article).map_err(|message| {
             errors::raise_article_error(
                 py,
@@ -169,17 +193,16 @@ impl PyCoder {
         })?;
         let id = article.id.clone();
         let coder = &self.coder;
-        py.detach(|| code_one(coder, article).map(|c| Self::json(&c)))
-            .map_err(|message| {
-                errors::raise_article_error(
-                    py,
-                    &ArticleProblem {
-                        index: 0,
-                        article_id: Some(id),
-                        message,
-                    },
-                )
-            })
+        py.detach(|| code_one(coder, article)).map_err(|message| {
+            errors::raise_article_error(
+                py,
+                &ArticleProblem {
+                    index: 0,
+                    article_id: Some(id),
+                    message,
+                },
+            )
+        })
     }
 }
 
@@ -251,13 +274,14 @@ impl PyCoder {
     /// (``text``; optional ``id``, ``title``, ``date``, ``source``, ``url``). Returns output schema v1 as a
     /// dict, the same as ``detente code --format jsonl`` prints. Raises ``ArticleError`` for a bad article.
     fn code<'py>(&self, py: Python<'py>, article: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let json = self.code_to_json(py, article)?;
-        loads(py, &json)
+        let coded = self.code_record(py, article)?;
+        self.dict(py, &coded)
     }
 
     /// Like :meth:`code`, as the JSON text the CLI prints (one line, no newline).
     fn code_json(&self, py: Python<'_>, article: &Bound<'_, PyAny>) -> PyResult<String> {
-        self.code_to_json(py, article)
+        let coded = self.code_record(py, article)?;
+        Ok(Self::json(&coded))
     }
 
     /// Codes many articles in parallel, without the GIL, and returns them in input order (dicts, or JSON
@@ -302,13 +326,16 @@ impl PyCoder {
             &self.coder,
             &pool,
             inputs,
-            |c| Self::json(&c),
+            |c| match as_json {
+                true => Coded::Json(Self::json(&c)),
+                false => Coded::Record(Box::new(c)),
+            },
             |result| {
                 let index = out.len();
                 let id = ids.next().flatten();
                 match result {
-                    Ok(json) if as_json => out.append(json),
-                    Ok(json) => out.append(loads(py, &json)?),
+                    Ok(Coded::Json(json)) => out.append(json),
+                    Ok(Coded::Record(coded)) => out.append(self.dict(py, &coded)?),
                     Err(message) => {
                         let problem = ArticleProblem {
                             index,

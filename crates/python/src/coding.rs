@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use detente_coder::Coder;
 use detente_records::{Article, CodedArticle};
 use pyo3::prelude::*;
+
+use crate::gc_pause::GcPause;
 use rayon::prelude::*;
 
 type Pools = Mutex<HashMap<(u32, usize), Arc<rayon::ThreadPool>>>;
@@ -109,6 +111,7 @@ where
             let (next, back) = py.detach(move || (rx.recv(), rx));
             rx = back;
             let Ok(results) = next else { return Ok(()) };
+            let _pause = GcPause::new(py)?;
             for result in results {
                 each(result)?;
             }

@@ -5,10 +5,12 @@ mod arrow_input;
 mod coder;
 mod coding;
 mod errors;
+mod gc_pause;
 mod input;
 mod py_json;
 mod read;
 mod tables;
+mod to_py;
 
 use arrow_pyarrow::ToPyArrow;
 use pyo3::prelude::*;

@@ -144,7 +144,7 @@ def test_files_in_no_dictionary_format_are_skipped_with_a_warning_as_the_cli_not
 
 
 def test_goldstein_tables_differ_and_a_bad_name_is_refused():
-    text = "Troops from Ukraine attacked positions held by Russia outside Kharkiv on Monday."
+    text = "Troops from Ukraine attacked Russian positions outside Kharkiv on Monday."
     values = {g: [e["goldstein"] for e in detente.Coder(goldstein=g).code(text)["events"]] for g in ("gdelt", "icews")}
     assert values["gdelt"] and len(values["gdelt"]) == len(values["icews"])
     with pytest.raises(ValueError, match="gdelt, icews, phoenix"):
