@@ -108,6 +108,73 @@ impl EventRow {
     }
 }
 
+/// The part of an event that trends and dyad summaries read: when, who to whom, how intense. The store reads it
+/// from the events table alone, without the article text, sentence and location that an [`EventRow`] carries,
+/// so a dyad's timeline costs a fraction of loading its events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFact {
+    /// The store's key of the event row.
+    pub event_id: i64,
+    /// Article date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub source: Actor,
+    pub target: Option<Actor>,
+    pub goldstein: f64,
+    pub quad_class: u8,
+    pub negated: bool,
+}
+
+/// An event as [`trend`] reads it: an [`EventRow`] or an [`EventFact`].
+pub trait TrendEvent {
+    fn date(&self) -> Option<&str>;
+    fn source(&self) -> &Actor;
+    fn target(&self) -> Option<&Actor>;
+    fn goldstein(&self) -> f64;
+    fn quad_class(&self) -> u8;
+    fn negated(&self) -> bool;
+}
+
+macro_rules! trend_event {
+    ($t:ty) => {
+        impl TrendEvent for $t {
+            fn date(&self) -> Option<&str> {
+                self.date.as_deref()
+            }
+            fn source(&self) -> &Actor {
+                &self.source
+            }
+            fn target(&self) -> Option<&Actor> {
+                self.target.as_ref()
+            }
+            fn goldstein(&self) -> f64 {
+                self.goldstein
+            }
+            fn quad_class(&self) -> u8 {
+                self.quad_class
+            }
+            fn negated(&self) -> bool {
+                self.negated
+            }
+        }
+    };
+}
+trend_event!(EventRow);
+trend_event!(EventFact);
+
+impl From<&EventRow> for EventFact {
+    fn from(e: &EventRow) -> EventFact {
+        EventFact {
+            event_id: e.event_id,
+            date: e.date.clone(),
+            source: e.source.clone(),
+            target: e.target.clone(),
+            goldstein: e.goldstein,
+            quad_class: e.quad_class,
+            negated: e.negated,
+        }
+    }
+}
+
 /// What an actor pattern (`--source`, `--dyad`, `trend A B`) means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorPattern<'a> {
@@ -233,12 +300,13 @@ pub struct DirectionStats {
 }
 
 impl DirectionStats {
-    fn add(&mut self, event: &EventRow) {
+    fn add(&mut self, event: &impl TrendEvent) {
         self.events += 1;
-        if (1..=4).contains(&event.quad_class) {
-            self.quad[usize::from(event.quad_class) - 1] += 1;
+        let quad_class = event.quad_class();
+        if (1..=4).contains(&quad_class) {
+            self.quad[usize::from(quad_class) - 1] += 1;
         }
-        self.goldstein_sum += event.goldstein;
+        self.goldstein_sum += event.goldstein();
         self.goldstein_mean = Some(self.goldstein_sum / f64::from(self.events));
     }
 }
@@ -283,15 +351,15 @@ pub fn normalize_by_volume(points: &mut [TrendPoint], articles_per_day: &[(Strin
 /// Per-period counts of the events between actors `a` and `b` (prefix patterns as in [`actor_matches`]),
 /// from the first to the last period with an event, empty periods included (so charts have no gaps).
 /// Events without a parseable date and negated events are skipped.
-pub fn trend(events: &[EventRow], a: &str, b: &str, period: Period) -> Vec<TrendPoint> {
+pub fn trend<E: TrendEvent>(events: &[E], a: &str, b: &str, period: Period) -> Vec<TrendPoint> {
     let mut buckets: BTreeMap<NaiveDate, (DirectionStats, DirectionStats)> = BTreeMap::new();
-    for event in events.iter().filter(|e| !e.negated) {
-        let Some(target) = &event.target else { continue };
-        let Some(date) = event.date.as_deref().and_then(parse_date) else {
+    for event in events.iter().filter(|e| !e.negated()) {
+        let Some(target) = event.target() else { continue };
+        let Some(date) = event.date().and_then(parse_date) else {
             continue;
         };
-        let forward = actor_matches(&event.source, a) && actor_matches(target, b);
-        let backward = actor_matches(&event.source, b) && actor_matches(target, a);
+        let forward = actor_matches(event.source(), a) && actor_matches(target, b);
+        let backward = actor_matches(event.source(), b) && actor_matches(target, a);
         if !forward && !backward {
             continue;
         }

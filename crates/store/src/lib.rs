@@ -28,7 +28,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_128;
 
-pub use detente_analysis::EventRow;
+pub use detente_analysis::{EventFact, EventRow};
 pub use export::{ExportFormat, ExportOptions, ExportSummary, LeftOut, PartitionBy};
 pub use page::{Cursor, Page};
 pub use query::{EventQuery, Near, QuoteQuery, QuoteRow, SearchHit, SearchQuery};
