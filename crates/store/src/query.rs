@@ -493,10 +493,7 @@ impl Store {
             return Ok(self.for_each_event(&query, |_| Ok(()))? as u64);
         }
         let c = self.event_conditions(query, None)?;
-        let sql = format!(
-            "SELECT count(*) FROM events e {}",
-            c.where_clause()
-        );
+        let sql = format!("SELECT count(*) FROM events e {}", c.where_clause());
         let n: i64 = self.conn.query_row(&sql, params_from_iter(c.values), |r| r.get(0))?;
         Ok(n as u64)
     }
@@ -642,19 +639,23 @@ impl Store {
         let sql = format!(
             "{FACT_SELECT} {} ORDER BY e.date IS NULL, {}",
             c.where_clause(),
-            if query.newest_first { "e.date DESC, e.pk DESC" } else { "e.date, e.pk" }
+            if query.newest_first {
+                "e.date DESC, e.pk DESC"
+            } else {
+                "e.date, e.pk"
+            }
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(c.values), fact_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The events with these ids, in the order given (ids of no event are left out).
+    /// The events with these ids, in the order given, each once (ids of no event are left out).
     pub fn events_by_id(&self, ids: &[i64]) -> Result<Vec<EventRow>> {
         let list = serde_json::to_string(ids).expect("numbers serialise");
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{EVENT_SELECT} WHERE e.pk IN (SELECT value FROM json_each(?1))"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{EVENT_SELECT} WHERE e.pk IN (SELECT value FROM json_each(?1))"
+        ))?;
         let mut found: HashMap<i64, EventRow> = stmt
             .query_map([list], event_row)?
             .map(|row| row.map(|e| (e.event_id, e)))

@@ -165,7 +165,11 @@ fn in_period(events: &[EventFact], point: &TrendPoint, period: Period) -> Vec<i6
     let start = parse_date(&point.start).expect("a trend start is a date");
     events
         .iter()
-        .filter(|e| e.date().and_then(parse_date).is_some_and(|d| period.start_of(d) == start))
+        .filter(|e| {
+            e.date()
+                .and_then(parse_date)
+                .is_some_and(|d| period.start_of(d) == start)
+        })
         .map(|e| e.event_id)
         .collect()
 }
@@ -203,7 +207,10 @@ pub async fn page(
             let trimmed = if ranged { None } else { trim_early_tail(&mut events) };
             let by = choose_period(asked.as_deref(), &events)?;
             let points = analysis::trend(&events, &ta, &tb, by.into());
-            let shown = match clicked.as_deref().and_then(|label| points.iter().find(|p| p.period == label)) {
+            let shown = match clicked
+                .as_deref()
+                .and_then(|label| points.iter().find(|p| p.period == label))
+            {
                 Some(point) => in_period(&events, point, by.into()),
                 None => events.iter().rev().take(25).map(|e| e.event_id).collect(),
             };
