@@ -164,8 +164,7 @@ fn reader(db: &Path) -> Result<Store, ApiError> {
         .map_err(ApiError::internal)?;
     conn.pragma_update(None, "cache_size", -16384)
         .map_err(ApiError::internal)?;
-    // Every filter combination is its own SQL (values are parameters): keep more than the default 16 prepared.
-    conn.set_prepared_statement_cache_capacity(64);
+    store.for_repeated_queries()?;
     Ok(store)
 }
 

@@ -254,3 +254,28 @@ fn events_by_id_come_back_whole_in_the_order_asked() {
     assert_eq!(got[2], all[30]);
     assert!(store.events_by_id(&[]).unwrap().is_empty());
 }
+
+/// How often SQLite re-prepared a cached statement while it was run with five different limits.
+fn reprepares(store: &Store) -> i32 {
+    let conn = store.connection();
+    for limit in 1..=5i64 {
+        let mut stmt = conn
+            .prepare_cached("SELECT count(*) FROM (SELECT pk FROM events ORDER BY date LIMIT ?1)")
+            .unwrap();
+        let n: i64 = stmt.query_row([limit], |r| r.get(0)).unwrap();
+        assert_eq!(n, limit);
+    }
+    let stmt = conn
+        .prepare_cached("SELECT count(*) FROM (SELECT pk FROM events ORDER BY date LIMIT ?1)")
+        .unwrap();
+    stmt.get_status(rusqlite::StatementStatus::RePrepare)
+}
+
+#[test]
+fn a_connection_for_repeated_queries_keeps_its_statements_prepared() {
+    let plain = store();
+    assert!(reprepares(&plain) > 0, "SQLite re-plans for each new LIMIT by default");
+    let tuned = store();
+    tuned.for_repeated_queries().unwrap();
+    assert_eq!(reprepares(&tuned), 0);
+}
