@@ -626,6 +626,17 @@ fn alphanumeric_at(s: &str, i: usize) -> bool {
     char_at(s, i).is_some_and(|(c, _)| c.is_alphanumeric())
 }
 
+/// The length of a clitic that starts at byte `at` (after an apostrophe) and ends the word: "s" (possessive or
+/// "is"), "ll", "ve", "re", "d".
+fn clitic_len(s: &str, at: usize) -> Option<usize> {
+    let rest = s.as_bytes().get(at..)?;
+    let len = ["s", "ll", "ve", "re", "d"]
+        .iter()
+        .find(|c| rest.len() >= c.len() && rest[..c.len()].eq_ignore_ascii_case(c.as_bytes()))?
+        .len();
+    (!alphanumeric_at(s, at + len)).then_some(len)
+}
+
 /// Tokens of `span` in `text`, appended to `out` (reuse the vector across sentences).
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = span.of(text);
@@ -650,11 +661,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     // possessive, which becomes its own token.
                     let after = j + dlen;
                     let next = char_at(s, after).map(|(n, _)| n);
-                    if matches!(d, '\'' | '’')
-                        && !number
-                        && matches!(next, Some('s' | 'S'))
-                        && !alphanumeric_at(s, after + 1)
-                    {
+                    if matches!(d, '\'' | '’') && !number && clitic_len(s, after).is_some() {
                         break;
                     }
                     if next.is_some_and(char::is_alphanumeric) {
@@ -676,18 +683,17 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             });
             i = end;
         } else if (c == '\'' || c == '’')
-            && matches!(s.as_bytes().get(i + clen), Some(b's' | b'S'))
-            && !alphanumeric_at(s, i + clen + 1)
+            && let Some(clitic) = clitic_len(s, i + clen)
             && i > 0
             && s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
         {
-            // Possessive "'s".
+            // Possessive "'s" and the clitics "'ll", "'ve", "'re", "'d" ("they'll" is "they" + "'ll").
             out.push(Token {
                 start,
-                end: start + clen + 1,
+                end: start + clen + clitic,
                 kind: TokenKind::Word,
             });
-            i += clen + 1;
+            i += clen + clitic;
         } else if c == '.' && s.as_bytes()[i..].starts_with(b"...") {
             out.push(Token {
                 start,
@@ -874,6 +880,22 @@ mod tests {
     fn all_caps_rule_is_off_for_all_caps_wire_copy() {
         let text = "TROOPS CROSSED THE RIVER ON MONDAY.\nTHE MINISTRY DENIED THE REPORT.";
         assert!(segment(text).iter().all(|s| !s.boilerplate));
+    }
+
+    #[test]
+    fn tokens_split_clitics_but_not_names() {
+        let text = "They’ll go; we've seen it, you'd know and they're here. O'Neill's d'Estaing won't";
+        let toks: Vec<&str> = tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "They", "’ll", "go", ";", "we", "'ve", "seen", "it", ",", "you", "'d", "know", "and", "they", "'re",
+                "here", ".", "O'Neill", "'s", "d'Estaing", "won't"
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::io::{BufRead, Cursor};
 
+use chrono::Datelike;
 use feed_rs::model::{Entry, Feed, Text};
 
 use crate::feed_items::split_items;
@@ -159,9 +160,12 @@ fn entry_article(entry: Entry, source: Option<String>) -> Option<Article> {
         .filter(|id| !id.is_empty())
         .or_else(|| url.clone())
         .unwrap_or_else(|| crate::text_id(&text));
+    // A feed may carry a year chrono accepts but `YYYY-MM-DD` cannot write ("20122"): such a date is
+    // dropped, as an unreadable date is elsewhere.
     let date = entry
         .published
         .or(entry.updated)
+        .filter(|date| (1..=9999).contains(&date.year()))
         .map(|date| date.format("%Y-%m-%d").to_string());
     Some(Article {
         id,

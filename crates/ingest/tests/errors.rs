@@ -240,6 +240,24 @@ fn feed_items_without_content_are_record_errors() {
 }
 
 #[test]
+fn feed_dates_beyond_four_digit_years_are_left_empty() {
+    // chrono reads a five-digit year in an RFC 2822 date; `YYYY-MM-DD` cannot hold it.
+    for (pub_date, want) in [
+        ("Mon, 3 Jul 20231 08:15:00 GMT", None),
+        ("Mon, 3 Jul 2023 08:15:00 GMT", Some("2023-07-03")),
+    ] {
+        let rss = format!(
+            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>
+            <item><guid>d1</guid><description>Envoys met at the border.</description><pubDate>{pub_date}</pubDate></item>
+            </channel></rss>"#
+        );
+        let items: Vec<_> = read_bytes("d.xml", None, rss.into_bytes()).collect();
+        let article = items[0].as_ref().unwrap();
+        assert_eq!(article.date.as_deref(), want, "{pub_date}");
+    }
+}
+
+#[test]
 fn many_inputs_stream_with_errors_in_place() {
     let dir = scratch_dir("stream");
     std::fs::write(

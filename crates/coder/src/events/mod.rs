@@ -14,7 +14,6 @@
 //! runs them over an article.
 
 mod adjectival;
-mod context;
 mod emit;
 mod engine;
 pub mod explain;

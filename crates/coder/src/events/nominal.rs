@@ -2,7 +2,6 @@
 //! possessor), "Turkish strikes on Kurdish positions" (a modifier), "talks between Iran and the EU", "U.S.-China
 //! talks", "the attack on the convoy by rebels".
 
-use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
@@ -180,14 +179,14 @@ fn patient(ctx: &Ctx, g: &VerbGroup, last: usize) -> Sides {
     }
 }
 
-/// Emits the candidate: governed mood, own authorities for protests, counterpart from the sentence.
+/// Emits the candidate: governed mood, own authorities for protests.
 fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Reading {
     let entry = &ctx.coder.lexicon.entries[e];
     let s = ctx.s;
     let Sides {
         sources,
         mut targets,
-        mut how,
+        how,
         mood,
         negated,
     } = sides;
@@ -205,13 +204,6 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     if targets.is_empty() && (root == 14 || code.starts_with("082")) {
         // Protests with no named adversary are aimed at the protesters' own authorities.
         targets.extend(sources.iter().find_map(super::verbal::own_authorities));
-    } else if targets.is_empty()
-        && context::needs_counterpart(root)
-        && !entry.alone
-        && let Some(other) = context::counterpart_in_sentence(ctx, &sources, first)
-    {
-        targets.push(other);
-        how.push_str("; target from the sentence");
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
     let pattern = format!("noun; {how}{}", if figurative { "; figurative" } else { "" });
@@ -304,7 +296,7 @@ fn is_event_noun(ctx: &Ctx, k: usize) -> bool {
 
 /// The owner of an event noun: a possessor ("Russia's invasion"), or an actor modifier ("Turkish strikes",
 /// "the U.S. sanctions"), at most two adjectives away.
-fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
+pub(super) fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
     let mut k = first;
     let mut steps = 0;
     while k > 0 && steps < 3 {

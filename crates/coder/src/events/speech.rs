@@ -97,7 +97,9 @@ pub fn obligations(ctx: &Ctx) -> Vec<Candidate> {
             continue;
         };
         let targets: Vec<Party> = ctx.parties(Some(&target));
-        if targets.iter().any(|t| t.actor.code == source.actor.code) || s.is(k.saturating_sub(1), Class::FirstPerson) {
+        if targets.iter().any(|t| t.actor.code == source.actor.code || private_party(&t.actor))
+            || s.is(k.saturating_sub(1), Class::FirstPerson)
+        {
             continue;
         }
         let frame = if demand { Frame::Demand } else { Frame::Appeal };
@@ -125,6 +127,16 @@ pub fn obligations(ctx: &Ctx) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+/// Families, companies, newspapers, schools: what such parties "must" or "should" do is advice or analysis, not a
+/// demand one political actor makes of another ("these families should not have to wait", "both banks need to
+/// cut costs").
+fn private_party(actor: &Actor) -> bool {
+    actor
+        .role
+        .as_deref()
+        .is_some_and(|r| matches!(r, "CVL" | "BUS" | "MED" | "EDU" | "HLH" | "REF" | "LAB" | "AGR"))
 }
 
 /// "X is responsible for the attack", reported by Y: Y accuses X (112).

@@ -157,8 +157,9 @@ pub fn group_for_plural_pronoun(s: &Sent, subject: &Arg) -> Option<Arg> {
 }
 
 /// The actor inside the subject noun phrase of a passive, when the phrase's head is no actor ("a camp for
-/// Congolese refugees was attacked"): the nearest actor left of `from` after "of"/"for"/"from", within the
-/// clause.
+/// Congolese refugees was attacked", "the blockade of Qatar was condemned", "the strikes on Aden were
+/// denounced"): the nearest actor left of `from` after "of", "for", "from", "on", "against", "toward(s)" or
+/// "with", within the clause.
 pub fn subject_in_noun_phrase(s: &Sent, from: usize) -> Option<Arg> {
     let mut k = from;
     let mut words = 0;
@@ -167,7 +168,11 @@ pub fn subject_in_noun_phrase(s: &Sent, from: usize) -> Option<Arg> {
         if let Some(a) = s.toks[k].actor {
             let first = s.actors[a].first;
             let p = preposition_before(s, first);
-            return matches!(p, Some("of" | "for" | "from")).then(|| conjoined_left(s, a, "inside the subject"));
+            let inside = matches!(
+                p,
+                Some("of" | "for" | "from" | "on" | "against" | "toward" | "towards" | "with")
+            );
+            return inside.then(|| conjoined_left(s, a, "inside the subject"));
         }
         if !s.toks[k].word || s.is_any(k, &[Class::Relative, Class::Subordinator, Class::Reporting]) {
             return None;
@@ -483,11 +488,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
-/// The actor at `first` is named as a place: after "in", "near", "at" and the like.
-pub fn is_place_phrase(s: &Sent, first: usize) -> bool {
-    preposition_before(s, first).is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
-}
-
 /// The object or prepositional target after token `from` (inclusive).
 pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
     let mut gap = 0;
@@ -631,6 +631,28 @@ pub fn agent_after(s: &Sent, from: usize) -> Option<Arg> {
         }
         if s.toks[k].word {
             gap += 1;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The place of an act: "in X" after the verb, within the clause ("was detained in Peru on Friday").
+pub fn place_after(s: &Sent, from: usize) -> Option<Arg> {
+    let mut k = from;
+    while k < s.len() && k < from + MAX_GAP {
+        if s.w(k) == "in" {
+            let mut j = k + 1;
+            while j < s.len() && s.is(j, Class::Determiner) {
+                j += 1;
+            }
+            return s.toks.get(j).and_then(|t| t.actor).map(|a| Arg {
+                actors: vec![a],
+                how: "place",
+            });
+        }
+        if s.is_punct(k, HARD_STOPS) || s.w(k) == "," || s.is(k, Class::Subordinator) || s.toks[k].actor.is_some() {
+            return None;
         }
         k += 1;
     }

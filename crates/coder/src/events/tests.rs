@@ -279,6 +279,30 @@ fn reported_obligations_are_demands() {
 }
 
 #[test]
+fn what_private_parties_must_do_is_advice_not_a_demand() {
+    let text = "The Finnish minister said those farmers should not have to wait for their payments.";
+    let q = quote(
+        text,
+        "those farmers should not have to wait for their payments",
+        "said",
+        "The Finnish minister",
+        "FINGOV",
+    );
+    let a = [("The Finnish minister", "FINGOV"), ("those farmers", "FINCVL")];
+    assert_eq!(code_with(text, &a, &[q]), Vec::<String>::new());
+    let text = "Both Korean carmakers need to cut costs, an analyst in Seoul told reporters.";
+    let q = quote(
+        text,
+        "Both Korean carmakers need to cut costs",
+        "told",
+        "an analyst in Seoul",
+        "KOR",
+    );
+    let a = [("Korean carmakers", "KORBUS"), ("Seoul", "KOR")];
+    assert_eq!(code_with(text, &a, &[q]), Vec::<String>::new());
+}
+
+#[test]
 fn blame_laid_in_reported_speech_is_an_accusation() {
     let text = "Kyrgyz officials said Tajikistan was responsible for the border shooting.";
     let q = quote(
@@ -641,4 +665,80 @@ fn a_state_cooperating_with_its_own_civilians_is_not_an_event() {
         factual("Ghana arrested Ghanaian traders at the border.", &a),
         ["GHA>GHACVL:173"]
     );
+}
+
+#[test]
+fn a_counterpart_act_without_a_target_in_its_clause_is_not_coded() {
+    // Only the clause names the other side: an actor elsewhere in the sentence is part of another act.
+    let a = [("Chile", "CHL"), ("Bolivia", "BOL")];
+    let events = factual("Chile welcomed the decision, days after Bolivia had recalled its envoy.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("CHL>")), "{events:?}");
+    let a = [("Norway", "NOR"), ("the Danish government", "DNKGOV")];
+    let events = factual("After Norway criticized the ruling, the Danish government agreed to review it.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("DNKGOV>")), "{events:?}");
+}
+
+#[test]
+fn the_target_of_a_passive_act_can_sit_inside_its_subject() {
+    let a = [("Aden", "YEM"), ("Qatar", "QAT")];
+    let events = factual("The strikes against Aden were condemned by Qatar on Sunday.", &a);
+    assert!(events.contains(&"QAT>YEM:111".to_string()), "{events:?}");
+    let a = [("Minsk", "BLRGOV"), ("Lithuania", "LTU")];
+    let events = factual("The talks with Minsk were criticized by Lithuania.", &a);
+    assert!(events.contains(&"LTU>BLRGOV:111".to_string()), "{events:?}");
+}
+
+#[test]
+fn an_arrest_with_no_agent_is_the_act_of_the_authorities_where_it_happened() {
+    let a = [("Danish sailors", "DNKMIL"), ("Iran", "IRN")];
+    assert_eq!(
+        factual("Three Danish sailors were detained in Iran last week.", &a),
+        ["IRNGOV>DNKMIL:173"]
+    );
+    let a = [("Australian academic", "AUSEDU"), ("Myanmar", "MMR")];
+    assert_eq!(
+        factual("An Australian academic has been jailed in Myanmar for violating secrecy laws.", &a),
+        ["MMRGOV>AUSEDU:173"]
+    );
+    // A named agent is the source; a place is no agent of acts other than coercion.
+    let a = [("Russian diplomat", "RUSGOV"), ("Belgian police", "BELCOP"), ("Brussels", "BELGOV")];
+    assert_eq!(
+        factual("A Russian diplomat was arrested in Brussels by Belgian police.", &a),
+        ["BELCOP>RUSGOV:173"]
+    );
+    let a = [("Chadian envoy", "TCDGOV"), ("Niger", "NER")];
+    assert_eq!(
+        factual("The Chadian envoy was praised in Niger for his patience.", &a),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_act_done_to_an_act_targets_its_doer() {
+    let a = [("Police in Lima", "PERCOP"), ("coca farmers", "PERCVL")];
+    assert!(has(
+        &factual("Police in Lima dispersed a sit-in by coca farmers on Tuesday.", &a),
+        "PERCOP>PERCVL:175"
+    ));
+    let a = [("The Tunisian government", "TUNGOV"), ("the dockers' union", "TUNLAB")];
+    assert!(has(
+        &factual("The Tunisian government banned the dockers' union's strike.", &a),
+        "TUNGOV>TUNLAB:172"
+    ));
+    // A clause in between belongs to another act: "whether" opens one.
+    let a = [("Prosecutors", "ITAJUD"), ("Maltese", "MLT")];
+    assert!(!has(
+        &factual("Prosecutors were investigating whether the bank broke Maltese sanctions.", &a),
+        "ITAJUD>MLT:090"
+    ));
+}
+
+#[test]
+fn a_contracted_future_is_not_a_fact() {
+    let a = [("Bolivian troops", "BOLMIL"), ("the miners", "BOLCVL")];
+    let events = factual("Bolivian troops say they’ll attack the miners on the highway.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("BOLMIL>BOLCVL:19")), "{events:?}");
+    let a = [("Kosovo police", "XKXCOP"), ("Serbian", "SRB")];
+    let events = factual("Kosovo police said they'll raid Serbian offices in the north.", &a);
+    assert!(!events.iter().any(|e| e.starts_with("XKXCOP>SRB:19")), "{events:?}");
 }

@@ -2,13 +2,13 @@
 //! impose tariffs on Iraq", "the minister warned that Iraq ...". Arguments come from `syntax`, the mood from
 //! `modality`, complement codes from `frames`, speech-act sources from `speech`.
 
-use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
 use super::frames;
 use super::grammar::Class;
-use super::lexicon::{Entry, FormKind, Frame};
+use super::lexicon::{Entry, FormKind, Frame, Payload};
+use super::nominal;
 use super::modality::{self, Mood};
 use super::speech;
 use super::syntax::{self, Arg, ObjectSearch};
@@ -53,13 +53,6 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
                 sides.targets = vec![own];
                 sides.how.push_str(" (their own government)");
             }
-        } else if context::needs_counterpart(code_root)
-            && !entry.alone
-            && !(entry.recip && sides.sources.len() > 1)
-            && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
-        {
-            sides.targets = vec![other];
-            sides.how.push_str(" (target from the sentence)");
         }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
@@ -124,6 +117,17 @@ pub fn own_authorities(p: &Party) -> Option<Party> {
     })
 }
 
+/// The government of a country named as a place ("in Peru", "in Lima"): not of an organisation or a group.
+fn authorities_of_place(p: &Party) -> Option<Party> {
+    if p.actor.org.is_some() || p.actor.role.as_deref().is_some_and(|r| r != "GOV") {
+        return None;
+    }
+    match p.actor.role {
+        Some(_) => Some(p.clone()),
+        None => own_authorities(p),
+    }
+}
+
 /// Sources, targets and how they were found.
 struct Sides {
     sources: Vec<Party>,
@@ -148,10 +152,23 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     };
     if g.passive {
         let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
-        let sources = syntax::agent_after(s, g.last + 1);
+        let agent = syntax::agent_after(s, g.last + 1);
+        let mut how_source = how(&agent).to_string();
+        let mut sources = ctx.parties(agent.as_ref());
+        if sources.is_empty()
+            && matches!(root, 9 | 17)
+            && let Some(place) = syntax::place_after(s, g.last + 1)
+        {
+            // "was arrested in Peru": an arrest, detention or inquiry with no agent named is the act of the
+            // authorities where it happened.
+            sources = ctx.parties(Some(&place)).iter().filter_map(authorities_of_place).collect();
+            if !sources.is_empty() {
+                how_source = "the authorities of the place (no agent named)".into();
+            }
+        }
         return Sides {
-            how: format!("target: {}; source: {}", how(&targets), how(&sources)),
-            sources: ctx.parties(sources.as_ref()),
+            how: format!("target: {}; source: {how_source}", how(&targets)),
+            sources,
             targets: ctx.parties(targets.as_ref()),
             voice: "passive",
             quote: None,
@@ -269,6 +286,9 @@ fn target_of(
     if object.is_some() {
         return (object, "object");
     }
+    if let Some(doer) = doer_of_act_object(s, from) {
+        return (Some(doer), "the doer of the act it is done to");
+    }
     // A place that the action reached: "suspended aid deliveries in Baghdad". Meetings and statements happen in
     // places without being aimed at them.
     if !search.places && !matches!(root, 1..=5) {
@@ -278,6 +298,39 @@ fn target_of(
         }
     }
     (None, "none")
+}
+
+/// "dispersed a protest by farmers", "broke up the students' sit-in", "condemned Libya's missile test": when
+/// the object is itself an act (an event noun of the lexicon) with no actor of its own as object, the act's doer
+/// (possessor, actor modifier or "by X") is the target.
+fn doer_of_act_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
+    let noun = s
+        .matches
+        .iter()
+        .filter(|m| matches!(m.payload, Payload::Entry(..)))
+        // A word before the act ("a", "the", "Libya's") makes it a noun ("dispersed a protest").
+        .find(|m| m.first > from && m.first <= from + 4)?;
+    // Only determiners, numbers, adjectives and the act's own owner between the verb and the noun.
+    let plain = (from..noun.first).all(|k| {
+        s.toks[k].actor.is_some()
+            || s.is_word(k, &["'s", "’s"])
+            || s.toks[k].word
+                && !s.is_verbish(k)
+                && !s.is_any(
+                    k,
+                    &[
+                        Class::Preposition,
+                        Class::Relative,
+                        Class::Coordinator,
+                        Class::Subordinator,
+                        Class::Conditional,
+                    ],
+                )
+    });
+    if !plain {
+        return None;
+    }
+    nominal::owner_before(s, noun.first).or_else(|| syntax::noun_agent_after(s, noun.last + 1))
 }
 
 /// "We will respond": a first-person subject inside a quotation stands for its speaker.

@@ -12,6 +12,9 @@
 //!    speaks of the meeting ("talks in Vienna").
 //! 4. **dateline**: for statements and decisions whose source belongs to the dateline's country.
 //!
+//! Then an event with no place takes that of an event before it in its sentence by the same source ("met in
+//! Berlin and said ..."), or, for a named person, of the person's latest visit a few sentences back.
+//!
 //! Otherwise the event has no location.
 
 use super::PlaceMention;
@@ -232,6 +235,36 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
         e.location = pick.map(|(p, via)| p.location(via));
     }
     continue_story(events);
+    visitor_stays(events);
+}
+
+/// How many sentences after a visit begins its visitor's acts are placed there.
+const STAY_SENTENCES: usize = 8;
+
+/// A named person's acts after their visit to a place, with no place of their own, happen there: "Biden arrived
+/// in Kyiv on Monday ... Mr. Biden met the prime minister" (the latest visit of that person within a few
+/// sentences; only a person, whose presence is one place at a time, not a state or a body).
+fn visitor_stays(events: &mut [Event]) {
+    for i in 0..events.len() {
+        let e = &events[i];
+        let Some(name) = e.source.name.as_deref() else { continue };
+        // (A journey of its own goes elsewhere.)
+        if e.location.is_some() || e.code == "042" {
+            continue;
+        }
+        // The latest visit, up to the end of the event's own sentence ("criticized X as he arrived in Y").
+        let end = events.partition_point(|o| o.sentence <= e.sentence);
+        let stay = events[..end]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence + STAY_SENTENCES >= e.sentence)
+            .find(|o| o.source.name.as_deref() == Some(name) && o.code == "042" && o.factual && !o.negated)
+            .and_then(|o| o.location.clone().filter(|l| matches!(l.via, LocationVia::Clause)));
+        if let Some(mut l) = stay {
+            l.via = LocationVia::Context;
+            events[i].location = Some(l);
+        }
+    }
 }
 
 /// An event with no place of its own, by the same source as an event before it in the same sentence that has

@@ -507,3 +507,33 @@ fn months_continents_and_news_agencies_are_no_places() {
     let (_, places) = places_of("Elections were held in May across Asia.");
     assert!(places.is_empty(), "{places:?}");
 }
+
+#[test]
+fn a_visitor_acts_where_the_visit_took_them() {
+    let named = |text: &str, sentences: &[Sentence], trigger: &str, name: &str, code: &str| {
+        let mut e = event(text, sentences, trigger, "FRAGOV", Some("SEN"), code);
+        e.source.name = Some(name.into());
+        e
+    };
+    let text = "French President Emmanuel Macron arrived in Dakar on Tuesday for a two-day visit. \
+                The economy dominated the first day. Mr. Macron praised the Senegalese government.";
+    let (sentences, places) = places_of(text);
+    let mut events = vec![
+        named(text, &sentences, "arrived in", "Emmanuel Macron", "042"),
+        named(text, &sentences, "praised", "Emmanuel Macron", "051"),
+        named(text, &sentences, "dominated", "Someone Else", "051"),
+    ];
+    coder().places.locate(text, &sentences, &places, &mut events);
+    let l = events[1].location.as_ref().unwrap();
+    assert_eq!((l.name.as_str(), l.via), ("Dakar", LocationVia::Context));
+    assert!(events[2].location.is_none(), "another person stays unplaced");
+    // In the same sentence, an act before the arrival clause.
+    let text = "The chancellor criticized the mayor of Oslo as she landed in Norway on Monday.";
+    let (sentences, places) = places_of(text);
+    let mut events = vec![
+        named(text, &sentences, "criticized", "Anna Weber", "111"),
+        named(text, &sentences, "landed in", "Anna Weber", "042"),
+    ];
+    coder().places.locate(text, &sentences, &places, &mut events);
+    assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Norway"));
+}
