@@ -892,8 +892,27 @@ mod tests {
         assert_eq!(
             toks,
             [
-                "They", "’ll", "go", ";", "we", "'ve", "seen", "it", ",", "you", "'d", "know", "and", "they", "'re",
-                "here", ".", "O'Neill", "'s", "d'Estaing", "won't"
+                "They",
+                "’ll",
+                "go",
+                ";",
+                "we",
+                "'ve",
+                "seen",
+                "it",
+                ",",
+                "you",
+                "'d",
+                "know",
+                "and",
+                "they",
+                "'re",
+                "here",
+                ".",
+                "O'Neill",
+                "'s",
+                "d'Estaing",
+                "won't"
             ]
         );
     }

@@ -97,7 +97,9 @@ pub fn obligations(ctx: &Ctx) -> Vec<Candidate> {
             continue;
         };
         let targets: Vec<Party> = ctx.parties(Some(&target));
-        if targets.iter().any(|t| t.actor.code == source.actor.code || private_party(&t.actor))
+        if targets
+            .iter()
+            .any(|t| t.actor.code == source.actor.code || private_party(&t.actor))
             || s.is(k.saturating_sub(1), Class::FirstPerson)
         {
             continue;

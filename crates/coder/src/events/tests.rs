@@ -671,10 +671,16 @@ fn a_state_cooperating_with_its_own_civilians_is_not_an_event() {
 fn a_counterpart_act_without_a_target_in_its_clause_is_not_coded() {
     // Only the clause names the other side: an actor elsewhere in the sentence is part of another act.
     let a = [("Chile", "CHL"), ("Bolivia", "BOL")];
-    let events = factual("Chile welcomed the decision, days after Bolivia had recalled its envoy.", &a);
+    let events = factual(
+        "Chile welcomed the decision, days after Bolivia had recalled its envoy.",
+        &a,
+    );
     assert!(!events.iter().any(|e| e.starts_with("CHL>")), "{events:?}");
     let a = [("Norway", "NOR"), ("the Danish government", "DNKGOV")];
-    let events = factual("After Norway criticized the ruling, the Danish government agreed to review it.", &a);
+    let events = factual(
+        "After Norway criticized the ruling, the Danish government agreed to review it.",
+        &a,
+    );
     assert!(!events.iter().any(|e| e.starts_with("DNKGOV>")), "{events:?}");
 }
 
@@ -697,11 +703,18 @@ fn an_arrest_with_no_agent_is_the_act_of_the_authorities_where_it_happened() {
     );
     let a = [("Australian academic", "AUSEDU"), ("Myanmar", "MMR")];
     assert_eq!(
-        factual("An Australian academic has been jailed in Myanmar for violating secrecy laws.", &a),
+        factual(
+            "An Australian academic has been jailed in Myanmar for violating secrecy laws.",
+            &a
+        ),
         ["MMRGOV>AUSEDU:173"]
     );
     // A named agent is the source; a place is no agent of acts other than coercion.
-    let a = [("Russian diplomat", "RUSGOV"), ("Belgian police", "BELCOP"), ("Brussels", "BELGOV")];
+    let a = [
+        ("Russian diplomat", "RUSGOV"),
+        ("Belgian police", "BELCOP"),
+        ("Brussels", "BELGOV"),
+    ];
     assert_eq!(
         factual("A Russian diplomat was arrested in Brussels by Belgian police.", &a),
         ["BELCOP>RUSGOV:173"]
@@ -728,7 +741,10 @@ fn an_act_done_to_an_act_targets_its_doer() {
     // A clause in between belongs to another act: "whether" opens one.
     let a = [("Prosecutors", "ITAJUD"), ("Maltese", "MLT")];
     assert!(!has(
-        &factual("Prosecutors were investigating whether the bank broke Maltese sanctions.", &a),
+        &factual(
+            "Prosecutors were investigating whether the bank broke Maltese sanctions.",
+            &a
+        ),
         "ITAJUD>MLT:090"
     ));
 }

@@ -8,8 +8,8 @@ use super::figurative;
 use super::frames;
 use super::grammar::Class;
 use super::lexicon::{Entry, FormKind, Frame, Payload};
-use super::nominal;
 use super::modality::{self, Mood};
+use super::nominal;
 use super::speech;
 use super::syntax::{self, Arg, ObjectSearch};
 use super::verbgroup::VerbGroup;
@@ -161,7 +161,11 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         {
             // "was arrested in Peru": an arrest, detention or inquiry with no agent named is the act of the
             // authorities where it happened.
-            sources = ctx.parties(Some(&place)).iter().filter_map(authorities_of_place).collect();
+            sources = ctx
+                .parties(Some(&place))
+                .iter()
+                .filter_map(authorities_of_place)
+                .collect();
             if !sources.is_empty() {
                 how_source = "the authorities of the place (no agent named)".into();
             }
