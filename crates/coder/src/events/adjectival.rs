@@ -22,11 +22,39 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     }
 }
 
+/// "a criminal case", "a fraud inquiry": a judgment noun read with its article ("a criminal", "a fraud") that
+/// modifies the noun after it classifies that noun; it calls nobody a criminal.
+fn modifies_a_noun(s: &Sent, first: usize, last: usize) -> bool {
+    let next = last + 1;
+    s.is_word(first, &["a", "an"])
+        && next < s.len()
+        && s.toks[next].word
+        && !s.toks[next].cap
+        && s.toks[next].actor.is_none()
+        && !s.is_verbish(next)
+        && !s.is_adverb(next)
+        && !s.is_any(
+            next,
+            &[
+                Class::Preposition,
+                Class::Coordinator,
+                Class::Relative,
+                Class::Subordinator,
+                Class::Conditional,
+                Class::Determiner,
+                Class::Time,
+            ],
+        )
+}
+
 /// An evaluative adjective: "called the party racist" (the subject of the naming verb judges its object), or
 /// inside a quotation or its sentence (the speaker judges the actor it qualifies).
 fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let s = ctx.s;
     let entry = &ctx.coder.lexicon.entries[e];
+    if modifies_a_noun(s, first, last) {
+        return Reading::none("a noun of judgment modifying another noun (\"a criminal case\")");
+    }
     if let Some(r) = named_as(ctx, e, first, last) {
         return r;
     }
@@ -47,6 +75,15 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         .or_else(|| syntax::object_from(s, last + 1, syntax::ObjectSearch::PLAIN));
     let mut targets: Vec<Party> = ctx.parties(owner.as_ref());
     let mut how = "speaker's judgment";
+    let mut negated = false;
+    if targets.is_empty()
+        && let Some((subject, not)) = copula_subject(s, first)
+    {
+        // "Ortiz is a criminal", "the Kremlin was reckless": the predicate judges the subject.
+        targets = ctx.parties(Some(&subject));
+        how = "speaker's judgment of the subject";
+        negated = not;
+    }
     if targets.is_empty() {
         // "Those demands are unacceptable, the minister said": the demonstrative points back to the act of the
         // sentence before, whose doer is judged.
@@ -66,7 +103,21 @@ fn judgment(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let mut c = Candidate::new(entry, &entry.code, trigger, how);
     c.sources = vec![source];
     c.targets = targets;
+    c.negated = negated;
     Reading::from(vec![c])
+}
+
+/// The subject of "is"/"was"/"are" right before a predicate at `first` ("Ortiz is a criminal", "they were
+/// reckless"), and whether a "not" denies the predicate.
+fn copula_subject(s: &Sent, first: usize) -> Option<(syntax::Arg, bool)> {
+    let mut k = first;
+    let mut not = false;
+    while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Negator)) {
+        not |= s.is(k - 1, Class::Negator);
+        k -= 1;
+    }
+    let be = k.checked_sub(1).filter(|&b| s.is(b, Class::Be))?;
+    Some((syntax::subject_left_of(s, be)?, not))
 }
 
 /// The sentence opens with a demonstrative and a noun ("Those requirements", "This decision") before `first`.

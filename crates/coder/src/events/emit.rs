@@ -100,9 +100,11 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
             if target.is_none() && !c.alone {
                 continue;
             }
-            if target
-                .is_some_and(|t| same_actor(&source.actor, &t.actor) || own_public(&c.code, &source.actor, &t.actor))
-            {
+            if target.is_some_and(|t| {
+                same_actor(&source.actor, &t.actor)
+                    || own_public(&c.code, &source.actor, &t.actor)
+                    || forces_on_own_country(&c.code, source, t)
+            }) {
                 continue;
             }
             let target_code = target.map(|t| t.actor.code.as_str());
@@ -189,6 +191,18 @@ fn own_public(code: &str, source: &Actor, target: &Actor) -> bool {
         && target.country == source.country
         && target.role.as_deref() == Some("CVL")
         && source.role.as_deref() != Some("CVL")
+}
+
+/// A state's forces or police attacking that state named as a whole ("Israeli troops fired on crowds near
+/// Israel's border fence"): the country name is where, not whom; whom they fight is named otherwise.
+fn forces_on_own_country(code: &str, source: &Party, target: &Party) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+        && target.kind == MentionKind::Country
+        && target.actor.role.is_none()
+        && target.actor.org.is_none()
+        && target.actor.country.is_some()
+        && target.actor.country == source.actor.country
+        && matches!(source.actor.role.as_deref(), Some("MIL" | "COP"))
 }
 
 /// The same actor on both sides: same code, or a person and the same person's body.

@@ -232,6 +232,23 @@ fn is_sport(coder: &EventCoder, s: &Sent) -> bool {
     (0..s.len()).filter(|&i| coder.sport_words.contains(s.w(i))).count() >= 2
 }
 
+/// A trigger word capitalised inside running prose is part of a name ("the Court of Appeals", "the Office for
+/// the Coordination of Humanitarian Affairs", "Operation Defensive Shield"), not an act. Headlines and
+/// all-caps copy capitalise every word, so there the rule is off.
+fn inside_a_name(s: &Sent, m: &Match) -> bool {
+    let k = m.first;
+    if k == 0 || !s.toks[k].cap || s.is_punct(k - 1, &["“", "\"", "‘", "'", ":", "—", "–", "(", "-", "•"]) {
+        return false;
+    }
+    // Running prose has lower-case content words; a title-case headline has only short function words in
+    // lower case ("Chile Appeals for Calm after the Vote").
+    const LOWER_IN_TITLES: &[&str] = &[
+        "about", "after", "against", "among", "before", "between", "during", "under", "until", "while", "within",
+        "without",
+    ];
+    (0..s.len()).any(|i| s.toks[i].word && !s.toks[i].cap && s.w(i).len() >= 5 && !LOWER_IN_TITLES.contains(&s.w(i)))
+}
+
 /// The entry matches that apply: not inside a discard phrase, not ending in a preposition that a time word
 /// follows ("a strike on Monday"), not covered by a longer entry or overlapping an earlier one, and for a word
 /// that is both a verb and a noun ("attack", "protest"), the part of speech its neighbours call for.
@@ -250,6 +267,7 @@ fn chosen(ctx: &Ctx<'_>) -> Vec<Match> {
         .filter(|m| matches!(m.payload, Payload::Entry(..)))
         .filter(|m| !discarded.iter().any(|&(a, b)| a <= m.last && m.first <= b))
         .filter(|m| !dangling_preposition(s, m))
+        .filter(|m| !inside_a_name(s, m))
         .collect();
     let mut out: Vec<Match> = Vec::new();
     for m in &entries {
@@ -266,6 +284,12 @@ fn chosen(ctx: &Ctx<'_>) -> Vec<Match> {
             continue;
         }
         let pos = lexicon.entries[e].pos;
+        if lexicon.entries[e].noun_like
+            && matches!(form, FormKind::Base | FormKind::Third)
+            && reads_as(s, m.first, form) != Pos::Verb
+        {
+            continue;
+        }
         let twins: Vec<Pos> = entries
             .iter()
             .filter(|o| o.first == m.first && o.last == m.last)

@@ -47,6 +47,7 @@ mod tests {
             recip: false,
             verbal: Some("111".into()),
             alone: false,
+            noun_like: false,
             file: "test".into(),
             line: 0,
         }

@@ -156,6 +156,10 @@ pub struct Entry {
     pub verbal: Option<String>,
     /// The event may be coded without a target (a missile test, a mobilisation, a hunger strike).
     pub alone: bool,
+    /// A verb whose base and -s forms are common nouns ("bomb", "shell", "target"): those forms read as this
+    /// verb only where a verb stands (after "to", a modal, an auxiliary, a subject), not in "a bomb", "the
+    /// target".
+    pub noun_like: bool,
     /// Where the entry comes from, for explanations ("<builtin>/triggers/19-fight.toml" or the user's file).
     pub file: String,
     /// The entry's line in `file`.
@@ -266,6 +270,8 @@ struct RawEntry {
     verbal: Option<String>,
     #[serde(default)]
     alone: bool,
+    #[serde(default)]
+    noun_like: bool,
     #[serde(default)]
     forms: Option<Vec<String>>,
     #[serde(default)]
@@ -396,6 +402,7 @@ fn build_entry(
         recip: r.recip,
         verbal: r.verbal,
         alone: r.alone,
+        noun_like: r.noun_like && pos == Pos::Verb,
         file: file.to_string(),
         line,
     };
@@ -516,6 +523,7 @@ impl Gathered {
                 recip: false,
                 verbal: None,
                 alone: false,
+                noun_like: false,
                 file: source.name.clone(),
                 line: e.line,
             };

@@ -14,6 +14,7 @@
 //! runs them over an article.
 
 mod adjectival;
+mod context;
 mod emit;
 mod engine;
 pub mod explain;

@@ -2,6 +2,7 @@
 //! possessor), "Turkish strikes on Kurdish positions" (a modifier), "talks between Iran and the EU", "U.S.-China
 //! talks", "the attack on the convoy by rebels".
 
+use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
@@ -179,14 +180,14 @@ fn patient(ctx: &Ctx, g: &VerbGroup, last: usize) -> Sides {
     }
 }
 
-/// Emits the candidate: governed mood, own authorities for protests.
+/// Emits the candidate: governed mood, own authorities for protests, counterpart from the sentence.
 fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Reading {
     let entry = &ctx.coder.lexicon.entries[e];
     let s = ctx.s;
     let Sides {
         sources,
         mut targets,
-        how,
+        mut how,
         mood,
         negated,
     } = sides;
@@ -204,6 +205,13 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     if targets.is_empty() && (root == 14 || code.starts_with("082")) {
         // Protests with no named adversary are aimed at the protesters' own authorities.
         targets.extend(sources.iter().find_map(super::verbal::own_authorities));
+    } else if targets.is_empty()
+        && context::needs_counterpart(root)
+        && !entry.alone
+        && let Some(other) = context::counterpart_in_sentence(ctx, &sources, first)
+    {
+        targets.push(other);
+        how.push_str("; target from the sentence");
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
     let pattern = format!("noun; {how}{}", if figurative { "; figurative" } else { "" });
@@ -460,7 +468,9 @@ fn compound_pair(s: &Sent, first: usize) -> Option<Arg> {
     let b = s.toks.get(k.checked_sub(1)?)?.actor?;
     let b_first = s.actors[b].first;
     let link = b_first.checked_sub(1)?;
-    if !s.is_punct(link, &["-", "–", "—", "/"]) && s.w(link) != "and" {
+    // "Russia and Ukraine's talks" share the noun; "the Canadian and Israeli pacts" are one pact of each.
+    let and_possessive = s.w(link) == "and" && s.is_word(s.actors[b].last + 1, &["'s", "’s"]);
+    if !s.is_punct(link, &["-", "–", "—", "/"]) && !and_possessive {
         return None;
     }
     let a = s.toks.get(link.checked_sub(1)?)?.actor?;

@@ -488,6 +488,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
+/// The actor at `first` is named as a place: after "in", "near", "at" and the like.
+pub fn is_place_phrase(s: &Sent, first: usize) -> bool {
+    preposition_before(s, first).is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
+}
+
 /// The object or prepositional target after token `from` (inclusive).
 pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
     let mut gap = 0;

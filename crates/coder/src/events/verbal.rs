@@ -2,6 +2,7 @@
 //! impose tariffs on Iraq", "the minister warned that Iraq ...". Arguments come from `syntax`, the mood from
 //! `modality`, complement codes from `frames`, speech-act sources from `speech`.
 
+use super::context;
 use super::emit::{Candidate, Party};
 use super::engine::{Ctx, Reading};
 use super::figurative;
@@ -53,6 +54,13 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
                 sides.targets = vec![own];
                 sides.how.push_str(" (their own government)");
             }
+        } else if context::needs_counterpart(code_root)
+            && !entry.alone
+            && !(entry.recip && sides.sources.len() > 1)
+            && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
+        {
+            sides.targets = vec![other];
+            sides.how.push_str(" (target from the sentence)");
         }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);

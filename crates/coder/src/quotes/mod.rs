@@ -932,6 +932,12 @@ impl<'a> Doc<'a> {
                 speaker = Some(name);
             }
             if let Some(np) = &speaker
+                && matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group)
+                && let Some(joint) = speakers::joint(self, s0, np)
+            {
+                speaker = Some(joint);
+            }
+            if let Some(np) = &speaker
                 && np.kind == NpKind::Relative
             {
                 // "Sherman, who led the delegation, said" → the name before ", who"; "an architect who said".
@@ -1195,6 +1201,17 @@ impl<'a> Doc<'a> {
             if n > 0 && (PRONOUNS.contains(&self.low(at)) || is_finite_word(self.low(at))) {
                 break;
             }
+            // "said the minister denied that ...": a noun phrase right after the cue and then a past tense is
+            // the clause's subject and verb; the "that" belongs to the clause.
+            // "said he learned that ..." likewise.
+            let subject_pronoun = matches!(self.low(k), "he" | "she" | "they" | "we" | "i");
+            let determiner = matches!(self.low(k), "the" | "a" | "an" | "his" | "her" | "its" | "their");
+            if (n >= 2 && determiner || n >= 1 && subject_pronoun) && {
+                let w = self.low(at);
+                w.len() > 4 && w.ends_with("ed") || is_finite_cue(w) && !w.ends_with('s')
+            } {
+                break;
+            }
             if self.low(at) == "that" {
                 // "said that, “Of course ...”": a comma may follow "that".
                 let mut from = at + 1;
@@ -1423,9 +1440,14 @@ impl<'a> Doc<'a> {
             "themselves",
         ];
         let addressee_to = addressed && w == "to";
-        // "said no decision had been made": "no" opens a noun phrase subject, not an answer.
-        let no_subject =
-            w == "no" && k + 1 < s1 && self.tokens[k + 1].kind == TokenKind::Word && self.finite_clause(k, s1);
+        // "said no decision had been made", "said more than 300 people were hurt", "said little had changed":
+        // such a word opens a subject, not an answer ("said no", "said more about it"), when a finite verb follows.
+        let no_subject = matches!(
+            w,
+            "no" | "more" | "much" | "little" | "nothing" | "something" | "anything"
+        ) && k + 1 < s1
+            && self.tokens[k + 1].kind == TokenKind::Word
+            && self.finite_clause(k, s1);
         if NOT_CLAUSE.contains(&w) && !addressee_to && !no_subject {
             return (None, tail);
         }
@@ -1502,9 +1524,14 @@ impl<'a> Doc<'a> {
                     | "wouldn't"
                     | "couldn't"
             ) || w.len() > 4 && w.ends_with("ed") && i > k && {
-                // A past tense right after its subject ("the interference happened").
-                let prev = self.low(i - 1);
-                self.tokens[i - 1].kind == TokenKind::Word
+                // A past tense right after its subject ("the interference happened"), past an adverb ("the
+                // officials only learned").
+                let mut p = i - 1;
+                while p > k && self.low(p).ends_with("ly") && self.tokens[p].kind == TokenKind::Word {
+                    p -= 1;
+                }
+                let prev = self.low(p);
+                self.tokens[p].kind == TokenKind::Word
                     && !prev.ends_with("ly")
                     && !matches!(
                         prev,

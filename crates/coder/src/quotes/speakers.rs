@@ -19,6 +19,8 @@ pub enum NpKind {
     Pronoun,
     /// "who"/"which": the speaker is the phrase before it.
     Relative,
+    /// Several speakers together ("Kenya and Tanzania", "Senators Lowe and Birch").
+    Joint,
 }
 
 /// A speaker phrase: its span and tokens, and for a person the name inside it.
@@ -555,7 +557,7 @@ fn entity_for<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<(&'e Entity, bool)> 
     };
     let (within, head) = match np.kind {
         NpKind::Person | NpKind::Pronoun => (np.name, np.name.end),
-        NpKind::Relative => return None,
+        NpKind::Relative | NpKind::Joint => return None,
         _ => {
             let end = head_end(doc, np);
             (Span::new(np.span.start, end), end)
@@ -584,6 +586,9 @@ fn head_end(doc: &Doc, np: &NounPhrase) -> usize {
 /// The speaker a phrase names: the entity's fullest name and actor; without an entity, the phrase as
 /// written (a person's name, a group) and no actor; None for a phrase that names nothing that can speak.
 pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
+    if np.kind == NpKind::Joint {
+        return Some(joint_speaker(doc, np));
+    }
     let mut speaker = Speaker {
         mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }),
         ..Speaker::default()
@@ -616,11 +621,57 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
             speaker.name = match np.kind {
                 NpKind::Person => Some(np.name.of(doc.text).to_string()),
                 NpKind::Org | NpKind::Group | NpKind::TitleRef => Some(np.span.of(doc.text).to_string()),
-                NpKind::Pronoun | NpKind::Relative => None,
+                NpKind::Pronoun | NpKind::Relative | NpKind::Joint => None,
             };
         }
     }
     Some(speaker)
+}
+
+/// Speakers named together before their cue: "Kenya and Tanzania said", "Senators Ann Lowe and Tom Birch
+/// said", "Ghana, Togo and Benin said". `np` is the phrase right before the cue, which may already hold
+/// "X and Y"; the list runs left over commas. None when the phrase names one speaker.
+pub(super) fn joint(doc: &Doc, s0: usize, np: &NounPhrase) -> Option<NounPhrase> {
+    const PREPOSITIONS: &[&str] = &["of", "for", "in", "from", "at", "with", "on", "to", "by"];
+    let (a, b) = np.tok;
+    let and = (a + 1..b.saturating_sub(1)).find(|&k| doc.low(k) == "and")?;
+    // "the leaders of France and Germany": a list inside a phrase's "of" belongs to that phrase.
+    if (a..and).any(|k| PREPOSITIONS.contains(&doc.low(k))) {
+        return None;
+    }
+    let mut first = a;
+    while first >= s0 + 2 && doc.is_punct(first - 1, ",") {
+        let Some(prev) = np_back(doc, s0, first - 2) else { break };
+        let governed = prev.tok.0 > s0 && PREPOSITIONS.contains(&doc.low(prev.tok.0 - 1));
+        if !matches!(prev.kind, NpKind::Person | NpKind::Org | NpKind::Group) || governed {
+            break;
+        }
+        first = prev.tok.0;
+    }
+    let span = Span::new(doc.tokens[first].start, np.span.end);
+    Some(NounPhrase {
+        span,
+        tok: (first, b),
+        kind: NpKind::Joint,
+        name: span,
+    })
+}
+
+/// A joint speaker: the phrase as written, and the country all its members act for, if they share one.
+fn joint_speaker(doc: &Doc, np: &NounPhrase) -> Speaker {
+    let mut countries = doc
+        .entity_index
+        .overlapping(np.span)
+        .filter_map(|(_, i)| doc.entities[i].actor.as_ref()?.country.clone());
+    let first = countries.next();
+    let shared = first.filter(|c| countries.all(|other| &other == c));
+    Speaker {
+        name: Some(np.span.of(doc.text).to_string()),
+        mention: Some(np.span),
+        code: shared.clone(),
+        country: shared,
+        ..Speaker::default()
+    }
 }
 
 /// Whether a phrase that names no entity of the actor stage can still be a speaker: a group or a
@@ -631,7 +682,7 @@ fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
     match np.kind {
         NpKind::Pronoun => true,
         NpKind::Relative => false,
-        NpKind::Person | NpKind::Org => {
+        NpKind::Person | NpKind::Org | NpKind::Joint => {
             let words: Vec<usize> = (a..b).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
             let shouted = words.len() == 1 && is_shouted(doc.tok(words[0])) && doc.tok(words[0]).len() > 4;
             let timed = words

@@ -480,3 +480,70 @@ fn a_pronoun_without_an_entity_is_the_latest_speaker_it_fits() {
         .expect("an entity for the company");
     assert_eq!(company.kind, EntityKind::Organization);
 }
+
+#[test]
+fn a_reported_clause_may_open_with_its_own_subject_and_verb_before_that() {
+    let text = "Ines Duarte, an aide to the mayor, said the council rejected claims that the budget was cut.";
+    let q = quotes(text);
+    assert_eq!(
+        content_of(&q, "said"),
+        "the council rejected claims that the budget was cut"
+    );
+    let text = "The agency said its inspectors confirmed that the site was closed.";
+    let q = quotes(text);
+    assert_eq!(
+        content_of(&q, "said"),
+        "its inspectors confirmed that the site was closed"
+    );
+    // Adjuncts before "that" still lead to the complementiser.
+    let text = "The agency said in a statement issued on Monday that the site was closed.";
+    let q = quotes(text);
+    assert_eq!(content_of(&q, "said"), "the site was closed");
+}
+
+#[test]
+fn a_reported_clause_may_open_with_a_quantity_word() {
+    let text = "Rural police said more than 40 cattle were stolen in the raid.";
+    assert_eq!(
+        content_of(&quotes(text), "said"),
+        "more than 40 cattle were stolen in the raid"
+    );
+    let text = "The governor said little had changed since the floods.";
+    assert_eq!(content_of(&quotes(text), "said"), "little had changed since the floods");
+    // Without a verb it is no clause: "said more about it" reports nothing.
+    let text = "The governor said more about the floods on Friday.";
+    assert!(quotes(text).is_empty());
+}
+
+#[test]
+fn a_pronoun_subject_or_an_adverb_does_not_hide_the_reported_clause() {
+    let text = "Kowalski said he discovered that in March a clerk had shredded the files.";
+    assert_eq!(
+        content_of(&quotes(text), "said"),
+        "he discovered that in March a clerk had shredded the files"
+    );
+    let text = "Dana Levi, a ministry spokeswoman, insisted the regional officials only learned on Sunday that the dam failed.";
+    assert_eq!(
+        content_of(&quotes(text), "insisted"),
+        "the regional officials only learned on Sunday that the dam failed"
+    );
+}
+
+#[test]
+fn speakers_named_together_speak_together() {
+    let text = "Ghana, Togo and Benin said on Friday that they would share the cost of the bridge.";
+    let q = quotes(text);
+    assert_eq!(speaker_of(&q, "they would share"), Some("Ghana, Togo and Benin"));
+    assert_eq!(
+        code_of(&q, "they would share"),
+        None,
+        "three countries have no one code"
+    );
+    let text = "“We will not give up,” Joe Biden and Kamala Harris said.";
+    let q = quotes(text);
+    assert_eq!(speaker_of(&q, "We will not"), Some("Joe Biden and Kamala Harris"));
+    assert_eq!(q[0].speaker.as_ref().and_then(|s| s.country.as_deref()), Some("USA"));
+    // One speaker whose phrase holds a list is no joint speaker.
+    let text = "Peskov, the spokesman, said the talks with Kenya and Tanzania would resume.";
+    assert_eq!(speaker_of(&quotes(text), "the talks with"), Some("Dmitry Peskov"));
+}
