@@ -108,6 +108,73 @@ impl EventRow {
     }
 }
 
+/// The part of an event that trends and dyad summaries read: when, who to whom, how intense. The store reads it
+/// from the events table alone, without the article text, sentence and location that an [`EventRow`] carries,
+/// so a dyad's timeline costs a fraction of loading its events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFact {
+    /// The store's key of the event row.
+    pub event_id: i64,
+    /// Article date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub source: Actor,
+    pub target: Option<Actor>,
+    pub goldstein: f64,
+    pub quad_class: u8,
+    pub negated: bool,
+}
+
+/// An event as [`trend`] reads it: an [`EventRow`] or an [`EventFact`].
+pub trait TrendEvent {
+    fn date(&self) -> Option<&str>;
+    fn source(&self) -> &Actor;
+    fn target(&self) -> Option<&Actor>;
+    fn goldstein(&self) -> f64;
+    fn quad_class(&self) -> u8;
+    fn negated(&self) -> bool;
+}
+
+macro_rules! trend_event {
+    ($t:ty) => {
+        impl TrendEvent for $t {
+            fn date(&self) -> Option<&str> {
+                self.date.as_deref()
+            }
+            fn source(&self) -> &Actor {
+                &self.source
+            }
+            fn target(&self) -> Option<&Actor> {
+                self.target.as_ref()
+            }
+            fn goldstein(&self) -> f64 {
+                self.goldstein
+            }
+            fn quad_class(&self) -> u8 {
+                self.quad_class
+            }
+            fn negated(&self) -> bool {
+                self.negated
+            }
+        }
+    };
+}
+trend_event!(EventRow);
+trend_event!(EventFact);
+
+impl From<&EventRow> for EventFact {
+    fn from(e: &EventRow) -> EventFact {
+        EventFact {
+            event_id: e.event_id,
+            date: e.date.clone(),
+            source: e.source.clone(),
+            target: e.target.clone(),
+            goldstein: e.goldstein,
+            quad_class: e.quad_class,
+            negated: e.negated,
+        }
+    }
+}
+
 /// What an actor pattern (`--source`, `--dyad`, `trend A B`) means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorPattern<'a> {
@@ -202,19 +269,46 @@ impl Period {
     /// The label of the period starting at `start`: `2022-02-24`, `2022-W08`, `2022-02`.
     pub fn label(&self, start: NaiveDate) -> String {
         match self {
-            Period::Day => start.format("%Y-%m-%d").to_string(),
+            Period::Day => iso_day(start),
             Period::Week => {
                 let week = start.iso_week();
                 format!("{}-W{:02}", week.year(), week.week())
             }
-            Period::Month => start.format("%Y-%m").to_string(),
+            Period::Month => {
+                let mut day = iso_day(start);
+                day.truncate(day.len() - 3);
+                day
+            }
         }
     }
 }
 
 /// Parses `YYYY-MM-DD` (the store's date form).
 pub fn parse_date(date: &str) -> Option<NaiveDate> {
+    // Trends parse every event's date, and chrono reads its format string anew on each call: the store's
+    // form is read by hand, anything else as chrono reads it.
+    let b = date.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range]
+            .iter()
+            .try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
     NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
+
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it (years outside 0..=9999 are left to chrono).
+fn iso_day(date: NaiveDate) -> String {
+    match date.year() {
+        year @ 0..=9999 => format!("{year:04}-{:02}-{:02}", date.month(), date.day()),
+        _ => date.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// Counts of one direction of a dyad in one period.
@@ -233,12 +327,13 @@ pub struct DirectionStats {
 }
 
 impl DirectionStats {
-    fn add(&mut self, event: &EventRow) {
+    fn add(&mut self, event: &impl TrendEvent) {
         self.events += 1;
-        if (1..=4).contains(&event.quad_class) {
-            self.quad[usize::from(event.quad_class) - 1] += 1;
+        let quad_class = event.quad_class();
+        if (1..=4).contains(&quad_class) {
+            self.quad[usize::from(quad_class) - 1] += 1;
         }
-        self.goldstein_sum += event.goldstein;
+        self.goldstein_sum += event.goldstein();
         self.goldstein_mean = Some(self.goldstein_sum / f64::from(self.events));
     }
 }
@@ -283,15 +378,15 @@ pub fn normalize_by_volume(points: &mut [TrendPoint], articles_per_day: &[(Strin
 /// Per-period counts of the events between actors `a` and `b` (prefix patterns as in [`actor_matches`]),
 /// from the first to the last period with an event, empty periods included (so charts have no gaps).
 /// Events without a parseable date and negated events are skipped.
-pub fn trend(events: &[EventRow], a: &str, b: &str, period: Period) -> Vec<TrendPoint> {
+pub fn trend<E: TrendEvent>(events: &[E], a: &str, b: &str, period: Period) -> Vec<TrendPoint> {
     let mut buckets: BTreeMap<NaiveDate, (DirectionStats, DirectionStats)> = BTreeMap::new();
-    for event in events.iter().filter(|e| !e.negated) {
-        let Some(target) = &event.target else { continue };
-        let Some(date) = event.date.as_deref().and_then(parse_date) else {
+    for event in events.iter().filter(|e| !e.negated()) {
+        let Some(target) = event.target() else { continue };
+        let Some(date) = event.date().and_then(parse_date) else {
             continue;
         };
-        let forward = actor_matches(&event.source, a) && actor_matches(target, b);
-        let backward = actor_matches(&event.source, b) && actor_matches(target, a);
+        let forward = actor_matches(event.source(), a) && actor_matches(target, b);
+        let backward = actor_matches(event.source(), b) && actor_matches(target, a);
         if !forward && !backward {
             continue;
         }
@@ -313,7 +408,7 @@ pub fn trend(events: &[EventRow], a: &str, b: &str, period: Period) -> Vec<Trend
         let (a_to_b, b_to_a) = buckets.remove(&start).unwrap_or_default();
         points.push(TrendPoint {
             period: period.label(start),
-            start: start.format("%Y-%m-%d").to_string(),
+            start: iso_day(start),
             a_to_b,
             b_to_a,
             articles: None,
@@ -497,7 +592,7 @@ pub fn alerts(events: &[EventRow], params: &AlertParams) -> Vec<Alert> {
             found.push(Alert {
                 dyad: dyad.clone(),
                 period: params.period.label(*period),
-                start: period.format("%Y-%m-%d").to_string(),
+                start: iso_day(*period),
                 material_conflict: cell.0,
                 baseline_mean: count_mean,
                 baseline_sd: count_sd,
@@ -653,6 +748,46 @@ impl Network {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_and_written_as_chrono_does() {
+        let chrono_parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        for text in [
+            "2023-02-28",
+            "2023-02-29",
+            "2024-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-04-31",
+            "0000-01-01",
+            "9999-12-31",
+            "2023-1-05",
+            "2023-01-5",
+            "+2023-01-05",
+            "2023/01/05",
+            "2023-01-05 ",
+            "20230105",
+            "2O23-01-05",
+            "",
+            "2023-01-0x",
+            "٢٠٢٣-01-05",
+        ] {
+            assert_eq!(parse_date(text), chrono_parse(text), "{text:?}");
+        }
+        let mut day = NaiveDate::from_ymd_opt(1998, 12, 20).unwrap();
+        for _ in 0..800 {
+            let text = day.format("%Y-%m-%d").to_string();
+            assert_eq!(iso_day(day), text);
+            assert_eq!(parse_date(&text), Some(day));
+            assert_eq!(Period::Month.label(day), day.format("%Y-%m").to_string());
+            day = day + Days::new(3);
+        }
+        for (y, m, d) in [(0, 1, 1), (7, 3, 9), (10000, 1, 1), (-44, 3, 15)] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_day(day), day.format("%Y-%m-%d").to_string());
+            assert_eq!(Period::Month.label(day), day.format("%Y-%m").to_string());
+        }
+    }
 
     fn actor(code: &str) -> Actor {
         Actor {

@@ -93,6 +93,11 @@ enum Command {
     Man(docs::ManArgs),
 }
 
+// Coding allocates many small values per article: mimalloc took 11-15% off the CPU time of a POST /v1/code
+// (0.98-1.04 → 0.87-0.89 ms per 5 KB article, measured with detente-loadgen) and off `detente code` alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     fail::install_panic_hook();
     let cli = match Cli::try_parse() {

@@ -164,6 +164,7 @@ fn reader(db: &Path) -> Result<Store, ApiError> {
         .map_err(ApiError::internal)?;
     conn.pragma_update(None, "cache_size", -16384)
         .map_err(ApiError::internal)?;
+    store.for_repeated_queries()?;
     Ok(store)
 }
 

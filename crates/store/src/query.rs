@@ -1,7 +1,9 @@
 //! Queries: events by actor, dyad, date, code and class; quotes by speaker, actor and words; full-text search
 //! over articles and quotes with ranked, highlighted snippets.
 
-use detente_analysis::EventRow;
+use std::collections::HashMap;
+
+use detente_analysis::{EventFact, EventRow};
 use detente_records::{Actor, Location, Trigger};
 use rusqlite::types::Value;
 use rusqlite::{Row, params_from_iter};
@@ -309,6 +311,38 @@ const EVENT_SELECT: &str = "SELECT e.pk, a.id, e.date, a.source, a.url, a.duplic
     FROM events e JOIN articles a ON a.pk = e.article \
     LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence";
 
+const FACT_SELECT: &str = "SELECT e.pk, e.date, e.source_code, e.source_country, e.source_org, e.source_role, \
+    e.source_name, e.target_code, e.target_country, e.target_org, e.target_role, e.target_name, e.goldstein, \
+    e.quad_class, e.negated FROM events e";
+
+fn fact_row(row: &Row) -> rusqlite::Result<EventFact> {
+    let target_code: Option<String> = row.get(7)?;
+    Ok(EventFact {
+        event_id: row.get(0)?,
+        date: row.get(1)?,
+        source: Actor {
+            code: row.get(2)?,
+            country: row.get(3)?,
+            org: row.get(4)?,
+            role: row.get(5)?,
+            name: row.get(6)?,
+        },
+        target: match target_code {
+            Some(code) => Some(Actor {
+                code,
+                country: row.get(8)?,
+                org: row.get(9)?,
+                role: row.get(10)?,
+                name: row.get(11)?,
+            }),
+            None => None,
+        },
+        goldstein: row.get(12)?,
+        quad_class: row.get::<_, i64>(13)? as u8,
+        negated: row.get(14)?,
+    })
+}
+
 fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
     let target_code: Option<String> = row.get(13)?;
     let location_name: Option<String> = row.get(27)?;
@@ -412,10 +446,8 @@ impl Store {
             }
             let mut c = Conditions::default();
             let range = c.prefix(column, pattern);
-            let sql = format!(
-                "SELECT count(*) FROM (SELECT 1 FROM events WHERE {range} LIMIT {})",
-                cap - total
-            );
+            let left = c.value((cap - total) as i64);
+            let sql = format!("SELECT count(*) FROM (SELECT 1 FROM events WHERE {range} LIMIT {left})");
             let n: i64 = self
                 .conn
                 .prepare_cached(&sql)?
@@ -426,17 +458,27 @@ impl Store {
     }
 
     fn event_sql(&self, query: &EventQuery, after: Option<&Cursor>) -> Result<(String, Vec<Value>)> {
-        let c = self.event_conditions(query, after)?;
+        let mut c = self.event_conditions(query, after)?;
         let order = if query.newest_first {
             "e.date IS NULL, e.date DESC, e.pk DESC"
         } else {
             "e.date IS NULL, e.date, e.pk"
         };
-        let mut sql = format!("{EVENT_SELECT} {} ORDER BY {order}", c.where_clause());
+        let filter = c.where_clause();
         // With --near the limit counts rows that pass the distance test, after SQL.
-        if let Some(limit) = query.limit.filter(|_| query.near.is_none()) {
-            sql.push_str(&format!(" LIMIT {limit}"));
-        }
+        let sql = match query.limit.filter(|_| query.near.is_none()) {
+            // The page's events are chosen from the events table alone, and only they are then read with their
+            // article and sentence text: sorting every matching event's full row (sentence text included) to
+            // keep a hundred made a busy dyad's page several times slower.
+            Some(limit) => {
+                let limit = c.value(limit as i64);
+                format!(
+                    "{EVENT_SELECT} WHERE e.pk IN (SELECT e.pk FROM events e {filter} ORDER BY {order} LIMIT {limit}) \
+                     ORDER BY {order}"
+                )
+            }
+            None => format!("{EVENT_SELECT} {filter} ORDER BY {order}"),
+        };
         Ok((sql, c.values))
     }
 
@@ -451,10 +493,7 @@ impl Store {
             return Ok(self.for_each_event(&query, |_| Ok(()))? as u64);
         }
         let c = self.event_conditions(query, None)?;
-        let sql = format!(
-            "SELECT count(*) FROM events e JOIN articles a ON a.pk = e.article {}",
-            c.where_clause()
-        );
+        let sql = format!("SELECT count(*) FROM events e {}", c.where_clause());
         let n: i64 = self.conn.query_row(&sql, params_from_iter(c.values), |r| r.get(0))?;
         Ok(n as u64)
     }
@@ -519,14 +558,15 @@ impl Store {
         if query.exclude_negated {
             c.push("e.negated = 0".into());
         }
+        // Conditions on the article go through its indexes, not its row: `duplicate_of` is stored after the
+        // text, so reading it per event followed the text's overflow pages. The copies are few (read once per
+        // query from the duplicate_of index), and a query that needs no article column reads no article row.
         if !query.include_duplicates {
-            // `+` keeps SQLite from driving the query through the duplicate_of index (IS NULL matches
-            // nearly every row; the event indexes are far more selective).
-            c.push("+a.duplicate_of IS NULL".into());
+            c.push("e.article NOT IN (SELECT pk FROM articles WHERE duplicate_of IS NOT NULL)".into());
         }
         if let Some(article) = &query.article {
             let v = c.value(article.clone());
-            c.push(format!("a.id = {v}"));
+            c.push(format!("e.article IN (SELECT pk FROM articles WHERE id = {v})"));
         }
         if let Some(country) = &query.country {
             let v = c.value(country.to_ascii_uppercase());
@@ -556,7 +596,8 @@ impl Store {
         mut each: impl FnMut(EventRow) -> Result<()>,
     ) -> Result<usize> {
         let (sql, values) = self.event_sql(query, after)?;
-        let mut stmt = self.conn.prepare(&sql)?;
+        // Values are parameters, so a query of the same shape reuses its prepared statement.
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut n = 0;
         while let Some(row) = rows.next()? {
@@ -581,6 +622,45 @@ impl Store {
             Ok(())
         })?;
         Ok(out)
+    }
+
+    /// What trends and dyad summaries read of the events matching `query` (its `limit` aside), in date order:
+    /// the same events as [`Store::events`], read from the events table alone.
+    pub fn event_facts(&self, query: &EventQuery) -> Result<Vec<EventFact>> {
+        if query.near.is_some() {
+            // The distance test needs each event's whole location.
+            let query = EventQuery {
+                limit: None,
+                ..query.clone()
+            };
+            return Ok(self.events(&query)?.iter().map(EventFact::from).collect());
+        }
+        let c = self.event_conditions(query, None)?;
+        let sql = format!(
+            "{FACT_SELECT} {} ORDER BY e.date IS NULL, {}",
+            c.where_clause(),
+            if query.newest_first {
+                "e.date DESC, e.pk DESC"
+            } else {
+                "e.date, e.pk"
+            }
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(c.values), fact_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The events with these ids, in the order given, each once (ids of no event are left out).
+    pub fn events_by_id(&self, ids: &[i64]) -> Result<Vec<EventRow>> {
+        let list = serde_json::to_string(ids).expect("numbers serialise");
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{EVENT_SELECT} WHERE e.pk IN (SELECT value FROM json_each(?1))"
+        ))?;
+        let mut found: HashMap<i64, EventRow> = stmt
+            .query_map([list], event_row)?
+            .map(|row| row.map(|e| (e.event_id, e)))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
     /// The events matching `query`, in date order.

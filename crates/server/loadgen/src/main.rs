@@ -36,6 +36,28 @@ struct Args {
     /// Also write the figures as JSON here.
     #[arg(long, global = true)]
     json: Option<PathBuf>,
+    /// The server's process id: also report its CPU time per request (from /proc/PID/stat, Linux), a figure
+    /// that other work on the machine disturbs far less than latencies.
+    #[arg(long, global = true)]
+    server_pid: Option<u32>,
+}
+
+/// User plus system CPU seconds of process `pid` so far.
+fn cpu_seconds(pid: u32) -> Result<f64, String> {
+    let path = format!("/proc/{pid}/stat");
+    let stat = std::fs::read_to_string(&path).map_err(|e| format!("--server-pid: {path}: {e}"))?;
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis are plain.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    // utime and stime are fields 14 and 15, the 12th and 13th after the command name.
+    match (ticks(11), ticks(12)) {
+        // Clock ticks are 1/100 s on Linux (USER_HZ).
+        (Some(user), Some(system)) => Ok((user + system) / 100.0),
+        _ => Err(format!("--server-pid: {path}: unexpected contents")),
+    }
 }
 
 #[derive(Subcommand, Clone)]
@@ -265,6 +287,7 @@ fn run(args: &Args) -> Result<(), String> {
             }
         };
         println!("loadgen: {label}; {} clients for {} s against {}", args.clients, args.duration, args.url);
+        let cpu_before = args.server_pid.map(cpu_seconds).transpose()?;
         let started = Instant::now();
         let deadline = started + Duration::from_secs(args.duration);
         let mut tasks = Vec::new();
@@ -278,6 +301,10 @@ fn run(args: &Args) -> Result<(), String> {
             tally.errors.extend(t.errors);
         }
         let elapsed = started.elapsed().as_secs_f64();
+        let server_cpu = match (args.server_pid, cpu_before) {
+            (Some(pid), Some(before)) => Some(cpu_seconds(pid)? - before),
+            _ => None,
+        };
         let mut kinds: Vec<&str> = tally.done.iter().map(|(k, _)| *k).collect();
         kinds.sort_unstable();
         kinds.dedup();
@@ -291,12 +318,16 @@ fn run(args: &Args) -> Result<(), String> {
             println!("{kind:<12} {:>9} {rate:>10.1} {p50:>9.2} {p99:>9.2} {max:>9.2}", latencies.len());
             report.push(json!({"request": kind, "count": latencies.len(), "per_second": rate, "p50_ms": p50, "p99_ms": p99, "max_ms": max}));
         }
+        let cpu_ms_per_request = server_cpu.map(|cpu| cpu * 1000.0 / tally.done.len().max(1) as f64);
+        if let (Some(cpu), Some(per)) = (server_cpu, cpu_ms_per_request) {
+            println!("server CPU: {cpu:.2} s for {} requests, {per:.3} ms per request", tally.done.len());
+        }
         println!("errors: {}", tally.errors.len());
         for error in tally.errors.iter().take(5) {
             println!("  {error}");
         }
         if let Some(path) = &args.json {
-            let out = json!({"scenario": label, "clients": args.clients, "seconds": elapsed, "errors": tally.errors.len(), "requests": report});
+            let out = json!({"scenario": label, "clients": args.clients, "seconds": elapsed, "errors": tally.errors.len(), "requests": report, "server_cpu_ms_per_request": cpu_ms_per_request});
             std::fs::write(path, serde_json::to_vec_pretty(&out).map_err(|e| e.to_string())?)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }

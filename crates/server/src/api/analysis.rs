@@ -45,7 +45,7 @@ pub(crate) async fn run_trend(
     let by = params.by.unwrap_or_default();
     let (ta, tb) = (a.clone(), b.clone());
     let points = state
-        .read(move |store| Ok(analysis::trend(&store.events(&query)?, &ta, &tb, by.into())))
+        .read(move |store| Ok(analysis::trend(&store.event_facts(&query)?, &ta, &tb, by.into())))
         .await?;
     Ok(Trend { a, b, by, points })
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use detente_analysis::{self as analysis, EventRow, Period, TrendPoint, parse_date};
+use detente_analysis::{self as analysis, EventFact, Period, TrendEvent, TrendPoint, parse_date};
 use detente_store::QuoteQuery;
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -107,7 +107,7 @@ pub struct DyadParams {
 }
 
 /// The period length: asked for, else one that gives a readable number of bars.
-fn choose_period(asked: Option<&str>, events: &[EventRow]) -> Result<By, ApiError> {
+fn choose_period(asked: Option<&str>, events: &[impl TrendEvent]) -> Result<By, ApiError> {
     match asked.filter(|s| !s.is_empty()) {
         Some("day") => return Ok(By::Day),
         Some("week") => return Ok(By::Week),
@@ -119,10 +119,7 @@ fn choose_period(asked: Option<&str>, events: &[EventRow]) -> Result<By, ApiErro
         }
         None => {}
     }
-    let dates: Vec<chrono::NaiveDate> = events
-        .iter()
-        .filter_map(|e| e.date.as_deref().and_then(parse_date))
-        .collect();
+    let dates: Vec<chrono::NaiveDate> = events.iter().filter_map(|e| e.date().and_then(parse_date)).collect();
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
         return Ok(By::Week);
     };
@@ -145,11 +142,8 @@ struct Trimmed {
 
 /// A few events years before the rest would squeeze the timeline into a corner: without an asked range, events
 /// before a gap of more than two years are left out when they are at most a tenth of all.
-fn trim_early_tail(events: &mut Vec<EventRow>) -> Option<Trimmed> {
-    let mut dates: Vec<chrono::NaiveDate> = events
-        .iter()
-        .filter_map(|e| e.date.as_deref().and_then(parse_date))
-        .collect();
+fn trim_early_tail(events: &mut Vec<impl TrendEvent>) -> Option<Trimmed> {
+    let mut dates: Vec<chrono::NaiveDate> = events.iter().filter_map(|e| e.date().and_then(parse_date)).collect();
     dates.sort_unstable();
     let first = *dates.first()?;
     let cut = (1..dates.len())
@@ -158,12 +152,26 @@ fn trim_early_tail(events: &mut Vec<EventRow>) -> Option<Trimmed> {
         .map(|i| dates[i])?;
     let before = events.len();
     // Undated events are not on the timeline either way; they stay in the lists.
-    events.retain(|e| e.date.as_deref().and_then(parse_date).is_none_or(|d| d >= cut));
+    events.retain(|e| e.date().and_then(parse_date).is_none_or(|d| d >= cut));
     Some(Trimmed {
         left_out: before - events.len(),
         first: first.format("%Y-%m-%d").to_string(),
         from: cut.format("%Y-%m-%d").to_string(),
     })
+}
+
+/// The ids of the events dated in the trend period `point`, in their order.
+fn in_period(events: &[EventFact], point: &TrendPoint, period: Period) -> Vec<i64> {
+    let start = parse_date(&point.start).expect("a trend start is a date");
+    events
+        .iter()
+        .filter(|e| {
+            e.date()
+                .and_then(parse_date)
+                .is_some_and(|d| period.start_of(d) == start)
+        })
+        .map(|e| e.event_id)
+        .collect()
 }
 
 /// Does an alert's actor (a country, org or code) belong to the dyad actor pattern?
@@ -190,13 +198,24 @@ pub async fn page(
     let (ta, tb) = (a.clone(), b.clone());
     let ranged = params.since.as_deref().is_some_and(|s| !s.is_empty())
         || params.until.as_deref().is_some_and(|u| !u.is_empty());
-    let (events, by, points, trimmed) = state
+    let clicked = params.period.clone();
+    // The timeline and the summary need only each event's date, actors and class ([`EventFact`]); whole
+    // rows (article, sentence text) are read only for the events listed below the chart.
+    let (events, by, points, trimmed, shown_events) = state
         .read(move |store| {
-            let mut events = store.events(&query)?;
+            let mut events = store.event_facts(&query)?;
             let trimmed = if ranged { None } else { trim_early_tail(&mut events) };
             let by = choose_period(asked.as_deref(), &events)?;
             let points = analysis::trend(&events, &ta, &tb, by.into());
-            Ok((events, by, points, trimmed))
+            let shown = match clicked
+                .as_deref()
+                .and_then(|label| points.iter().find(|p| p.period == label))
+            {
+                Some(point) => in_period(&events, point, by.into()),
+                None => events.iter().rev().take(25).map(|e| e.event_id).collect(),
+            };
+            let shown_events = store.events_by_id(&shown)?;
+            Ok((events, by, points, trimmed, shown_events))
         })
         .await?;
     let period: Period = by.into();
@@ -262,23 +281,13 @@ pub async fn page(
         })
         .collect();
     // What lies behind the clicked period, or the latest events.
-    let (shown_events, quotes) = match selected {
+    let quotes = match selected {
         Some(point) => {
             let start = parse_date(&point.start).expect("a trend start is a date");
             let end = period.next(start) - chrono::Days::new(1);
             let (since, until) = (start.format("%Y-%m-%d").to_string(), end.format("%Y-%m-%d").to_string());
-            let in_period: Vec<EventRow> = events
-                .iter()
-                .filter(|e| {
-                    e.date
-                        .as_deref()
-                        .and_then(parse_date)
-                        .is_some_and(|d| period.start_of(d) == start)
-                })
-                .cloned()
-                .collect();
             let (qa, qb) = (a.clone(), b.clone());
-            let quotes = state
+            state
                 .read(move |store| {
                     let mut quotes = Vec::new();
                     for actor in [qa, qb] {
@@ -294,13 +303,12 @@ pub async fn page(
                     quotes.dedup_by_key(|q| q.quote_id);
                     Ok(quotes)
                 })
-                .await?;
-            (in_period, quotes)
+                .await?
         }
-        None => (events.iter().rev().take(25).cloned().collect(), Vec::new()),
+        None => Vec::new(),
     };
     let summary = |forward: bool| {
-        let rows: Vec<&EventRow> = events
+        let rows: Vec<&EventFact> = events
             .iter()
             .filter(|e| !e.negated)
             .filter(|e| {
@@ -396,6 +404,7 @@ pub async fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use detente_analysis::EventRow;
 
     fn dated(date: &str) -> EventRow {
         EventRow {

@@ -49,6 +49,7 @@ pub fn article(id: &str, date: Option<&str>, text: &str) -> CodedArticle {
     }
 }
 
+#[derive(Clone, Copy)]
 pub struct EventSpec<'a> {
     pub source: &'a str,
     pub target: Option<&'a str>,
