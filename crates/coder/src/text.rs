@@ -882,13 +882,17 @@ mod tests {
         assert!(segment(text).iter().all(|s| !s.boilerplate));
     }
 
+    fn token_texts(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
     #[test]
     fn tokens_split_clitics_but_not_names() {
         let text = "They’ll go; we've seen it, you'd know and they're here. O'Neill's d'Estaing won't";
-        let toks: Vec<&str> = tokenize(text, Span::new(0, text.len()))
-            .iter()
-            .map(|t| t.text(text))
-            .collect();
+        let toks = token_texts(text);
         assert_eq!(
             toks,
             [
@@ -920,10 +924,7 @@ mod tests {
     #[test]
     fn tokens_split_possessives_and_keep_abbreviations() {
         let text = "Russia’s troops and the U.S. army's 2,000 open-door ... talks";
-        let toks: Vec<&str> = tokenize(text, Span::new(0, text.len()))
-            .iter()
-            .map(|t| t.text(text))
-            .collect();
+        let toks = token_texts(text);
         assert_eq!(
             toks,
             [
