@@ -240,13 +240,9 @@ fn inside_a_name(s: &Sent, m: &Match) -> bool {
     if k == 0 || !s.toks[k].cap || s.is_punct(k - 1, &["“", "\"", "‘", "'", ":", "—", "–", "(", "-", "•"]) {
         return false;
     }
-    // Running prose has lower-case content words; a title-case headline has only short function words in
-    // lower case ("Chile Appeals for Calm after the Vote").
-    const LOWER_IN_TITLES: &[&str] = &[
-        "about", "after", "against", "among", "before", "between", "during", "under", "until", "while", "within",
-        "without",
-    ];
-    (0..s.len()).any(|i| s.toks[i].word && !s.toks[i].cap && s.w(i).len() >= 5 && !LOWER_IN_TITLES.contains(&s.w(i)))
+    // Running prose has lower-case content words; a title-case headline has only function words in lower case
+    // ("Chile Appeals for Calm after the Vote").
+    (0..s.len()).any(|i| s.toks[i].word && !s.toks[i].cap && s.w(i).len() >= 5 && !s.is(i, Class::TitleLowercase))
 }
 
 /// The entry matches that apply: not inside a discard phrase, not ending in a preposition that a time word

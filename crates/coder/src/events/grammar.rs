@@ -69,6 +69,8 @@ classes! {
     BlamePredicate = "blame_predicates",
     NamingVerb = "naming_verbs",
     CessationVerb = "cessation_verbs",
+    HoldingParticiple = "holding_participles",
+    TitleLowercase = "title_lowercase",
 }
 
 /// The classes of a word, as a bit set.

@@ -354,8 +354,7 @@ fn doer_of_act_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
 /// "attacked positions held by Russia", "shelled villages controlled by the rebels": the object is named by who
 /// holds it; that holder is the target.
 fn holder_of_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
-    const HELD: &[&str] = &["held", "controlled", "occupied", "run", "manned", "used", "operated"];
-    let held = (from + 1..s.len().min(from + 5)).find(|&k| HELD.contains(&s.w(k)) && s.w(k + 1) == "by")?;
+    let held = (from + 1..s.len().min(from + 5)).find(|&k| s.is(k, Class::HoldingParticiple) && s.w(k + 1) == "by")?;
     let plain = (from..held).all(|k| {
         s.toks[k].word
             && s.toks[k].actor.is_none()
