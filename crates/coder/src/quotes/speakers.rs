@@ -713,21 +713,8 @@ fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
             let tail = a > 0 && matches!(doc.low(a - 1), "of" | "for" | "the");
             !(shouted || timed || tail && np.kind == NpKind::Person)
         }
-        // Groups and documents speak ("the proposals", "naysayers", "the family"); an adverb taken for a
-        // phrase does not ("But then as the crowd laughs, he says").
-        NpKind::Group | NpKind::TitleRef => {
-            const ADVERBS: &[&str] = &[
-                "then",
-                "now",
-                "also",
-                "here",
-                "there",
-                "still",
-                "later",
-                "meanwhile",
-                "instead",
-            ];
-            !(b == a + 1 && ADVERBS.contains(&doc.low(a)))
-        }
+        // Groups and documents speak ("the proposals", "naysayers", "the family"); a word of the `skip` list
+        // (an adverb or auxiliary) taken for a phrase does not ("But then as the crowd laughs, he says").
+        NpKind::Group | NpKind::TitleRef => !(b == a + 1 && doc.lex.skip.contains(doc.low(a))),
     }
 }
