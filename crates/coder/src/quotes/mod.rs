@@ -1021,8 +1021,8 @@ impl<'a> Doc<'a> {
                 let ends_in_quote = head.ends_with(['”', '"', '’', '»']);
                 let rest = self.text[attr.tail_end..self.sentences[si].end].trim_start();
                 let clause_end = rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?', '—', '–']);
-                // "The talks, he said, will resume": the attribution splits the clause, which runs on after it.
-                // "Ten people died, officials say, blocking the road" has its clause before the attribution.
+                // "The talks, he said, will resume", "Ten people died, officials say, blocking the road": what was
+                // said runs across the attribution (the whole sentence is the content).
                 let runs_on =
                     rest.starts_with(',') && rest.trim_start_matches(',').split_whitespace().take(3).count() >= 3;
                 // "... because, he says, Beijing won't accede": after a conjunction the reported clause follows.
