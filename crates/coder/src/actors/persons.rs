@@ -423,7 +423,7 @@ impl<'a> ArticleState<'a> {
             phrase.actor = phrase.actor.map(elite);
             phrase.former = true;
         }
-        // "President Barack Obama, the leaders of Britain …": a group is no apposition of one person.
+        // "Chancellor Anna Weber, the premiers of Ghana and Togo …": a group is no apposition of one person.
         if !phrase.singular {
             return j;
         }
@@ -672,6 +672,6 @@ pub(super) struct RolePhrase {
     pub explicit: bool,
     /// "former": the person no longer holds the role.
     pub former: bool,
-    /// The head noun names one person ("spokesman"), not a group ("the leaders of Britain").
+    /// The head noun names one person ("spokesman"), not a group ("the premiers of Ghana").
     pub singular: bool,
 }

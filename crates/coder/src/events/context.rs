@@ -1,6 +1,5 @@
 //! The counterpart from the sentence: news often leaves the other side of an interaction outside the verb's
-//! clause ("Castro welcomed the renewal of dialogue and committed his government to work with the United
-//! States"). For verbal interactions without a target in their clause, the nearest actor of another side in the
+//! clause ("the premier praised the resumed talks and pledged his cabinet's help to Ghana"). For verbal interactions without a target in their clause, the nearest actor of another side in the
 //! sentence (not a place, not a pronoun) is the target. (Counterparts from earlier sentences were tried and
 //! measured: three wrong for each right one on news-dev, so they are not used.)
 

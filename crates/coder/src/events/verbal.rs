@@ -274,7 +274,7 @@ fn target_of(
 ) -> (Option<Arg>, &'static str) {
     let mut from = g.last + 1;
     let mut object = syntax::object_from(s, from, search);
-    // "committed his government to work with X": an object that is the source itself is passed over.
+    // "pledged its own navy to patrol with X": an object that is the source itself is passed over.
     while let Some(o) = object.as_ref().filter(|o| {
         o.actors.iter().all(|&a| {
             let object = s.actors[a].actor();
