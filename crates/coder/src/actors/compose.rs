@@ -823,6 +823,115 @@ impl<'a> ArticleState<'a> {
         ))
     }
 
+    /// An apposition the stricter readings cannot take apart: "…, a trade adviser to President Ana Ruiz,",
+    /// "…, the head of a leading Kenyan aid group,", "…, chair of the budget committee in the lower house of
+    /// Peru's congress,". Its person noun or title (among its first words) gives the title; the first
+    /// country or organisation it names, or the country of a person it names, qualifies it. The look
+    /// stops where a clause starts inside it ("…, a lawyer for a man killed by police,": not the police's).
+    /// Returns the phrase, the next hit and the phrase's end.
+    pub(super) fn scanned_role_phrase(
+        &mut self,
+        hits: &[Hit],
+        j: usize,
+        pos: usize,
+    ) -> Option<(RolePhrase, usize, usize)> {
+        const MAX_WORDS: usize = 16;
+        const NOUN_WITHIN: usize = 5;
+        let rest = &self.text[pos..self.sentence_end];
+        let len = rest
+            .find([',', ';', '—', '–', '(', '"', '“', '”'])
+            .unwrap_or(rest.len());
+        let phrase = rest[..len].trim_end();
+        if phrase.split_whitespace().count() > MAX_WORDS {
+            return None;
+        }
+        let end = pos + phrase.len();
+        let stop = self.clause_inside(hits, j, pos, end);
+        let mut noun = None;
+        let mut qual: Option<(Actor, usize)> = None;
+        let mut k = j;
+        while let Some(&h) = hits.get(k) {
+            if h.start >= end {
+                break;
+            }
+            k += 1;
+            if h.start < pos || h.start >= stop {
+                continue;
+            }
+            match h.what {
+                What::Dict(Target::Noun(n))
+                    if noun.is_none()
+                        && self.text[pos..h.start].split_whitespace().count() < NOUN_WITHIN
+                        && matches!(self.dict().nouns[n as usize].kind, NounKind::Person | NounKind::Title) =>
+                {
+                    noun = Some(n);
+                }
+                What::Dict(Target::Entry {
+                    entry,
+                    form: Form::Name | Form::Adjective,
+                }) if qual.is_none() => {
+                    let person = self.dict().entries[entry as usize].kind == EntryKind::Person;
+                    qual = self
+                        .entry_actor(entry, &h)
+                        .map(|a| (if person { country_only(a) } else { a }, k));
+                }
+                _ => {}
+            }
+        }
+        let noun = &self.dict().nouns[noun? as usize];
+        let (qual, at) = qual?;
+        // "the head of a Kenyan aid group": the body the qualifier names is the person's actor.
+        let (body, _) = self.nouns_from(hits, at, Some(hits[at - 1].end));
+        let actor = match body.is_empty() {
+            true => compose_actor(Some(&qual), noun, noun.role.as_deref(), false, None),
+            false => {
+                let body_noun = self.head_noun(hits, &body);
+                let body_role = self.noun_role(hits, &body);
+                compose_actor(Some(&qual), body_noun, body_role.as_deref(), false, None)
+            }
+        };
+        Some((
+            RolePhrase {
+                explicit: actor.is_some(),
+                actor,
+                title: Some(noun.key.clone()),
+                gender: noun.gender,
+                former: false,
+                singular: true,
+            },
+            k,
+            end,
+        ))
+    }
+
+    /// Where a clause starts inside [pos, end): a relative or subordinating word, or a participle that is
+    /// no part of a dictionary phrase ("killed", "running"); one right after a determiner is an adjective
+    /// ("a leading", "the ruling"). `end` when none does.
+    fn clause_inside(&self, hits: &[Hit], j: usize, pos: usize, end: usize) -> usize {
+        let mut at = pos;
+        let mut previous = "";
+        for w in self.text[pos..end].split(' ') {
+            let start = at;
+            at += w.len() + 1;
+            let lower = w.len() > 4 && w.starts_with(|c: char| c.is_ascii_lowercase());
+            let determined = matches!(previous, "a" | "an" | "the" | "its" | "their" | "his" | "her");
+            previous = w;
+            let participle = lower && !determined && (w.ends_with("ed") || w.ends_with("ing"));
+            let in_hit = hits[j..]
+                .iter()
+                .take_while(|h| h.start < end)
+                .any(|h| h.start <= start && start < h.end);
+            let subordinate = matches!(
+                w,
+                "who" | "whom" | "whose" | "which" | "that" | "when" | "after" | "since"
+            );
+            if subordinate || participle && !in_hit {
+                return start;
+            }
+        }
+        end
+    }
+
     /// Consecutive role-noun hits from `k` ("army general"); `after` is the end of a qualifier before them.
     pub(super) fn nouns_from(&self, hits: &[Hit], mut k: usize, after: Option<usize>) -> (Vec<usize>, usize) {
         let mut nouns = Vec::new();
@@ -965,6 +1074,18 @@ pub(super) fn compose_actor(
 }
 
 /// A former office holder: the country's elite (an organisation keeps its code).
+/// A person's country, without their role: what "an adviser to President Ana Ruiz" takes from her.
+fn country_only(actor: Actor) -> Actor {
+    match actor.country {
+        Some(c) => Actor {
+            code: c.clone(),
+            country: Some(c),
+            ..Actor::default()
+        },
+        None => actor,
+    }
+}
+
 pub(super) fn elite(mut actor: Actor) -> Actor {
     if actor.org.is_none()
         && let Some(c) = &actor.country

@@ -264,12 +264,16 @@ impl<'a> ArticleState<'a> {
                 .group_antecedent(hit.start, |e| e.kind == EntityKind::Group)
                 .or_else(|| self.group_antecedent(hit.start, |e| e.plural || !e.person)),
             // "it said", "It has denied": an organisation or country as a subject; "it is unclear" is none.
-            Pronoun::Neuter if self.neuter_subject(hit.start, hit.end) => self.group_antecedent(hit.start, |e| {
-                matches!(e.kind, EntityKind::Organization | EntityKind::Country)
-            }),
+            Pronoun::Neuter if self.neuter_subject(hit.start, hit.end) => self.neuter_antecedent(hit.start),
             Pronoun::Neuter => None,
         };
         let Some(ent) = target else { return };
+        if p == Pronoun::Neuter && self.entities[ent].kind == EntityKind::Person {
+            // "Ostrava Steel said … it added": a bare name the article gave no person's cue for is an
+            // organisation once "it" speaks for it.
+            self.entities[ent].kind = EntityKind::Organization;
+            self.entities[ent].person = false;
+        }
         let gender = match p {
             Pronoun::Male => Some('m'),
             Pronoun::Female => Some('f'),
@@ -370,6 +374,32 @@ impl<'a> ArticleState<'a> {
             .or(salient_known)
             .or(salient_unknown)
             .or(any)
+    }
+
+    /// The organisation or country "it said" refers to. An organisation the dictionaries do not know counts
+    /// (its name is still the speaker's), and so does a bare unknown name with no person's cue (no title,
+    /// no gender, one word): newswriting calls a company "it", never a person.
+    fn neuter_antecedent(&self, at: usize) -> Option<usize> {
+        let fits = |e: &EntityRec| match e.kind {
+            EntityKind::Organization | EntityKind::Country => true,
+            EntityKind::Person => {
+                e.actor.is_none() && e.gender.is_none() && e.titles.is_empty() && !e.name.contains(' ')
+            }
+            EntityKind::Group => false,
+        };
+        self.group_antecedent(at, |e| e.actor.is_some() && fits(e))
+            .or_else(|| self.antecedent_without_actor(at, fits))
+    }
+
+    /// The latest entity of this or the previous sentence that fits, with or without an actor.
+    fn antecedent_without_actor(&self, at: usize, fits: impl Fn(&EntityRec) -> bool) -> Option<usize> {
+        self.occurrences
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .take_while(|o| o.sentence + 1 >= self.sentence)
+            .find(|o| !o.quoted && o.start < at && fits(&self.entities[o.entity]))
+            .map(|o| o.entity)
     }
 
     /// The group, organisation or country "they" or "it" at `at` refers to: the latest one of this or the
@@ -512,7 +542,16 @@ impl ArticleState<'_> {
         let opening = self.text[self.sentence_start..start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty();
-        opening && matches!(next, "has" | "had" | "will" | "would") && after.ends_with("ed")
+        if opening && matches!(next, "has" | "had" | "will" | "would") && after.ends_with("ed") {
+            return true;
+        }
+        // "… said that it had repaid", "… said that it would appeal": the subject of a reported clause.
+        let reported = self.word_before(start).is_some_and(|(_, w)| w == "that");
+        reported
+            && (matches!(
+                next,
+                "has" | "had" | "will" | "would" | "could" | "can" | "may" | "might"
+            ) || next.len() > 4 && next.ends_with("ed"))
     }
 }
 

@@ -240,3 +240,89 @@ fn the_article_spelling_of_a_dictionary_person_is_the_canonical_name() {
     let out = article("Putin spoke in Kazan.");
     assert!(out.entities.iter().any(|e| e.name == "Vladimir Putin"));
 }
+
+#[test]
+fn it_said_names_an_organisation_the_dictionaries_do_not_hold() {
+    // A bare unknown name that "it" speaks for is an organisation, and "it" is one of its mentions.
+    let text = "Norvatek denied the report on Monday. It said its plant in Tampere had passed every check.";
+    let out = article(text);
+    let firm = entity(&out, "Norvatek");
+    assert_eq!(firm.kind, EntityKind::Organization);
+    assert_eq!(forms(text, firm), ["Norvatek", "It"]);
+    let text = "Shares of Calloway Freight fell. Brightwater said in a filing that it has repaid its loans.";
+    let out = article(text);
+    let firm = entity(&out, "Brightwater");
+    assert_eq!(
+        (firm.kind, forms(text, firm)),
+        (EntityKind::Organization, vec!["Brightwater", "it"])
+    );
+    // A person named with a title stays a person: "it" is not theirs.
+    let out = article("Senator Hollis Brandt voted no. It said nothing about the budget.");
+    assert_eq!(entity(&out, "Hollis Brandt").kind, EntityKind::Person);
+}
+
+#[test]
+fn a_title_before_another_given_name_with_a_dictionary_surname_is_somebody_else() {
+    // The dictionary's "Osmani" (Vjosa Osmani) is not "spokesman Farid Osmani"; the title composes with
+    // the context country instead.
+    let text = "Afghan officials met in Kabul on Monday. Cabinet spokesman Farid Osmani called it a provocation.";
+    let out = article(text);
+    let farid = entity(&out, "Farid Osmani");
+    assert_eq!(code(farid), Some("AFGGOV"));
+    assert!(out.entities.iter().all(|e| e.name != "Vjosa Osmani"));
+    let m = out
+        .mentions
+        .iter()
+        .find(|m| m.text.ends_with("Farid Osmani"))
+        .expect("mention");
+    assert_eq!(
+        (m.text.as_str(), m.via),
+        ("Cabinet spokesman Farid Osmani", Resolution::Title)
+    );
+    // Untitled, the fuller name is somebody else too.
+    let out = article("Lindiwe Osmani, a Kenyan nurse, said the clinic had closed.");
+    assert!(out.entities.iter().all(|e| e.name != "Vjosa Osmani"));
+}
+
+#[test]
+fn appositions_read_past_modifiers_and_prepositions() {
+    // The person noun comes first, the country or organisation later in the phrase.
+    let cases = [
+        (
+            "Tomas Reed, a trade adviser to President Joe Biden, said talks would resume.",
+            "Tomas Reed",
+            "USAGOV",
+        ),
+        (
+            "Ilse Varga, chairwoman of the budget committee in the lower house of Austria's parliament, said no.",
+            "Ilse Varga",
+            "AUTLEG",
+        ),
+        (
+            "Karim Haddad, the head of a leading Lebanese human rights group, said the law was unfair.",
+            "Karim Haddad",
+            "LBNHRI",
+        ),
+        (
+            "Noor Zaidi, a senior researcher at a Pakistani think tank, said the loan was small.",
+            "Noor Zaidi",
+            "PAK",
+        ),
+    ];
+    for (text, name, want) in cases {
+        let out = article(text);
+        assert_eq!(code(entity(&out, name)), Some(want), "{text}");
+    }
+    // A clause inside the apposition ends the look: the police are not the lawyer's.
+    let out = article("Odile Marchand, a lawyer for a student detained by Iranian police, said he was innocent.");
+    assert_eq!(code(entity(&out, "Odile Marchand")), None);
+}
+
+#[test]
+fn a_person_named_again_in_full_is_one_mention() {
+    let text = "Amara Diallo, a Senegalese economist, warned of inflation. Amara Diallo later said prices would ease.";
+    let out = article(text);
+    let amara = entity(&out, "Amara Diallo");
+    assert_eq!(forms(text, amara), ["Amara Diallo", "Amara Diallo"]);
+    assert_eq!(code(amara), Some("SEN"));
+}

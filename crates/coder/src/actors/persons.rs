@@ -15,9 +15,18 @@ use detente_records::{Actor, EntityKind, MentionKind, Resolution};
 impl<'a> ArticleState<'a> {
     /// A surname of a person named earlier ("Peskov" after "Dmitry Peskov").
     pub(super) fn surname_mention(&mut self, hits: &[Hit], i: usize, entity: usize) -> usize {
-        let hit = hits[i];
+        let mut hit = hits[i];
         if !self.entities[entity].person {
             return self.alias_mention(hit, entity).max(i + 1);
+        }
+        // "Karim Haddad" named again in full: one mention, not one per name word.
+        let mut i = i;
+        while let Some(next) = hits.get(i + 1)
+            && matches!(next.what, What::Local(e) if e == entity)
+            && self.text[hit.end..next.start] == *" "
+        {
+            hit.end = next.end;
+            i += 1;
         }
         // "Michael" of "Michael Smith" before another surname: somebody else ("Michael Jones").
         if self.name_goes_on(hit.end, entity) {
@@ -26,7 +35,7 @@ impl<'a> ArticleState<'a> {
         // "DeaNa Ribble" after "Reid Ribble": somebody else with that surname.
         let known = self.entities[entity].name.clone();
         if let Some(span) = self.fuller_other_name(hits, i, &known) {
-            return self.other_person(hits, i, span);
+            return self.other_person(hits, i, span, span.0, None);
         }
         self.name_seen(entity, hit.start, hit.end);
         let rec = &self.entities[entity];
@@ -168,11 +177,26 @@ impl<'a> ArticleState<'a> {
         (new_start < start || new_end > end).then_some((new_start, new_end))
     }
 
-    /// Somebody else than the known person at hit `i`, named at `span`.
-    fn other_person(&mut self, hits: &[Hit], i: usize, span: (usize, usize)) -> usize {
-        let ent = self.unknown_person(span, None, None, None);
+    /// Somebody else than the known person at hit `i`, named at `span`, perhaps after a title phrase that
+    /// starts at `start` and gives the actor ("cabinet spokesman Omar Haddad").
+    fn other_person(
+        &mut self,
+        hits: &[Hit],
+        i: usize,
+        span: (usize, usize),
+        start: usize,
+        titled: Option<RolePhrase>,
+    ) -> usize {
+        let (actor, title, gender) = titled.map_or((None, None, None), |t| (t.actor, t.title, t.gender));
+        let ent = self.unknown_person(span, actor, title, gender);
         self.role_before_name(ent, span.0);
-        self.mention_person(ent, span.0, span.1);
+        self.mention_person(ent, start, span.1);
+        if start < span.0
+            && let Some(m) = self.mentions.last_mut()
+            && (m.start, m.end) == (start, span.1)
+        {
+            m.via = Resolution::Title;
+        }
         let next = hits[i + 1..]
             .iter()
             .position(|h| h.start >= span.1)
@@ -306,11 +330,10 @@ impl<'a> ArticleState<'a> {
         titled: Option<RolePhrase>,
     ) -> usize {
         let hit = hits[i];
-        // "Jeb Bush" for the dictionary's "George W. Bush", "Donald Trump Jr.": somebody else.
-        if start == hit.start
-            && let Some(span) = self.fuller_other_name(hits, i, &self.dict().entries[entry as usize].name.clone())
-        {
-            return self.other_person(hits, i, span);
+        // "Jeb Bush" for the dictionary's "George W. Bush", "Donald Trump Jr.", "spokesman Omar Haddad" for
+        // a dictionary's "Haddad": somebody else, titled or not.
+        if let Some(span) = self.fuller_other_name(hits, i, &self.dict().entries[entry as usize].name.clone()) {
+            return self.other_person(hits, i, span, start, titled);
         }
         let has_code = self.dict().entries[entry as usize].actor_at(self.date).is_some();
         let (title, fallback) = match &titled {
@@ -415,7 +438,10 @@ impl<'a> ArticleState<'a> {
         }
         let Some((mut phrase, next, end)) = self
             .role_phrase(hits, j, pos, true)
+            .filter(|(p, _, _)| p.actor.is_some())
             .or_else(|| self.loose_role_phrase(hits, j, pos))
+            .or_else(|| self.scanned_role_phrase(hits, j, pos))
+            .or_else(|| self.role_phrase(hits, j, pos, true))
         else {
             return j;
         };
