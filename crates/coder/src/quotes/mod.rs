@@ -804,17 +804,23 @@ impl<'a> Doc<'a> {
             attr.content = content;
             attr.tail_end = tail;
             // "..., saying, “...”": no clause of its own, but it attributes the quotation after it.
-            let quote_follows = self.text[tail..]
-                .trim_start_matches([',', ':', ' '])
-                .starts_with(['“', '"', '‘']);
-            return (attr.content.is_some() || quote_follows).then_some(attr);
+            return (attr.content.is_some() || self.quote_follows(tail)).then_some(attr);
         }
         if form.participle
             && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am"))
         {
             // "with Iran claiming ...", "Peskov saying ...": a phrase right before, opening its clause.
-            let np = if lead > s0 { self.np_back(s0, lead - 1) } else { None };
-            let np = np.filter(|np| {
+            let np = if lead > s0 {
+                // A phrase of plain words only after "with" ("with one driver shouting"): elsewhere such words
+                // are a clause of their own ("kept everyone guessing").
+                self.np_back(s0, lead - 1).or_else(|| {
+                    speakers::np_back_loose(self, s0, lead - 1)
+                        .filter(|np| np.tok.0 > s0 && self.low(np.tok.0 - 1) == "with")
+                })
+            } else {
+                None
+            };
+            let np = np.map(|np| speakers::with_determiner(self, s0, np)).filter(|np| {
                 np.kind != NpKind::Relative
                     && (np.tok.0 == s0 || matches!(self.low(np.tok.0 - 1), "with" | "," | "and"))
             })?;
@@ -823,7 +829,9 @@ impl<'a> Doc<'a> {
             let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
             attr.tail_end = tail;
-            return attr.content.is_some().then_some(attr);
+            // "with one driver shouting: “…”": the quotation after it is what was said.
+            attr.colon = self.text[tail..].trim_start().starts_with(':');
+            return (attr.content.is_some() || self.quote_follows(tail)).then_some(attr);
         }
         // Walk back over auxiliaries and adverbs.
         let mut j = ci;
@@ -908,11 +916,12 @@ impl<'a> Doc<'a> {
                 speaker = speakers::np_back_loose(self, s0, j - 1);
             }
             // "a farmer who had cousins there told the BBC": the phrase before a relative clause that ends at
-            // the cue.
-            if speaker
-                .as_ref()
-                .is_none_or(|np| !matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef))
-                && let Some(np) = speakers::before_relative_clause(self, s0, j)
+            // the cue, also when the clause ends in a phrase of its own ("who fishes on the lake told").
+            if let Some(np) = speakers::before_relative_clause(self, s0, j)
+                && speaker.as_ref().is_none_or(|s| {
+                    !matches!(s.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef)
+                        || np.tok.0 < s.tok.0
+                })
             {
                 speaker = Some(np);
             }
@@ -1106,6 +1115,13 @@ impl<'a> Doc<'a> {
     }
 
     /// An adverb between a subject or comma and a cue ("also", "only", "repeatedly").
+    /// A quotation opens right after `pos`, past a comma or colon.
+    fn quote_follows(&self, pos: usize) -> bool {
+        self.text[pos..]
+            .trim_start_matches([',', ':', ' '])
+            .starts_with(['“', '"', '‘'])
+    }
+
     fn is_adverb(&self, i: usize) -> bool {
         let w = self.low(i);
         self.tokens[i].kind == TokenKind::Word

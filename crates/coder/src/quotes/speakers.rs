@@ -234,6 +234,22 @@ const LOOSE_STOP: &[&str] = &[
 /// Quantifiers that open a loose phrase like a determiner ("both parties", "many analysts").
 const QUANTIFIERS: &[&str] = &["both", "all", "each", "some", "many", "most", "several"];
 
+/// The phrase with the determiner or quantifier before it ("one student", "some residents"): where it
+/// starts, for what comes before it.
+pub(super) fn with_determiner(doc: &Doc, s0: usize, mut np: NounPhrase) -> NounPhrase {
+    while np.tok.0 > s0 && {
+        let w = doc.low(np.tok.0 - 1);
+        DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w)
+    } {
+        np.tok.0 -= 1;
+        np.span.start = doc.tokens[np.tok.0].start;
+        if np.kind != NpKind::Person {
+            np.name = np.span;
+        }
+    }
+    np
+}
+
 /// A phrase of plain words ending at `j` and reaching a clause boundary: for speakers the word lists miss
 /// ("some Korea watchers", "the Aug. 16 cable").
 pub(super) fn np_back_loose(doc: &Doc, s0: usize, j: usize) -> Option<NounPhrase> {

@@ -576,3 +576,33 @@ fn an_attribution_inside_the_sentence_bounds_the_reported_clause() {
         "The talks, the envoy said, will resume in Doha next week"
     );
 }
+
+#[test]
+fn a_relative_clause_with_a_phrase_of_its_own_keeps_its_speaker() {
+    let text = "\"Nobody asked us,\" one farmer who grows maize in the valley told the radio station.\n\n\
+                \"The water came at night,\" a nurse who works at the clinic near the bridge said.";
+    let coded = code(text);
+    assert_eq!(
+        speaker_of(&coded.quotes, "Nobody asked"),
+        Some("one farmer who grows maize in the valley")
+    );
+    assert_eq!(
+        speaker_of(&coded.quotes, "The water came"),
+        Some("a nurse who works at the clinic near the bridge")
+    );
+}
+
+#[test]
+fn a_participle_cue_before_a_colon_attributes_the_quotation_after_it() {
+    // "with X shouting:" — the phrase after "with" speaks; "by shouting:" — the sentence's subject does.
+    let text = "Thousands marched through Minsk, with one pensioner shouting: \"We are not afraid of you!\"\n\n\
+                The mayor closed the session by shouting: \"This council is adjourned until Monday!\"\n\n\
+                Fans filled the square, with some supporters yelling: \"Bring the cup home!\"";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "We are not afraid"), Some("one pensioner"));
+    assert_eq!(speaker_of(&coded.quotes, "This council"), Some("mayor"));
+    assert_eq!(speaker_of(&coded.quotes, "Bring the cup"), Some("some supporters"));
+    // Plain words before a participle elsewhere are no speaker: "kept everyone guessing" says nothing.
+    let coded = code("The delay kept everyone guessing whether the vote would happen at all this week.");
+    assert!(coded.quotes.is_empty(), "{:?}", coded.quotes);
+}
