@@ -606,7 +606,9 @@ fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryErro
         }
     }
     for d in g.discard.iter().filter(|d| !d.is_empty()) {
-        add(d.clone(), Payload::Discard);
+        for v in alternatives(d).map_err(|e| err(BUILTIN_NAME, 0, format!("discard phrase {d:?}: {e}")))? {
+            add(v, Payload::Discard);
+        }
     }
     let mut sorted: Vec<(String, Vec<Payload>)> = by_pattern.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));

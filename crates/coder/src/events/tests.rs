@@ -898,3 +898,42 @@ fn an_object_named_by_its_holder_targets_the_holder() {
         "ETHMIL>ETHREB:195"
     ));
 }
+
+#[test]
+fn an_appeal_addresses_somebody_before_its_infinitive() {
+    // Addressed: the addressee is the target.
+    let a = [("Norway", "NOR"), ("Sudan", "SDN")];
+    assert!(has(
+        &factual("Norway urged Sudan to reopen the border crossings.", &a),
+        "NOR>SDN:020"
+    ));
+    // Nobody addressed: the subject's own wish, no appeal to the object of the act wished for.
+    let a = [("Ecuador", "ECU"), ("Colombian diplomats", "COLGOV")];
+    let events = code("Ecuador wants to expel Colombian diplomats.", &a);
+    assert!(events.iter().all(|e| !e.ends_with(":020")), "{events:?}");
+    let a = [("The rebel commander", "SDNREB"), ("Chad", "TCD")];
+    let events = code("The rebel commander asked his fighters to stop attacking Chad.", &a);
+    assert!(events.iter().all(|e| e != "SDNREB>TCD:020"), "{events:?}");
+    // An appeal to a named body is still one.
+    let a = [("Haiti", "HTI"), ("the United Nations", "IGOUNO")];
+    assert!(has(
+        &factual("Haiti appealed to the United Nations for help.", &a),
+        "HTI>IGOUNO:020"
+    ));
+}
+
+#[test]
+fn signing_a_domestic_document_is_no_agreement() {
+    let a = [("President Ruto", "KENGOV"), ("Ugandan traders", "UGABUS")];
+    let events = code("President Ruto signed a bill that taxes Ugandan traders.", &a);
+    assert!(events.iter().all(|e| !e.ends_with(":057")), "{events:?}");
+    let a = [("The governor", "USAGOV"), ("Mexico", "MEX")];
+    let events = code("The governor signed an executive order on trucks from Mexico.", &a);
+    assert!(events.iter().all(|e| !e.ends_with(":057")), "{events:?}");
+    // An agreement between two states still is.
+    let a = [("Ghana", "GHA"), ("Togo", "TGO")];
+    assert!(has(
+        &factual("Ghana and Togo signed a border agreement on Friday.", &a),
+        "GHA>TGO:057"
+    ));
+}

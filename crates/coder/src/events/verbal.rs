@@ -40,6 +40,10 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
         Some(frame) => Mood::Irrealis(frame_why(frame)),
         None => modality::of_verb(s, &g),
     };
+    // "wants to join", "asked to leave": an appeal with nobody addressed is the subject's own wish.
+    if entry.frame == Frame::Appeal && s.w(g.last + 1) == "to" && infinitive_at(s, g.last + 2) {
+        return Reading::none("an appeal verb with nobody addressed: the subject's own wish");
+    }
     let root = governed.map_or(entry.root(), |gv| ctx.coder.lexicon.entries[gv.entry].root());
     let mut sides = arguments(ctx, &g, entry, root);
     if sides.sources.is_empty() {
@@ -56,6 +60,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
             }
         } else if context::needs_counterpart(code_root)
             && !entry.alone
+            && !(entry.frame == Frame::Appeal && addresses_before_infinitive(s, g.last))
             && !(entry.recip && sides.sources.len() > 1)
             && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
         {
@@ -78,6 +83,23 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     }
     base.quote = sides.quote.or_else(|| s.toks[first].quote);
     Reading::from(with_mood(ctx, base, mood))
+}
+
+/// "asked his fighters to stop": an appeal whose addressee (actor or not) stands before an infinitive within a
+/// few words; whoever else the sentence names is not the one asked.
+fn addresses_before_infinitive(s: &super::sentence::Sent, last: usize) -> bool {
+    (last + 2..(last + 7).min(s.len())).any(|k| s.w(k) == "to" && infinitive_at(s, k + 1))
+}
+
+/// A verb after "to" ("to join", "to be"), not a phrase ("to the UN", "to voters", "to Iran").
+fn infinitive_at(s: &super::sentence::Sent, i: usize) -> bool {
+    let Some(t) = s.toks.get(i) else { return false };
+    let w = s.w(i);
+    s.is_verbish(i)
+        || t.actor.is_none()
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !w.ends_with('s')
+            && !s.is_any(i, &[Class::Determiner, Class::Possessive, Class::Number])
 }
 
 /// "lifted the sanctions", "halted aid": a verb of stopping whose object is an act the cessation table codes.
@@ -156,7 +178,9 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     let search = ObjectSearch {
         places: matches!(root, 14..=20),
         through_that: cue_quote.is_some() || matches!(entry.frame, Frame::Demand | Frame::Accuse),
-        through_infinitive: !matches!(entry.frame, Frame::Object | Frame::Speaker),
+        // An appeal's target is whom it addresses, before the infinitive ("urged Iran to talk"), never the
+        // object of the act asked for ("pleaded with supporters to boycott Iran").
+        through_infinitive: !matches!(entry.frame, Frame::Object | Frame::Speaker | Frame::Appeal),
     };
     if g.passive {
         let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
@@ -189,7 +213,14 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         };
     }
     let (sources, how_source) = source_of(ctx, g, cue_quote);
-    let (object, how_target) = target_of(s, g, root, search, &sources);
+    let (mut object, how_target) = target_of(s, g, root, search, &sources);
+    // An appeal's target stands before the infinitive of what is asked for, not after it.
+    if entry.frame == Frame::Appeal
+        && let Some(o) = &object
+        && (g.last + 1..s.actors[o.actors[0]].first).any(|k| s.w(k) == "to" && infinitive_at(s, k + 1))
+    {
+        object = None;
+    }
     let mut targets = ctx.parties(object.as_ref());
     let mut how_target = how_target.to_string();
     if targets.is_empty()
