@@ -326,3 +326,19 @@ fn a_person_named_again_in_full_is_one_mention() {
     assert_eq!(forms(text, amara), ["Amara Diallo", "Amara Diallo"]);
     assert_eq!(code(amara), Some("SEN"));
 }
+
+#[test]
+fn a_force_followed_by_what_it_does_is_a_group_of_the_context_country() {
+    // "police firing", "soldiers guarding": the next word is the group's act, not a noun it modifies.
+    let text = "Bolivian miners blocked roads near Oruro. They were met by police firing tear gas.";
+    let out = article(text);
+    let police = out.mentions.iter().find(|m| m.text == "police").expect("police");
+    assert_eq!(police.actor.code, "BOLCOP");
+    let text = "Farmers marched on Lima. Soldiers guarding the palace stopped them.";
+    let out = article(text);
+    let soldiers = out.mentions.iter().find(|m| m.text == "Soldiers").expect("Soldiers");
+    assert_eq!(soldiers.actor.code, "PERMIL");
+    // A noun after the body is still a compound: "police training" names no police.
+    let out = article("Bolivian miners blocked roads. A police training centre was closed.");
+    assert!(out.mentions.iter().all(|m| m.text != "police"), "{:?}", out.mentions);
+}
