@@ -600,11 +600,24 @@ fn entity_for<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<(&'e Entity, bool)> 
             (Span::new(np.span.start, end), end)
         }
     };
-    doc.entity_index
-        .overlapping(within)
-        .map(|(span, i)| (span, &doc.entities[i], span.end >= head))
-        .min_by_key(|(span, e, covers)| (!covers, rank(e), std::cmp::Reverse(span.len()), span.start))
-        .map(|(_, e, covers)| (e, covers))
+    let best = |within: Span| {
+        doc.entity_index
+            .overlapping(within)
+            .map(|(span, i)| (span, &doc.entities[i], span.end >= head))
+            .min_by_key(|(span, e, covers)| (!covers, rank(e), std::cmp::Reverse(span.len()), span.start))
+            .map(|(_, e, covers)| (e, covers))
+    };
+    best(within).or_else(|| {
+        // "a statement from the Chilean foreign ministry", "a report by the audit office": a document speaks
+        // for whoever issued it.
+        let k = doc.tokens.partition_point(|t| t.start < head);
+        if k >= np.tok.1 {
+            return None;
+        }
+        let issued = matches!(doc.low(k), "by" | "from");
+        let rest = Span::new(head, np.span.end);
+        issued.then(|| best(rest).map(|(e, _)| (e, false))).flatten()
+    })
 }
 
 /// End of the head of a phrase: before the first preposition after its first word ("officials in

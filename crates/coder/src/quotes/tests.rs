@@ -606,3 +606,16 @@ fn a_participle_cue_before_a_colon_attributes_the_quotation_after_it() {
     let coded = code("The delay kept everyone guessing whether the vote would happen at all this week.");
     assert!(coded.quotes.is_empty(), "{:?}", coded.quotes);
 }
+
+#[test]
+fn a_document_from_or_by_a_body_takes_its_actor() {
+    let text = "A statement from the Chilean foreign ministry said the ambassador had been recalled.\n\n\
+                A letter by the Nigerian senate said the loans were illegal.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "the ambassador"), Some("CHLGOV"));
+    assert_eq!(
+        speaker_of(&coded.quotes, "the ambassador"),
+        Some("A statement from the Chilean foreign ministry")
+    );
+    assert_eq!(code_of(&coded.quotes, "the loans").map(|c| &c[..3]), Some("NGA"));
+}
