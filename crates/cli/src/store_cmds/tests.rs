@@ -309,7 +309,7 @@ fn trends_alerts_networks_and_exports() {
             normalize,
             plot,
             format: Some(format),
-            color: ColorArg::default(),
+
             config: ConfigArg::default(),
         };
         capture(&mut |out| super::trend::run_to(&args, &mut resolver(), out))
