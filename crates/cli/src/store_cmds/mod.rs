@@ -161,6 +161,8 @@ fn check_code(code: &Option<String>) -> Result<Option<String>> {
 pub struct ActorResolver {
     dictionaries: Vec<PathBuf>,
     actors: Option<detente_coder::actors::ActorRecognizer>,
+    /// Names no dictionary knows: matched as written, and named when nothing matches (a typo shows).
+    unknown: Vec<String>,
 }
 
 impl ActorResolver {
@@ -169,7 +171,20 @@ impl ActorResolver {
         ActorResolver {
             dictionaries: settings.dictionaries.clone(),
             actors: None,
+            unknown: Vec::new(),
         }
+    }
+
+    /// What to add to "no events match" when a name was not known to the dictionaries.
+    pub fn unknown_names_note(&self) -> String {
+        if self.unknown.is_empty() {
+            return String::new();
+        }
+        let names: Vec<String> = self.unknown.iter().map(|n| format!("{:?}", clean(n))).collect();
+        format!(
+            " ({} is no actor code or name the dictionaries know; stored actors were searched for it as written)",
+            names.join(", ")
+        )
     }
 
     fn recognizer(&mut self) -> Result<&detente_coder::actors::ActorRecognizer> {
@@ -206,7 +221,10 @@ impl ActorResolver {
                 m.actor.name.clone().unwrap_or_else(|| name.to_string())
             }
             Some(m) => m.actor.code.clone(),
-            None => name.to_string(),
+            None => {
+                self.unknown.push(name.to_string());
+                name.to_string()
+            }
         })
     }
 }
