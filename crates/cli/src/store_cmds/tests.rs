@@ -24,6 +24,7 @@ fn resolver() -> ActorResolver {
     ActorResolver {
         dictionaries: Vec::new(),
         actors: None,
+        unknown: Vec::new(),
     }
 }
 
