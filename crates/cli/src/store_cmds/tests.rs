@@ -471,7 +471,10 @@ fn actor_names_resolve_to_what_the_store_matches() {
     assert_eq!(actors.resolve("Vladimir Putin").unwrap(), "Vladimir Putin");
     // Only the name no dictionary knows is named when nothing matches.
     let note = actors.unknown_names_note();
-    assert!(note.contains("\"Nobody Inparticular\" is no actor code or name"), "{note}");
+    assert!(
+        note.contains("\"Nobody Inparticular\" is no actor code or name"),
+        "{note}"
+    );
     assert!(!note.contains("Putin") && !note.contains("Russia"), "{note}");
     assert_eq!(resolver().unknown_names_note(), "");
 }
