@@ -385,6 +385,38 @@ fn trends_alerts_networks_and_exports() {
         super::network::run_to(&args, out)
     });
     assert!(dot.contains("\"RUSMIL\" -> \"UKRMIL\" [label=\"18 / -10.0\""), "{dot}");
+    // The same edge in the edge-list formats.
+    let edges = |format: GraphFormat| {
+        capture(&mut |out| {
+            let args = NetworkArgs {
+                db: db.clone(),
+                since: Some("2022-03-02".into()),
+                until: None,
+                key: KeyArg::Code,
+                min_events: 1,
+                factual: false,
+                include_duplicates: false,
+                format,
+                config: ConfigArg::default(),
+            };
+            super::network::run_to(&args, out)
+        })
+    };
+    let csv = edges(GraphFormat::Csv);
+    assert!(
+        csv.starts_with("source,target,events,q1,q2,q3,q4,goldstein_mean\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nRUSMIL,UKRMIL,18,0,0,0,18,-10.00\n"), "{csv}");
+    let jsonl = edges(GraphFormat::Jsonl);
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert!(first["source"].is_string() && first["events"].is_u64(), "{jsonl}");
+    assert_eq!(jsonl.lines().count(), csv.lines().count() - 1);
+    let table = edges(GraphFormat::Table);
+    assert!(
+        table.lines().any(|l| l.starts_with("RUSMIL") && l.contains("UKRMIL")),
+        "{table}"
+    );
     let out = dir.join("export");
     for format in [ExportFormatArg::Csv, ExportFormatArg::Gdelt, ExportFormatArg::Icews] {
         super::export::run(ExportArgs {
