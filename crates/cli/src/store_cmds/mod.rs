@@ -126,7 +126,21 @@ fn check_country(code: &str) -> Result<String> {
 pub fn check_date(flag: &str, date: &Option<String>) -> Result<Option<String>> {
     match date {
         Some(d) if analysis::parse_date(d).is_none() => {
-            Err(usage(format!("{flag} {d:?}: expected a date as YYYY-MM-DD")))
+            // "2022-02-30" has the shape: say what is wrong with it.
+            let shaped = d.len() == 10
+                && d.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            let why = if shaped {
+                "no such day in the calendar"
+            } else {
+                "expected a date as YYYY-MM-DD"
+            };
+            Err(usage(format!("{flag} {d:?}: {why}")))
         }
         other => Ok(other.clone()),
     }

@@ -581,6 +581,12 @@ fn root_ranges_and_codes_parse() {
     assert_eq!(parse_dyad("RUS, UKR").unwrap(), ("RUS".to_string(), "UKR".to_string()));
     assert!(parse_dyad("RUS").is_err());
     assert!(check_date("--since", &Some("2022-13-01".into())).is_err());
+    let err = check_date("--until", &Some("2022-02-30".into()))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "--until \"2022-02-30\": no such day in the calendar");
+    let err = check_date("--until", &Some("March 3".into())).unwrap_err().to_string();
+    assert!(err.ends_with("expected a date as YYYY-MM-DD"), "{err}");
     assert_eq!(check_code(&Some("1121".into())).unwrap().as_deref(), Some("1121"));
     assert!(check_code(&Some("11211".into())).is_err());
 }
