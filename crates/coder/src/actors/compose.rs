@@ -836,13 +836,24 @@ impl<'a> ArticleState<'a> {
         pos: usize,
     ) -> Option<(RolePhrase, usize, usize)> {
         const MAX_WORDS: usize = 16;
-        const NOUN_WITHIN: usize = 5;
+        const NOUN_WITHIN: usize = 8;
         let rest = &self.text[pos..self.sentence_end];
-        let len = rest
+        let mut len = rest
             .find([',', ';', '—', '–', '(', '"', '“', '”'])
             .unwrap_or(rest.len());
+        // A reporting verb ends it too ("…, the agency's director said the …"); whether that closes the
+        // apposition is the caller's question.
+        let mut at = 0;
+        for w in rest[..len].split(' ') {
+            if at > 0 && self.rec.speech.is_reporting(w.trim_end_matches(['.', '!', '?'])) {
+                len = at;
+                break;
+            }
+            at += w.len() + 1;
+        }
         let phrase = rest[..len].trim_end();
-        if phrase.split_whitespace().count() > MAX_WORDS {
+        // Too long to be one role, or a list of several ("a panel chair and friend").
+        if phrase.split_whitespace().count() > MAX_WORDS || phrase.split(' ').any(|w| matches!(w, "and" | "or")) {
             return None;
         }
         let end = pos + phrase.len();
@@ -855,12 +866,19 @@ impl<'a> ArticleState<'a> {
                 break;
             }
             k += 1;
-            if h.start < pos || h.start >= stop {
+            // "the White House" may start at the article the caller stepped over.
+            if h.end <= pos || h.start >= stop {
                 continue;
             }
+            // A capitalised noun before another capitalised word is part of a name ("National Trade Council").
+            let in_name = self.text[h.start..].starts_with(char::is_uppercase)
+                && self.text[h.end..stop]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase));
             match h.what {
                 What::Dict(Target::Noun(n))
                     if noun.is_none()
+                        && !in_name
                         && self.text[pos..h.start].split_whitespace().count() < NOUN_WITHIN
                         && matches!(self.dict().nouns[n as usize].kind, NounKind::Person | NounKind::Title) =>
                 {
@@ -882,13 +900,13 @@ impl<'a> ArticleState<'a> {
         let (qual, at) = qual?;
         // "the head of a Kenyan aid group": the body the qualifier names is the person's actor.
         let (body, _) = self.nouns_from(hits, at, Some(hits[at - 1].end));
-        let actor = match body.is_empty() {
-            true => compose_actor(Some(&qual), noun, noun.role.as_deref(), false, None),
-            false => {
-                let body_noun = self.head_noun(hits, &body);
+        let body_noun = (!body.is_empty()).then(|| self.head_noun(hits, &body));
+        let actor = match body_noun {
+            Some(body_noun) if body_noun.kind == NounKind::Body => {
                 let body_role = self.noun_role(hits, &body);
                 compose_actor(Some(&qual), body_noun, body_role.as_deref(), false, None)
             }
+            _ => compose_actor(Some(&qual), noun, noun.role.as_deref(), false, None),
         };
         Some((
             RolePhrase {

@@ -306,7 +306,7 @@ fn appositions_read_past_modifiers_and_prepositions() {
         (
             "Noor Zaidi, a senior researcher at a Pakistani think tank, said the loan was small.",
             "Noor Zaidi",
-            "PAK",
+            "PAKEDU",
         ),
     ];
     for (text, name, want) in cases {
@@ -341,4 +341,21 @@ fn a_force_followed_by_what_it_does_is_a_group_of_the_context_country() {
     // A noun after the body is still a compound: "police training" names no police.
     let out = article("Bolivian miners blocked roads. A police training centre was closed.");
     assert!(out.mentions.iter().all(|m| m.text != "police"), "{:?}", out.mentions);
+}
+
+#[test]
+fn an_apposition_reading_must_take_the_whole_apposition() {
+    // A capitalised noun inside a name is no title, and the reading that stops inside the name is passed over
+    // for one that reaches the comma.
+    let out = article("Lena Ortmann, the White House National Energy Council director, said prices would fall.");
+    assert_eq!(code(entity(&out, "Lena Ortmann")), Some("USAGOV"));
+    // The writer left out the closing comma before the reporting verb.
+    let out = article("Omar Sadiq, a senior Jordanian diplomat said the border would reopen.");
+    assert_eq!(code(entity(&out, "Omar Sadiq")), Some("JORGOV"));
+    // A parenthetical attribution is no apposition: the official is not Putin.
+    let out = article("Vladimir Putin, a Kremlin official said, will not attend the summit.");
+    assert_eq!(code(entity(&out, "Vladimir Putin")), Some("RUSGOV"));
+    // At the end of a sentence the attribution names somebody else too.
+    let out = article("Sanctions will hit banks close to Vladimir Putin, an EU official said.");
+    assert_eq!(code(entity(&out, "Vladimir Putin")), Some("RUSGOV"));
 }

@@ -436,13 +436,24 @@ impl<'a> ArticleState<'a> {
         if former {
             pos = self.skip_space(pos + w.len());
         }
-        let Some((mut phrase, next, end)) = self
-            .role_phrase(hits, j, pos, true)
-            .filter(|(p, _, _)| p.actor.is_some())
-            .or_else(|| self.loose_role_phrase(hits, j, pos))
-            .or_else(|| self.scanned_role_phrase(hits, j, pos))
-            .or_else(|| self.role_phrase(hits, j, pos, true))
-        else {
+        // The strict reading first, then looser ones; each must take the whole apposition ("…, the White
+        // House National Trade Council director," is no "White House National").
+        let mut found = None;
+        for reading in 0..4 {
+            let r = match reading {
+                0 => self
+                    .role_phrase(hits, j, pos, true)
+                    .filter(|(p, _, _)| p.actor.is_some()),
+                1 => self.loose_role_phrase(hits, j, pos),
+                2 => self.scanned_role_phrase(hits, j, pos),
+                _ => self.role_phrase(hits, j, pos, true),
+            };
+            found = r.filter(|(_, _, end)| self.apposition_closes(*end));
+            if found.is_some() {
+                break;
+            }
+        }
+        let Some((mut phrase, next, end)) = found else {
             return j;
         };
         if former {
@@ -454,9 +465,6 @@ impl<'a> ArticleState<'a> {
             return j;
         }
         // An apposition closes ("…, a soldier, said"); "Putin, an official said, …" is not one.
-        if !self.apposition_closes(end) {
-            return j;
-        }
         // A dictionary person's apposition that names a role ("Jens Stoltenberg, NATO's secretary-general,")
         // overrides the date-based role, like a title before the name.
         if let EntityKey::Entry(entry) = self.entities[entity].key
@@ -505,12 +513,24 @@ impl<'a> ArticleState<'a> {
         next
     }
 
-    /// The text after an apposition's role phrase ends it: a comma, a clause end, "who".
+    /// The text after an apposition's role phrase ends it: a comma, a clause end, "who", or a reporting verb
+    /// when the writer left out the closing comma ("Ana Ruiz, the agency's director said the …"); not a
+    /// parenthetical attribution ("Putin, an official said, will attend": no clause after the verb).
     pub(super) fn apposition_closes(&self, end: usize) -> bool {
         let rest = self.text[end..self.sentence_end].trim_start();
         rest.is_empty()
             || rest.starts_with([',', '.', ';', ')', ':', '—', '–'])
             || ["who ", "whose ", "which "].iter().any(|w| rest.starts_with(w))
+            || {
+                let at = self.skip_space(end);
+                let verb = self.word_at(at);
+                // The verb must go on with its clause: "Putin, the official said." names the official.
+                let after = &self.text[at + verb.len()..self.sentence_end];
+                self.rec.speech.is_reporting(verb)
+                    && after
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(char::is_alphanumeric))
+            }
     }
 
     /// Start of the capitalised name that ends at `end` (for names emitted after their apposition).
