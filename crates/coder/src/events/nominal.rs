@@ -23,6 +23,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     }
     let search = ObjectSearch {
         places: matches!(entry.root(), 14..=20),
+        // "its demand that Chad reopen the border", "an appeal that Peru free them": whom an appeal or a
+        // demand is made of is the subject of its clause.
+        through_that: matches!(entry.root(), 2 | 10),
         ..ObjectSearch::PLAIN
     };
     let after = syntax::object_from(s, last + 1, search).or_else(|| {

@@ -937,3 +937,26 @@ fn signing_a_domestic_document_is_no_agreement() {
         "GHA>TGO:057"
     ));
 }
+
+#[test]
+fn a_repeated_demand_is_made_of_the_subject_of_its_clause() {
+    // Repeating, reiterating or pressing a demand makes it; "that X V" names whom it is made of.
+    let a = [("Peru", "PER"), ("Chile", "CHL")];
+    assert_eq!(
+        factual("Peru reiterated its demand that Chile return the fishing boats.", &a),
+        ["PER>CHL:100"]
+    );
+    let a = [("The health agency", "IGOWHO"), ("Chad", "TCD")];
+    assert!(has(
+        &factual(
+            "The health agency repeated its demand that Chad reopen the clinics.",
+            &a
+        ),
+        "IGOWHO>TCD:100"
+    ));
+    let a = [("Norway", "NOR"), ("Sudan", "SDN")];
+    assert!(has(
+        &factual("Norway pressed its demand for Sudan to free the aid workers.", &a),
+        "NOR>SDN:100"
+    ));
+}
