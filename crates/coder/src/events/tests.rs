@@ -960,3 +960,26 @@ fn a_repeated_demand_is_made_of_the_subject_of_its_clause() {
         "NOR>SDN:100"
     ));
 }
+
+#[test]
+fn a_complaint_made_to_somebody_is_aimed_at_the_doer_of_the_act() {
+    let a = [("Lebanon", "LBN"), ("the United Nations", "IGOUNO"), ("Israeli", "ISR")];
+    assert_eq!(
+        factual(
+            "Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
+            &a
+        ),
+        ["LBN>ISR:114"]
+    );
+    let a = [("Cuba", "CUB"), ("Spain", "ESP"), ("Mexico", "MEX")];
+    assert_eq!(
+        factual("Cuba protested to Spain about Mexico's seizure of the ship.", &a),
+        ["CUB>MEX:114"]
+    );
+    // Without an act named, the addressee stays the target.
+    let a = [("Chile", "CHL"), ("Peru", "PER")];
+    assert_eq!(
+        factual("Chile complained to Peru about the delays.", &a),
+        ["CHL>PER:114"]
+    );
+}

@@ -332,6 +332,15 @@ fn target_of(
     {
         return (Some(holder), "the holder of the object");
     }
+    // "complained to the UN over Israeli air raids": a complaint made to somebody is aimed at the doer of the
+    // act it is about.
+    if root == 11
+        && let Some(o) = &object
+        && syntax::preposition_before(s, s.actors[o.actors[0]].first) == Some("to")
+        && let Some(doer) = grievance_doer(s, s.actors[*o.actors.last().expect("an argument has actors")].last + 1)
+    {
+        return (Some(doer), "the doer of the act complained about");
+    }
     if object.is_some() {
         return (object, "object");
     }
@@ -352,6 +361,26 @@ fn target_of(
 /// "dispersed a protest by farmers", "broke up the students' sit-in", "condemned Libya's missile test": when
 /// the object is itself an act (an event noun of the lexicon) with no actor of its own as object, the act's doer
 /// (possessor, actor modifier or "by X") is the target.
+/// After a complaint's addressee: "over", "about" or "against" and, a few words on, an act (an event noun)
+/// whose owner is named ("over two Israeli air raids", "about Togo's border closure").
+fn grievance_doer(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
+    let end = (from + 8).min(s.len());
+    let k = (from..end)
+        .take_while(|&k| s.toks[k].word && !s.is_any(k, &[Class::Relative, Class::Subordinator, Class::Coordinator]))
+        .find(|&k| s.is_word(k, &["over", "about", "against"]))?;
+    let noun = s
+        .matches
+        .iter()
+        .filter(|m| matches!(m.payload, Payload::Entry(..)))
+        .find(|m| m.first > k && m.first <= k + 5)?;
+    let plain = (k + 1..noun.first)
+        .all(|j| s.toks[j].actor.is_some() || s.is_word(j, &["'s", "’s"]) || s.toks[j].word && !s.is_verbish(j));
+    if !plain {
+        return None;
+    }
+    nominal::owner_before(s, noun.first).or_else(|| syntax::noun_agent_after(s, noun.last + 1))
+}
+
 fn doer_of_act_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
     let noun = s
         .matches
