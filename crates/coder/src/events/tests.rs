@@ -983,3 +983,23 @@ fn a_complaint_made_to_somebody_is_aimed_at_the_doer_of_the_act() {
         ["CHL>PER:114"]
     );
 }
+
+#[test]
+fn signs_and_wants_that_are_no_acts() {
+    // "signs" after a preposition is a noun; an appeal verb that ends its clause asks nobody.
+    let a = [("Japan", "JPN"), ("the U.S.", "USA")];
+    let events = code(
+        "Japan and the U.S. begin talks amid signs that officials are irritated.",
+        &a,
+    );
+    assert!(events.iter().all(|e| !e.ends_with(":057")), "{events:?}");
+    let a = [("Tokyo", "JPNGOV"), ("Washington", "USAGOV")];
+    let events = code("Tokyo will not open its rice market, as Washington wants.", &a);
+    assert!(events.iter().all(|e| !e.ends_with(":020")), "{events:?}");
+    // A verb form after a subject still signs.
+    let a = [("Egypt", "EGY"), ("Sudan", "SDN")];
+    assert!(has(
+        &factual("Egypt signs a water agreement with Sudan.", &a),
+        "EGY>SDN:057"
+    ));
+}

@@ -61,6 +61,8 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
         } else if context::needs_counterpart(code_root)
             && !entry.alone
             && !(entry.frame == Frame::Appeal && addresses_before_infinitive(s, g.last))
+            // "as Washington wants.": an appeal verb that ends its clause asks nobody.
+            && !(entry.frame == Frame::Appeal && s.toks.get(g.last + 1).is_none_or(|t| !t.word))
             && !(entry.recip && sides.sources.len() > 1)
             && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
         {
