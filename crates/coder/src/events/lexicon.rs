@@ -16,7 +16,7 @@ use crate::text::Token;
 use crate::{DictionaryError, DictionarySource};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
 
@@ -308,6 +308,37 @@ pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
+/// 1-based lines of increasing byte offsets in one text, counted on from the previous offset.
+struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of `offset` (an offset before the previous one is counted from the start).
+    fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = LineCounter::new(self.text);
+        }
+        self.line += self.text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.line
+    }
+}
+
 fn err(file: &str, line: usize, message: String) -> DictionaryError {
     DictionaryError {
         file: file.to_string(),
@@ -468,8 +499,10 @@ impl Gathered {
         self.discard.extend(file.raw.discard.iter().map(|s| normalize(s)));
         self.sport_words
             .extend(file.raw.sport_words.iter().map(|s| normalize(s)));
+        // Entries come in file order: lines are counted on from the last one (once per file, not per entry).
+        let mut lines = LineCounter::new(file.text);
         for r in file.raw.entries {
-            let line = line_at(file.text, r.lemma.span().start);
+            let line = lines.at(r.lemma.span().start);
             match build_entry(r, &file.name, line, ontology, irregular).map_err(|m| err(&file.name, line, m))? {
                 Change::Put(b) => {
                     self.built.insert((b.entry.pos, b.entry.lemma.clone()), b);
@@ -588,7 +621,7 @@ fn irregular_table(files: &[Parsed<'_>]) -> Result<Irregular, DictionaryError> {
 fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryError> {
     // A hash map while gathering, sorted once at the end: the same order on every run, at a fraction of the
     // cost of an ordered map over tens of thousands of forms.
-    let mut by_pattern: HashMap<String, Vec<Payload>> = HashMap::new();
+    let mut by_pattern: FxHashMap<String, Vec<Payload>> = FxHashMap::default();
     let mut add = |form: String, payload: Payload| {
         let p = by_pattern.entry(form).or_default();
         if !p.contains(&payload) {

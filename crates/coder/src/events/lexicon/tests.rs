@@ -573,3 +573,24 @@ fn multiword_patterns_match_across_single_spaces() {
     let found = token_matches(&lex, "they repledge fresh supporters.");
     assert!(!found.iter().any(|p| p == "pledge fresh support"), "{found:?}");
 }
+
+#[test]
+fn line_counter_counts_on_and_back() {
+    let text = "a\nb\n\nc = 1\nd";
+    let mut lines = LineCounter::new(text);
+    for offset in [0, 2, 5, 11, 12, 100] {
+        assert_eq!(lines.at(offset), line_at(text, offset), "offset {offset}");
+    }
+    // An earlier offset after a later one.
+    assert_eq!(lines.at(3), 2);
+    assert_eq!(lines.at(6), 4);
+}
+
+#[test]
+fn an_invalid_entry_names_its_line() {
+    let e = load_err(
+        "mine.triggers.toml",
+        "entries = [\n  { lemma = \"meet\", code = \"040\" },\n\n  { lemma = \"x\", code = \"999\" },\n]\n",
+    );
+    assert_eq!(e.line, 4, "{e:?}");
+}
