@@ -400,7 +400,7 @@ fn boilerplate_rules() -> &'static Boilerplate {
             ])
             .expect("boilerplate keywords compile"),
         // Whole lines that are not the article.
-        lines: RegexSet::new([
+        lines: lazy_dfa_set(&[
             r"(?i)^\W*click here\b",
             r"(?i)^\W*(read|see|watch|listen)( more| also| the full| it)?\b.{0,80}(here|:|»|>>|→)\W*$",
             r"(?i)^\W*(read|see) more\b",
@@ -421,7 +421,7 @@ fn boilerplate_rules() -> &'static Boilerplate {
             .ascii_case_insensitive(true)
             .build(["getty images", "afp via getty", "ap photo", "reuters/", "epa-efe", "shutterstock"])
             .expect("photo credit words compile"),
-        unanchored_lines: RegexSet::new([
+        unanchored_lines: lazy_dfa_set(&[
             r"(?i)^[^.]{0,120}\b(getty images|afp via getty|ap photo|reuters/|epa-efe|shutterstock)\b[^.]{0,60}$",
             r"(?i)\bsign up (for|to)\b.{0,60}\b(newsletter|updates|alerts|briefing|email)",
             r"(?i)\((photo|image|picture)s?\b[^)]*\)\W*$",
@@ -435,6 +435,12 @@ fn boilerplate_rules() -> &'static Boilerplate {
         ])
         .expect("boilerplate sentence rules compile"),
     })
+}
+
+/// A rule set whose lazy DFA may cache more states than the default 2 MB: these rules (Unicode classes,
+/// bounded repeats) filled the default cache over a corpus, which then was cleared and rebuilt again and again.
+fn lazy_dfa_set(rules: &[&str]) -> Result<RegexSet, regex::Error> {
+    regex::RegexSetBuilder::new(rules).dfa_size_limit(16 << 20).build()
 }
 
 fn is_boilerplate_line(line: &str, shouting: bool) -> bool {
