@@ -115,7 +115,8 @@ impl<'a> Sent<'a> {
         // Most sentences hold no trigger: find the lexicon's matches (over whole tokens) first, and read the
         // tokens' classes only when there is one, or a word that makes an event without a trigger ("must",
         // "responsible").
-        let mut raw = Vec::new();
+        // About one token per four bytes: one allocation for most sentences.
+        let mut raw = Vec::with_capacity(span.len() / 4 + 8);
         tokenize_into(text, span, &mut raw);
         let mut raw_matches: Vec<(usize, usize, usize)> = Vec::new();
         lexicon.token_matches(&lower, span.start, &raw, &mut raw_matches);
