@@ -8,8 +8,9 @@ echo "release build: $(( $(date +%s) - start ))s"
 bin=target/release/detente
 size=$(stat -c %s "$bin")
 echo "binary: $size bytes"
-if [ "$size" -ge $((25 * 1024 * 1024)) ]; then
-  echo "the release binary is over 25 MB" >&2
+# 25 MB as the issue counts them (its "110 MB" binary was 109,889,896 bytes).
+if [ "$size" -ge 25000000 ]; then
+  echo "the release binary is over 25 MB ($size bytes)" >&2
   exit 1
 fi
 out=$(mktemp -d)

@@ -45,7 +45,7 @@ pub struct GoldsteinArg {
 /// `--threads N`.
 #[derive(Args, Debug, Clone, Default)]
 pub struct ThreadsArg {
-    /// Worker threads for coding [default: all cores].
+    /// Worker threads for coding (0: all cores) [default: all cores].
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
 }

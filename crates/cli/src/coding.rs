@@ -392,6 +392,11 @@ pub fn run_quotes(mut args: QuotesArgs) -> Result<ExitCode> {
                 "--dictionaries and --threads apply when coding files; without paths, quotes come from the store",
             ));
         }
+        if let Some(option) = args.read.given() {
+            return Err(usage(format!(
+                "{option} applies when reading files; without paths, quotes come from the store"
+            )));
+        }
         let settings = settings(&args.config, None, None, None)?;
         store_cmds::with_db(&mut args.query.db, &settings);
         args.query.format = format;
@@ -442,8 +447,6 @@ fn print_verb_imports(sources: &[detente_coder::DictionarySource], out: &mut dyn
 
 pub fn run_explain(args: &ExplainArgs) -> Result<ExitCode> {
     let settings = settings(&args.config, Some(&args.dictionaries), None, Some(&args.goldstein))?;
-    let (coder, sources) = settings.coder()?;
-    print_verb_imports(&sources, &mut stdout())?;
     if let Some(date) = &args.date
         && detente_analysis::parse_date(date).is_none()
     {
@@ -454,6 +457,14 @@ pub fn run_explain(args: &ExplainArgs) -> Result<ExitCode> {
     } else {
         args.text.clone()
     };
+    if text.trim().is_empty() {
+        return Err(usage(
+            "nothing to explain: give a sentence (detente explain \"Russia attacked Ukraine.\"), or - to read it \
+             from standard input",
+        ));
+    }
+    let (coder, sources) = settings.coder()?;
+    print_verb_imports(&sources, &mut stdout())?;
     let article = Article {
         id: "explain".into(),
         date: args.date.clone(),

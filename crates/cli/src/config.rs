@@ -65,11 +65,14 @@ impl Config {
             None => default_locations().into_iter().find(|p| p.is_file()),
         };
         let Some(path) = path else { return Ok(Config::default()) };
-        let bytes = read_limited(&path, MAX_CONFIG_BYTES)?;
+        // A config the user names and that cannot be opened is a usage error, like a bad flag.
+        let bytes = read_limited(&path, MAX_CONFIG_BYTES).map_err(|e| match e.downcast::<std::io::Error>() {
+            Ok(io) => crate::fail::usage(format!("config {}: {io}", path.display())),
+            Err(other) => other,
+        })?;
         let text = String::from_utf8(bytes)
             .map_err(|_| crate::fail::usage(format!("config {}: not UTF-8 text", path.display())))?;
-        let mut config: Config = toml::from_str(&text)
-            .map_err(|e| crate::fail::usage(format!("config {}: {}", path.display(), e.to_string().trim())))?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| crate::fail::usage(toml_error(&path, &text, &e)))?;
         let base = path.parent().unwrap_or(Path::new("."));
         for dir in &mut config.dictionaries {
             if dir.is_relative() {
@@ -83,6 +86,21 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// A TOML error on one line: the file, line and column, and what is wrong (toml's own rendering quotes the
+/// line over several).
+fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> String {
+    let place = err
+        .span()
+        .map(|span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!(" line {line}, column {column}:")
+        })
+        .unwrap_or_default();
+    format!("config {}:{place} {}", path.display(), err.message().trim())
 }
 
 fn default_locations() -> Vec<PathBuf> {
@@ -176,6 +194,24 @@ mod tests {
         std::fs::write(&path, "dictionary = 1\n").unwrap();
         let err = Config::load(Some(&path)).unwrap_err().to_string();
         assert!(err.contains("detente.toml"), "{err}");
+        // A bad value: one line with the place, exit status 2.
+        std::fs::write(&path, "# my settings\nthreads = \"four\"\n").unwrap();
+        let err = Config::load(Some(&path)).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("detente.toml: line 2, column 11:"), "{text}");
+        assert!(!text.contains('\n'), "{text}");
+        assert_eq!(
+            format!("{:?}", crate::fail::exit_code(&err)),
+            format!("{:?}", std::process::ExitCode::from(2))
+        );
+        // A config named on the command line that does not exist: a usage error naming it.
+        let missing = dir.join("missing.toml");
+        let err = Config::load(Some(&missing)).unwrap_err();
+        assert!(err.to_string().contains("missing.toml"), "{err}");
+        assert_eq!(
+            format!("{:?}", crate::fail::exit_code(&err)),
+            format!("{:?}", std::process::ExitCode::from(2))
+        );
         // Too big, or not a file: refused without reading it all.
         std::fs::write(&path, "#".repeat(MAX_CONFIG_BYTES as usize + 1)).unwrap();
         let err = Config::load(Some(&path)).unwrap_err().to_string();

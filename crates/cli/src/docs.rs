@@ -105,6 +105,7 @@ pub fn readme_reference() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
     const START: &str = "<!-- command reference: generated";
     const END: &str = "<!-- end of command reference -->";
@@ -132,6 +133,93 @@ mod tests {
                  detente readme_reference` to regenerate it. Expected:\n{want}"
             );
         }
+    }
+
+    /// A README example line without its comment (`# ...` after a blank, outside quotes).
+    fn without_comment(line: &str) -> &str {
+        let mut quote = None;
+        let mut prev = ' ';
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '#') if prev.is_whitespace() => return &line[..i],
+                _ => {}
+            }
+            prev = c;
+        }
+        line
+    }
+
+    /// The `detente` command lines of a shell example line: split at pipes and `&&`, redirections dropped,
+    /// optional parts (`[--plot trend.svg]`) taken as given.
+    fn detente_command_lines(line: &str) -> Vec<Vec<String>> {
+        let tokens =
+            shlex::split(without_comment(line)).unwrap_or_else(|| panic!("README line does not split: {line}"));
+        let mut commands = Vec::new();
+        for segment in tokens.split(|t| ["|", "&&", ";"].contains(&t.as_str())) {
+            if segment.first().map(String::as_str) != Some("detente") {
+                continue;
+            }
+            let command: Vec<String> = segment
+                .iter()
+                .take_while(|t| !t.starts_with('>') && !t.starts_with("2>"))
+                .map(|t| t.trim_start_matches('[').trim_end_matches([']', ';']).to_string())
+                .collect();
+            commands.push(command);
+        }
+        commands
+    }
+
+    /// Every `detente` command line in the README's shell examples is one the CLI accepts: an example that
+    /// stops working (a renamed option, a `-word` clap takes for a flag) fails here.
+    #[test]
+    fn readme_examples_parse() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md");
+        let readme = std::fs::read_to_string(&path).unwrap();
+        let mut in_shell = false;
+        let mut checked = 0;
+        let mut pending = String::new();
+        for line in readme.lines() {
+            let fence = line.trim_start();
+            if fence.starts_with("```") {
+                in_shell = fence == "```sh";
+                continue;
+            }
+            if !in_shell {
+                continue;
+            }
+            // A line ending in `\` goes on on the next.
+            if let Some(start) = line.strip_suffix('\\') {
+                pending.push_str(start);
+                continue;
+            }
+            let line = std::mem::take(&mut pending) + line;
+            for command in detente_command_lines(&line) {
+                match crate::Cli::try_parse_from(&command) {
+                    Ok(_) => {}
+                    Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp) => {}
+                    Err(e) => panic!("README example `{}` does not parse:\n{e}", command.join(" ")),
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 25, "only {checked} README examples found");
+        // The splitter itself: comments, pipes, redirections and optional parts.
+        assert_eq!(
+            detente_command_lines("cat a.html | detente code -f jsonl > out.jsonl  # \"quoted\" # comment"),
+            vec![vec!["detente", "code", "-f", "jsonl"]]
+        );
+        assert_eq!(
+            detente_command_lines("detente search -- \"open-door policy\" -Russia # words"),
+            vec![vec!["detente", "search", "--", "open-door policy", "-Russia"]]
+        );
+        assert_eq!(
+            detente_command_lines("detente trend A B [--plot t.svg]"),
+            vec![vec!["detente", "trend", "A", "B", "--plot", "t.svg"]]
+        );
+        // A -word before the query words is an option clap does not know: the example would fail.
+        assert!(crate::Cli::try_parse_from(["detente", "search", "sanctions", "-Russia"]).is_err());
     }
 
     /// Every option of every command says what it does.

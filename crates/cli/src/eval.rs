@@ -26,13 +26,15 @@ pub const LONG_ABOUT: &str = "\
 Score the coder on a gold file: the articles are coded and compared with what the gold says they hold.
 
 A gold file is JSON Lines (or one JSON document): one object per article with
-  id         the article's id (required)
-  text       the article text (else from --articles, or GOLD.articles.jsonl beside GOLD.gold.jsonl)
-  quotes     [{\"starts\": first words of the quoted content, \"speaker\": name or null, \"speaker_entity\":
-             country or org code}]
-  events     [{\"sentence\": first words of the sentence, \"source\", \"target\": actor codes, \"root\": CAMEO root
-             (\"19\") or \"plover\": type, \"negated\", \"factual\": true/false, \"alt_codes\": [roots]}]
-  forbidden  [{\"sentence\": first words, \"root\": a root that must not be coded there (none: any event)}]
+  id           the article's id (required)
+  text         the article text (else from --articles, or X.articles.jsonl beside X.gold.jsonl)
+  quotes       [{\"starts\": first words of the quoted content, \"speaker\": name or null,
+                 \"speaker_entity\": country or org code}]
+  events       [{\"sentence\": first words of the sentence (required), \"source\", \"target\": actor
+                 codes, \"root\": CAMEO root (\"19\") or \"plover\": type (one is required),
+                 \"negated\", \"factual\": true/false, \"alt_codes\": [roots]}]
+  forbidden    [{\"sentence\": first words, \"root\": a root that must not be coded there (none: any
+                 event)}]
   event_scope  \"all\" (events annotated in the whole text) or absent (first 8 sentences)
 An article needs at least one of quotes, events or forbidden (an empty list is an annotation: none).
 Files that are not gold (articles, detente output) are refused with exit status 2.
@@ -225,6 +227,19 @@ fn check_gold_document(value: &serde_json::Value) -> Result<(), String> {
     match object.get("id") {
         Some(serde_json::Value::String(id)) if !id.is_empty() => {}
         _ => return Err("no \"id\": every gold article names the article it annotates".into()),
+    }
+    if let Some(serde_json::Value::Array(events)) = object.get("events") {
+        for (i, event) in events.iter().enumerate() {
+            let has = |key: &str| event.get(key).is_some_and(|v| !v.is_null());
+            // A PLOVER event may name its type null (it then matches nothing, as in the scorer).
+            if !has("root") && event.get("plover").is_none() {
+                return Err(format!(
+                    "event {}: no \"root\" (CAMEO root such as \"19\") or \"plover\" (event type): it could \
+                     never match",
+                    i + 1
+                ));
+            }
+        }
     }
     if !["quotes", "events", "forbidden"]
         .iter()
@@ -1702,6 +1717,11 @@ pub(crate) mod tests {
             ),
             ("empty.jsonl", "", "no gold articles"),
             ("list.json", "[1, 2]", "not a JSON object"),
+            (
+                "rootless.jsonl",
+                "{\"id\": \"a1\", \"text\": \"Ola spoke.\", \"events\": [{\"sentence\": \"Ola\", \"source\": \"NOR\"}]}\n",
+                "event 1: no \"root\"",
+            ),
         ] {
             let path = dir.join(name);
             std::fs::write(&path, content).unwrap();

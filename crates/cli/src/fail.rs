@@ -54,8 +54,8 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// The error as one line: each cause once (a cause whose text the message already holds adds nothing), and
-/// control characters escaped.
+/// The error as one line (or the lines a usage message is made of): each cause once (a cause whose text the
+/// message already holds adds nothing), and control characters other than line breaks escaped.
 pub fn message(err: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in err.chain() {
@@ -69,7 +69,7 @@ pub fn message(err: &anyhow::Error) -> String {
         }
         out.push_str(text);
     }
-    crate::output::clean(&out).into_owned()
+    crate::output::clean_lines(&out).into_owned()
 }
 
 /// Panics are bugs: one line saying so and where, without the backtrace meant for developers (set
@@ -114,6 +114,9 @@ mod tests {
         );
         let err = anyhow::anyhow!("bad name \x1b[2J here");
         assert_eq!(message(&err), "bad name \\x1b[2J here");
+        // A usage message keeps its lines (no literal "\n" on the screen); other control characters do not pass.
+        let err = usage("no input\n\nUsage: detente code [PATH]...\r\x07");
+        assert_eq!(message(&err), "no input\n\nUsage: detente code [PATH]...\\r\\x07");
     }
 
     #[test]

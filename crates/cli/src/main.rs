@@ -103,7 +103,18 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let hint = match e.kind() {
+                clap::error::ErrorKind::UnknownArgument => {
+                    store_cmds::search::unknown_option_hint(&std::env::args_os().collect::<Vec<_>>())
+                }
+                _ => None,
+            };
+            match hint {
+                Some(hint) => eprintln!("detente: error: {}", output::clean(&hint)),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() {
                 ExitCode::from(fail::EXIT_USAGE)
             } else {

@@ -72,7 +72,11 @@ impl Area {
                     .split(',')
                     .map(|s| s.trim().parse::<f64>())
                     .collect::<Result<_, _>>()
-                    .map_err(|_| anyhow::anyhow!("--region {text:?}: expected world, auto or SOUTH,WEST,NORTH,EAST"))?;
+                    .map_err(|_| {
+                        crate::fail::usage(format!(
+                            "--region {text:?}: expected world, auto or SOUTH,WEST,NORTH,EAST"
+                        ))
+                    })?;
                 let [south, west, north, east] = v[..] else {
                     return Err(crate::fail::usage(format!(
                         "--region {text:?}: expected four numbers SOUTH,WEST,NORTH,EAST"
@@ -272,6 +276,8 @@ pub fn run(mut args: MapArgs) -> Result<ExitCode> {
             args.width
         )));
     }
+    // A bad --region is a usage error before the database is opened.
+    Area::parse(&args.region, &[])?;
     let settings = settings(&args.config, None, None, None)?;
     with_db(&mut args.db, &settings);
     let query = args.filter.to_query(&mut ActorResolver::new(&settings))?;
@@ -345,6 +351,15 @@ mod tests {
         assert_eq!((a.south, a.east), (44.0, 41.0));
         assert!(Area::parse("53,22,44,41", &[]).is_err());
         assert!(Area::parse("1,2,3", &[]).is_err());
+        // Every malformed region is a usage error (exit status 2), not a failure.
+        for bad in ["narnia", "1,2,3", "53,22,44,41"] {
+            let err = Area::parse(bad, &[]).unwrap_err();
+            assert_eq!(
+                format!("{:?}", crate::fail::exit_code(&err)),
+                format!("{:?}", ExitCode::from(2)),
+                "{bad}"
+            );
+        }
         let auto = Area::parse("auto", &[(50.0, 30.0), (48.0, 37.0)]).unwrap();
         assert!(auto.south < 48.0 && auto.north > 50.0 && auto.west < 30.0 && auto.east > 37.0);
         // Points outside the area are left out.

@@ -63,4 +63,20 @@ impl ReadArgs {
             ..ReadOptions::default()
         }
     }
+
+    /// The first of these flags given a value other than its default: they act only on files being read.
+    pub fn given(&self) -> Option<&'static str> {
+        let default = ReadArgs::default();
+        if self.text_column.is_some() {
+            Some("--text-column")
+        } else if self.date_order.is_some() {
+            Some("--date-order")
+        } else if self.max_document_mb != default.max_document_mb {
+            Some("--max-document-mb")
+        } else if self.max_sentence_kb != default.max_sentence_kb {
+            Some("--max-sentence-kb")
+        } else {
+            None
+        }
+    }
 }

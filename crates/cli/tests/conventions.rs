@@ -118,6 +118,12 @@ fn no_input_on_a_terminal_prints_usage_and_creates_nothing() {
         shown.contains("no input") && shown.contains("Usage: detente code"),
         "{shown}"
     );
+    // The usage lines are lines, not escaped "\n" sequences.
+    assert!(!shown.contains("\\n"), "{shown}");
+    assert!(
+        shown.lines().any(|l| l.trim_start().starts_with("Usage: detente code")),
+        "{shown}"
+    );
     let db = dir.join("t.db");
     let (shown, status) = on_terminal(&format!("{bin} ingest --db {}", db.display()));
     assert_eq!(status, 2, "{shown}");
@@ -166,12 +172,45 @@ fn usage_and_validation_errors_exit_2_without_a_backtrace() {
             "-".into(),
         ],
         vec!["events".into(), "--goldstein".into(), "icews".into()],
+        // Options that would act on nothing are refused, not ignored.
+        vec![
+            "trend".into(),
+            "RUS".into(),
+            "UKR".into(),
+            "--color".into(),
+            "always".into(),
+        ],
+        vec!["quotes".into(), "--text-column".into(), "body".into()],
+        vec!["quotes".into(), "--date-order".into(), "dmy".into()],
+        vec!["quotes".into(), "--max-document-mb".into(), "2".into()],
+        // Bad values the command checks itself.
+        vec![
+            "map".into(),
+            "--region".into(),
+            "narnia".into(),
+            "--out".into(),
+            dir.join("m.svg").display().to_string(),
+        ],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "csv".into(),
+            "--out".into(),
+            "-".into(),
+        ],
+        vec!["explain".into(), " ".into()],
+        vec![
+            "code".into(),
+            "--config".into(),
+            dir.join("missing.toml").display().to_string(),
+            "-".into(),
+        ],
     ];
     for args in cases {
         let out = detente().args(&args).arg("--db").arg(&db).stdin(Stdio::null()).output();
-        // `eval` and `code` have no --db: that is a usage error too; run them without it.
+        // `eval`, `code` and `explain` have no --db: that is a usage error too; run them without it.
         let out = match args[0].as_str() {
-            "eval" | "code" => detente().args(&args).stdin(Stdio::null()).output(),
+            "eval" | "code" | "explain" => detente().args(&args).stdin(Stdio::null()).output(),
             _ => out,
         }
         .unwrap();
@@ -411,6 +450,90 @@ fn code_and_export_write_the_same_gdelt_events() {
     let from_export = rows(&std::fs::read_to_string(out.join("events.gdelt.tsv")).unwrap());
     assert!(from_code.len() > 20, "{}", from_code.len());
     assert_eq!(from_code, from_export);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `-word` leaves a word out when the words follow `--`; before it, the message says so (exit 2).
+#[test]
+fn search_leaves_words_out_after_a_double_dash() {
+    let dir = scratch("search-dash");
+    let corpus = dir.join("c.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"orchard\", \"text\": \"Growers in the valley praised the new tariff on apples.\"}\n\
+         {\"id\": \"harbour\", \"text\": \"Dockers in the port criticized the new tariff on steel.\"}\n",
+    )
+    .unwrap();
+    let db = dir.join("t.db");
+    ingest(&db, &corpus);
+    let ids = |args: &[&str]| {
+        let out = detente()
+            .arg("search")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let mut ids: Vec<String> = text(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["article_id"].to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&["tariff"]), ["\"harbour\"", "\"orchard\""]);
+    assert_eq!(ids(&["--", "tariff", "-apples"]), ["\"harbour\""]);
+    assert_eq!(ids(&["-f", "jsonl", "--", "tariff", "-steel"]), ["\"orchard\""]);
+    let out = detente()
+        .args(["search", "--db"])
+        .arg(&db)
+        .args(["tariff", "-apples"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("-apples") && stderr.contains("after `--`"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The bar on a terminal: a percentage and an ETA for input of known size (ingest), for `recode` and for
+/// `export`; nothing of it when standard error is not a terminal.
+#[test]
+fn progress_bars_show_a_percentage_and_an_eta_on_a_terminal_only() {
+    let dir = scratch("progress");
+    let corpus = write_corpus(&dir, 400);
+    let db = dir.join("t.db");
+    let bin = env!("CARGO_BIN_EXE_detente");
+    let db_arg = db.display();
+    for command in [
+        format!("{bin} ingest --db {db_arg} {}", corpus.display()),
+        format!("{bin} recode --db {db_arg}"),
+        format!(
+            "{bin} export --db {db_arg} --format csv --out {}",
+            dir.join("out").display()
+        ),
+    ] {
+        let (shown, status) = on_terminal(&command);
+        assert_eq!(status, 0, "{command}: {shown}");
+        let bar = shown
+            .split(['\r', '\n'])
+            .find(|line| line.contains("%") && line.contains("ETA"))
+            .unwrap_or_else(|| panic!("{command}: no bar with a percentage and an ETA in {shown:?}"));
+        let percent: u32 = bar
+            .split('%')
+            .next()
+            .and_then(|before| before.split_whitespace().last())
+            .and_then(|n| n.trim_start_matches(|c: char| !c.is_ascii_digit()).parse().ok())
+            .unwrap_or_else(|| panic!("{command}: no number before % in {bar:?}"));
+        assert!(percent <= 100, "{bar}");
+    }
+    // Piped: the summary only, no bar.
+    let out = detente().args(["recode", "--db"]).arg(&db).output().unwrap();
+    assert!(out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("ETA") && !stderr.contains('\r'), "{stderr}");
+    assert!(stderr.contains("re-coded 400 articles"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -89,8 +89,9 @@ pub fn run_to(args: &EventsArgs, actors: &mut ActorResolver, out: &mut dyn Write
     query.newest_first = !args.oldest_first;
     let store = args.db.open_for_queries()?;
     let table_default = format == TableFormat::Table && args.limit.is_none();
+    let note = actors.unknown_names_note();
     if args.aggregate {
-        return run_aggregated(args, format, query, &store, out);
+        return run_aggregated(args, format, query, &store, out, &note);
     }
     query.limit = if table_default {
         Some(TABLE_LIMIT + 1)
@@ -144,7 +145,7 @@ pub fn run_to(args: &EventsArgs, actors: &mut ActorResolver, out: &mut dyn Write
     if more {
         eprintln!("detente: showing the newest {TABLE_LIMIT} events; use --limit N or --format jsonl for more");
     } else if events.is_empty() {
-        eprintln!("detente: no events match");
+        eprintln!("detente: no events match{note}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -189,6 +190,7 @@ fn run_aggregated(
     mut query: detente_store::EventQuery,
     store: &detente_store::Store,
     out: &mut dyn Write,
+    note: &str,
 ) -> Result<ExitCode> {
     // Negated events did not happen: they are not events to count.
     query.exclude_negated = true;
@@ -224,7 +226,7 @@ fn run_aggregated(
     if more {
         eprintln!("detente: showing {limit} aggregated events; use --limit N for more");
     } else if events.is_empty() {
-        eprintln!("detente: no events match");
+        eprintln!("detente: no events match{note}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -54,6 +54,12 @@ pub struct ExportArgs {
 }
 
 pub fn run(mut args: ExportArgs) -> Result<ExitCode> {
+    if args.out.as_os_str() == "-" {
+        return Err(crate::fail::usage(
+            "--out -: an export writes files into a folder; for events on standard output use `detente events \
+             --format csv` or `--format jsonl`",
+        ));
+    }
     let settings = settings(&args.config, None, None, None)?;
     super::with_db(&mut args.db, &settings);
     let format = match args.format {

@@ -126,7 +126,21 @@ fn check_country(code: &str) -> Result<String> {
 pub fn check_date(flag: &str, date: &Option<String>) -> Result<Option<String>> {
     match date {
         Some(d) if analysis::parse_date(d).is_none() => {
-            Err(usage(format!("{flag} {d:?}: expected a date as YYYY-MM-DD")))
+            // "2022-02-30" has the shape: say what is wrong with it.
+            let shaped = d.len() == 10
+                && d.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            let why = if shaped {
+                "no such day in the calendar"
+            } else {
+                "expected a date as YYYY-MM-DD"
+            };
+            Err(usage(format!("{flag} {d:?}: {why}")))
         }
         other => Ok(other.clone()),
     }
@@ -161,6 +175,8 @@ fn check_code(code: &Option<String>) -> Result<Option<String>> {
 pub struct ActorResolver {
     dictionaries: Vec<PathBuf>,
     actors: Option<detente_coder::actors::ActorRecognizer>,
+    /// Names no dictionary knows: matched as written, and named when nothing matches (a typo shows).
+    unknown: Vec<String>,
 }
 
 impl ActorResolver {
@@ -169,7 +185,20 @@ impl ActorResolver {
         ActorResolver {
             dictionaries: settings.dictionaries.clone(),
             actors: None,
+            unknown: Vec::new(),
         }
+    }
+
+    /// What to add to "no events match" when a name was not known to the dictionaries.
+    pub fn unknown_names_note(&self) -> String {
+        if self.unknown.is_empty() {
+            return String::new();
+        }
+        let names: Vec<String> = self.unknown.iter().map(|n| format!("{:?}", clean(n))).collect();
+        format!(
+            " ({} is no actor code or name the dictionaries know; stored actors were searched for it as written)",
+            names.join(", ")
+        )
     }
 
     fn recognizer(&mut self) -> Result<&detente_coder::actors::ActorRecognizer> {
@@ -206,7 +235,10 @@ impl ActorResolver {
                 m.actor.name.clone().unwrap_or_else(|| name.to_string())
             }
             Some(m) => m.actor.code.clone(),
-            None => name.to_string(),
+            None => {
+                self.unknown.push(name.to_string());
+                name.to_string()
+            }
         })
     }
 }

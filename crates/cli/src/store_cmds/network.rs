@@ -19,6 +19,21 @@ pub enum GraphFormat {
     Json,
     /// GraphViz DOT: `detente network --format dot | dot -Tsvg > net.svg`.
     Dot,
+    /// The edges as aligned columns.
+    Table,
+    /// One JSON object per edge.
+    Jsonl,
+    /// The edges as comma-separated values with a header (for pandas, R, spreadsheets).
+    Csv,
+}
+
+const EDGE_COLUMNS: &[&str] = &["source", "target", "events", "q1", "q2", "q3", "q4", "goldstein_mean"];
+
+fn edge_cells(e: &analysis::Edge) -> Vec<String> {
+    let mut cells = vec![e.source.clone(), e.target.clone(), e.events.to_string()];
+    cells.extend(e.quad.iter().map(u32::to_string));
+    cells.push(format!("{:.2}", e.goldstein_mean));
+    cells
 }
 
 /// `detente network`.
@@ -44,7 +59,7 @@ pub struct NetworkArgs {
     /// Count near-duplicate copies of a story too.
     #[arg(long)]
     pub include_duplicates: bool,
-    /// Output format.
+    /// Output format: the graph (json, dot) or its edge list (table, jsonl, csv).
     #[arg(long, short, value_enum, default_value_t = GraphFormat::Json)]
     pub format: GraphFormat,
     #[command(flatten)]
@@ -79,6 +94,24 @@ pub fn run_to(args: &NetworkArgs, out: &mut dyn Write) -> Result<ExitCode> {
             out.write_all(b"\n")?;
         }
         GraphFormat::Dot => out.write_all(network.to_dot().as_bytes())?,
+        GraphFormat::Jsonl => {
+            for edge in &network.edges {
+                serde_json::to_writer(&mut *out, edge)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        GraphFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut *out);
+            writer.write_record(EDGE_COLUMNS)?;
+            for edge in &network.edges {
+                writer.write_record(edge_cells(edge))?;
+            }
+            writer.flush()?;
+        }
+        GraphFormat::Table => {
+            let rows: Vec<Vec<String>> = network.edges.iter().map(edge_cells).collect();
+            super::write_table(out, EDGE_COLUMNS, &rows, false)?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -17,7 +17,8 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub db: DbArg,
     /// Words (all must occur, stemmed) or "quoted phrases"; OR, AND, NOT between words; -word leaves out what
-    /// holds the word; prefix* finds words that begin with the prefix.
+    /// holds the word (put the words after `--` then: `detente search -- sanctions -Russia`); prefix* finds
+    /// words that begin with the prefix.
     #[arg(required = true, value_name = "WORDS")]
     pub query: Vec<String>,
     /// At most N results.
@@ -33,6 +34,22 @@ pub struct SearchArgs {
     pub color: ColorArg,
     #[command(flatten)]
     pub config: ConfigArg,
+}
+
+/// What to say when the command line of `detente search` holds an option it does not know: a `-word`
+/// meant to leave a word out reads as an option unless the words come after `--`.
+pub fn unknown_option_hint(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut tokens = args.iter().skip(1).map(|a| a.to_string_lossy());
+    if tokens.next()? != "search" {
+        return None;
+    }
+    let word = tokens.take_while(|t| t != "--").find(|t| {
+        t.len() > 1 && t.starts_with('-') && !t.starts_with("--") && !matches!(t.get(..2), Some("-f" | "-h"))
+    })?;
+    Some(format!(
+        "{word}: not an option of detente search; to leave a word out, put the search words after `--`, e.g. \
+         detente search [OPTIONS] -- sanctions {word}"
+    ))
 }
 
 pub fn run(mut args: SearchArgs) -> Result<ExitCode> {

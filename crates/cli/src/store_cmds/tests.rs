@@ -24,6 +24,7 @@ fn resolver() -> ActorResolver {
     ActorResolver {
         dictionaries: Vec::new(),
         actors: None,
+        unknown: Vec::new(),
     }
 }
 
@@ -309,7 +310,7 @@ fn trends_alerts_networks_and_exports() {
             normalize,
             plot,
             format: Some(format),
-            color: ColorArg::default(),
+
             config: ConfigArg::default(),
         };
         capture(&mut |out| super::trend::run_to(&args, &mut resolver(), out))
@@ -384,6 +385,38 @@ fn trends_alerts_networks_and_exports() {
         super::network::run_to(&args, out)
     });
     assert!(dot.contains("\"RUSMIL\" -> \"UKRMIL\" [label=\"18 / -10.0\""), "{dot}");
+    // The same edge in the edge-list formats.
+    let edges = |format: GraphFormat| {
+        capture(&mut |out| {
+            let args = NetworkArgs {
+                db: db.clone(),
+                since: Some("2022-03-02".into()),
+                until: None,
+                key: KeyArg::Code,
+                min_events: 1,
+                factual: false,
+                include_duplicates: false,
+                format,
+                config: ConfigArg::default(),
+            };
+            super::network::run_to(&args, out)
+        })
+    };
+    let csv = edges(GraphFormat::Csv);
+    assert!(
+        csv.starts_with("source,target,events,q1,q2,q3,q4,goldstein_mean\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nRUSMIL,UKRMIL,18,0,0,0,18,-10.00\n"), "{csv}");
+    let jsonl = edges(GraphFormat::Jsonl);
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert!(first["source"].is_string() && first["events"].is_u64(), "{jsonl}");
+    assert_eq!(jsonl.lines().count(), csv.lines().count() - 1);
+    let table = edges(GraphFormat::Table);
+    assert!(
+        table.lines().any(|l| l.starts_with("RUSMIL") && l.contains("UKRMIL")),
+        "{table}"
+    );
     let out = dir.join("export");
     for format in [ExportFormatArg::Csv, ExportFormatArg::Gdelt, ExportFormatArg::Icews] {
         super::export::run(ExportArgs {
@@ -468,6 +501,14 @@ fn actor_names_resolve_to_what_the_store_matches() {
     // Names the actor dictionaries know: a seat of power is its government, a person is matched by name.
     assert_eq!(actors.resolve("the Kremlin").unwrap(), "RUSGOV");
     assert_eq!(actors.resolve("Vladimir Putin").unwrap(), "Vladimir Putin");
+    // Only the name no dictionary knows is named when nothing matches.
+    let note = actors.unknown_names_note();
+    assert!(
+        note.contains("\"Nobody Inparticular\" is no actor code or name"),
+        "{note}"
+    );
+    assert!(!note.contains("Putin") && !note.contains("Russia"), "{note}");
+    assert_eq!(resolver().unknown_names_note(), "");
 }
 
 #[test]
@@ -540,6 +581,12 @@ fn root_ranges_and_codes_parse() {
     assert_eq!(parse_dyad("RUS, UKR").unwrap(), ("RUS".to_string(), "UKR".to_string()));
     assert!(parse_dyad("RUS").is_err());
     assert!(check_date("--since", &Some("2022-13-01".into())).is_err());
+    let err = check_date("--until", &Some("2022-02-30".into()))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "--until \"2022-02-30\": no such day in the calendar");
+    let err = check_date("--until", &Some("March 3".into())).unwrap_err().to_string();
+    assert!(err.ends_with("expected a date as YYYY-MM-DD"), "{err}");
     assert_eq!(check_code(&Some("1121".into())).unwrap().as_deref(), Some("1121"));
     assert!(check_code(&Some("11211".into())).is_err());
 }

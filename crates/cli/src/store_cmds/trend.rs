@@ -11,7 +11,7 @@ use detente_analysis::{self as analysis, Period, TrendPoint};
 use detente_store::EventQuery;
 
 use super::{ActorResolver, DbArg, check_date, write_table};
-use crate::args::{ColorArg, ConfigArg, settings};
+use crate::args::{ConfigArg, settings};
 use crate::output::{clean, stdout};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,8 +76,6 @@ pub struct TrendArgs {
     /// Output format [default: chart on a terminal, jsonl otherwise].
     #[arg(long, short, value_enum)]
     pub format: Option<TrendFormat>,
-    #[command(flatten)]
-    pub color: ColorArg,
     #[command(flatten)]
     pub config: ConfigArg,
 }
