@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 /// Split an article into sentences, flagging boilerplate lines (promo lines, cross-link headlines,
 /// bylines, photo credits). Spans are trimmed of surrounding white space.
 pub fn segment(text: &str) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
+    // News sentences average well over 100 bytes: one allocation for most articles.
+    let mut sentences = Vec::with_capacity(text.len() / 100 + 4);
     let shouting = mostly_upper_case(text);
     let mut paragraph = 0usize;
     let mut block_start: Option<usize> = None;
@@ -400,7 +401,7 @@ fn boilerplate_rules() -> &'static Boilerplate {
             ])
             .expect("boilerplate keywords compile"),
         // Whole lines that are not the article.
-        lines: RegexSet::new([
+        lines: lazy_dfa_set(&[
             r"(?i)^\W*click here\b",
             r"(?i)^\W*(read|see|watch|listen)( more| also| the full| it)?\b.{0,80}(here|:|»|>>|→)\W*$",
             r"(?i)^\W*(read|see) more\b",
@@ -421,7 +422,7 @@ fn boilerplate_rules() -> &'static Boilerplate {
             .ascii_case_insensitive(true)
             .build(["getty images", "afp via getty", "ap photo", "reuters/", "epa-efe", "shutterstock"])
             .expect("photo credit words compile"),
-        unanchored_lines: RegexSet::new([
+        unanchored_lines: lazy_dfa_set(&[
             r"(?i)^[^.]{0,120}\b(getty images|afp via getty|ap photo|reuters/|epa-efe|shutterstock)\b[^.]{0,60}$",
             r"(?i)\bsign up (for|to)\b.{0,60}\b(newsletter|updates|alerts|briefing|email)",
             r"(?i)\((photo|image|picture)s?\b[^)]*\)\W*$",
@@ -435,6 +436,12 @@ fn boilerplate_rules() -> &'static Boilerplate {
         ])
         .expect("boilerplate sentence rules compile"),
     })
+}
+
+/// A rule set whose lazy DFA may cache more states than the default 2 MB: these rules (Unicode classes,
+/// bounded repeats) filled the default cache over a corpus, which then was cleared and rebuilt again and again.
+fn lazy_dfa_set(rules: &[&str]) -> Result<RegexSet, regex::Error> {
+    regex::RegexSetBuilder::new(rules).dfa_size_limit(16 << 20).build()
 }
 
 fn is_boilerplate_line(line: &str, shouting: bool) -> bool {

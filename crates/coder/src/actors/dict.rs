@@ -232,7 +232,7 @@ impl Entry {
 }
 
 /// How a pattern's case is checked against the text (the automaton itself is ASCII case-insensitive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum CaseMode {
     /// As written; a lower-case word start may be capitalised; all caps allowed in shouting sentences.
     Exact,
@@ -510,7 +510,7 @@ impl Builder {
             given_names: self.given_names,
             words: self.words.build(),
         };
-        let mut keys: BTreeMap<(CaseMode, String), usize> = BTreeMap::new();
+        let mut keys: rustc_hash::FxHashMap<(CaseMode, String), usize> = Default::default();
         let mut add = |dict: &mut Dictionary, text: &str, mode: CaseMode, target: Target| {
             let text = text.trim();
             if text.is_empty() {
@@ -532,15 +532,12 @@ impl Builder {
                 } else {
                     form
                 };
-                match keys.get(&(mode, form.clone())) {
-                    Some(&i) => dict.patterns[i].target = target,
-                    None => {
-                        keys.insert((mode, form.clone()), dict.patterns.len());
-                        dict.patterns.push(Pattern {
-                            text: form,
-                            mode,
-                            target,
-                        });
+                match keys.entry((mode, form)) {
+                    std::collections::hash_map::Entry::Occupied(i) => dict.patterns[*i.get()].target = target,
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        let text = slot.key().1.clone();
+                        slot.insert(dict.patterns.len());
+                        dict.patterns.push(Pattern { text, mode, target });
                     }
                 }
             }

@@ -31,6 +31,12 @@ impl ArticleState<'_> {
                 pos = h.end;
                 continue;
             }
+            // A lower-case word or a number (not "al-Anani") starts no capitalised run: on after it.
+            let word = self.word_at(start);
+            if word.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) && !word.contains('-') {
+                pos = start + word.len();
+                continue;
+            }
             let limit = hits.get(next_hit).map_or(self.sentence_end, |h| h.start);
             let (end, words) = self.capitalised_run(start, limit);
             if words == 0 {

@@ -11,8 +11,12 @@ impl<'a> ArticleState<'a> {
     /// The word (letters, inner apostrophes, hyphens, periods) starting at `pos`, without a possessive.
     pub(super) fn word_at(&self, pos: usize) -> &'a str {
         let s = &self.text[pos..self.sentence_end];
-        let mut end = 0;
-        for (i, c) in s.char_indices() {
+        // ASCII letters and digits without decoding (most words); the loop goes on from the first other
+        // character.
+        let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let mut end = ascii;
+        for (i, c) in s[ascii..].char_indices() {
+            let i = i + ascii;
             if c.is_alphanumeric() {
                 end = i + c.len_utf8();
                 continue;

@@ -1,6 +1,8 @@
 //! The trigger lexicon: TOML entries (built in, one file per CAMEO root under `data/events/triggers/`,
 //! extended by users' `*.triggers.toml` and legacy PETRARCH/TABARI verb dictionaries), inflected into surface
-//! forms, compiled into one Aho-Corasick automaton together with light verbs and discard phrases.
+//! forms, indexed by their text together with light verbs and discard phrases, and looked up at token
+//! boundaries (a hash lookup per token: far cheaper to build than an automaton over tens of thousands of forms,
+//! and cheaper to search, as matches must span whole tokens anyway).
 //!
 //! The format is documented in `data/events/triggers/README.md`.
 
@@ -10,10 +12,11 @@ mod tests;
 
 use super::legacy;
 use super::ontology::Ontology;
+use crate::text::Token;
 use crate::{DictionaryError, DictionarySource};
-use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
 
@@ -234,7 +237,7 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     pub patterns: Vec<String>,
     pub payloads: Vec<Vec<Payload>>,
-    pub matcher: AhoCorasick,
+    forms: FormIndex,
     pub sport_words: Vec<String>,
     /// The legacy verb dictionaries imported, in order.
     pub imports: Vec<Import>,
@@ -303,6 +306,37 @@ impl Parsed<'_> {
 pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// 1-based lines of increasing byte offsets in one text, counted on from the previous offset.
+struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of `offset` (an offset before the previous one is counted from the start).
+    fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = LineCounter::new(self.text);
+        }
+        self.line += self.text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.line
+    }
 }
 
 fn err(file: &str, line: usize, message: String) -> DictionaryError {
@@ -465,8 +499,10 @@ impl Gathered {
         self.discard.extend(file.raw.discard.iter().map(|s| normalize(s)));
         self.sport_words
             .extend(file.raw.sport_words.iter().map(|s| normalize(s)));
+        // Entries come in file order: lines are counted on from the last one (once per file, not per entry).
+        let mut lines = LineCounter::new(file.text);
         for r in file.raw.entries {
-            let line = line_at(file.text, r.lemma.span().start);
+            let line = lines.at(r.lemma.span().start);
             match build_entry(r, &file.name, line, ontology, irregular).map_err(|m| err(&file.name, line, m))? {
                 Change::Put(b) => {
                     self.built.insert((b.entry.pos, b.entry.lemma.clone()), b);
@@ -585,7 +621,7 @@ fn irregular_table(files: &[Parsed<'_>]) -> Result<Irregular, DictionaryError> {
 fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryError> {
     // A hash map while gathering, sorted once at the end: the same order on every run, at a fraction of the
     // cost of an ordered map over tens of thousands of forms.
-    let mut by_pattern: HashMap<String, Vec<Payload>> = HashMap::new();
+    let mut by_pattern: FxHashMap<String, Vec<Payload>> = FxHashMap::default();
     let mut add = |form: String, payload: Payload| {
         let p = by_pattern.entry(form).or_default();
         if !p.contains(&payload) {
@@ -613,10 +649,7 @@ fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryErro
     let mut sorted: Vec<(String, Vec<Payload>)> = by_pattern.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let (patterns, payloads): (Vec<String>, Vec<Vec<Payload>>) = sorted.into_iter().unzip();
-    let matcher = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .map_err(|e| err(BUILTIN_NAME, 0, format!("trigger automaton: {e}")))?;
+    let forms = FormIndex::new(&patterns);
     let mut sport_words = g.sport_words;
     sport_words.retain(|w| !w.is_empty());
     sport_words.sort();
@@ -625,13 +658,90 @@ fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryErro
         entries,
         patterns,
         payloads,
-        matcher,
+        forms,
         sport_words,
         imports: g.imports,
     })
 }
 
-/// Lowercase with single spaces: the form the automaton matches (sentences are lowercased the same way).
+impl Lexicon {
+    /// Every pattern that spans whole tokens of a sentence, as `(start, end, pattern)` (text offsets), by start
+    /// and then end. `lower` is the sentence lower-cased byte for byte, starting at text offset `offset`;
+    /// `tokens` are its tokens in order.
+    pub fn token_matches(&self, lower: &str, offset: usize, tokens: &[Token], out: &mut Vec<(usize, usize, usize)>) {
+        let bytes = lower.as_bytes();
+        for (i, first) in tokens.iter().enumerate() {
+            let start = first.start - offset;
+            // The slot of the text looked up last: a space right after it asks whether some pattern goes on.
+            let mut last: Option<(usize, Slot)> = None;
+            let mut checked = start;
+            'ends: for t in &tokens[i..] {
+                let end = t.end - offset;
+                if end - start > self.forms.longest {
+                    break;
+                }
+                // A pattern holds single spaces, each after words that begin another pattern ("call" of "call
+                // on"): past any other space no pattern goes on.
+                for x in checked..end {
+                    if bytes[x] == b' ' {
+                        let slot = match last {
+                            Some((e, slot)) if e == x => slot,
+                            _ => self.forms.get(&lower[start..x]),
+                        };
+                        if !slot.continues {
+                            break 'ends;
+                        }
+                    }
+                }
+                checked = end;
+                let slot = self.forms.get(&lower[start..end]);
+                if let Some(p) = slot.pattern {
+                    out.push((first.start, t.end, p as usize));
+                }
+                last = Some((end, slot));
+            }
+        }
+    }
+}
+
+/// The patterns by their text, and the texts before a space inside a pattern.
+struct FormIndex {
+    slots: FxHashMap<Box<str>, Slot>,
+    /// The longest pattern, in bytes.
+    longest: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The pattern of this text.
+    pattern: Option<u32>,
+    /// Some pattern goes on after this text and a space.
+    continues: bool,
+}
+
+impl FormIndex {
+    fn new(patterns: &[String]) -> FormIndex {
+        let mut slots: FxHashMap<Box<str>, Slot> = FxHashMap::default();
+        slots.reserve(patterns.len() + patterns.len() / 2);
+        for (i, p) in patterns.iter().enumerate() {
+            slots.entry(p.as_str().into()).or_default().pattern = Some(i as u32);
+            for (x, _) in p.match_indices(' ') {
+                slots.entry(p[..x].into()).or_default().continues = true;
+            }
+        }
+        FormIndex {
+            slots,
+            longest: patterns.iter().map(String::len).max().unwrap_or(0),
+        }
+    }
+
+    #[inline]
+    fn get(&self, text: &str) -> Slot {
+        self.slots.get(text).copied().unwrap_or_default()
+    }
+}
+
+/// Lowercase with single spaces: the form the index holds (sentences are lowercased the same way).
 fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }

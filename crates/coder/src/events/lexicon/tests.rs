@@ -530,3 +530,67 @@ fn alternatives_expand_lemmas_and_forms() {
     assert_eq!(e.line, 3, "{e}");
     assert!(e.message.contains("unbalanced"), "{e}");
 }
+
+/// The patterns over whole tokens of `sentence` (lower case, at text offset 0), as strings.
+fn token_matches(lex: &Lexicon, sentence: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    crate::text::tokenize_into(sentence, detente_records::Span::new(0, sentence.len()), &mut tokens);
+    let mut out = Vec::new();
+    lex.token_matches(sentence, 0, &tokens, &mut out);
+    out.iter()
+        .map(|&(s, e, p)| {
+            assert_eq!(&sentence[s..e], lex.patterns[p]);
+            lex.patterns[p].clone()
+        })
+        .collect()
+}
+
+#[test]
+fn patterns_match_whole_tokens_only() {
+    let lex = lexicon(&[user(
+        "mine.triggers.toml",
+        "entries = [{ lemma = \"aid\", pos = \"noun\", code = \"070\" }]\n",
+    )]);
+    // "said" holds "aid" and "attacked" holds "attack": neither counts inside a word.
+    let found = token_matches(&lex, "the minister said rebels attacked the aid convoy.");
+    assert!(found.iter().any(|p| p == "attacked"), "{found:?}");
+    assert!(found.iter().any(|p| p == "aid"), "{found:?}");
+    assert!(!found.iter().any(|p| p == "attack"), "{found:?}");
+    assert_eq!(found.iter().filter(|p| *p == "aid").count(), 1, "{found:?}");
+}
+
+#[test]
+fn multiword_patterns_match_across_single_spaces() {
+    let lex = lexicon(&[user(
+        "mine.triggers.toml",
+        "entries = [{ lemma = \"pledge fresh support\", pos = \"noun\", code = \"050\" }]\n",
+    )]);
+    let found = token_matches(&lex, "they pledge fresh support, officials said.");
+    assert!(found.iter().any(|p| p == "pledge fresh support"), "{found:?}");
+    // Two spaces, or the words inside others: no match.
+    let found = token_matches(&lex, "they pledge fresh  support.");
+    assert!(!found.iter().any(|p| p == "pledge fresh support"), "{found:?}");
+    let found = token_matches(&lex, "they repledge fresh supporters.");
+    assert!(!found.iter().any(|p| p == "pledge fresh support"), "{found:?}");
+}
+
+#[test]
+fn line_counter_counts_on_and_back() {
+    let text = "a\nb\n\nc = 1\nd";
+    let mut lines = LineCounter::new(text);
+    for offset in [0, 2, 5, 11, 12, 100] {
+        assert_eq!(lines.at(offset), line_at(text, offset), "offset {offset}");
+    }
+    // An earlier offset after a later one.
+    assert_eq!(lines.at(3), 2);
+    assert_eq!(lines.at(6), 4);
+}
+
+#[test]
+fn an_invalid_entry_names_its_line() {
+    let e = load_err(
+        "mine.triggers.toml",
+        "entries = [\n  { lemma = \"meet\", code = \"040\" },\n\n  { lemma = \"x\", code = \"999\" },\n]\n",
+    );
+    assert_eq!(e.line, 4, "{e:?}");
+}
