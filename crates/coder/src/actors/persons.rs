@@ -453,7 +453,7 @@ impl<'a> ArticleState<'a> {
                 break;
             }
         }
-        let Some((mut phrase, next, end)) = found else {
+        let Some((mut phrase, next, _)) = found else {
             return j;
         };
         if former {

@@ -59,11 +59,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
                 sides.how.push_str(" (their own government)");
             }
         } else if context::needs_counterpart(code_root)
-            && !entry.alone
-            && !(entry.frame == Frame::Appeal && addresses_before_infinitive(s, g.last))
-            // "as Washington wants.": an appeal verb that ends its clause asks nobody.
-            && !(entry.frame == Frame::Appeal && s.toks.get(g.last + 1).is_none_or(|t| !t.word))
-            && !(entry.recip && sides.sources.len() > 1)
+            && may_take_counterpart(s, entry, &g, sides.sources.len())
             && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
         {
             sides.targets = vec![other];
@@ -85,6 +81,21 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     }
     base.quote = sides.quote.or_else(|| s.toks[first].quote);
     Reading::from(with_mood(ctx, base, mood))
+}
+
+/// Whether an act with no target may take the sentence's other side: not one that stands alone, not a
+/// reciprocal act of several sources, not an appeal that asks nobody else.
+fn may_take_counterpart(s: &super::sentence::Sent, entry: &Entry, g: &VerbGroup, sources: usize) -> bool {
+    if entry.alone || entry.recip && sources > 1 {
+        return false;
+    }
+    entry.frame != Frame::Appeal || !asks_nobody_else(s, g.last)
+}
+
+/// An appeal verb whose addressee is not in the sentence's other actors: one addressed before an infinitive
+/// ("asked his fighters to stop"), or one that ends its clause ("as Washington wants.").
+fn asks_nobody_else(s: &super::sentence::Sent, last: usize) -> bool {
+    addresses_before_infinitive(s, last) || s.toks.get(last + 1).is_none_or(|t| !t.word)
 }
 
 /// "asked his fighters to stop": an appeal whose addressee (actor or not) stands before an infinitive within a
