@@ -809,18 +809,7 @@ impl<'a> ArticleState<'a> {
         }
         let qual = self.entry_actor(entry, first)?;
         let actor = compose_actor(Some(&qual), noun, noun.role.as_deref(), false, None);
-        Some((
-            RolePhrase {
-                explicit: actor.is_some(),
-                actor,
-                title: Some(noun.key.clone()),
-                gender: noun.gender,
-                former: false,
-                singular: true,
-            },
-            t + 1,
-            title_hit.end,
-        ))
+        Some((RolePhrase::qualified(actor, noun), t + 1, title_hit.end))
     }
 
     /// An apposition the stricter readings cannot take apart: "…, a trade adviser to President Ana Ruiz,",
@@ -908,18 +897,7 @@ impl<'a> ArticleState<'a> {
             }
             _ => compose_actor(Some(&qual), noun, noun.role.as_deref(), false, None),
         };
-        Some((
-            RolePhrase {
-                explicit: actor.is_some(),
-                actor,
-                title: Some(noun.key.clone()),
-                gender: noun.gender,
-                former: false,
-                singular: true,
-            },
-            k,
-            end,
-        ))
+        Some((RolePhrase::qualified(actor, noun), k, end))
     }
 
     /// Where a clause starts inside [pos, end): a relative or subordinating word, or a participle that is

@@ -721,3 +721,17 @@ pub(super) struct RolePhrase {
     /// The head noun names one person ("spokesman"), not a group ("the premiers of Ghana").
     pub singular: bool,
 }
+
+impl RolePhrase {
+    /// One person's title noun qualified by a country or organisation named in the phrase.
+    pub fn qualified(actor: Option<Actor>, noun: &super::dict::Noun) -> RolePhrase {
+        RolePhrase {
+            explicit: actor.is_some(),
+            actor,
+            title: Some(noun.key.clone()),
+            gender: noun.gender,
+            former: false,
+            singular: true,
+        }
+    }
+}
