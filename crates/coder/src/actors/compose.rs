@@ -458,12 +458,15 @@ impl<'a> ArticleState<'a> {
         // Only state roles: "settlers in the West Bank" or "troops in Syria" are often foreigners.
         // Civilians and opposition placed there are its people ("demonstrators in Baghdad"), except
         // visitors and settlers.
+        // State bodies placed there are its own too ("authorities in Gibraltar", "police in Lagos").
+        let state_role = matches!(head.role.as_deref(), Some("GOV" | "COP" | "JUD" | "LEG"));
         let placed = gap == " in "
-            && noun.kind == NounKind::Plural
             && !head.indefinite
-            && (matches!(head.role.as_deref(), Some("GOV" | "COP" | "JUD" | "LEG"))
-                || matches!(head.role.as_deref(), Some("CVL" | "OPP"))
-                    && !self.dict().words.has(List::VisitorNouns, &noun.key));
+            && (noun.kind == NounKind::Plural
+                && (state_role
+                    || matches!(head.role.as_deref(), Some("CVL" | "OPP"))
+                        && !self.dict().words.has(List::VisitorNouns, &noun.key))
+                || noun.kind == NounKind::Body && state_role);
         let of = matches!(gap, " of " | " from " | " of the " | " from the ")
             || noun.kind == NounKind::Body && matches!(gap, " by " | " by the ");
         if (placed || of)

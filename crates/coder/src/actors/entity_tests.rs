@@ -359,3 +359,27 @@ fn an_apposition_reading_must_take_the_whole_apposition() {
     let out = article("Sanctions will hit banks close to Vladimir Putin, an EU official said.");
     assert_eq!(code(entity(&out, "Vladimir Putin")), Some("RUSGOV"));
 }
+
+#[test]
+fn state_bodies_placed_in_a_country_are_its_own() {
+    let out = article("Authorities in Gibraltar said the tanker could leave.");
+    let m = out
+        .mentions
+        .iter()
+        .find(|m| m.text.starts_with("Authorities"))
+        .expect("authorities");
+    assert_eq!(
+        (m.text.as_str(), m.actor.code.as_str()),
+        ("Authorities in Gibraltar", "GIBGOV")
+    );
+    let out = article("Egypt and Sudan met. The police in Khartoum arrested two protesters.");
+    let m = out.mentions.iter().find(|m| m.text.contains("police")).expect("police");
+    assert_eq!(m.actor.code, "SDNCOP");
+    // An army placed somewhere is often a foreign one: no country from the place.
+    let out = article("The army in Syria pulled back from the border.");
+    assert!(
+        out.mentions.iter().all(|m| m.actor.code != "SYRMIL"),
+        "{:?}",
+        out.mentions
+    );
+}
