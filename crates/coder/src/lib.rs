@@ -137,7 +137,9 @@ impl Coder {
         let text = article.text.as_str();
         let sentences = text::segment(text);
         let date = article.date.as_deref();
-        let actors = self.actors.recognize_article(text, &sentences, date);
+        let actors = self
+            .actors
+            .recognize_article_placed(text, &sentences, date, Some(self.places.gazetteer()));
         let quotes = self.quotes.extract_with(text, &sentences, &actors);
         let mut events = self.events.code(text, &sentences, &actors.mentions, &quotes, date);
         self.places
@@ -167,5 +169,31 @@ mod tests {
         assert_eq!(coder.code_owned(article.clone()), borrowed);
         assert_eq!(borrowed.text.as_deref(), Some(article.text.as_str()));
         assert!(!borrowed.sentences.is_empty());
+    }
+
+    #[test]
+    fn a_group_placed_in_a_town_of_the_gazetteer_takes_its_country() {
+        // Neither town is in the actor dictionaries: the gazetteer places the group, against the
+        // article's own country.
+        let coder = Coder::builtin().expect("built-in dictionaries load");
+        let text = "Kenya's cabinet met on Monday. Police in Arusha arrested two traders. \
+                    Protesters in Kutaisi said they would march again. Officials in Reading declined to comment.";
+        let article = Article {
+            id: "t2".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let coded = coder.code(&article);
+        let code_of = |phrase: &str| {
+            coded
+                .mentions
+                .iter()
+                .find(|m| m.text == phrase)
+                .map(|m| m.actor.code.clone())
+        };
+        assert_eq!(code_of("Police in Arusha").as_deref(), Some("TZACOP"));
+        assert_eq!(code_of("Protesters in Kutaisi").as_deref(), Some("GEOOPP"));
+        // A town named like a common word does not place anybody.
+        assert_eq!(code_of("Officials in Reading"), None);
     }
 }

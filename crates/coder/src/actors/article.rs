@@ -41,6 +41,9 @@ pub(super) struct ArticleState<'a> {
     pub paragraph: usize,
     /// Quotation ranges of the current sentence.
     pub quoted: Vec<(usize, usize)>,
+    /// The gazetteer, when the caller has one: towns the actor dictionaries do not name still place a group
+    /// ("police in Mombasa").
+    pub gazetteer: Option<&'a crate::places::gazetteer::Gazetteer>,
 }
 
 impl<'a> ArticleState<'a> {
@@ -64,6 +67,7 @@ impl<'a> ArticleState<'a> {
             sentence_end: 0,
             paragraph: 0,
             quoted: Vec::new(),
+            gazetteer: None,
         }
     }
 

@@ -9,6 +9,7 @@ use super::entities::{EntityKey, new_group};
 use super::matcher::{Hit, What};
 use super::persons::RolePhrase;
 use super::words::{List, Words};
+use crate::places::gazetteer::Feature;
 use detente_records::{Actor, EntityKind, MentionKind, Resolution};
 
 /// A phrase under composition: an optional qualifier and the role nouns after it.
@@ -451,22 +452,40 @@ impl<'a> ArticleState<'a> {
         if qual.is_some() || noun.country.is_some() {
             return (qual, end, j);
         }
-        let Some(h) = hits.get(j) else {
-            return (qual, end, j);
-        };
-        let gap = &self.text[end..h.start];
         // Only state roles: "settlers in the West Bank" or "troops in Syria" are often foreigners.
         // Civilians and opposition placed there are its people ("demonstrators in Baghdad"), except
         // visitors and settlers.
         // State bodies placed there are its own too ("authorities in Gibraltar", "police in Lagos").
         let state_role = matches!(head.role.as_deref(), Some("GOV" | "COP" | "JUD" | "LEG"));
-        let placed = gap == " in "
-            && !head.indefinite
+        let placeable = !head.indefinite
             && (noun.kind == NounKind::Plural
                 && (state_role
                     || matches!(head.role.as_deref(), Some("CVL" | "OPP"))
                         && !self.dict().words.has(List::VisitorNouns, &noun.key))
                 || noun.kind == NounKind::Body && state_role);
+        // A town the actor dictionaries do not name, from the gazetteer.
+        if placeable
+            && qual.is_none()
+            && self.text[end..self.sentence_end].starts_with(" in ")
+            && !hits.get(j).is_some_and(|h| h.start == end + 4)
+            && let Some((country, e)) = self.town_after(end + 4)
+        {
+            let next = hits[j..]
+                .iter()
+                .position(|h| h.start >= e)
+                .map_or(hits.len(), |k| j + k);
+            let actor = Actor {
+                code: country.clone(),
+                country: Some(country),
+                ..Actor::default()
+            };
+            return (Some(actor), e, next);
+        }
+        let Some(h) = hits.get(j) else {
+            return (qual, end, j);
+        };
+        let gap = &self.text[end..h.start];
+        let placed = gap == " in " && placeable;
         let of = matches!(gap, " of " | " from " | " of the " | " from the ")
             || noun.kind == NounKind::Body && matches!(gap, " by " | " by the ");
         if (placed || of)
@@ -488,6 +507,43 @@ impl<'a> ArticleState<'a> {
             j = next;
         }
         (qual, end, j)
+    }
+
+    /// A town, city or region of the gazetteer named at `at` (one to three capitalised words): its country
+    /// and the name's end. Of several places with the name, the most populous; a name that is also a common
+    /// word ("Reading") does not count.
+    fn town_after(&self, at: usize) -> Option<(String, usize)> {
+        let gaz = self.gazetteer?;
+        let rest = &self.text[at..self.sentence_end];
+        let mut ends = Vec::new();
+        let mut pos = 0;
+        for w in rest.split(' ').take(3) {
+            let word = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '"', '”', '\'']);
+            if !word.starts_with(char::is_uppercase) {
+                break;
+            }
+            ends.push(pos + word.len());
+            if word.len() < w.len() {
+                break;
+            }
+            pos += w.len() + 1;
+        }
+        ends.into_iter().rev().find_map(|len| {
+            let place = gaz
+                .lookup(&rest[..len])
+                .iter()
+                .map(|r| gaz.place(r.place))
+                .filter(|p| {
+                    !p.word
+                        && !p.country.is_empty()
+                        && matches!(
+                            p.feature,
+                            Feature::City | Feature::Capital | Feature::Admin1 | Feature::Region
+                        )
+                })
+                .max_by_key(|p| p.population)?;
+            Some((place.country.to_string(), at + len))
+        })
     }
 
     /// A description of somebody or something named earlier: a singular title ("the spokesman", "the

@@ -100,8 +100,21 @@ impl ActorRecognizer {
 
     /// The article's entities and the mentions that have an actor.
     pub fn recognize_article(&self, text: &str, sentences: &[Sentence], date: Option<&str>) -> ArticleActors {
+        self.recognize_article_placed(text, sentences, date, None)
+    }
+
+    /// [`ActorRecognizer::recognize_article`] with a gazetteer: a group placed in a town the dictionaries do
+    /// not name takes the town's country ("police in Mombasa").
+    pub fn recognize_article_placed(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        date: Option<&str>,
+        gazetteer: Option<&crate::places::gazetteer::Gazetteer>,
+    ) -> ArticleActors {
         let date = date.and_then(|d| d.get(..10)).filter(|d| d.as_bytes()[4] == b'-');
         let mut state = ArticleState::new(self, text, date);
+        state.gazetteer = gazetteer;
         state.run(sentences);
         state.finish()
     }
