@@ -467,7 +467,7 @@ impl<'a> ArticleState<'a> {
         if placeable
             && qual.is_none()
             && self.text[end..self.sentence_end].starts_with(" in ")
-            && !hits.get(j).is_some_and(|h| h.start == end + 4)
+            && hits.get(j).is_none_or(|h| h.start != end + 4)
             && let Some((country, e)) = self.town_after(end + 4)
         {
             let next = hits[j..]
