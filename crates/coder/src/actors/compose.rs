@@ -920,14 +920,16 @@ impl<'a> ArticleState<'a> {
             }
             // A capitalised noun before another capitalised word is part of a name ("National Trade Council").
             let in_name = self.text[h.start..].starts_with(char::is_uppercase)
-                && self.text[h.end..stop]
-                    .strip_prefix(' ')
+                && self
+                    .text
+                    .get(h.end..stop)
+                    .and_then(|r| r.strip_prefix(' '))
                     .is_some_and(|r| r.starts_with(char::is_uppercase));
             match h.what {
                 What::Dict(Target::Noun(n))
                     if noun.is_none()
                         && !in_name
-                        && self.text[pos..h.start].split_whitespace().count() < NOUN_WITHIN
+                        && self.text[pos..h.start.max(pos)].split_whitespace().count() < NOUN_WITHIN
                         && matches!(self.dict().nouns[n as usize].kind, NounKind::Person | NounKind::Title) =>
                 {
                     noun = Some(n);

@@ -383,3 +383,16 @@ fn state_bodies_placed_in_a_country_are_its_own() {
         out.mentions
     );
 }
+
+#[test]
+fn an_apposition_whose_title_starts_before_former_is_read_without_panic() {
+    // "former president" is one dictionary noun that starts before the word after "former": the scanned
+    // reading must not slice backwards (found by the benchmark corpus).
+    let text =
+        "Rafael Ortiz, a former president of Peru's Miners' Welfare Association, a union, said the mine was safe.";
+    let out = article(text);
+    assert!(out.entities.iter().any(|e| e.name == "Rafael Ortiz"));
+    let text = "Ines Duarte, a former president of Chile's national teachers' union, said the strike would go on.";
+    let out = article(text);
+    assert!(out.entities.iter().any(|e| e.name == "Ines Duarte"));
+}

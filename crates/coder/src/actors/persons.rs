@@ -23,7 +23,7 @@ impl<'a> ArticleState<'a> {
         let mut i = i;
         while let Some(next) = hits.get(i + 1)
             && matches!(next.what, What::Local(e) if e == entity)
-            && self.text[hit.end..next.start] == *" "
+            && self.text.get(hit.end..next.start) == Some(" ")
         {
             hit.end = next.end;
             i += 1;
