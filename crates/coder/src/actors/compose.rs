@@ -196,7 +196,7 @@ impl<'a> ArticleState<'a> {
         let (nouns, next) = self.nouns_from(hits, p.after_qual, qual_end);
         p.nouns = nouns;
         p.next = next;
-        // "White House National Trade Council": a capitalised civilian noun that goes on with capitalised
+        // "Pentagon Civilian Personnel Office": a capitalised civilian noun that goes on with capitalised
         // words is part of a name after the qualifier, not a role of it.
         if p.qual.is_some()
             && let Some(&first) = p.nouns.first()
@@ -326,7 +326,7 @@ impl<'a> ArticleState<'a> {
     fn role_chain(&mut self, hits: &[Hit], i: usize, p: Phrase) -> usize {
         let noun = self.head_noun(hits, &p.nouns);
         let role = self.noun_role(hits, &p.nouns);
-        // "White House National Trade Council": a capitalised civilian noun inside a name is no title.
+        // "Pentagon Civilian Personnel Office": a capitalised civilian noun inside a name is no title.
         let first_noun = hits[p.nouns[0]];
         if p.qual.is_none()
             && matches!(role.as_deref(), None | Some("CVL"))
@@ -823,7 +823,7 @@ impl<'a> ArticleState<'a> {
         ))
     }
 
-    /// "…, the Pentagon budget director,", "…, the White House National Energy Council director said": an
+    /// "…, the Pentagon budget director,", "…, the Kremlin Energy Policy Council secretary said": an
     /// organisation or country, a few words that are no role nouns, then a one-person title. The title
     /// belongs to the organisation named first.
     pub(super) fn loose_role_phrase(
@@ -871,8 +871,8 @@ impl<'a> ArticleState<'a> {
         Some((RolePhrase::qualified(actor, noun), t + 1, title_hit.end))
     }
 
-    /// An apposition the stricter readings cannot take apart: "…, a trade adviser to President Ana Ruiz,",
-    /// "…, the head of a leading Kenyan aid group,", "…, chair of the budget committee in the lower house of
+    /// An apposition the stricter readings cannot take apart: "…, long an aide to President Ana Ruiz,",
+    /// "…, spokesman for a small Kenyan aid group,", "…, a longtime member of the energy panel in
     /// Peru's congress,". Its person noun or title (among its first words) gives the title; the first
     /// country or organisation it names, or the country of a person it names, qualifies it. The look
     /// stops where a clause starts inside it ("…, a lawyer for a man killed by police,": not the police's).
@@ -918,7 +918,7 @@ impl<'a> ArticleState<'a> {
             if h.end <= pos || h.start >= stop {
                 continue;
             }
-            // A capitalised noun before another capitalised word is part of a name ("National Trade Council").
+            // A capitalised noun before another capitalised word is part of a name ("Civilian Personnel Office").
             let in_name = self.text[h.start..].starts_with(char::is_uppercase)
                 && self
                     .text

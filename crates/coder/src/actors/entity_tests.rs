@@ -289,17 +289,17 @@ fn appositions_read_past_modifiers_and_prepositions() {
     // The person noun comes first, the country or organisation later in the phrase.
     let cases = [
         (
-            "Tomas Reed, a trade adviser to President Joe Biden, said talks would resume.",
+            "Tomas Reed, long an aide to President Joe Biden, said talks would resume.",
             "Tomas Reed",
             "USAGOV",
         ),
         (
-            "Ilse Varga, chairwoman of the budget committee in the lower house of Austria's parliament, said no.",
+            "Ilse Varga, a longtime member of the energy panel in Austria's parliament, said no.",
             "Ilse Varga",
             "AUTLEG",
         ),
         (
-            "Karim Haddad, the head of a leading Lebanese human rights group, said the law was unfair.",
+            "Karim Haddad, spokesman for a small Lebanese human rights group, said the law was unfair.",
             "Karim Haddad",
             "LBNHRI",
         ),
@@ -347,8 +347,8 @@ fn a_force_followed_by_what_it_does_is_a_group_of_the_context_country() {
 fn an_apposition_reading_must_take_the_whole_apposition() {
     // A capitalised noun inside a name is no title, and the reading that stops inside the name is passed over
     // for one that reaches the comma.
-    let out = article("Lena Ortmann, the White House National Energy Council director, said prices would fall.");
-    assert_eq!(code(entity(&out, "Lena Ortmann")), Some("USAGOV"));
+    let out = article("Lena Ortmann, head of the Pentagon Civilian Personnel Office, said hiring would stop.");
+    assert_eq!(code(entity(&out, "Lena Ortmann")), Some("USAMIL"));
     // The writer left out the closing comma before the reporting verb.
     let out = article("Omar Sadiq, a senior Jordanian diplomat said the border would reopen.");
     assert_eq!(code(entity(&out, "Omar Sadiq")), Some("JORGOV"));
@@ -356,13 +356,13 @@ fn an_apposition_reading_must_take_the_whole_apposition() {
     let out = article("Vladimir Putin, a Kremlin official said, will not attend the summit.");
     assert_eq!(code(entity(&out, "Vladimir Putin")), Some("RUSGOV"));
     // At the end of a sentence the attribution names somebody else too.
-    let out = article("Sanctions will hit banks close to Vladimir Putin, an EU official said.");
+    let out = article("The new rules target yachts owned by friends of Vladimir Putin, an EU diplomat said.");
     assert_eq!(code(entity(&out, "Vladimir Putin")), Some("RUSGOV"));
 }
 
 #[test]
 fn state_bodies_placed_in_a_country_are_its_own() {
-    let out = article("Authorities in Gibraltar said the tanker could leave.");
+    let out = article("Authorities in Macao said the casinos would close for the storm.");
     let m = out
         .mentions
         .iter()
@@ -370,7 +370,7 @@ fn state_bodies_placed_in_a_country_are_its_own() {
         .expect("authorities");
     assert_eq!(
         (m.text.as_str(), m.actor.code.as_str()),
-        ("Authorities in Gibraltar", "GIBGOV")
+        ("Authorities in Macao", "MACGOV")
     );
     let out = article("Egypt and Sudan met. The police in Khartoum arrested two protesters.");
     let m = out.mentions.iter().find(|m| m.text.contains("police")).expect("police");

@@ -436,8 +436,8 @@ impl<'a> ArticleState<'a> {
         if former {
             pos = self.skip_space(pos + w.len());
         }
-        // The strict reading first, then looser ones; each must take the whole apposition ("…, the White
-        // House National Trade Council director," is no "White House National").
+        // The strict reading first, then looser ones; each must take the whole apposition ("…, head of the
+        // Pentagon Civilian Personnel Office," is no "Pentagon Civilian").
         let mut found = None;
         for reading in 0..4 {
             let r = match reading {

@@ -943,7 +943,10 @@ fn a_repeated_demand_is_made_of_the_subject_of_its_clause() {
     // Repeating, reiterating or pressing a demand makes it; "that X V" names whom it is made of.
     let a = [("Peru", "PER"), ("Chile", "CHL")];
     assert_eq!(
-        factual("Peru reiterated its demand that Chile return the fishing boats.", &a),
+        factual(
+            "At the summit Peru reiterated a long-standing demand that Chile return two seized trawlers.",
+            &a
+        ),
         ["PER>CHL:100"]
     );
     let a = [("The health agency", "IGOWHO"), ("Chad", "TCD")];
@@ -963,13 +966,13 @@ fn a_repeated_demand_is_made_of_the_subject_of_its_clause() {
 
 #[test]
 fn a_complaint_made_to_somebody_is_aimed_at_the_doer_of_the_act() {
-    let a = [("Lebanon", "LBN"), ("the United Nations", "IGOUNO"), ("Israeli", "ISR")];
+    let a = [("Jordan", "JOR"), ("the Arab League", "IGOARL"), ("Syrian", "SYR")];
     assert_eq!(
         factual(
-            "Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
+            "Jordan complained to the Arab League on Sunday over Syrian shelling near the border.",
             &a
         ),
-        ["LBN>ISR:114"]
+        ["JOR>SYR:114"]
     );
     let a = [("Cuba", "CUB"), ("Spain", "ESP"), ("Mexico", "MEX")];
     assert_eq!(

@@ -345,7 +345,7 @@ fn target_of(
     {
         return (Some(holder), "the holder of the object");
     }
-    // "complained to the UN over Israeli air raids": a complaint made to somebody is aimed at the doer of the
+    // "complained to the Arab League over Syrian shelling": a complaint made to somebody is aimed at the doer of the
     // act it is about.
     if root == 11
         && let Some(o) = &object
@@ -375,7 +375,7 @@ fn target_of(
 /// the object is itself an act (an event noun of the lexicon) with no actor of its own as object, the act's doer
 /// (possessor, actor modifier or "by X") is the target.
 /// After a complaint's addressee: "over", "about" or "against" and, a few words on, an act (an event noun)
-/// whose owner is named ("over two Israeli air raids", "about Togo's border closure").
+/// whose owner is named ("over Syrian shelling", "about Mexico's seizure of the ship").
 fn grievance_doer(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
     let end = (from + 8).min(s.len());
     let k = (from..end)
