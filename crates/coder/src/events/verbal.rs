@@ -381,26 +381,23 @@ fn grievance_doer(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
     let k = (from..end)
         .take_while(|&k| s.toks[k].word && !s.is_any(k, &[Class::Relative, Class::Subordinator, Class::Coordinator]))
         .find(|&k| s.is_word(k, &["over", "about", "against"]))?;
-    let noun = s
-        .matches
-        .iter()
-        .filter(|m| matches!(m.payload, Payload::Entry(..)))
-        .find(|m| m.first > k && m.first <= k + 5)?;
-    let plain = (k + 1..noun.first)
-        .all(|j| s.toks[j].actor.is_some() || s.is_word(j, &["'s", "’s"]) || s.toks[j].word && !s.is_verbish(j));
-    if !plain {
-        return None;
-    }
-    nominal::owner_before(s, noun.first).or_else(|| syntax::noun_agent_after(s, noun.last + 1))
+    // Right after the preposition the act is a noun already ("over shelling").
+    doer_of_act(s, k + 1, k + 1)
 }
 
 fn doer_of_act_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
+    // A word before the act ("a", "the", "Libya's") makes it a noun ("dispersed a protest").
+    doer_of_act(s, from, from + 1)
+}
+
+/// The doer of an act (an event noun starting between `earliest` and four words after `from`) with only
+/// determiners, numbers, adjectives and the act's own owner between `from` and the noun.
+fn doer_of_act(s: &super::sentence::Sent, from: usize, earliest: usize) -> Option<Arg> {
     let noun = s
         .matches
         .iter()
         .filter(|m| matches!(m.payload, Payload::Entry(..)))
-        // A word before the act ("a", "the", "Libya's") makes it a noun ("dispersed a protest").
-        .find(|m| m.first > from && m.first <= from + 4)?;
+        .find(|m| m.first >= earliest && m.first <= from + 4)?;
     // Only determiners, numbers, adjectives and the act's own owner between the verb and the noun.
     let plain = (from..noun.first).all(|k| {
         s.toks[k].actor.is_some()

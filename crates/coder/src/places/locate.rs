@@ -268,7 +268,7 @@ fn visitor_stays(events: &mut [Event]) {
 }
 
 /// An event with no place of its own, by the same source as an event before it in the same sentence that has
-/// one, happened there too: "Ministers met in Berlin on Saturday and said in a statement that ...".
+/// one, happened there too: "Envoys gathered in Oslo on Tuesday and announced in a joint note that ...".
 fn continue_story(events: &mut [Event]) {
     for i in 0..events.len() {
         if events[i].location.is_some() {

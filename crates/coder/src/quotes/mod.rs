@@ -925,7 +925,7 @@ impl<'a> Doc<'a> {
             {
                 speaker = Some(np);
             }
-            // "aides traveling with the vice president said", "officials in Seoul said", "the official who
+            // "staff travelling with the foreign minister said", "officials in Quito said", "the official who
             // spoke to the AP said": the phrase right before the cue is the object of a modifier of the subject.
             if let Some(np) = &speaker
                 && matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef)

@@ -291,8 +291,8 @@ const ATTACHING: &[&str] = &[
     "in", "of", "with", "to", "on", "from", "at", "near", "for", "about", "inside", "outside",
 ];
 
-/// The subject whose modifier ends with `np`: "aides traveling with the vice president", "officials in
-/// Seoul", "the official who spoke to the AP", "activists in the city of Raqqa in northern Syria". Returns
+/// The subject whose modifier ends with `np`: "staff travelling with the foreign minister", "officials in
+/// Quito", "the official who spoke to the AP", "volunteers in the port of Aden in southern Yemen". Returns
 /// the phrase from that subject to the end of `np`, of the subject's kind; None when `np` is not the
 /// object of such a modifier.
 /// The phrase before "who" when a short relative clause runs from it to token `end` with no punctuation: "a
