@@ -157,6 +157,7 @@ pub(super) fn run(
                 && (before.is_some_and(|p| {
                     s.is_any(p, &[Class::Determiner, Class::Possessive, Class::Preposition])
                         && !(s.w(p) == "to" && p > 0 && (s.verb_at[p - 1] || s.is(p - 1, Class::FactualGovernor)))
+                        && !gerund_with_object(&s, p, m.last)
                 }) || subject_gerund(&s, m.first, m.last));
             // "a cave in the north": after a determiner a word is no verb.
             if entry.pos == Pos::Verb
@@ -199,6 +200,16 @@ pub(super) fn run(
         events,
         traces: rec.sentences,
     }
+}
+
+/// "by criticizing Peru", "after expelling the envoys": an -ing form after a gerund opener with its own object
+/// is a verb (its subject is the clause's); "after the shelling of" and "by shelling" alone name the act.
+fn gerund_with_object(s: &Sent, before: usize, last: usize) -> bool {
+    let next = last + 1;
+    s.is(before, Class::GerundOpener)
+        && !s.is_any(before, &[Class::Determiner, Class::Possessive])
+        && (s.toks.get(next).is_some_and(|t| t.actor.is_some())
+            || s.is_any(next, &[Class::Determiner, Class::Possessive, Class::Number]))
 }
 
 /// "Fighting broke out", "Heavy shelling continued": an -ing form that opens the sentence (after at most two

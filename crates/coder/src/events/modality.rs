@@ -50,6 +50,10 @@ pub fn of_verb(s: &Sent, g: &VerbGroup) -> Mood {
     if g.infinitive {
         return of_infinitive(s, g);
     }
+    if g.is_bare() && g.first > 0 && s.is(g.first - 1, Class::GerundOpener) {
+        // "may follow X in expelling Y", "will respond by recalling Y": the clause's mood.
+        return clause_mood_before(s, g.first - 1);
+    }
     if g.irrealis {
         // "said it would impose": future in the past when a reporting verb governs the clause.
         if g.would && reported_clause(s, g.first) {
@@ -85,6 +89,27 @@ pub fn of_noun(s: &Sent, first: usize) -> Mood {
         }
         if !s.toks[k].word && s.toks[k].actor.is_none() && !s.is_punct(k, &["-", "’s", "'s"]) {
             break;
+        }
+    }
+    Mood::Factual
+}
+
+/// The mood the modal or future auxiliary of the clause before token `at` gives it.
+fn clause_mood_before(s: &Sent, at: usize) -> Mood {
+    for k in (0..at).rev() {
+        let w = s.w(k);
+        if s.is_punct(k, &[",", ";", ":", "—", "–", "(", "“", "\""]) || w == "that" || s.is(k, Class::Reporting) {
+            break;
+        }
+        if s.toks[k].actor.is_some() || s.toks[k].cap {
+            // "May" in a name is no modal.
+            continue;
+        }
+        if s.is(k, Class::Future) {
+            return Mood::Future;
+        }
+        if s.is_any(k, &[Class::Irrealis, Class::NegatedModal]) {
+            return Mood::Irrealis("modal");
         }
     }
     Mood::Factual

@@ -58,6 +58,11 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         }
     };
     let Some(sides) = sides(ctx, entry, doer, first, last, after) else {
+        if entry.recip
+            && let Some(reading) = meeting_of_clause_subject(ctx, e, first, last)
+        {
+            return reading;
+        }
         return Reading::none("no source: no light verb, possessor, modifier or agent");
     };
     if sides.sources.is_empty() {
@@ -244,6 +249,83 @@ fn reciprocal(ctx: &Ctx, e: usize, first: usize, last: usize, a: Vec<Party>, b: 
     c.negated = negated_noun(s, first);
     c.quote = s.toks[first].quote;
     Reading::from(with_mood(ctx, c, modality::of_noun(s, first)))
+}
+
+/// "Chile's envoy flew to Quito ahead of a summit with Ecuador", "the minister spoke at a meeting with Oman": a
+/// meeting noun after an occasion word, with its other side after "with", is a meeting of the clause's own
+/// subject. One still to come ("ahead of", "before", "for") is an intention to meet.
+fn meeting_of_clause_subject(ctx: &Ctx, e: usize, first: usize, last: usize) -> Option<Reading> {
+    let s = ctx.s;
+    let entry = &ctx.coder.lexicon.entries[e];
+    let other = with_after(s, last + 1)?;
+    let occasion = occasion_before(s, first)?;
+    let subject = syntax::clause_opening_subject(s, occasion)?;
+    let sources = ctx.parties(Some(&subject));
+    let mut targets = ctx.parties(Some(&other));
+    targets.retain(|t| !sources.iter().any(|src| src.actor.code == t.actor.code));
+    if sources.is_empty() || targets.is_empty() {
+        return None;
+    }
+    let mood = match modality::of_noun(s, first) {
+        Mood::Factual if s.is(occasion, Class::ProspectWord) => Mood::Future,
+        Mood::Factual => {
+            let from = s.actors[*subject.actors.last()?].last + 1;
+            (from..occasion)
+                .find(|&k| s.is(k, Class::Future))
+                .map_or(Mood::Factual, |_| Mood::Future)
+        }
+        m => m,
+    };
+    let (code, _) = figurative::code_for(entry, &sources, &targets);
+    let trigger = (s.toks[first].start, s.toks[last].end);
+    let pattern = format!(
+        "noun after {:?}; source: the clause's {}; target: \"with\" after the noun",
+        s.w(occasion),
+        subject.how
+    );
+    let mut c = Candidate::new(entry, code, trigger, pattern);
+    c.sources = sources;
+    c.targets = targets;
+    c.reciprocal = true;
+    c.quote = s.toks[first].quote;
+    Some(Reading::from(with_mood(ctx, c, mood)))
+}
+
+/// "with X" right after the noun (determiners and numbers between at most).
+fn with_after(s: &Sent, from: usize) -> Option<Arg> {
+    if s.w(from) != "with" {
+        return None;
+    }
+    let mut k = from + 1;
+    while s.is_any(k, &[Class::Determiner, Class::Number]) {
+        k += 1;
+    }
+    let a = s.toks.get(k)?.actor?;
+    Some(syntax::conjoined_right(s, a, "\"with\" after the noun"))
+}
+
+/// The occasion word before the noun phrase at `first` ("after", "during", "ahead" of "ahead of"), past at most
+/// three determiners, numbers or adjectives.
+fn occasion_before(s: &Sent, first: usize) -> Option<usize> {
+    let mut k = first;
+    for _ in 0..4 {
+        let j = k.checked_sub(1)?;
+        if s.is_word(j, &["of", "to"]) && j > 0 && s.is_word(j - 1, &["ahead", "prior"]) {
+            return Some(j - 1);
+        }
+        if s.is(j, Class::OccasionWord) {
+            return (!s.is_word(j, &["ahead", "prior"])).then_some(j);
+        }
+        let modifier = s.toks[j].word
+            && s.toks[j].actor.is_none()
+            && !s.is_verbish(j)
+            && !s.is_any(j, &[Class::Preposition, Class::Relative, Class::Coordinator]);
+        if !modifier {
+            return None;
+        }
+        k = j;
+    }
+    None
 }
 
 /// A light verb whose object the noun is ("launched an attack", "imposed new sanctions", "held talks"): its

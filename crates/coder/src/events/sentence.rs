@@ -2,7 +2,7 @@
 //! the trigger-lexicon matches, and the quotation each token belongs to.
 
 use super::grammar::{Class, Classes, Grammar};
-use super::lexicon::{Lexicon, Payload, Pos};
+use super::lexicon::{FormKind, Lexicon, Payload, Pos};
 use crate::text::{TokenKind, tokenize_into};
 use detente_records::{Actor, Mention, MentionKind, Quote, Resolution, Sentence, Span};
 
@@ -145,17 +145,6 @@ impl<'a> Sent<'a> {
         let actors = overlay_mentions(&mut toks, span, mentions);
         overlay_quotes(&mut toks, span, quotes, quotes_by_start);
         let matches = match_lexicon(&toks, &raw_matches, lexicon);
-        let mut verb_at = vec![false; toks.len()];
-        let mut ends_verb = vec![false; toks.len()];
-        for m in &matches {
-            let verb = match m.payload {
-                Payload::Entry(e, _) => lexicon.entries[e].pos == Pos::Verb,
-                Payload::Light(_) => true,
-                Payload::Discard => false,
-            };
-            verb_at[m.first] |= verb;
-            ends_verb[m.last] |= verb;
-        }
         let question = span
             .of(text)
             .trim_end()
@@ -167,19 +156,69 @@ impl<'a> Sent<'a> {
             .take_while(|&&(c, _)| c < span.end)
             .map(|&(_, q)| q)
             .collect();
-        Sent {
+        let mut sent = Sent {
             cue_quotes,
             text,
             span,
             lower,
             toks,
             actors,
-            matches,
-            verb_at,
-            ends_verb,
+            matches: Vec::new(),
+            verb_at: Vec::new(),
+            ends_verb: Vec::new(),
             quotes,
             question,
+        };
+        let nouns_at: Vec<usize> = matches
+            .iter()
+            .filter(|m| matches!(m.payload, Payload::Entry(e, _) if lexicon.entries[e].pos == Pos::Noun))
+            .map(|m| m.first)
+            .collect();
+        sent.matches = matches
+            .into_iter()
+            .filter(|m| !(nouns_at.contains(&m.first) && sent.verb_in_noun_position(lexicon, m)))
+            .collect();
+        sent.mark_verbs(lexicon);
+        sent
+    }
+
+    /// Marks the tokens where a verb match starts and ends.
+    fn mark_verbs(&mut self, lexicon: &Lexicon) {
+        let mut verb_at = vec![false; self.toks.len()];
+        let mut ends_verb = vec![false; self.toks.len()];
+        for m in &self.matches {
+            let verb = match m.payload {
+                Payload::Entry(e, _) => lexicon.entries[e].pos == Pos::Verb,
+                Payload::Light(_) => true,
+                Payload::Discard => false,
+            };
+            verb_at[m.first] |= verb;
+            ends_verb[m.last] |= verb;
         }
+        self.verb_at = verb_at;
+        self.ends_verb = ends_verb;
+    }
+
+    /// "after talks with Peru", "a meeting with Oman", "its visits to Cairo": a verb entry in a form nouns share (-s,
+    /// -ing) right after a determiner, a possessive or a number, or in -s right after a preposition, is the noun.
+    /// (Dropped only where a noun entry starts at the same word, which the longer verb entry would cover.)
+    fn verb_in_noun_position(&self, lexicon: &Lexicon, m: &Match) -> bool {
+        let Payload::Entry(e, form) = m.payload else {
+            return false;
+        };
+        if lexicon.entries[e].pos != Pos::Verb || !matches!(form, FormKind::Third | FormKind::Ing) {
+            return false;
+        }
+        let Some(prev) = m.first.checked_sub(1) else {
+            return false;
+        };
+        if self.is(prev, Class::Relative) {
+            // "the ministry that meets with": a relative pronoun, not a determiner.
+            return false;
+        }
+        self.is_word(prev, &["'s", "’s"])
+            || self.is_any(prev, &[Class::Determiner, Class::Possessive, Class::Number])
+            || form == FormKind::Third && self.is(prev, Class::Preposition) && self.w(prev) != "to"
     }
 
     pub fn len(&self) -> usize {

@@ -142,6 +142,42 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
     None
 }
 
+/// The first actor that can be a subject in the clause holding token `at`, read from the clause's start: in
+/// "Chile's envoy recalled his staff on Monday ahead of talks", the envoy, not the staff (no word class tells
+/// "recalled" is a verb, so the actor nearest before `at` may be an object).
+pub fn clause_opening_subject(s: &Sent, at: usize) -> Option<Arg> {
+    let boundary = |k: usize| {
+        let w = s.w(k);
+        s.is_punct(k, HARD_STOPS)
+            || w == ","
+            || w == "that"
+            || s.is(k, Class::Relative)
+            || s.is(k, Class::Subordinator) && !s.is(k, Class::Preposition)
+            // "Peru said Chile ...": a reporting verb after its subject opens the reported clause.
+            || s.is(k, Class::Reporting)
+                && w != "according"
+                && (s.w(k + 1) == "that" || k > 0 && s.toks[k - 1].actor.is_some())
+    };
+    let mut start = (0..at).rev().find(|&k| boundary(k)).map_or(0, |k| k + 1);
+    // "X harangued Y, scolded Z and shocked W by ...": after a comma, a predicate with no subject of its own
+    // (a lower-case word of no class: a verb) shares the subject before the comma.
+    while start > 0 && s.w(start - 1) == "," && predicate_opens(s, start) {
+        start = (0..start - 1).rev().find(|&k| boundary(k)).map_or(0, |k| k + 1);
+    }
+    (start..at).find_map(|k| {
+        let a = s.toks[k].actor?;
+        (s.actors[a].first == k && subject_capable(s, k)).then(|| conjoined_right(s, a, "subject"))
+    })
+}
+
+/// Token `k` opens a predicate, not a noun phrase: a lexicon verb, or a lower-case word of no class, that is no
+/// actor.
+fn predicate_opens(s: &Sent, k: usize) -> bool {
+    s.toks.get(k).is_some_and(|t| t.word && !t.cap && t.actor.is_none())
+        && (s.verb_at[k] || s.toks[k].cls.is_empty())
+        && !s.is_adverb(k)
+}
+
 /// "Germany, France and Italy met and said they wanted X": a plural pronoun subject stands for the conjoined
 /// group named before it in the sentence.
 pub fn group_for_plural_pronoun(s: &Sent, subject: &Arg) -> Option<Arg> {
@@ -372,7 +408,12 @@ fn clause_subject_for_participle(s: &Sent, first: usize) -> Option<Arg> {
     let at = opener.unwrap_or(first);
     if at > 0 {
         let found = if opener.is_some() {
-            subject_left_of(s, at)
+            // "Chile surprised Argentina by criticizing Peru": the clause's subject, not its object ("capable of
+            // launching", "praised X for sending": the nearest actor before).
+            s.is(at, Class::GerundOpener)
+                .then(|| clause_opening_subject(s, at))
+                .flatten()
+                .or_else(|| subject_left_of(s, at))
         } else {
             previous_predicate(s, at).and_then(|v| subject_left_of(s, v))
         };
@@ -495,6 +536,11 @@ pub fn is_place_phrase(s: &Sent, first: usize) -> bool {
 
 /// The object or prepositional target after token `from` (inclusive).
 pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
+    // "spoke to reporters after talks with X": the complement of a trigger's own preposition is the noun
+    // phrase right after it; a phrase of another preposition after a noun that is no actor belongs elsewhere.
+    // (A particle is no such preposition: "called off a strike after talks with X".)
+    let own_preposition = from > 0 && s.is(from - 1, Class::TargetPreposition) && s.verb_at_or_inside_trigger(from - 1);
+    let mut passed_noun = false;
     let mut gap = 0;
     let mut k = from;
     while k < s.len() {
@@ -523,6 +569,9 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
             return None;
         }
         if s.is(k, Class::Coordinator) && new_clause_after(s, k) {
+            return None;
+        }
+        if own_preposition && passed_noun && s.is(k, Class::Preposition) && !s.is_word(k, &["of", "from"]) {
             return None;
         }
         if k > from && s.is_verbish(k) && !s.verb_at[k] {
@@ -556,6 +605,9 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
                 &[Class::Determiner, Class::Possessive, Class::Preposition, Class::Number],
             )
         {
+            // A lower-case word of no class is a common noun or adjective ("reporters"); a capitalised one
+            // may be a place or name the actor stage did not know.
+            passed_noun |= !s.toks[k].cap && s.toks[k].cls.is_empty() && !s.is_adverb(k);
             gap += 1;
             if gap > MAX_GAP {
                 return None;

@@ -108,6 +108,10 @@ impl VerbGroup {
         }
         let participle = matches!(form, Some(FormKind::PastPart | FormKind::Participle));
         g.passive = be && participle;
+        // "left without meeting the envoy": the act did not happen.
+        if form == Some(FormKind::Ing) && g.first > 0 && s.w(g.first - 1) == "without" {
+            g.negated = true;
+        }
         if matches!(form, Some(FormKind::Third | FormKind::Past)) {
             g.has_aux = true;
         }
