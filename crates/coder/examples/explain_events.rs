@@ -9,12 +9,13 @@ fn main() {
             continue;
         }
         let v: serde_json::Value = serde_json::from_str(&line).expect("a JSON object per line");
-        let text = v["text"].as_str().unwrap_or_default();
-        let date = v["date"].as_str();
-        let sentences = detente_coder::text::segment(text);
-        let mentions = coder.actors.recognize(text, &sentences, date);
-        let quotes = coder.quotes.extract(text, &sentences, &mentions);
-        println!("=== {}", v["id"].as_str().unwrap_or_default());
-        print!("{}", coder.events.explain(text, &sentences, &mentions, &quotes, date));
+        let article = detente_records::Article {
+            id: v["id"].as_str().unwrap_or_default().to_string(),
+            text: v["text"].as_str().unwrap_or_default().to_string(),
+            date: v["date"].as_str().map(str::to_string),
+            ..detente_records::Article::default()
+        };
+        println!("=== {}", article.id);
+        print!("{}", coder.explain(&article).1);
     }
 }

@@ -114,13 +114,15 @@ impl Coder {
     /// not coded (`detente explain`, `detente.explain` in Python).
     pub fn explain(&self, article: &Article) -> (CodedArticle, events::Explanation) {
         let coded = self.code(article);
-        let explanation = self.events.explain(
+        let mut explanation = self.events.explain(
             &article.text,
             &coded.sentences,
             &coded.mentions,
             &coded.quotes,
             article.date.as_deref(),
         );
+        // The coded events, with their locations and visits' hosts, are the ones explained.
+        explanation.events.clone_from(&coded.events);
         (coded, explanation)
     }
 
@@ -141,9 +143,12 @@ impl Coder {
             .actors
             .recognize_article_placed(text, &sentences, date, Some(self.places.gazetteer()));
         let quotes = self.quotes.extract_with(text, &sentences, &actors);
-        let mut events = self.events.code(text, &sentences, &actors.mentions, &quotes, date);
+        let mut events = self
+            .events
+            .code_awaiting_hosts(text, &sentences, &actors.mentions, &quotes, date);
         self.places
             .locate_events(text, &sentences, &actors.mentions, &mut events);
+        events::visits::settle(&mut events);
         (sentences, actors, quotes, events)
     }
 }
@@ -195,5 +200,40 @@ mod tests {
         assert_eq!(code_of("Protesters in Kutaisi").as_deref(), Some("GEOOPP"));
         // A town named like a common word does not place anybody.
         assert_eq!(code_of("Officials in Reading"), None);
+    }
+
+    #[test]
+    fn a_visit_to_a_city_is_hosted_by_its_country() {
+        let coder = Coder::builtin().expect("built-in dictionaries load");
+        let article = |text: &str| Article {
+            id: "v".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let hosts = |text: &str| -> Vec<(String, Option<String>)> {
+            let coded = coder.code(&article(text));
+            let text = coded.text.as_deref().unwrap_or_default();
+            coded
+                .events
+                .iter()
+                .filter(|e| e.code == "042")
+                .map(|e| {
+                    assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text);
+                    (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()))
+                })
+                .collect()
+        };
+        assert_eq!(
+            hosts("Chile's foreign minister arrived in Nairobi on Friday for two days of talks."),
+            [("CHLGOV".to_string(), Some("KEN".to_string()))]
+        );
+        assert_eq!(
+            hosts("The Norwegian prime minister visited Lima last week."),
+            [("NORGOV".to_string(), Some("PER".to_string()))]
+        );
+        // Home is no host; the explanation lists the same events as the coded article.
+        assert_eq!(hosts("The Norwegian prime minister visited Bergen on Sunday."), []);
+        let (coded, why) = coder.explain(&article("Chile's foreign minister arrived in Nairobi on Friday."));
+        assert_eq!(coded.events, why.events);
     }
 }

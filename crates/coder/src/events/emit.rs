@@ -97,7 +97,8 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
     let first_new = out.len();
     for c in candidates {
         for (source, target) in dyads(c) {
-            if target.is_none() && !c.alone {
+            // A visit to a place that is no actor waits for its host (`visits`).
+            if target.is_none() && !c.alone && !super::visits::awaits_host(&c.code) {
                 continue;
             }
             if target.is_some_and(|t| {

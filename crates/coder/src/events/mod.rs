@@ -36,6 +36,7 @@ mod tests;
 mod trace;
 mod verbal;
 mod verbgroup;
+pub mod visits;
 
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Actor, Event, Mention, Quote, Sentence, Trigger};
@@ -81,8 +82,24 @@ impl EventCoder {
         &self.ontology
     }
 
-    /// Events of the article's non-boilerplate sentences, in sentence order.
+    /// Events of the article's non-boilerplate sentences, in sentence order. (Visits to a place that is no
+    /// actor need event locations for their host: [`EventCoder::code_awaiting_hosts`] keeps them.)
     pub fn code(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Mention],
+        quotes: &[Quote],
+        date: Option<&str>,
+    ) -> Vec<Event> {
+        let mut events = self.code_awaiting_hosts(text, sentences, mentions, quotes, date);
+        visits::settle(&mut events);
+        events
+    }
+
+    /// [`EventCoder::code`], keeping visits without a target: once their locations are set,
+    /// [`visits::settle`] gives each the country of the place visited, or drops it.
+    pub fn code_awaiting_hosts(
         &self,
         text: &str,
         sentences: &[Sentence],
