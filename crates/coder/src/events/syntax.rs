@@ -664,6 +664,38 @@ fn target_capable(s: &Sent, first: usize, from: usize, search: ObjectSearch) -> 
     true
 }
 
+/// The agent of a passive named as the owner of the operation it happened in: "was seized in a Dutch naval
+/// operation", "were killed in an Israeli air strike", "was detained during a police raid" (with the police as
+/// an actor). The actor must modify a noun after it ("in Kenya on Monday" names a place, not an operation).
+pub fn operation_agent_after(s: &Sent, from: usize) -> Option<Arg> {
+    let mut k = from;
+    while k < s.len() && k < from + 5 && !s.is_word(k, &["in", "during", "under"]) {
+        if s.is_punct(k, HARD_STOPS) || s.w(k) == "," || s.toks[k].actor.is_some() || s.is_verbish(k) {
+            return None;
+        }
+        k += 1;
+    }
+    if !s.is_word(k, &["in", "during", "under"]) {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < k + 4 && s.toks.get(j).is_some_and(|t| t.word && t.actor.is_none()) && !s.is(j, Class::Preposition) {
+        j += 1;
+    }
+    let a = s.toks.get(j)?.actor?;
+    let noun = s.actors[a].last + 1;
+    let modifies = s.toks.get(noun).is_some_and(|t| t.word && !t.cap && t.actor.is_none())
+        && !s.is_any(
+            noun,
+            &[Class::Preposition, Class::Coordinator, Class::Relative, Class::Time],
+        )
+        && !s.is_verbish(noun);
+    modifies.then(|| Arg {
+        actors: vec![a],
+        how: "owner of the operation",
+    })
+}
+
 /// The agent of a passive: "by X" after the verb, within the clause.
 pub fn agent_after(s: &Sent, from: usize) -> Option<Arg> {
     let mut k = from;

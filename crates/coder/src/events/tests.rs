@@ -1102,3 +1102,21 @@ fn a_complement_verb_governs_no_trigger_past_an_adjunct_of_time_or_place() {
     let got = factual("Ghana invited Mali to talks.", &a);
     assert_eq!(got, ["GHA>MLI:026"]);
 }
+
+#[test]
+fn a_passive_act_in_an_actors_operation_is_that_actors() {
+    let a = [("Somali", "SOM"), ("Kenyan", "KEN"), ("smugglers", "KENCRM")];
+    let got = factual("Three smugglers were detained in a Somali naval operation.", &a);
+    assert_eq!(got, ["SOM>KENCRM:173"]);
+    let got = factual(
+        "Dozens of smugglers were arrested on Friday during a Kenyan police sweep.",
+        &[("smugglers", "SOMCRM"), ("Kenyan", "KEN")],
+    );
+    assert_eq!(got, ["KEN>SOMCRM:173"]);
+    // A place after "in" is where, not who.
+    let got = factual(
+        "Three smugglers were detained in Somalia on Friday.",
+        &[("smugglers", "KENCRM"), ("Somalia", "SOM")],
+    );
+    assert!(!has(&got, "SOM>KENCRM:173"), "{got:?}");
+}
