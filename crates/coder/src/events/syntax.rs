@@ -755,7 +755,19 @@ pub fn noun_agent_after(s: &Sent, from: usize) -> Option<Arg> {
     if (from..by).any(|k| s.is(k, Class::Be)) {
         return None;
     }
+    // "protests against the violations by the army": "by" belongs to the nearest noun of an act before it
+    // (a nominalisation), not to the trigger; "the attack on the convoy by rebels" keeps it.
+    if (from..by).any(|k| s.toks[k].actor.is_none() && names_an_act(s.w(k))) {
+        return None;
+    }
     agent_after(s, from)
+}
+
+/// A noun formed from a verb, by its ending: "violations", "decision", "treatment", "killings".
+fn names_an_act(w: &str) -> bool {
+    ["tion", "tions", "sion", "sions", "ment", "ments", "ings"]
+        .iter()
+        .any(|end| w.len() > end.len() + 3 && w.ends_with(end))
 }
 
 /// The actor at `a` with the actors conjoined before it ("Germany, France and Italy" ending at Italy).

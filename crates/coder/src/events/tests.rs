@@ -1042,6 +1042,16 @@ fn a_verb_form_after_a_determiner_or_preposition_is_the_noun() {
     assert!(has(&got, "GHA>TGO:040"), "{got:?}");
     let got = factual("Ghana often meets with Togo.", &a);
     assert!(has(&got, "GHA>TGO:040"), "{got:?}");
+    // After a light verb, and opening a sentence, a form in -s is the noun too.
+    let rules = |text: &str| -> Vec<String> {
+        let ms = mentions(text, &a);
+        let ex = coder().explain(text, &segment(text), &ms, &[], None);
+        ex.events.iter().map(|e| e.rule.clone()).collect()
+    };
+    let got = rules("Ghana staged protests against Togo.");
+    assert!(got.len() == 1 && got[0].starts_with("noun:protest"), "{got:?}");
+    let got = rules("Protests against Togo by Ghana grew.");
+    assert!(got.len() == 1 && got[0].starts_with("noun:protest"), "{got:?}");
 }
 
 #[test]
@@ -1119,4 +1129,21 @@ fn a_passive_act_in_an_actors_operation_is_that_actors() {
         &[("smugglers", "KENCRM"), ("Somalia", "SOM")],
     );
     assert!(!has(&got, "SOM>KENCRM:173"), "{got:?}");
+}
+
+#[test]
+fn by_belongs_to_the_nearest_noun_of_an_act() {
+    let a = [("Tunisian army", "TUNMIL")];
+    // The army did the abuses, not the protests.
+    let got = factual(
+        "Protests against the abuses of detainees and the killings by the Tunisian army spread to three cities.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("TUNMIL>")), "{got:?}");
+    // Without such a noun between, "by" names the doer of the trigger noun.
+    let got = factual(
+        "The raid on the depot by rebels left four guards dead.",
+        &[("rebels", "LBYREB"), ("guards", "TUNMIL")],
+    );
+    assert!(got.iter().any(|e| e.starts_with("LBYREB>")), "{got:?}");
 }
