@@ -221,6 +221,10 @@ pub fn subject_in_noun_phrase(s: &Sent, from: usize) -> Option<Arg> {
 /// An actor right after a lexicon verb is that verb's object ("scolded Germany"), not the subject of a verb
 /// further on. Reporting verbs take clauses: "said Russia attacked" keeps Russia as a subject.
 fn object_of_a_verb(s: &Sent, first: usize) -> bool {
+    // "reiterated that Uganda must": "that" opens a clause whose subject the actor is.
+    if first > 0 && s.w(first - 1) == "that" {
+        return false;
+    }
     word_before_np(s, first).is_some_and(|p| {
         let past_verb = s.toks[p].word
             && !s.toks[p].cap

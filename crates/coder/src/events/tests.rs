@@ -1147,3 +1147,35 @@ fn by_belongs_to_the_nearest_noun_of_an_act() {
     );
     assert!(got.iter().any(|e| e.starts_with("LBYREB>")), "{got:?}");
 }
+
+#[test]
+fn a_verb_coordinated_with_a_governed_one_shares_its_governor() {
+    let a = [("Chad", "TCD"), ("Niger", "NER"), ("rebels", "TCDREB")];
+    // What is demanded did not happen: neither conjunct is a fact.
+    let got = code(
+        "Chad demanded that Niger expel the envoys and halt its aid to the rebels.",
+        &a,
+    );
+    assert!(has(&got, "~NER>TCDREB:162"), "{got:?}");
+    let got = code(
+        "Chad demanded that Niger apologise for the raid and halt its aid to the rebels.",
+        &a,
+    );
+    assert!(has(&got, "~NER>TCDREB:162"), "{got:?}");
+}
+
+#[test]
+fn a_clause_after_that_has_its_own_subject() {
+    // The reported clause's subject is no object of the verb before "that".
+    let a = [("Chadian minister", "TCDGOV"), ("Niger", "NER")];
+    let text = "The Chadian minister reiterated that Niger must free the herders.";
+    let q = quote(
+        text,
+        "Niger must free the herders",
+        "reiterated",
+        "Chadian minister",
+        "TCDGOV",
+    );
+    let got = code_with(text, &a, &[q]);
+    assert!(got.iter().any(|e| e.starts_with("TCDGOV>NER:")), "{got:?}");
+}
