@@ -1179,3 +1179,19 @@ fn a_clause_after_that_has_its_own_subject() {
     let got = code_with(text, &a, &[q]);
     assert!(got.iter().any(|e| e.starts_with("TCDGOV>NER:")), "{got:?}");
 }
+
+#[test]
+fn a_phrasal_verbs_particle_may_follow_its_object() {
+    let a = [
+        ("Chad", "TCD"),
+        ("Nigerien diplomats", "NERGOV"),
+        ("Nigerien reporters", "NERMED"),
+    ];
+    let got = factual("Chad kicked the Nigerien diplomats out on Monday.", &a);
+    assert_eq!(got, ["TCD>NERGOV:166"]);
+    let got = factual("Chad locked two Nigerien reporters up for a week.", &a);
+    assert_eq!(got, ["TCD>NERMED:173"]);
+    // Too far from the verb, or no particle: no phrasal entry.
+    let got = factual("Chad kicked a long row of Nigerien diplomats out.", &a);
+    assert_eq!(got, Vec::<String>::new());
+}
