@@ -721,14 +721,14 @@ impl Lexicon {
     }
 
     /// "handed the suspects over", "turned the offer down": a phrasal verb whose particle follows its object
-    /// (one to three words) matches on the verb alone, with the phrasal entry, unless an entry starts there.
+    /// (one to five words) matches on the verb alone, with the phrasal entry, unless an entry starts there.
     fn split_particle(&self, lower: &str, offset: usize, tokens: &[Token], out: &mut Vec<(usize, usize, usize)>) {
         let verb = &tokens[0];
         if self.particles.is_empty() || out.iter().any(|&(s, _, _)| s == verb.start) {
             return;
         }
         let word = |t: &Token| &lower[t.start - offset..t.end - offset];
-        for t in tokens.iter().skip(2).take(3) {
+        for t in tokens.iter().skip(2).take(5) {
             if t.kind == TokenKind::Punct {
                 return;
             }

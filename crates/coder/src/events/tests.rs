@@ -1192,6 +1192,11 @@ fn a_phrasal_verbs_particle_may_follow_its_object() {
     let got = factual("Chad locked two Nigerien reporters up for a week.", &a);
     assert_eq!(got, ["TCD>NERMED:173"]);
     // Too far from the verb, or no particle: no phrasal entry.
-    let got = factual("Chad kicked a long row of Nigerien diplomats out.", &a);
+    let got = factual(
+        "A Chadian court charged three Nigerien reporters with spying.",
+        &[("Chadian court", "TCDJUD"), ("Nigerien reporters", "NERMED")],
+    );
+    assert_eq!(got, ["TCDJUD>NERMED:173"]);
+    let got = factual("Chad kicked the ball that the Nigerien diplomats had sent out.", &a);
     assert_eq!(got, Vec::<String>::new());
 }
