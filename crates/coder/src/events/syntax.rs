@@ -72,6 +72,11 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
             continue;
         }
         let w = s.w(j);
+        // "Rep. Jane Roe (D-Ore.) met", "the firms — A and B — asked": an aside right after the subject.
+        if let Some(open) = aside_closed_at(s, j) {
+            i = open;
+            continue;
+        }
         if s.is_punct(j, HARD_STOPS) {
             return None;
         }
@@ -176,6 +181,19 @@ fn predicate_opens(s: &Sent, k: usize) -> bool {
     s.toks.get(k).is_some_and(|t| t.word && !t.cap && t.actor.is_none())
         && (s.verb_at[k] || s.toks[k].cls.is_empty())
         && !s.is_adverb(k)
+}
+
+/// A parenthesis or a pair of dashes that closes at token `close` and opens at most ten tokens before it, with
+/// an actor right before it: the token where the aside opens.
+fn aside_closed_at(s: &Sent, close: usize) -> Option<usize> {
+    let opener = match s.w(close) {
+        ")" => "(",
+        "—" | "–" => s.w(close),
+        _ => return None,
+    };
+    let open = (close.saturating_sub(10)..close).rev().find(|&k| s.w(k) == opener)?;
+    let inside_clean = (open + 1..close).all(|k| !s.is_punct(k, HARD_STOPS) && !s.is_verbish(k));
+    (inside_clean && open > 0 && s.toks[open - 1].actor.is_some()).then_some(open)
 }
 
 /// "Germany, France and Italy met and said they wanted X": a plural pronoun subject stands for the conjoined

@@ -1200,3 +1200,23 @@ fn a_phrasal_verbs_particle_may_follow_its_object() {
     let got = factual("Chad kicked the ball that the Nigerien diplomats had sent out.", &a);
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn an_aside_between_subject_and_verb_is_skipped() {
+    let a = [
+        ("Sen. Ann Vale", "USALEG"),
+        ("Peru", "PER"),
+        ("two envoys", "CHLGOV"),
+        ("Bolivia", "BOL"),
+    ];
+    let got = factual("Sen. Ann Vale (R-Utah) sharply criticized Peru on Monday.", &a);
+    assert_eq!(got, ["USALEG>PER:111"]);
+    let got = factual(
+        "The two envoys — both veterans of earlier rounds — met with Bolivia in La Paz.",
+        &a,
+    );
+    assert_eq!(got, ["CHLGOV>BOL:040"]);
+    // An actor inside the aside is not the subject.
+    let got = factual("Sen. Ann Vale (an ally of Peru) criticized Bolivia.", &a);
+    assert_eq!(got, ["USALEG>BOL:111"]);
+}
