@@ -1220,3 +1220,35 @@ fn an_aside_between_subject_and_verb_is_skipped() {
     let got = factual("Sen. Ann Vale (an ally of Peru) criticized Bolivia.", &a);
     assert_eq!(got, ["USALEG>BOL:111"]);
 }
+
+#[test]
+fn a_light_verb_in_a_relative_clause_on_the_noun_gives_its_doer() {
+    let a = [
+        ("Peru", "PER"),
+        ("Chile", "CHL"),
+        ("Ottawa", "CANGOV"),
+        ("Oslo", "NORGOV"),
+    ];
+    let got = factual("The tariffs that Peru slapped on Chile hurt copper miners.", &a);
+    assert_eq!(got, ["PER>CHL:163"]);
+    let got = factual("Sanctions which Ottawa has already imposed on Oslo remain.", &a);
+    assert_eq!(got, ["CANGOV>NORGOV:163"]);
+    // Another verb in the relative clause lends nothing.
+    let got = factual("The tariffs that Peru dislikes hurt Chile.", &a);
+    assert!(!got.iter().any(|e| e.ends_with(":163")), "{got:?}");
+}
+
+#[test]
+fn two_joined_modifiers_keep_the_noun_in_the_light_verbs_object() {
+    let a = [("Kenyan troops", "KENMIL"), ("militia bases", "SOMREB")];
+    let got = factual(
+        "Kenyan troops launched a mortar and rocket assault on militia bases.",
+        &a,
+    );
+    assert_eq!(got, ["KENMIL>SOMREB:190"]);
+    let got = factual(
+        "Kenyan troops fired both rubber bullets and tear gas at Somali refugees.",
+        &[("Kenyan troops", "KENMIL"), ("Somali refugees", "SOMREF")],
+    );
+    assert!(has(&got, "KENMIL>SOMREF:175"), "{got:?}");
+}
