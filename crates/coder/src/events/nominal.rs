@@ -136,7 +136,8 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         });
     }
     // "the request of Congress", "a call by the EU": for what is said or decided, "of X" names who said it.
-    let communicative = matches!(entry.root(), 1..=3 | 10..=13);
+    // (Not for criticism, rejection or threats: "criticism of the minister" names whom it is aimed at.)
+    let communicative = matches!(entry.root(), 1..=3 | 10);
     let of_agent = communicative.then(|| of_after(s, last + 1)).flatten();
     let agent = of_agent.or_else(|| syntax::noun_agent_after(s, last + 1))?;
     let target = after.filter(|t| t.actors != agent.actors);

@@ -1252,3 +1252,18 @@ fn two_joined_modifiers_keep_the_noun_in_the_light_verbs_object() {
     );
     assert!(has(&got, "KENMIL>SOMREF:175"), "{got:?}");
 }
+
+#[test]
+fn criticism_of_x_is_aimed_at_x_and_a_modal_before_the_light_verb_sets_the_nouns_mood() {
+    let a = [("Laos", "LAO"), ("Vietnam", "VNM"), ("Hanoi", "VNMGOV")];
+    // "of X" after criticism or rejection names its target, never its source.
+    let got = factual("The harsh criticism of Vietnam by Laos surprised diplomats.", &a);
+    assert!(!got.iter().any(|e| e.starts_with("VNM>")), "{got:?}");
+    let got = factual("The rejection of Hanoi by Laos was swift.", &a);
+    assert!(!got.iter().any(|e| e.starts_with("VNMGOV>")), "{got:?}");
+    // "could raise tariffs": possible, not done.
+    let got = code("Laos could raise tariffs on Vietnam next month.", &a);
+    assert!(has(&got, "~LAO>VNM:163") && !has(&got, "LAO>VNM:163"), "{got:?}");
+    let got = code("Under the plan, Laos would impose sanctions on Vietnam.", &a);
+    assert!(!has(&got, "LAO>VNM:163"), "{got:?}");
+}
