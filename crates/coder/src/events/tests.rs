@@ -1267,3 +1267,12 @@ fn criticism_of_x_is_aimed_at_x_and_a_modal_before_the_light_verb_sets_the_nouns
     let got = code("Under the plan, Laos would impose sanctions on Vietnam.", &a);
     assert!(!has(&got, "LAO>VNM:163"), "{got:?}");
 }
+
+#[test]
+fn a_visit_to_ones_own_country_is_no_visit() {
+    let a = [("Chilean students", "CHLCVL"), ("Chile", "CHL"), ("Peru", "PER")];
+    let got = factual("Two Chilean students arrived in Chile after a year abroad.", &a);
+    assert_eq!(got, Vec::<String>::new());
+    let got = factual("Two Chilean students arrived in Peru on Monday.", &a);
+    assert_eq!(got, ["CHLCVL>PER:042"]);
+}
