@@ -51,10 +51,11 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let doer = match light {
         Some(l) => Doer::Light(l),
         None => {
+            // "the Peru-Chile talks" are between the two; "the Peru-Chile probe" is about them.
             let pair = between(s, last + 1, entry.recip)
-                .or_else(|| compound_pair(s, first))
+                .or_else(|| entry.recip.then(|| compound_pair(s, first)).flatten())
                 .map(|arg| (ctx.parties(Some(&arg)), arg.how))
-                .or_else(|| hyphenated_pair(ctx, first));
+                .or_else(|| entry.recip.then(|| hyphenated_pair(ctx, first)).flatten());
             match pair {
                 Some((parties, how)) => {
                     let (a, b) = (vec![parties[0].clone()], parties[1..].to_vec());
@@ -126,6 +127,11 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
             return None;
         }
         let sources = ctx.parties(Some(&owner));
+        // "the Iran inquiry", "the Kenya probe": a modifier of an investigation names what is investigated,
+        // unless it is a body that investigates (police, courts, legislatures, intelligence: "the FBI inquiry").
+        if entry.root() == 9 && owner.how == "modifier" && !sources.iter().all(|p| investigates(&p.actor)) {
+            return None;
+        }
         let after = past_own_forces(ctx, entry, &sources, after);
         return Some(Sides {
             how: format!("source: {}", owner.how),
@@ -148,6 +154,13 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         mood: noun_mood,
         negated,
     })
+}
+
+/// A body whose work is investigating: police, courts, legislatures, intelligence services, and international
+/// organisations.
+fn investigates(actor: &detente_records::Actor) -> bool {
+    actor.org.is_some() && actor.country.is_none()
+        || matches!(actor.role.as_deref(), Some("COP" | "JUD" | "LEG" | "SPY"))
 }
 
 /// "Russia's mobilization of troops near X": the source's own forces are no target; the search goes on past

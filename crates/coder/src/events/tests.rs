@@ -1276,3 +1276,23 @@ fn a_visit_to_ones_own_country_is_no_visit() {
     let got = factual("Two Chilean students arrived in Peru on Monday.", &a);
     assert_eq!(got, ["CHLCVL>PER:042"]);
 }
+
+#[test]
+fn a_countrys_name_on_an_inquiry_is_what_is_investigated() {
+    let a = [("Mali", "MLI"), ("Niger", "NER"), ("Malian police", "MLICOP")];
+    let got = factual(
+        "The Niger inquiry into the missing funds was closed by the minister.",
+        &a,
+    );
+    assert_eq!(got, Vec::<String>::new());
+    let got = factual(
+        "A Malian police investigation of Niger's envoy began in May.",
+        &[("Malian police", "MLICOP"), ("Niger's envoy", "NERGOV")],
+    );
+    assert_eq!(got, ["MLICOP>NERGOV:091"]);
+    // A compound pair is two sides only of a two-sided act.
+    let got = factual("The Mali-Niger probe found nothing.", &a);
+    assert_eq!(got, Vec::<String>::new());
+    let got = factual("The Mali-Niger talks resumed.", &a);
+    assert!(has(&got, "MLI>NER:046") && has(&got, "NER>MLI:046"), "{got:?}");
+}
