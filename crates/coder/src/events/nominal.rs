@@ -309,7 +309,12 @@ fn meeting_of_clause_subject(ctx: &Ctx, e: usize, first: usize, last: usize) -> 
     c.targets = targets;
     c.reciprocal = true;
     c.quote = s.toks[first].quote;
-    Some(Reading::from(with_mood(ctx, c, mood)))
+    let mut candidates = with_mood(ctx, c, mood);
+    // A summit both sides are heading to is an intention of both.
+    for a in candidates.iter_mut().filter(|a| a.code.starts_with("03")) {
+        a.reciprocal = true;
+    }
+    Some(Reading::from(candidates))
 }
 
 /// "with X" right after the noun (determiners and numbers between at most).
