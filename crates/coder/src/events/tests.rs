@@ -1305,3 +1305,23 @@ fn a_countrys_name_on_an_inquiry_is_what_is_investigated() {
     let got = factual("The Mali-Niger talks resumed.", &a);
     assert!(has(&got, "MLI>NER:046") && has(&got, "NER>MLI:046"), "{got:?}");
 }
+
+#[test]
+fn an_act_made_to_depend_on_another_is_a_threat() {
+    let a = [("Ghana", "GHA"), ("Togo", "TGO")];
+    let got = code("Ghana will halt aid to Togo unless the border reopens.", &a);
+    assert!(has(&got, "GHA>TGO:1311") && !has(&got, "GHA>TGO:162"), "{got:?}");
+    let got = code(
+        "Ghana could expel Togo's envoy if the raids go on.",
+        &[("Ghana", "GHA"), ("Togo's envoy", "TGOGOV")],
+    );
+    assert!(has(&got, "GHA>TGOGOV:136"), "{got:?}");
+    // A cooperative act on a condition is still an intention.
+    let got = code("Ghana will meet Togo if asked.", &a);
+    assert!(
+        has(&got, "GHA>TGO:036") && !got.iter().any(|e| e.contains(":13")),
+        "{got:?}"
+    );
+    let got = code("Ghana will send aid to Togo unless the talks fail.", &a);
+    assert!(!got.iter().any(|e| e.contains(":13")), "{got:?}");
+}
