@@ -56,6 +56,18 @@ struct CueFile {
     scene_openers: Vec<String>,
     #[serde(default)]
     dateline_roots: Vec<String>,
+    #[serde(default)]
+    seat_roots: Vec<String>,
+    #[serde(default)]
+    seat_target_codes: Vec<String>,
+    #[serde(default)]
+    occasion_nouns: Vec<String>,
+    #[serde(default)]
+    occasion_openers: Vec<String>,
+    #[serde(default)]
+    taken_up_nouns: Vec<String>,
+    #[serde(default)]
+    other_time_openers: Vec<String>,
 }
 
 /// Lower-cased word sets.
@@ -85,6 +97,12 @@ pub struct Cues {
     pub modified_nouns: FxHashSet<String>,
     pub scene_openers: FxHashSet<String>,
     pub dateline_roots: Vec<String>,
+    pub seat_roots: Vec<String>,
+    pub seat_target_codes: Vec<String>,
+    pub occasion_nouns: FxHashSet<String>,
+    pub occasion_openers: FxHashSet<String>,
+    pub taken_up_nouns: FxHashSet<String>,
+    pub other_time_openers: FxHashSet<String>,
 }
 
 fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
@@ -135,6 +153,12 @@ impl Cues {
         self.modified_nouns.extend(lower(f.modified_nouns));
         self.scene_openers.extend(lower(f.scene_openers));
         self.dateline_roots.extend(f.dateline_roots);
+        self.seat_roots.extend(f.seat_roots);
+        self.seat_target_codes.extend(f.seat_target_codes);
+        self.occasion_nouns.extend(lower(f.occasion_nouns));
+        self.occasion_openers.extend(lower(f.occasion_openers));
+        self.taken_up_nouns.extend(lower(f.taken_up_nouns));
+        self.other_time_openers.extend(lower(f.other_time_openers));
     }
 
     /// `word` (any case) is in `set`.

@@ -21,6 +21,8 @@ use super::PlaceMention;
 use super::cues::Cues;
 use super::gazetteer::Feature;
 use super::matcher::PlaceRole;
+use super::recall;
+use super::seats::{Seat, Seats};
 use detente_records::{Event, LocationVia, Sentence};
 
 /// How far after the trigger (bytes) a clause place may be.
@@ -178,7 +180,14 @@ fn word_in(text: &str, lo: usize, hi: usize, set: &rustc_hash::FxHashSet<String>
 }
 
 /// Sets each event's `location`.
-pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
+pub fn locate(
+    cues: &Cues,
+    seats: &Seats,
+    text: &str,
+    sentences: &[Sentence],
+    places: &[PlaceMention],
+    events: &mut [Event],
+) {
     let dateline = places.iter().find(|p| p.role == PlaceRole::Dateline);
     let triggers: Vec<(usize, usize, usize)> = events
         .iter()
@@ -217,6 +226,7 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
             continue;
         }
         let (lo, hi) = clause(cues, text, s, t0, t1);
+        let far = || far_places(places, e.sentence);
         let pick = clause_place(cues, text, e, &others, own_places, lo, hi)
             .or_else(|| {
                 let (a, b) = scene(cues, text, s)?;
@@ -224,18 +234,51 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
                     .then(|| clause_place(cues, text, e, &others, own_places, a, b))
                     .flatten()
             })
-            .map(|p| (p, LocationVia::Clause))
-            .or_else(|| target_place(cues, text, e, own_places, lo, hi).map(|p| (p, LocationVia::Target)))
-            .or_else(|| venue(cues, text, sentences, e, near_places).map(|p| (p, LocationVia::Venue)))
+            .map(|p| p.location(LocationVia::Clause))
+            .or_else(|| {
+                let p = target_place(cues, text, e, own_places, lo, hi)
+                    .or_else(|| recall::site_taken_up(cues, text, e, far(), lo, hi))?;
+                Some(p.location(LocationVia::Target))
+            })
+            .or_else(|| {
+                let p = venue(cues, text, sentences, e, near_places)
+                    .or_else(|| recall::occasion(cues, text, sentences, e, near_places, lo, hi))
+                    .or_else(|| recall::venue_of_participants(cues, text, sentences, e, far()))
+                    .or_else(|| recall::noun_taken_up(cues, text, sentences, e, far()))?;
+                Some(p.location(LocationVia::Venue))
+            })
+            .or_else(|| seat(cues, seats, e).map(Seat::location))
             .or_else(|| {
                 let d = dateline?;
                 let from_there = e.source.country.is_some() && e.source.country == d.country;
-                (from_there && cues.dateline_roots.contains(&e.root)).then_some((d, LocationVia::Dateline))
+                (from_there && cues.dateline_roots.contains(&e.root)).then(|| d.location(LocationVia::Dateline))
             });
-        e.location = pick.map(|(p, via)| p.location(via));
+        e.location = pick;
     }
     continue_story(events);
     visitor_stays(events);
+}
+
+/// The places of the sentences within [`recall::FAR_SENTENCES`] of sentence `si` (places are in text order).
+fn far_places(places: &[PlaceMention], si: usize) -> &[PlaceMention] {
+    if !places.is_sorted_by_key(|p| p.sentence) {
+        return places;
+    }
+    let first = si.saturating_sub(recall::FAR_SENTENCES);
+    let p0 = places.partition_point(|p| p.sentence < first);
+    let p1 = places.partition_point(|p| p.sentence <= si + recall::FAR_SENTENCES);
+    &places[p0..p1]
+}
+
+/// The seat of the body that acts (a statement or decision: "the Knesset voted") or that is met or
+/// addressed ("spoke to Congress").
+fn seat<'s>(cues: &Cues, seats: &'s Seats, e: &Event) -> Option<&'s Seat> {
+    let by_source = cues.seat_roots.contains(&e.root);
+    let to_target = cues.seat_target_codes.iter().any(|c| e.code.starts_with(c.as_str()));
+    by_source
+        .then(|| seats.of(&e.source))
+        .flatten()
+        .or_else(|| to_target.then(|| seats.of(e.target.as_ref()?)).flatten())
 }
 
 /// How many sentences after a visit begins its visitor's acts are placed there.
@@ -329,25 +372,77 @@ fn clause_place<'p>(
         .min_by_key(|p| p.start);
     // Before the trigger: close to it ("officials in Berlin said"), or opening the clause ("In Gaza, ...").
     let opens_clause = |p: &PlaceMention| words_between(text, lo, p.start) <= 3;
+    // "played golf in Fife ahead of a summit": a trigger that another time introduces does not take the
+    // place of the words before it (unless that place opens the clause).
+    let other_time = after_other_time(cues, text, lo, e.trigger.start);
     let before = || {
         places
             .iter()
             .filter(usable)
             .filter(|p| p.end <= e.trigger.start)
-            .filter(|p| words_between(text, p.end, e.trigger.start) <= BEFORE_WORDS || opens_clause(p))
+            .filter(|p| (!other_time && words_between(text, p.end, e.trigger.start) <= BEFORE_WORDS) || opens_clause(p))
             .max_by_key(|p| p.end)
     };
     let chosen = after.or_else(before)?;
-    if chosen.feature.is_point() || chosen.border {
-        return Some(chosen);
+    let pool: Vec<&PlaceMention> = places.iter().filter(usable).collect();
+    Some(most_specific(chosen, &pool))
+}
+
+/// How far (degrees of latitude and longitude) a site may lie from a town and still be in it.
+const SITE_IN_TOWN_DEGREES: f64 = 0.3;
+
+/// The most specific place of `pool` inside `chosen`: a town inside a chosen country or region, a site
+/// inside a chosen town ("to Ottawa ... at Rideau Hall"), else `chosen`.
+pub(super) fn most_specific<'p>(chosen: &'p PlaceMention, pool: &[&'p PlaceMention]) -> &'p PlaceMention {
+    if chosen.border || chosen.feature == Feature::Site {
+        return chosen;
     }
-    // A town inside the chosen country or region, named in the same clause, is more specific.
-    let inner = places
+    let candidates = pool
         .iter()
-        .filter(usable)
-        .filter(|p| p.feature.is_point() && p.country == chosen.country && !p.near)
-        .min_by_key(|p| p.start.abs_diff(chosen.start));
-    Some(inner.unwrap_or(chosen))
+        .copied()
+        .filter(|p| p.country == chosen.country && !p.near && !std::ptr::eq(*p, chosen));
+    let inner = if chosen.feature.is_point() {
+        let (Some(lat), Some(lon)) = (chosen.lat, chosen.lon) else {
+            return chosen;
+        };
+        candidates
+            .filter(|p| p.feature == Feature::Site)
+            .filter(|p| {
+                p.lat.zip(p.lon).is_some_and(|(a, o)| {
+                    (a - lat).abs() <= SITE_IN_TOWN_DEGREES && (o - lon).abs() <= SITE_IN_TOWN_DEGREES
+                })
+            })
+            .min_by_key(|p| p.start.abs_diff(chosen.start))
+    } else {
+        candidates
+            .filter(|p| p.feature.is_point())
+            .min_by_key(|p| p.start.abs_diff(chosen.start))
+    };
+    inner.unwrap_or(chosen)
+}
+
+/// The trigger is a noun after a preposition of another time ("ahead of a summit", "after the talks"),
+/// with at most a determiner and one other word between.
+fn after_other_time(cues: &Cues, text: &str, lo: usize, trigger_start: usize) -> bool {
+    let mut others = 0;
+    for w in text[lo..trigger_start].split_whitespace().rev().take(5) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        if Cues::is(&cues.other_time_openers, &lower) {
+            return true;
+        }
+        let skip = matches!(
+            lower.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that" | "of" | "to"
+        );
+        if !skip {
+            others += 1;
+            if others > 1 {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 fn target_place<'p>(
@@ -386,14 +481,9 @@ fn target_place<'p>(
     })
 }
 
-fn venue<'p>(
-    cues: &Cues,
-    text: &str,
-    sentences: &[Sentence],
-    e: &Event,
-    places: &'p [PlaceMention],
-) -> Option<&'p PlaceMention> {
-    let meeting = cues.venue_codes.iter().any(|c| e.code.starts_with(c.as_str()))
+/// A meeting: a meeting code, or a code that is one when its trigger is a meeting word ("the meeting").
+pub(super) fn is_meeting(cues: &Cues, e: &Event) -> bool {
+    cues.venue_codes.iter().any(|c| e.code.starts_with(c.as_str()))
         || (cues
             .venue_codes_by_trigger
             .iter()
@@ -401,8 +491,17 @@ fn venue<'p>(
             && e.trigger
                 .text
                 .split_whitespace()
-                .any(|w| Cues::is(&cues.meeting_words, w)));
-    if !meeting {
+                .any(|w| Cues::is(&cues.meeting_words, w)))
+}
+
+fn venue<'p>(
+    cues: &Cues,
+    text: &str,
+    sentences: &[Sentence],
+    e: &Event,
+    places: &'p [PlaceMention],
+) -> Option<&'p PlaceMention> {
+    if !is_meeting(cues, e) {
         return None;
     }
     places

@@ -7,6 +7,9 @@
 //! - [`resolve`]: one place per name, by qualifier, kind words, the article's countries and regions, the
 //!   dateline, and population last.
 //! - [`dateline`]: "WASHINGTON (Reuters) -".
+//! - [`recall`]: places the article gives for an event elsewhere (an occasion's venue, a noun or site taken
+//!   up again).
+//! - [`seats`]: institutions and where they sit ("the Knesset voted": Jerusalem).
 //! - [`locate`]: the event-location pass, run after the events stage on the `Event` values.
 
 pub mod cues;
@@ -14,7 +17,9 @@ pub mod dateline;
 pub mod gazetteer;
 pub mod locate;
 pub mod matcher;
+pub mod recall;
 pub mod resolve;
+pub mod seats;
 #[cfg(test)]
 mod tests;
 
@@ -23,14 +28,16 @@ use crate::{DictionaryError, DictionarySource};
 use cues::Cues;
 use detente_records::{Event, Location, LocationVia, Mention, MentionKind, PlaceKind, Sentence, Span};
 use gazetteer::{Feature, Gazetteer};
+use seats::Seats;
 pub use matcher::PlaceRole;
 use matcher::{RawMatch, Words};
 use serde::Serialize;
 
-/// The gazetteer and the cue words, shared read-only.
+/// The gazetteer, the cue words and the seats of institutions, shared read-only.
 pub struct Places {
     gazetteer: Gazetteer,
     cues: Cues,
+    seats: Seats,
 }
 
 /// A place named in the text, resolved to one gazetteer place.
@@ -98,17 +105,25 @@ fn direction_adjective(d: &str) -> String {
 }
 
 impl Places {
-    /// The built-in gazetteer and cues plus the user's `*.places.tsv` and `*.placecues.toml` files.
+    /// The built-in gazetteer, cues and seats plus the user's `*.places.tsv`, `*.placecues.toml` and
+    /// `*.seats.tsv` files.
     pub fn load(user: &[DictionarySource]) -> Result<Places, DictionaryError> {
         let files: Vec<(&str, &str)> = user
             .iter()
             .filter(|s| s.name.ends_with(".places.tsv"))
             .map(|s| (s.name.as_str(), s.text.as_str()))
             .collect();
+        let gazetteer = Gazetteer::load(&files)?;
+        let seats = Seats::load(&gazetteer, user)?;
         Ok(Places {
-            gazetteer: Gazetteer::load(&files)?,
+            gazetteer,
             cues: Cues::load(user)?,
+            seats,
         })
+    }
+
+    pub fn seats(&self) -> &Seats {
+        &self.seats
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -130,8 +145,13 @@ impl Places {
         }
         let mut wanted = vec![false; sentences.len()];
         for e in events.iter() {
-            let lo = e.sentence.saturating_sub(locate::VENUE_SENTENCES);
-            let hi = (e.sentence + locate::VENUE_SENTENCES + 1).min(sentences.len());
+            let reach = if recall::looks_far(&self.cues, e) {
+                recall::FAR_SENTENCES
+            } else {
+                locate::VENUE_SENTENCES
+            };
+            let lo = e.sentence.saturating_sub(reach);
+            let hi = (e.sentence + reach + 1).min(sentences.len());
             wanted[lo.min(hi)..hi].iter_mut().for_each(|w| *w = true);
         }
         let places = self.recognize_in(text, sentences, mentions, |i| wanted[i]);
@@ -270,7 +290,7 @@ impl Places {
 
     /// Gives each event its location (see [`locate`]).
     pub fn locate(&self, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
-        locate::locate(&self.cues, text, sentences, places, events);
+        locate::locate(&self.cues, &self.seats, text, sentences, places, events);
     }
 }
 

@@ -1,0 +1,241 @@
+//! Institutions and where they sit (`data/places/seats.tsv`, extended by the user's `*.seats.tsv`): a
+//! legislature's vote, a court's ruling or a statement "from the Kremlin" happens at the body's seat, and so
+//! does an address to a parliament. The table names the body as an actor is named, the state or organisation
+//! it belongs to (so Canada's House of Commons is not Britain's), and the seat's name and coordinates; the
+//! gazetteer's town gives the first-level region.
+
+use super::gazetteer::{Feature, Gazetteer};
+use crate::{DictionaryError, DictionarySource};
+use detente_records::{Actor, Location, LocationVia, PlaceKind};
+use rustc_hash::FxHashMap;
+
+const BUILTIN: &str = include_str!("../../data/places/seats.tsv");
+
+/// One body's seat.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seat {
+    /// The location's name: the building and the town ("Knesset, Jerusalem").
+    pub name: String,
+    /// The state the body belongs to (ISO 3166 alpha-3) or the organisation's key.
+    pub owner: String,
+    /// The country the seat lies in: the owner, or the town's country for an organisation.
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub admin1_code: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Seat {
+    /// The location of an event that took place at this seat.
+    pub fn location(&self) -> Location {
+        Location {
+            name: self.name.clone(),
+            country: self.country.clone(),
+            admin1: self.admin1.clone(),
+            lat: Some(self.lat),
+            lon: Some(self.lon),
+            kind: PlaceKind::Site,
+            mention: None,
+            via: LocationVia::Seat,
+            admin1_code: self.admin1_code.clone(),
+        }
+    }
+}
+
+/// Every body's seat, by folded name.
+#[derive(Debug, Default)]
+pub struct Seats {
+    seats: Vec<Seat>,
+    /// Folded name → indices of the seats of bodies of that name (one per owner).
+    by_name: FxHashMap<String, Vec<u32>>,
+}
+
+/// Lower case, a leading "the" dropped, inner white space collapsed.
+fn fold(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Seats {
+    /// The built-in table, then the user's `*.seats.tsv` files (a row with the same first name and owner
+    /// as an earlier one replaces it).
+    pub fn load(gaz: &Gazetteer, user: &[DictionarySource]) -> Result<Seats, DictionaryError> {
+        let mut seats = Seats::default();
+        seats.add(gaz, "seats.tsv", BUILTIN)?;
+        for src in user.iter().filter(|s| s.name.ends_with(".seats.tsv")) {
+            seats.add(gaz, &src.name, &src.text)?;
+        }
+        Ok(seats)
+    }
+
+    fn add(&mut self, gaz: &Gazetteer, file: &str, text: &str) -> Result<(), DictionaryError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| DictionaryError {
+                file: file.to_string(),
+                line: n + 1,
+                message,
+            };
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [body, owner, name, town, lat, lon] = cols[..] else {
+                return Err(err(format!(
+                    "expected 6 tab-separated columns (body, country, seat, town, lat, lon), found {}",
+                    cols.len()
+                )));
+            };
+            let coordinate = |s: &str, what: &str, max: f64| {
+                s.parse::<f64>()
+                    .ok()
+                    .filter(|v| v.abs() <= max)
+                    .ok_or_else(|| err(format!("{what} {s:?} is not a number between -{max} and {max}")))
+            };
+            let (lat, lon) = (coordinate(lat, "latitude", 90.0)?, coordinate(lon, "longitude", 180.0)?);
+            let names: Vec<String> = body.split('|').map(fold).filter(|s| !s.is_empty()).collect();
+            if names.is_empty() || owner.is_empty() || name.is_empty() {
+                return Err(err("the body's names, its country and the seat's name are required".into()));
+            }
+            let seat = self.seat(gaz, owner, name, town, lat, lon);
+            // A row for a body already listed (same first name, same owner) replaces it.
+            let replaced = self.by_name.get(&names[0]).and_then(|ids| {
+                ids.iter()
+                    .copied()
+                    .find(|&i| self.seats[i as usize].owner.eq_ignore_ascii_case(owner))
+            });
+            let id = match replaced {
+                Some(i) => {
+                    self.seats[i as usize] = seat;
+                    i
+                }
+                None => {
+                    self.seats.push(seat);
+                    (self.seats.len() - 1) as u32
+                }
+            };
+            for n in names {
+                let ids = self.by_name.entry(n).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A seat with its region from the gazetteer's town of that name nearest the coordinates.
+    fn seat(&self, gaz: &Gazetteer, owner: &str, name: &str, town: &str, lat: f64, lon: f64) -> Seat {
+        let town = gaz
+            .lookup(town)
+            .iter()
+            .map(|r| gaz.place(r.place))
+            .filter(|p| p.feature.is_point() && p.feature != Feature::Site)
+            .filter_map(|p| p.point().map(|(a, o)| ((a - lat).powi(2) + (o - lon).powi(2), p)))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| p);
+        let is_state = owner.len() == 3 && owner.bytes().all(|b| b.is_ascii_uppercase()) && gaz.country(owner).is_some();
+        let country = if is_state {
+            Some(owner.to_string())
+        } else {
+            town.map(|t| t.country.to_string()).filter(|c| !c.is_empty())
+        };
+        Seat {
+            name: name.to_string(),
+            owner: owner.to_string(),
+            country,
+            admin1: town.and_then(|t| gaz.admin1_of(t)).map(|a| a.name.to_string()),
+            admin1_code: town.map(|t| t.admin1.to_string()).filter(|c| !c.is_empty()),
+            lat,
+            lon,
+        }
+    }
+
+    /// The seat of the body an actor names, if the table lists that body for the actor's state or
+    /// organisation.
+    pub fn of(&self, actor: &Actor) -> Option<&Seat> {
+        let name = actor.name.as_deref()?;
+        let ids = self.by_name.get(&fold(name))?;
+        ids.iter().map(|&i| &self.seats[i as usize]).find(|s| {
+            actor.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&s.owner))
+                || actor.org.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(&s.owner))
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.seats.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seats.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn gazetteer() -> &'static Gazetteer {
+        static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+        GAZ.get_or_init(|| Gazetteer::load(&[]).expect("the built-in gazetteer loads"))
+    }
+
+    fn body(name: &str, country: Option<&str>, org: Option<&str>) -> Actor {
+        Actor {
+            code: String::new(),
+            country: country.map(str::to_string),
+            org: org.map(str::to_string),
+            role: None,
+            name: Some(name.to_string()),
+        }
+    }
+
+    #[test]
+    fn a_body_sits_where_the_table_says_for_its_own_state() {
+        let seats = Seats::load(gazetteer(), &[]).unwrap();
+        let knesset = seats.of(&body("the Knesset", Some("ISR"), None)).unwrap();
+        assert_eq!((knesset.name.as_str(), knesset.country.as_deref()), ("Knesset, Jerusalem", Some("ISR")));
+        // Namesakes are told apart by the actor's country.
+        let ottawa = seats.of(&body("House of Commons", Some("CAN"), None)).unwrap();
+        let london = seats.of(&body("House of Commons", Some("GBR"), None)).unwrap();
+        assert_eq!(ottawa.name, "House of Commons, Ottawa");
+        assert_eq!(london.name, "House of Commons, London");
+        assert_eq!(london.admin1.as_deref(), Some("England"));
+        // An organisation's body lies in its host town's country.
+        let un = seats.of(&body("U.N. Security Council", None, Some("UN"))).unwrap();
+        assert_eq!(un.country.as_deref(), Some("USA"));
+        // A body of another state, or an unknown body, has no seat here.
+        assert!(seats.of(&body("Knesset", Some("JOR"), None)).is_none());
+        assert!(seats.of(&body("Town Council", Some("ISR"), None)).is_none());
+        assert!(seats.of(&Actor::default()).is_none());
+    }
+
+    #[test]
+    fn user_rows_add_and_replace_and_bad_rows_name_the_line() {
+        let user = [DictionarySource {
+            name: "mine.seats.tsv".into(),
+            text: "# my seats\nKnesset\tISR\tKnesset annex, Jerusalem\tJerusalem\t31.78\t35.21\n\
+                   Althing|Icelandic parliament\tISL\tAlthing, Reykjavik\tReykjavik\t64.1466\t-21.9408\n"
+                .into(),
+        }];
+        let seats = Seats::load(gazetteer(), &user).unwrap();
+        let knesset = seats.of(&body("Knesset", Some("ISR"), None)).unwrap();
+        assert_eq!(knesset.name, "Knesset annex, Jerusalem");
+        let althing = seats.of(&body("Icelandic Parliament", Some("ISL"), None)).unwrap();
+        assert_eq!((althing.country.as_deref(), althing.lat), (Some("ISL"), 64.1466));
+        let bad = [DictionarySource {
+            name: "bad.seats.tsv".into(),
+            text: "Althing\tISL\tAlthing\tReykjavik\tnorth\t-21.9\n".into(),
+        }];
+        let e = Seats::load(gazetteer(), &bad).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("bad.seats.tsv", 1));
+        assert!(e.message.contains("latitude"), "{}", e.message);
+        let short = [DictionarySource {
+            name: "short.seats.tsv".into(),
+            text: "\n\nAlthing\tISL\n".into(),
+        }];
+        assert_eq!(Seats::load(gazetteer(), &short).unwrap_err().line, 3);
+    }
+}
