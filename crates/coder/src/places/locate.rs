@@ -373,14 +373,21 @@ fn clause_place<'p>(
     // Before the trigger: close to it ("officials in Berlin said"), or opening the clause ("In Gaza, ...").
     let opens_clause = |p: &PlaceMention| words_between(text, lo, p.start) <= 3;
     // "played golf in Fife ahead of a summit": a trigger that another time introduces does not take the
-    // place of the words before it (unless that place opens the clause).
+    // place of the words before it (unless the clause opens with that place).
     let other_time = after_other_time(cues, text, lo, e.trigger.start);
     let before = || {
         places
             .iter()
             .filter(usable)
             .filter(|p| p.end <= e.trigger.start)
-            .filter(|p| (!other_time && words_between(text, p.end, e.trigger.start) <= BEFORE_WORDS) || opens_clause(p))
+            .filter(|p| {
+                if other_time {
+                    // Only a scene set first ("In Quito, before the talks, ...").
+                    words_between(text, lo, p.start) <= 1
+                } else {
+                    words_between(text, p.end, e.trigger.start) <= BEFORE_WORDS || opens_clause(p)
+                }
+            })
             .max_by_key(|p| p.end)
     };
     let chosen = after.or_else(before)?;
@@ -504,6 +511,9 @@ fn venue<'p>(
     if !is_meeting(cues, e) {
         return None;
     }
+    // "toured a plant in Lyon ahead of talks": the place before a meeting of another time is not its venue.
+    let sentence_start = sentences.get(e.sentence).map_or(0, |s| s.start);
+    let other_time = after_other_time(cues, text, sentence_start, e.trigger.start);
     places
         .iter()
         .filter(|p| {
@@ -512,6 +522,7 @@ fn venue<'p>(
                 && !p.near
                 && !p.qualifies
                 && p.sentence.abs_diff(e.sentence) <= VENUE_SENTENCES
+                && !(other_time && p.sentence == e.sentence && p.end <= e.trigger.start)
         })
         .min_by_key(|p| {
             let s = &sentences[p.sentence];

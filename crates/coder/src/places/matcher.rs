@@ -165,6 +165,59 @@ pub fn find<'g>(gaz: &'g Gazetteer, cues: &Cues, sentence: usize, words: &Words)
     out
 }
 
+/// "the North" standing for a country the article names whose name begins with that direction ("North
+/// Korea"): a capitalised direction after "the" and not before another capitalised word ("the North
+/// Atlantic"). `countries` maps the direction as written ("North") to the named country's referents.
+pub fn find_elliptic<'g>(
+    gaz: &'g Gazetteer,
+    cues: &Cues,
+    sentence: usize,
+    words: &Words,
+    countries: &[(&str, &'g [Referent])],
+) -> Vec<RawMatch<'g>> {
+    let toks = words.tokens;
+    let mut out: Vec<RawMatch<'g>> = Vec::new();
+    for i in 1..toks.len() {
+        let w = words.word(i);
+        let Some(&(_, referents)) = countries.iter().find(|(d, _)| *d == w) else {
+            continue;
+        };
+        let after_the = words.is_word(i - 1) && words.word(i - 1).eq_ignore_ascii_case("the");
+        let before_name = toks.get(i + 1).is_some_and(|t| {
+            t.kind != TokenKind::Punct && t.text(words.text).chars().next().is_some_and(char::is_uppercase)
+        });
+        // "the North-South corridor": part of a longer word.
+        let joined = toks
+            .get(i + 1)
+            .is_some_and(|t| t.start == toks[i].end && matches!(t.text(words.text), "-" | "‐"));
+        if !after_the || before_name || joined {
+            continue;
+        }
+        let mut m = RawMatch {
+            sentence,
+            first_token: i,
+            last_token: i,
+            start: toks[i].start,
+            end: toks[i].end,
+            mention_end: toks[i].end,
+            referents,
+            role: PlaceRole::Other,
+            preposition: None,
+            near: false,
+            direction: None,
+            border: false,
+            hint: None,
+            qualifier: None,
+            qualifies: false,
+        };
+        read_context(gaz, cues, words, &mut m, None);
+        // "in the North" names the country; a direction word read as "northern X" does not apply.
+        m.direction = None;
+        out.push(m);
+    }
+    out
+}
+
 /// Role, preposition, direction, border, region noun and hint of a match, from the words around it.
 fn read_context(gaz: &Gazetteer, cues: &Cues, words: &Words, m: &mut RawMatch, previous: Option<&RawMatch>) {
     let toks = words.tokens;

@@ -195,11 +195,79 @@ impl Places {
         let dateline_place = dateline.map(|d| gaz.place(d.place));
         let ctx = resolve::Context::build(gaz, mentions, &matches, dateline_place);
         let chosen = resolve::choose(gaz, &ctx, &matches, &sentence_first);
+        let elliptic = self.elliptic_countries(&matches, &chosen);
+        if !elliptic.is_empty() {
+            let first_new = matches.len();
+            let mut places: Vec<u32> = Vec::new();
+            for (si, s) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
+                let body = &text[s.start..s.end];
+                if !elliptic.iter().any(|(d, _, _)| body.contains(d)) {
+                    continue;
+                }
+                tokens.clear();
+                tokenize_into(text, s.span(), &mut tokens);
+                let words = Words { text, tokens: &tokens };
+                let pairs: Vec<(&str, &[gazetteer::Referent])> = elliptic.iter().map(|(d, r, _)| (*d, *r)).collect();
+                for m in matcher::find_elliptic(gaz, &self.cues, si, &words, &pairs) {
+                    let place = elliptic.iter().find(|(_, r, _)| std::ptr::eq(*r, m.referents)).map(|e| e.2);
+                    places.extend(place);
+                    matches.push(m);
+                }
+            }
+            let mut chosen = chosen;
+            chosen.extend(places.into_iter().map(Some));
+            return self.mentions_of(text, dateline, &matches, &chosen, first_new);
+        }
+        self.mentions_of(text, dateline, &matches, &chosen, matches.len())
+    }
+
+    /// Countries the article names whose name begins with a direction ("North Korea"): the direction as
+    /// written ("North"), the name's referents and the country. A direction shared by two such countries
+    /// is left out.
+    fn elliptic_countries<'g>(
+        &'g self,
+        matches: &[RawMatch<'g>],
+        chosen: &[Option<u32>],
+    ) -> Vec<(&'g str, &'g [gazetteer::Referent], u32)> {
+        let gaz = &self.gazetteer;
+        let mut out: Vec<(&'g str, &'g [gazetteer::Referent], u32)> = Vec::new();
+        let mut shared: Vec<&str> = Vec::new();
+        for (m, place) in matches.iter().zip(chosen) {
+            let Some(place) = *place else { continue };
+            let p = gaz.place(place);
+            if p.feature != Feature::Country {
+                continue;
+            }
+            let name: &'g str = &gaz.place(place).name;
+            let Some((first, rest)) = name.split_once(' ') else { continue };
+            if rest.is_empty() || !Cues::is(&self.cues.directions, first) || first.ends_with("ern") {
+                continue;
+            }
+            match out.iter().find(|(d, _, _)| *d == first) {
+                Some(&(_, _, other)) if other != place => shared.push(first),
+                Some(_) => {}
+                None => out.push((first, m.referents, place)),
+            }
+        }
+        out.retain(|(d, _, _)| !shared.contains(d));
+        out
+    }
+
+    /// The place mentions of the chosen matches; those from `elliptic_from` on are elliptic ("the North")
+    /// and take the gazetteer's name.
+    fn mentions_of(
+        &self,
+        text: &str,
+        dateline: Option<dateline::Dateline>,
+        matches: &[RawMatch],
+        chosen: &[Option<u32>],
+        elliptic_from: usize,
+    ) -> Vec<PlaceMention> {
         let mut out: Vec<PlaceMention> = Vec::with_capacity(matches.len() + 1);
         if let Some(d) = dateline {
             out.push(self.mention(text, d.sentence, d.start, d.end, d.place, PlaceRole::Dateline, None));
         }
-        for (m, place) in matches.iter().zip(chosen) {
+        for (i, (m, &place)) in matches.iter().zip(chosen).enumerate() {
             let Some(place) = place else { continue };
             let mut pm = self.mention(
                 text,
@@ -210,6 +278,9 @@ impl Places {
                 m.role,
                 m.direction.as_deref(),
             );
+            if i >= elliptic_from {
+                pm.name = pm.place.clone();
+            }
             pm.preposition = m.preposition.clone();
             pm.near = m.near;
             pm.qualifies = m.qualifies;
@@ -227,6 +298,9 @@ impl Places {
                 }
             }
             out.push(pm);
+        }
+        if elliptic_from < matches.len() {
+            out.sort_by_key(|p| (p.sentence, p.start));
         }
         out
     }

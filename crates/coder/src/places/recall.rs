@@ -19,6 +19,8 @@ pub const FAR_SENTENCES: usize = 12;
 /// How many words may stand between a taken-up noun and its place ("the warrant unsealed in a court in
 /// Boston").
 const NOUN_TO_PLACE_WORDS: usize = 8;
+/// How many words may stand between a gathering and its place ("the summit, held in Accra").
+const OCCASION_TO_PLACE_WORDS: usize = 4;
 /// How many words after the trigger a site's noun may come ("stormed the crowded mosque").
 const TRIGGER_TO_SITE_WORDS: usize = 6;
 
@@ -117,7 +119,7 @@ pub fn occasion<'p>(
             let s = sentences.get(si)?;
             words(text, s.start, s.end)
                 .filter(|&(at, w)| w.eq_ignore_ascii_case(&noun) && !(si == e.sentence && lo <= at && at < hi))
-                .find_map(|(at, w)| place_after(text, places, si, at + w.len(), 2))
+                .find_map(|(at, w)| place_after(text, places, si, at + w.len(), OCCASION_TO_PLACE_WORDS))
         })
 }
 
@@ -204,7 +206,6 @@ pub fn site_taken_up<'p>(
         .iter()
         .filter(|p| p.feature == Feature::Site && p.end <= e.trigger.start)
         .filter_map(|p| Some((p, head(p)?)))
-        .filter(|(_, h)| h.chars().all(char::is_lowercase))
         .collect();
     if sites.is_empty() {
         return None;

@@ -537,3 +537,244 @@ fn a_visitor_acts_where_the_visit_took_them() {
     coder().places.locate(text, &sentences, &places, &mut events);
     assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Norway"));
 }
+
+#[test]
+fn the_north_stands_for_the_named_country_that_begins_with_it() {
+    let text = "South Sudan closed two crossings on Tuesday. Traders said goods now pile up in the South, \
+                while the South Atlantic route stays open.";
+    let (_, places) = places_of(text);
+    let south: Vec<&PlaceMention> = places.iter().filter(|p| p.text == "South").collect();
+    assert_eq!(south.len(), 1, "{places:?}");
+    assert_eq!(
+        (south[0].name.as_str(), south[0].country.as_deref(), south[0].role),
+        ("South Sudan", Some("SSD"), PlaceRole::Locative)
+    );
+    assert_eq!(&text[south[0].start..south[0].end], "South");
+    // Without the country in the article, "the North" is no place.
+    let (_, places) = places_of("Snow fell across the North on Sunday.");
+    assert!(places.iter().all(|p| p.text != "North"), "{places:?}");
+    // Two countries that begin with the same direction leave it unresolved.
+    let text = "North Korea and North Macedonia both voted. Envoys met in the North later.";
+    let (_, places) = places_of(text);
+    assert!(places.iter().all(|p| p.text != "North"), "{places:?}");
+}
+
+/// An event whose source (and target) are named bodies or people.
+fn named_event(
+    text: &str,
+    sentences: &[Sentence],
+    trigger: &str,
+    source: (&str, &str),
+    target: Option<(&str, &str)>,
+    code: &str,
+) -> Event {
+    let mut e = event(text, sentences, trigger, source.0, target.map(|t| t.0), code);
+    e.source.name = Some(source.1.into());
+    if let (Some(t), Some((_, name))) = (e.target.as_mut(), target) {
+        t.name = Some(name.into());
+    }
+    e
+}
+
+/// The locations of hand-made events in the text: (name, country, via) each.
+fn locate_all(text: &str, make: impl Fn(&str, &[Sentence]) -> Vec<Event>) -> Vec<Option<(String, String, LocationVia)>> {
+    let (sentences, places) = places_of(text);
+    let mut events = make(text, &sentences);
+    coder().places.locate(text, &sentences, &places, &mut events);
+    events
+        .into_iter()
+        .map(|e| e.location.map(|l| (l.name, l.country.unwrap_or_default(), l.via)))
+        .collect()
+}
+
+#[test]
+fn a_body_acts_and_is_addressed_at_its_seat() {
+    let text = "The Sejm condemned the decree in a late vote. Next week the Japanese premier will address the Diet. \
+                The Pentagon bombed a depot. Critics condemned the Kremlin.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(t, s, "condemned the decree", ("POL", "Sejm"), None, "111"),
+            named_event(t, s, "address", ("JPN", "Fumio Sato"), Some(("JPN", "the Diet")), "036"),
+            // An attack does not happen at the attacker's seat.
+            named_event(t, s, "bombed", ("USA", "Pentagon"), None, "195"),
+            // Criticism of a body is not made at its seat.
+            named_event(t, s, "condemned the Kremlin", ("USA", "Critics"), Some(("RUS", "Kremlin")), "111"),
+        ]
+    });
+    assert_eq!(got[0], at("Sejm, Warsaw", "POL", LocationVia::Seat));
+    assert_eq!(got[1], at("National Diet, Tokyo", "JPN", LocationVia::Seat));
+    assert_eq!(got[2], None);
+    assert_eq!(got[3], None);
+    // A body of a state the table does not list it for has no seat; a place in the clause beats the seat.
+    let text = "The Duma's speaker said in Minsk that talks would go on. The parliament approved the budget.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(t, s, "said", ("RUS", "Duma"), None, "010"),
+            named_event(t, s, "approved", ("FRA", "Parliament"), None, "057"),
+        ]
+    });
+    assert_eq!(got[0], at("Minsk", "BLR", LocationVia::Clause));
+    assert_eq!(got[1], None);
+    // The seat's location carries coordinates and the town's region.
+    let (sentences, places) = places_of("The Knesset passed the law.");
+    let mut events = vec![named_event(
+        "The Knesset passed the law.",
+        &sentences,
+        "passed",
+        ("ISR", "the Knesset"),
+        None,
+        "057",
+    )];
+    coder().places.locate("The Knesset passed the law.", &sentences, &places, &mut events);
+    let l = events[0].location.as_ref().unwrap();
+    assert_eq!((l.kind, l.mention), (PlaceKind::Site, None));
+    assert!(l.lat.is_some_and(|v| (31.0..32.0).contains(&v)) && l.admin1.is_some(), "{l:?}");
+}
+
+#[test]
+fn a_site_inside_the_chosen_town_is_more_specific() {
+    let text = "Veterans marched through Beijing and laid wreaths on Tiananmen Square.";
+    assert_eq!(
+        locate_one(text, "marched", "CHN", None, "141"),
+        at("Tiananmen Square", "CHN", LocationVia::Clause)
+    );
+    let text = "The host invited the chancellor to Paris for a dinner at the Elysee Palace.";
+    assert_eq!(
+        locate_one(text, "invited", "FRA", Some("DEU"), "036"),
+        at("Elysee Palace", "FRA", LocationVia::Clause)
+    );
+    // A site in another town stays out.
+    let text = "The delegation travelled to Moscow after a stop at the Peace Palace.";
+    assert_eq!(
+        locate_one(text, "travelled to", "FRA", Some("RUS"), "042"),
+        at("Moscow", "RUS", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_noun_of_another_time_does_not_take_the_place_before_it() {
+    let text = "The minister toured a car plant in Lyon ahead of talks with the Italian premier.";
+    assert_eq!(locate_one(text, "talks", "FRA", Some("ITA"), "046"), None);
+    let text = "Crowds rallied in Quito days before the negotiations with the miners.";
+    assert_eq!(locate_one(text, "negotiations", "ECU", None, "046"), None);
+    // A meeting word after "for" keeps the place of its clause.
+    let text = "The ministers gathered in Lyon for talks on the budget.";
+    assert_eq!(
+        locate_one(text, "talks", "FRA", Some("ITA"), "046"),
+        at("Lyon", "FRA", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_gathering_named_as_the_occasion_gives_its_venue() {
+    let text = "The talks in Lima resumed on Monday. During the talks, the Chilean envoy accused Peru of stalling.";
+    assert_eq!(
+        locate_one(text, "accused", "CHL", Some("PER"), "112"),
+        at("Lima", "PER", LocationVia::Venue)
+    );
+    let text = "Norway's minister praised the host at the conference. The conference, held in Accra, ended on Friday.";
+    assert_eq!(
+        locate_one(text, "praised", "NOR", Some("GHA"), "051"),
+        at("Accra", "GHA", LocationVia::Venue)
+    );
+    // A gathering the article does not place gives nothing; neither does one that is no occasion.
+    let text = "Norway's minister praised the host at the conference on Friday.";
+    assert_eq!(locate_one(text, "praised", "NOR", Some("GHA"), "051"), None);
+    let text = "The talks in Lima resumed on Monday. The Chilean envoy accused Peru of stalling the talks.";
+    assert_eq!(locate_one(text, "accused", "CHL", Some("PER"), "112"), None);
+}
+
+#[test]
+fn a_meeting_takes_the_venue_of_a_later_sentence_that_names_the_other_participant() {
+    let filler = "Trade dominated the agenda. Ports were busy. Prices rose. Farmers protested. Exports fell. ";
+    let text = format!(
+        "Chancellor Weber will host Prime Minister Lindqvist for a summit next month. {filler}\
+         Lindqvist is expected to fly to Vilnius for the meeting with Weber."
+    );
+    let got = locate_all(&text, |t, s| {
+        vec![named_event(
+            t,
+            s,
+            "summit",
+            ("DEU", "Anna Weber"),
+            Some(("SWE", "Erik Lindqvist")),
+            "036",
+        )]
+    });
+    assert_eq!(got[0], at("Vilnius", "LTU", LocationVia::Venue));
+    // A far sentence that does not name the other participant says nothing about this meeting.
+    let text = format!(
+        "Chancellor Weber will host Prime Minister Lindqvist for a summit next month. {filler}\
+         Ministers are expected to fly to Vilnius for a meeting on grain."
+    );
+    let got = locate_all(&text, |t, s| {
+        vec![named_event(
+            t,
+            s,
+            "summit",
+            ("DEU", "Anna Weber"),
+            Some(("SWE", "Erik Lindqvist")),
+            "036",
+        )]
+    });
+    assert_eq!(got[0], None);
+}
+
+#[test]
+fn a_noun_taken_up_later_with_a_place_places_the_event() {
+    let filler = "Shares fell. The firm declined to comment. ";
+    let text = format!(
+        "Prosecutors obtained an indictment against the shipping firm on Monday. {filler}\
+         The indictment, unsealed in a federal court in Boston, lists ten counts."
+    );
+    assert_eq!(
+        locate_one(&text, "indictment", "USA", None, "173"),
+        at("Boston", "USA", LocationVia::Venue)
+    );
+    let text = "Police broke up a protest on Sunday. By nightfall the protest had moved to Tahrir Square.";
+    assert_eq!(
+        locate_one(text, "protest", "EGY", None, "145"),
+        at("Tahrir Square", "EGY", LocationVia::Venue)
+    );
+    // Taken up without a place, or with a place far from the noun, it gives nothing.
+    let text = format!(
+        "Prosecutors obtained an indictment against the shipping firm on Monday. {filler}\
+         The indictment lists ten counts of fraud, bribery and evasion that date back years, lawyers in Boston said."
+    );
+    assert_eq!(locate_one(&text, "indictment", "USA", None, "173"), None);
+}
+
+#[test]
+fn an_attack_on_a_site_named_earlier_is_placed_there() {
+    let text = "Shells hit the Zaporizhzhia nuclear plant overnight. Officials urged calm. \
+                Later drones struck the damaged plant again.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "struck", "RUS", Some("UKR"), "195")]);
+    assert_eq!(got[0], at("Zaporizhzhia nuclear plant", "UKR", LocationVia::Target));
+    let text = "Crowds sheltered at al-Shifa hospital for days. Then troops raided the hospital at dawn.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "raided", "ISR", Some("PSE"), "190")]);
+    assert_eq!(got[0], at("al-Shifa hospital", "PSE", LocationVia::Target));
+    // No such site named, or no attack: nothing.
+    let text = "Shells hit the Zaporizhzhia nuclear plant overnight. Later drones struck the hospital.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "struck", "RUS", Some("UKR"), "195")]);
+    assert_eq!(got[0], None);
+    let text = "Shells hit the Zaporizhzhia nuclear plant overnight. Later officials criticized the plant.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "criticized", "RUS", Some("UKR"), "111")]);
+    assert_eq!(got[0], None);
+}
+
+#[test]
+fn a_refusal_or_plan_to_meet_takes_the_venue() {
+    let text = "Officials ruled out any meeting with the rebel envoy, who arrives in Doha on Friday.";
+    assert_eq!(
+        locate_one(text, "meeting", "AFG", None, "125"),
+        at("Doha", "QAT", LocationVia::Venue)
+    );
+    let text = "Kenya's president plans a summit with his Ugandan counterpart. The two are expected in Mombasa on Monday.";
+    assert_eq!(
+        locate_one(text, "summit", "KEN", Some("UGA"), "036"),
+        at("Mombasa", "KEN", LocationVia::Venue)
+    );
+    // A plan that is no meeting does not.
+    let text = "Kenya's president plans new tariffs. Traders met in Mombasa on Monday.";
+    assert_eq!(locate_one(text, "plans", "KEN", Some("UGA"), "036"), None);
+}
