@@ -101,6 +101,8 @@ pub struct Gazetteer {
     admin1: FxHashMap<(Cow<'static, str>, Cow<'static, str>), u32>,
     /// ISO3 → the country.
     countries: FxHashMap<Cow<'static, str>, u32>,
+    /// ISO3 → the country's capital (the most populous, where a country has several).
+    capitals: FxHashMap<Cow<'static, str>, u32>,
 }
 
 /// A parsed row before indexing.
@@ -260,9 +262,16 @@ impl Gazetteer {
         let mut places = Vec::with_capacity(rows.len());
         let mut admin1 = FxHashMap::default();
         let mut countries = FxHashMap::default();
+        let mut capitals: FxHashMap<Cow<'static, str>, (u32, u32)> = FxHashMap::default();
         for (i, row) in rows.into_iter().enumerate() {
             let id = i as u32;
             match row.place.feature {
+                Feature::Capital => {
+                    let best = capitals.entry(row.place.country.clone()).or_insert((id, 0));
+                    if row.place.population >= best.1 {
+                        *best = (id, row.place.population);
+                    }
+                }
                 Feature::Admin1 => {
                     admin1.insert((row.place.country.clone(), row.place.admin1.clone()), id);
                 }
@@ -311,6 +320,7 @@ impl Gazetteer {
             first_words,
             admin1,
             countries,
+            capitals: capitals.into_iter().map(|(c, (id, _))| (c, id)).collect(),
         }
     }
 
@@ -347,6 +357,11 @@ impl Gazetteer {
     /// The country place of an ISO3 code.
     pub fn country(&self, iso3: &str) -> Option<u32> {
         self.countries.get(iso3).copied()
+    }
+
+    /// The capital of a country (ISO3).
+    pub fn capital(&self, iso3: &str) -> Option<u32> {
+        self.capitals.get(iso3).copied()
     }
 
     pub fn len(&self) -> usize {

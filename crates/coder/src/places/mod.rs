@@ -195,30 +195,47 @@ impl Places {
         let dateline_place = dateline.map(|d| gaz.place(d.place));
         let ctx = resolve::Context::build(gaz, mentions, &matches, dateline_place);
         let chosen = resolve::choose(gaz, &ctx, &matches, &sentence_first);
+        // Places the text describes rather than names: "the North" (a named "North ..." country), "the
+        // Finnish capital".
         let elliptic = self.elliptic_countries(&matches, &chosen);
-        if !elliptic.is_empty() {
-            let first_new = matches.len();
-            let mut places: Vec<u32> = Vec::new();
-            for (si, s) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
-                let body = &text[s.start..s.end];
-                if !elliptic.iter().any(|(d, _, _)| body.contains(d)) {
-                    continue;
-                }
-                tokens.clear();
-                tokenize_into(text, s.span(), &mut tokens);
-                let words = Words { text, tokens: &tokens };
+        let mut described: Vec<(RawMatch, u32)> = Vec::new();
+        for (si, s) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
+            let body = &text[s.start..s.end];
+            let directions = elliptic.iter().any(|(d, _, _)| body.contains(d));
+            let capital = body.contains(" capital");
+            if !directions && !capital {
+                continue;
+            }
+            tokens.clear();
+            tokenize_into(text, s.span(), &mut tokens);
+            let words = Words { text, tokens: &tokens };
+            if directions {
                 let pairs: Vec<(&str, &[gazetteer::Referent])> = elliptic.iter().map(|(d, r, _)| (*d, *r)).collect();
                 for m in matcher::find_elliptic(gaz, &self.cues, si, &words, &pairs) {
-                    let place = elliptic.iter().find(|(_, r, _)| std::ptr::eq(*r, m.referents)).map(|e| e.2);
-                    places.extend(place);
-                    matches.push(m);
+                    if let Some(&(_, _, place)) = elliptic.iter().find(|(_, r, _)| std::ptr::eq(*r, m.referents)) {
+                        described.push((m, place));
+                    }
                 }
             }
-            let mut chosen = chosen;
-            chosen.extend(places.into_iter().map(Some));
-            return self.mentions_of(text, dateline, &matches, &chosen, first_new);
+            if capital {
+                let country_of = |start: usize, end: usize| country_adjective(mentions, start, end);
+                for (first, last, country) in matcher::capital_phrases(&words, country_of) {
+                    let Some(place) = gaz.capital(country) else { continue };
+                    let referents = gaz.lookup(&gaz.place(place).name);
+                    if referents.iter().any(|r| r.place == place) {
+                        let m = matcher::described(gaz, &self.cues, si, &words, (first, last), referents);
+                        described.push((m, place));
+                    }
+                }
+            }
         }
-        self.mentions_of(text, dateline, &matches, &chosen, matches.len())
+        let first_described = matches.len();
+        let mut chosen = chosen;
+        for (m, place) in described {
+            matches.push(m);
+            chosen.push(Some(place));
+        }
+        self.mentions_of(text, dateline, &matches, &chosen, first_described)
     }
 
     /// Countries the article names whose name begins with a direction ("North Korea"): the direction as
@@ -253,8 +270,8 @@ impl Places {
         out
     }
 
-    /// The place mentions of the chosen matches; those from `elliptic_from` on are elliptic ("the North")
-    /// and take the gazetteer's name.
+    /// The place mentions of the chosen matches; those from `elliptic_from` on are described, not named
+    /// ("the North", "the Finnish capital"), and take the gazetteer's name.
     fn mentions_of(
         &self,
         text: &str,
@@ -366,6 +383,16 @@ impl Places {
     pub fn locate(&self, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
         locate::locate(&self.cues, &self.seats, text, sentences, places, events);
     }
+}
+
+/// The country of a country's adjective at `start..end` ("Finnish"), from the actor mentions.
+fn country_adjective(mentions: &[Mention], start: usize, end: usize) -> Option<&str> {
+    let i = mentions.partition_point(|m| m.start < start);
+    mentions[i..]
+        .iter()
+        .take_while(|m| m.start == start)
+        .find(|m| m.end == end && m.actor.role.is_none() && m.actor.org.is_none())
+        .and_then(|m| m.actor.country.as_deref())
 }
 
 /// A person's or organisation's mention that covers the name and more ("George Washington", "Washington

@@ -778,3 +778,27 @@ fn a_refusal_or_plan_to_meet_takes_the_venue() {
     let text = "Kenya's president plans new tariffs. Traders met in Mombasa on Monday.";
     assert_eq!(locate_one(text, "plans", "KEN", Some("UGA"), "036"), None);
 }
+
+#[test]
+fn the_capital_of_a_named_nationality_is_that_capital() {
+    let text = "Envoys of both sides held talks in the Kenyan capital on Monday.";
+    let (_, places) = places_of(text);
+    let p = places.iter().find(|p| p.text == "Kenyan capital").expect("the phrase is a place");
+    assert_eq!(
+        (p.name.as_str(), p.country.as_deref(), p.role),
+        ("Nairobi", Some("KEN"), PlaceRole::Locative)
+    );
+    assert_eq!(&text[p.start..p.end], "Kenyan capital");
+    assert_eq!(
+        locate_one(text, "held talks", "SOM", Some("ETH"), "046"),
+        at("Nairobi", "KEN", LocationVia::Clause)
+    );
+    let text = "Drones struck the Ukrainian capital overnight.";
+    assert_eq!(
+        locate_one(text, "struck", "RUS", Some("UKR"), "195"),
+        at("Kyiv", "UKR", LocationVia::Target)
+    );
+    // A capital without a nationality, or a word that is no country's adjective, is no place.
+    let (_, places) = places_of("Talks resumed in the capital and in the Regional capital on Monday.");
+    assert!(places.is_empty(), "{places:?}");
+}
