@@ -68,6 +68,8 @@ struct CueFile {
     taken_up_nouns: Vec<String>,
     #[serde(default)]
     other_time_openers: Vec<String>,
+    #[serde(default)]
+    ing_things: Vec<String>,
 }
 
 /// Lower-cased word sets.
@@ -103,6 +105,7 @@ pub struct Cues {
     pub occasion_openers: FxHashSet<String>,
     pub taken_up_nouns: FxHashSet<String>,
     pub other_time_openers: FxHashSet<String>,
+    pub ing_things: FxHashSet<String>,
 }
 
 fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
@@ -159,6 +162,7 @@ impl Cues {
         self.occasion_openers.extend(lower(f.occasion_openers));
         self.taken_up_nouns.extend(lower(f.taken_up_nouns));
         self.other_time_openers.extend(lower(f.other_time_openers));
+        self.ing_things.extend(lower(f.ing_things));
     }
 
     /// `word` (any case) is in `set`.

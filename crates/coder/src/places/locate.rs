@@ -99,13 +99,25 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
     text.get(a.min(b)..a.max(b)).map_or(0, |s| s.split_whitespace().count())
 }
 
-/// Another event's trigger, or an infinitive ("to build"), stands between the trigger and the place: the
-/// place belongs to that verb ("condemned Israel for attempting to build settlements in the West Bank").
-fn another_verb_between(text: &str, others: &[(usize, usize)], a: usize, b: usize) -> bool {
+/// Another event's trigger, an infinitive ("to build") or an event noun in -ing ("the shelling") stands
+/// between the trigger and the place: the place belongs to that verb or noun ("condemned Israel for
+/// attempting to build settlements in the West Bank", "protested the shelling of a school in Kharkiv").
+fn another_verb_between(cues: &Cues, text: &str, others: &[(usize, usize)], a: usize, b: usize) -> bool {
     if others.iter().any(|&(s, e)| s >= a && e <= b) {
         return true;
     }
     let words: Vec<&str> = text[a..b].split_whitespace().collect();
+    let event_noun = words.windows(2).any(|w| {
+        let noun = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(w[0], "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
+            && noun.len() > 5
+            && noun.ends_with("ing")
+            && noun.chars().all(|c| c.is_ascii_lowercase())
+            && !Cues::is(&cues.ing_things, noun)
+    });
+    if event_noun {
+        return true;
+    }
     words.windows(2).any(|w| {
         w[0] == "to"
             && w[1].chars().next().is_some_and(char::is_lowercase)
@@ -167,7 +179,7 @@ fn after_participle(cues: &Cues, text: &str, e: &Event, p: &PlaceMention) -> boo
         .get(1)
         .is_some_and(|w| matches!(*w, "and" | "or") || w.ends_with(','));
     let participle = (word.len() > 4 && word.ends_with("ed"))
-        || (word.len() > 5 && word.ends_with("ing"))
+        || (word.len() > 5 && word.ends_with("ing") && !Cues::is(&cues.ing_things, word))
         || Cues::is(&cues.participles, word);
     participle && !is_trigger && !coordinated && p.start > e.trigger.end
 }
@@ -318,9 +330,12 @@ fn continue_story(events: &mut [Event]) {
             continue;
         }
         let e = &events[i];
+        // The same actor: the same country or organisation, and the same name when either is named (Biden's
+        // arrival does not place what "the administration" weighs).
         let same_source = |o: &Event| {
-            (e.source.country.is_some() && o.source.country == e.source.country)
-                || (e.source.org.is_some() && o.source.org == e.source.org)
+            o.source.name == e.source.name
+                && ((e.source.country.is_some() && o.source.country == e.source.country)
+                    || (e.source.org.is_some() && o.source.org == e.source.org))
         };
         let found = events[..i]
             .iter()
@@ -361,7 +376,7 @@ fn clause_place<'p>(
             && !(p.start < e.trigger.end && e.trigger.start < p.end)
             && !after_participle(cues, text, e, p)
             && (p.preposition.as_deref() != Some("from") || words_between(text, e.trigger.end, p.start) <= 4)
-            && !(p.start >= e.trigger.end && another_verb_between(text, others, e.trigger.end, p.start))
+            && !(p.start >= e.trigger.end && another_verb_between(cues, text, others, e.trigger.end, p.start))
     };
     let verbal = cues.verbal_roots.contains(&e.root);
     let after = places
@@ -464,11 +479,13 @@ fn target_place<'p>(
         return None;
     }
     let target_country = e.target.as_ref()?.country.as_deref()?;
+    // The trigger's object ("to attack Syria will ...") is the place attacked, whatever follows it.
+    let object = |p: &PlaceMention| p.start >= e.trigger.end && text[e.trigger.end..p.start].trim().is_empty();
     let usable = |p: &&PlaceMention| {
         p.sentence == e.sentence
             && p.start >= lo
             && p.end <= hi
-            && p.role != PlaceRole::Actor
+            && (p.role != PlaceRole::Actor || object(p))
             && !p.qualifies
             && !p.border
             && p.country.as_deref() == Some(target_country)

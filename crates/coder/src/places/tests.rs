@@ -802,3 +802,47 @@ fn the_capital_of_a_named_nationality_is_that_capital() {
     let (_, places) = places_of("Talks resumed in the capital and in the Regional capital on Monday.");
     assert!(places.is_empty(), "{places:?}");
 }
+
+#[test]
+fn an_act_in_ing_between_trigger_and_place_takes_the_place() {
+    let text = "The ministry protested the shelling of a school in Kharkiv on Monday.";
+    assert_eq!(locate_one(text, "protested", "UKR", Some("RUS"), "111"), None);
+    let text = "Police stormed the building in Harare at dawn.";
+    assert_eq!(
+        locate_one(text, "stormed", "ZWE", None, "173"),
+        at("Harare", "ZWE", LocationVia::Clause)
+    );
+    // A thing in -ing is no act.
+    let text = "Troops seized the crossing at the bridge in Kherson overnight.";
+    assert_eq!(
+        locate_one(text, "seized", "UKR", None, "190"),
+        at("Kherson", "UKR", LocationVia::Clause)
+    );
+    let text = "Rebels condemned the bombing of a market in Goma.";
+    assert_eq!(locate_one(text, "condemned", "COD", None, "111"), None);
+}
+
+#[test]
+fn the_object_of_an_attack_is_the_place_attacked_whatever_follows() {
+    let text = "Analysts expect that a decision to bomb Yemen will split the coalition.";
+    assert_eq!(
+        locate_one(text, "bomb", "SAU", Some("YEM"), "195"),
+        at("Yemen", "YEM", LocationVia::Target)
+    );
+    // Not the object: a place standing for its government further on stays an actor.
+    let text = "The raid on the depot angered officials, and Yemen will respond.";
+    assert_eq!(locate_one(text, "raid", "SAU", Some("YEM"), "190"), None);
+}
+
+#[test]
+fn a_later_act_shares_the_place_only_of_the_same_named_source() {
+    let text = "The envoy Maria Lopez landed in Quito on Monday for a three-day tour of the coastal provinces and \
+                their ports as the government weighed new measures.";
+    let got = locate_all(text, |t, s| {
+        let mut arrival = event(t, s, "landed in", "ESP", Some("ECU"), "042");
+        arrival.source.name = Some("Maria Lopez".into());
+        vec![arrival, event(t, s, "weighed", "ESP", None, "014")]
+    });
+    assert_eq!(got[0], at("Quito", "ECU", LocationVia::Clause));
+    assert_eq!(got[1], None);
+}
