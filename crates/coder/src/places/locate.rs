@@ -282,13 +282,14 @@ fn far_places(places: &[PlaceMention], si: usize) -> &[PlaceMention] {
     &places[p0..p1]
 }
 
-/// The seat of the body that acts (a statement or decision: "the Knesset voted") or that is met or
-/// addressed ("spoke to Congress").
+/// The seat of the body that acts (a statement or decision: "the Knesset voted"; not an office that only
+/// hosts, whose name stands for its government: "the Kremlin said") or that is visited, met or addressed
+/// ("spoke to Congress", "visited the Kremlin").
 fn seat<'s>(cues: &Cues, seats: &'s Seats, e: &Event) -> Option<&'s Seat> {
     let by_source = cues.seat_roots.contains(&e.root);
     let to_target = cues.seat_target_codes.iter().any(|c| e.code.starts_with(c.as_str()));
     by_source
-        .then(|| seats.of(&e.source))
+        .then(|| seats.of(&e.source).filter(|s| s.sits))
         .flatten()
         .or_else(|| to_target.then(|| seats.of(e.target.as_ref()?)).flatten())
 }

@@ -1,8 +1,9 @@
-//! Institutions and where they sit (`data/places/seats.tsv`, extended by the user's `*.seats.tsv`): a
-//! legislature's vote, a court's ruling or a statement "from the Kremlin" happens at the body's seat, and so
-//! does an address to a parliament. The table names the body as an actor is named, the state or organisation
-//! it belongs to (so Canada's House of Commons is not Britain's), and the seat's name and coordinates; the
-//! gazetteer's town gives the first-level region.
+//! Institutions and where they sit (`data/places/seats.tsv`, extended by the user's `*.seats.tsv`): a visit
+//! to a body, a meeting with it or an address to it happens at its seat, and so do the votes, rulings and
+//! statements of a body that meets there (a parliament, a court). An office whose name stands for a
+//! government wherever it speaks ("the Kremlin said", like "Moscow said") only hosts. The table names the
+//! body as an actor is named, the state or organisation it belongs to (so Canada's House of Commons is not
+//! Britain's), and the seat's name and coordinates; the gazetteer's town gives the first-level region.
 
 use super::gazetteer::{Feature, Gazetteer};
 use crate::{DictionaryError, DictionarySource};
@@ -24,6 +25,8 @@ pub struct Seat {
     pub admin1_code: Option<String>,
     pub lat: f64,
     pub lon: f64,
+    /// The body meets there (a parliament, a court): its own acts are placed there, not only visits to it.
+    pub sits: bool,
 }
 
 impl Seat {
@@ -81,11 +84,16 @@ impl Seats {
                 message,
             };
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let [body, owner, name, town, lat, lon] = cols[..] else {
+            let [body, owner, name, town, lat, lon, used] = cols[..] else {
                 return Err(err(format!(
-                    "expected 6 tab-separated columns (body, country, seat, town, lat, lon), found {}",
+                    "expected 7 tab-separated columns (body, country, seat, town, lat, lon, use), found {}",
                     cols.len()
                 )));
+            };
+            let sits = match used {
+                "sits" => true,
+                "hosts" => false,
+                other => return Err(err(format!("use {other:?} is neither \"sits\" nor \"hosts\""))),
             };
             let coordinate = |s: &str, what: &str, max: f64| {
                 s.parse::<f64>()
@@ -98,7 +106,8 @@ impl Seats {
             if names.is_empty() || owner.is_empty() || name.is_empty() {
                 return Err(err("the body's names, its country and the seat's name are required".into()));
             }
-            let seat = self.seat(gaz, owner, name, town, lat, lon);
+            let mut seat = self.seat(gaz, owner, name, town, lat, lon);
+            seat.sits = sits;
             // A row for a body already listed (same first name, same owner) replaces it.
             let replaced = self.by_name.get(&names[0]).and_then(|ids| {
                 ids.iter()
@@ -149,6 +158,7 @@ impl Seats {
             admin1_code: town.map(|t| t.admin1.to_string()).filter(|c| !c.is_empty()),
             lat,
             lon,
+            sits: true,
         }
     }
 
@@ -216,8 +226,9 @@ mod tests {
     fn user_rows_add_and_replace_and_bad_rows_name_the_line() {
         let user = [DictionarySource {
             name: "mine.seats.tsv".into(),
-            text: "# my seats\nKnesset\tISR\tKnesset annex, Jerusalem\tJerusalem\t31.78\t35.21\n\
-                   Althing|Icelandic parliament\tISL\tAlthing, Reykjavik\tReykjavik\t64.1466\t-21.9408\n"
+            text: "# my seats\nKnesset\tISR\tKnesset annex, Jerusalem\tJerusalem\t31.78\t35.21\tsits\n\
+                   Althing|Icelandic parliament\tISL\tAlthing, Reykjavik\tReykjavik\t64.1466\t-21.9408\tsits\n\
+                   Stjornarradid\tISL\tStjornarradid, Reykjavik\tReykjavik\t64.1475\t-21.9362\thosts\n"
                 .into(),
         }];
         let seats = Seats::load(gazetteer(), &user).unwrap();
@@ -225,9 +236,10 @@ mod tests {
         assert_eq!(knesset.name, "Knesset annex, Jerusalem");
         let althing = seats.of(&body("Icelandic Parliament", Some("ISL"), None)).unwrap();
         assert_eq!((althing.country.as_deref(), althing.lat), (Some("ISL"), 64.1466));
+        assert!(althing.sits && !seats.of(&body("Stjornarradid", Some("ISL"), None)).unwrap().sits);
         let bad = [DictionarySource {
             name: "bad.seats.tsv".into(),
-            text: "Althing\tISL\tAlthing\tReykjavik\tnorth\t-21.9\n".into(),
+            text: "Althing\tISL\tAlthing\tReykjavik\tnorth\t-21.9\tsits\n".into(),
         }];
         let e = Seats::load(gazetteer(), &bad).unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("bad.seats.tsv", 1));
@@ -237,5 +249,10 @@ mod tests {
             text: "\n\nAlthing\tISL\n".into(),
         }];
         assert_eq!(Seats::load(gazetteer(), &short).unwrap_err().line, 3);
+        let unknown_use = [DictionarySource {
+            name: "use.seats.tsv".into(),
+            text: "Althing\tISL\tAlthing\tReykjavik\t64.1\t-21.9\tmeets\n".into(),
+        }];
+        assert!(Seats::load(gazetteer(), &unknown_use).unwrap_err().message.contains("meets"));
     }
 }

@@ -601,6 +601,16 @@ fn a_body_acts_and_is_addressed_at_its_seat() {
             named_event(t, s, "condemned the Kremlin", ("USA", "Critics"), Some(("RUS", "Kremlin")), "111"),
         ]
     });
+    // An office stands for its government wherever it speaks, but a visit to it is placed there.
+    let office_text = "The Kremlin rejected the offer. The premier visited the Kremlin in May.";
+    let office = locate_all(office_text, |t, s| {
+        vec![
+            named_event(t, s, "rejected", ("RUS", "Kremlin"), None, "120"),
+            named_event(t, s, "visited", ("HUN", "Premier"), Some(("RUS", "the Kremlin")), "042"),
+        ]
+    });
+    assert_eq!(office[0], None);
+    assert_eq!(office[1], at("Kremlin, Moscow", "RUS", LocationVia::Seat));
     assert_eq!(got[0], at("Sejm, Warsaw", "POL", LocationVia::Seat));
     assert_eq!(got[1], at("National Diet, Tokyo", "JPN", LocationVia::Seat));
     assert_eq!(got[2], None);
