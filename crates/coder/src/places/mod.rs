@@ -340,7 +340,9 @@ impl Places {
         // A dateline in capitals, or a country written as an abbreviation ("U.S.", "UK"), takes the
         // gazetteer's name.
         let abbreviated = !written.chars().any(char::is_lowercase) || written.contains('.');
-        let spelled = if (role == PlaceRole::Dateline || p.feature == Feature::Country) && abbreviated {
+        // A site written in other letter case ("the White house") takes its own name.
+        let other_case = p.feature == Feature::Site && written != p.name && written.eq_ignore_ascii_case(&p.name);
+        let spelled = if ((role == PlaceRole::Dateline || p.feature == Feature::Country) && abbreviated) || other_case {
             p.name.to_string()
         } else {
             written.to_string()

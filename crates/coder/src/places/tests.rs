@@ -762,7 +762,7 @@ fn an_attack_on_a_site_named_earlier_is_placed_there() {
     assert_eq!(got[0], at("Zaporizhzhia nuclear plant", "UKR", LocationVia::Target));
     let text = "Crowds sheltered at al-Shifa hospital for days. Then troops raided the hospital at dawn.";
     let got = locate_all(text, |t, s| vec![event(t, s, "raided", "ISR", Some("PSE"), "190")]);
-    assert_eq!(got[0], at("al-Shifa hospital", "PSE", LocationVia::Target));
+    assert_eq!(got[0], at("Al-Shifa Hospital", "PSE", LocationVia::Target));
     // No such site named, or no attack: nothing.
     let text = "Shells hit the Zaporizhzhia nuclear plant overnight. Later drones struck the hospital.";
     let got = locate_all(text, |t, s| vec![event(t, s, "struck", "RUS", Some("UKR"), "195")]);
@@ -855,4 +855,16 @@ fn a_later_act_shares_the_place_only_of_the_same_named_source() {
     });
     assert_eq!(got[0], at("Quito", "ECU", LocationVia::Clause));
     assert_eq!(got[1], None);
+}
+
+#[test]
+fn a_site_written_in_lower_case_is_found_and_named_as_listed() {
+    let text = "The senator was invited to the White house for a briefing.";
+    assert_eq!(
+        locate_one(text, "invited", "USA", None, "036"),
+        at("White House", "USA", LocationVia::Clause)
+    );
+    let (_, places) = places_of("Pilgrims crowded into Tiananmen square at dawn.");
+    let p = places.iter().find(|p| p.place == "Tiananmen Square").expect("the square is found");
+    assert_eq!((p.name.as_str(), p.text.as_str()), ("Tiananmen Square", "Tiananmen square"));
 }
