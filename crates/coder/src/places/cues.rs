@@ -70,6 +70,10 @@ struct CueFile {
     other_time_openers: Vec<String>,
     #[serde(default)]
     ing_things: Vec<String>,
+    #[serde(default)]
+    subordinators: Vec<String>,
+    #[serde(default)]
+    not_subordinating_after: Vec<String>,
 }
 
 /// Lower-cased word sets.
@@ -106,6 +110,8 @@ pub struct Cues {
     pub taken_up_nouns: FxHashSet<String>,
     pub other_time_openers: FxHashSet<String>,
     pub ing_things: FxHashSet<String>,
+    pub subordinators: FxHashSet<String>,
+    pub not_subordinating_after: FxHashSet<String>,
 }
 
 fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
@@ -163,6 +169,8 @@ impl Cues {
         self.taken_up_nouns.extend(lower(f.taken_up_nouns));
         self.other_time_openers.extend(lower(f.other_time_openers));
         self.ing_things.extend(lower(f.ing_things));
+        self.subordinators.extend(lower(f.subordinators));
+        self.not_subordinating_after.extend(lower(f.not_subordinating_after));
     }
 
     /// `word` (any case) is in `set`.

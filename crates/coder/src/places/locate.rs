@@ -43,13 +43,24 @@ fn clause(cues: &Cues, text: &str, s: &Sentence, start: usize, end: usize) -> (u
         let next = body[i + 1..].split_whitespace().next().unwrap_or("");
         Cues::is(&cues.clause_openers, next.trim_matches(|c: char| !c.is_alphanumeric()))
     };
-    // " as Mr. Trump held ...": a clause opener right before a capitalised subject, even without a comma.
+    // " as Mr. Trump held ...": a clause opener right before a capitalised subject, even without a comma;
+    // " as the government weighs ...": a subordinator before a determiner, unless the word before makes it a
+    // preposition ("such as the", "known as the").
     let opens_with_subject = |i: usize| {
         let mut w = body[i + 1..].split_whitespace();
         let (Some(opener), Some(subject)) = (w.next(), w.next()) else {
             return false;
         };
-        Cues::is(&cues.clause_openers, opener) && subject.chars().next().is_some_and(char::is_uppercase)
+        if !Cues::is(&cues.clause_openers, opener) {
+            return false;
+        }
+        if subject.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        let previous = body[..i].split_whitespace().next_back().unwrap_or("");
+        Cues::is(&cues.subordinators, opener)
+            && matches!(subject, "the" | "a" | "an")
+            && !Cues::is(&cues.not_subordinating_after, previous)
     };
     // ", and Bahrain issued ...": a coordinated clause with a subject of its own.
     let coordinated_subject = |i: usize| {
@@ -324,7 +335,8 @@ fn visitor_stays(events: &mut [Event]) {
 }
 
 /// An event with no place of its own, by the same source as an event before it in the same sentence that has
-/// one, happened there too: "Envoys gathered in Oslo on Tuesday and announced in a joint note that ...".
+/// one, happened there too: "Envoys gathered in Oslo on Tuesday and announced in a joint note that ...",
+/// "she addressed the Storting and urged ...".
 fn continue_story(events: &mut [Event]) {
     for i in 0..events.len() {
         if events[i].location.is_some() {
@@ -346,7 +358,7 @@ fn continue_story(events: &mut [Event]) {
                 same_source(o)
                     && o.location
                         .as_ref()
-                        .is_some_and(|l| matches!(l.via, LocationVia::Clause | LocationVia::Venue))
+                        .is_some_and(|l| matches!(l.via, LocationVia::Clause | LocationVia::Venue | LocationVia::Seat))
             })
             .and_then(|o| o.location.clone());
         if let Some(mut l) = found {

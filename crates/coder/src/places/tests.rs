@@ -868,3 +868,28 @@ fn a_site_written_in_lower_case_is_found_and_named_as_listed() {
     let p = places.iter().find(|p| p.place == "Tiananmen Square").expect("the square is found");
     assert_eq!((p.name.as_str(), p.text.as_str()), ("Tiananmen Square", "Tiananmen square"));
 }
+
+#[test]
+fn a_later_act_of_a_speaker_at_a_seat_is_placed_there() {
+    let text = "The Danish premier addressed the Storting on Tuesday and urged new fishing quotas.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(t, s, "addressed", ("DNK", "Mette Holm"), Some(("NOR", "Storting")), "036"),
+            named_event(t, s, "urged", ("DNK", "Mette Holm"), None, "020"),
+        ]
+    });
+    assert_eq!(got[0], at("Storting, Oslo", "NOR", LocationVia::Seat));
+    assert_eq!(got[1], at("Storting, Oslo", "NOR", LocationVia::Context));
+}
+
+#[test]
+fn a_subordinate_clause_after_a_determiner_keeps_its_place_apart() {
+    let text = "The envoy landed in Quito as the government weighed new measures.";
+    assert_eq!(locate_one(text, "weighed", "ECU", None, "014"), None);
+    // "such as the" is no clause.
+    let text = "Rebels raided markets such as the one in Nyala.";
+    assert_eq!(
+        locate_one(text, "raided", "SDN", None, "190"),
+        at("Nyala", "SDN", LocationVia::Clause)
+    );
+}
