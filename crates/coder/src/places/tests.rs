@@ -893,3 +893,15 @@ fn a_subordinate_clause_after_a_determiner_keeps_its_place_apart() {
         at("Nyala", "SDN", LocationVia::Clause)
     );
 }
+
+#[test]
+fn a_region_is_not_taken_for_a_foreign_town_that_only_shares_a_spelling() {
+    let text = "Leaders of India and Japan met at a resort in Bali on Monday.";
+    let (_, places) = places_of(text);
+    let bali = place(&places, "Bali").unwrap();
+    assert_eq!((bali.country.as_deref(), bali.kind), (Some("IDN"), PlaceKind::Region));
+    // A region and its namesake town of the same country: the bare name is the town.
+    let (_, places) = places_of("Shelling continued in Kherson overnight.");
+    let kherson = place(&places, "Kherson").unwrap();
+    assert_eq!((kherson.country.as_deref(), kherson.kind), (Some("UKR"), PlaceKind::City));
+}
