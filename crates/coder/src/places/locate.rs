@@ -462,14 +462,12 @@ fn after_other_time(cues: &Cues, text: &str, lo: usize, trigger_start: usize) ->
     let mut others = 0;
     for w in text[lo..trigger_start].split_whitespace().rev().take(5) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = w.to_lowercase();
-        if Cues::is(&cues.other_time_openers, &lower) {
+        if Cues::is(&cues.other_time_openers, w) {
             return true;
         }
-        let skip = matches!(
-            lower.as_str(),
-            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that" | "of" | "to"
-        );
+        let skip = ["a", "an", "the", "his", "her", "their", "its", "this", "that", "of", "to"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d));
         if !skip {
             others += 1;
             if others > 1 {

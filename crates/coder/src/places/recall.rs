@@ -82,6 +82,14 @@ fn place_after<'p>(
     Some(most_specific(first, &pool))
 }
 
+/// The sentences (sorted, each once) that have a place `keep` accepts.
+fn sentences_with(places: &[PlaceMention], keep: impl Fn(&PlaceMention) -> bool) -> Vec<usize> {
+    let mut out: Vec<usize> = places.iter().filter(|p| keep(p)).map(|p| p.sentence).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Sentence indices within `FAR_SENTENCES` of `si`, nearest first (before before after at equal distance).
 fn nearest_sentences(si: usize, n: usize) -> impl Iterator<Item = usize> {
     (1..=FAR_SENTENCES).flat_map(move |d| [si.checked_sub(d), Some(si + d).filter(|&j| j < n)]).flatten()
@@ -145,7 +153,12 @@ pub fn venue_of_participants<'p>(
     if names.is_empty() {
         return None;
     }
+    let with_places = sentences_with(places, |p| usable(p) && p.feature.is_point() && !p.near);
     nearest_sentences(e.sentence, sentences.len()).find_map(|si| {
+        // Only sentences that give a usable place are read.
+        if with_places.binary_search(&si).is_err() {
+            return None;
+        }
         let s = sentences.get(si)?;
         let mut about_meeting = None;
         let mut named = false;
@@ -179,7 +192,9 @@ pub fn noun_taken_up<'p>(
 ) -> Option<&'p PlaceMention> {
     let noun = trigger_noun(&cues.taken_up_nouns, e)?;
     let last = (e.sentence + FAR_SENTENCES).min(sentences.len().saturating_sub(1));
+    let with_places = sentences_with(places, usable);
     (e.sentence + 1..=last).find_map(|si| {
+        with_places.binary_search(&si).ok()?;
         let s = sentences.get(si)?;
         let ws: Vec<(usize, &str)> = words(text, s.start, s.end).collect();
         ws.windows(2)
