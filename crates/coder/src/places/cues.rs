@@ -73,6 +73,8 @@ struct CueFile {
     #[serde(default)]
     subordinators: Vec<String>,
     #[serde(default)]
+    seat_prepositions: Vec<String>,
+    #[serde(default)]
     not_subordinating_after: Vec<String>,
 }
 
@@ -111,6 +113,7 @@ pub struct Cues {
     pub other_time_openers: FxHashSet<String>,
     pub ing_things: FxHashSet<String>,
     pub subordinators: FxHashSet<String>,
+    pub seat_prepositions: FxHashSet<String>,
     pub not_subordinating_after: FxHashSet<String>,
 }
 
@@ -170,6 +173,7 @@ impl Cues {
         self.other_time_openers.extend(lower(f.other_time_openers));
         self.ing_things.extend(lower(f.ing_things));
         self.subordinators.extend(lower(f.subordinators));
+        self.seat_prepositions.extend(lower(f.seat_prepositions));
         self.not_subordinating_after.extend(lower(f.not_subordinating_after));
     }
 

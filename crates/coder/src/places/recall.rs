@@ -25,7 +25,7 @@ const OCCASION_TO_PLACE_WORDS: usize = 4;
 const TRIGGER_TO_SITE_WORDS: usize = 6;
 
 /// Words of `text[lo..hi]` with their byte offsets: runs of letters, digits, hyphens and apostrophes.
-fn words(text: &str, lo: usize, hi: usize) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn words(text: &str, lo: usize, hi: usize) -> impl Iterator<Item = (usize, &str)> {
     let part = &text[lo..hi];
     let mut start: Option<usize> = None;
     let mut out = Vec::new();

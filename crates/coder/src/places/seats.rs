@@ -173,6 +173,47 @@ impl Seats {
         })
     }
 
+    /// A body named after one of `prepositions` in `words` (word start offsets and words of a clause, as
+    /// [`super::recall`] reads them): "testified before the Senate", "a vote at the Knesset". A name that
+    /// several states' bodies share ("Parliament") counts only for one of `owners` (the event's actors).
+    pub fn named_in<'w>(
+        &self,
+        text: &str,
+        words: &[(usize, &'w str)],
+        prepositions: &rustc_hash::FxHashSet<String>,
+        owners: &[&str],
+    ) -> Option<&Seat> {
+        const MAX_WORDS: usize = 6;
+        for (i, &(_, w)) in words.iter().enumerate() {
+            if !super::cues::Cues::is(prepositions, w) {
+                continue;
+            }
+            let mut j = i + 1;
+            if words.get(j).is_some_and(|(_, w)| w.eq_ignore_ascii_case("the")) {
+                j += 1;
+            }
+            let Some(&(start, first)) = words.get(j) else { continue };
+            if !first.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let longest = (1..=MAX_WORDS.min(words.len() - j)).rev().find_map(|n| {
+                let (at, last) = words[j + n - 1];
+                let ids = self.by_name.get(&fold(&text[start..at + last.len()]))?;
+                let seats: Vec<&Seat> = ids.iter().map(|&i| &self.seats[i as usize]).collect();
+                match seats[..] {
+                    [one] => Some(one),
+                    _ => seats
+                        .into_iter()
+                        .find(|s| owners.iter().any(|o| o.eq_ignore_ascii_case(&s.owner))),
+                }
+            });
+            if longest.is_some() {
+                return longest;
+            }
+        }
+        None
+    }
+
     pub fn len(&self) -> usize {
         self.seats.len()
     }

@@ -905,3 +905,24 @@ fn a_region_is_not_taken_for_a_foreign_town_that_only_shares_a_spelling() {
     let kherson = place(&places, "Kherson").unwrap();
     assert_eq!((kherson.country.as_deref(), kherson.kind), (Some("UKR"), PlaceKind::City));
 }
+
+#[test]
+fn a_body_named_after_a_preposition_of_place_places_the_clause() {
+    let text = "The defence minister testified before the Bundestag on Wednesday about the tanks.";
+    assert_eq!(
+        locate_one(text, "testified", "DEU", None, "010"),
+        at("Bundestag, Berlin", "DEU", LocationVia::Seat)
+    );
+    // A name several states' bodies share counts for the event's own actors only.
+    let text = "Ministers argued at the House of Commons late into the night.";
+    assert_eq!(
+        locate_one(text, "argued", "CAN", None, "111"),
+        at("House of Commons, Ottawa", "CAN", LocationVia::Seat)
+    );
+    assert_eq!(locate_one(text, "argued", "FRA", None, "111"), None);
+    // "in" names who, not where; a body that is no listed seat gives nothing.
+    let text = "Lawmakers in the Bundestag criticized the plan.";
+    assert_eq!(locate_one(text, "criticized", "DEU", None, "111"), None);
+    let text = "The minister testified before the Budget Committee on Wednesday.";
+    assert_eq!(locate_one(text, "testified", "DEU", None, "010"), None);
+}
