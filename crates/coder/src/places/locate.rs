@@ -281,6 +281,7 @@ pub fn locate(
     }
     continue_story(events);
     visitor_stays(events);
+    recall::speaker_stays(cues, text, sentences, places, events);
 }
 
 /// The places of the sentences within [`recall::FAR_SENTENCES`] of sentence `si` (places are in text order).

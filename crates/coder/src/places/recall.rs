@@ -12,7 +12,7 @@ use super::cues::Cues;
 use super::gazetteer::Feature;
 use super::locate::{is_meeting, most_specific};
 use super::matcher::PlaceRole;
-use detente_records::{Event, Sentence};
+use detente_records::{Event, LocationVia, Sentence};
 
 /// How many sentences away these rules look.
 pub const FAR_SENTENCES: usize = 12;
@@ -232,6 +232,73 @@ pub fn site_taken_up<'p>(
         let w = w.to_lowercase();
         sites.iter().rev().find(|(_, h)| *h == w).map(|(p, _)| *p)
     })
+}
+
+/// How many words may stand between a speech verb and the place it was said at ("Okafor said in a long
+/// news conference at the close of the summit in Abuja").
+const SPEECH_TO_PLACE_WORDS: usize = 14;
+/// How many sentences around a speaker's placed words the speaker's other statements are placed there.
+const SPEAKER_SENTENCES: usize = 3;
+
+/// Where a named speaker spoke: "Okafor said at a news conference in Abuja", "Lind told reporters in
+/// Tromso": (the speaker's surname as written, the sentence, the place).
+fn speech_places<'a>(
+    cues: &Cues,
+    text: &'a str,
+    sentences: &[Sentence],
+    places: &'a [PlaceMention],
+) -> Vec<(&'a str, usize, &'a PlaceMention)> {
+    let mut out = Vec::new();
+    for p in places.iter().filter(|p| usable(p) && !p.near) {
+        let Some(s) = sentences.get(p.sentence).filter(|s| s.start <= p.start && p.start <= s.end) else {
+            continue;
+        };
+        // Within the sentence, and outside any quotation before the place.
+        let lo = text[s.start..p.start].rfind(['"', '“', '”']).map_or(s.start, |i| s.start + i + 1);
+        let before: Vec<(usize, &str)> = words(text, lo, p.start).collect();
+        let verb = (0..before.len())
+            .rev()
+            .take(SPEECH_TO_PLACE_WORDS)
+            .find(|&i| Cues::is(&cues.attribution, before[i].1));
+        let Some(&(_, name)) = verb.and_then(|v| v.checked_sub(1)).and_then(|i| before.get(i)) else {
+            continue;
+        };
+        if name.len() > 2 && name.chars().next().is_some_and(char::is_uppercase) {
+            out.push((name, p.sentence, p));
+        }
+    }
+    out
+}
+
+/// A named speaker's statements (the CAMEO roots of things said) with no place of their own, a few sentences
+/// from where the article says the speaker spoke ("Okafor said at a news conference in Abuja"), were made
+/// there.
+pub fn speaker_stays(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
+    if !events
+        .iter()
+        .any(|e| e.location.is_none() && cues.verbal_roots.contains(&e.root) && e.source.name.is_some())
+    {
+        return;
+    }
+    let spoken = speech_places(cues, text, sentences, places);
+    if spoken.is_empty() {
+        return;
+    }
+    for e in events.iter_mut() {
+        if e.location.is_some() || !cues.verbal_roots.contains(&e.root) {
+            continue;
+        }
+        let Some(surname) = e.source.name.as_deref().and_then(|n| n.split_whitespace().last()) else {
+            continue;
+        };
+        let found = spoken
+            .iter()
+            .filter(|(name, si, _)| *name == surname && si.abs_diff(e.sentence) <= SPEAKER_SENTENCES)
+            .min_by_key(|(_, si, _)| si.abs_diff(e.sentence));
+        if let Some((_, _, p)) = found {
+            e.location = Some(p.location(LocationVia::Context));
+        }
+    }
 }
 
 /// The event may take a place from a sentence further away than the venue rule looks.

@@ -926,3 +926,36 @@ fn a_body_named_after_a_preposition_of_place_places_the_clause() {
     let text = "The minister testified before the Budget Committee on Wednesday.";
     assert_eq!(locate_one(text, "testified", "DEU", None, "010"), None);
 }
+
+#[test]
+fn a_speakers_statements_near_where_they_spoke_were_made_there() {
+    let text = "Nigeria will not lift the export ban, President Okafor said. \
+                Okafor spoke at a long news conference at the close of the summit in Abuja. \
+                Okafor also praised Ghana's central bank. Trade fell. Ports shut. Okafor later criticized Niger.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(t, s, "will not lift", ("NGA", "Amina Okafor"), None, "12"),
+            named_event(t, s, "praised", ("NGA", "Amina Okafor"), Some(("GHA", "central bank")), "051"),
+            // Another speaker, and a statement too far away, stay unplaced.
+            named_event(t, s, "praised", ("NGA", "Someone Else"), None, "051"),
+            named_event(t, s, "criticized", ("NGA", "Amina Okafor"), Some(("NER", "Niger")), "111"),
+        ]
+    });
+    assert_eq!(got[0], None, "'spoke' is no word of attribution here");
+    assert_eq!(got[2], None);
+    let text2 = "Nigeria will not lift the export ban, President Okafor said. \
+                 Okafor said at a long news conference at the close of the summit in Abuja that talks would go on. \
+                 Okafor also praised Ghana's central bank. Trade fell. Ports shut. Markets slid. Okafor later criticized Niger.";
+    let got = locate_all(text2, |t, s| {
+        vec![
+            named_event(t, s, "will not lift", ("NGA", "Amina Okafor"), None, "120"),
+            named_event(t, s, "praised", ("NGA", "Amina Okafor"), Some(("GHA", "central bank")), "051"),
+            named_event(t, s, "praised", ("NGA", "Someone Else"), None, "051"),
+            named_event(t, s, "criticized", ("NGA", "Amina Okafor"), Some(("NER", "Niger")), "111"),
+        ]
+    });
+    assert_eq!(got[0], at("Abuja", "NGA", LocationVia::Context));
+    assert_eq!(got[1], at("Abuja", "NGA", LocationVia::Context));
+    assert_eq!(got[2], None);
+    assert_eq!(got[3], None);
+}
