@@ -254,7 +254,12 @@ fn speech_places<'a>(
             continue;
         };
         // Within the sentence, and outside any quotation before the place.
-        let lo = text[s.start..p.start].rfind(['"', '“', '”']).map_or(s.start, |i| s.start + i + 1);
+        let head = &text[s.start..p.start];
+        let lo = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '"' | '“' | '”'))
+            .map_or(s.start, |(i, c)| s.start + i + c.len_utf8());
         let before: Vec<(usize, &str)> = words(text, lo, p.start).collect();
         let verb = (0..before.len())
             .rev()

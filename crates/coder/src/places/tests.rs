@@ -958,4 +958,59 @@ fn a_speakers_statements_near_where_they_spoke_were_made_there() {
     assert_eq!(got[1], at("Abuja", "NGA", LocationVia::Context));
     assert_eq!(got[2], None);
     assert_eq!(got[3], None);
+    // Words inside a quotation before the place are not the attribution.
+    let text3 = "“We will hold firm,” Okafor said in Abuja. “Ghana’s bank said in Accra the rate stays,” Okafor added. \
+                 Okafor praised the rate.";
+    let got = locate_all(text3, |t, s| {
+        vec![named_event(t, s, "praised", ("NGA", "Amina Okafor"), None, "051")]
+    });
+    assert_eq!(got[0], at("Abuja", "NGA", LocationVia::Context));
+}
+
+#[test]
+fn the_rules_that_read_far_never_split_a_character() {
+    // Every rule of this module's later additions on text full of curly quotes, dashes and accents.
+    let text = "«Élysée» — “Le président a dit,” Okafor said in Abuja. “Ça va,” Okafor told reporters in Lagos. \
+                Okafor’s talks in Zürich… ended; the talks — in Genève? — “after the summit” Okafor praised Mali. \
+                The Knesset’s vote at the Knesset — ‘ahead of a summit’ — Hamas fighters struck the Al-Shifa \
+                Hospital. Later, troops raided the “hospital” in the North of the Kenyan capital. \
+                ‘The warrant’ — the warrant, issued in Zürich — as the Sejm voted in the South Sudan’s capital.";
+    let article = Article {
+        id: "quotes".into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    let coded = coder().code(&article);
+    for e in &coded.events {
+        if let Some(m) = e.location.as_ref().and_then(|l| l.mention) {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.end <= text.len());
+        }
+    }
+    // Hand-made events on every word of the text, of codes each rule reads.
+    let (sentences, places) = places_of(text);
+    for code in ["010", "036", "046", "111", "173", "190"] {
+        let mut events: Vec<Event> = Vec::new();
+        for (i, _) in text.match_indices(' ') {
+            let start = i + 1;
+            let end = text[start..].find(' ').map_or(text.len(), |j| start + j);
+            let Some(sentence) = sentences.iter().position(|s| s.start <= start && end <= s.end) else {
+                continue;
+            };
+            let mut e = event(text, &sentences, "Okafor", "NGA", Some("GHA"), code);
+            e.sentence = sentence;
+            e.trigger = Trigger {
+                start,
+                end,
+                text: text[start..end].to_string(),
+            };
+            e.source.name = Some("Amina Okafor".into());
+            events.push(e);
+        }
+        coder().places.locate(text, &sentences, &places, &mut events);
+        for l in events.iter().filter_map(|e| e.location.as_ref()) {
+            if let Some(m) = l.mention {
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
 }
