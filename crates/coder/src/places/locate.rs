@@ -270,7 +270,7 @@ pub fn locate(
                     .or_else(|| recall::noun_taken_up(cues, text, sentences, e, far()))?;
                 Some(p.location(LocationVia::Venue))
             })
-            .or_else(|| seat_named(cues, seats, text, e, lo, hi).map(Seat::location))
+            .or_else(|| seat_named(cues, seats, text, e, &others, lo, hi).map(Seat::location))
             .or_else(|| seat(cues, seats, e).map(Seat::location))
             .or_else(|| {
                 let d = dateline?;
@@ -297,14 +297,24 @@ fn far_places(places: &[PlaceMention], si: usize) -> &[PlaceMention] {
 
 /// A body's seat named in the clause after a preposition of place ("testified before the Senate", "a vote
 /// at the Knesset").
-fn seat_named<'s>(cues: &Cues, seats: &'s Seats, text: &str, e: &Event, lo: usize, hi: usize) -> Option<&'s Seat> {
+fn seat_named<'s>(
+    cues: &Cues,
+    seats: &'s Seats,
+    text: &str,
+    e: &Event,
+    others: &[(usize, usize)],
+    lo: usize,
+    hi: usize,
+) -> Option<&'s Seat> {
     let words: Vec<(usize, &str)> = recall::words(text, lo, hi).collect();
     let owners: Vec<&str> = [Some(&e.source), e.target.as_ref()]
         .into_iter()
         .flatten()
         .filter_map(|a| a.country.as_deref().or(a.org.as_deref()))
         .collect();
-    seats.named_in(text, &words, &cues.seat_prepositions, &owners)
+    // As for a place: not past another verb ("pondering whether to make a run at the White House").
+    let allowed = |at: usize| at < e.trigger.end || !another_verb_between(cues, text, others, e.trigger.end, at);
+    seats.named_in(text, &words, &cues.seat_prepositions, &owners, allowed)
 }
 
 /// The seat of the body that acts (a statement or decision: "the Knesset voted"; not an office that only

@@ -249,7 +249,9 @@ fn speech_places<'a>(
     places: &'a [PlaceMention],
 ) -> Vec<(&'a str, usize, &'a PlaceMention)> {
     let mut out = Vec::new();
-    for p in places.iter().filter(|p| usable(p) && !p.near) {
+    // "said in Abuja", "said at a news conference in Abuja": not the object of a verb ("visit China").
+    let at_or_in = |p: &PlaceMention| matches!(p.preposition.as_deref(), Some("in" | "at"));
+    for p in places.iter().filter(|p| usable(p) && !p.near && at_or_in(p)) {
         let Some(s) = sentences.get(p.sentence).filter(|s| s.start <= p.start && p.start <= s.end) else {
             continue;
         };

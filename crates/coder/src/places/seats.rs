@@ -175,17 +175,19 @@ impl Seats {
 
     /// A body named after one of `prepositions` in `words` (word start offsets and words of a clause, as
     /// [`super::recall`] reads them): "testified before the Senate", "a vote at the Knesset". A name that
-    /// several states' bodies share ("Parliament") counts only for one of `owners` (the event's actors).
+    /// several states' bodies share ("Parliament") counts only for one of `owners` (the event's actors);
+    /// `allowed` says whether a preposition at a byte offset may place the event.
     pub fn named_in<'w>(
         &self,
         text: &str,
         words: &[(usize, &'w str)],
         prepositions: &rustc_hash::FxHashSet<String>,
         owners: &[&str],
+        allowed: impl Fn(usize) -> bool,
     ) -> Option<&Seat> {
         const MAX_WORDS: usize = 6;
-        for (i, &(_, w)) in words.iter().enumerate() {
-            if !super::cues::Cues::is(prepositions, w) {
+        for (i, &(at, w)) in words.iter().enumerate() {
+            if !super::cues::Cues::is(prepositions, w) || !allowed(at) {
                 continue;
             }
             let mut j = i + 1;

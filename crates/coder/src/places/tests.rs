@@ -925,6 +925,9 @@ fn a_body_named_after_a_preposition_of_place_places_the_clause() {
     assert_eq!(locate_one(text, "criticized", "DEU", None, "111"), None);
     let text = "The minister testified before the Budget Committee on Wednesday.";
     assert_eq!(locate_one(text, "testified", "DEU", None, "010"), None);
+    // A seat past another verb belongs to that verb.
+    let text = "The senator weighed whether to try for a seat at the Bundestag next year.";
+    assert_eq!(locate_one(text, "weighed", "DEU", None, "014"), None);
 }
 
 #[test]
@@ -965,6 +968,12 @@ fn a_speakers_statements_near_where_they_spoke_were_made_there() {
         vec![named_event(t, s, "praised", ("NGA", "Amina Okafor"), None, "051")]
     });
     assert_eq!(got[0], at("Abuja", "NGA", LocationVia::Context));
+    // A place that is a verb's object after the speech verb is not where the speaker spoke.
+    let text4 = "Okafor said officials would visit Ghana soon. Okafor praised the rate.";
+    let got = locate_all(text4, |t, s| {
+        vec![named_event(t, s, "praised", ("NGA", "Amina Okafor"), None, "051")]
+    });
+    assert_eq!(got[0], None);
 }
 
 #[test]
