@@ -31,8 +31,8 @@ pub fn kind_of(path: &Path, text: &str) -> Option<Kind> {
         ".placecues.toml",
         ".seats.tsv",
     ]
-        .iter()
-        .any(|suffix| name.ends_with(suffix))
+    .iter()
+    .any(|suffix| name.ends_with(suffix))
     {
         return Some(Kind::Toml);
     }

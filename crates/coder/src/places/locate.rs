@@ -118,13 +118,19 @@ fn another_verb_between(cues: &Cues, text: &str, others: &[(usize, usize)], a: u
         return true;
     }
     let words: Vec<&str> = text[a..b].split_whitespace().collect();
-    let event_noun = words.windows(2).any(|w| {
+    // The -ing word heads its phrase ("the shelling of a school"), not a modifier ("a fishing agreement").
+    let heads_phrase =
+        |next: Option<&&str>| next.is_none_or(|n| Cues::is(&cues.locative, n) || matches!(*n, "of" | "by" | "against"));
+    let event_noun = words.windows(2).enumerate().any(|(i, w)| {
         let noun = w[1].trim_matches(|c: char| !c.is_alphanumeric());
-        matches!(w[0], "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
-            && noun.len() > 5
+        matches!(
+            w[0],
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+        ) && noun.len() > 5
             && noun.ends_with("ing")
             && noun.chars().all(|c| c.is_ascii_lowercase())
             && !Cues::is(&cues.ing_things, noun)
+            && heads_phrase(words.get(i + 2))
     });
     if event_noun {
         return true;
@@ -156,6 +162,18 @@ fn another_verb_between(cues: &Cues, text: &str, others: &[(usize, usize)], a: u
                     | "other"
                     | "another"
             )
+    })
+}
+
+/// A complementiser ("that", "whether") between a speech trigger and a place: the place is in what was said.
+fn reported_between(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| {
+        s.split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "that" | "whether" | "if"
+            )
+        })
     })
 }
 
@@ -421,6 +439,8 @@ fn clause_place<'p>(
         .filter(usable)
         .filter(|p| p.start >= e.trigger.end && p.start - e.trigger.end <= AFTER_WINDOW)
         .filter(|p| !verbal || words_between(text, e.trigger.end, p.start) <= VERBAL_WINDOW)
+        // "warned that Bolivia must stop ... near Arica": a place in what was said is not where it was said.
+        .filter(|p| !verbal || !reported_between(text, e.trigger.end, p.start))
         .min_by_key(|p| p.start);
     // Before the trigger: close to it ("officials in Berlin said"), or opening the clause ("In Gaza, ...").
     let opens_clause = |p: &PlaceMention| words_between(text, lo, p.start) <= 3;
@@ -489,9 +509,11 @@ fn after_other_time(cues: &Cues, text: &str, lo: usize, trigger_start: usize) ->
         if Cues::is(&cues.other_time_openers, w) {
             return true;
         }
-        let skip = ["a", "an", "the", "his", "her", "their", "its", "this", "that", "of", "to"]
-            .iter()
-            .any(|d| w.eq_ignore_ascii_case(d));
+        let skip = [
+            "a", "an", "the", "his", "her", "their", "its", "this", "that", "of", "to",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d));
         if !skip {
             others += 1;
             if others > 1 {

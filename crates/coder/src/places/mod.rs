@@ -28,9 +28,9 @@ use crate::{DictionaryError, DictionarySource};
 use cues::Cues;
 use detente_records::{Event, Location, LocationVia, Mention, MentionKind, PlaceKind, Sentence, Span};
 use gazetteer::{Feature, Gazetteer};
-use seats::Seats;
 pub use matcher::PlaceRole;
 use matcher::{RawMatch, Words};
+use seats::Seats;
 use serde::Serialize;
 
 /// The gazetteer, the cue words and the seats of institutions, shared read-only.
@@ -256,7 +256,9 @@ impl Places {
                 continue;
             }
             let name: &'g str = &gaz.place(place).name;
-            let Some((first, rest)) = name.split_once(' ') else { continue };
+            let Some((first, rest)) = name.split_once(' ') else {
+                continue;
+            };
             if rest.is_empty() || !Cues::is(&self.cues.directions, first) || first.ends_with("ern") {
                 continue;
             }

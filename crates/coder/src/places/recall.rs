@@ -92,7 +92,9 @@ fn sentences_with(places: &[PlaceMention], keep: impl Fn(&PlaceMention) -> bool)
 
 /// Sentence indices within `FAR_SENTENCES` of `si`, nearest first (before before after at equal distance).
 fn nearest_sentences(si: usize, n: usize) -> impl Iterator<Item = usize> {
-    (1..=FAR_SENTENCES).flat_map(move |d| [si.checked_sub(d), Some(si + d).filter(|&j| j < n)]).flatten()
+    (1..=FAR_SENTENCES)
+        .flat_map(move |d| [si.checked_sub(d), Some(si + d).filter(|&j| j < n)])
+        .flatten()
 }
 
 /// The event's clause names a gathering as its occasion ("at the summit", "after the talks"): the place the
@@ -121,14 +123,12 @@ pub fn occasion<'p>(
     })?;
     let near = super::locate::VENUE_SENTENCES;
     let candidates = std::iter::once(e.sentence).chain(nearest_sentences(e.sentence, sentences.len()));
-    candidates
-        .filter(|&si| si.abs_diff(e.sentence) <= near)
-        .find_map(|si| {
-            let s = sentences.get(si)?;
-            words(text, s.start, s.end)
-                .filter(|&(at, w)| w.eq_ignore_ascii_case(&noun) && !(si == e.sentence && lo <= at && at < hi))
-                .find_map(|(at, w)| place_after(text, places, si, at + w.len(), OCCASION_TO_PLACE_WORDS))
-        })
+    candidates.filter(|&si| si.abs_diff(e.sentence) <= near).find_map(|si| {
+        let s = sentences.get(si)?;
+        words(text, s.start, s.end)
+            .filter(|&(at, w)| w.eq_ignore_ascii_case(&noun) && !(si == e.sentence && lo <= at && at < hi))
+            .find_map(|(at, w)| place_after(text, places, si, at + w.len(), OCCASION_TO_PLACE_WORDS))
+    })
 }
 
 /// A meeting with no place nearby: a sentence further on (or back) that speaks of a meeting and names the
@@ -252,7 +252,10 @@ fn speech_places<'a>(
     // "said in Abuja", "said at a news conference in Abuja": not the object of a verb ("visit China").
     let at_or_in = |p: &PlaceMention| matches!(p.preposition.as_deref(), Some("in" | "at"));
     for p in places.iter().filter(|p| usable(p) && !p.near && at_or_in(p)) {
-        let Some(s) = sentences.get(p.sentence).filter(|s| s.start <= p.start && p.start <= s.end) else {
+        let Some(s) = sentences
+            .get(p.sentence)
+            .filter(|s| s.start <= p.start && p.start <= s.end)
+        else {
             continue;
         };
         // Within the sentence, and outside any quotation before the place.
@@ -310,7 +313,5 @@ pub fn speaker_stays(cues: &Cues, text: &str, sentences: &[Sentence], places: &[
 
 /// The event may take a place from a sentence further away than the venue rule looks.
 pub fn looks_far(cues: &Cues, e: &Event) -> bool {
-    cues.target_roots.contains(&e.root)
-        || is_meeting(cues, e)
-        || trigger_noun(&cues.taken_up_nouns, e).is_some()
+    cues.target_roots.contains(&e.root) || is_meeting(cues, e) || trigger_noun(&cues.taken_up_nouns, e).is_some()
 }

@@ -104,7 +104,9 @@ impl Seats {
             let (lat, lon) = (coordinate(lat, "latitude", 90.0)?, coordinate(lon, "longitude", 180.0)?);
             let names: Vec<String> = body.split('|').map(fold).filter(|s| !s.is_empty()).collect();
             if names.is_empty() || owner.is_empty() || name.is_empty() {
-                return Err(err("the body's names, its country and the seat's name are required".into()));
+                return Err(err(
+                    "the body's names, its country and the seat's name are required".into()
+                ));
             }
             let mut seat = self.seat(gaz, owner, name, town, lat, lon);
             seat.sits = sits;
@@ -144,7 +146,8 @@ impl Seats {
             .filter_map(|p| p.point().map(|(a, o)| ((a - lat).powi(2) + (o - lon).powi(2), p)))
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, p)| p);
-        let is_state = owner.len() == 3 && owner.bytes().all(|b| b.is_ascii_uppercase()) && gaz.country(owner).is_some();
+        let is_state =
+            owner.len() == 3 && owner.bytes().all(|b| b.is_ascii_uppercase()) && gaz.country(owner).is_some();
         let country = if is_state {
             Some(owner.to_string())
         } else {
@@ -168,7 +171,10 @@ impl Seats {
         let name = actor.name.as_deref()?;
         let ids = self.by_name.get(&fold(name))?;
         ids.iter().map(|&i| &self.seats[i as usize]).find(|s| {
-            actor.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&s.owner))
+            actor
+                .country
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(&s.owner))
                 || actor.org.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(&s.owner))
         })
     }
@@ -177,10 +183,10 @@ impl Seats {
     /// [`super::recall`] reads them): "testified before the Senate", "a vote at the Knesset". A name that
     /// several states' bodies share ("Parliament") counts only for one of `owners` (the event's actors);
     /// `allowed` says whether a preposition at a byte offset may place the event.
-    pub fn named_in<'w>(
+    pub fn named_in(
         &self,
         text: &str,
-        words: &[(usize, &'w str)],
+        words: &[(usize, &str)],
         prepositions: &rustc_hash::FxHashSet<String>,
         owners: &[&str],
         allowed: impl Fn(usize) -> bool,
@@ -249,7 +255,10 @@ mod tests {
     fn a_body_sits_where_the_table_says_for_its_own_state() {
         let seats = Seats::load(gazetteer(), &[]).unwrap();
         let knesset = seats.of(&body("the Knesset", Some("ISR"), None)).unwrap();
-        assert_eq!((knesset.name.as_str(), knesset.country.as_deref()), ("Knesset, Jerusalem", Some("ISR")));
+        assert_eq!(
+            (knesset.name.as_str(), knesset.country.as_deref()),
+            ("Knesset, Jerusalem", Some("ISR"))
+        );
         // Namesakes are told apart by the actor's country.
         let ottawa = seats.of(&body("House of Commons", Some("CAN"), None)).unwrap();
         let london = seats.of(&body("House of Commons", Some("GBR"), None)).unwrap();
@@ -296,6 +305,11 @@ mod tests {
             name: "use.seats.tsv".into(),
             text: "Althing\tISL\tAlthing\tReykjavik\t64.1\t-21.9\tmeets\n".into(),
         }];
-        assert!(Seats::load(gazetteer(), &unknown_use).unwrap_err().message.contains("meets"));
+        assert!(
+            Seats::load(gazetteer(), &unknown_use)
+                .unwrap_err()
+                .message
+                .contains("meets")
+        );
     }
 }

@@ -577,7 +577,10 @@ fn named_event(
 }
 
 /// The locations of hand-made events in the text: (name, country, via) each.
-fn locate_all(text: &str, make: impl Fn(&str, &[Sentence]) -> Vec<Event>) -> Vec<Option<(String, String, LocationVia)>> {
+fn locate_all(
+    text: &str,
+    make: impl Fn(&str, &[Sentence]) -> Vec<Event>,
+) -> Vec<Option<(String, String, LocationVia)>> {
     let (sentences, places) = places_of(text);
     let mut events = make(text, &sentences);
     coder().places.locate(text, &sentences, &places, &mut events);
@@ -598,7 +601,14 @@ fn a_body_acts_and_is_addressed_at_its_seat() {
             // An attack does not happen at the attacker's seat.
             named_event(t, s, "bombed", ("USA", "Pentagon"), None, "195"),
             // Criticism of a body is not made at its seat.
-            named_event(t, s, "condemned the Kremlin", ("USA", "Critics"), Some(("RUS", "Kremlin")), "111"),
+            named_event(
+                t,
+                s,
+                "condemned the Kremlin",
+                ("USA", "Critics"),
+                Some(("RUS", "Kremlin")),
+                "111",
+            ),
         ]
     });
     // An office stands for its government wherever it speaks, but a visit to it is placed there.
@@ -635,10 +645,15 @@ fn a_body_acts_and_is_addressed_at_its_seat() {
         None,
         "057",
     )];
-    coder().places.locate("The Knesset passed the law.", &sentences, &places, &mut events);
+    coder()
+        .places
+        .locate("The Knesset passed the law.", &sentences, &places, &mut events);
     let l = events[0].location.as_ref().unwrap();
     assert_eq!((l.kind, l.mention), (PlaceKind::Site, None));
-    assert!(l.lat.is_some_and(|v| (31.0..32.0).contains(&v)) && l.admin1.is_some(), "{l:?}");
+    assert!(
+        l.lat.is_some_and(|v| (31.0..32.0).contains(&v)) && l.admin1.is_some(),
+        "{l:?}"
+    );
 }
 
 #[test]
@@ -779,7 +794,8 @@ fn a_refusal_or_plan_to_meet_takes_the_venue() {
         locate_one(text, "meeting", "AFG", None, "125"),
         at("Doha", "QAT", LocationVia::Venue)
     );
-    let text = "Kenya's president plans a summit with his Ugandan counterpart. The two are expected in Mombasa on Monday.";
+    let text =
+        "Kenya's president plans a summit with his Ugandan counterpart. The two are expected in Mombasa on Monday.";
     assert_eq!(
         locate_one(text, "summit", "KEN", Some("UGA"), "036"),
         at("Mombasa", "KEN", LocationVia::Venue)
@@ -793,7 +809,10 @@ fn a_refusal_or_plan_to_meet_takes_the_venue() {
 fn the_capital_of_a_named_nationality_is_that_capital() {
     let text = "Envoys of both sides held talks in the Kenyan capital on Monday.";
     let (_, places) = places_of(text);
-    let p = places.iter().find(|p| p.text == "Kenyan capital").expect("the phrase is a place");
+    let p = places
+        .iter()
+        .find(|p| p.text == "Kenyan capital")
+        .expect("the phrase is a place");
     assert_eq!(
         (p.name.as_str(), p.country.as_deref(), p.role),
         ("Nairobi", Some("KEN"), PlaceRole::Locative)
@@ -830,6 +849,12 @@ fn an_act_in_ing_between_trigger_and_place_takes_the_place() {
     );
     let text = "Rebels condemned the bombing of a market in Goma.";
     assert_eq!(locate_one(text, "condemned", "COD", None, "111"), None);
+    // An -ing word that modifies a noun is no act.
+    let text = "Peru and Ecuador signed a fishing accord in Lima.";
+    assert_eq!(
+        locate_one(text, "signed", "PER", Some("ECU"), "057"),
+        at("Lima", "PER", LocationVia::Clause)
+    );
 }
 
 #[test]
@@ -865,8 +890,14 @@ fn a_site_written_in_lower_case_is_found_and_named_as_listed() {
         at("White House", "USA", LocationVia::Clause)
     );
     let (_, places) = places_of("Pilgrims crowded into Tiananmen square at dawn.");
-    let p = places.iter().find(|p| p.place == "Tiananmen Square").expect("the square is found");
-    assert_eq!((p.name.as_str(), p.text.as_str()), ("Tiananmen Square", "Tiananmen square"));
+    let p = places
+        .iter()
+        .find(|p| p.place == "Tiananmen Square")
+        .expect("the square is found");
+    assert_eq!(
+        (p.name.as_str(), p.text.as_str()),
+        ("Tiananmen Square", "Tiananmen square")
+    );
 }
 
 #[test]
@@ -874,7 +905,14 @@ fn a_later_act_of_a_speaker_at_a_seat_is_placed_there() {
     let text = "The Danish premier addressed the Storting on Tuesday and urged new fishing quotas.";
     let got = locate_all(text, |t, s| {
         vec![
-            named_event(t, s, "addressed", ("DNK", "Mette Holm"), Some(("NOR", "Storting")), "036"),
+            named_event(
+                t,
+                s,
+                "addressed",
+                ("DNK", "Mette Holm"),
+                Some(("NOR", "Storting")),
+                "036",
+            ),
             named_event(t, s, "urged", ("DNK", "Mette Holm"), None, "020"),
         ]
     });
@@ -903,7 +941,10 @@ fn a_region_is_not_taken_for_a_foreign_town_that_only_shares_a_spelling() {
     // A region and its namesake town of the same country: the bare name is the town.
     let (_, places) = places_of("Shelling continued in Kherson overnight.");
     let kherson = place(&places, "Kherson").unwrap();
-    assert_eq!((kherson.country.as_deref(), kherson.kind), (Some("UKR"), PlaceKind::City));
+    assert_eq!(
+        (kherson.country.as_deref(), kherson.kind),
+        (Some("UKR"), PlaceKind::City)
+    );
 }
 
 #[test]
@@ -938,10 +979,24 @@ fn a_speakers_statements_near_where_they_spoke_were_made_there() {
     let got = locate_all(text, |t, s| {
         vec![
             named_event(t, s, "will not lift", ("NGA", "Amina Okafor"), None, "12"),
-            named_event(t, s, "praised", ("NGA", "Amina Okafor"), Some(("GHA", "central bank")), "051"),
+            named_event(
+                t,
+                s,
+                "praised",
+                ("NGA", "Amina Okafor"),
+                Some(("GHA", "central bank")),
+                "051",
+            ),
             // Another speaker, and a statement too far away, stay unplaced.
             named_event(t, s, "praised", ("NGA", "Someone Else"), None, "051"),
-            named_event(t, s, "criticized", ("NGA", "Amina Okafor"), Some(("NER", "Niger")), "111"),
+            named_event(
+                t,
+                s,
+                "criticized",
+                ("NGA", "Amina Okafor"),
+                Some(("NER", "Niger")),
+                "111",
+            ),
         ]
     });
     assert_eq!(got[0], None, "'spoke' is no word of attribution here");
@@ -952,9 +1007,23 @@ fn a_speakers_statements_near_where_they_spoke_were_made_there() {
     let got = locate_all(text2, |t, s| {
         vec![
             named_event(t, s, "will not lift", ("NGA", "Amina Okafor"), None, "120"),
-            named_event(t, s, "praised", ("NGA", "Amina Okafor"), Some(("GHA", "central bank")), "051"),
+            named_event(
+                t,
+                s,
+                "praised",
+                ("NGA", "Amina Okafor"),
+                Some(("GHA", "central bank")),
+                "051",
+            ),
             named_event(t, s, "praised", ("NGA", "Someone Else"), None, "051"),
-            named_event(t, s, "criticized", ("NGA", "Amina Okafor"), Some(("NER", "Niger")), "111"),
+            named_event(
+                t,
+                s,
+                "criticized",
+                ("NGA", "Amina Okafor"),
+                Some(("NER", "Niger")),
+                "111",
+            ),
         ]
     });
     assert_eq!(got[0], at("Abuja", "NGA", LocationVia::Context));
@@ -1022,4 +1091,15 @@ fn the_rules_that_read_far_never_split_a_character() {
             }
         }
     }
+}
+
+#[test]
+fn a_place_in_what_was_said_is_not_where_it_was_said() {
+    let text = "The minister warned that traders must stop using the ferry near Tumbes.";
+    assert_eq!(locate_one(text, "warned", "PER", Some("ECU"), "130"), None);
+    let text = "The minister warned in Lima that traders must stop using the ferry.";
+    assert_eq!(
+        locate_one(text, "warned", "PER", Some("ECU"), "130"),
+        at("Lima", "PER", LocationVia::Clause)
+    );
 }
