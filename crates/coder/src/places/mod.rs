@@ -422,6 +422,12 @@ fn inside_longer_name(gaz: &Gazetteer, mentions: &[Mention], m: &RawMatch) -> bo
             && match a.kind {
                 MentionKind::Person => true,
                 // "Xinhua reported": a news agency, not the town; "in the Kremlin" stays a place.
+                // "police in Hong Kong": a group placed by a preposition inside its mention keeps the place.
+                MentionKind::Organization
+                    if m.role == PlaceRole::Locative && m.preposition.is_some() && a.start < m.start =>
+                {
+                    false
+                }
                 MentionKind::Organization => {
                     a.start < m.start || a.end > m.mention_end || (m.role != PlaceRole::Locative && !seat)
                 }

@@ -1103,3 +1103,15 @@ fn a_place_in_what_was_said_is_not_where_it_was_said() {
         at("Lima", "PER", LocationVia::Clause)
     );
 }
+
+#[test]
+fn a_group_placed_by_a_preposition_keeps_its_place() {
+    let text = "Police in Nairobi arrested dozens of protesters on Sunday.";
+    assert_eq!(
+        locate_one(text, "arrested", "KEN", None, "173"),
+        at("Nairobi", "KEN", LocationVia::Clause)
+    );
+    // A place inside an organisation's own name is still none.
+    let (_, places) = places_of("The Kyiv Independent reported the strike.");
+    assert!(places.iter().all(|p| p.role != PlaceRole::Locative), "{places:?}");
+}
