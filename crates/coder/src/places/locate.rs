@@ -267,7 +267,7 @@ pub fn locate(
             continue;
         }
         let (lo, hi) = clause(cues, text, s, t0, t1);
-        let far = || far_places(places, e.sentence);
+        let far = || far_places(places, by_sentence, e.sentence);
         let pick = clause_place(cues, text, e, &others, own_places, lo, hi)
             .or_else(|| {
                 let (a, b) = scene(cues, text, s)?;
@@ -302,9 +302,10 @@ pub fn locate(
     recall::speaker_stays(cues, text, sentences, places, events);
 }
 
-/// The places of the sentences within [`recall::FAR_SENTENCES`] of sentence `si` (places are in text order).
-fn far_places(places: &[PlaceMention], si: usize) -> &[PlaceMention] {
-    if !places.is_sorted_by_key(|p| p.sentence) {
+/// The places of the sentences within [`recall::FAR_SENTENCES`] of sentence `si` (all of them unless
+/// `sorted` by sentence).
+fn far_places(places: &[PlaceMention], sorted: bool, si: usize) -> &[PlaceMention] {
+    if !sorted {
         return places;
     }
     let first = si.saturating_sub(recall::FAR_SENTENCES);

@@ -290,10 +290,11 @@ pub fn speaker_stays(cues: &Cues, text: &str, sentences: &[Sentence], places: &[
     {
         return;
     }
-    let spoken = speech_places(cues, text, sentences, places);
+    let mut spoken = speech_places(cues, text, sentences, places);
     if spoken.is_empty() {
         return;
     }
+    spoken.sort_by_key(|(_, si, _)| *si);
     for e in events.iter_mut() {
         if e.location.is_some() || !cues.verbal_roots.contains(&e.root) {
             continue;
@@ -301,9 +302,12 @@ pub fn speaker_stays(cues: &Cues, text: &str, sentences: &[Sentence], places: &[
         let Some(surname) = e.source.name.as_deref().and_then(|n| n.split_whitespace().last()) else {
             continue;
         };
-        let found = spoken
+        // `spoken` is in sentence order: only its share near the event is read.
+        let s0 = spoken.partition_point(|(_, si, _)| *si + SPEAKER_SENTENCES < e.sentence);
+        let s1 = spoken.partition_point(|(_, si, _)| *si <= e.sentence + SPEAKER_SENTENCES);
+        let found = spoken[s0..s1.max(s0)]
             .iter()
-            .filter(|(name, si, _)| *name == surname && si.abs_diff(e.sentence) <= SPEAKER_SENTENCES)
+            .filter(|(name, _, _)| *name == surname)
             .min_by_key(|(_, si, _)| si.abs_diff(e.sentence));
         if let Some((_, _, p)) = found {
             e.location = Some(p.location(LocationVia::Context));
