@@ -188,15 +188,25 @@ fn scene(cues: &Cues, text: &str, s: &Sentence) -> Option<(usize, usize)> {
     Some((s.start, s.start + comma))
 }
 
+/// How far before a place name (bytes) its preposition is looked for (it stands at most a few filler words
+/// before the name: "in the southern port city of").
+const PREPOSITION_REACH: usize = 160;
+
 /// The place's preposition follows a participle that is not the trigger ("a tanker detained in Gibraltar"):
 /// the place describes that noun, not the event.
 fn after_participle(cues: &Cues, text: &str, e: &Event, p: &PlaceMention) -> bool {
     let Some(prep) = p.preposition.as_deref() else {
         return false;
     };
-    let before = text[..p.start].trim_end();
+    // The preposition is a few words before the name: look in a short stretch, not the whole text before it
+    // (which made this quadratic in the article's length).
+    let mut from = p.start.saturating_sub(PREPOSITION_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..p.start].trim_end();
     // ASCII lower case keeps byte offsets.
-    let Some(at) = before.to_ascii_lowercase().rfind(prep) else {
+    let Some(at) = before.to_ascii_lowercase().rfind(prep).map(|i| from + i) else {
         return false;
     };
     let words: Vec<&str> = text[..at].split_whitespace().rev().take(2).collect();
@@ -435,9 +445,10 @@ fn clause_place<'p>(
             && !(p.start >= e.trigger.end && another_verb_between(cues, text, others, e.trigger.end, p.start))
     };
     let verbal = cues.verbal_roots.contains(&e.root);
-    let after = places
+    let pool: Vec<&PlaceMention> = places.iter().filter(usable).collect();
+    let after = pool
         .iter()
-        .filter(usable)
+        .copied()
         .filter(|p| p.start >= e.trigger.end && p.start - e.trigger.end <= AFTER_WINDOW)
         .filter(|p| !verbal || words_between(text, e.trigger.end, p.start) <= VERBAL_WINDOW)
         // "warned that Bolivia must stop ... near Arica": a place in what was said is not where it was said.
@@ -449,9 +460,8 @@ fn clause_place<'p>(
     // place of the words before it (unless the clause opens with that place).
     let other_time = after_other_time(cues, text, lo, e.trigger.start);
     let before = || {
-        places
-            .iter()
-            .filter(usable)
+        pool.iter()
+            .copied()
             .filter(|p| p.end <= e.trigger.start)
             .filter(|p| {
                 if other_time {
@@ -464,7 +474,6 @@ fn clause_place<'p>(
             .max_by_key(|p| p.end)
     };
     let chosen = after.or_else(before)?;
-    let pool: Vec<&PlaceMention> = places.iter().filter(usable).collect();
     Some(most_specific(chosen, &pool))
 }
 
