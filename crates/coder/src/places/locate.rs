@@ -22,7 +22,7 @@ use super::cues::Cues;
 use super::gazetteer::Feature;
 use super::matcher::PlaceRole;
 use super::recall;
-use super::seats::{Seat, Seats};
+use super::seats::{Seat, SeatUse, Seats};
 use detente_records::{Event, LocationVia, Sentence};
 
 /// How far after the trigger (bytes) a clause place may be.
@@ -353,9 +353,13 @@ fn seat<'s>(cues: &Cues, seats: &'s Seats, e: &Event) -> Option<&'s Seat> {
     let by_source = cues.seat_roots.contains(&e.root);
     let to_target = cues.seat_target_codes.iter().any(|c| e.code.starts_with(c.as_str()));
     by_source
-        .then(|| seats.of(&e.source).filter(|s| s.sits))
+        .then(|| seats.of(&e.source).filter(|s| s.used == SeatUse::Sits))
         .flatten()
-        .or_else(|| to_target.then(|| seats.of(e.target.as_ref()?)).flatten())
+        .or_else(|| {
+            to_target
+                .then(|| seats.of(e.target.as_ref()?).filter(|s| s.used != SeatUse::Named))
+                .flatten()
+        })
 }
 
 /// How many sentences after a visit begins its visitor's acts are placed there.

@@ -25,8 +25,22 @@ pub struct Seat {
     pub admin1_code: Option<String>,
     pub lat: f64,
     pub lon: f64,
-    /// The body meets there (a parliament, a court): its own acts are placed there, not only visits to it.
-    pub sits: bool,
+    /// Which events the seat places.
+    pub used: SeatUse,
+}
+
+/// Which events a seat places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeatUse {
+    /// A body that meets there (a parliament, a court): its own votes, rulings and statements, visits to it,
+    /// meetings with it and addresses to it, and the clause that names it ("at the Knesset").
+    Sits,
+    /// An office whose name stands for a government wherever it speaks ("the Kremlin said"): visits to it,
+    /// meetings with it and the clause that names it.
+    Hosts,
+    /// An organisation's headquarters ("the United Nations"): only a clause that names it as a place ("at
+    /// the United Nations"); its envoys meet people anywhere.
+    Named,
 }
 
 impl Seat {
@@ -90,10 +104,11 @@ impl Seats {
                     cols.len()
                 )));
             };
-            let sits = match used {
-                "sits" => true,
-                "hosts" => false,
-                other => return Err(err(format!("use {other:?} is neither \"sits\" nor \"hosts\""))),
+            let used = match used {
+                "sits" => SeatUse::Sits,
+                "hosts" => SeatUse::Hosts,
+                "named" => SeatUse::Named,
+                other => return Err(err(format!("use {other:?} is not \"sits\", \"hosts\" or \"named\""))),
             };
             let coordinate = |s: &str, what: &str, max: f64| {
                 s.parse::<f64>()
@@ -109,7 +124,7 @@ impl Seats {
                 ));
             }
             let mut seat = self.seat(gaz, owner, name, town, lat, lon);
-            seat.sits = sits;
+            seat.used = used;
             // A row for a body already listed (same first name, same owner) replaces it.
             let replaced = self.by_name.get(&names[0]).and_then(|ids| {
                 ids.iter()
@@ -161,7 +176,7 @@ impl Seats {
             admin1_code: town.map(|t| t.admin1.to_string()).filter(|c| !c.is_empty()),
             lat,
             lon,
-            sits: true,
+            used: SeatUse::Sits,
         }
     }
 
@@ -288,7 +303,11 @@ mod tests {
         assert_eq!(knesset.name, "Knesset annex, Jerusalem");
         let althing = seats.of(&body("Icelandic Parliament", Some("ISL"), None)).unwrap();
         assert_eq!((althing.country.as_deref(), althing.lat), (Some("ISL"), 64.1466));
-        assert!(althing.sits && !seats.of(&body("Stjornarradid", Some("ISL"), None)).unwrap().sits);
+        assert_eq!(althing.used, SeatUse::Sits);
+        assert_eq!(
+            seats.of(&body("Stjornarradid", Some("ISL"), None)).unwrap().used,
+            SeatUse::Hosts
+        );
         let bad = [DictionarySource {
             name: "bad.seats.tsv".into(),
             text: "Althing\tISL\tAlthing\tReykjavik\tnorth\t-21.9\tsits\n".into(),

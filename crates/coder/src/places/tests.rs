@@ -964,6 +964,25 @@ fn a_body_named_after_a_preposition_of_place_places_the_clause() {
     // "in" names who, not where; a body that is no listed seat gives nothing.
     let text = "Lawmakers in the Bundestag criticized the plan.";
     assert_eq!(locate_one(text, "criticized", "DEU", None, "111"), None);
+    // An organisation's headquarters named as a place ("at the United Nations"), for anyone's act there.
+    let text = "At the United Nations, the Chilean envoy condemned the coup.";
+    assert_eq!(
+        locate_one(text, "condemned", "CHL", Some("BOL"), "111"),
+        at("United Nations headquarters, New York", "USA", LocationVia::Seat)
+    );
+    // Its envoys meet people anywhere: a meeting with the organisation is not placed at its headquarters.
+    let text = "Rebel leaders met the United Nations in a camp on Friday.";
+    let got = locate_all(text, |t, s| {
+        vec![named_event(
+            t,
+            s,
+            "met",
+            ("YEM", "Rebel leaders"),
+            Some(("UN", "United Nations")),
+            "043",
+        )]
+    });
+    assert_eq!(got[0], None);
     let text = "The minister testified before the Budget Committee on Wednesday.";
     assert_eq!(locate_one(text, "testified", "DEU", None, "010"), None);
     // A seat past another verb belongs to that verb.
