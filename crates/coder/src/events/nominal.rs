@@ -373,8 +373,7 @@ fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<F
         k += 1;
     }
     let subject = s.actor_at(k)?;
-    let mut k = subject.last + 1;
-    for _ in 0..3 {
+    for k in subject.last + 1..subject.last + 4 {
         if let Some(m) = s
             .matches
             .iter()
@@ -388,7 +387,6 @@ fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<F
         if !(s.is_adverb(k) || s.is_any(k, &[Class::Have, Class::Be, Class::Do])) {
             return None;
         }
-        k += 1;
     }
     None
 }

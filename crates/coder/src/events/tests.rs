@@ -1325,3 +1325,17 @@ fn an_act_made_to_depend_on_another_is_a_threat() {
     let got = code("Ghana will send aid to Togo unless the talks fail.", &a);
     assert!(!got.iter().any(|e| e.contains(":13")), "{got:?}");
 }
+
+#[test]
+fn state_forces_blocking_a_road_protest_against_nobody() {
+    let got = factual(
+        "Kenyan police blocked the road to the stadium.",
+        &[("Kenyan police", "KENCOP")],
+    );
+    assert_eq!(got, Vec::<String>::new());
+    let got = factual(
+        "Kenyan students blocked the road to the stadium.",
+        &[("Kenyan students", "KENEDU")],
+    );
+    assert_eq!(got, ["KENEDU>KENGOV:144"]);
+}

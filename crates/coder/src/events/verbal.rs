@@ -146,7 +146,8 @@ fn is_adjectival(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
 /// protesters yield to when they call them off).
 pub fn own_authorities(p: &Party) -> Option<Party> {
     let country = p.actor.country.clone()?;
-    if p.actor.role.as_deref() == Some("GOV") {
+    // The state's own forces blocking a road do not protest against themselves.
+    if matches!(p.actor.role.as_deref(), Some("GOV" | "MIL" | "COP" | "SPY")) {
         return None;
     }
     Some(Party {
