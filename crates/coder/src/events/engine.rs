@@ -10,12 +10,15 @@ use super::lexicon::{FormKind, Frame, Payload, Pos};
 use super::sentence::{Match, Sent};
 use super::syntax::Arg;
 use super::trace::Recorder;
-use super::{EventCoder, adjectival, nominal, speech, verbal};
+use super::{EventCoder, adjectival, context, nominal, speech, verbal};
 use detente_records::{Event, Mention, Quote, Sentence};
 
 /// Sentences longer than this many tokens are lists, tables or run-on text, not news sentences: not read for
 /// events (this also bounds the work per sentence).
 const MAX_TOKENS: usize = 160;
+
+/// How many opening sentences may name the article's main pair.
+const LEAD_SENTENCES: usize = 2;
 
 /// What the readers share: the coder's dictionaries, the sentence, the article's quotes and mentions.
 pub(super) struct Ctx<'a> {
@@ -27,6 +30,8 @@ pub(super) struct Ctx<'a> {
     pub governed: Vec<(usize, Frame)>,
     /// The doer of the last act read in the sentence before: whom "those demands", "this move" point back to.
     pub previous_doer: Option<Party>,
+    /// The two sides of the article's lead: the first interaction of its opening sentences.
+    pub lead_pair: Option<(Party, Party)>,
 }
 
 impl Ctx<'_> {
@@ -107,6 +112,7 @@ pub(super) fn run(
     let mut rec = Recorder::new(trace);
     let mut events = Vec::new();
     let mut previous_doer: Option<Party> = None;
+    let mut lead_pair: Option<(Party, Party)> = None;
     let mut quotes_by_start: Vec<usize> = (0..quotes.len()).collect();
     quotes_by_start.sort_by_key(|&q| quotes[q].start);
     let mut cues_by_start: Vec<(usize, usize)> = (quotes.iter().enumerate())
@@ -146,6 +152,7 @@ pub(super) fn run(
             mentions,
             governed: Vec::new(),
             previous_doer: previous_doer.take(),
+            lead_pair: lead_pair.clone(),
         };
         let triggers = chosen(&ctx);
         if !triggers.is_empty() && is_sport(coder, &s) {
@@ -201,6 +208,9 @@ pub(super) fn run(
         }
         emit::events(coder, text, index, &candidates, &mut events);
         previous_doer = candidates.iter().rev().find_map(|c| c.sources.first().cloned());
+        if lead_pair.is_none() && index < LEAD_SENTENCES {
+            lead_pair = candidates.iter().find_map(context::pair_of);
+        }
     }
     Run {
         events,

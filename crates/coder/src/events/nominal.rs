@@ -237,10 +237,12 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     } else if targets.is_empty()
         && context::needs_counterpart(root)
         && !entry.alone
-        && let Some(other) = context::counterpart_in_sentence(ctx, &sources, first)
+        && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sources, first)
+            .map(|o| (o, "the sentence"))
+            .or_else(|| context::counterpart_in_lead(ctx, &code, &sources).map(|o| (o, "the lead's pair")))
     {
         targets.push(other);
-        how.push_str("; target from the sentence");
+        how.push_str(&format!("; target from {whence}"));
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
     let pattern = format!("noun; {how}{}", if figurative { "; figurative" } else { "" });

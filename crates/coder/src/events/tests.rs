@@ -1339,3 +1339,24 @@ fn state_forces_blocking_a_road_protest_against_nobody() {
     );
     assert_eq!(got, ["KENEDU>KENGOV:144"]);
 }
+
+#[test]
+fn an_offer_to_meet_with_no_partner_named_is_with_the_other_side_of_the_lead() {
+    let a = [
+        ("Armenia", "ARM"),
+        ("Azerbaijan", "AZE"),
+        ("Armenian officials", "ARMGOV"),
+    ];
+    let text = "Armenia and Azerbaijan held talks in Vienna on Monday. \
+                Armenian officials later proposed a new round of negotiations.";
+    let got = factual(text, &a);
+    assert!(has(&got, "ARMGOV>AZE:036"), "{got:?}");
+    let text = "Armenia accused Azerbaijan of shelling a village. \
+                The next day, Armenian officials offered talks.";
+    let got = factual(text, &a);
+    assert!(has(&got, "ARMGOV>AZE:036"), "{got:?}");
+    // Acts other than meeting take no partner from the lead.
+    let text = "Armenia and Azerbaijan held talks in Vienna on Monday. Armenian officials later criticized the plan.";
+    let got = factual(text, &a);
+    assert!(!got.iter().any(|e| e.starts_with("ARMGOV>AZE:11")), "{got:?}");
+}

@@ -61,10 +61,12 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
             }
         } else if context::needs_counterpart(code_root)
             && may_take_counterpart(s, entry, &g, sides.sources.len())
-            && let Some(other) = context::counterpart_in_sentence(ctx, &sides.sources, first)
+            && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sides.sources, first)
+                .map(|o| (o, "the sentence"))
+                .or_else(|| context::counterpart_in_lead(ctx, &code, &sides.sources).map(|o| (o, "the lead's pair")))
         {
             sides.targets = vec![other];
-            sides.how.push_str(" (target from the sentence)");
+            sides.how.push_str(&format!(" (target from {whence})"));
         }
     }
     let trigger = (s.toks[first].start, s.toks[last].end);
