@@ -239,7 +239,7 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
         && !entry.alone
         && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sources, first)
             .map(|o| (o, "the sentence"))
-            .or_else(|| context::counterpart_in_lead(ctx, &code, &sources).map(|o| (o, "the lead's pair")))
+            .or_else(|| context::counterpart_in_lead(ctx, code, &sources).map(|o| (o, "the lead's pair")))
     {
         targets.push(other);
         how.push_str(&format!("; target from {whence}"));
