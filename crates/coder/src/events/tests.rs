@@ -1360,3 +1360,24 @@ fn an_offer_to_meet_with_no_partner_named_is_with_the_other_side_of_the_lead() {
     let got = factual(text, &a);
     assert!(!got.iter().any(|e| e.starts_with("ARMGOV>AZE:11")), "{got:?}");
 }
+
+#[test]
+fn judgments_named_by_comparing_describing_or_questioning_are_criticism() {
+    let a = [
+        ("Fiji", "FJI"),
+        ("Tonga's king", "TONGOV"),
+        ("Tonga", "TON"),
+        ("Tongan", "TON"),
+    ];
+    let got = factual("Fiji compared Tonga's king to a tyrant.", &a);
+    assert_eq!(got, ["FJI>TONGOV:111"]);
+    let got = factual("Fiji called the Tongan fishing ban a sham.", &a);
+    assert_eq!(got, ["FJI>TON:111"]);
+    let got = factual("Fiji described the Tongan levy as unlawful.", &a);
+    assert_eq!(got, ["FJI>TON:111"]);
+    let got = factual("Fiji questioned the fairness of the Tongan election.", &a);
+    assert_eq!(got, ["FJI>TON:111"]);
+    // A judgment noun that classifies another noun judges nobody.
+    let got = factual("Fiji compared Tonga's budget to a disaster relief plan.", &a);
+    assert_eq!(got, Vec::<String>::new());
+}
