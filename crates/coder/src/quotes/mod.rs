@@ -630,6 +630,7 @@ impl<'a> Doc<'a> {
                 according: false,
             });
         }
+        self.colon_lead_ins(marked, out);
         let mut prev_paragraph = usize::MAX;
         for si in 0..self.sentences.len() {
             let s = self.sentences[si];
@@ -673,6 +674,56 @@ impl<'a> Doc<'a> {
                 according: false,
             });
         }
+    }
+
+    /// A clause without a speech verb that introduces a quotation with a colon ("The senator went further:
+    /// “…”", "Rivera put it bluntly in a radio interview: “…”"): its subject speaks. Only a subject that can
+    /// speak for itself counts (a person, an organisation, a pronoun, a group the actor stage knows), so "The
+    /// reason was simple: “…”" stays a continuation of the previous speaker.
+    fn colon_lead_ins(&self, marked: &[MarkedQuote], out: &mut Vec<Attribution>) {
+        let mut added = Vec::new();
+        for q in marked {
+            let before = self.text[..q.open].trim_end();
+            if !before.ends_with(':') {
+                continue;
+            }
+            let colon_at = before.len() - 1;
+            let (Some(si), Some(ci)) = (self.sentence_of(colon_at), self.token_at(colon_at)) else {
+                continue;
+            };
+            let (s0, _) = self.sent_tokens[si];
+            if self.sentences[si].boilerplate
+                || ci < s0 + 2
+                || out.iter().chain(&added).any(|a: &Attribution| a.sentence == si)
+                || (s0..ci).any(|k| self.is_quote_mark(k))
+            {
+                continue;
+            }
+            let Some(np) = self.sentence_subject(s0, ci) else { continue };
+            let speaks = match np.kind {
+                NpKind::Person | NpKind::Org | NpKind::Pronoun | NpKind::TitleRef | NpKind::Joint => true,
+                NpKind::Group => self.entity_index.overlapping(np.span).next().is_some(),
+                NpKind::Relative => false,
+            };
+            if !speaks || !speakers::can_speak(self, &np) {
+                continue;
+            }
+            let cue = self.tokens[ci].span();
+            added.push(Attribution {
+                sentence: si,
+                paragraph: self.sentences[si].paragraph,
+                cue,
+                reach_start: np.span.start,
+                tail_end: cue.end,
+                speaker: Some(np),
+                inherits: false,
+                content: None,
+                colon: true,
+                coordinated: None,
+                according: false,
+            });
+        }
+        out.append(&mut added);
     }
 
     /// The end of the content of sentence `si` from `from`: the sentence end without its final period.
@@ -1134,7 +1185,7 @@ impl<'a> Doc<'a> {
 
     /// The subject of the clause before token `before`: the first noun phrase of the sentence.
     fn sentence_subject(&self, s0: usize, before: usize) -> Option<NounPhrase> {
-        let mut k = s0;
+        let mut k = self.after_dateline(s0, before);
         while k < before
             && (self.tokens[k].kind == TokenKind::Punct
                 || matches!(
@@ -1169,6 +1220,36 @@ impl<'a> Doc<'a> {
         }
         self.np_forward(k, before)
             .or_else(|| speakers::np_forward_loose(self, k, before).filter(|np| np.tok.1 - np.tok.0 <= 4))
+    }
+
+    /// The first token after a dateline that opens the sentence ("LIMA, Peru (Reuters) - ", "OSLO — "), or
+    /// `s0`: the place and the agency of a dateline are no subject of the sentence they precede.
+    fn after_dateline(&self, s0: usize, before: usize) -> usize {
+        let first_line = s0 == 0 || self.text[..self.tokens[s0].start].ends_with('\n');
+        if !first_line {
+            return s0;
+        }
+        let mut agency = false;
+        let mut depth = 0usize;
+        for k in s0..before.min(s0 + 14) {
+            let t = self.tok(k);
+            match self.tokens[k].kind {
+                TokenKind::Punct if depth == 0 && matches!(t, "-" | "–" | "—" | "--" | "―") => {
+                    let shouted = speakers::is_shouted(self.tok(s0));
+                    return if (shouted || agency) && k > s0 && k + 1 < before { k + 1 } else { s0 };
+                }
+                TokenKind::Punct if t == "(" => depth += 1,
+                TokenKind::Punct if t == ")" && depth > 0 => {
+                    depth -= 1;
+                    agency = true;
+                }
+                TokenKind::Punct if matches!(t, "," | "." | "/") => {}
+                TokenKind::Number => {}
+                TokenKind::Word if self.tokens[k].is_capitalized(self.text) || depth > 0 => {}
+                _ => return s0,
+            }
+        }
+        s0
     }
 
     /// "X, <apposition>, said": the speaker is the phrase before the apposition's opening comma.

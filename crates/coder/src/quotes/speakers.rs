@@ -569,7 +569,7 @@ impl EntityIndex {
     }
 
     /// Entity mentions overlapping `span`.
-    fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+    pub(super) fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
         let upto = self.spans.partition_point(|&(s, _, _)| s < span.end);
         self.spans[..upto]
             .iter()
@@ -727,7 +727,7 @@ fn joint_speaker(doc: &Doc, np: &NounPhrase) -> Speaker {
 /// Whether a phrase that names no entity of the actor stage can still be a speaker: a group or a
 /// document, or a name that is no time ("Thursday"), no word in capitals ("EXCLUSIVE", "UPDATE") and not
 /// the tail of a longer name ("… of Professional Responsibility").
-fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
+pub(super) fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
     let (a, b) = np.tok;
     match np.kind {
         NpKind::Pronoun => true,
