@@ -670,8 +670,10 @@ impl<'a> ArticleState<'a> {
             && (ctx.is_none()
                 || !(group
                     || self.definite_reference(p.start, end)
-                    || (matches!(noun.kind, NounKind::Plural | NounKind::Body)
-                        && (self.speaking_subject(end) || self.attributed(p.start))))
+                    // "officials said", "a security official said", "according to a soldier": a role
+                    // noun that speaks is someone of the context's country, with or without "the".
+                    || self.speaking_subject(end)
+                    || self.attributed(p.start))
                 // "in the report", "on the statement": a body named as a place or topic is no actor.
                 || noun.kind == NounKind::Body && self.after_place_preposition(p.start))
         {

@@ -653,7 +653,10 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
                 && !matches!(np.kind, NpKind::Person | NpKind::Pronoun)
                 && words(phrase) > words(&e.name)
                 && phrase.to_lowercase().contains(&e.name.to_lowercase());
-            speaker.name = Some(if covers && !fuller_phrase {
+            // A group or person the article never names ("a security official", "lawmakers") is called as
+            // the phrase calls it; a pronoun takes the description it refers to.
+            let unnamed = !e.name.chars().any(char::is_uppercase) && np.kind != NpKind::Pronoun;
+            speaker.name = Some(if covers && !fuller_phrase && !unnamed {
                 e.name.clone()
             } else {
                 phrase.to_string()
