@@ -124,6 +124,11 @@ struct Pending {
     continues: bool,
 }
 
+/// An opening or closing quotation mark.
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„')
+}
+
 /// How many attributions before and after one are compared with it: a content holds a few cues at most,
 /// and every one of them lies close to its own cue (bounded work for documents with thousands of cues).
 const NEARBY_CUES: usize = 48;
@@ -991,6 +996,7 @@ impl<'a> Doc<'a> {
                 && self.is_punct(np.tok.0 - 1, ",")
                 && let Some(name) = self.np_back(s0, np.tok.0 - 2)
                 && name.kind == NpKind::Person
+                && !self.opening_adverb(&name)
                 && (name.tok.0 == s0
                     || self.tokens[name.tok.0 - 1].kind == TokenKind::Punct
                     || matches!(
@@ -1202,12 +1208,21 @@ impl<'a> Doc<'a> {
         for _ in 0..3 {
             if k >= before
                 || !(OPENING_ADJUNCTS.contains(&self.low(k))
-                    || self.tokens[k].kind == TokenKind::Word && self.low(k).ends_with("ly"))
+                    || self.tokens[k].kind == TokenKind::Word && self.low(k).ends_with("ly")
+                    || self.opening_participle(k))
             {
                 break;
             }
             if let Some(comma) = (k + 1..before.min(k + 16)).find(|&i| self.is_punct(i, ",")) {
                 k = comma + 1;
+                // "In Dayton, Ohio, the governor ...": the state or country after a place ends the adjunct too.
+                if let Some(next) = (k..before.min(k + 4)).find(|&i| self.is_punct(i, ","))
+                    && next > k
+                    && self.tokens[comma - 1].is_capitalized(self.text)
+                    && (k..next).all(|i| self.tokens[i].kind == TokenKind::Word && self.cap(i))
+                {
+                    k = next + 1;
+                }
             } else if matches!(
                 self.low(k),
                 "though" | "although" | "while" | "when" | "if" | "because" | "however"
@@ -1220,6 +1235,38 @@ impl<'a> Doc<'a> {
         }
         self.np_forward(k, before)
             .or_else(|| speakers::np_forward_loose(self, k, before).filter(|np| np.tok.1 - np.tok.0 <= 4))
+    }
+
+    /// "in Dayton, Ohio": the phrase is the state or country after a place named after a preposition.
+    fn qualifies_place(&self, s0: usize, np: &NounPhrase) -> bool {
+        let a = np.tok.0;
+        a >= s0 + 3
+            && self.is_punct(a - 1, ",")
+            && self.tokens[a - 2].is_capitalized(self.text)
+            && (a.saturating_sub(5).max(s0)..a - 2)
+                .any(|k| matches!(self.low(k), "in" | "at" | "near" | "from" | "outside" | "to"))
+    }
+
+    /// "Crucially, the auditor said": one capitalised word ending in -ly before a comma that names no entity is
+    /// an adverb opening the sentence, not a name ("Kelly, the spokeswoman, said" names one).
+    fn opening_adverb(&self, np: &NounPhrase) -> bool {
+        np.tok.1 == np.tok.0 + 1
+            && self.low(np.tok.0).len() > 5
+            && self.low(np.tok.0).ends_with("ly")
+            && self.entity_index.overlapping(np.span).next().is_none()
+    }
+
+    /// "Arriving at the port, inspectors ...": a participle opening the sentence, before a lower-case word,
+    /// that names no entity ("Beijing on Monday ..." does), starts an adjunct that ends at its comma.
+    fn opening_participle(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.kind == TokenKind::Word
+            && self.low(k).len() > 5
+            && (self.low(k).ends_with("ing") || self.low(k).ends_with("ed"))
+            && k + 1 < self.tokens.len()
+            && self.tokens[k + 1].kind == TokenKind::Word
+            && !self.tokens[k + 1].is_capitalized(self.text)
+            && self.entity_index.overlapping(t.span()).next().is_none()
     }
 
     /// The first token after a dateline that opens the sentence ("LIMA, Peru (Reuters) - ", "OSLO — "), or
@@ -1285,6 +1332,7 @@ impl<'a> Doc<'a> {
             if end > s0
                 && let Some(np) = self.np_back(s0, end - 1)
                 && np.kind != NpKind::Relative
+                && !self.qualifies_place(s0, &np)
             {
                 let starts_clause = np.tok.0 == s0
                     || self.tokens[np.tok.0 - 1].kind == TokenKind::Punct
@@ -1980,6 +2028,38 @@ impl<'a> Doc<'a> {
     }
 
     /// Resolve speakers in text order and build the quotes.
+    /// A quotation paragraph with no attribution after a paragraph of narration about one person ("He
+    /// touted his record …" then "“…”"): that person speaks, when the last sentences of the paragraph
+    /// before have a person (or a pronoun the actor stage resolved) as subject.
+    fn narrated_person(&self, p: &Pending) -> Option<Speaker> {
+        let para = self.paragraph_span(p.paragraph);
+        if p.kind != QuoteKind::Direct || !self.text[para.start..p.content.start].trim().chars().all(is_quote_char) {
+            return None;
+        }
+        let first = self.sentences.partition_point(|s| s.end <= para.start);
+        let this = self.paragraph_index(p.paragraph);
+        for si in (first.saturating_sub(3)..first).rev() {
+            if self.sentences[si].boilerplate || self.paragraph_index(self.sentences[si].paragraph) + 1 != this {
+                return None;
+            }
+            let (s0, s1) = self.sent_tokens[si];
+            if (s0..s1).any(|k| self.is_quote_mark(k)) {
+                return None;
+            }
+            let Some(np) = self.sentence_subject(s0, s1) else { continue };
+            if !matches!(np.kind, NpKind::Person | NpKind::Pronoun | NpKind::TitleRef) {
+                continue;
+            }
+            let speaker = speakers::resolve(self, &np)?;
+            let person = speaker
+                .entity
+                .and_then(|id| self.entities.iter().find(|e| e.id == id))
+                .is_some_and(|e| e.kind == EntityKind::Person);
+            return (person && speaker.name.is_some()).then_some(speaker);
+        }
+        None
+    }
+
     fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution]) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
         let mut last_para_quote: Option<(usize, usize)> = None; // (paragraph index, quote index)
@@ -2013,9 +2093,13 @@ impl<'a> Doc<'a> {
                     match prev {
                         Some(qi) => (out[qi].speaker.clone(), None, None),
                         None => {
-                            // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
+                            // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet"), else
+                            // the person the paragraph before is about.
                             let credit = self.credit_line_after(p.paragraph);
-                            (credit.and_then(|np| speakers::resolve(self, &np)), None, None)
+                            let speaker = credit
+                                .and_then(|np| speakers::resolve(self, &np))
+                                .or_else(|| self.narrated_person(&p));
+                            (speaker, None, None)
                         }
                     }
                 }

@@ -66,7 +66,7 @@ fn is_acronym(s: &str) -> bool {
 }
 
 impl Doc<'_> {
-    fn cap(&self, i: usize) -> bool {
+    pub(super) fn cap(&self, i: usize) -> bool {
         // An ASCII first byte answers without decoding a char (this runs for every token).
         let t = self.tokens[i];
         match self.text.as_bytes()[t.start] {
