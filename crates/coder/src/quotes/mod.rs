@@ -705,12 +705,21 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let Some(np) = self.sentence_subject(s0, ci) else { continue };
+            // A clause, not a label ("Partial transcript:") or an adjunct read as a phrase ("With leaders
+            // …:"): a word follows the subject before the colon.
+            if np.tok.1 >= ci || OPENING_ADJUNCTS.contains(&self.low(np.tok.0)) {
+                continue;
+            }
             let speaks = match np.kind {
                 NpKind::Person | NpKind::Org | NpKind::Pronoun | NpKind::TitleRef | NpKind::Joint => true,
                 NpKind::Group => self.entity_index.overlapping(np.span).next().is_some(),
                 NpKind::Relative => false,
             };
-            if !speaks || !speakers::can_speak(self, &np) {
+            // Someone the actor stage knows, or a full name: not a capitalised word read as a name
+            // ("Likewise, …:", "Ever since …:").
+            let known = speakers::resolve(self, &np).is_some_and(|sp| sp.entity.is_some())
+                || np.kind == NpKind::Person && np.name.of(self.text).split_whitespace().count() >= 2;
+            if !speaks || !known || !speakers::can_speak(self, &np) {
                 continue;
             }
             let cue = self.tokens[ci].span();
@@ -1233,8 +1242,19 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
-        self.np_forward(k, before)
-            .or_else(|| speakers::np_forward_loose(self, k, before).filter(|np| np.tok.1 - np.tok.0 <= 4))
+        // A loose phrase ends before a verb in the past tense: "inspectors searched every truck".
+        let verb = (k + 1..before.min(k + 8)).find(|&i| {
+            let w = self.low(i);
+            self.tokens[i].kind == TokenKind::Word
+                && !self.cap(i)
+                && w.len() > 4
+                && w.ends_with("ed")
+                // "the retired surgeon": an adjective after a determiner.
+                && !speakers::DETERMINERS.contains(&self.low(i - 1))
+        });
+        self.np_forward(k, before).or_else(|| {
+            speakers::np_forward_loose(self, k, verb.unwrap_or(before)).filter(|np| np.tok.1 - np.tok.0 <= 4)
+        })
     }
 
     /// "in Dayton, Ohio": the phrase is the state or country after a place named after a preposition.

@@ -33,7 +33,7 @@ pub struct NounPhrase {
     /// The name (person) or the head phrase (others).
     pub name: Span,
 }
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one",
 ];
 

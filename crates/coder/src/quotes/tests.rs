@@ -600,7 +600,7 @@ fn a_participle_cue_before_a_colon_attributes_the_quotation_after_it() {
                 Fans filled the square, with some supporters yelling: \"Bring the cup home!\"";
     let coded = code(text);
     assert_eq!(speaker_of(&coded.quotes, "We are not afraid"), Some("one pensioner"));
-    assert_eq!(speaker_of(&coded.quotes, "This council"), Some("mayor"));
+    assert_eq!(speaker_of(&coded.quotes, "This council"), Some("The mayor"));
     assert_eq!(speaker_of(&coded.quotes, "Bring the cup"), Some("some supporters"));
     // Plain words before a participle elsewhere are no speaker: "kept everyone guessing" says nothing.
     let coded = code("The delay kept everyone guessing whether the vote would happen at all this week.");
@@ -618,4 +618,84 @@ fn a_document_from_or_by_a_body_takes_its_actor() {
         Some("A statement from the Chilean foreign ministry")
     );
     assert_eq!(code_of(&coded.quotes, "the loans").map(|c| &c[..3]), Some("NGA"));
+}
+
+#[test]
+fn a_dateline_opening_the_sentence_is_no_subject() {
+    let text = "QUITO, Ecuador (Reuters) - Senator Marta Illescas toured the flooded valley on Friday and said \
+                the levees had failed.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the levees"), Some("Marta Illescas"));
+    let text = "HELSINKI — The Finnish border agency closed two crossings overnight, saying that migrants were \
+                being pushed toward the fence.";
+    let coded = code(text);
+    assert!(code_of(&coded.quotes, "migrants were").is_some_and(|c| c.starts_with("FIN")));
+}
+
+#[test]
+fn a_clause_that_introduces_a_quotation_with_a_colon_gives_its_speaker() {
+    // No speech verb: the subject of the lead-in speaks.
+    let text = "Harbour director Pavel Ostrov took a harder line in a radio interview: “No ship will dock \
+                here until the fees are paid.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "No ship"), Some("Pavel Ostrov"));
+    // Across a paragraph break, with a pronoun for the subject.
+    let text = "Mayor Ingrid Salo spent the morning with the flood crews.\n\n\
+                She was blunt about the cost of the repairs:\n\n\
+                “We will need every cent the region has promised us, and more.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "We will need"), Some("Ingrid Salo"));
+    // A subject that cannot speak ("the reason") leaves the quotation to the previous speaker.
+    let text = "“We lost the vote,” Ines Marlow conceded. The reason was simple: “They knocked on more doors.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "They knocked"), Some("Ines Marlow"));
+}
+
+#[test]
+fn sentence_openers_are_no_speakers() {
+    // An adverb before a comma, a participle clause, a "City, State" after a place.
+    let text = "Notably, the auditor said the ledgers had been altered.\n\n\
+                Reaching the checkpoint, the inspectors searched every truck, believing that rifles were \
+                hidden in the cargo.\n\n\
+                At a rally in Fresno, California, Governor Lyle Banner repeated his pledge, arguing that the dam \
+                must be rebuilt.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the ledgers"), Some("the auditor"));
+    assert_eq!(speaker_of(&coded.quotes, "rifles were"), Some("the inspectors"));
+    assert_eq!(speaker_of(&coded.quotes, "the dam must"), Some("Lyle Banner"));
+}
+
+#[test]
+fn an_unattributed_quotation_paragraph_after_narration_is_its_persons() {
+    let text = "Trade Minister Odile Ferrand opened the summit with a long speech.\n\n\
+                She defended the tariffs, and she mocked her critics in the chamber.\n\n\
+                “Nobody who has run a factory believes these numbers. Nobody.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Nobody who"), Some("Odile Ferrand"));
+    // Narration about a thing gives no speaker.
+    let text = "The old bridge over the river closed in April after engineers found cracks.\n\n\
+                “Nobody who has crossed it recently will be surprised by this.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Nobody who"), None);
+}
+
+#[test]
+fn a_role_noun_that_speaks_takes_the_countrys_actor_and_is_named_as_written() {
+    let text = "KAMPALA — Uganda's government raised fuel duties on Monday. A senior police officer said \
+                the marches would be dispersed. One official told reporters that the duty would stay.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "the marches"), Some("UGACOP"));
+    assert_eq!(speaker_of(&coded.quotes, "the marches"), Some("A senior police officer"));
+    assert_eq!(code_of(&coded.quotes, "the duty"), Some("UGAGOV"));
+    assert_eq!(speaker_of(&coded.quotes, "the duty"), Some("One official"));
+}
+
+#[test]
+fn retorts_are_speech_cues() {
+    let text = "“That is simply false,” Councillor Roald Brekke shot back.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "That is simply"), Some("Roald Brekke"));
+    let text = "Referee Tomas Ilves lost his patience. “Clear the pitch now,” Ilves barked at the fans.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Clear the pitch"), Some("Tomas Ilves"));
 }
