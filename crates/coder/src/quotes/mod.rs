@@ -110,6 +110,8 @@ struct Attribution {
     coordinated: Option<usize>,
     /// An "according to" cue: its speaker follows it.
     according: bool,
+    /// "Barkley, who said": the relative pronoun right before the cue, the speaker's mention there.
+    relative: Option<Span>,
 }
 
 /// A quote before speaker resolution.
@@ -633,6 +635,7 @@ impl<'a> Doc<'a> {
                 colon: false,
                 coordinated: None,
                 according: false,
+                relative: None,
             });
         }
         self.colon_lead_ins(marked, out);
@@ -677,6 +680,7 @@ impl<'a> Doc<'a> {
                 colon: false,
                 coordinated: None,
                 according: false,
+                relative: None,
             });
         }
     }
@@ -735,6 +739,7 @@ impl<'a> Doc<'a> {
                 colon: true,
                 coordinated: None,
                 according: false,
+                relative: None,
             });
         }
         out.append(&mut added);
@@ -778,6 +783,7 @@ impl<'a> Doc<'a> {
             colon: false,
             coordinated: None,
             according: false,
+            relative: None,
         };
         if form.class == CueClass::According {
             attr.according = true;
@@ -1026,6 +1032,9 @@ impl<'a> Doc<'a> {
             {
                 // "Sherman, who led the delegation, said" → the name before ", who"; "an architect who said".
                 let k = np.tok.0;
+                if np.tok.1 == j {
+                    attr.relative = Some(np.span);
+                }
                 speaker = None;
                 if k >= s0 + 2 && self.is_punct(k - 1, ",") {
                     speaker = self.np_back(s0, k - 2);
@@ -2089,6 +2098,10 @@ impl<'a> Doc<'a> {
                 Some(ai) => {
                     let a = &attrs[ai];
                     let mut speaker = a.speaker.as_ref().and_then(|np| speakers::resolve(self, np));
+                    // "…, who said": the mention next to the cue is the relative pronoun.
+                    if let (Some(sp), Some(who)) = (speaker.as_mut(), a.relative) {
+                        sp.mention = Some(who);
+                    }
                     // "…,” it added": a pronoun the actor stage left without an entity is the latest speaker
                     // of its paragraph or the one before who fits it.
                     if let Some(np) = a.speaker.as_ref().filter(|np| np.kind == NpKind::Pronoun)

@@ -699,3 +699,16 @@ fn retorts_are_speech_cues() {
     let coded = code(text);
     assert_eq!(speaker_of(&coded.quotes, "Clear the pitch"), Some("Tomas Ilves"));
 }
+
+#[test]
+fn a_relative_pronoun_before_the_cue_is_the_speakers_mention() {
+    let text = "The tour was led by Oskar Lindqvist, who said the glacier had shrunk by a third.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the glacier"), Some("Oskar Lindqvist"));
+    assert_eq!(mention_of(text, &coded.quotes, "the glacier"), "who");
+    // A relative clause that ends before the cue leaves the mention on the name.
+    let text = "Minister Farida Osei, who chaired the talks in Accra, told reporters the deal was close.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the deal"), Some("Farida Osei"));
+    assert_eq!(mention_of(text, &coded.quotes, "the deal"), "Farida Osei");
+}
