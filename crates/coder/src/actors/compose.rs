@@ -349,6 +349,15 @@ impl<'a> ArticleState<'a> {
         if titled_kind && let Some(name) = self.name_after(hits, p.next, head.end) {
             return self.title_and_name(hits, &p, &head, name);
         }
+        // "Swedish energy giant Norvik", "state broadcaster KBC": a company or outlet named after its noun.
+        if noun.kind == NounKind::Body
+            && matches!(head.role.as_deref(), Some("BUS" | "MED"))
+            && let Some(name) = self.name_after(hits, p.next, head.end)
+            && name.entry.is_none()
+            && let Some(next) = self.body_and_name(&p, &head, name)
+        {
+            return next;
+        }
         // A title alone names nobody, unless "of X" follows ("the head of IS").
         if noun.kind == NounKind::Title
             && p.qual.is_none()
@@ -441,6 +450,33 @@ impl<'a> ArticleState<'a> {
             }
         }
         self.apposition_after(hits, j, end, ent)
+    }
+
+    /// A company or outlet whose name follows its noun: one organisation mention over the phrase, and an
+    /// entity under the name, so that the name alone refers to it later. None when the phrase gives no
+    /// country ("a tech giant Norvik" in an article about nowhere).
+    fn body_and_name(&mut self, p: &Phrase, head: &Head, name: super::persons::NameSpan) -> Option<usize> {
+        let next = p.next + name.hits_used;
+        if let Some(ent) = name.local {
+            let actor = self.entities[ent].actor.clone()?;
+            self.emit(p.start, name.end, actor, Resolution::Coreference, MentionKind::Organization, ent, None, false);
+            return Some(next);
+        }
+        let ctx = if p.qual.is_none() && head.noun.country.is_none() {
+            self.context_country()
+        } else {
+            None
+        };
+        let mut actor = compose_actor(p.qual.as_ref(), head.noun, head.role.as_deref(), false, ctx.as_deref())?;
+        let ent = self.unknown_person((name.start, name.end), Some(actor.clone()), None, None);
+        let rec = &mut self.entities[ent];
+        rec.person = false;
+        rec.kind = EntityKind::Organization;
+        rec.gender = None;
+        actor.name = Some(rec.name.clone());
+        let via = if p.qual.is_some() { Resolution::Title } else { Resolution::Context };
+        self.emit(p.start, name.end, actor, via, MentionKind::Organization, ent, None, false);
+        Some(next)
     }
 
     /// "officials in Seoul", "diplomats in Moscow": a group placed in a country or its capital is of that

@@ -274,6 +274,8 @@ impl ArticleState<'_> {
                 spans.dedup();
                 let name = match (&e.key, e.kind) {
                     _ if e.person => person_name(text, e),
+                    // A company named after its noun ("shipping company Fjordlinje"): the name, not the phrase.
+                    (EntityKey::Name(_), EntityKind::Organization) if !e.names.is_empty() => person_name(text, e),
                     (EntityKey::Entry(entry), EntityKind::Country) => rec.dict.entries[*entry as usize].name.clone(),
                     (EntityKey::Entry(entry), _) if e.actor.as_ref().is_some_and(|a| a.country.is_none()) => {
                         // An international organisation: its dictionary name unless the text gives a longer one.

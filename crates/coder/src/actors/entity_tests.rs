@@ -396,3 +396,46 @@ fn an_apposition_whose_title_starts_before_former_is_read_without_panic() {
     let out = article(text);
     assert!(out.entities.iter().any(|e| e.name == "Ines Duarte"));
 }
+
+#[test]
+fn a_company_or_outlet_named_after_its_noun_is_an_organisation_entity() {
+    let text = "Norwegian shipping company Fjordlinje cancelled three crossings on Friday. Fjordlinje blamed \
+                the storm, and the ministry said it would review the decision.";
+    let out = article(text);
+    let firm = entity(&out, "Fjordlinje");
+    assert_eq!((firm.kind, code(firm)), (EntityKind::Organization, Some("NORBUS")));
+    assert_eq!(
+        forms(text, firm),
+        ["Norwegian shipping company Fjordlinje", "Fjordlinje"]
+    );
+    // Another structure: a possessive country, the noun after "the".
+    let text = "Peru's mining giant Andesur halted work at two pits. Later, Andesur reopened the northern pit.";
+    let out = article(text);
+    let firm = entity(&out, "Andesur");
+    assert_eq!(code(firm), Some("PERBUS"));
+    assert_eq!(forms(text, firm).last(), Some(&"Andesur"));
+}
+
+#[test]
+fn a_singular_role_noun_that_speaks_takes_the_context_country() {
+    let text = "Tanzania's parliament passed the mining law on Monday. A senior official said the law would \
+                take effect in June. According to a police officer, two protesters were detained.";
+    let out = article(text);
+    let official = out
+        .mentions
+        .iter()
+        .find(|m| m.text.ends_with("senior official"))
+        .expect("the official is a mention");
+    assert_eq!(official.actor.code, "TZAGOV");
+    assert_eq!(official.via, Resolution::Context);
+    let officer = out
+        .mentions
+        .iter()
+        .find(|m| m.text.ends_with("police officer"))
+        .expect("the officer is a mention");
+    assert_eq!(officer.actor.code, "TZACOP");
+    // Not speaking and not definite: no mention ("a senior official visited" names nobody in particular).
+    let text = "Tanzania's parliament passed the mining law on Monday. A senior official visited the mine.";
+    let out = article(text);
+    assert!(!out.mentions.iter().any(|m| m.text.ends_with("official")), "{:?}", out.mentions);
+}
