@@ -471,6 +471,7 @@ impl<'a> ArticleState<'a> {
         let ent = self.unknown_person((name.start, name.end), Some(actor.clone()), None, None);
         let rec = &mut self.entities[ent];
         rec.person = false;
+        rec.named_by_noun = true;
         rec.kind = EntityKind::Organization;
         rec.gender = None;
         actor.name = Some(rec.name.clone());
@@ -732,6 +733,9 @@ impl<'a> ArticleState<'a> {
         } else {
             p.start
         };
+        if plural && qual.as_ref().is_some_and(|q| q.country.is_some() && q.org.is_none()) {
+            self.coordinated_qualifiers(start, head);
+        }
         let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
         let ent = self.entity(key.clone(), || {
             new_group(
@@ -743,6 +747,47 @@ impl<'a> ArticleState<'a> {
         });
         self.emit(start, end, actor, via, kind, ent, noun.gender, plural);
         j
+    }
+
+    /// "the Dutch and Belgian governments", "British, French and German officials": the countries listed
+    /// before the qualifier of a plural role noun share it. Their country mentions, the latest ones, ending
+    /// right before ", " or " and ", become mentions of that role.
+    fn coordinated_qualifiers(&mut self, start: usize, head: &Head) {
+        let mut at = start;
+        let mut listed: Vec<(usize, usize, Actor)> = Vec::new();
+        for _ in 0..4 {
+            let Some(m) = self.mentions.get(self.mentions.len().wrapping_sub(1 + listed.len())) else {
+                break;
+            };
+            let gap = &self.text[m.end.min(at)..at];
+            let joins = if listed.is_empty() {
+                matches!(gap, " and " | " or " | ", and " | ", or ")
+            } else {
+                gap == ", "
+            };
+            if !joins || m.kind != MentionKind::Country || m.actor.role.is_some() || m.actor.org.is_some() {
+                break;
+            }
+            listed.push((m.start, m.end, m.actor.clone()));
+            at = m.start;
+        }
+        if listed.is_empty() {
+            return;
+        }
+        for _ in 0..listed.len() {
+            self.unemit_last();
+        }
+        let noun = head.noun;
+        for (s, e, country) in listed.into_iter().rev() {
+            let Some(actor) = compose_actor(Some(&country), noun, head.role.as_deref(), head.former, None) else {
+                continue;
+            };
+            let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
+            let ent = self.entity(key.clone(), || {
+                new_group(key, Some(actor.clone()), true, entity_kind(noun.kind))
+            });
+            self.emit(s, e, actor, Resolution::Title, MentionKind::Role, ent, noun.gender, true);
+        }
     }
 
     /// A group that takes the country of the article when none is named: people in the plural with a role

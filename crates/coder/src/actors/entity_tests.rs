@@ -439,3 +439,19 @@ fn a_singular_role_noun_that_speaks_takes_the_context_country() {
     let out = article(text);
     assert!(!out.mentions.iter().any(|m| m.text.ends_with("official")), "{:?}", out.mentions);
 }
+
+#[test]
+fn countries_listed_before_a_qualified_group_share_its_role() {
+    let text = "The Danish and Estonian navies will patrol the strait together from March.";
+    let out = article(text);
+    let codes: Vec<(&str, &str)> = out.mentions.iter().map(|m| (m.text.as_str(), m.actor.code.as_str())).collect();
+    assert_eq!(codes, [("Danish", "DNKMIL"), ("Estonian navies", "ESTMIL")]);
+    let text = "Chilean, Peruvian and Bolivian ministers signed the water accord in Arica.";
+    let out = article(text);
+    let codes: Vec<&str> = out.mentions.iter().map(|m| m.actor.code.as_str()).collect();
+    assert_eq!(codes, ["CHLGOV", "PERGOV", "BOLGOV"]);
+    // A country that is no part of the list keeps its own code.
+    let text = "Argentina said Chilean ministers had signed the water accord.";
+    let out = article(text);
+    assert_eq!(out.mentions[0].actor.code, "ARG");
+}
