@@ -218,7 +218,53 @@ pub(super) fn np_forward(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
     if end <= i || !(i..end).any(|x| doc.np_head(x)) {
         return None;
     }
-    classify(doc, i, end)
+    let mut np = classify(doc, i, end)?;
+    // "Foreign ministers of Kenya, Uganda and Rwanda": the list after "of" belongs to the phrase.
+    if let Some((of, list_end)) = of_list_end(doc, i, end, s1)
+        && (np.kind != NpKind::Person || np.name.start > doc.tokens[of].start)
+    {
+        np.tok.1 = list_end;
+        np.span.end = doc.tokens[list_end - 1].end;
+        if np.kind == NpKind::Person {
+            // The names were those of the list: the phrase is a group of their representatives.
+            np.kind = NpKind::Group;
+            np.name = np.span;
+        }
+    }
+    Some(np)
+}
+
+/// The end of a list of names that goes on after a phrase ending in "of Name" (tokens [i, end)): ", Name"
+/// repeated, then "and Name" (one to three capitalised words each, "the" allowed); with the "of". None
+/// without the "and".
+fn of_list_end(doc: &Doc, i: usize, end: usize, s1: usize) -> Option<(usize, usize)> {
+    let of = (i + 1..end).rev().find(|&k| doc.low(k) == "of")?;
+    if !(of + 1..end).all(|k| doc.cap(k) || doc.low(k) == "the") || end >= s1 {
+        return None;
+    }
+    let name_end = |mut k: usize| {
+        if k < s1 && doc.low(k) == "the" {
+            k += 1;
+        }
+        let start = k;
+        while k < s1 && k < start + 3 && doc.tokens[k].kind == TokenKind::Word && doc.cap(k) {
+            k += 1;
+        }
+        (k > start).then_some(k)
+    };
+    let mut k = end;
+    for _ in 0..12 {
+        let comma = doc.is_punct(k, ",");
+        let at = if comma { k + 1 } else { k };
+        if at < s1 && doc.low(at) == "and" {
+            return name_end(at + 1).map(|e| (of, e));
+        }
+        if !comma {
+            return None;
+        }
+        k = name_end(at)?;
+    }
+    None
 }
 
 /// Words that end a loosely read phrase: clause links, auxiliaries, pronouns.

@@ -712,3 +712,26 @@ fn a_relative_pronoun_before_the_cue_is_the_speakers_mention() {
     assert_eq!(speaker_of(&coded.quotes, "the deal"), Some("Farida Osei"));
     assert_eq!(mention_of(text, &coded.quotes, "the deal"), "Farida Osei");
 }
+
+#[test]
+fn a_list_of_countries_after_of_belongs_to_the_speaker_phrase() {
+    let text = "Trade ministers of Ghana, Togo, Benin and Niger met in Lome on Friday, saying the corridor \
+                would open in May.";
+    let coded = code(text);
+    assert_eq!(
+        speaker_of(&coded.quotes, "the corridor"),
+        Some("Trade ministers of Ghana, Togo, Benin and Niger")
+    );
+    // A person named before "of": the list is no part of the name.
+    let text = "Envoy Mari Koskinen of Finland, who chaired the round, said the talks had ended.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the talks"), Some("Mari Koskinen"));
+}
+
+#[test]
+fn a_document_that_reads_is_the_speaker() {
+    let text = "“Voters deserve a straight answer,” the editorial read.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Voters deserve"), Some("the editorial"));
+    assert_eq!(quote(&coded.quotes, "Voters deserve").cue.as_deref(), Some("read"));
+}
