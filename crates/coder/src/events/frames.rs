@@ -101,6 +101,11 @@ pub fn governed(s: &Sent, lexicon: &Lexicon, last: usize) -> Option<Governed> {
         if s.is(k, Class::Subordinator) && !s.is(k, Class::Preposition) || s.is(k, Class::Reporting) {
             return None;
         }
+        // "invited X to the capital in a phone call": past the object, a phrase of time or place is an adjunct,
+        // not the complement ("engaged in talks" keeps its "in": nothing stands between).
+        if words > 0 && (s.is(k, Class::NeverTargetPreposition) || s.is_word(k, &["in", "at"])) {
+            return None;
+        }
         if let Some(g) = trigger_at(s, lexicon, k) {
             return Some(g);
         }

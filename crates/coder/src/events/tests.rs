@@ -1089,3 +1089,16 @@ fn an_ing_verb_after_a_gerund_opener_is_the_clause_subjects_act() {
     let got = factual("Malta praised Greece for criticizing Cyprus.", &a);
     assert!(!has(&got, "MLT>CYP:111"), "{got:?}");
 }
+
+#[test]
+fn a_complement_verb_governs_no_trigger_past_an_adjunct_of_time_or_place() {
+    let a = [("Ghana", "GHA"), ("Mali", "MLI")];
+    // The invitation is the act; "a phone call" only says how it was made.
+    let got = factual("Ghana invited Mali to its capital in a phone call on Sunday.", &a);
+    assert_eq!(got, ["GHA>MLI:036"]);
+    let got = factual("Ghana invited Mali to a festival at the end of a tense meeting.", &a);
+    assert_eq!(got, ["GHA>MLI:036"]);
+    // The complement right after the object is still governed.
+    let got = factual("Ghana invited Mali to talks.", &a);
+    assert_eq!(got, ["GHA>MLI:026"]);
+}
