@@ -604,6 +604,7 @@ impl<'a> ArticleState<'a> {
                     .get(&noun.key)
                     .copied()
                     .or_else(|| self.named_body(&noun.key).map(|m| m.entity - 1))
+                    .or(self.last_issuer)
             } else if (words.has(List::OutletNouns, &noun.key) || words.has(List::OutletNouns, &phrase)) && refers() {
                 self.latest_outlet()
             } else if single && !words.has(List::GenericBodies, &noun.key) && refers() {
@@ -670,8 +671,16 @@ impl<'a> ArticleState<'a> {
             .take_while(|o| o.sentence == self.sentence)
             .find(|o| o.salience > 0 && !o.quoted && o.start < p.start)
             .map(|o| o.entity);
-        if let Some(issuer) = subject {
-            self.issuers.insert(noun.key.clone(), issuer);
+        match subject {
+            Some(issuer) => {
+                self.issuers.insert(noun.key.clone(), issuer);
+                self.last_issuer = Some(issuer);
+            }
+            // "In a statement, the ministry said": the subject comes after the adjunct.
+            None if before_det.is_some_and(|w| w.eq_ignore_ascii_case("in")) => {
+                self.pending_document = Some((noun.key.clone(), p.start));
+            }
+            None => {}
         }
         true
     }

@@ -735,3 +735,18 @@ fn a_document_that_reads_is_the_speaker() {
     assert_eq!(speaker_of(&coded.quotes, "Voters deserve"), Some("the editorial"));
     assert_eq!(quote(&coded.quotes, "Voters deserve").cue.as_deref(), Some("read"));
 }
+
+#[test]
+fn a_document_named_in_an_opening_adjunct_or_under_another_noun_speaks_for_its_issuer() {
+    // The issuer is the subject after "In a press release,"; "the statement" is that release.
+    let text = "In a press release, the Kenyan finance ministry says fuel duties will rise in July.\n\n\
+                “Prices at the pump will be reviewed every month,” the statement reads.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "Prices at the pump"), Some("KENGOV"));
+    assert_eq!(mention_of(text, &coded.quotes, "Prices at the pump"), "the statement");
+    // The issuer before the document, another document noun later.
+    let text = "Chile's foreign ministry published a communique on Sunday about the border dispute. \
+                The statement added that talks with Bolivia would resume.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "talks with Bolivia"), Some("CHLGOV"));
+}
