@@ -455,3 +455,19 @@ fn countries_listed_before_a_qualified_group_share_its_role() {
     let out = article(text);
     assert_eq!(out.mentions[0].actor.code, "ARG");
 }
+
+#[test]
+fn a_party_and_state_tag_marks_a_member_of_congress() {
+    let text = "The bill was blocked by Dana Whitcombe (R-Utah) on Thursday. Whitcombe said it cost too much.";
+    let out = article(text);
+    let member = entity(&out, "Dana Whitcombe");
+    assert_eq!(code(member), Some("USALEG"));
+    assert_eq!(forms(text, member), ["Dana Whitcombe", "Whitcombe"]);
+    let text = "Karen Ostrander, D-Ore., voted against the measure.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Karen Ostrander")), Some("USALEG"));
+    // A place after the comma is no tag.
+    let text = "Karen Ostrander, Dallas, voted against the measure.";
+    let out = article(text);
+    assert!(out.mentions.iter().all(|m| m.actor.code != "USALEG"), "{:?}", out.mentions);
+}
