@@ -691,6 +691,10 @@ impl<'a> Doc<'a> {
     /// reason was simple: “…”" stays a continuation of the previous speaker.
     fn colon_lead_ins(&self, marked: &[MarkedQuote], out: &mut Vec<Attribution>) {
         let mut added = Vec::new();
+        let mut attributed = vec![false; self.sentences.len()];
+        for a in out.iter() {
+            attributed[a.sentence] = true;
+        }
         for q in marked {
             let before = self.text[..q.open].trim_end();
             if !before.ends_with(':') {
@@ -703,7 +707,7 @@ impl<'a> Doc<'a> {
             let (s0, _) = self.sent_tokens[si];
             if self.sentences[si].boilerplate
                 || ci < s0 + 2
-                || out.iter().chain(&added).any(|a: &Attribution| a.sentence == si)
+                || attributed[si]
                 || (s0..ci).any(|k| self.is_quote_mark(k))
             {
                 continue;
@@ -727,6 +731,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let cue = self.tokens[ci].span();
+            attributed[si] = true;
             added.push(Attribution {
                 sentence: si,
                 paragraph: self.sentences[si].paragraph,
@@ -1224,6 +1229,14 @@ impl<'a> Doc<'a> {
         // "Though she called ... and called for": a subordinator without its comma before the cue opens the
         // clause whose subject follows it.
         for _ in 0..3 {
+            // "Last year, he …", "This week, the minister …": a time phrase before a comma.
+            if let Some(comma) = (k + 1..before.min(k + 4)).find(|&i| self.is_punct(i, ","))
+                && (k..comma).any(|i| is_time_word(self.low(i)))
+                && (k..comma).all(|i| self.tokens[i].kind != TokenKind::Punct)
+            {
+                k = comma + 1;
+                continue;
+            }
             if k >= before
                 || !(OPENING_ADJUNCTS.contains(&self.low(k))
                     || self.tokens[k].kind == TokenKind::Word && self.low(k).ends_with("ly")

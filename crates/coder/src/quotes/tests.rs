@@ -750,3 +750,14 @@ fn a_document_named_in_an_opening_adjunct_or_under_another_noun_speaks_for_its_i
     let coded = code(text);
     assert_eq!(code_of(&coded.quotes, "talks with Bolivia"), Some("CHLGOV"));
 }
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_no_subject() {
+    let text = "Last year, Governor Nia Obeng played down the audit and argued that the figures were old.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the figures"), Some("Nia Obeng"));
+    let text = "Minister Paulo Nhaca arrived late. This week, he toured the port of Beira, saying the quays \
+                would be rebuilt.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the quays"), Some("Paulo Nhaca"));
+}
