@@ -970,7 +970,7 @@ impl<'a> Doc<'a> {
                     .or_else(|| speakers::np_forward_described(self, cj, s1))
                 && (np.tok.1 >= s1 || matches!(self.tok(np.tok.1), "," | "." | ";" | ":" | "!" | "?"))
             {
-                speaker = Some(np);
+                speaker = Some(self.named_in_apposition(np, s1));
                 inverted = true;
             } else {
                 speaker = self.apposition_speaker(s0, j - 1);
@@ -1059,7 +1059,7 @@ impl<'a> Doc<'a> {
                     .np_forward(cj, s1)
                     .or_else(|| speakers::np_forward_described(self, cj, s1))
             {
-                speaker = Some(np);
+                speaker = Some(self.named_in_apposition(np, s1));
                 inverted = true;
             }
         }
@@ -1287,6 +1287,24 @@ impl<'a> Doc<'a> {
             && self.tokens[a - 2].is_capitalized(self.text)
             && (a.saturating_sub(5).max(s0)..a - 2)
                 .any(|k| matches!(self.low(k), "in" | "at" | "near" | "from" | "outside" | "to"))
+    }
+
+    /// "…,” said his lawyer, Omar Haddad.": a description after the cue, then the name in apposition that
+    /// ends the sentence or its clause: the name speaks.
+    fn named_in_apposition(&self, np: NounPhrase, s1: usize) -> NounPhrase {
+        let (_, b) = np.tok;
+        if !matches!(np.kind, NpKind::Group | NpKind::TitleRef) || b + 1 >= s1 || !self.is_punct(b, ",") {
+            return np;
+        }
+        match self.np_forward(b + 1, s1) {
+            Some(name)
+                if name.kind == NpKind::Person
+                    && (name.tok.1 >= s1 || matches!(self.tok(name.tok.1), "," | "." | ";" | "!" | "?")) =>
+            {
+                name
+            }
+            _ => np,
+        }
     }
 
     /// "Crucially, the auditor said": one capitalised word ending in -ly before a comma that names no entity is

@@ -761,3 +761,16 @@ fn a_time_phrase_opening_the_sentence_is_no_subject() {
     let coded = code(text);
     assert_eq!(speaker_of(&coded.quotes, "the quays"), Some("Paulo Nhaca"));
 }
+
+#[test]
+fn a_name_in_apposition_after_an_inverted_description_speaks() {
+    let text = "Tarek Saadi was sentenced in absentia.\n\n“The verdict will not stand,” said his lawyer, Nour \
+                Khalil.\n\n“He was never in the country,” says his sister, Rania.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "The verdict"), Some("Nour Khalil"));
+    assert_eq!(speaker_of(&coded.quotes, "He was never"), Some("Rania"));
+    // A relative clause after the description is no name.
+    let text = "“The shipment has left,” said a police officer, who asked not to be named.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "The shipment"), Some("a police officer"));
+}
