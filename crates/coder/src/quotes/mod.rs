@@ -1103,7 +1103,19 @@ impl<'a> Doc<'a> {
             attr.content = content;
         } else if !attr.colon {
             // Content first: "The talks will resume, he said." / "The talks, he said, will resume."
-            let first = if inverted { ci } else { speaker.tok.0 };
+            let mut first = if inverted { ci } else { speaker.tok.0 };
+            // "“…,” his brother, Sami Nasser, said": the description before the named speaker is no content.
+            if !inverted
+                && first >= s0 + 3
+                && self.is_punct(first - 1, ",")
+                && let Some(desc) = self.np_back(s0, first - 2)
+                && matches!(desc.kind, NpKind::Group | NpKind::TitleRef)
+                && desc.tok.0 > s0
+                && (self.is_punct(desc.tok.0 - 1, ",") || self.is_quote_mark(desc.tok.0 - 1))
+            {
+                first = desc.tok.0;
+                attr.reach_start = attr.reach_start.min(self.tokens[first].start);
+            }
             let before_first = self.text[sent_start..self.tokens[first].start].trim_end();
             if let Some(head) = before_first.strip_suffix(',') {
                 let head = head.trim_end();

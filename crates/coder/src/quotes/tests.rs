@@ -774,3 +774,17 @@ fn a_name_in_apposition_after_an_inverted_description_speaks() {
     let coded = code(text);
     assert_eq!(speaker_of(&coded.quotes, "The shipment"), Some("a police officer"));
 }
+
+#[test]
+fn a_description_before_a_named_speaker_is_no_part_of_the_quotation() {
+    let text = "“The court ignored the evidence,” her father, Yusuf Demir, said after the hearing.";
+    let coded = code(text);
+    assert_eq!(coded.quotes.len(), 1, "{:?}", summary(&coded.quotes));
+    assert_eq!(coded.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(coded.quotes[0].text, "The court ignored the evidence,");
+    assert_eq!(speaker_of(&coded.quotes, "The court"), Some("Yusuf Demir"));
+    let text = "The dam will be finished by spring, the agency's director, Elif Kaya, told reporters.";
+    let coded = code(text);
+    assert_eq!(coded.quotes[0].text, "The dam will be finished by spring");
+    assert_eq!(speaker_of(&coded.quotes, "The dam"), Some("Elif Kaya"));
+}
