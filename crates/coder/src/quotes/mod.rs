@@ -1050,6 +1050,31 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // "Dianne Roe (D-Calif.) last week said", "the ministry on Monday said": a time phrase between the
+        // subject and the cue is no speaker; the phrase before it is.
+        if let Some(np) = &speaker
+            && np.tok.1 > np.tok.0
+            && is_time_word(self.low(np.tok.1 - 1))
+            && let Some(k) = Some(np.tok.1 - 1).map(|t| {
+                let lead = t > np.tok.0
+                    && matches!(
+                        self.low(t - 1),
+                        "last" | "this" | "next" | "on" | "early" | "late" | "earlier" | "later"
+                    );
+                if lead { t - 1 } else { t }
+            })
+            && k > s0 + 1
+        {
+            speaker = if self.is_punct(k - 1, ")")
+                && let Some(open) = (s0..k - 1).rev().take(8).find(|&i| self.is_punct(i, "("))
+                && open > s0
+            {
+                self.np_back(s0, open - 1)
+            } else {
+                self.np_back(s0, k - 1)
+            }
+            .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef));
+        }
         if speaker.is_none() && j == ci {
             // After a closing quotation mark or at the start: "…,” said Peskov."
             let after_quote = j > s0
@@ -1344,7 +1369,16 @@ impl<'a> Doc<'a> {
     /// The first token after a dateline that opens the sentence ("LIMA, Peru (Reuters) - ", "OSLO — "), or
     /// `s0`: the place and the agency of a dateline are no subject of the sentence they precede.
     fn after_dateline(&self, s0: usize, before: usize) -> usize {
-        let first_line = s0 == 0 || self.text[..self.tokens[s0].start].ends_with('\n');
+        let start = self.tokens[s0].start;
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        // "ORLANDO, Fla. (Reuters) -": the sentence may start after the place's abbreviation.
+        let prefix = &self.text[line_start..start];
+        let first_line = prefix.trim().is_empty()
+            || prefix.len() <= 40
+                && prefix
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.len() >= 2 && w.chars().all(char::is_uppercase));
         if !first_line {
             return s0;
         }

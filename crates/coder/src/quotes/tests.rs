@@ -788,3 +788,22 @@ fn a_description_before_a_named_speaker_is_no_part_of_the_quotation() {
     assert_eq!(coded.quotes[0].text, "The dam will be finished by spring");
     assert_eq!(speaker_of(&coded.quotes, "The dam"), Some("Elif Kaya"));
 }
+
+#[test]
+fn a_time_phrase_between_subject_and_cue_is_no_speaker() {
+    let text = "Senator Dana Whitfield (D-Calif.) last week said the email chains were harmless.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the email chains"), Some("Dana Whitfield"));
+    let text = "The Kenyan finance ministry on Monday said fuel duties would rise.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "fuel duties"), Some("KENGOV"));
+}
+
+#[test]
+fn a_dateline_split_from_its_agency_is_still_no_subject() {
+    // The sentence splitter ends a sentence after "Fla."; the agency and dash open the next one.
+    let text = "Storm cleanup begins.\n\nTAMPA, Fla. (Reuters) - Governor Lyle Banner toured the flooded \
+                streets on Friday and said aid would arrive within days.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "aid would"), Some("Lyle Banner"));
+}
