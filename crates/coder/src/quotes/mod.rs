@@ -920,6 +920,19 @@ impl<'a> Doc<'a> {
             // "on Tuesday", "last week": a time adjunct between subject and cue.
             let time_prep =
                 matches!(w, "on" | "last" | "this" | "late" | "early") && j < ci && is_time_word(self.low(j));
+            // "was quick to add", "are more likely to say": the subject is before the adjective and its verb.
+            if w == "to"
+                && j == ci
+                && matches!(form.class, CueClass::Speech | CueClass::Addressee)
+                && let Some(be) = (j.saturating_sub(5).max(s0)..j - 1).rev().find(|&k| {
+                    matches!(self.low(k), "is" | "are" | "was" | "were" | "be" | "been")
+                })
+                && be + 1 < j - 1
+                && (be + 1..j - 1).all(|k| self.tokens[k].kind == TokenKind::Word && !self.cap(k))
+            {
+                j = be;
+                continue;
+            }
             if time_prep
                 || self.lex.skip.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && !self.tokens[j - 1].is_capitalized(self.text))

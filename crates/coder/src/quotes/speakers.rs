@@ -789,7 +789,9 @@ pub(super) fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
                 .any(|&k| doc.lex.flags(doc.low(k)) & NOT_NAME != 0 && doc.cap(k))
                 && words.len() == 1;
             let tail = a > 0 && matches!(doc.low(a - 1), "of" | "for" | "the");
-            !(shouted || timed || tail && np.kind == NpKind::Person)
+            // "the Florida Republican": a description ending in a role noun, not the tail of a name.
+            let described = b > a && doc.lex.flags(doc.low(b - 1)) & ROLE_NOUN != 0;
+            !(shouted || timed || tail && np.kind == NpKind::Person && !described)
         }
         // Groups and documents speak ("the proposals", "naysayers", "the family"); a word of the `skip` list
         // (an adverb or auxiliary) taken for a phrase does not ("But then as the crowd laughs, he says").

@@ -807,3 +807,27 @@ fn a_dateline_split_from_its_agency_is_still_no_subject() {
     let coded = code(text);
     assert_eq!(speaker_of(&coded.quotes, "aid would"), Some("Lyle Banner"));
 }
+
+#[test]
+fn an_adjective_and_to_before_the_cue_leave_the_subject_speaking() {
+    let text = "Governor Lyle Banner was quick to add that the tolls would stay.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the tolls"), Some("Lyle Banner"));
+    let text = "Younger farmers are far more likely to say that the subsidies helped them.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the subsidies"), Some("Younger farmers"));
+    // Only speech: "determined to make sure" reports nothing.
+    let text = "The unions are determined to make sure the plant stays open.";
+    assert!(code(text).quotes.is_empty());
+}
+
+#[test]
+fn a_description_ending_in_a_role_noun_after_the_can_speak() {
+    let text = "The Idaho Republican said that the vote was rushed.";
+    let coded = code(text);
+    let speaker = speaker_of(&coded.quotes, "the vote").expect("a speaker");
+    assert!(speaker.ends_with("Idaho Republican"), "{speaker}");
+    let text = "The Ohio Democrat told reporters the budget was late.";
+    let coded = code(text);
+    assert!(speaker_of(&coded.quotes, "the budget").is_some_and(|s| s.ends_with("Ohio Democrat")));
+}
