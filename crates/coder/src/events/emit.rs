@@ -105,6 +105,7 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
                 same_actor(&source.actor, &t.actor)
                     || own_public(&c.code, &source.actor, &t.actor)
                     || forces_on_own_country(&c.code, source, t)
+                    || home_visit(&c.code, &source.actor, t)
             }) {
                 continue;
             }
@@ -192,6 +193,16 @@ fn own_public(code: &str, source: &Actor, target: &Actor) -> bool {
         && target.country == source.country
         && target.role.as_deref() == Some("CVL")
         && source.role.as_deref() != Some("CVL")
+}
+
+/// A visit to one's own country named as a whole ("citizens who arrived in Chile", "the minister returned to
+/// Peru"): travel, not a visit to a host.
+fn home_visit(code: &str, source: &Actor, target: &Party) -> bool {
+    super::visits::awaits_host(code)
+        && target.kind == MentionKind::Country
+        && target.actor.role.is_none()
+        && source.country.is_some()
+        && target.actor.country == source.country
 }
 
 /// A state's forces or police attacking that state named as a whole ("Israeli troops fired on crowds near

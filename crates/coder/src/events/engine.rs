@@ -32,7 +32,13 @@ pub(super) struct Ctx<'a> {
 impl Ctx<'_> {
     /// The frame of the complement verb that governs the trigger starting at `first` ("demanded that X *vow*").
     pub fn governor_of(&self, first: usize) -> Option<Frame> {
-        self.governed.iter().find(|(f, _)| *f == first).map(|(_, fr)| *fr)
+        self.governed
+            .iter()
+            .find(|(f, _)| *f == first)
+            .map(|(_, fr)| *fr)
+            // "demanded that X withdraw its troops and pay damages": a verb coordinated with a governed one is
+            // governed by the same word.
+            .or_else(|| coordinated_governor(self.s, &self.governed, first))
     }
 
     /// The parties an argument names.
@@ -236,6 +242,32 @@ fn governed(ctx: &Ctx, triggers: &[Match]) -> Vec<(usize, Frame)> {
             _ => None,
         })
         .collect()
+}
+
+/// The frame governing the predicate that the verb at `first` is coordinated with ("and", "or" before it): the
+/// nearest earlier lexicon verb, or the verb whose infinitive that one is ("vowed to leave X and cut Y").
+fn coordinated_governor(s: &Sent, governed: &[(usize, Frame)], first: usize) -> Option<Frame> {
+    let mut k = first.checked_sub(1)?;
+    while k > 0 && s.is_adverb(k) {
+        k -= 1;
+    }
+    if !s.is_word(k, &["and", "or"]) {
+        return None;
+    }
+    // ("the raid": a verb entry after a determiner is its noun.)
+    let verb_here = |j: usize| s.verb_at[j] && !(j > 0 && s.is_any(j - 1, &[Class::Determiner, Class::Possessive]));
+    let mut verb = (k.saturating_sub(25)..k)
+        .rev()
+        .take_while(|&j| !s.is_punct(j, &[";", ":", "—", "–", "(", ")", "“", "”", "\""]))
+        .find(|&j| verb_here(j))?;
+    loop {
+        if let Some(&(_, frame)) = governed.iter().find(|&&(f, _)| f == verb) {
+            return Some(frame);
+        }
+        // An infinitive: climb to the verb before its "to".
+        let to = verb.checked_sub(1).filter(|&t| s.w(t) == "to")?;
+        verb = (to.saturating_sub(3)..to).rev().find(|&j| s.verb_at[j])?;
+    }
 }
 
 /// Two or more sport or entertainment words: a match report, not politics.

@@ -12,7 +12,7 @@ mod tests;
 
 use super::legacy;
 use super::ontology::Ontology;
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 use crate::{DictionaryError, DictionarySource};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -239,6 +239,8 @@ pub struct Lexicon {
     pub payloads: Vec<Vec<Payload>>,
     forms: FormIndex,
     pub sport_words: Vec<String>,
+    /// Particles of phrasal verbs that may follow the verb's object ("handed the suspects over").
+    particles: Vec<String>,
     /// The legacy verb dictionaries imported, in order.
     pub imports: Vec<Import>,
 }
@@ -254,6 +256,8 @@ struct RawFile {
     discard: Vec<String>,
     #[serde(default)]
     sport_words: Vec<String>,
+    #[serde(default)]
+    particles: Vec<String>,
     #[serde(default)]
     entries: Vec<RawEntry>,
 }
@@ -485,6 +489,7 @@ struct Gathered {
     light: Vec<String>,
     discard: Vec<String>,
     sport_words: Vec<String>,
+    particles: Vec<String>,
     imports: Vec<Import>,
 }
 
@@ -499,6 +504,7 @@ impl Gathered {
         self.discard.extend(file.raw.discard.iter().map(|s| normalize(s)));
         self.sport_words
             .extend(file.raw.sport_words.iter().map(|s| normalize(s)));
+        self.particles.extend(file.raw.particles.iter().map(|s| normalize(s)));
         // Entries come in file order: lines are counted on from the last one (once per file, not per entry).
         let mut lines = LineCounter::new(file.text);
         for r in file.raw.entries {
@@ -654,12 +660,17 @@ fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryErro
     sport_words.retain(|w| !w.is_empty());
     sport_words.sort();
     sport_words.dedup();
+    let mut particles = g.particles;
+    particles.retain(|w| !w.is_empty() && !w.contains(' '));
+    particles.sort();
+    particles.dedup();
     Ok(Lexicon {
         entries,
         patterns,
         payloads,
         forms,
         sport_words,
+        particles,
         imports: g.imports,
     })
 }
@@ -675,6 +686,8 @@ impl Lexicon {
             // The slot of the text looked up last: a space right after it asks whether some pattern goes on.
             let mut last: Option<(usize, Slot)> = None;
             let mut checked = start;
+            // Some pattern goes on after the first token alone ("hand" of "hand over").
+            let mut opens_phrase = false;
             'ends: for t in &tokens[i..] {
                 let end = t.end - offset;
                 if end - start > self.forms.longest {
@@ -698,7 +711,33 @@ impl Lexicon {
                 if let Some(p) = slot.pattern {
                     out.push((first.start, t.end, p as usize));
                 }
+                opens_phrase |= t.start == first.start && slot.continues;
                 last = Some((end, slot));
+            }
+            if opens_phrase {
+                self.split_particle(lower, offset, &tokens[i..], out);
+            }
+        }
+    }
+
+    /// "handed the suspects over", "turned the offer down": a phrasal verb whose particle follows its object
+    /// (one to five words) matches on the verb alone, with the phrasal entry, unless an entry starts there.
+    fn split_particle(&self, lower: &str, offset: usize, tokens: &[Token], out: &mut Vec<(usize, usize, usize)>) {
+        let verb = &tokens[0];
+        if self.particles.is_empty() || out.iter().any(|&(s, _, _)| s == verb.start) {
+            return;
+        }
+        let word = |t: &Token| &lower[t.start - offset..t.end - offset];
+        for t in tokens.iter().skip(2).take(5) {
+            if t.kind == TokenKind::Punct {
+                return;
+            }
+            if self.particles.iter().any(|p| p == word(t)) {
+                let phrase = format!("{} {}", word(verb), word(t));
+                if let Some(p) = self.forms.get(&phrase).pattern {
+                    out.push((verb.start, verb.end, p as usize));
+                }
+                return;
             }
         }
     }

@@ -87,6 +87,13 @@ pub fn of_noun(s: &Sent, first: usize) -> Mood {
         if s.is(k, Class::IrrealisMarker) || s.is(k, Class::IrrealisGovernor) {
             return Mood::Irrealis("governed by a word of possibility or intention");
         }
+        // "could raise tariffs", "will impose sanctions": a modal before the verb whose object the noun is.
+        if s.is(k, Class::Irrealis) && !s.toks[k].cap {
+            return Mood::Irrealis("modal");
+        }
+        if s.is(k, Class::Future) {
+            return Mood::Future;
+        }
         if !s.toks[k].word && s.toks[k].actor.is_none() && !s.is_punct(k, &["-", "’s", "'s"]) {
             break;
         }

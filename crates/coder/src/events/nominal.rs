@@ -28,13 +28,20 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         through_that: matches!(entry.root(), 2 | 10),
         ..ObjectSearch::PLAIN
     };
-    let after = syntax::object_from(s, last + 1, search).or_else(|| {
+    // "the tariffs that Peru imposed on Chile": a light verb in a relative clause on the noun; its object
+    // follows the light verb.
+    let relative = light_verb(ctx, first)
+        .is_none()
+        .then(|| relative_light_verb(ctx, last))
+        .flatten();
+    let object_at = relative.map_or(last + 1, |(_, b, _)| b + 1);
+    let after = syntax::object_from(s, object_at, search).or_else(|| {
         // A place the action reached ("suspended aid deliveries in Baghdad"); not for meetings and statements.
         (!matches!(entry.root(), 1..=5))
-            .then(|| syntax::object_from(s, last + 1, ObjectSearch { places: true, ..search }))
+            .then(|| syntax::object_from(s, object_at, ObjectSearch { places: true, ..search }))
             .flatten()
     });
-    let light = light_verb(ctx, first);
+    let light = light_verb(ctx, first).or(relative);
     if light.is_none() && s.is(last, Class::StateNoun) {
         return Reading::none("a state of affairs, not an act (no light verb makes it one)");
     }
@@ -44,10 +51,11 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let doer = match light {
         Some(l) => Doer::Light(l),
         None => {
+            // "the Peru-Chile talks" are between the two; "the Peru-Chile probe" is about them.
             let pair = between(s, last + 1, entry.recip)
-                .or_else(|| compound_pair(s, first))
+                .or_else(|| entry.recip.then(|| compound_pair(s, first)).flatten())
                 .map(|arg| (ctx.parties(Some(&arg)), arg.how))
-                .or_else(|| hyphenated_pair(ctx, first));
+                .or_else(|| entry.recip.then(|| hyphenated_pair(ctx, first)).flatten());
             match pair {
                 Some((parties, how)) => {
                     let (a, b) = (vec![parties[0].clone()], parties[1..].to_vec());
@@ -119,6 +127,11 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
             return None;
         }
         let sources = ctx.parties(Some(&owner));
+        // "the Iran inquiry", "the Kenya probe": a modifier of an investigation names what is investigated,
+        // unless it is a body that investigates (police, courts, legislatures, intelligence: "the FBI inquiry").
+        if entry.root() == 9 && owner.how == "modifier" && !sources.iter().all(|p| investigates(&p.actor)) {
+            return None;
+        }
         let after = past_own_forces(ctx, entry, &sources, after);
         return Some(Sides {
             how: format!("source: {}", owner.how),
@@ -129,7 +142,8 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         });
     }
     // "the request of Congress", "a call by the EU": for what is said or decided, "of X" names who said it.
-    let communicative = matches!(entry.root(), 1..=3 | 10..=13);
+    // (Not for criticism, rejection or threats: "criticism of the minister" names whom it is aimed at.)
+    let communicative = matches!(entry.root(), 1..=3 | 10);
     let of_agent = communicative.then(|| of_after(s, last + 1)).flatten();
     let agent = of_agent.or_else(|| syntax::noun_agent_after(s, last + 1))?;
     let target = after.filter(|t| t.actors != agent.actors);
@@ -140,6 +154,13 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         mood: noun_mood,
         negated,
     })
+}
+
+/// A body whose work is investigating: police, courts, legislatures, intelligence services, and international
+/// organisations.
+fn investigates(actor: &detente_records::Actor) -> bool {
+    actor.org.is_some() && actor.country.is_none()
+        || matches!(actor.role.as_deref(), Some("COP" | "JUD" | "LEG" | "SPY"))
 }
 
 /// "Russia's mobilization of troops near X": the source's own forces are no target; the search goes on past
@@ -328,6 +349,45 @@ fn occasion_before(s: &Sent, first: usize) -> Option<usize> {
     None
 }
 
+/// "sanctions that the EU imposed on Iran", "the strikes which Israel carried out": a relative pronoun right after
+/// the noun, an actor, at most two adverbs or auxiliaries, and a light verb: its tokens and form.
+fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<FormKind>)> {
+    let s = ctx.s;
+    let rel = last + 1;
+    if !s.is_word(rel, &["that", "which"]) {
+        return None;
+    }
+    let mut k = rel + 1;
+    // Determiners, and a title the actor stage left out ("Mr." of "Mr. Lee").
+    while s.is(k, Class::Determiner)
+        || s.toks
+            .get(k)
+            .is_some_and(|t| t.actor.is_none() && t.cap && s.w(k).len() <= 3)
+        || s.w(k) == "."
+    {
+        k += 1;
+    }
+    let subject = s.actor_at(k)?;
+    let mut k = subject.last + 1;
+    for _ in 0..3 {
+        if let Some(m) = s
+            .matches
+            .iter()
+            .find(|m| m.first == k && matches!(m.payload, Payload::Light(_)))
+        {
+            let Payload::Light(form) = m.payload else {
+                unreachable!()
+            };
+            return Some((m.first, m.last, Some(form)));
+        }
+        if !(s.is_adverb(k) || s.is_any(k, &[Class::Have, Class::Be, Class::Do])) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// A light verb whose object the noun is ("launched an attack", "imposed new sanctions", "held talks"): its
 /// tokens and form. Between them only determiners, numbers, possessives, adjectives and actor modifiers.
 fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>)> {
@@ -358,7 +418,12 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
         // "launched a new wave of strikes": "of" after a word of quantity keeps the noun in the verb's object.
         let quantity_of =
             s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && s.is(j - 2, Class::Number));
+        // "launched a bomb and gun attack": two modifiers joined.
+        let plain = |k: usize| s.toks[k].word && s.toks[k].actor.is_none() && s.toks[k].cls.is_empty();
+        let joined_modifiers =
+            s.is_word(j, &["and", "or"]) && j > 0 && plain(j - 1) && (j + 1 == first || plain(j + 1));
         let modifier = quantity_of
+            || joined_modifiers
             || s.toks[j].word
                 && !s.is_any(
                     j,
@@ -376,7 +441,8 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
             return None;
         }
         steps += 1;
-        k = j;
+        // The left conjunct is a modifier too, whatever else it may be ("a bomb and gun attack").
+        k = if joined_modifiers { j - 1 } else { j };
     }
     None
 }

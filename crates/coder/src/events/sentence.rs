@@ -6,6 +6,10 @@ use super::lexicon::{FormKind, Lexicon, Payload, Pos};
 use crate::text::{TokenKind, tokenize_into};
 use detente_records::{Actor, Mention, MentionKind, Quote, Resolution, Sentence, Span};
 
+fn is_verb_entry(lexicon: &Lexicon, m: &Match) -> bool {
+    matches!(m.payload, Payload::Entry(e, _) if lexicon.entries[e].pos == Pos::Verb)
+}
+
 /// A token of the sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
@@ -174,9 +178,19 @@ impl<'a> Sent<'a> {
             .filter(|m| matches!(m.payload, Payload::Entry(e, _) if lexicon.entries[e].pos == Pos::Noun))
             .map(|m| m.first)
             .collect();
+        // "staged protests against": after a light verb, the noun.
+        let light_ends: Vec<usize> = matches
+            .iter()
+            .filter(|m| matches!(m.payload, Payload::Light(_)))
+            .map(|m| m.last)
+            .collect();
         sent.matches = matches
             .into_iter()
-            .filter(|m| !(nouns_at.contains(&m.first) && sent.verb_in_noun_position(lexicon, m)))
+            .filter(|m| {
+                !(nouns_at.contains(&m.first)
+                    && (sent.verb_in_noun_position(lexicon, m)
+                        || m.first > 0 && light_ends.contains(&(m.first - 1)) && is_verb_entry(lexicon, m)))
+            })
             .collect();
         sent.mark_verbs(lexicon);
         sent
@@ -209,9 +223,13 @@ impl<'a> Sent<'a> {
         if lexicon.entries[e].pos != Pos::Verb || !matches!(form, FormKind::Third | FormKind::Ing) {
             return false;
         }
+        // "Protests against X spread": no verb in -s opens a sentence or a quotation.
         let Some(prev) = m.first.checked_sub(1) else {
-            return false;
+            return form == FormKind::Third;
         };
+        if form == FormKind::Third && self.is_punct(prev, &["“", "\"", "(", "—", ":"]) {
+            return true;
+        }
         if self.is(prev, Class::Relative) {
             // "the ministry that meets with": a relative pronoun, not a determiner.
             return false;

@@ -72,6 +72,11 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
             continue;
         }
         let w = s.w(j);
+        // "Rep. Jane Roe (D-Ore.) met", "the firms — A and B — asked": an aside right after the subject.
+        if let Some(open) = aside_closed_at(s, j) {
+            i = open;
+            continue;
+        }
         if s.is_punct(j, HARD_STOPS) {
             return None;
         }
@@ -178,6 +183,19 @@ fn predicate_opens(s: &Sent, k: usize) -> bool {
         && !s.is_adverb(k)
 }
 
+/// A parenthesis or a pair of dashes that closes at token `close` and opens at most ten tokens before it, with
+/// an actor right before it: the token where the aside opens.
+fn aside_closed_at(s: &Sent, close: usize) -> Option<usize> {
+    let opener = match s.w(close) {
+        ")" => "(",
+        "—" | "–" => s.w(close),
+        _ => return None,
+    };
+    let open = (close.saturating_sub(10)..close).rev().find(|&k| s.w(k) == opener)?;
+    let inside_clean = (open + 1..close).all(|k| !s.is_punct(k, HARD_STOPS) && !s.is_verbish(k));
+    (inside_clean && open > 0 && s.toks[open - 1].actor.is_some()).then_some(open)
+}
+
 /// "Germany, France and Italy met and said they wanted X": a plural pronoun subject stands for the conjoined
 /// group named before it in the sentence.
 pub fn group_for_plural_pronoun(s: &Sent, subject: &Arg) -> Option<Arg> {
@@ -221,6 +239,10 @@ pub fn subject_in_noun_phrase(s: &Sent, from: usize) -> Option<Arg> {
 /// An actor right after a lexicon verb is that verb's object ("scolded Germany"), not the subject of a verb
 /// further on. Reporting verbs take clauses: "said Russia attacked" keeps Russia as a subject.
 fn object_of_a_verb(s: &Sent, first: usize) -> bool {
+    // "reiterated that Uganda must": "that" opens a clause whose subject the actor is.
+    if first > 0 && s.w(first - 1) == "that" {
+        return false;
+    }
     word_before_np(s, first).is_some_and(|p| {
         let past_verb = s.toks[p].word
             && !s.toks[p].cap
@@ -664,6 +686,38 @@ fn target_capable(s: &Sent, first: usize, from: usize, search: ObjectSearch) -> 
     true
 }
 
+/// The agent of a passive named as the owner of the operation it happened in: "was seized in a Dutch naval
+/// operation", "were killed in an Israeli air strike", "was detained during a police raid" (with the police as
+/// an actor). The actor must modify a noun after it ("in Kenya on Monday" names a place, not an operation).
+pub fn operation_agent_after(s: &Sent, from: usize) -> Option<Arg> {
+    let mut k = from;
+    while k < s.len() && k < from + 5 && !s.is_word(k, &["in", "during", "under"]) {
+        if s.is_punct(k, HARD_STOPS) || s.w(k) == "," || s.toks[k].actor.is_some() || s.is_verbish(k) {
+            return None;
+        }
+        k += 1;
+    }
+    if !s.is_word(k, &["in", "during", "under"]) {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < k + 4 && s.toks.get(j).is_some_and(|t| t.word && t.actor.is_none()) && !s.is(j, Class::Preposition) {
+        j += 1;
+    }
+    let a = s.toks.get(j)?.actor?;
+    let noun = s.actors[a].last + 1;
+    let modifies = s.toks.get(noun).is_some_and(|t| t.word && !t.cap && t.actor.is_none())
+        && !s.is_any(
+            noun,
+            &[Class::Preposition, Class::Coordinator, Class::Relative, Class::Time],
+        )
+        && !s.is_verbish(noun);
+    modifies.then(|| Arg {
+        actors: vec![a],
+        how: "owner of the operation",
+    })
+}
+
 /// The agent of a passive: "by X" after the verb, within the clause.
 pub fn agent_after(s: &Sent, from: usize) -> Option<Arg> {
     let mut k = from;
@@ -723,7 +777,19 @@ pub fn noun_agent_after(s: &Sent, from: usize) -> Option<Arg> {
     if (from..by).any(|k| s.is(k, Class::Be)) {
         return None;
     }
+    // "protests against the violations by the army": "by" belongs to the nearest noun of an act before it
+    // (a nominalisation), not to the trigger; "the attack on the convoy by rebels" keeps it.
+    if (from..by).any(|k| s.toks[k].actor.is_none() && names_an_act(s.w(k))) {
+        return None;
+    }
     agent_after(s, from)
+}
+
+/// A noun formed from a verb, by its ending: "violations", "decision", "treatment", "killings".
+fn names_an_act(w: &str) -> bool {
+    ["tion", "tions", "sion", "sions", "ment", "ments", "ings"]
+        .iter()
+        .any(|end| w.len() > end.len() + 3 && w.ends_with(end))
 }
 
 /// The actor at `a` with the actors conjoined before it ("Germany, France and Italy" ending at Italy).

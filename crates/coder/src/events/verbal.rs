@@ -197,7 +197,7 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     };
     if g.passive {
         let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
-        let agent = syntax::agent_after(s, g.last + 1);
+        let agent = syntax::agent_after(s, g.last + 1).or_else(|| syntax::operation_agent_after(s, g.last + 1));
         let mut how_source = how(&agent).to_string();
         let mut sources = ctx.parties(agent.as_ref());
         if sources.is_empty()
