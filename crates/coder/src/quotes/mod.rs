@@ -715,7 +715,13 @@ impl<'a> Doc<'a> {
             let Some(np) = self.sentence_subject(s0, ci) else { continue };
             // A clause, not a label ("Partial transcript:") or an adjunct read as a phrase ("With leaders
             // …:"): a word follows the subject before the colon.
-            if np.tok.1 >= ci || OPENING_ADJUNCTS.contains(&self.low(np.tok.0)) {
+            // "Mayor Tess Wilkins: “…”": a full name alone before the colon labels the quotation too.
+            let labelled = np.tok.1 == ci
+                && np.kind == NpKind::Person
+                && np.name.of(self.text).split_whitespace().count() >= 2
+                && (np.tok.0 == s0 || self.is_punct(np.tok.0 - 1, "-") || self.is_punct(np.tok.0 - 1, "—"))
+                && speakers::resolve(self, &np).is_some_and(|sp| sp.entity.is_some());
+            if np.tok.1 >= ci && !labelled || OPENING_ADJUNCTS.contains(&self.low(np.tok.0)) {
                 continue;
             }
             let speaks = match np.kind {

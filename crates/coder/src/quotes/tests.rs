@@ -645,6 +645,11 @@ fn a_clause_that_introduces_a_quotation_with_a_colon_gives_its_speaker() {
                 “We will need every cent the region has promised us, and more.”";
     let coded = code(text);
     assert_eq!(speaker_of(&coded.quotes, "We will need"), Some("Ingrid Salo"));
+    // A known person's name alone before the colon labels the quotation.
+    let text = "The council met on Monday to vote on the levy.\n\n\
+                Councillor Ilse Vandermeer: “This levy punishes the smallest shops first.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "This levy"), Some("Ilse Vandermeer"));
     // A subject that cannot speak ("the reason") leaves the quotation to the previous speaker.
     let text = "“We lost the vote,” Ines Marlow conceded. The reason was simple: “They knocked on more doors.”";
     let coded = code(text);
