@@ -116,7 +116,9 @@ impl<'a> ArticleState<'a> {
 
     /// "In a statement, the ministry said …": the first subject after the document issued it.
     fn settle_pending_document(&mut self) {
-        let Some((key, at)) = self.pending_document.take() else { return };
+        let Some((key, at)) = self.pending_document.take() else {
+            return;
+        };
         let issuer = self
             .occurrences
             .iter()

@@ -459,7 +459,16 @@ impl<'a> ArticleState<'a> {
         let next = p.next + name.hits_used;
         if let Some(ent) = name.local {
             let actor = self.entities[ent].actor.clone()?;
-            self.emit(p.start, name.end, actor, Resolution::Coreference, MentionKind::Organization, ent, None, false);
+            self.emit(
+                p.start,
+                name.end,
+                actor,
+                Resolution::Coreference,
+                MentionKind::Organization,
+                ent,
+                None,
+                false,
+            );
             return Some(next);
         }
         let ctx = if p.qual.is_none() && head.noun.country.is_none() {
@@ -475,8 +484,21 @@ impl<'a> ArticleState<'a> {
         rec.kind = EntityKind::Organization;
         rec.gender = None;
         actor.name = Some(rec.name.clone());
-        let via = if p.qual.is_some() { Resolution::Title } else { Resolution::Context };
-        self.emit(p.start, name.end, actor, via, MentionKind::Organization, ent, None, false);
+        let via = if p.qual.is_some() {
+            Resolution::Title
+        } else {
+            Resolution::Context
+        };
+        self.emit(
+            p.start,
+            name.end,
+            actor,
+            via,
+            MentionKind::Organization,
+            ent,
+            None,
+            false,
+        );
         Some(next)
     }
 
@@ -795,7 +817,16 @@ impl<'a> ArticleState<'a> {
             let ent = self.entity(key.clone(), || {
                 new_group(key, Some(actor.clone()), true, entity_kind(noun.kind))
             });
-            self.emit(s, e, actor, Resolution::Title, MentionKind::Role, ent, noun.gender, true);
+            self.emit(
+                s,
+                e,
+                actor,
+                Resolution::Title,
+                MentionKind::Role,
+                ent,
+                noun.gender,
+                true,
+            );
         }
     }
 

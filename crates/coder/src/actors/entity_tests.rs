@@ -437,14 +437,22 @@ fn a_singular_role_noun_that_speaks_takes_the_context_country() {
     // Not speaking and not definite: no mention ("a senior official visited" names nobody in particular).
     let text = "Tanzania's parliament passed the mining law on Monday. A senior official visited the mine.";
     let out = article(text);
-    assert!(!out.mentions.iter().any(|m| m.text.ends_with("official")), "{:?}", out.mentions);
+    assert!(
+        !out.mentions.iter().any(|m| m.text.ends_with("official")),
+        "{:?}",
+        out.mentions
+    );
 }
 
 #[test]
 fn countries_listed_before_a_qualified_group_share_its_role() {
     let text = "The Danish and Estonian navies will patrol the strait together from March.";
     let out = article(text);
-    let codes: Vec<(&str, &str)> = out.mentions.iter().map(|m| (m.text.as_str(), m.actor.code.as_str())).collect();
+    let codes: Vec<(&str, &str)> = out
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.actor.code.as_str()))
+        .collect();
     assert_eq!(codes, [("Danish", "DNKMIL"), ("Estonian navies", "ESTMIL")]);
     let text = "Chilean, Peruvian and Bolivian ministers signed the water accord in Arica.";
     let out = article(text);
@@ -469,5 +477,9 @@ fn a_party_and_state_tag_marks_a_member_of_congress() {
     // A place after the comma is no tag.
     let text = "Karen Ostrander, Dallas, voted against the measure.";
     let out = article(text);
-    assert!(out.mentions.iter().all(|m| m.actor.code != "USALEG"), "{:?}", out.mentions);
+    assert!(
+        out.mentions.iter().all(|m| m.actor.code != "USALEG"),
+        "{:?}",
+        out.mentions
+    );
 }

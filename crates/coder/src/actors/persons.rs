@@ -421,10 +421,7 @@ impl<'a> ArticleState<'a> {
     pub(super) fn apposition_after(&mut self, hits: &[Hit], j: usize, name_end: usize, entity: usize) -> usize {
         let rest = &self.text[name_end..self.sentence_end];
         // "Lana Brooks (D-Mich.)", "Tom Reyes, R-Texas,": a party and state tag marks a member of Congress.
-        if self.entities[entity].actor.is_none()
-            && self.entities[entity].person
-            && party_state_tag(rest)
-        {
+        if self.entities[entity].actor.is_none() && self.entities[entity].person && party_state_tag(rest) {
             let actor = Actor {
                 code: "USALEG".into(),
                 country: Some("USA".into()),
@@ -439,7 +436,16 @@ impl<'a> ArticleState<'a> {
             });
             let (gender, last, actor) = (rec.gender, rec.last, rec.actor.clone().unwrap_or_default());
             let name_start = self.name_start_before(last);
-            self.emit(name_start, last, actor, Resolution::Apposition, MentionKind::Person, entity, gender, false);
+            self.emit(
+                name_start,
+                last,
+                actor,
+                Resolution::Apposition,
+                MentionKind::Person,
+                entity,
+                gender,
+                false,
+            );
             return j;
         }
         let Some(after_comma) = rest.strip_prefix(',') else {
@@ -770,8 +776,5 @@ fn party_state_tag(rest: &str) -> bool {
     }
     let state = t[2..].trim_start_matches([',', ' ', '-']);
     let word: String = state.chars().take_while(|c| c.is_alphabetic() || *c == '.').collect();
-    rest.len() > t.len()
-        && word.len() >= 2
-        && word.starts_with(char::is_uppercase)
-        && word.len() <= 6
+    rest.len() > t.len() && word.len() >= 2 && word.starts_with(char::is_uppercase) && word.len() <= 6
 }

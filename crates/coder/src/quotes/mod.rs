@@ -712,7 +712,9 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            let Some(np) = self.sentence_subject(s0, ci) else { continue };
+            let Some(np) = self.sentence_subject(s0, ci) else {
+                continue;
+            };
             // A clause, not a label ("Partial transcript:") or an adjunct read as a phrase ("With leaders
             // …:"): a word follows the subject before the colon.
             // "Mayor Tess Wilkins: “…”": a full name alone before the colon labels the quotation too.
@@ -930,9 +932,9 @@ impl<'a> Doc<'a> {
             if w == "to"
                 && j == ci
                 && matches!(form.class, CueClass::Speech | CueClass::Addressee)
-                && let Some(be) = (j.saturating_sub(5).max(s0)..j - 1).rev().find(|&k| {
-                    matches!(self.low(k), "is" | "are" | "was" | "were" | "be" | "been")
-                })
+                && let Some(be) = (j.saturating_sub(5).max(s0)..j - 1)
+                    .rev()
+                    .find(|&k| matches!(self.low(k), "is" | "are" | "was" | "were" | "be" | "been"))
                 && be + 1 < j - 1
                 && (be + 1..j - 1).all(|k| self.tokens[k].kind == TokenKind::Word && !self.cap(k))
             {
@@ -1408,7 +1410,11 @@ impl<'a> Doc<'a> {
             match self.tokens[k].kind {
                 TokenKind::Punct if depth == 0 && matches!(t, "-" | "–" | "—" | "--" | "―") => {
                     let shouted = speakers::is_shouted(self.tok(s0));
-                    return if (shouted || agency) && k > s0 && k + 1 < before { k + 1 } else { s0 };
+                    return if (shouted || agency) && k > s0 && k + 1 < before {
+                        k + 1
+                    } else {
+                        s0
+                    };
                 }
                 TokenKind::Punct if t == "(" => depth += 1,
                 TokenKind::Punct if t == ")" && depth > 0 => {
@@ -2171,7 +2177,9 @@ impl<'a> Doc<'a> {
             if (s0..s1).any(|k| self.is_quote_mark(k)) {
                 return None;
             }
-            let Some(np) = self.sentence_subject(s0, s1) else { continue };
+            let Some(np) = self.sentence_subject(s0, s1) else {
+                continue;
+            };
             if !matches!(np.kind, NpKind::Person | NpKind::Pronoun | NpKind::TitleRef) {
                 continue;
             }

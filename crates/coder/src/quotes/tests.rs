@@ -690,7 +690,10 @@ fn a_role_noun_that_speaks_takes_the_countrys_actor_and_is_named_as_written() {
                 the marches would be dispersed. One official told reporters that the duty would stay.";
     let coded = code(text);
     assert_eq!(code_of(&coded.quotes, "the marches"), Some("UGACOP"));
-    assert_eq!(speaker_of(&coded.quotes, "the marches"), Some("A senior police officer"));
+    assert_eq!(
+        speaker_of(&coded.quotes, "the marches"),
+        Some("A senior police officer")
+    );
     assert_eq!(code_of(&coded.quotes, "the duty"), Some("UGAGOV"));
     assert_eq!(speaker_of(&coded.quotes, "the duty"), Some("One official"));
 }
