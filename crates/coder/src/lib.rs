@@ -16,7 +16,8 @@ use detente_records::{Article, CodedArticle, SCHEMA_VERSION};
 /// A dictionary file's content, handed to the coder by the caller. `name` (usually the path) is used in
 /// error messages. The file name decides which stage reads it:
 /// `*.actors.toml` and legacy PETRARCH/TABARI actor and agent files (actors), `*.triggers.toml` and legacy
-/// PETRARCH-2/TABARI verb files (events), `*.cues.toml` (quotes), `*.places.tsv` and `*.placecues.toml` (places).
+/// PETRARCH-2/TABARI verb files (events), `*.cues.toml` (quotes), `*.places.tsv`, `*.placecues.toml` and
+/// `*.seats.tsv` (places).
 #[derive(Debug, Clone)]
 pub struct DictionarySource {
     pub name: String,

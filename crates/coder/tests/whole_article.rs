@@ -65,6 +65,9 @@ fn the_events_are_exactly_these() {
             "ARGGOV>CHL 051 factual=true negated=false [praised] at -",
             "BOL>CHL 111 factual=true negated=false [criticised] at -",
             "CHLGOV>BOL 130 factual=true negated=false [warned] at -",
+            // What the minister says Bolivia must stop: a demand on Bolivia; the blocking itself only demanded.
+            "BOL>BOLGOV 144 factual=false negated=false [blocking] at Arica",
+            "CHLGOV>BOL 100 factual=true negated=false [must] at -",
             "SDN>SSD 190 factual=true negated=false [Fighting] at Abyei",
             "SSD>SDN 190 factual=true negated=false [Fighting] at Abyei",
         ]

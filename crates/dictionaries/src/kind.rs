@@ -4,12 +4,13 @@
 use std::path::Path;
 
 /// The formats a user may hand in, for messages.
-pub const KNOWN_FORMATS: &str = "*.actors.toml, *.triggers.toml, *.cues.toml, or PETRARCH/TABARI actor and agent files";
+pub const KNOWN_FORMATS: &str = "*.actors.toml, *.triggers.toml, *.cues.toml, *.places.tsv, *.placecues.toml, *.seats.tsv, or PETRARCH/TABARI actor and agent files";
 
 /// What kind of dictionary a file is, by its name and, for an untelling `.txt`, by its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// One of the project's TOML formats (`*.actors.toml`, `*.triggers.toml`, `*.cues.toml`).
+    /// One of the project's own formats (`*.actors.toml`, `*.triggers.toml`, `*.cues.toml`, and the places
+    /// stage's `*.places.tsv`, `*.placecues.toml`, `*.seats.tsv`).
     Toml,
     /// A PETRARCH/TABARI actor or agent file.
     Legacy,
@@ -22,9 +23,16 @@ pub enum Kind {
 /// dictionary line by line, not merely contain a bracket.
 pub fn kind_of(path: &Path, text: &str) -> Option<Kind> {
     let name = path.file_name()?.to_string_lossy().to_lowercase();
-    if [".actors.toml", ".triggers.toml", ".cues.toml"]
-        .iter()
-        .any(|suffix| name.ends_with(suffix))
+    if [
+        ".actors.toml",
+        ".triggers.toml",
+        ".cues.toml",
+        ".places.tsv",
+        ".placecues.toml",
+        ".seats.tsv",
+    ]
+    .iter()
+    .any(|suffix| name.ends_with(suffix))
     {
         return Some(Kind::Toml);
     }
@@ -114,5 +122,14 @@ mod tests {
         assert!(!is_legacy_line("A PLAIN HEADLINE"));
         assert!(looks_like_legacy_dictionary(&legacy_lines(25)));
         assert!(!looks_like_legacy_dictionary(&legacy_lines(5)));
+    }
+
+    #[test]
+    fn the_places_stage_files_are_dictionaries_and_other_tables_are_not() {
+        for name in ["mine.places.tsv", "words.placecues.toml", "courts.seats.tsv"] {
+            assert_eq!(kind_of(Path::new(name), ""), Some(Kind::Toml), "{name}");
+        }
+        assert_eq!(kind_of(Path::new("notes.tsv"), ""), None);
+        assert_eq!(kind_of(Path::new("other.toml"), ""), None);
     }
 }

@@ -300,6 +300,9 @@ pub enum LocationVia {
     /// The place of an event before it in the same sentence by the same source ("Ministers met in Berlin
     /// and said that ...").
     Context,
+    /// The seat of the body that acts or is addressed ("the Knesset voted", "addressed Congress"), from the
+    /// coder's table of institutions and where they sit.
+    Seat,
 }
 
 impl LocationVia {
@@ -310,6 +313,7 @@ impl LocationVia {
             LocationVia::Venue => "venue",
             LocationVia::Dateline => "dateline",
             LocationVia::Context => "context",
+            LocationVia::Seat => "seat",
         }
     }
 }

@@ -309,7 +309,12 @@ fn meeting_of_clause_subject(ctx: &Ctx, e: usize, first: usize, last: usize) -> 
     c.targets = targets;
     c.reciprocal = true;
     c.quote = s.toks[first].quote;
-    Some(Reading::from(with_mood(ctx, c, mood)))
+    let mut candidates = with_mood(ctx, c, mood);
+    // A summit both sides are heading to is an intention of both.
+    for a in candidates.iter_mut().filter(|a| a.code.starts_with("03")) {
+        a.reciprocal = true;
+    }
+    Some(Reading::from(candidates))
 }
 
 /// "with X" right after the noun (determiners and numbers between at most).
@@ -368,8 +373,7 @@ fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<F
         k += 1;
     }
     let subject = s.actor_at(k)?;
-    let mut k = subject.last + 1;
-    for _ in 0..3 {
+    for k in subject.last + 1..subject.last + 4 {
         if let Some(m) = s
             .matches
             .iter()
@@ -383,7 +387,6 @@ fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<F
         if !(s.is_adverb(k) || s.is_any(k, &[Class::Have, Class::Be, Class::Do])) {
             return None;
         }
-        k += 1;
     }
     None
 }

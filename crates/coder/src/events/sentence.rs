@@ -220,7 +220,17 @@ impl<'a> Sent<'a> {
         let Payload::Entry(e, form) = m.payload else {
             return false;
         };
-        if lexicon.entries[e].pos != Pos::Verb || !matches!(form, FormKind::Third | FormKind::Ing) {
+        if lexicon.entries[e].pos != Pos::Verb {
+            return false;
+        }
+        // "a Chilean offer to host talks": an actor between a determiner and the word modifies the noun.
+        if let Some(a) = m.first.checked_sub(1).and_then(|p| self.toks[p].actor) {
+            let before = self.actors[a].first.checked_sub(1);
+            return before.is_some_and(|b| {
+                self.is_any(b, &[Class::Determiner, Class::Possessive]) && !self.is(b, Class::Relative)
+            });
+        }
+        if !matches!(form, FormKind::Third | FormKind::Ing) {
             return false;
         }
         // "Protests against X spread": no verb in -s opens a sentence or a quotation.

@@ -11,6 +11,7 @@ use super::grammar::Class;
 use super::lexicon::{Entry, FormKind, Frame, Payload};
 use super::modality::{self, Mood};
 use super::nominal;
+use super::sentence::Sent;
 use super::speech;
 use super::syntax::{self, Arg, ObjectSearch};
 use super::verbgroup::VerbGroup;
@@ -145,7 +146,8 @@ fn is_adjectival(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
 /// protesters yield to when they call them off).
 pub fn own_authorities(p: &Party) -> Option<Party> {
     let country = p.actor.country.clone()?;
-    if p.actor.role.as_deref() == Some("GOV") {
+    // The state's own forces blocking a road do not protest against themselves.
+    if matches!(p.actor.role.as_deref(), Some("GOV" | "MIL" | "COP" | "SPY")) {
         return None;
     }
     Some(Party {
@@ -478,17 +480,61 @@ fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: 
 
 /// Applies the mood: factual as is; a future becomes an intention or a threat of its source (and the action
 /// itself, not factual); anything else is not factual.
+/// "unless" or "if" after the trigger ending at byte `end`, in the same clause.
+fn condition_after(s: &Sent, end: usize) -> Option<&'static str> {
+    let from = s.toks.partition_point(|t| t.start < end);
+    (from..s.len())
+        .take_while(|&k| !s.is_punct(k, &[";", ":", "—", "–", "(", ")", "“", "”", "\""]))
+        .find_map(|k| match s.w(k) {
+            "unless" => Some("unless"),
+            "if" => Some("if"),
+            _ => None,
+        })
+}
+
+/// The threat a conditional act makes: coded by the act threatened (`complements.toml`, [threat]), 130 when the
+/// table has no finer code.
+fn conditional(ctx: &Ctx, c: &Candidate) -> Candidate {
+    let mut a = c.clone();
+    a.code = ctx
+        .coder
+        .complements
+        .refine(Frame::Threat, &c.code)
+        .unwrap_or("130")
+        .to_string();
+    a.reciprocal = false;
+    a.factual = true;
+    a.pattern = format!("{}; announced on a condition: threat", c.pattern);
+    a
+}
+
 pub fn with_mood(ctx: &Ctx, mut c: Candidate, mood: Mood) -> Vec<Candidate> {
+    let root: u8 = c.code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+    let condition = condition_after(ctx.s, c.trigger.1);
+    // "will withdraw its troops unless X ...", "may cut aid if X ...": a hostile act or a withdrawal made to depend
+    // on what another does is a threat ("will meet if invited", "will resume aid unless" stay intentions).
+    let conditional_threat = !c.negated && condition.is_some() && !matches!(root, 1..=7 | 9..=13);
     match mood {
         Mood::Factual => vec![c],
+        Mood::Irrealis("modal") if conditional_threat => {
+            let threat = conditional(ctx, &c);
+            c.factual = false;
+            c.pattern = format!("{}; not factual: modal", c.pattern);
+            vec![threat, c]
+        }
         Mood::Irrealis(why) => {
             c.factual = false;
             c.pattern = format!("{}; not factual: {why}", c.pattern);
             vec![c]
         }
+        Mood::Future if conditional_threat => {
+            let threat = conditional(ctx, &c);
+            c.factual = false;
+            c.pattern = format!("{}; not factual: future", c.pattern);
+            vec![threat, c]
+        }
         Mood::Future => {
             let mut out = Vec::new();
-            let root: u8 = c.code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
             // "will meet" is an intention to meet, "will impose sanctions" a threat, "will not meet" a refusal.
             let frame = match (root, c.negated) {
                 (4..=8, true) => Frame::Refuse,

@@ -56,6 +56,26 @@ struct CueFile {
     scene_openers: Vec<String>,
     #[serde(default)]
     dateline_roots: Vec<String>,
+    #[serde(default)]
+    seat_roots: Vec<String>,
+    #[serde(default)]
+    seat_target_codes: Vec<String>,
+    #[serde(default)]
+    occasion_nouns: Vec<String>,
+    #[serde(default)]
+    occasion_openers: Vec<String>,
+    #[serde(default)]
+    taken_up_nouns: Vec<String>,
+    #[serde(default)]
+    other_time_openers: Vec<String>,
+    #[serde(default)]
+    ing_things: Vec<String>,
+    #[serde(default)]
+    subordinators: Vec<String>,
+    #[serde(default)]
+    seat_prepositions: Vec<String>,
+    #[serde(default)]
+    not_subordinating_after: Vec<String>,
 }
 
 /// Lower-cased word sets.
@@ -85,6 +105,16 @@ pub struct Cues {
     pub modified_nouns: FxHashSet<String>,
     pub scene_openers: FxHashSet<String>,
     pub dateline_roots: Vec<String>,
+    pub seat_roots: Vec<String>,
+    pub seat_target_codes: Vec<String>,
+    pub occasion_nouns: FxHashSet<String>,
+    pub occasion_openers: FxHashSet<String>,
+    pub taken_up_nouns: FxHashSet<String>,
+    pub other_time_openers: FxHashSet<String>,
+    pub ing_things: FxHashSet<String>,
+    pub subordinators: FxHashSet<String>,
+    pub seat_prepositions: FxHashSet<String>,
+    pub not_subordinating_after: FxHashSet<String>,
 }
 
 fn parse(name: &str, text: &str) -> Result<CueFile, DictionaryError> {
@@ -135,6 +165,16 @@ impl Cues {
         self.modified_nouns.extend(lower(f.modified_nouns));
         self.scene_openers.extend(lower(f.scene_openers));
         self.dateline_roots.extend(f.dateline_roots);
+        self.seat_roots.extend(f.seat_roots);
+        self.seat_target_codes.extend(f.seat_target_codes);
+        self.occasion_nouns.extend(lower(f.occasion_nouns));
+        self.occasion_openers.extend(lower(f.occasion_openers));
+        self.taken_up_nouns.extend(lower(f.taken_up_nouns));
+        self.other_time_openers.extend(lower(f.other_time_openers));
+        self.ing_things.extend(lower(f.ing_things));
+        self.subordinators.extend(lower(f.subordinators));
+        self.seat_prepositions.extend(lower(f.seat_prepositions));
+        self.not_subordinating_after.extend(lower(f.not_subordinating_after));
     }
 
     /// `word` (any case) is in `set`.

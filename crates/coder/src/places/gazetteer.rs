@@ -101,6 +101,8 @@ pub struct Gazetteer {
     admin1: FxHashMap<(Cow<'static, str>, Cow<'static, str>), u32>,
     /// ISO3 → the country.
     countries: FxHashMap<Cow<'static, str>, u32>,
+    /// ISO3 → the country's capital (the most populous, where a country has several).
+    capitals: FxHashMap<Cow<'static, str>, u32>,
 }
 
 /// A parsed row before indexing.
@@ -213,6 +215,13 @@ fn match_form(name: Cow<'static, str>) -> Cow<'static, str> {
     }
 }
 
+/// The name with every word after the first in lower case, when that changes it ("White house").
+fn lower_later_words(name: &str) -> Option<String> {
+    let (first, rest) = name.strip_prefix("the ").unwrap_or(name).split_once(' ')?;
+    let lowered = rest.to_lowercase();
+    (lowered != rest).then(|| format!("{first} {lowered}"))
+}
+
 impl Gazetteer {
     /// The built-in gazetteer and then the user's files (name, content). A user row of the same kind, name
     /// and country as a built-in one replaces it; other rows add places.
@@ -260,9 +269,16 @@ impl Gazetteer {
         let mut places = Vec::with_capacity(rows.len());
         let mut admin1 = FxHashMap::default();
         let mut countries = FxHashMap::default();
+        let mut capitals: FxHashMap<Cow<'static, str>, (u32, u32)> = FxHashMap::default();
         for (i, row) in rows.into_iter().enumerate() {
             let id = i as u32;
             match row.place.feature {
+                Feature::Capital => {
+                    let best = capitals.entry(row.place.country.clone()).or_insert((id, 0));
+                    if row.place.population >= best.1 {
+                        *best = (id, row.place.population);
+                    }
+                }
                 Feature::Admin1 => {
                     admin1.insert((row.place.country.clone(), row.place.admin1.clone()), id);
                 }
@@ -271,7 +287,19 @@ impl Gazetteer {
                 }
                 _ => {}
             }
-            for (name, primary) in row.names {
+            // A site's name as news also writes it, with its later words in lower case ("the White house",
+            // "Al-Shifa hospital").
+            let lowered: Vec<(Cow<'static, str>, bool)> = if row.place.feature == Feature::Site {
+                row.names
+                    .iter()
+                    .filter_map(|(n, _)| lower_later_words(n))
+                    .filter(|l| !row.names.iter().any(|(n, _)| n.as_ref() == l.as_str()))
+                    .map(|l| (Cow::Owned(l), false))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for (name, primary) in row.names.into_iter().chain(lowered) {
                 let key = match_form(name);
                 let (head, count) = heads.entry(key).or_insert((END, 0));
                 // A place's names are added together: a repeat of this place is at the chain's head.
@@ -311,6 +339,7 @@ impl Gazetteer {
             first_words,
             admin1,
             countries,
+            capitals: capitals.into_iter().map(|(c, (id, _))| (c, id)).collect(),
         }
     }
 
@@ -349,6 +378,11 @@ impl Gazetteer {
         self.countries.get(iso3).copied()
     }
 
+    /// The capital of a country (ISO3).
+    pub fn capital(&self, iso3: &str) -> Option<u32> {
+        self.capitals.get(iso3).copied()
+    }
+
     pub fn len(&self) -> usize {
         self.places.len()
     }
@@ -381,6 +415,11 @@ mod tests {
                 .any(|r| g.place(r.place).name == "Kyiv" && g.place(r.place).country == "UKR")
         );
         assert!(!g.lookup("Kharkov").is_empty());
+        // A site is also found with its later words in lower case; a town is not.
+        let site = |name: &str| g.lookup(name).iter().any(|r| g.place(r.place).feature == Feature::Site);
+        assert!(site("White House") && site("White house") && site("Tiananmen square"));
+        assert!(!site("White HOUSE"));
+        assert!(g.lookup("New york").is_empty() && !g.lookup("New York").is_empty());
         assert!(!g.lookup("Donbass").is_empty());
         let ukraine = g.country("UKR").map(|i| g.place(i)).unwrap();
         assert_eq!(ukraine.feature, Feature::Country);

@@ -21,6 +21,8 @@ use super::PlaceMention;
 use super::cues::Cues;
 use super::gazetteer::Feature;
 use super::matcher::PlaceRole;
+use super::recall;
+use super::seats::{Seat, SeatUse, Seats};
 use detente_records::{Event, LocationVia, Sentence};
 
 /// How far after the trigger (bytes) a clause place may be.
@@ -41,13 +43,24 @@ fn clause(cues: &Cues, text: &str, s: &Sentence, start: usize, end: usize) -> (u
         let next = body[i + 1..].split_whitespace().next().unwrap_or("");
         Cues::is(&cues.clause_openers, next.trim_matches(|c: char| !c.is_alphanumeric()))
     };
-    // " as Mr. Trump held ...": a clause opener right before a capitalised subject, even without a comma.
+    // " as Mr. Trump held ...": a clause opener right before a capitalised subject, even without a comma;
+    // " as the government weighs ...": a subordinator before a determiner, unless the word before makes it a
+    // preposition ("such as the", "known as the").
     let opens_with_subject = |i: usize| {
         let mut w = body[i + 1..].split_whitespace();
         let (Some(opener), Some(subject)) = (w.next(), w.next()) else {
             return false;
         };
-        Cues::is(&cues.clause_openers, opener) && subject.chars().next().is_some_and(char::is_uppercase)
+        if !Cues::is(&cues.clause_openers, opener) {
+            return false;
+        }
+        if subject.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        let previous = body[..i].split_whitespace().next_back().unwrap_or("");
+        Cues::is(&cues.subordinators, opener)
+            && matches!(subject, "the" | "a" | "an")
+            && !Cues::is(&cues.not_subordinating_after, previous)
     };
     // ", and Bahrain issued ...": a coordinated clause with a subject of its own.
     let coordinated_subject = |i: usize| {
@@ -97,13 +110,31 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
     text.get(a.min(b)..a.max(b)).map_or(0, |s| s.split_whitespace().count())
 }
 
-/// Another event's trigger, or an infinitive ("to build"), stands between the trigger and the place: the
-/// place belongs to that verb ("condemned Israel for attempting to build settlements in the West Bank").
-fn another_verb_between(text: &str, others: &[(usize, usize)], a: usize, b: usize) -> bool {
+/// Another event's trigger, an infinitive ("to build") or an event noun in -ing ("the shelling") stands
+/// between the trigger and the place: the place belongs to that verb or noun ("condemned Israel for
+/// attempting to build settlements in the West Bank", "protested the shelling of a school in Kharkiv").
+fn another_verb_between(cues: &Cues, text: &str, others: &[(usize, usize)], a: usize, b: usize) -> bool {
     if others.iter().any(|&(s, e)| s >= a && e <= b) {
         return true;
     }
     let words: Vec<&str> = text[a..b].split_whitespace().collect();
+    // The -ing word heads its phrase ("the shelling of a school"), not a modifier ("a fishing agreement").
+    let heads_phrase =
+        |next: Option<&&str>| next.is_none_or(|n| Cues::is(&cues.locative, n) || matches!(*n, "of" | "by" | "against"));
+    let event_noun = words.windows(2).enumerate().any(|(i, w)| {
+        let noun = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(
+            w[0],
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+        ) && noun.len() > 5
+            && noun.ends_with("ing")
+            && noun.chars().all(|c| c.is_ascii_lowercase())
+            && !Cues::is(&cues.ing_things, noun)
+            && heads_phrase(words.get(i + 2))
+    });
+    if event_noun {
+        return true;
+    }
     words.windows(2).any(|w| {
         w[0] == "to"
             && w[1].chars().next().is_some_and(char::is_lowercase)
@@ -134,6 +165,18 @@ fn another_verb_between(text: &str, others: &[(usize, usize)], a: usize, b: usiz
     })
 }
 
+/// A complementiser ("that", "whether") between a speech trigger and a place: the place is in what was said.
+fn reported_between(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| {
+        s.split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "that" | "whether" | "if"
+            )
+        })
+    })
+}
+
 /// The sentence's opening scene-setting phrase, up to its first comma ("During protests in Kashmir,").
 fn scene(cues: &Cues, text: &str, s: &Sentence) -> Option<(usize, usize)> {
     let body = &text[s.start..s.end];
@@ -145,15 +188,25 @@ fn scene(cues: &Cues, text: &str, s: &Sentence) -> Option<(usize, usize)> {
     Some((s.start, s.start + comma))
 }
 
+/// How far before a place name (bytes) its preposition is looked for (it stands at most a few filler words
+/// before the name: "in the southern port city of").
+const PREPOSITION_REACH: usize = 160;
+
 /// The place's preposition follows a participle that is not the trigger ("a tanker detained in Gibraltar"):
 /// the place describes that noun, not the event.
 fn after_participle(cues: &Cues, text: &str, e: &Event, p: &PlaceMention) -> bool {
     let Some(prep) = p.preposition.as_deref() else {
         return false;
     };
-    let before = text[..p.start].trim_end();
+    // The preposition is a few words before the name: look in a short stretch, not the whole text before it
+    // (which made this quadratic in the article's length).
+    let mut from = p.start.saturating_sub(PREPOSITION_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..p.start].trim_end();
     // ASCII lower case keeps byte offsets.
-    let Some(at) = before.to_ascii_lowercase().rfind(prep) else {
+    let Some(at) = before.to_ascii_lowercase().rfind(prep).map(|i| from + i) else {
         return false;
     };
     let words: Vec<&str> = text[..at].split_whitespace().rev().take(2).collect();
@@ -165,7 +218,7 @@ fn after_participle(cues: &Cues, text: &str, e: &Event, p: &PlaceMention) -> boo
         .get(1)
         .is_some_and(|w| matches!(*w, "and" | "or") || w.ends_with(','));
     let participle = (word.len() > 4 && word.ends_with("ed"))
-        || (word.len() > 5 && word.ends_with("ing"))
+        || (word.len() > 5 && word.ends_with("ing") && !Cues::is(&cues.ing_things, word))
         || Cues::is(&cues.participles, word);
     participle && !is_trigger && !coordinated && p.start > e.trigger.end
 }
@@ -178,7 +231,14 @@ fn word_in(text: &str, lo: usize, hi: usize, set: &rustc_hash::FxHashSet<String>
 }
 
 /// Sets each event's `location`.
-pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
+pub fn locate(
+    cues: &Cues,
+    seats: &Seats,
+    text: &str,
+    sentences: &[Sentence],
+    places: &[PlaceMention],
+    events: &mut [Event],
+) {
     let dateline = places.iter().find(|p| p.role == PlaceRole::Dateline);
     let triggers: Vec<(usize, usize, usize)> = events
         .iter()
@@ -217,6 +277,7 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
             continue;
         }
         let (lo, hi) = clause(cues, text, s, t0, t1);
+        let far = || far_places(places, by_sentence, e.sentence);
         let pick = clause_place(cues, text, e, &others, own_places, lo, hi)
             .or_else(|| {
                 let (a, b) = scene(cues, text, s)?;
@@ -224,18 +285,81 @@ pub fn locate(cues: &Cues, text: &str, sentences: &[Sentence], places: &[PlaceMe
                     .then(|| clause_place(cues, text, e, &others, own_places, a, b))
                     .flatten()
             })
-            .map(|p| (p, LocationVia::Clause))
-            .or_else(|| target_place(cues, text, e, own_places, lo, hi).map(|p| (p, LocationVia::Target)))
-            .or_else(|| venue(cues, text, sentences, e, near_places).map(|p| (p, LocationVia::Venue)))
+            .map(|p| p.location(LocationVia::Clause))
+            .or_else(|| {
+                let p = target_place(cues, text, e, own_places, lo, hi)
+                    .or_else(|| recall::site_taken_up(cues, text, e, far(), lo, hi))?;
+                Some(p.location(LocationVia::Target))
+            })
+            .or_else(|| {
+                let p = venue(cues, text, sentences, e, near_places)
+                    .or_else(|| recall::occasion(cues, text, sentences, e, near_places, lo, hi))
+                    .or_else(|| recall::venue_of_participants(cues, text, sentences, e, far()))
+                    .or_else(|| recall::noun_taken_up(cues, text, sentences, e, far()))?;
+                Some(p.location(LocationVia::Venue))
+            })
+            .or_else(|| seat_named(cues, seats, text, e, &others, lo, hi).map(Seat::location))
+            .or_else(|| seat(cues, seats, e).map(Seat::location))
             .or_else(|| {
                 let d = dateline?;
                 let from_there = e.source.country.is_some() && e.source.country == d.country;
-                (from_there && cues.dateline_roots.contains(&e.root)).then_some((d, LocationVia::Dateline))
+                (from_there && cues.dateline_roots.contains(&e.root)).then(|| d.location(LocationVia::Dateline))
             });
-        e.location = pick.map(|(p, via)| p.location(via));
+        e.location = pick;
     }
     continue_story(events);
     visitor_stays(events);
+    recall::speaker_stays(cues, text, sentences, places, events);
+}
+
+/// The places of the sentences within [`recall::FAR_SENTENCES`] of sentence `si` (all of them unless
+/// `sorted` by sentence).
+fn far_places(places: &[PlaceMention], sorted: bool, si: usize) -> &[PlaceMention] {
+    if !sorted {
+        return places;
+    }
+    let first = si.saturating_sub(recall::FAR_SENTENCES);
+    let p0 = places.partition_point(|p| p.sentence < first);
+    let p1 = places.partition_point(|p| p.sentence <= si + recall::FAR_SENTENCES);
+    &places[p0..p1]
+}
+
+/// A body's seat named in the clause after a preposition of place ("testified before the Senate", "a vote
+/// at the Knesset").
+fn seat_named<'s>(
+    cues: &Cues,
+    seats: &'s Seats,
+    text: &str,
+    e: &Event,
+    others: &[(usize, usize)],
+    lo: usize,
+    hi: usize,
+) -> Option<&'s Seat> {
+    let words: Vec<(usize, &str)> = recall::words(text, lo, hi).collect();
+    let owners: Vec<&str> = [Some(&e.source), e.target.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.country.as_deref().or(a.org.as_deref()))
+        .collect();
+    // As for a place: not past another verb ("pondering whether to make a run at the White House").
+    let allowed = |at: usize| at < e.trigger.end || !another_verb_between(cues, text, others, e.trigger.end, at);
+    seats.named_in(text, &words, &cues.seat_prepositions, &owners, allowed)
+}
+
+/// The seat of the body that acts (a statement or decision: "the Knesset voted"; not an office that only
+/// hosts, whose name stands for its government: "the Kremlin said") or that is visited, met or addressed
+/// ("spoke to Congress", "visited the Kremlin").
+fn seat<'s>(cues: &Cues, seats: &'s Seats, e: &Event) -> Option<&'s Seat> {
+    let by_source = cues.seat_roots.contains(&e.root);
+    let to_target = cues.seat_target_codes.iter().any(|c| e.code.starts_with(c.as_str()));
+    by_source
+        .then(|| seats.of(&e.source).filter(|s| s.used == SeatUse::Sits))
+        .flatten()
+        .or_else(|| {
+            to_target
+                .then(|| seats.of(e.target.as_ref()?).filter(|s| s.used != SeatUse::Named))
+                .flatten()
+        })
 }
 
 /// How many sentences after a visit begins its visitor's acts are placed there.
@@ -268,16 +392,20 @@ fn visitor_stays(events: &mut [Event]) {
 }
 
 /// An event with no place of its own, by the same source as an event before it in the same sentence that has
-/// one, happened there too: "Envoys gathered in Oslo on Tuesday and announced in a joint note that ...".
+/// one, happened there too: "Envoys gathered in Oslo on Tuesday and announced in a joint note that ...",
+/// "she addressed the Storting and urged ...".
 fn continue_story(events: &mut [Event]) {
     for i in 0..events.len() {
         if events[i].location.is_some() {
             continue;
         }
         let e = &events[i];
+        // The same actor: the same country or organisation, and the same name when either is named (Biden's
+        // arrival does not place what "the administration" weighs).
         let same_source = |o: &Event| {
-            (e.source.country.is_some() && o.source.country == e.source.country)
-                || (e.source.org.is_some() && o.source.org == e.source.org)
+            o.source.name == e.source.name
+                && ((e.source.country.is_some() && o.source.country == e.source.country)
+                    || (e.source.org.is_some() && o.source.org == e.source.org))
         };
         let found = events[..i]
             .iter()
@@ -287,7 +415,7 @@ fn continue_story(events: &mut [Event]) {
                 same_source(o)
                     && o.location
                         .as_ref()
-                        .is_some_and(|l| matches!(l.via, LocationVia::Clause | LocationVia::Venue))
+                        .is_some_and(|l| matches!(l.via, LocationVia::Clause | LocationVia::Venue | LocationVia::Seat))
             })
             .and_then(|o| o.location.clone());
         if let Some(mut l) = found {
@@ -318,36 +446,96 @@ fn clause_place<'p>(
             && !(p.start < e.trigger.end && e.trigger.start < p.end)
             && !after_participle(cues, text, e, p)
             && (p.preposition.as_deref() != Some("from") || words_between(text, e.trigger.end, p.start) <= 4)
-            && !(p.start >= e.trigger.end && another_verb_between(text, others, e.trigger.end, p.start))
+            && !(p.start >= e.trigger.end && another_verb_between(cues, text, others, e.trigger.end, p.start))
     };
     let verbal = cues.verbal_roots.contains(&e.root);
-    let after = places
+    let pool: Vec<&PlaceMention> = places.iter().filter(usable).collect();
+    let after = pool
         .iter()
-        .filter(usable)
+        .copied()
         .filter(|p| p.start >= e.trigger.end && p.start - e.trigger.end <= AFTER_WINDOW)
         .filter(|p| !verbal || words_between(text, e.trigger.end, p.start) <= VERBAL_WINDOW)
+        // "warned that Bolivia must stop ... near Arica": a place in what was said is not where it was said.
+        .filter(|p| !verbal || !reported_between(text, e.trigger.end, p.start))
         .min_by_key(|p| p.start);
     // Before the trigger: close to it ("officials in Berlin said"), or opening the clause ("In Gaza, ...").
     let opens_clause = |p: &PlaceMention| words_between(text, lo, p.start) <= 3;
+    // "played golf in Fife ahead of a summit": a trigger that another time introduces does not take the
+    // place of the words before it (unless the clause opens with that place).
+    let other_time = after_other_time(cues, text, lo, e.trigger.start);
     let before = || {
-        places
-            .iter()
-            .filter(usable)
+        pool.iter()
+            .copied()
             .filter(|p| p.end <= e.trigger.start)
-            .filter(|p| words_between(text, p.end, e.trigger.start) <= BEFORE_WORDS || opens_clause(p))
+            .filter(|p| {
+                if other_time {
+                    // Only a scene set first ("In Quito, before the talks, ...").
+                    words_between(text, lo, p.start) <= 1
+                } else {
+                    words_between(text, p.end, e.trigger.start) <= BEFORE_WORDS || opens_clause(p)
+                }
+            })
             .max_by_key(|p| p.end)
     };
     let chosen = after.or_else(before)?;
-    if chosen.feature.is_point() || chosen.border {
-        return Some(chosen);
+    Some(most_specific(chosen, &pool))
+}
+
+/// How far (degrees of latitude and longitude) a site may lie from a town and still be in it.
+const SITE_IN_TOWN_DEGREES: f64 = 0.3;
+
+/// The most specific place of `pool` inside `chosen`: a town inside a chosen country or region, a site
+/// inside a chosen town ("to Ottawa ... at Rideau Hall"), else `chosen`.
+pub(super) fn most_specific<'p>(chosen: &'p PlaceMention, pool: &[&'p PlaceMention]) -> &'p PlaceMention {
+    if chosen.border || chosen.feature == Feature::Site {
+        return chosen;
     }
-    // A town inside the chosen country or region, named in the same clause, is more specific.
-    let inner = places
+    let candidates = pool
         .iter()
-        .filter(usable)
-        .filter(|p| p.feature.is_point() && p.country == chosen.country && !p.near)
-        .min_by_key(|p| p.start.abs_diff(chosen.start));
-    Some(inner.unwrap_or(chosen))
+        .copied()
+        .filter(|p| p.country == chosen.country && !p.near && !std::ptr::eq(*p, chosen));
+    let inner = if chosen.feature.is_point() {
+        let (Some(lat), Some(lon)) = (chosen.lat, chosen.lon) else {
+            return chosen;
+        };
+        candidates
+            .filter(|p| p.feature == Feature::Site)
+            .filter(|p| {
+                p.lat.zip(p.lon).is_some_and(|(a, o)| {
+                    (a - lat).abs() <= SITE_IN_TOWN_DEGREES && (o - lon).abs() <= SITE_IN_TOWN_DEGREES
+                })
+            })
+            .min_by_key(|p| p.start.abs_diff(chosen.start))
+    } else {
+        candidates
+            .filter(|p| p.feature.is_point())
+            .min_by_key(|p| p.start.abs_diff(chosen.start))
+    };
+    inner.unwrap_or(chosen)
+}
+
+/// The trigger is a noun after a preposition of another time ("ahead of a summit", "after the talks"),
+/// with at most a determiner and one other word between.
+fn after_other_time(cues: &Cues, text: &str, lo: usize, trigger_start: usize) -> bool {
+    let mut others = 0;
+    for w in text[lo..trigger_start].split_whitespace().rev().take(5) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if Cues::is(&cues.other_time_openers, w) {
+            return true;
+        }
+        let skip = [
+            "a", "an", "the", "his", "her", "their", "its", "this", "that", "of", "to",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d));
+        if !skip {
+            others += 1;
+            if others > 1 {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 fn target_place<'p>(
@@ -362,11 +550,13 @@ fn target_place<'p>(
         return None;
     }
     let target_country = e.target.as_ref()?.country.as_deref()?;
+    // The trigger's object ("to attack Syria will ...") is the place attacked, whatever follows it.
+    let object = |p: &PlaceMention| p.start >= e.trigger.end && text[e.trigger.end..p.start].trim().is_empty();
     let usable = |p: &&PlaceMention| {
         p.sentence == e.sentence
             && p.start >= lo
             && p.end <= hi
-            && p.role != PlaceRole::Actor
+            && (p.role != PlaceRole::Actor || object(p))
             && !p.qualifies
             && !p.border
             && p.country.as_deref() == Some(target_country)
@@ -386,14 +576,9 @@ fn target_place<'p>(
     })
 }
 
-fn venue<'p>(
-    cues: &Cues,
-    text: &str,
-    sentences: &[Sentence],
-    e: &Event,
-    places: &'p [PlaceMention],
-) -> Option<&'p PlaceMention> {
-    let meeting = cues.venue_codes.iter().any(|c| e.code.starts_with(c.as_str()))
+/// A meeting: a meeting code, or a code that is one when its trigger is a meeting word ("the meeting").
+pub(super) fn is_meeting(cues: &Cues, e: &Event) -> bool {
+    cues.venue_codes.iter().any(|c| e.code.starts_with(c.as_str()))
         || (cues
             .venue_codes_by_trigger
             .iter()
@@ -401,10 +586,22 @@ fn venue<'p>(
             && e.trigger
                 .text
                 .split_whitespace()
-                .any(|w| Cues::is(&cues.meeting_words, w)));
-    if !meeting {
+                .any(|w| Cues::is(&cues.meeting_words, w)))
+}
+
+fn venue<'p>(
+    cues: &Cues,
+    text: &str,
+    sentences: &[Sentence],
+    e: &Event,
+    places: &'p [PlaceMention],
+) -> Option<&'p PlaceMention> {
+    if !is_meeting(cues, e) {
         return None;
     }
+    // "toured a plant in Lyon ahead of talks": the place before a meeting of another time is not its venue.
+    let sentence_start = sentences.get(e.sentence).map_or(0, |s| s.start);
+    let other_time = after_other_time(cues, text, sentence_start, e.trigger.start);
     places
         .iter()
         .filter(|p| {
@@ -413,6 +610,7 @@ fn venue<'p>(
                 && !p.near
                 && !p.qualifies
                 && p.sentence.abs_diff(e.sentence) <= VENUE_SENTENCES
+                && !(other_time && p.sentence == e.sentence && p.end <= e.trigger.start)
         })
         .min_by_key(|p| {
             let s = &sentences[p.sentence];

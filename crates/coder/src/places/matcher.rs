@@ -165,6 +165,91 @@ pub fn find<'g>(gaz: &'g Gazetteer, cues: &Cues, sentence: usize, words: &Words)
     out
 }
 
+/// "the North" standing for a country the article names whose name begins with that direction ("North
+/// Korea"): a capitalised direction after "the" and not before another capitalised word ("the North
+/// Atlantic"). `countries` maps the direction as written ("North") to the named country's referents.
+pub fn find_elliptic<'g>(
+    gaz: &'g Gazetteer,
+    cues: &Cues,
+    sentence: usize,
+    words: &Words,
+    countries: &[(&str, &'g [Referent])],
+) -> Vec<RawMatch<'g>> {
+    let toks = words.tokens;
+    let mut out: Vec<RawMatch<'g>> = Vec::new();
+    for i in 1..toks.len() {
+        let w = words.word(i);
+        let Some(&(_, referents)) = countries.iter().find(|(d, _)| *d == w) else {
+            continue;
+        };
+        let after_the = words.is_word(i - 1) && words.word(i - 1).eq_ignore_ascii_case("the");
+        let before_name = toks.get(i + 1).is_some_and(|t| {
+            t.kind != TokenKind::Punct && t.text(words.text).chars().next().is_some_and(char::is_uppercase)
+        });
+        // "the North-South corridor": part of a longer word.
+        let joined = toks
+            .get(i + 1)
+            .is_some_and(|t| t.start == toks[i].end && matches!(t.text(words.text), "-" | "‐"));
+        if !after_the || before_name || joined {
+            continue;
+        }
+        out.push(described(gaz, cues, sentence, words, (i, i), referents));
+    }
+    out
+}
+
+/// A place the text describes rather than names ("the North", "the Finnish capital"), over tokens
+/// `first..=last`, with its role read from the words around it like a name's.
+pub fn described<'g>(
+    gaz: &'g Gazetteer,
+    cues: &Cues,
+    sentence: usize,
+    words: &Words,
+    (first, last): (usize, usize),
+    referents: &'g [Referent],
+) -> RawMatch<'g> {
+    let toks = words.tokens;
+    let mut m = RawMatch {
+        sentence,
+        first_token: first,
+        last_token: last,
+        start: toks[first].start,
+        end: toks[last].end,
+        mention_end: toks[last].end,
+        referents,
+        role: PlaceRole::Other,
+        preposition: None,
+        near: false,
+        direction: None,
+        border: false,
+        hint: None,
+        qualifier: None,
+        qualifies: false,
+    };
+    read_context(gaz, cues, words, &mut m, None);
+    // "in the North" names the country; a direction word read as "northern X" does not apply.
+    m.direction = None;
+    m
+}
+
+/// "the Finnish capital": tokens (adjective, "capital") after "the" whose adjective is a country's, as
+/// `country_of(start, end)` of the adjective's span says.
+pub fn capital_phrases<'a>(
+    words: &'a Words,
+    country_of: impl Fn(usize, usize) -> Option<&'a str> + 'a,
+) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+    let toks = words.tokens;
+    (2..toks.len()).filter_map(move |i| {
+        let is_capital = words.is_word(i) && words.word(i) == "capital";
+        let the = words.is_word(i - 2) && words.word(i - 2).eq_ignore_ascii_case("the");
+        let adjective = words.is_word(i - 1) && words.word(i - 1).chars().next().is_some_and(char::is_uppercase);
+        if !(is_capital && the && adjective) {
+            return None;
+        }
+        country_of(toks[i - 1].start, toks[i - 1].end).map(|c| (i - 1, i, c))
+    })
+}
+
 /// Role, preposition, direction, border, region noun and hint of a match, from the words around it.
 fn read_context(gaz: &Gazetteer, cues: &Cues, words: &Words, m: &mut RawMatch, previous: Option<&RawMatch>) {
     let toks = words.tokens;

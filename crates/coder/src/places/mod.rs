@@ -7,6 +7,9 @@
 //! - [`resolve`]: one place per name, by qualifier, kind words, the article's countries and regions, the
 //!   dateline, and population last.
 //! - [`dateline`]: "WASHINGTON (Reuters) -".
+//! - [`recall`]: places the article gives for an event elsewhere (an occasion's venue, a noun or site taken
+//!   up again).
+//! - [`seats`]: institutions and where they sit ("the Knesset voted": Jerusalem).
 //! - [`locate`]: the event-location pass, run after the events stage on the `Event` values.
 
 pub mod cues;
@@ -14,7 +17,9 @@ pub mod dateline;
 pub mod gazetteer;
 pub mod locate;
 pub mod matcher;
+pub mod recall;
 pub mod resolve;
+pub mod seats;
 #[cfg(test)]
 mod tests;
 
@@ -25,12 +30,14 @@ use detente_records::{Event, Location, LocationVia, Mention, MentionKind, PlaceK
 use gazetteer::{Feature, Gazetteer};
 pub use matcher::PlaceRole;
 use matcher::{RawMatch, Words};
+use seats::Seats;
 use serde::Serialize;
 
-/// The gazetteer and the cue words, shared read-only.
+/// The gazetteer, the cue words and the seats of institutions, shared read-only.
 pub struct Places {
     gazetteer: Gazetteer,
     cues: Cues,
+    seats: Seats,
 }
 
 /// A place named in the text, resolved to one gazetteer place.
@@ -98,17 +105,25 @@ fn direction_adjective(d: &str) -> String {
 }
 
 impl Places {
-    /// The built-in gazetteer and cues plus the user's `*.places.tsv` and `*.placecues.toml` files.
+    /// The built-in gazetteer, cues and seats plus the user's `*.places.tsv`, `*.placecues.toml` and
+    /// `*.seats.tsv` files.
     pub fn load(user: &[DictionarySource]) -> Result<Places, DictionaryError> {
         let files: Vec<(&str, &str)> = user
             .iter()
             .filter(|s| s.name.ends_with(".places.tsv"))
             .map(|s| (s.name.as_str(), s.text.as_str()))
             .collect();
+        let gazetteer = Gazetteer::load(&files)?;
+        let seats = Seats::load(&gazetteer, user)?;
         Ok(Places {
-            gazetteer: Gazetteer::load(&files)?,
+            gazetteer,
             cues: Cues::load(user)?,
+            seats,
         })
+    }
+
+    pub fn seats(&self) -> &Seats {
+        &self.seats
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -130,8 +145,13 @@ impl Places {
         }
         let mut wanted = vec![false; sentences.len()];
         for e in events.iter() {
-            let lo = e.sentence.saturating_sub(locate::VENUE_SENTENCES);
-            let hi = (e.sentence + locate::VENUE_SENTENCES + 1).min(sentences.len());
+            let reach = if recall::looks_far(&self.cues, e) {
+                recall::FAR_SENTENCES
+            } else {
+                locate::VENUE_SENTENCES
+            };
+            let lo = e.sentence.saturating_sub(reach);
+            let hi = (e.sentence + reach + 1).min(sentences.len());
             wanted[lo.min(hi)..hi].iter_mut().for_each(|w| *w = true);
         }
         let places = self.recognize_in(text, sentences, mentions, |i| wanted[i]);
@@ -175,11 +195,98 @@ impl Places {
         let dateline_place = dateline.map(|d| gaz.place(d.place));
         let ctx = resolve::Context::build(gaz, mentions, &matches, dateline_place);
         let chosen = resolve::choose(gaz, &ctx, &matches, &sentence_first);
+        // Places the text describes rather than names: "the North" (a named "North ..." country), "the
+        // Finnish capital".
+        let elliptic = self.elliptic_countries(&matches, &chosen);
+        let mut described: Vec<(RawMatch, u32)> = Vec::new();
+        for (si, s) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
+            let body = &text[s.start..s.end];
+            let directions = elliptic.iter().any(|(d, _, _)| body.contains(d));
+            let capital = body.contains(" capital");
+            if !directions && !capital {
+                continue;
+            }
+            tokens.clear();
+            tokenize_into(text, s.span(), &mut tokens);
+            let words = Words { text, tokens: &tokens };
+            if directions {
+                let pairs: Vec<(&str, &[gazetteer::Referent])> = elliptic.iter().map(|(d, r, _)| (*d, *r)).collect();
+                for m in matcher::find_elliptic(gaz, &self.cues, si, &words, &pairs) {
+                    if let Some(&(_, _, place)) = elliptic.iter().find(|(_, r, _)| std::ptr::eq(*r, m.referents)) {
+                        described.push((m, place));
+                    }
+                }
+            }
+            if capital {
+                let country_of = |start: usize, end: usize| country_adjective(mentions, start, end);
+                for (first, last, country) in matcher::capital_phrases(&words, country_of) {
+                    let Some(place) = gaz.capital(country) else { continue };
+                    let referents = gaz.lookup(&gaz.place(place).name);
+                    if referents.iter().any(|r| r.place == place) {
+                        let m = matcher::described(gaz, &self.cues, si, &words, (first, last), referents);
+                        described.push((m, place));
+                    }
+                }
+            }
+        }
+        let first_described = matches.len();
+        let mut chosen = chosen;
+        for (m, place) in described {
+            matches.push(m);
+            chosen.push(Some(place));
+        }
+        self.mentions_of(text, dateline, &matches, &chosen, first_described)
+    }
+
+    /// Countries the article names whose name begins with a direction ("North Korea"): the direction as
+    /// written ("North"), the name's referents and the country. A direction shared by two such countries
+    /// is left out.
+    fn elliptic_countries<'g>(
+        &'g self,
+        matches: &[RawMatch<'g>],
+        chosen: &[Option<u32>],
+    ) -> Vec<(&'g str, &'g [gazetteer::Referent], u32)> {
+        let gaz = &self.gazetteer;
+        let mut out: Vec<(&'g str, &'g [gazetteer::Referent], u32)> = Vec::new();
+        let mut shared: Vec<&str> = Vec::new();
+        for (m, place) in matches.iter().zip(chosen) {
+            let Some(place) = *place else { continue };
+            let p = gaz.place(place);
+            if p.feature != Feature::Country {
+                continue;
+            }
+            let name: &'g str = &gaz.place(place).name;
+            let Some((first, rest)) = name.split_once(' ') else {
+                continue;
+            };
+            if rest.is_empty() || !Cues::is(&self.cues.directions, first) || first.ends_with("ern") {
+                continue;
+            }
+            match out.iter().find(|(d, _, _)| *d == first) {
+                Some(&(_, _, other)) if other != place => shared.push(first),
+                Some(_) => {}
+                None => out.push((first, m.referents, place)),
+            }
+        }
+        out.retain(|(d, _, _)| !shared.contains(d));
+        out
+    }
+
+    /// The place mentions of the chosen matches; those from `elliptic_from` on are described, not named
+    /// ("the North", "the Finnish capital"), and take the gazetteer's name.
+    fn mentions_of(
+        &self,
+        text: &str,
+        dateline: Option<dateline::Dateline>,
+        matches: &[RawMatch],
+        chosen: &[Option<u32>],
+        elliptic_from: usize,
+    ) -> Vec<PlaceMention> {
         let mut out: Vec<PlaceMention> = Vec::with_capacity(matches.len() + 1);
         if let Some(d) = dateline {
             out.push(self.mention(text, d.sentence, d.start, d.end, d.place, PlaceRole::Dateline, None));
         }
-        for (m, place) in matches.iter().zip(chosen) {
+        for (i, (m, &place)) in matches.iter().zip(chosen).enumerate() {
             let Some(place) = place else { continue };
             let mut pm = self.mention(
                 text,
@@ -190,6 +297,9 @@ impl Places {
                 m.role,
                 m.direction.as_deref(),
             );
+            if i >= elliptic_from {
+                pm.name = pm.place.clone();
+            }
             pm.preposition = m.preposition.clone();
             pm.near = m.near;
             pm.qualifies = m.qualifies;
@@ -207,6 +317,9 @@ impl Places {
                 }
             }
             out.push(pm);
+        }
+        if elliptic_from < matches.len() {
+            out.sort_by_key(|p| (p.sentence, p.start));
         }
         out
     }
@@ -229,7 +342,9 @@ impl Places {
         // A dateline in capitals, or a country written as an abbreviation ("U.S.", "UK"), takes the
         // gazetteer's name.
         let abbreviated = !written.chars().any(char::is_lowercase) || written.contains('.');
-        let spelled = if (role == PlaceRole::Dateline || p.feature == Feature::Country) && abbreviated {
+        // A site written in other letter case ("the White house") takes its own name.
+        let other_case = p.feature == Feature::Site && written != p.name && written.eq_ignore_ascii_case(&p.name);
+        let spelled = if ((role == PlaceRole::Dateline || p.feature == Feature::Country) && abbreviated) || other_case {
             p.name.to_string()
         } else {
             written.to_string()
@@ -270,8 +385,18 @@ impl Places {
 
     /// Gives each event its location (see [`locate`]).
     pub fn locate(&self, text: &str, sentences: &[Sentence], places: &[PlaceMention], events: &mut [Event]) {
-        locate::locate(&self.cues, text, sentences, places, events);
+        locate::locate(&self.cues, &self.seats, text, sentences, places, events);
     }
+}
+
+/// The country of a country's adjective at `start..end` ("Finnish"), from the actor mentions.
+fn country_adjective(mentions: &[Mention], start: usize, end: usize) -> Option<&str> {
+    let i = mentions.partition_point(|m| m.start < start);
+    mentions[i..]
+        .iter()
+        .take_while(|m| m.start == start)
+        .find(|m| m.end == end && m.actor.role.is_none() && m.actor.org.is_none())
+        .and_then(|m| m.actor.country.as_deref())
 }
 
 /// A person's or organisation's mention that covers the name and more ("George Washington", "Washington
@@ -297,6 +422,12 @@ fn inside_longer_name(gaz: &Gazetteer, mentions: &[Mention], m: &RawMatch) -> bo
             && match a.kind {
                 MentionKind::Person => true,
                 // "Xinhua reported": a news agency, not the town; "in the Kremlin" stays a place.
+                // "police in Hong Kong": a group placed by a preposition inside its mention keeps the place.
+                MentionKind::Organization
+                    if m.role == PlaceRole::Locative && m.preposition.is_some() && a.start < m.start =>
+                {
+                    false
+                }
                 MentionKind::Organization => {
                     a.start < m.start || a.end > m.mention_end || (m.role != PlaceRole::Locative && !seat)
                 }

@@ -111,11 +111,15 @@ fn score(gaz: &Gazetteer, ctx: &Context, m: &RawMatch, qualifier: Option<&RawMat
     if ctx.dateline_country.as_deref() == Some(p.country.as_ref()) {
         s += 1.0;
     }
-    // A bare name that is both a town and a region is the town ("Kherson", "Idlib", "New York"): news
-    // says "the Kherson region" for the region.
+    // A bare name that is both a town and a region of the same country is the town ("Kherson", "Idlib",
+    // "New York"): news says "the Kherson region" for the region. A town abroad of that name does not make
+    // the region a town ("Bali" is neither the Indian Bāli nor the Cameroonian town).
     if p.feature == Feature::Admin1
         && m.hint.is_none()
-        && m.referents.iter().any(|o| gaz.place(o.place).feature.is_point())
+        && m.referents.iter().any(|o| {
+            let town = gaz.place(o.place);
+            town.feature.is_point() && town.country == p.country
+        })
     {
         s -= 3.0;
     }

@@ -537,3 +537,600 @@ fn a_visitor_acts_where_the_visit_took_them() {
     coder().places.locate(text, &sentences, &places, &mut events);
     assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Norway"));
 }
+
+#[test]
+fn the_north_stands_for_the_named_country_that_begins_with_it() {
+    let text = "South Sudan closed two crossings on Tuesday. Traders said goods now pile up in the South, \
+                while the South Atlantic route stays open.";
+    let (_, places) = places_of(text);
+    let south: Vec<&PlaceMention> = places.iter().filter(|p| p.text == "South").collect();
+    assert_eq!(south.len(), 1, "{places:?}");
+    assert_eq!(
+        (south[0].name.as_str(), south[0].country.as_deref(), south[0].role),
+        ("South Sudan", Some("SSD"), PlaceRole::Locative)
+    );
+    assert_eq!(&text[south[0].start..south[0].end], "South");
+    // Without the country in the article, "the North" is no place.
+    let (_, places) = places_of("Snow fell across the North on Sunday.");
+    assert!(places.iter().all(|p| p.text != "North"), "{places:?}");
+    // Two countries that begin with the same direction leave it unresolved.
+    let text = "North Korea and North Macedonia both voted. Envoys met in the North later.";
+    let (_, places) = places_of(text);
+    assert!(places.iter().all(|p| p.text != "North"), "{places:?}");
+}
+
+/// An event whose source (and target) are named bodies or people.
+fn named_event(
+    text: &str,
+    sentences: &[Sentence],
+    trigger: &str,
+    source: (&str, &str),
+    target: Option<(&str, &str)>,
+    code: &str,
+) -> Event {
+    let mut e = event(text, sentences, trigger, source.0, target.map(|t| t.0), code);
+    e.source.name = Some(source.1.into());
+    if let (Some(t), Some((_, name))) = (e.target.as_mut(), target) {
+        t.name = Some(name.into());
+    }
+    e
+}
+
+/// The locations of hand-made events in the text: (name, country, via) each.
+fn locate_all(
+    text: &str,
+    make: impl Fn(&str, &[Sentence]) -> Vec<Event>,
+) -> Vec<Option<(String, String, LocationVia)>> {
+    let (sentences, places) = places_of(text);
+    let mut events = make(text, &sentences);
+    coder().places.locate(text, &sentences, &places, &mut events);
+    events
+        .into_iter()
+        .map(|e| e.location.map(|l| (l.name, l.country.unwrap_or_default(), l.via)))
+        .collect()
+}
+
+#[test]
+fn a_body_acts_and_is_addressed_at_its_seat() {
+    let text = "The Sejm condemned the decree in a late vote. Next week the Japanese premier will address the Diet. \
+                The Pentagon bombed a depot. Critics condemned the Kremlin.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(t, s, "condemned the decree", ("POL", "Sejm"), None, "111"),
+            named_event(t, s, "address", ("JPN", "Fumio Sato"), Some(("JPN", "the Diet")), "036"),
+            // An attack does not happen at the attacker's seat.
+            named_event(t, s, "bombed", ("USA", "Pentagon"), None, "195"),
+            // Criticism of a body is not made at its seat.
+            named_event(
+                t,
+                s,
+                "condemned the Kremlin",
+                ("USA", "Critics"),
+                Some(("RUS", "Kremlin")),
+                "111",
+            ),
+        ]
+    });
+    // An office stands for its government wherever it speaks, but a visit to it is placed there.
+    let office_text = "The Kremlin rejected the offer. The premier visited the Kremlin in May.";
+    let office = locate_all(office_text, |t, s| {
+        vec![
+            named_event(t, s, "rejected", ("RUS", "Kremlin"), None, "120"),
+            named_event(t, s, "visited", ("HUN", "Premier"), Some(("RUS", "the Kremlin")), "042"),
+        ]
+    });
+    assert_eq!(office[0], None);
+    assert_eq!(office[1], at("Kremlin, Moscow", "RUS", LocationVia::Seat));
+    assert_eq!(got[0], at("Sejm, Warsaw", "POL", LocationVia::Seat));
+    assert_eq!(got[1], at("National Diet, Tokyo", "JPN", LocationVia::Seat));
+    assert_eq!(got[2], None);
+    assert_eq!(got[3], None);
+    // A body of a state the table does not list it for has no seat; a place in the clause beats the seat.
+    let text = "The Duma's speaker said in Minsk that talks would go on. The parliament approved the budget.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(t, s, "said", ("RUS", "Duma"), None, "010"),
+            named_event(t, s, "approved", ("FRA", "Parliament"), None, "057"),
+        ]
+    });
+    assert_eq!(got[0], at("Minsk", "BLR", LocationVia::Clause));
+    assert_eq!(got[1], None);
+    // The seat's location carries coordinates and the town's region.
+    let (sentences, places) = places_of("The Knesset passed the law.");
+    let mut events = vec![named_event(
+        "The Knesset passed the law.",
+        &sentences,
+        "passed",
+        ("ISR", "the Knesset"),
+        None,
+        "057",
+    )];
+    coder()
+        .places
+        .locate("The Knesset passed the law.", &sentences, &places, &mut events);
+    let l = events[0].location.as_ref().unwrap();
+    assert_eq!((l.kind, l.mention), (PlaceKind::Site, None));
+    assert!(
+        l.lat.is_some_and(|v| (31.0..32.0).contains(&v)) && l.admin1.is_some(),
+        "{l:?}"
+    );
+}
+
+#[test]
+fn a_site_inside_the_chosen_town_is_more_specific() {
+    let text = "Veterans marched through Beijing and laid wreaths on Tiananmen Square.";
+    assert_eq!(
+        locate_one(text, "marched", "CHN", None, "141"),
+        at("Tiananmen Square", "CHN", LocationVia::Clause)
+    );
+    let text = "The host invited the chancellor to Paris for a dinner at the Elysee Palace.";
+    assert_eq!(
+        locate_one(text, "invited", "FRA", Some("DEU"), "036"),
+        at("Elysee Palace", "FRA", LocationVia::Clause)
+    );
+    // A site in another town stays out.
+    let text = "The delegation travelled to Moscow after a stop at the Peace Palace.";
+    assert_eq!(
+        locate_one(text, "travelled to", "FRA", Some("RUS"), "042"),
+        at("Moscow", "RUS", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_noun_of_another_time_does_not_take_the_place_before_it() {
+    let text = "The minister toured a car plant in Lyon ahead of talks with the Italian premier.";
+    assert_eq!(locate_one(text, "talks", "FRA", Some("ITA"), "046"), None);
+    let text = "Crowds rallied in Quito days before the negotiations with the miners.";
+    assert_eq!(locate_one(text, "negotiations", "ECU", None, "046"), None);
+    // A meeting word after "for" keeps the place of its clause.
+    let text = "The ministers gathered in Lyon for talks on the budget.";
+    assert_eq!(
+        locate_one(text, "talks", "FRA", Some("ITA"), "046"),
+        at("Lyon", "FRA", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_gathering_named_as_the_occasion_gives_its_venue() {
+    let text = "The talks in Lima resumed on Monday. During the talks, the Chilean envoy accused Peru of stalling.";
+    assert_eq!(
+        locate_one(text, "accused", "CHL", Some("PER"), "112"),
+        at("Lima", "PER", LocationVia::Venue)
+    );
+    let text = "Norway's minister praised the host at the conference. The conference, held in Accra, ended on Friday.";
+    assert_eq!(
+        locate_one(text, "praised", "NOR", Some("GHA"), "051"),
+        at("Accra", "GHA", LocationVia::Venue)
+    );
+    // A gathering the article does not place gives nothing; neither does one that is no occasion.
+    let text = "Norway's minister praised the host at the conference on Friday.";
+    assert_eq!(locate_one(text, "praised", "NOR", Some("GHA"), "051"), None);
+    let text = "The talks in Lima resumed on Monday. The Chilean envoy accused Peru of stalling the talks.";
+    assert_eq!(locate_one(text, "accused", "CHL", Some("PER"), "112"), None);
+}
+
+#[test]
+fn a_meeting_takes_the_venue_of_a_later_sentence_that_names_the_other_participant() {
+    let filler = "Trade dominated the agenda. Ports were busy. Prices rose. Farmers protested. Exports fell. ";
+    let text = format!(
+        "Chancellor Weber will host Prime Minister Lindqvist for a summit next month. {filler}\
+         Lindqvist is expected to fly to Vilnius for the meeting with Weber."
+    );
+    let got = locate_all(&text, |t, s| {
+        vec![named_event(
+            t,
+            s,
+            "summit",
+            ("DEU", "Anna Weber"),
+            Some(("SWE", "Erik Lindqvist")),
+            "036",
+        )]
+    });
+    assert_eq!(got[0], at("Vilnius", "LTU", LocationVia::Venue));
+    // A far sentence that does not name the other participant says nothing about this meeting.
+    let text = format!(
+        "Chancellor Weber will host Prime Minister Lindqvist for a summit next month. {filler}\
+         Ministers are expected to fly to Vilnius for a meeting on grain."
+    );
+    let got = locate_all(&text, |t, s| {
+        vec![named_event(
+            t,
+            s,
+            "summit",
+            ("DEU", "Anna Weber"),
+            Some(("SWE", "Erik Lindqvist")),
+            "036",
+        )]
+    });
+    assert_eq!(got[0], None);
+}
+
+#[test]
+fn a_noun_taken_up_later_with_a_place_places_the_event() {
+    let filler = "Shares fell. The firm declined to comment. ";
+    let text = format!(
+        "Prosecutors obtained an indictment against the shipping firm on Monday. {filler}\
+         The indictment, unsealed in a federal court in Boston, lists ten counts."
+    );
+    assert_eq!(
+        locate_one(&text, "indictment", "USA", None, "173"),
+        at("Boston", "USA", LocationVia::Venue)
+    );
+    let text = "Police broke up a protest on Sunday. By nightfall the protest had moved to Tahrir Square.";
+    assert_eq!(
+        locate_one(text, "protest", "EGY", None, "145"),
+        at("Tahrir Square", "EGY", LocationVia::Venue)
+    );
+    // Taken up without a place, or with a place far from the noun, it gives nothing.
+    let text = format!(
+        "Prosecutors obtained an indictment against the shipping firm on Monday. {filler}\
+         The indictment lists ten counts of fraud, bribery and evasion that date back years, lawyers in Boston said."
+    );
+    assert_eq!(locate_one(&text, "indictment", "USA", None, "173"), None);
+}
+
+#[test]
+fn an_attack_on_a_site_named_earlier_is_placed_there() {
+    let text = "Shells hit the Zaporizhzhia nuclear plant overnight. Officials urged calm. \
+                Later drones struck the damaged plant again.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "struck", "RUS", Some("UKR"), "195")]);
+    assert_eq!(got[0], at("Zaporizhzhia nuclear plant", "UKR", LocationVia::Target));
+    let text = "Crowds sheltered at al-Shifa hospital for days. Then troops raided the hospital at dawn.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "raided", "ISR", Some("PSE"), "190")]);
+    assert_eq!(got[0], at("Al-Shifa Hospital", "PSE", LocationVia::Target));
+    // No such site named, or no attack: nothing.
+    let text = "Shells hit the Zaporizhzhia nuclear plant overnight. Later drones struck the hospital.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "struck", "RUS", Some("UKR"), "195")]);
+    assert_eq!(got[0], None);
+    let text = "Shells hit the Zaporizhzhia nuclear plant overnight. Later officials criticized the plant.";
+    let got = locate_all(text, |t, s| vec![event(t, s, "criticized", "RUS", Some("UKR"), "111")]);
+    assert_eq!(got[0], None);
+}
+
+#[test]
+fn a_refusal_or_plan_to_meet_takes_the_venue() {
+    let text = "Officials ruled out any meeting with the rebel envoy, who arrives in Doha on Friday.";
+    assert_eq!(
+        locate_one(text, "meeting", "AFG", None, "125"),
+        at("Doha", "QAT", LocationVia::Venue)
+    );
+    let text =
+        "Kenya's president plans a summit with his Ugandan counterpart. The two are expected in Mombasa on Monday.";
+    assert_eq!(
+        locate_one(text, "summit", "KEN", Some("UGA"), "036"),
+        at("Mombasa", "KEN", LocationVia::Venue)
+    );
+    // A plan that is no meeting does not.
+    let text = "Kenya's president plans new tariffs. Traders met in Mombasa on Monday.";
+    assert_eq!(locate_one(text, "plans", "KEN", Some("UGA"), "036"), None);
+}
+
+#[test]
+fn the_capital_of_a_named_nationality_is_that_capital() {
+    let text = "Envoys of both sides held talks in the Kenyan capital on Monday.";
+    let (_, places) = places_of(text);
+    let p = places
+        .iter()
+        .find(|p| p.text == "Kenyan capital")
+        .expect("the phrase is a place");
+    assert_eq!(
+        (p.name.as_str(), p.country.as_deref(), p.role),
+        ("Nairobi", Some("KEN"), PlaceRole::Locative)
+    );
+    assert_eq!(&text[p.start..p.end], "Kenyan capital");
+    assert_eq!(
+        locate_one(text, "held talks", "SOM", Some("ETH"), "046"),
+        at("Nairobi", "KEN", LocationVia::Clause)
+    );
+    let text = "Drones struck the Ukrainian capital overnight.";
+    assert_eq!(
+        locate_one(text, "struck", "RUS", Some("UKR"), "195"),
+        at("Kyiv", "UKR", LocationVia::Target)
+    );
+    // A capital without a nationality, or a word that is no country's adjective, is no place.
+    let (_, places) = places_of("Talks resumed in the capital and in the Regional capital on Monday.");
+    assert!(places.is_empty(), "{places:?}");
+}
+
+#[test]
+fn an_act_in_ing_between_trigger_and_place_takes_the_place() {
+    let text = "The ministry protested the shelling of a school in Kharkiv on Monday.";
+    assert_eq!(locate_one(text, "protested", "UKR", Some("RUS"), "111"), None);
+    let text = "Police stormed the building in Harare at dawn.";
+    assert_eq!(
+        locate_one(text, "stormed", "ZWE", None, "173"),
+        at("Harare", "ZWE", LocationVia::Clause)
+    );
+    // A thing in -ing is no act.
+    let text = "Troops seized the crossing at the bridge in Kherson overnight.";
+    assert_eq!(
+        locate_one(text, "seized", "UKR", None, "190"),
+        at("Kherson", "UKR", LocationVia::Clause)
+    );
+    let text = "Rebels condemned the bombing of a market in Goma.";
+    assert_eq!(locate_one(text, "condemned", "COD", None, "111"), None);
+    // An -ing word that modifies a noun is no act.
+    let text = "Peru and Ecuador signed a fishing accord in Lima.";
+    assert_eq!(
+        locate_one(text, "signed", "PER", Some("ECU"), "057"),
+        at("Lima", "PER", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn the_object_of_an_attack_is_the_place_attacked_whatever_follows() {
+    let text = "Analysts expect that a decision to bomb Yemen will split the coalition.";
+    assert_eq!(
+        locate_one(text, "bomb", "SAU", Some("YEM"), "195"),
+        at("Yemen", "YEM", LocationVia::Target)
+    );
+    // Not the object: a place standing for its government further on stays an actor.
+    let text = "The raid on the depot angered officials, and Yemen will respond.";
+    assert_eq!(locate_one(text, "raid", "SAU", Some("YEM"), "190"), None);
+}
+
+#[test]
+fn a_later_act_shares_the_place_only_of_the_same_named_source() {
+    let text = "The envoy Maria Lopez landed in Quito on Monday for a three-day tour of the coastal provinces and \
+                their ports as the government weighed new measures.";
+    let got = locate_all(text, |t, s| {
+        let mut arrival = event(t, s, "landed in", "ESP", Some("ECU"), "042");
+        arrival.source.name = Some("Maria Lopez".into());
+        vec![arrival, event(t, s, "weighed", "ESP", None, "014")]
+    });
+    assert_eq!(got[0], at("Quito", "ECU", LocationVia::Clause));
+    assert_eq!(got[1], None);
+}
+
+#[test]
+fn a_site_written_in_lower_case_is_found_and_named_as_listed() {
+    let text = "The senator was invited to the White house for a briefing.";
+    assert_eq!(
+        locate_one(text, "invited", "USA", None, "036"),
+        at("White House", "USA", LocationVia::Clause)
+    );
+    let (_, places) = places_of("Pilgrims crowded into Tiananmen square at dawn.");
+    let p = places
+        .iter()
+        .find(|p| p.place == "Tiananmen Square")
+        .expect("the square is found");
+    assert_eq!(
+        (p.name.as_str(), p.text.as_str()),
+        ("Tiananmen Square", "Tiananmen square")
+    );
+}
+
+#[test]
+fn a_later_act_of_a_speaker_at_a_seat_is_placed_there() {
+    let text = "The Danish premier addressed the Storting on Tuesday and urged new fishing quotas.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(
+                t,
+                s,
+                "addressed",
+                ("DNK", "Mette Holm"),
+                Some(("NOR", "Storting")),
+                "036",
+            ),
+            named_event(t, s, "urged", ("DNK", "Mette Holm"), None, "020"),
+        ]
+    });
+    assert_eq!(got[0], at("Storting, Oslo", "NOR", LocationVia::Seat));
+    assert_eq!(got[1], at("Storting, Oslo", "NOR", LocationVia::Context));
+}
+
+#[test]
+fn a_subordinate_clause_after_a_determiner_keeps_its_place_apart() {
+    let text = "The envoy landed in Quito as the government weighed new measures.";
+    assert_eq!(locate_one(text, "weighed", "ECU", None, "014"), None);
+    // "such as the" is no clause.
+    let text = "Rebels raided markets such as the one in Nyala.";
+    assert_eq!(
+        locate_one(text, "raided", "SDN", None, "190"),
+        at("Nyala", "SDN", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_region_is_not_taken_for_a_foreign_town_that_only_shares_a_spelling() {
+    let text = "Leaders of India and Japan met at a resort in Bali on Monday.";
+    let (_, places) = places_of(text);
+    let bali = place(&places, "Bali").unwrap();
+    assert_eq!((bali.country.as_deref(), bali.kind), (Some("IDN"), PlaceKind::Region));
+    // A region and its namesake town of the same country: the bare name is the town.
+    let (_, places) = places_of("Shelling continued in Kherson overnight.");
+    let kherson = place(&places, "Kherson").unwrap();
+    assert_eq!(
+        (kherson.country.as_deref(), kherson.kind),
+        (Some("UKR"), PlaceKind::City)
+    );
+}
+
+#[test]
+fn a_body_named_after_a_preposition_of_place_places_the_clause() {
+    let text = "The defence minister testified before the Bundestag on Wednesday about the tanks.";
+    assert_eq!(
+        locate_one(text, "testified", "DEU", None, "010"),
+        at("Bundestag, Berlin", "DEU", LocationVia::Seat)
+    );
+    // A name several states' bodies share counts for the event's own actors only.
+    let text = "Ministers argued at the House of Commons late into the night.";
+    assert_eq!(
+        locate_one(text, "argued", "CAN", None, "111"),
+        at("House of Commons, Ottawa", "CAN", LocationVia::Seat)
+    );
+    assert_eq!(locate_one(text, "argued", "FRA", None, "111"), None);
+    // "in" names who, not where; a body that is no listed seat gives nothing.
+    let text = "Lawmakers in the Bundestag criticized the plan.";
+    assert_eq!(locate_one(text, "criticized", "DEU", None, "111"), None);
+    // An organisation's headquarters named as a place ("at the United Nations"), for anyone's act there.
+    let text = "At the United Nations, the Chilean envoy condemned the coup.";
+    assert_eq!(
+        locate_one(text, "condemned", "CHL", Some("BOL"), "111"),
+        at("United Nations headquarters, New York", "USA", LocationVia::Seat)
+    );
+    // Its envoys meet people anywhere: a meeting with the organisation is not placed at its headquarters.
+    let text = "Rebel leaders met the United Nations in a camp on Friday.";
+    let got = locate_all(text, |t, s| {
+        vec![named_event(
+            t,
+            s,
+            "met",
+            ("YEM", "Rebel leaders"),
+            Some(("UN", "United Nations")),
+            "043",
+        )]
+    });
+    assert_eq!(got[0], None);
+    let text = "The minister testified before the Budget Committee on Wednesday.";
+    assert_eq!(locate_one(text, "testified", "DEU", None, "010"), None);
+    // A seat past another verb belongs to that verb.
+    let text = "The senator weighed whether to try for a seat at the Bundestag next year.";
+    assert_eq!(locate_one(text, "weighed", "DEU", None, "014"), None);
+}
+
+#[test]
+fn a_speakers_statements_near_where_they_spoke_were_made_there() {
+    let text = "Nigeria will not lift the export ban, President Okafor said. \
+                Okafor spoke at a long news conference at the close of the summit in Abuja. \
+                Okafor also praised Ghana's central bank. Trade fell. Ports shut. Okafor later criticized Niger.";
+    let got = locate_all(text, |t, s| {
+        vec![
+            named_event(t, s, "will not lift", ("NGA", "Amina Okafor"), None, "12"),
+            named_event(
+                t,
+                s,
+                "praised",
+                ("NGA", "Amina Okafor"),
+                Some(("GHA", "central bank")),
+                "051",
+            ),
+            // Another speaker, and a statement too far away, stay unplaced.
+            named_event(t, s, "praised", ("NGA", "Someone Else"), None, "051"),
+            named_event(
+                t,
+                s,
+                "criticized",
+                ("NGA", "Amina Okafor"),
+                Some(("NER", "Niger")),
+                "111",
+            ),
+        ]
+    });
+    assert_eq!(got[0], None, "'spoke' is no word of attribution here");
+    assert_eq!(got[2], None);
+    let text2 = "Nigeria will not lift the export ban, President Okafor said. \
+                 Okafor said at a long news conference at the close of the summit in Abuja that talks would go on. \
+                 Okafor also praised Ghana's central bank. Trade fell. Ports shut. Markets slid. Okafor later criticized Niger.";
+    let got = locate_all(text2, |t, s| {
+        vec![
+            named_event(t, s, "will not lift", ("NGA", "Amina Okafor"), None, "120"),
+            named_event(
+                t,
+                s,
+                "praised",
+                ("NGA", "Amina Okafor"),
+                Some(("GHA", "central bank")),
+                "051",
+            ),
+            named_event(t, s, "praised", ("NGA", "Someone Else"), None, "051"),
+            named_event(
+                t,
+                s,
+                "criticized",
+                ("NGA", "Amina Okafor"),
+                Some(("NER", "Niger")),
+                "111",
+            ),
+        ]
+    });
+    assert_eq!(got[0], at("Abuja", "NGA", LocationVia::Context));
+    assert_eq!(got[1], at("Abuja", "NGA", LocationVia::Context));
+    assert_eq!(got[2], None);
+    assert_eq!(got[3], None);
+    // Words inside a quotation before the place are not the attribution.
+    let text3 = "“We will hold firm,” Okafor said in Abuja. “Ghana’s bank said in Accra the rate stays,” Okafor added. \
+                 Okafor praised the rate.";
+    let got = locate_all(text3, |t, s| {
+        vec![named_event(t, s, "praised", ("NGA", "Amina Okafor"), None, "051")]
+    });
+    assert_eq!(got[0], at("Abuja", "NGA", LocationVia::Context));
+    // A place that is a verb's object after the speech verb is not where the speaker spoke.
+    let text4 = "Okafor said officials would visit Ghana soon. Okafor praised the rate.";
+    let got = locate_all(text4, |t, s| {
+        vec![named_event(t, s, "praised", ("NGA", "Amina Okafor"), None, "051")]
+    });
+    assert_eq!(got[0], None);
+}
+
+#[test]
+fn the_rules_that_read_far_never_split_a_character() {
+    // Every rule of this module's later additions on text full of curly quotes, dashes and accents.
+    let text = "«Élysée» — “Le président a dit,” Okafor said in Abuja. “Ça va,” Okafor told reporters in Lagos. \
+                Okafor’s talks in Zürich… ended; the talks — in Genève? — “after the summit” Okafor praised Mali. \
+                The Knesset’s vote at the Knesset — ‘ahead of a summit’ — Hamas fighters struck the Al-Shifa \
+                Hospital. Later, troops raided the “hospital” in the North of the Kenyan capital. \
+                ‘The warrant’ — the warrant, issued in Zürich — as the Sejm voted in the South Sudan’s capital.";
+    let article = Article {
+        id: "quotes".into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    let coded = coder().code(&article);
+    for e in &coded.events {
+        if let Some(m) = e.location.as_ref().and_then(|l| l.mention) {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.end <= text.len());
+        }
+    }
+    // Hand-made events on every word of the text, of codes each rule reads.
+    let (sentences, places) = places_of(text);
+    for code in ["010", "036", "046", "111", "173", "190"] {
+        let mut events: Vec<Event> = Vec::new();
+        for (i, _) in text.match_indices(' ') {
+            let start = i + 1;
+            let end = text[start..].find(' ').map_or(text.len(), |j| start + j);
+            let Some(sentence) = sentences.iter().position(|s| s.start <= start && end <= s.end) else {
+                continue;
+            };
+            let mut e = event(text, &sentences, "Okafor", "NGA", Some("GHA"), code);
+            e.sentence = sentence;
+            e.trigger = Trigger {
+                start,
+                end,
+                text: text[start..end].to_string(),
+            };
+            e.source.name = Some("Amina Okafor".into());
+            events.push(e);
+        }
+        coder().places.locate(text, &sentences, &places, &mut events);
+        for l in events.iter().filter_map(|e| e.location.as_ref()) {
+            if let Some(m) = l.mention {
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_place_in_what_was_said_is_not_where_it_was_said() {
+    let text = "The minister warned that traders must stop using the ferry near Tumbes.";
+    assert_eq!(locate_one(text, "warned", "PER", Some("ECU"), "130"), None);
+    let text = "The minister warned in Lima that traders must stop using the ferry.";
+    assert_eq!(
+        locate_one(text, "warned", "PER", Some("ECU"), "130"),
+        at("Lima", "PER", LocationVia::Clause)
+    );
+}
+
+#[test]
+fn a_group_placed_by_a_preposition_keeps_its_place() {
+    let text = "Police in Nairobi arrested dozens of protesters on Sunday.";
+    assert_eq!(
+        locate_one(text, "arrested", "KEN", None, "173"),
+        at("Nairobi", "KEN", LocationVia::Clause)
+    );
+    // A place inside an organisation's own name is still none.
+    let (_, places) = places_of("The Kyiv Independent reported the strike.");
+    assert!(places.iter().all(|p| p.role != PlaceRole::Locative), "{places:?}");
+}
