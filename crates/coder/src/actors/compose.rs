@@ -739,8 +739,10 @@ impl<'a> ArticleState<'a> {
                 || !(group
                     || self.definite_reference(p.start, end)
                     // "officials said", "a security official said", "according to a soldier": a role
-                    // noun that speaks is someone of the context's country, with or without "the".
+                    // noun that speaks is someone of the context's country, with or without "the" (one
+                    // person with a verb in a finite form: "an official protest" is no speaker).
                     || self.speaking_subject(end)
+                        && (matches!(noun.kind, NounKind::Plural | NounKind::Body) || self.finite_verb_after(end))
                     || self.attributed(p.start))
                 // "in the report", "on the statement": a body named as a place or topic is no actor.
                 || noun.kind == NounKind::Body && self.after_place_preposition(p.start))

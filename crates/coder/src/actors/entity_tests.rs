@@ -434,6 +434,14 @@ fn a_singular_role_noun_that_speaks_takes_the_context_country() {
         .find(|m| m.text.ends_with("police officer"))
         .expect("the officer is a mention");
     assert_eq!(officer.actor.code, "TZACOP");
+    // A base form after a singular noun is no speech verb: "an official protest" names nobody.
+    let text = "Tanzania's parliament passed the mining law on Monday. Kenya filed an official protest.";
+    let out = article(text);
+    assert!(
+        !out.mentions.iter().any(|m| m.text.ends_with("official")),
+        "{:?}",
+        out.mentions
+    );
     // Not speaking and not definite: no mention ("a senior official visited" names nobody in particular).
     let text = "Tanzania's parliament passed the mining law on Monday. A senior official visited the mine.";
     let out = article(text);
