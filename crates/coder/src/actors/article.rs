@@ -30,6 +30,11 @@ pub(super) struct ArticleState<'a> {
     pub context: CountryContext,
     /// Document nouns → the entity that issued the latest such document ("said in a statement").
     pub issuers: WordMap<usize>,
+    /// The issuer of the latest document of any kind: "a press release … the statement says".
+    pub last_issuer: Option<usize>,
+    /// A document in an opening adjunct whose issuer is the subject after it ("In a statement, the
+    /// ministry said"): its noun and start, settled when the sentence is read.
+    pub pending_document: Option<(String, usize)>,
     /// Last word of organisation mentions (lower case) → the latest such mention ("department" → "State
     /// Department"), so that "the department" finds it without a scan.
     pub bodies: WordMap<usize>,
@@ -60,6 +65,8 @@ impl<'a> ArticleState<'a> {
             surnames: WordMap::default(),
             context: CountryContext::default(),
             issuers: WordMap::default(),
+            last_issuer: None,
+            pending_document: None,
             bodies: WordMap::default(),
             places: PlaceCache::default(),
             sentence: 0,
@@ -103,6 +110,27 @@ impl<'a> ArticleState<'a> {
             self.add_org_names(&mut hits);
             self.add_cue_names(&mut hits);
             self.compose(&hits);
+            self.settle_pending_document();
+        }
+    }
+
+    /// "In a statement, the ministry said …": the first subject after the document issued it.
+    fn settle_pending_document(&mut self) {
+        let Some((key, at)) = self.pending_document.take() else {
+            return;
+        };
+        let issuer = self
+            .occurrences
+            .iter()
+            .rev()
+            .take(64)
+            .take_while(|o| o.sentence == self.sentence)
+            .filter(|o| o.salience > 0 && !o.quoted && o.start > at)
+            .last()
+            .map(|o| o.entity);
+        if let Some(issuer) = issuer {
+            self.issuers.insert(key, issuer);
+            self.last_issuer = Some(issuer);
         }
     }
 

@@ -349,6 +349,15 @@ impl<'a> ArticleState<'a> {
         if titled_kind && let Some(name) = self.name_after(hits, p.next, head.end) {
             return self.title_and_name(hits, &p, &head, name);
         }
+        // "Swedish energy giant Norvik", "state broadcaster KBC": a company or outlet named after its noun.
+        if noun.kind == NounKind::Body
+            && matches!(head.role.as_deref(), Some("BUS" | "MED"))
+            && let Some(name) = self.name_after(hits, p.next, head.end)
+            && name.entry.is_none()
+            && let Some(next) = self.body_and_name(&p, &head, name)
+        {
+            return next;
+        }
         // A title alone names nobody, unless "of X" follows ("the head of IS").
         if noun.kind == NounKind::Title
             && p.qual.is_none()
@@ -441,6 +450,56 @@ impl<'a> ArticleState<'a> {
             }
         }
         self.apposition_after(hits, j, end, ent)
+    }
+
+    /// A company or outlet whose name follows its noun: one organisation mention over the phrase, and an
+    /// entity under the name, so that the name alone refers to it later. None when the phrase gives no
+    /// country ("a tech giant Norvik" in an article about nowhere).
+    fn body_and_name(&mut self, p: &Phrase, head: &Head, name: super::persons::NameSpan) -> Option<usize> {
+        let next = p.next + name.hits_used;
+        if let Some(ent) = name.local {
+            let actor = self.entities[ent].actor.clone()?;
+            self.emit(
+                p.start,
+                name.end,
+                actor,
+                Resolution::Coreference,
+                MentionKind::Organization,
+                ent,
+                None,
+                false,
+            );
+            return Some(next);
+        }
+        let ctx = if p.qual.is_none() && head.noun.country.is_none() {
+            self.context_country()
+        } else {
+            None
+        };
+        let mut actor = compose_actor(p.qual.as_ref(), head.noun, head.role.as_deref(), false, ctx.as_deref())?;
+        let ent = self.unknown_person((name.start, name.end), Some(actor.clone()), None, None);
+        let rec = &mut self.entities[ent];
+        rec.person = false;
+        rec.named_by_noun = true;
+        rec.kind = EntityKind::Organization;
+        rec.gender = None;
+        actor.name = Some(rec.name.clone());
+        let via = if p.qual.is_some() {
+            Resolution::Title
+        } else {
+            Resolution::Context
+        };
+        self.emit(
+            p.start,
+            name.end,
+            actor,
+            via,
+            MentionKind::Organization,
+            ent,
+            None,
+            false,
+        );
+        Some(next)
     }
 
     /// "officials in Seoul", "diplomats in Moscow": a group placed in a country or its capital is of that
@@ -567,6 +626,7 @@ impl<'a> ArticleState<'a> {
                     .get(&noun.key)
                     .copied()
                     .or_else(|| self.named_body(&noun.key).map(|m| m.entity - 1))
+                    .or(self.last_issuer)
             } else if (words.has(List::OutletNouns, &noun.key) || words.has(List::OutletNouns, &phrase)) && refers() {
                 self.latest_outlet()
             } else if single && !words.has(List::GenericBodies, &noun.key) && refers() {
@@ -633,8 +693,16 @@ impl<'a> ArticleState<'a> {
             .take_while(|o| o.sentence == self.sentence)
             .find(|o| o.salience > 0 && !o.quoted && o.start < p.start)
             .map(|o| o.entity);
-        if let Some(issuer) = subject {
-            self.issuers.insert(noun.key.clone(), issuer);
+        match subject {
+            Some(issuer) => {
+                self.issuers.insert(noun.key.clone(), issuer);
+                self.last_issuer = Some(issuer);
+            }
+            // "In a statement, the ministry said": the subject comes after the adjunct.
+            None if before_det.is_some_and(|w| w.eq_ignore_ascii_case("in")) => {
+                self.pending_document = Some((noun.key.clone(), p.start));
+            }
+            None => {}
         }
         true
     }
@@ -670,8 +738,12 @@ impl<'a> ArticleState<'a> {
             && (ctx.is_none()
                 || !(group
                     || self.definite_reference(p.start, end)
-                    || (matches!(noun.kind, NounKind::Plural | NounKind::Body)
-                        && (self.speaking_subject(end) || self.attributed(p.start))))
+                    // "officials said", "a security official said", "according to a soldier": a role
+                    // noun that speaks is someone of the context's country, with or without "the" (one
+                    // person with a verb in a finite form: "an official protest" is no speaker).
+                    || self.speaking_subject(end)
+                        && (matches!(noun.kind, NounKind::Plural | NounKind::Body) || self.finite_verb_after(end))
+                    || self.attributed(p.start))
                 // "in the report", "on the statement": a body named as a place or topic is no actor.
                 || noun.kind == NounKind::Body && self.after_place_preposition(p.start))
         {
@@ -694,6 +766,9 @@ impl<'a> ArticleState<'a> {
         } else {
             p.start
         };
+        if plural && qual.as_ref().is_some_and(|q| q.country.is_some() && q.org.is_none()) {
+            self.coordinated_qualifiers(start, head);
+        }
         let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
         let ent = self.entity(key.clone(), || {
             new_group(
@@ -705,6 +780,56 @@ impl<'a> ArticleState<'a> {
         });
         self.emit(start, end, actor, via, kind, ent, noun.gender, plural);
         j
+    }
+
+    /// "the Dutch and Belgian governments", "British, French and German officials": the countries listed
+    /// before the qualifier of a plural role noun share it. Their country mentions, the latest ones, ending
+    /// right before ", " or " and ", become mentions of that role.
+    fn coordinated_qualifiers(&mut self, start: usize, head: &Head) {
+        let mut at = start;
+        let mut listed: Vec<(usize, usize, Actor)> = Vec::new();
+        for _ in 0..4 {
+            let Some(m) = self.mentions.get(self.mentions.len().wrapping_sub(1 + listed.len())) else {
+                break;
+            };
+            let gap = &self.text[m.end.min(at)..at];
+            let joins = if listed.is_empty() {
+                matches!(gap, " and " | " or " | ", and " | ", or ")
+            } else {
+                gap == ", "
+            };
+            if !joins || m.kind != MentionKind::Country || m.actor.role.is_some() || m.actor.org.is_some() {
+                break;
+            }
+            listed.push((m.start, m.end, m.actor.clone()));
+            at = m.start;
+        }
+        if listed.is_empty() {
+            return;
+        }
+        for _ in 0..listed.len() {
+            self.unemit_last();
+        }
+        let noun = head.noun;
+        for (s, e, country) in listed.into_iter().rev() {
+            let Some(actor) = compose_actor(Some(&country), noun, head.role.as_deref(), head.former, None) else {
+                continue;
+            };
+            let key = EntityKey::Phrase(actor.code.clone(), noun.key.clone());
+            let ent = self.entity(key.clone(), || {
+                new_group(key, Some(actor.clone()), true, entity_kind(noun.kind))
+            });
+            self.emit(
+                s,
+                e,
+                actor,
+                Resolution::Title,
+                MentionKind::Role,
+                ent,
+                noun.gender,
+                true,
+            );
+        }
     }
 
     /// A group that takes the country of the article when none is named: people in the plural with a role

@@ -62,6 +62,25 @@ impl<'a> ArticleState<'a> {
         self.rec.speech.is_reporting(w)
     }
 
+    /// The word after the phrase ending at `end` is a verb in a past or third-person form ("said",
+    /// "warns", "told"), not a base form that may be a noun ("an official protest").
+    pub(super) fn finite_verb_after(&self, end: usize) -> bool {
+        let mut at = self.skip_space(end);
+        let mut w = self.word_at(at);
+        for _ in 0..2 {
+            if !matches!(w, "has" | "had" | "also" | "later" | "previously" | "earlier") {
+                break;
+            }
+            at = self.skip_space(at + w.len());
+            w = self.word_at(at);
+        }
+        w.len() > 3 && (w.ends_with("ed") || w.ends_with('s'))
+            || matches!(
+                w,
+                "said" | "told" | "wrote" | "spoke" | "swore" | "thought" | "felt" | "knew" | "shot"
+            )
+    }
+
     /// "according to officials", "according to a statement": the phrase at `start` is a source.
     pub(super) fn attributed(&self, start: usize) -> bool {
         let mut at = start;

@@ -181,6 +181,9 @@ pub(super) struct EntityRec {
     /// Where a person's name is written (without titles).
     pub names: Vec<(usize, usize)>,
     pub kind: EntityKind,
+    /// A company or outlet named after its noun ("shipping company Fjordlinje"): its name is the name, not
+    /// the fullest phrase.
+    pub named_by_noun: bool,
 }
 
 impl EntityRec {
@@ -201,6 +204,7 @@ impl EntityRec {
             spans: Vec::new(),
             names: Vec::new(),
             kind: EntityKind::Person,
+            named_by_noun: false,
         }
     }
 }
@@ -274,6 +278,8 @@ impl ArticleState<'_> {
                 spans.dedup();
                 let name = match (&e.key, e.kind) {
                     _ if e.person => person_name(text, e),
+                    // A company named after its noun ("shipping company Fjordlinje"): the name, not the phrase.
+                    _ if e.named_by_noun => person_name(text, e),
                     (EntityKey::Entry(entry), EntityKind::Country) => rec.dict.entries[*entry as usize].name.clone(),
                     (EntityKey::Entry(entry), _) if e.actor.as_ref().is_some_and(|a| a.country.is_none()) => {
                         // An international organisation: its dictionary name unless the text gives a longer one.

@@ -396,3 +396,98 @@ fn an_apposition_whose_title_starts_before_former_is_read_without_panic() {
     let out = article(text);
     assert!(out.entities.iter().any(|e| e.name == "Ines Duarte"));
 }
+
+#[test]
+fn a_company_or_outlet_named_after_its_noun_is_an_organisation_entity() {
+    let text = "Norwegian shipping company Fjordlinje cancelled three crossings on Friday. Fjordlinje blamed \
+                the storm, and the ministry said it would review the decision.";
+    let out = article(text);
+    let firm = entity(&out, "Fjordlinje");
+    assert_eq!((firm.kind, code(firm)), (EntityKind::Organization, Some("NORBUS")));
+    assert_eq!(
+        forms(text, firm),
+        ["Norwegian shipping company Fjordlinje", "Fjordlinje"]
+    );
+    // Another structure: a possessive country, the noun after "the".
+    let text = "Peru's mining giant Andesur halted work at two pits. Later, Andesur reopened the northern pit.";
+    let out = article(text);
+    let firm = entity(&out, "Andesur");
+    assert_eq!(code(firm), Some("PERBUS"));
+    assert_eq!(forms(text, firm).last(), Some(&"Andesur"));
+}
+
+#[test]
+fn a_singular_role_noun_that_speaks_takes_the_context_country() {
+    let text = "Tanzania's parliament passed the mining law on Monday. A senior official said the law would \
+                take effect in June. According to a police officer, two protesters were detained.";
+    let out = article(text);
+    let official = out
+        .mentions
+        .iter()
+        .find(|m| m.text.ends_with("senior official"))
+        .expect("the official is a mention");
+    assert_eq!(official.actor.code, "TZAGOV");
+    assert_eq!(official.via, Resolution::Context);
+    let officer = out
+        .mentions
+        .iter()
+        .find(|m| m.text.ends_with("police officer"))
+        .expect("the officer is a mention");
+    assert_eq!(officer.actor.code, "TZACOP");
+    // A base form after a singular noun is no speech verb: "an official protest" names nobody.
+    let text = "Tanzania's parliament passed the mining law on Monday. Kenya filed an official protest.";
+    let out = article(text);
+    assert!(
+        !out.mentions.iter().any(|m| m.text.ends_with("official")),
+        "{:?}",
+        out.mentions
+    );
+    // Not speaking and not definite: no mention ("a senior official visited" names nobody in particular).
+    let text = "Tanzania's parliament passed the mining law on Monday. A senior official visited the mine.";
+    let out = article(text);
+    assert!(
+        !out.mentions.iter().any(|m| m.text.ends_with("official")),
+        "{:?}",
+        out.mentions
+    );
+}
+
+#[test]
+fn countries_listed_before_a_qualified_group_share_its_role() {
+    let text = "The Danish and Estonian navies will patrol the strait together from March.";
+    let out = article(text);
+    let codes: Vec<(&str, &str)> = out
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.actor.code.as_str()))
+        .collect();
+    assert_eq!(codes, [("Danish", "DNKMIL"), ("Estonian navies", "ESTMIL")]);
+    let text = "Chilean, Peruvian and Bolivian ministers signed the water accord in Arica.";
+    let out = article(text);
+    let codes: Vec<&str> = out.mentions.iter().map(|m| m.actor.code.as_str()).collect();
+    assert_eq!(codes, ["CHLGOV", "PERGOV", "BOLGOV"]);
+    // A country that is no part of the list keeps its own code.
+    let text = "Argentina said Chilean ministers had signed the water accord.";
+    let out = article(text);
+    assert_eq!(out.mentions[0].actor.code, "ARG");
+}
+
+#[test]
+fn a_party_and_state_tag_marks_a_member_of_congress() {
+    let text = "The bill was blocked by Dana Whitcombe (R-Utah) on Thursday. Whitcombe said it cost too much.";
+    let out = article(text);
+    let member = entity(&out, "Dana Whitcombe");
+    assert_eq!(code(member), Some("USALEG"));
+    assert_eq!(forms(text, member), ["Dana Whitcombe", "Whitcombe"]);
+    let text = "Karen Ostrander, D-Ore., voted against the measure.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Karen Ostrander")), Some("USALEG"));
+    // A place after the comma is no tag.
+    let text = "Karen Ostrander, Dallas, voted against the measure.";
+    let out = article(text);
+    assert!(
+        out.mentions.iter().all(|m| m.actor.code != "USALEG"),
+        "{:?}",
+        out.mentions
+    );
+}

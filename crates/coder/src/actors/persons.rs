@@ -420,6 +420,34 @@ impl<'a> ArticleState<'a> {
     /// the person's actor when the dictionary has none. Returns the next hit index.
     pub(super) fn apposition_after(&mut self, hits: &[Hit], j: usize, name_end: usize, entity: usize) -> usize {
         let rest = &self.text[name_end..self.sentence_end];
+        // "Lana Brooks (D-Mich.)", "Tom Reyes, R-Texas,": a party and state tag marks a member of Congress.
+        if self.entities[entity].actor.is_none() && self.entities[entity].person && party_state_tag(rest) {
+            let actor = Actor {
+                code: "USALEG".into(),
+                country: Some("USA".into()),
+                org: None,
+                role: Some("LEG".into()),
+                name: None,
+            };
+            let rec = &mut self.entities[entity];
+            rec.actor = Some(Actor {
+                name: Some(rec.name.clone()),
+                ..actor
+            });
+            let (gender, last, actor) = (rec.gender, rec.last, rec.actor.clone().unwrap_or_default());
+            let name_start = self.name_start_before(last);
+            self.emit(
+                name_start,
+                last,
+                actor,
+                Resolution::Apposition,
+                MentionKind::Person,
+                entity,
+                gender,
+                false,
+            );
+            return j;
+        }
         let Some(after_comma) = rest.strip_prefix(',') else {
             return j;
         };
@@ -734,4 +762,19 @@ impl RolePhrase {
             singular: true,
         }
     }
+}
+
+/// A party and state tag right after a name, as US newswriting marks members of Congress: "(D-Mich.)",
+/// "(R-Texas)", ", D-Calif.,", "(D., N.Y.)", "(I-Vt.)".
+fn party_state_tag(rest: &str) -> bool {
+    let t = rest.trim_start_matches([',', ' ', '(']);
+    let mut chars = t.chars();
+    let party = chars.next();
+    let sep = chars.next();
+    if !matches!(party, Some('D' | 'R' | 'I')) || !matches!(sep, Some('-' | '–' | '.')) {
+        return false;
+    }
+    let state = t[2..].trim_start_matches([',', ' ', '-']);
+    let word: String = state.chars().take_while(|c| c.is_alphabetic() || *c == '.').collect();
+    rest.len() > t.len() && word.len() >= 2 && word.starts_with(char::is_uppercase) && word.len() <= 6
 }

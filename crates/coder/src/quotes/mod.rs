@@ -110,6 +110,8 @@ struct Attribution {
     coordinated: Option<usize>,
     /// An "according to" cue: its speaker follows it.
     according: bool,
+    /// "Barkley, who said": the relative pronoun right before the cue, the speaker's mention there.
+    relative: Option<Span>,
 }
 
 /// A quote before speaker resolution.
@@ -122,6 +124,11 @@ struct Pending {
     attribution: Option<usize>,
     /// Continuation of the previous pending quote (same speaker, no cue).
     continues: bool,
+}
+
+/// An opening or closing quotation mark.
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„')
 }
 
 /// How many attributions before and after one are compared with it: a content holds a few cues at most,
@@ -628,8 +635,10 @@ impl<'a> Doc<'a> {
                 colon: false,
                 coordinated: None,
                 according: false,
+                relative: None,
             });
         }
+        self.colon_lead_ins(marked, out);
         let mut prev_paragraph = usize::MAX;
         for si in 0..self.sentences.len() {
             let s = self.sentences[si];
@@ -671,8 +680,82 @@ impl<'a> Doc<'a> {
                 colon: false,
                 coordinated: None,
                 according: false,
+                relative: None,
             });
         }
+    }
+
+    /// A clause without a speech verb that introduces a quotation with a colon ("The senator went further:
+    /// “…”", "Rivera put it bluntly in a radio interview: “…”"): its subject speaks. Only a subject that can
+    /// speak for itself counts (a person, an organisation, a pronoun, a group the actor stage knows), so "The
+    /// reason was simple: “…”" stays a continuation of the previous speaker.
+    fn colon_lead_ins(&self, marked: &[MarkedQuote], out: &mut Vec<Attribution>) {
+        let mut added = Vec::new();
+        let mut attributed = vec![false; self.sentences.len()];
+        for a in out.iter() {
+            attributed[a.sentence] = true;
+        }
+        for q in marked {
+            let before = self.text[..q.open].trim_end();
+            if !before.ends_with(':') {
+                continue;
+            }
+            let colon_at = before.len() - 1;
+            let (Some(si), Some(ci)) = (self.sentence_of(colon_at), self.token_at(colon_at)) else {
+                continue;
+            };
+            let (s0, _) = self.sent_tokens[si];
+            if self.sentences[si].boilerplate
+                || ci < s0 + 2
+                || attributed[si]
+                || (s0..ci).any(|k| self.is_quote_mark(k))
+            {
+                continue;
+            }
+            let Some(np) = self.sentence_subject(s0, ci) else {
+                continue;
+            };
+            // A clause, not a label ("Partial transcript:") or an adjunct read as a phrase ("With leaders
+            // …:"): a word follows the subject before the colon.
+            // "Mayor Tess Wilkins: “…”": a full name alone before the colon labels the quotation too.
+            let labelled = np.tok.1 == ci
+                && np.kind == NpKind::Person
+                && np.name.of(self.text).split_whitespace().count() >= 2
+                && (np.tok.0 == s0 || self.is_punct(np.tok.0 - 1, "-") || self.is_punct(np.tok.0 - 1, "—"))
+                && speakers::resolve(self, &np).is_some_and(|sp| sp.entity.is_some());
+            if np.tok.1 >= ci && !labelled || OPENING_ADJUNCTS.contains(&self.low(np.tok.0)) {
+                continue;
+            }
+            let speaks = match np.kind {
+                NpKind::Person | NpKind::Org | NpKind::Pronoun | NpKind::TitleRef | NpKind::Joint => true,
+                NpKind::Group => self.entity_index.overlapping(np.span).next().is_some(),
+                NpKind::Relative => false,
+            };
+            // Someone the actor stage knows, or a full name: not a capitalised word read as a name
+            // ("Likewise, …:", "Ever since …:").
+            let known = speakers::resolve(self, &np).is_some_and(|sp| sp.entity.is_some())
+                || np.kind == NpKind::Person && np.name.of(self.text).split_whitespace().count() >= 2;
+            if !speaks || !known || !speakers::can_speak(self, &np) {
+                continue;
+            }
+            let cue = self.tokens[ci].span();
+            attributed[si] = true;
+            added.push(Attribution {
+                sentence: si,
+                paragraph: self.sentences[si].paragraph,
+                cue,
+                reach_start: np.span.start,
+                tail_end: cue.end,
+                speaker: Some(np),
+                inherits: false,
+                content: None,
+                colon: true,
+                coordinated: None,
+                according: false,
+                relative: None,
+            });
+        }
+        out.append(&mut added);
     }
 
     /// The end of the content of sentence `si` from `from`: the sentence end without its final period.
@@ -713,6 +796,7 @@ impl<'a> Doc<'a> {
             colon: false,
             coordinated: None,
             according: false,
+            relative: None,
         };
         if form.class == CueClass::According {
             attr.according = true;
@@ -844,6 +928,19 @@ impl<'a> Doc<'a> {
             // "on Tuesday", "last week": a time adjunct between subject and cue.
             let time_prep =
                 matches!(w, "on" | "last" | "this" | "late" | "early") && j < ci && is_time_word(self.low(j));
+            // "was quick to add", "are more likely to say": the subject is before the adjective and its verb.
+            if w == "to"
+                && j == ci
+                && matches!(form.class, CueClass::Speech | CueClass::Addressee)
+                && let Some(be) = (j.saturating_sub(5).max(s0)..j - 1)
+                    .rev()
+                    .find(|&k| matches!(self.low(k), "is" | "are" | "was" | "were" | "be" | "been"))
+                && be + 1 < j - 1
+                && (be + 1..j - 1).all(|k| self.tokens[k].kind == TokenKind::Word && !self.cap(k))
+            {
+                j = be;
+                continue;
+            }
             if time_prep
                 || self.lex.skip.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && !self.tokens[j - 1].is_capitalized(self.text))
@@ -894,7 +991,7 @@ impl<'a> Doc<'a> {
                     .or_else(|| speakers::np_forward_described(self, cj, s1))
                 && (np.tok.1 >= s1 || matches!(self.tok(np.tok.1), "," | "." | ";" | ":" | "!" | "?"))
             {
-                speaker = Some(np);
+                speaker = Some(self.named_in_apposition(np, s1));
                 inverted = true;
             } else {
                 speaker = self.apposition_speaker(s0, j - 1);
@@ -940,6 +1037,7 @@ impl<'a> Doc<'a> {
                 && self.is_punct(np.tok.0 - 1, ",")
                 && let Some(name) = self.np_back(s0, np.tok.0 - 2)
                 && name.kind == NpKind::Person
+                && !self.opening_adverb(&name)
                 && (name.tok.0 == s0
                     || self.tokens[name.tok.0 - 1].kind == TokenKind::Punct
                     || matches!(
@@ -960,6 +1058,9 @@ impl<'a> Doc<'a> {
             {
                 // "Sherman, who led the delegation, said" → the name before ", who"; "an architect who said".
                 let k = np.tok.0;
+                if np.tok.1 == j {
+                    attr.relative = Some(np.span);
+                }
                 speaker = None;
                 if k >= s0 + 2 && self.is_punct(k - 1, ",") {
                     speaker = self.np_back(s0, k - 2);
@@ -970,6 +1071,31 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // "Dianne Roe (D-Calif.) last week said", "the ministry on Monday said": a time phrase between the
+        // subject and the cue is no speaker; the phrase before it is.
+        if let Some(np) = &speaker
+            && np.tok.1 > np.tok.0
+            && is_time_word(self.low(np.tok.1 - 1))
+            && let Some(k) = Some(np.tok.1 - 1).map(|t| {
+                let lead = t > np.tok.0
+                    && matches!(
+                        self.low(t - 1),
+                        "last" | "this" | "next" | "on" | "early" | "late" | "earlier" | "later"
+                    );
+                if lead { t - 1 } else { t }
+            })
+            && k > s0 + 1
+        {
+            speaker = if self.is_punct(k - 1, ")")
+                && let Some(open) = (s0..k - 1).rev().take(8).find(|&i| self.is_punct(i, "("))
+                && open > s0
+            {
+                self.np_back(s0, open - 1)
+            } else {
+                self.np_back(s0, k - 1)
+            }
+            .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef));
+        }
         if speaker.is_none() && j == ci {
             // After a closing quotation mark or at the start: "…,” said Peskov."
             let after_quote = j > s0
@@ -979,7 +1105,7 @@ impl<'a> Doc<'a> {
                     .np_forward(cj, s1)
                     .or_else(|| speakers::np_forward_described(self, cj, s1))
             {
-                speaker = Some(np);
+                speaker = Some(self.named_in_apposition(np, s1));
                 inverted = true;
             }
         }
@@ -1023,7 +1149,19 @@ impl<'a> Doc<'a> {
             attr.content = content;
         } else if !attr.colon {
             // Content first: "The talks will resume, he said." / "The talks, he said, will resume."
-            let first = if inverted { ci } else { speaker.tok.0 };
+            let mut first = if inverted { ci } else { speaker.tok.0 };
+            // "“…,” his brother, Sami Nasser, said": the description before the named speaker is no content.
+            if !inverted
+                && first >= s0 + 3
+                && self.is_punct(first - 1, ",")
+                && let Some(desc) = self.np_back(s0, first - 2)
+                && matches!(desc.kind, NpKind::Group | NpKind::TitleRef)
+                && desc.tok.0 > s0
+                && (self.is_punct(desc.tok.0 - 1, ",") || self.is_quote_mark(desc.tok.0 - 1))
+            {
+                first = desc.tok.0;
+                attr.reach_start = attr.reach_start.min(self.tokens[first].start);
+            }
             let before_first = self.text[sent_start..self.tokens[first].start].trim_end();
             if let Some(head) = before_first.strip_suffix(',') {
                 let head = head.trim_end();
@@ -1134,7 +1272,7 @@ impl<'a> Doc<'a> {
 
     /// The subject of the clause before token `before`: the first noun phrase of the sentence.
     fn sentence_subject(&self, s0: usize, before: usize) -> Option<NounPhrase> {
-        let mut k = s0;
+        let mut k = self.after_dateline(s0, before);
         while k < before
             && (self.tokens[k].kind == TokenKind::Punct
                 || matches!(
@@ -1149,14 +1287,31 @@ impl<'a> Doc<'a> {
         // "Though she called ... and called for": a subordinator without its comma before the cue opens the
         // clause whose subject follows it.
         for _ in 0..3 {
+            // "Last year, he …", "This week, the minister …": a time phrase before a comma.
+            if let Some(comma) = (k + 1..before.min(k + 4)).find(|&i| self.is_punct(i, ","))
+                && (k..comma).any(|i| is_time_word(self.low(i)))
+                && (k..comma).all(|i| self.tokens[i].kind != TokenKind::Punct)
+            {
+                k = comma + 1;
+                continue;
+            }
             if k >= before
                 || !(OPENING_ADJUNCTS.contains(&self.low(k))
-                    || self.tokens[k].kind == TokenKind::Word && self.low(k).ends_with("ly"))
+                    || self.tokens[k].kind == TokenKind::Word && self.low(k).ends_with("ly")
+                    || self.opening_participle(k))
             {
                 break;
             }
             if let Some(comma) = (k + 1..before.min(k + 16)).find(|&i| self.is_punct(i, ",")) {
                 k = comma + 1;
+                // "In Dayton, Ohio, the governor ...": the state or country after a place ends the adjunct too.
+                if let Some(next) = (k..before.min(k + 4)).find(|&i| self.is_punct(i, ","))
+                    && next > k
+                    && self.tokens[comma - 1].is_capitalized(self.text)
+                    && (k..next).all(|i| self.tokens[i].kind == TokenKind::Word && self.cap(i))
+                {
+                    k = next + 1;
+                }
             } else if matches!(
                 self.low(k),
                 "though" | "although" | "while" | "when" | "if" | "because" | "however"
@@ -1167,8 +1322,112 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
-        self.np_forward(k, before)
-            .or_else(|| speakers::np_forward_loose(self, k, before).filter(|np| np.tok.1 - np.tok.0 <= 4))
+        // A loose phrase ends before a verb in the past tense: "inspectors searched every truck".
+        let verb = (k + 1..before.min(k + 8)).find(|&i| {
+            let w = self.low(i);
+            self.tokens[i].kind == TokenKind::Word
+                && !self.cap(i)
+                && w.len() > 4
+                && w.ends_with("ed")
+                // "the retired surgeon": an adjective after a determiner.
+                && !speakers::DETERMINERS.contains(&self.low(i - 1))
+        });
+        self.np_forward(k, before).or_else(|| {
+            speakers::np_forward_loose(self, k, verb.unwrap_or(before)).filter(|np| np.tok.1 - np.tok.0 <= 4)
+        })
+    }
+
+    /// "in Dayton, Ohio": the phrase is the state or country after a place named after a preposition.
+    fn qualifies_place(&self, s0: usize, np: &NounPhrase) -> bool {
+        let a = np.tok.0;
+        a >= s0 + 3
+            && self.is_punct(a - 1, ",")
+            && self.tokens[a - 2].is_capitalized(self.text)
+            && (a.saturating_sub(5).max(s0)..a - 2)
+                .any(|k| matches!(self.low(k), "in" | "at" | "near" | "from" | "outside" | "to"))
+    }
+
+    /// "…,” said his lawyer, Omar Haddad.": a description after the cue, then the name in apposition that
+    /// ends the sentence or its clause: the name speaks.
+    fn named_in_apposition(&self, np: NounPhrase, s1: usize) -> NounPhrase {
+        let (_, b) = np.tok;
+        if !matches!(np.kind, NpKind::Group | NpKind::TitleRef) || b + 1 >= s1 || !self.is_punct(b, ",") {
+            return np;
+        }
+        match self.np_forward(b + 1, s1) {
+            Some(name)
+                if name.kind == NpKind::Person
+                    && (name.tok.1 >= s1 || matches!(self.tok(name.tok.1), "," | "." | ";" | "!" | "?")) =>
+            {
+                name
+            }
+            _ => np,
+        }
+    }
+
+    /// "Crucially, the auditor said": one capitalised word ending in -ly before a comma that names no entity is
+    /// an adverb opening the sentence, not a name ("Kelly, the spokeswoman, said" names one).
+    fn opening_adverb(&self, np: &NounPhrase) -> bool {
+        np.tok.1 == np.tok.0 + 1
+            && self.low(np.tok.0).len() > 5
+            && self.low(np.tok.0).ends_with("ly")
+            && self.entity_index.overlapping(np.span).next().is_none()
+    }
+
+    /// "Arriving at the port, inspectors ...": a participle opening the sentence, before a lower-case word,
+    /// that names no entity ("Beijing on Monday ..." does), starts an adjunct that ends at its comma.
+    fn opening_participle(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.kind == TokenKind::Word
+            && self.low(k).len() > 5
+            && (self.low(k).ends_with("ing") || self.low(k).ends_with("ed"))
+            && k + 1 < self.tokens.len()
+            && self.tokens[k + 1].kind == TokenKind::Word
+            && !self.tokens[k + 1].is_capitalized(self.text)
+            && self.entity_index.overlapping(t.span()).next().is_none()
+    }
+
+    /// The first token after a dateline that opens the sentence ("LIMA, Peru (Reuters) - ", "OSLO — "), or
+    /// `s0`: the place and the agency of a dateline are no subject of the sentence they precede.
+    fn after_dateline(&self, s0: usize, before: usize) -> usize {
+        let start = self.tokens[s0].start;
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        // "ORLANDO, Fla. (Reuters) -": the sentence may start after the place's abbreviation.
+        let prefix = &self.text[line_start..start];
+        let first_line = prefix.trim().is_empty()
+            || prefix.len() <= 40
+                && prefix
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.len() >= 2 && w.chars().all(char::is_uppercase));
+        if !first_line {
+            return s0;
+        }
+        let mut agency = false;
+        let mut depth = 0usize;
+        for k in s0..before.min(s0 + 14) {
+            let t = self.tok(k);
+            match self.tokens[k].kind {
+                TokenKind::Punct if depth == 0 && matches!(t, "-" | "–" | "—" | "--" | "―") => {
+                    let shouted = speakers::is_shouted(self.tok(s0));
+                    return if (shouted || agency) && k > s0 && k + 1 < before {
+                        k + 1
+                    } else {
+                        s0
+                    };
+                }
+                TokenKind::Punct if t == "(" => depth += 1,
+                TokenKind::Punct if t == ")" && depth > 0 => {
+                    depth -= 1;
+                    agency = true;
+                }
+                TokenKind::Punct if matches!(t, "," | "." | "/") => {}
+                TokenKind::Number => {}
+                TokenKind::Word if self.tokens[k].is_capitalized(self.text) || depth > 0 => {}
+                _ => return s0,
+            }
+        }
+        s0
     }
 
     /// "X, <apposition>, said": the speaker is the phrase before the apposition's opening comma.
@@ -1204,6 +1463,7 @@ impl<'a> Doc<'a> {
             if end > s0
                 && let Some(np) = self.np_back(s0, end - 1)
                 && np.kind != NpKind::Relative
+                && !self.qualifies_place(s0, &np)
             {
                 let starts_clause = np.tok.0 == s0
                     || self.tokens[np.tok.0 - 1].kind == TokenKind::Punct
@@ -1899,6 +2159,40 @@ impl<'a> Doc<'a> {
     }
 
     /// Resolve speakers in text order and build the quotes.
+    /// A quotation paragraph with no attribution after a paragraph of narration about one person ("He
+    /// touted his record …" then "“…”"): that person speaks, when the last sentences of the paragraph
+    /// before have a person (or a pronoun the actor stage resolved) as subject.
+    fn narrated_person(&self, p: &Pending) -> Option<Speaker> {
+        let para = self.paragraph_span(p.paragraph);
+        if p.kind != QuoteKind::Direct || !self.text[para.start..p.content.start].trim().chars().all(is_quote_char) {
+            return None;
+        }
+        let first = self.sentences.partition_point(|s| s.end <= para.start);
+        let this = self.paragraph_index(p.paragraph);
+        for si in (first.saturating_sub(3)..first).rev() {
+            if self.sentences[si].boilerplate || self.paragraph_index(self.sentences[si].paragraph) + 1 != this {
+                return None;
+            }
+            let (s0, s1) = self.sent_tokens[si];
+            if (s0..s1).any(|k| self.is_quote_mark(k)) {
+                return None;
+            }
+            let Some(np) = self.sentence_subject(s0, s1) else {
+                continue;
+            };
+            if !matches!(np.kind, NpKind::Person | NpKind::Pronoun | NpKind::TitleRef) {
+                continue;
+            }
+            let speaker = speakers::resolve(self, &np)?;
+            let person = speaker
+                .entity
+                .and_then(|id| self.entities.iter().find(|e| e.id == id))
+                .is_some_and(|e| e.kind == EntityKind::Person);
+            return (person && speaker.name.is_some()).then_some(speaker);
+        }
+        None
+    }
+
     fn resolve(&self, pending: Vec<Pending>, attrs: &[Attribution]) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(pending.len());
         let mut last_para_quote: Option<(usize, usize)> = None; // (paragraph index, quote index)
@@ -1908,6 +2202,10 @@ impl<'a> Doc<'a> {
                 Some(ai) => {
                     let a = &attrs[ai];
                     let mut speaker = a.speaker.as_ref().and_then(|np| speakers::resolve(self, np));
+                    // "…, who said": the mention next to the cue is the relative pronoun.
+                    if let (Some(sp), Some(who)) = (speaker.as_mut(), a.relative) {
+                        sp.mention = Some(who);
+                    }
                     // "…,” it added": a pronoun the actor stage left without an entity is the latest speaker
                     // of its paragraph or the one before who fits it.
                     if let Some(np) = a.speaker.as_ref().filter(|np| np.kind == NpKind::Pronoun)
@@ -1932,9 +2230,13 @@ impl<'a> Doc<'a> {
                     match prev {
                         Some(qi) => (out[qi].speaker.clone(), None, None),
                         None => {
-                            // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet").
+                            // A credit line after the quotation paragraphs ("Jane Roe, The Daily Planet"), else
+                            // the person the paragraph before is about.
                             let credit = self.credit_line_after(p.paragraph);
-                            (credit.and_then(|np| speakers::resolve(self, &np)), None, None)
+                            let speaker = credit
+                                .and_then(|np| speakers::resolve(self, &np))
+                                .or_else(|| self.narrated_person(&p));
+                            (speaker, None, None)
                         }
                     }
                 }

@@ -33,7 +33,7 @@ pub struct NounPhrase {
     /// The name (person) or the head phrase (others).
     pub name: Span,
 }
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another", "one",
 ];
 
@@ -66,7 +66,7 @@ fn is_acronym(s: &str) -> bool {
 }
 
 impl Doc<'_> {
-    fn cap(&self, i: usize) -> bool {
+    pub(super) fn cap(&self, i: usize) -> bool {
         // An ASCII first byte answers without decoding a char (this runs for every token).
         let t = self.tokens[i];
         match self.text.as_bytes()[t.start] {
@@ -218,7 +218,53 @@ pub(super) fn np_forward(doc: &Doc, i: usize, s1: usize) -> Option<NounPhrase> {
     if end <= i || !(i..end).any(|x| doc.np_head(x)) {
         return None;
     }
-    classify(doc, i, end)
+    let mut np = classify(doc, i, end)?;
+    // "Foreign ministers of Kenya, Uganda and Rwanda": the list after "of" belongs to the phrase.
+    if let Some((of, list_end)) = of_list_end(doc, i, end, s1)
+        && (np.kind != NpKind::Person || np.name.start > doc.tokens[of].start)
+    {
+        np.tok.1 = list_end;
+        np.span.end = doc.tokens[list_end - 1].end;
+        if np.kind == NpKind::Person {
+            // The names were those of the list: the phrase is a group of their representatives.
+            np.kind = NpKind::Group;
+            np.name = np.span;
+        }
+    }
+    Some(np)
+}
+
+/// The end of a list of names that goes on after a phrase ending in "of Name" (tokens [i, end)): ", Name"
+/// repeated, then "and Name" (one to three capitalised words each, "the" allowed); with the "of". None
+/// without the "and".
+fn of_list_end(doc: &Doc, i: usize, end: usize, s1: usize) -> Option<(usize, usize)> {
+    let of = (i + 1..end).rev().find(|&k| doc.low(k) == "of")?;
+    if !(of + 1..end).all(|k| doc.cap(k) || doc.low(k) == "the") || end >= s1 {
+        return None;
+    }
+    let name_end = |mut k: usize| {
+        if k < s1 && doc.low(k) == "the" {
+            k += 1;
+        }
+        let start = k;
+        while k < s1 && k < start + 3 && doc.tokens[k].kind == TokenKind::Word && doc.cap(k) {
+            k += 1;
+        }
+        (k > start).then_some(k)
+    };
+    let mut k = end;
+    for _ in 0..12 {
+        let comma = doc.is_punct(k, ",");
+        let at = if comma { k + 1 } else { k };
+        if at < s1 && doc.low(at) == "and" {
+            return name_end(at + 1).map(|e| (of, e));
+        }
+        if !comma {
+            return None;
+        }
+        k = name_end(at)?;
+    }
+    None
 }
 
 /// Words that end a loosely read phrase: clause links, auxiliaries, pronouns.
@@ -569,7 +615,7 @@ impl EntityIndex {
     }
 
     /// Entity mentions overlapping `span`.
-    fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+    pub(super) fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
         let upto = self.spans.partition_point(|&(s, _, _)| s < span.end);
         self.spans[..upto]
             .iter()
@@ -653,7 +699,10 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
                 && !matches!(np.kind, NpKind::Person | NpKind::Pronoun)
                 && words(phrase) > words(&e.name)
                 && phrase.to_lowercase().contains(&e.name.to_lowercase());
-            speaker.name = Some(if covers && !fuller_phrase {
+            // A group or person the article never names ("a security official", "lawmakers") is called as
+            // the phrase calls it; a pronoun takes the description it refers to.
+            let unnamed = !e.name.chars().any(char::is_uppercase) && np.kind != NpKind::Pronoun;
+            speaker.name = Some(if covers && !fuller_phrase && !unnamed {
                 e.name.clone()
             } else {
                 phrase.to_string()
@@ -727,7 +776,7 @@ fn joint_speaker(doc: &Doc, np: &NounPhrase) -> Speaker {
 /// Whether a phrase that names no entity of the actor stage can still be a speaker: a group or a
 /// document, or a name that is no time ("Thursday"), no word in capitals ("EXCLUSIVE", "UPDATE") and not
 /// the tail of a longer name ("… of Professional Responsibility").
-fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
+pub(super) fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
     let (a, b) = np.tok;
     match np.kind {
         NpKind::Pronoun => true,
@@ -740,7 +789,9 @@ fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
                 .any(|&k| doc.lex.flags(doc.low(k)) & NOT_NAME != 0 && doc.cap(k))
                 && words.len() == 1;
             let tail = a > 0 && matches!(doc.low(a - 1), "of" | "for" | "the");
-            !(shouted || timed || tail && np.kind == NpKind::Person)
+            // "the Florida Republican": a description ending in a role noun, not the tail of a name.
+            let described = b > a && doc.lex.flags(doc.low(b - 1)) & ROLE_NOUN != 0;
+            !(shouted || timed || tail && np.kind == NpKind::Person && !described)
         }
         // Groups and documents speak ("the proposals", "naysayers", "the family"); a word of the `skip` list
         // (an adverb or auxiliary) taken for a phrase does not ("But then as the crowd laughs, he says").

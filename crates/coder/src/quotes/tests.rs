@@ -600,7 +600,7 @@ fn a_participle_cue_before_a_colon_attributes_the_quotation_after_it() {
                 Fans filled the square, with some supporters yelling: \"Bring the cup home!\"";
     let coded = code(text);
     assert_eq!(speaker_of(&coded.quotes, "We are not afraid"), Some("one pensioner"));
-    assert_eq!(speaker_of(&coded.quotes, "This council"), Some("mayor"));
+    assert_eq!(speaker_of(&coded.quotes, "This council"), Some("The mayor"));
     assert_eq!(speaker_of(&coded.quotes, "Bring the cup"), Some("some supporters"));
     // Plain words before a participle elsewhere are no speaker: "kept everyone guessing" says nothing.
     let coded = code("The delay kept everyone guessing whether the vote would happen at all this week.");
@@ -618,4 +618,224 @@ fn a_document_from_or_by_a_body_takes_its_actor() {
         Some("A statement from the Chilean foreign ministry")
     );
     assert_eq!(code_of(&coded.quotes, "the loans").map(|c| &c[..3]), Some("NGA"));
+}
+
+#[test]
+fn a_dateline_opening_the_sentence_is_no_subject() {
+    let text = "QUITO, Ecuador (Reuters) - Senator Marta Illescas toured the flooded valley on Friday and said \
+                the levees had failed.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the levees"), Some("Marta Illescas"));
+    let text = "HELSINKI — The Finnish border agency closed two crossings overnight, saying that migrants were \
+                being pushed toward the fence.";
+    let coded = code(text);
+    assert!(code_of(&coded.quotes, "migrants were").is_some_and(|c| c.starts_with("FIN")));
+}
+
+#[test]
+fn a_clause_that_introduces_a_quotation_with_a_colon_gives_its_speaker() {
+    // No speech verb: the subject of the lead-in speaks.
+    let text = "Harbour director Pavel Ostrov took a harder line in a radio interview: “No ship will dock \
+                here until the fees are paid.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "No ship"), Some("Pavel Ostrov"));
+    // Across a paragraph break, with a pronoun for the subject.
+    let text = "Mayor Ingrid Salo spent the morning with the flood crews.\n\n\
+                She was blunt about the cost of the repairs:\n\n\
+                “We will need every cent the region has promised us, and more.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "We will need"), Some("Ingrid Salo"));
+    // A known person's name alone before the colon labels the quotation.
+    let text = "The council met on Monday to vote on the levy.\n\n\
+                Councillor Ilse Vandermeer: “This levy punishes the smallest shops first.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "This levy"), Some("Ilse Vandermeer"));
+    // A subject that cannot speak ("the reason") leaves the quotation to the previous speaker.
+    let text = "“We lost the vote,” Ines Marlow conceded. The reason was simple: “They knocked on more doors.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "They knocked"), Some("Ines Marlow"));
+}
+
+#[test]
+fn sentence_openers_are_no_speakers() {
+    // An adverb before a comma, a participle clause, a "City, State" after a place.
+    let text = "Notably, the auditor said the ledgers had been altered.\n\n\
+                Reaching the checkpoint, the inspectors searched every truck, believing that rifles were \
+                hidden in the cargo.\n\n\
+                At a rally in Fresno, California, Governor Lyle Banner repeated his pledge, arguing that the dam \
+                must be rebuilt.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the ledgers"), Some("the auditor"));
+    assert_eq!(speaker_of(&coded.quotes, "rifles were"), Some("the inspectors"));
+    assert_eq!(speaker_of(&coded.quotes, "the dam must"), Some("Lyle Banner"));
+}
+
+#[test]
+fn an_unattributed_quotation_paragraph_after_narration_is_its_persons() {
+    let text = "Trade Minister Odile Ferrand opened the summit with a long speech.\n\n\
+                She defended the tariffs, and she mocked her critics in the chamber.\n\n\
+                “Nobody who has run a factory believes these numbers. Nobody.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Nobody who"), Some("Odile Ferrand"));
+    // Narration about a thing gives no speaker.
+    let text = "The old bridge over the river closed in April after engineers found cracks.\n\n\
+                “Nobody who has crossed it recently will be surprised by this.”";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Nobody who"), None);
+}
+
+#[test]
+fn a_role_noun_that_speaks_takes_the_countrys_actor_and_is_named_as_written() {
+    let text = "KAMPALA — Uganda's government raised fuel duties on Monday. A senior police officer said \
+                the marches would be dispersed. One official told reporters that the duty would stay.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "the marches"), Some("UGACOP"));
+    assert_eq!(
+        speaker_of(&coded.quotes, "the marches"),
+        Some("A senior police officer")
+    );
+    assert_eq!(code_of(&coded.quotes, "the duty"), Some("UGAGOV"));
+    assert_eq!(speaker_of(&coded.quotes, "the duty"), Some("One official"));
+}
+
+#[test]
+fn retorts_are_speech_cues() {
+    let text = "“That is simply false,” Councillor Roald Brekke shot back.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "That is simply"), Some("Roald Brekke"));
+    let text = "Referee Tomas Ilves lost his patience. “Clear the pitch now,” Ilves barked at the fans.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Clear the pitch"), Some("Tomas Ilves"));
+}
+
+#[test]
+fn a_relative_pronoun_before_the_cue_is_the_speakers_mention() {
+    let text = "The tour was led by Oskar Lindqvist, who said the glacier had shrunk by a third.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the glacier"), Some("Oskar Lindqvist"));
+    assert_eq!(mention_of(text, &coded.quotes, "the glacier"), "who");
+    // A relative clause that ends before the cue leaves the mention on the name.
+    let text = "Minister Farida Osei, who chaired the talks in Accra, told reporters the deal was close.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the deal"), Some("Farida Osei"));
+    assert_eq!(mention_of(text, &coded.quotes, "the deal"), "Farida Osei");
+}
+
+#[test]
+fn a_list_of_countries_after_of_belongs_to_the_speaker_phrase() {
+    let text = "Trade ministers of Ghana, Togo, Benin and Niger met in Lome on Friday, saying the corridor \
+                would open in May.";
+    let coded = code(text);
+    assert_eq!(
+        speaker_of(&coded.quotes, "the corridor"),
+        Some("Trade ministers of Ghana, Togo, Benin and Niger")
+    );
+    // A person named before "of": the list is no part of the name.
+    let text = "Envoy Mari Koskinen of Finland, who chaired the round, said the talks had ended.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the talks"), Some("Mari Koskinen"));
+}
+
+#[test]
+fn a_document_that_reads_is_the_speaker() {
+    let text = "“Voters deserve a straight answer,” the editorial read.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "Voters deserve"), Some("the editorial"));
+    assert_eq!(quote(&coded.quotes, "Voters deserve").cue.as_deref(), Some("read"));
+}
+
+#[test]
+fn a_document_named_in_an_opening_adjunct_or_under_another_noun_speaks_for_its_issuer() {
+    // The issuer is the subject after "In a press release,"; "the statement" is that release.
+    let text = "In a press release, the Kenyan finance ministry says fuel duties will rise in July.\n\n\
+                “Prices at the pump will be reviewed every month,” the statement reads.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "Prices at the pump"), Some("KENGOV"));
+    assert_eq!(mention_of(text, &coded.quotes, "Prices at the pump"), "the statement");
+    // The issuer before the document, another document noun later.
+    let text = "Chile's foreign ministry published a communique on Sunday about the border dispute. \
+                The statement added that talks with Bolivia would resume.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "talks with Bolivia"), Some("CHLGOV"));
+}
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_no_subject() {
+    let text = "Last year, Governor Nia Obeng played down the audit and argued that the figures were old.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the figures"), Some("Nia Obeng"));
+    let text = "Minister Paulo Nhaca arrived late. This week, he toured the port of Beira, saying the quays \
+                would be rebuilt.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the quays"), Some("Paulo Nhaca"));
+}
+
+#[test]
+fn a_name_in_apposition_after_an_inverted_description_speaks() {
+    let text = "Tarek Saadi was sentenced in absentia.\n\n“The verdict will not stand,” said his lawyer, Nour \
+                Khalil.\n\n“He was never in the country,” says his sister, Rania.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "The verdict"), Some("Nour Khalil"));
+    assert_eq!(speaker_of(&coded.quotes, "He was never"), Some("Rania"));
+    // A relative clause after the description is no name.
+    let text = "“The shipment has left,” said a police officer, who asked not to be named.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "The shipment"), Some("a police officer"));
+}
+
+#[test]
+fn a_description_before_a_named_speaker_is_no_part_of_the_quotation() {
+    let text = "“The court ignored the evidence,” her father, Yusuf Demir, said after the hearing.";
+    let coded = code(text);
+    assert_eq!(coded.quotes.len(), 1, "{:?}", summary(&coded.quotes));
+    assert_eq!(coded.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(coded.quotes[0].text, "The court ignored the evidence,");
+    assert_eq!(speaker_of(&coded.quotes, "The court"), Some("Yusuf Demir"));
+    let text = "The dam will be finished by spring, the agency's director, Elif Kaya, told reporters.";
+    let coded = code(text);
+    assert_eq!(coded.quotes[0].text, "The dam will be finished by spring");
+    assert_eq!(speaker_of(&coded.quotes, "The dam"), Some("Elif Kaya"));
+}
+
+#[test]
+fn a_time_phrase_between_subject_and_cue_is_no_speaker() {
+    let text = "Senator Dana Whitfield (D-Calif.) last week said the email chains were harmless.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the email chains"), Some("Dana Whitfield"));
+    let text = "The Kenyan finance ministry on Monday said fuel duties would rise.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "fuel duties"), Some("KENGOV"));
+}
+
+#[test]
+fn a_dateline_split_from_its_agency_is_still_no_subject() {
+    // The sentence splitter ends a sentence after "Fla."; the agency and dash open the next one.
+    let text = "Storm cleanup begins.\n\nTAMPA, Fla. (Reuters) - Governor Lyle Banner toured the flooded \
+                streets on Friday and said aid would arrive within days.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "aid would"), Some("Lyle Banner"));
+}
+
+#[test]
+fn an_adjective_and_to_before_the_cue_leave_the_subject_speaking() {
+    let text = "Governor Lyle Banner was quick to add that the tolls would stay.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the tolls"), Some("Lyle Banner"));
+    let text = "Younger farmers are far more likely to say that the subsidies helped them.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the subsidies"), Some("Younger farmers"));
+    // Only speech: "determined to make sure" reports nothing.
+    let text = "The unions are determined to make sure the plant stays open.";
+    assert!(code(text).quotes.is_empty());
+}
+
+#[test]
+fn a_description_ending_in_a_role_noun_after_the_can_speak() {
+    let text = "The Idaho Republican said that the vote was rushed.";
+    let coded = code(text);
+    let speaker = speaker_of(&coded.quotes, "the vote").expect("a speaker");
+    assert!(speaker.ends_with("Idaho Republican"), "{speaker}");
+    let text = "The Ohio Democrat told reporters the budget was late.";
+    let coded = code(text);
+    assert!(speaker_of(&coded.quotes, "the budget").is_some_and(|s| s.ends_with("Ohio Democrat")));
 }
