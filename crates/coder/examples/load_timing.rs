@@ -1,6 +1,7 @@
 //! Time the dictionary load: the whole `Coder::builtin()` and each stage's load alone (best of N runs, wall
-//! milliseconds), to see which stage the parallel load waits for. `load_timing [N] [repeat]`; with a repeat
-//! count it loads that many times after timing, for a profiler.
+//! milliseconds), to see which stage the parallel load waits for. `load_timing [N] [repeat] [stage]`: with a
+//! repeat count it loads the coder (or only `stage`: actors, quotes, events, places) that many times after
+//! timing, for a profiler or `time`.
 use detente_coder::{Coder, actors, events, places, quotes};
 use std::time::Instant;
 
@@ -38,8 +39,15 @@ fn main() {
         "places           {:7.1} ms",
         best(runs, || places::Places::load(&[]).expect("load"))
     );
+    let stage = args.next().unwrap_or_default();
     for _ in 0..repeat {
-        std::hint::black_box(Coder::builtin().expect("load"));
+        match stage.as_str() {
+            "actors" => drop(std::hint::black_box(actors::ActorRecognizer::load(&[]))),
+            "quotes" => drop(std::hint::black_box(quotes::QuoteExtractor::load(&[]))),
+            "events" => drop(std::hint::black_box(events::EventCoder::load(&[]))),
+            "places" => drop(std::hint::black_box(places::Places::load(&[]))),
+            _ => drop(std::hint::black_box(Coder::builtin())),
+        }
     }
 }
 
