@@ -237,7 +237,7 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     } else if targets.is_empty()
         && context::needs_counterpart(root)
         && !entry.alone
-        && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sources, first)
+        && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sources, first, None)
             .map(|o| (o, "the sentence"))
             .or_else(|| context::counterpart_in_lead(ctx, code, &sources).map(|o| (o, "the lead's pair")))
     {

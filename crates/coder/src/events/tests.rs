@@ -1373,11 +1373,42 @@ fn judgments_named_by_comparing_describing_or_questioning_are_criticism() {
     assert_eq!(got, ["FJI>TONGOV:111"]);
     let got = factual("Fiji called the Tongan fishing ban a sham.", &a);
     assert_eq!(got, ["FJI>TON:111"]);
-    let got = factual("Fiji described the Tongan levy as unlawful.", &a);
+    let got = factual("Fiji described the Tongan levy as unconstitutional.", &a);
     assert_eq!(got, ["FJI>TON:111"]);
     let got = factual("Fiji questioned the fairness of the Tongan election.", &a);
     assert_eq!(got, ["FJI>TON:111"]);
     // A judgment noun that classifies another noun judges nobody.
     let got = factual("Fiji compared Tonga's budget to a disaster relief plan.", &a);
+    assert_eq!(got, Vec::<String>::new());
+}
+
+#[test]
+fn reported_content_is_about_its_subject_and_a_countrys_own_policy_is_no_partner() {
+    let a = [("Malta's central bank", "MLTGOV"), ("Italy", "ITA")];
+    let text = "Malta's central bank warned that rising debts could harm trade with Italy.";
+    let q = quote(
+        text,
+        "rising debts could harm trade with Italy",
+        "warned",
+        "Malta's central bank",
+        "MLTGOV",
+    );
+    let got = code_with(text, &a, &[q]);
+    assert!(!got.iter().any(|e| e.contains(">ITA:")), "{got:?}");
+    let text = "Malta's central bank warned that Italy would pay for its default.";
+    let q = quote(
+        text,
+        "Italy would pay for its default",
+        "warned",
+        "Malta's central bank",
+        "MLTGOV",
+    );
+    let got = code_with(text, &a, &[q]);
+    assert!(got.iter().any(|e| e.starts_with("MLTGOV>ITA:13")), "{got:?}");
+    // A government pledging something for its own country names no partner.
+    let got = factual(
+        "The Maltese cabinet agreed to tighten Malta's asylum rules.",
+        &[("Maltese cabinet", "MLTGOV"), ("Malta", "MLT")],
+    );
     assert_eq!(got, Vec::<String>::new());
 }
