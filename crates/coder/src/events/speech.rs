@@ -65,6 +65,9 @@ pub fn content_target(q: &Quote, mentions: &[Mention], source: &Actor) -> Option
     let subject_is_an_actor = mentions[from..]
         .first()
         .is_some_and(|m| m.start < q.end && opens_the_content(q, m.start));
+    if q.kind == QuoteKind::Indirect && !subject_is_an_actor {
+        return None;
+    }
     mentions[from..]
         .iter()
         .take_while(|m| m.start < q.end)
@@ -73,7 +76,6 @@ pub fn content_target(q: &Quote, mentions: &[Mention], source: &Actor) -> Option
         // Reported content is about its subject ("warned that Iran would ..."), or, when the speaker's own side
         // is the subject, about whom it acts on; an actor deeper in content whose subject is no actor ("warned
         // that deficits would hurt the outlook for Peru") is not whom the warning is aimed at.
-        .filter(|m| q.kind != QuoteKind::Indirect || subject_is_an_actor)
         .find(|m| {
             m.actor.code != source.code
                 && m.actor
