@@ -28,7 +28,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         through_that: matches!(entry.root(), 2 | 10),
         ..ObjectSearch::PLAIN
     };
-    // "the tariffs that Peru imposed on Chile": a light verb in a relative clause on the noun; its object
+    // "the sanctions that Oslo imposed on Minsk": a light verb in a relative clause on the noun; its object
     // follows the light verb.
     let relative = light_verb(ctx, first)
         .is_none()
@@ -423,7 +423,7 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
         // "launched a new wave of strikes": "of" after a word of quantity keeps the noun in the verb's object.
         let quantity_of =
             s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && s.is(j - 2, Class::Number));
-        // "launched a bomb and gun attack": two modifiers joined.
+        // "fired a mortar and rocket barrage": two modifiers joined.
         let plain = |k: usize| s.toks[k].word && s.toks[k].actor.is_none() && s.toks[k].cls.is_empty();
         let joined_modifiers =
             s.is_word(j, &["and", "or"]) && j > 0 && plain(j - 1) && (j + 1 == first || plain(j + 1));
@@ -446,7 +446,7 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
             return None;
         }
         steps += 1;
-        // The left conjunct is a modifier too, whatever else it may be ("a bomb and gun attack").
+        // The left conjunct is a modifier too, whatever else it may be ("a mortar and rocket barrage").
         k = if joined_modifiers { j - 1 } else { j };
     }
     None

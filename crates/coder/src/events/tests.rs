@@ -1011,7 +1011,10 @@ fn signs_and_wants_that_are_no_acts() {
 fn a_meeting_after_an_occasion_word_is_the_clause_subjects() {
     let a = [("Latvia", "LVA"), ("Estonia", "EST")];
     // Before the meeting: an intention to meet; the meeting itself is not yet a fact.
-    let got = code("Latvia moved its fleet on Tuesday ahead of a summit with Estonia.", &a);
+    let got = code(
+        "Latvia moved its fleet to Riga before a two-day summit with Estonia.",
+        &a,
+    );
     assert!(
         has(&got, "LVA>EST:036") && has(&got, "EST>LVA:036") && !has(&got, "LVA>EST:040"),
         "{got:?}"
@@ -1081,8 +1084,8 @@ fn a_triggers_own_preposition_takes_the_phrase_right_after_it() {
 #[test]
 fn an_ing_verb_after_a_gerund_opener_is_the_clause_subjects_act() {
     let a = [("Malta", "MLT"), ("Cyprus", "CYP"), ("Greece", "GRC")];
-    let got = factual("Malta surprised Greece by criticizing Cyprus.", &a);
-    assert_eq!(got, ["MLT>CYP:111"]);
+    let got = factual("Malta irritated Greece by praising Cyprus.", &a);
+    assert_eq!(got, ["MLT>CYP:051"]);
     let got = factual("After accusing Cyprus of smuggling, Malta closed its port.", &a);
     assert!(has(&got, "MLT>CYP:112"), "{got:?}");
     // A predicate after a comma shares the subject before it.
@@ -1238,12 +1241,15 @@ fn a_light_verb_in_a_relative_clause_on_the_noun_gives_its_doer() {
         ("Ottawa", "CANGOV"),
         ("Oslo", "NORGOV"),
     ];
-    let got = factual("The tariffs that Peru slapped on Chile hurt copper miners.", &a);
+    let got = factual(
+        "Copper exporters blame the sanctions that Peru levied on Chile in May.",
+        &a,
+    );
     assert_eq!(got, ["PER>CHL:163"]);
     let got = factual("Sanctions which Ottawa has already imposed on Oslo remain.", &a);
     assert_eq!(got, ["CANGOV>NORGOV:163"]);
     // Another verb in the relative clause lends nothing.
-    let got = factual("The tariffs that Peru dislikes hurt Chile.", &a);
+    let got = factual("The sanctions that Peru dislikes hurt Chile.", &a);
     assert!(!got.iter().any(|e| e.ends_with(":163")), "{got:?}");
 }
 
@@ -1256,10 +1262,10 @@ fn two_joined_modifiers_keep_the_noun_in_the_light_verbs_object() {
     );
     assert_eq!(got, ["KENMIL>SOMREB:190"]);
     let got = factual(
-        "Kenyan troops fired both rubber bullets and tear gas at Somali refugees.",
-        &[("Kenyan troops", "KENMIL"), ("Somali refugees", "SOMREF")],
+        "Kenyan troops unleashed water cannon and tear gas on the marchers.",
+        &[("Kenyan troops", "KENMIL"), ("marchers", "SOMOPP")],
     );
-    assert!(has(&got, "KENMIL>SOMREF:175"), "{got:?}");
+    assert!(has(&got, "KENMIL>SOMOPP:175"), "{got:?}");
 }
 
 #[test]
