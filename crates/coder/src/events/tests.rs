@@ -1418,3 +1418,15 @@ fn reported_content_is_about_its_subject_and_a_countrys_own_policy_is_no_partner
     );
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn an_intention_stated_in_the_future_is_stated_now() {
+    let a = [("Oman", "OMN"), ("Qatar", "QAT")];
+    let got = factual("Oman said it would be willing to host talks with Qatar.", &a);
+    assert!(got.iter().any(|e| e.starts_with("OMN>QAT:03")), "{got:?}");
+    let got = factual("Oman will offer Qatar a new gas deal next week.", &a);
+    assert!(got.iter().any(|e| e.starts_with("OMN>QAT:03")), "{got:?}");
+    // The act intended stays a plan.
+    let got = factual("Oman will meet Qatar next week.", &a);
+    assert!(!has(&got, "OMN>QAT:040"), "{got:?}");
+}

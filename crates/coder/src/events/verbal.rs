@@ -542,6 +542,11 @@ pub fn with_mood(ctx: &Ctx, mut c: Candidate, mood: Mood) -> Vec<Candidate> {
             c.pattern = format!("{}; not factual: future", c.pattern);
             vec![threat, c]
         }
+        // "said it would be ready to host talks", "will offer aid": an intention stated now, whatever its tense.
+        Mood::Future if root == 3 && !c.negated => {
+            c.pattern = format!("{}; announced: intention", c.pattern);
+            vec![c]
+        }
         Mood::Future => {
             let mut out = Vec::new();
             // "will meet" is an intention to meet, "will impose sanctions" a threat, "will not meet" a refusal.
