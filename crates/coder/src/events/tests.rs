@@ -1430,3 +1430,12 @@ fn an_intention_stated_in_the_future_is_stated_now() {
     let got = factual("Oman will meet Qatar next week.", &a);
     assert!(!has(&got, "OMN>QAT:040"), "{got:?}");
 }
+
+#[test]
+fn relations_named_with_their_owners_possessive_are_still_relations() {
+    let a = [("Laos", "LAO"), ("Nepal", "NPL")];
+    let got = factual("Laos and Nepal restored their diplomatic ties on Friday.", &a);
+    assert!(has(&got, "LAO>NPL:050") && has(&got, "NPL>LAO:050"), "{got:?}");
+    let got = factual("Laos severed its ties with Nepal.", &a);
+    assert_eq!(got, ["LAO>NPL:161"]);
+}
