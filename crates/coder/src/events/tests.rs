@@ -1439,3 +1439,16 @@ fn relations_named_with_their_owners_possessive_are_still_relations() {
     let got = factual("Laos severed its ties with Nepal.", &a);
     assert_eq!(got, ["LAO>NPL:161"]);
 }
+
+#[test]
+fn supplies_cut_and_agencies_forced_out() {
+    let a = [
+        ("Chad", "TCD"),
+        ("Sudanese refugees", "SDNREF"),
+        ("the UN agency", "IGOUN"),
+    ];
+    let got = factual("Chad slashed water supplies to Sudanese refugees.", &a);
+    assert_eq!(got, ["TCD>SDNREF:162"]);
+    let got = factual("Chad forced the UN agency out within a week.", &a);
+    assert_eq!(got, ["TCD>IGOUN:166"]);
+}
