@@ -21,6 +21,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     if history_before(s, first) {
         return Reading::none("names history or a theme, not an action reported now");
     }
+    if end_before(s, first) {
+        return Reading::none("what someone wants ended (\"an end to the raids\") is no act of this sentence");
+    }
     let search = ObjectSearch {
         places: matches!(entry.root(), 14..=20),
         // "its demand that Chad reopen the border", "an appeal that Peru free them": whom an appeal or a
@@ -659,6 +662,29 @@ fn hyphenated_pair(ctx: &Ctx, first: usize) -> Option<(Vec<Party>, &'static str)
 /// "no talks", "without sanctions".
 fn negated_noun(s: &Sent, first: usize) -> bool {
     (first.saturating_sub(3)..first).any(|k| s.is_word(k, &["no", "without", "never"]))
+}
+
+/// "an end to the raids", "a halt to shelling of the port and Chadian airstrikes on it": the noun is in the phrase
+/// after a noun of ending (no verb or punctuation between).
+fn end_before(s: &Sent, first: usize) -> bool {
+    (first.saturating_sub(16)..first).any(|k| {
+        s.is_word(k, &["end", "halt", "stop"])
+            && s.w(k + 1) == "to"
+            && (k + 2..first).all(|j| {
+                s.toks[j].word
+                    && !s.is_any(
+                        j,
+                        &[
+                            Class::Be,
+                            Class::Have,
+                            Class::Future,
+                            Class::Irrealis,
+                            Class::Reporting,
+                            Class::Relative,
+                        ],
+                    )
+            })
+    })
 }
 
 /// "the anniversary of the invasion", "a film about the war".

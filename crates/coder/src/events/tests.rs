@@ -1452,3 +1452,21 @@ fn supplies_cut_and_agencies_forced_out() {
     let got = factual("Chad forced the UN agency out within a week.", &a);
     assert_eq!(got, ["TCD>IGOUN:166"]);
 }
+
+#[test]
+fn what_someone_wants_ended_is_no_act_of_the_sentence() {
+    let a = [("Malian", "MLI"), ("herders", "NERCVL"), ("Ghana", "GHA")];
+    let got = factual(
+        "The deal brought a halt to the shelling of the two river valleys and Malian drone strikes on herders.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("MLI>")), "{got:?}");
+    let got = factual(
+        "Monday's truce set an end to cattle raids along the old northern trade routes and Malian airstrikes against herders.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("MLI>")), "{got:?}");
+    // Without the noun of ending, the strikes are reported.
+    let got = factual("Malian drone strikes on herders killed nine.", &a);
+    assert!(got.iter().any(|e| e.starts_with("MLI>NERCVL:19")), "{got:?}");
+}
