@@ -234,6 +234,19 @@ mod tests {
         );
         // Home is no host; the explanation lists the same events as the coded article.
         assert_eq!(hosts("The Norwegian prime minister visited Bergen on Sunday."), []);
+        // Aid delivered or halted in a place goes to that place's country.
+        let coded = coder.code(&article(
+            "Norway's government halted aid deliveries in Mogadishu on Monday.",
+        ));
+        let aid: Vec<_> = coded
+            .events
+            .iter()
+            .map(|e| (e.code.as_str(), e.target.as_ref().map(|t| t.code.as_str())))
+            .collect();
+        assert!(
+            aid.iter().any(|&(c, t)| c.starts_with("162") && t == Some("SOM")),
+            "{aid:?}"
+        );
         let (coded, why) = coder.explain(&article("Chile's foreign minister arrived in Nairobi on Friday."));
         assert_eq!(coded.events, why.events);
     }

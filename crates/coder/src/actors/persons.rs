@@ -435,17 +435,7 @@ impl<'a> ArticleState<'a> {
                 ..actor
             });
             let (gender, last, actor) = (rec.gender, rec.last, rec.actor.clone().unwrap_or_default());
-            let name_start = self.name_start_before(last);
-            self.emit(
-                name_start,
-                last,
-                actor,
-                Resolution::Apposition,
-                MentionKind::Person,
-                entity,
-                gender,
-                false,
-            );
+            self.emit_named_by_apposition(last, actor, entity, gender);
             return j;
         }
         let Some(after_comma) = rest.strip_prefix(',') else {
@@ -524,17 +514,7 @@ impl<'a> ArticleState<'a> {
             if let Some(t) = title {
                 self.add_title(entity, t);
             }
-            let name_start = self.name_start_before(last);
-            self.emit(
-                name_start,
-                last,
-                actor,
-                Resolution::Apposition,
-                MentionKind::Person,
-                entity,
-                gender,
-                false,
-            );
+            self.emit_named_by_apposition(last, actor, entity, gender);
         } else if let Some(t) = phrase.title {
             self.add_title(entity, t);
         }
@@ -562,6 +542,21 @@ impl<'a> ArticleState<'a> {
     }
 
     /// Start of the capitalised name that ends at `end` (for names emitted after their apposition).
+    /// The name ending at `last`, a person the apposition after it describes.
+    fn emit_named_by_apposition(&mut self, last: usize, actor: Actor, entity: usize, gender: Option<char>) {
+        let name_start = self.name_start_before(last);
+        self.emit(
+            name_start,
+            last,
+            actor,
+            Resolution::Apposition,
+            MentionKind::Person,
+            entity,
+            gender,
+            false,
+        );
+    }
+
     pub(super) fn name_start_before(&self, end: usize) -> usize {
         let mut start = end;
         let mut pos = end;

@@ -15,12 +15,18 @@ pub fn needs_counterpart(root: u8) -> bool {
     matches!(root, 1..=3 | 5 | 10..=13 | 16)
 }
 
-/// The actor of another side nearest to token `at` in the sentence.
-pub fn counterpart_in_sentence(ctx: &Ctx, sources: &[Party], at: usize) -> Option<Party> {
+/// The actor of another side nearest to token `at` in the sentence, outside the byte span `outside`.
+pub fn counterpart_in_sentence(
+    ctx: &Ctx,
+    sources: &[Party],
+    at: usize,
+    outside: Option<(usize, usize)>,
+) -> Option<Party> {
     let s = ctx.s;
     let at_byte = s.toks.get(at).map_or(s.span.start, |t| t.start);
     s.actors
         .iter()
+        .filter(|a| outside.is_none_or(|(lo, hi)| a.mention.end <= lo || hi <= a.mention.start))
         .filter(|a| a.kind() != MentionKind::Pronoun && !sources.iter().any(|src| same_side(&src.actor, a.actor())))
         // "a summit in Belgium": where something happens is not whom it involves.
         .filter(|a| !syntax::is_place_phrase(s, a.first))

@@ -188,10 +188,12 @@ pub fn own_forces(source: &Actor, target: &Actor) -> bool {
 /// (arrests, bans, attacks) stays an event.
 fn own_public(code: &str, source: &Actor, target: &Actor) -> bool {
     let cooperative = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
+    // ("agreed to tighten the German border": the country named as a whole is the scene, not a partner.)
+    let own_country = target.role.is_none() && target.org.is_none();
     cooperative
         && source.country.is_some()
         && target.country == source.country
-        && target.role.as_deref() == Some("CVL")
+        && (target.role.as_deref() == Some("CVL") || own_country)
         && source.role.as_deref() != Some("CVL")
 }
 

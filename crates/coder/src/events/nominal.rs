@@ -21,6 +21,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     if history_before(s, first) {
         return Reading::none("names history or a theme, not an action reported now");
     }
+    if end_before(s, first) {
+        return Reading::none("what someone wants ended (\"an end to the raids\") is no act of this sentence");
+    }
     let search = ObjectSearch {
         places: matches!(entry.root(), 14..=20),
         // "its demand that Chad reopen the border", "an appeal that Peru free them": whom an appeal or a
@@ -28,7 +31,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         through_that: matches!(entry.root(), 2 | 10),
         ..ObjectSearch::PLAIN
     };
-    // "the tariffs that Peru imposed on Chile": a light verb in a relative clause on the noun; its object
+    // "the sanctions that Oslo imposed on Minsk": a light verb in a relative clause on the noun; its object
     // follows the light verb.
     let relative = light_verb(ctx, first)
         .is_none()
@@ -237,7 +240,7 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     } else if targets.is_empty()
         && context::needs_counterpart(root)
         && !entry.alone
-        && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sources, first)
+        && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sources, first, None)
             .map(|o| (o, "the sentence"))
             .or_else(|| context::counterpart_in_lead(ctx, code, &sources).map(|o| (o, "the lead's pair")))
     {
@@ -423,7 +426,7 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
         // "launched a new wave of strikes": "of" after a word of quantity keeps the noun in the verb's object.
         let quantity_of =
             s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && s.is(j - 2, Class::Number));
-        // "launched a bomb and gun attack": two modifiers joined.
+        // "fired a mortar and rocket barrage": two modifiers joined.
         let plain = |k: usize| s.toks[k].word && s.toks[k].actor.is_none() && s.toks[k].cls.is_empty();
         let joined_modifiers =
             s.is_word(j, &["and", "or"]) && j > 0 && plain(j - 1) && (j + 1 == first || plain(j + 1));
@@ -446,7 +449,7 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
             return None;
         }
         steps += 1;
-        // The left conjunct is a modifier too, whatever else it may be ("a bomb and gun attack").
+        // The left conjunct is a modifier too, whatever else it may be ("a mortar and rocket barrage").
         k = if joined_modifiers { j - 1 } else { j };
     }
     None
@@ -659,6 +662,29 @@ fn hyphenated_pair(ctx: &Ctx, first: usize) -> Option<(Vec<Party>, &'static str)
 /// "no talks", "without sanctions".
 fn negated_noun(s: &Sent, first: usize) -> bool {
     (first.saturating_sub(3)..first).any(|k| s.is_word(k, &["no", "without", "never"]))
+}
+
+/// "an end to the raids", "a halt to shelling of the port and Chadian airstrikes on it": the noun is in the phrase
+/// after a noun of ending (no verb or punctuation between).
+fn end_before(s: &Sent, first: usize) -> bool {
+    (first.saturating_sub(16)..first).any(|k| {
+        s.is_word(k, &["end", "halt", "stop"])
+            && s.w(k + 1) == "to"
+            && (k + 2..first).all(|j| {
+                s.toks[j].word
+                    && !s.is_any(
+                        j,
+                        &[
+                            Class::Be,
+                            Class::Have,
+                            Class::Future,
+                            Class::Irrealis,
+                            Class::Reporting,
+                            Class::Relative,
+                        ],
+                    )
+            })
+    })
 }
 
 /// "the anniversary of the invasion", "a film about the war".

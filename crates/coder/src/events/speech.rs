@@ -10,7 +10,7 @@ use super::lexicon::Frame;
 use super::sentence::Sent;
 use super::syntax;
 use super::verbgroup::VerbGroup;
-use detente_records::{Actor, Mention, MentionKind, Quote};
+use detente_records::{Actor, Mention, MentionKind, Quote, QuoteKind};
 
 /// The quote whose cue (the speech verb) covers the byte span `start..end`.
 pub fn quote_of_cue(quotes: &[Quote], candidates: &[usize], start: usize, end: usize) -> Option<usize> {
@@ -52,14 +52,30 @@ pub fn speaker_named_in(q: &Quote, s: &Sent) -> bool {
         .is_some_and(|m| s.span.start <= m.start && m.end <= s.span.end)
 }
 
+/// The actor at byte `start` opens the quote's content: at most three words before it.
+fn opens_the_content(q: &Quote, start: usize) -> bool {
+    q.text
+        .get(..start.saturating_sub(q.start))
+        .is_some_and(|before| before.split_whitespace().count() <= 3)
+}
+
 /// The first actor the quote's content names that is not the speaker: what a warning or an accusation is about.
 pub fn content_target(q: &Quote, mentions: &[Mention], source: &Actor) -> Option<Party> {
     let from = mentions.partition_point(|m| m.end <= q.start);
+    let subject_is_an_actor = mentions[from..]
+        .first()
+        .is_some_and(|m| m.start < q.end && opens_the_content(q, m.start));
+    if q.kind == QuoteKind::Indirect && !subject_is_an_actor {
+        return None;
+    }
     mentions[from..]
         .iter()
         .take_while(|m| m.start < q.end)
         .filter(|m| m.end <= q.end && !m.actor.code.is_empty())
         .filter(|m| m.kind != MentionKind::Pronoun)
+        // Reported content is about its subject ("warned that Iran would ..."), or, when the speaker's own side
+        // is the subject, about whom it acts on; an actor deeper in content whose subject is no actor ("warned
+        // that deficits would hurt the outlook for Peru") is not whom the warning is aimed at.
         .find(|m| {
             m.actor.code != source.code
                 && m.actor

@@ -1011,7 +1011,10 @@ fn signs_and_wants_that_are_no_acts() {
 fn a_meeting_after_an_occasion_word_is_the_clause_subjects() {
     let a = [("Latvia", "LVA"), ("Estonia", "EST")];
     // Before the meeting: an intention to meet; the meeting itself is not yet a fact.
-    let got = code("Latvia moved its fleet on Tuesday ahead of a summit with Estonia.", &a);
+    let got = code(
+        "Latvia moved its fleet to Riga before a two-day summit with Estonia.",
+        &a,
+    );
     assert!(
         has(&got, "LVA>EST:036") && has(&got, "EST>LVA:036") && !has(&got, "LVA>EST:040"),
         "{got:?}"
@@ -1081,8 +1084,8 @@ fn a_triggers_own_preposition_takes_the_phrase_right_after_it() {
 #[test]
 fn an_ing_verb_after_a_gerund_opener_is_the_clause_subjects_act() {
     let a = [("Malta", "MLT"), ("Cyprus", "CYP"), ("Greece", "GRC")];
-    let got = factual("Malta surprised Greece by criticizing Cyprus.", &a);
-    assert_eq!(got, ["MLT>CYP:111"]);
+    let got = factual("Malta irritated Greece by praising Cyprus.", &a);
+    assert_eq!(got, ["MLT>CYP:051"]);
     let got = factual("After accusing Cyprus of smuggling, Malta closed its port.", &a);
     assert!(has(&got, "MLT>CYP:112"), "{got:?}");
     // A predicate after a comma shares the subject before it.
@@ -1238,12 +1241,15 @@ fn a_light_verb_in_a_relative_clause_on_the_noun_gives_its_doer() {
         ("Ottawa", "CANGOV"),
         ("Oslo", "NORGOV"),
     ];
-    let got = factual("The tariffs that Peru slapped on Chile hurt copper miners.", &a);
+    let got = factual(
+        "Copper exporters blame the sanctions that Peru levied on Chile in May.",
+        &a,
+    );
     assert_eq!(got, ["PER>CHL:163"]);
     let got = factual("Sanctions which Ottawa has already imposed on Oslo remain.", &a);
     assert_eq!(got, ["CANGOV>NORGOV:163"]);
     // Another verb in the relative clause lends nothing.
-    let got = factual("The tariffs that Peru dislikes hurt Chile.", &a);
+    let got = factual("The sanctions that Peru dislikes hurt Chile.", &a);
     assert!(!got.iter().any(|e| e.ends_with(":163")), "{got:?}");
 }
 
@@ -1256,10 +1262,10 @@ fn two_joined_modifiers_keep_the_noun_in_the_light_verbs_object() {
     );
     assert_eq!(got, ["KENMIL>SOMREB:190"]);
     let got = factual(
-        "Kenyan troops fired both rubber bullets and tear gas at Somali refugees.",
-        &[("Kenyan troops", "KENMIL"), ("Somali refugees", "SOMREF")],
+        "Kenyan troops unleashed water cannon and tear gas on the marchers.",
+        &[("Kenyan troops", "KENMIL"), ("marchers", "SOMOPP")],
     );
-    assert!(has(&got, "KENMIL>SOMREF:175"), "{got:?}");
+    assert!(has(&got, "KENMIL>SOMOPP:175"), "{got:?}");
 }
 
 #[test]
@@ -1373,11 +1379,94 @@ fn judgments_named_by_comparing_describing_or_questioning_are_criticism() {
     assert_eq!(got, ["FJI>TONGOV:111"]);
     let got = factual("Fiji called the Tongan fishing ban a sham.", &a);
     assert_eq!(got, ["FJI>TON:111"]);
-    let got = factual("Fiji described the Tongan levy as unlawful.", &a);
+    let got = factual("Fiji described the Tongan levy as unconstitutional.", &a);
     assert_eq!(got, ["FJI>TON:111"]);
     let got = factual("Fiji questioned the fairness of the Tongan election.", &a);
     assert_eq!(got, ["FJI>TON:111"]);
     // A judgment noun that classifies another noun judges nobody.
     let got = factual("Fiji compared Tonga's budget to a disaster relief plan.", &a);
     assert_eq!(got, Vec::<String>::new());
+}
+
+#[test]
+fn reported_content_is_about_its_subject_and_a_countrys_own_policy_is_no_partner() {
+    let a = [("Malta's central bank", "MLTGOV"), ("Italy", "ITA")];
+    let text = "Malta's central bank warned that rising debts could harm trade with Italy.";
+    let q = quote(
+        text,
+        "rising debts could harm trade with Italy",
+        "warned",
+        "Malta's central bank",
+        "MLTGOV",
+    );
+    let got = code_with(text, &a, &[q]);
+    assert!(!got.iter().any(|e| e.contains(">ITA:")), "{got:?}");
+    let text = "Malta's central bank warned that Italy would pay for its default.";
+    let q = quote(
+        text,
+        "Italy would pay for its default",
+        "warned",
+        "Malta's central bank",
+        "MLTGOV",
+    );
+    let got = code_with(text, &a, &[q]);
+    assert!(got.iter().any(|e| e.starts_with("MLTGOV>ITA:13")), "{got:?}");
+    // A government pledging something for its own country names no partner.
+    let got = factual(
+        "The Maltese cabinet agreed to tighten Malta's asylum rules.",
+        &[("Maltese cabinet", "MLTGOV"), ("Malta", "MLT")],
+    );
+    assert_eq!(got, Vec::<String>::new());
+}
+
+#[test]
+fn an_intention_stated_in_the_future_is_stated_now() {
+    let a = [("Oman", "OMN"), ("Qatar", "QAT")];
+    let got = factual("Oman said it would be willing to host talks with Qatar.", &a);
+    assert!(got.iter().any(|e| e.starts_with("OMN>QAT:03")), "{got:?}");
+    let got = factual("Oman will offer Qatar a new gas deal next week.", &a);
+    assert!(got.iter().any(|e| e.starts_with("OMN>QAT:03")), "{got:?}");
+    // The act intended stays a plan.
+    let got = factual("Oman will meet Qatar next week.", &a);
+    assert!(!has(&got, "OMN>QAT:040"), "{got:?}");
+}
+
+#[test]
+fn relations_named_with_their_owners_possessive_are_still_relations() {
+    let a = [("Laos", "LAO"), ("Nepal", "NPL")];
+    let got = factual("Laos and Nepal restored their diplomatic ties on Friday.", &a);
+    assert!(has(&got, "LAO>NPL:050") && has(&got, "NPL>LAO:050"), "{got:?}");
+    let got = factual("Laos severed its ties with Nepal.", &a);
+    assert_eq!(got, ["LAO>NPL:161"]);
+}
+
+#[test]
+fn supplies_cut_and_agencies_forced_out() {
+    let a = [
+        ("Chad", "TCD"),
+        ("Sudanese refugees", "SDNREF"),
+        ("the UN agency", "IGOUN"),
+    ];
+    let got = factual("Chad slashed water supplies to Sudanese refugees.", &a);
+    assert_eq!(got, ["TCD>SDNREF:162"]);
+    let got = factual("Chad forced the UN agency out within a week.", &a);
+    assert_eq!(got, ["TCD>IGOUN:166"]);
+}
+
+#[test]
+fn what_someone_wants_ended_is_no_act_of_the_sentence() {
+    let a = [("Malian", "MLI"), ("herders", "NERCVL"), ("Ghana", "GHA")];
+    let got = factual(
+        "The deal brought a halt to the shelling of the two river valleys and Malian drone strikes on herders.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("MLI>")), "{got:?}");
+    let got = factual(
+        "Monday's truce set an end to cattle raids along the old northern trade routes and Malian airstrikes against herders.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("MLI>")), "{got:?}");
+    // Without the noun of ending, the strikes are reported.
+    let got = factual("Malian drone strikes on herders killed nine.", &a);
+    assert!(got.iter().any(|e| e.starts_with("MLI>NERCVL:19")), "{got:?}");
 }

@@ -61,7 +61,8 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
             }
         } else if context::needs_counterpart(code_root)
             && may_take_counterpart(s, entry, &g, sides.sources.len())
-            && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sides.sources, first)
+            // An actor deep in reported content whose subject is no actor is not whom the act is aimed at.
+            && let Some((other, whence)) = context::counterpart_in_sentence(ctx, &sides.sources, first, reported_span(ctx, sides.quote))
                 .map(|o| (o, "the sentence"))
                 .or_else(|| context::counterpart_in_lead(ctx, &code, &sides.sources).map(|o| (o, "the lead's pair")))
         {
@@ -88,6 +89,12 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
 
 /// Whether an act with no target may take the sentence's other side: not one that stands alone, not a
 /// reciprocal act of several sources, not an appeal that asks nobody else.
+/// The byte span of the reported (indirect) content of the verb's quotation.
+fn reported_span(ctx: &Ctx, quote: Option<usize>) -> Option<(usize, usize)> {
+    let q = &ctx.quotes[quote?];
+    (q.kind == detente_records::QuoteKind::Indirect).then_some((q.start, q.end))
+}
+
 fn may_take_counterpart(s: &super::sentence::Sent, entry: &Entry, g: &VerbGroup, sources: usize) -> bool {
     if entry.alone || entry.recip && sources > 1 {
         return false;
@@ -534,6 +541,11 @@ pub fn with_mood(ctx: &Ctx, mut c: Candidate, mood: Mood) -> Vec<Candidate> {
             c.factual = false;
             c.pattern = format!("{}; not factual: future", c.pattern);
             vec![threat, c]
+        }
+        // "said it would be ready to host talks", "will offer aid": an intention stated now, whatever its tense.
+        Mood::Future if root == 3 && !c.negated => {
+            c.pattern = format!("{}; announced: intention", c.pattern);
+            vec![c]
         }
         Mood::Future => {
             let mut out = Vec::new();

@@ -1,14 +1,16 @@
 //! Visits to a place that is no actor ("arrived in Nairobi", "visited Kyiv on Monday"): the host of the visit is
 //! the country of the place visited. News names the city far more often than the host state, and the actor stage
-//! rightly reads a capital after "in" as a place, not its government. Which place the visit's own clause names is
-//! known only once event locations are set, after the event stage: the engine emits such visits without a
-//! target, and [`settle`] gives each the country of its clause's place, or drops it.
+//! rightly reads a capital after "in" as a place, not its government. The same holds for aid delivered or halted
+//! in a place ("suspended aid deliveries in Mosul"): its recipient is that place's country. Which place the act's
+//! own clause names is known only once event locations are set, after the event stage: the engine emits such
+//! acts without a target, and [`settle`] gives each the country of its clause's place, or drops it.
 
 use detente_records::{Actor, Event, LocationVia};
 
-/// Make a visit (042) and host a visit (043): the codes whose missing target the place visited supplies.
+/// Make a visit (042), host a visit (043), give aid (07) and halt aid (162): the codes whose missing target the
+/// place of the act supplies.
 pub fn awaits_host(code: &str) -> bool {
-    matches!(code, "042" | "043")
+    matches!(code, "042" | "043") || code.starts_with("07") || code.starts_with("162")
 }
 
 /// Gives each visit without a target the country of the place its own clause names, when that is another
@@ -34,7 +36,11 @@ pub fn settle(events: &mut Vec<Event>) {
             country: Some(country),
             ..Actor::default()
         });
-        e.rule.push_str("; host: the country of the place visited");
+        e.rule.push_str(if e.code.starts_with("04") {
+            "; host: the country of the place visited"
+        } else {
+            "; recipient: the country of the place"
+        });
         true
     });
 }
@@ -92,6 +98,21 @@ mod tests {
             .collect();
         assert_eq!(hosts, [Some("KEN"), Some("PER")]);
         assert!(events[0].rule.ends_with("host: the country of the place visited"));
+    }
+
+    #[test]
+    fn aid_given_or_halted_in_a_place_goes_to_its_country() {
+        let mut events = vec![
+            visit("NOR", "1623", Some(("SOM", LocationVia::Clause))),
+            visit("NOR", "073", Some(("HTI", LocationVia::Clause))),
+        ];
+        settle(&mut events);
+        let hosts: Vec<_> = events
+            .iter()
+            .map(|e| e.target.as_ref().map(|t| t.code.as_str()))
+            .collect();
+        assert_eq!(hosts, [Some("SOM"), Some("HTI")]);
+        assert!(events[0].rule.ends_with("recipient: the country of the place"));
     }
 
     #[test]
