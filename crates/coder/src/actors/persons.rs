@@ -769,7 +769,24 @@ fn party_state_tag(rest: &str) -> bool {
     if !matches!(party, Some('D' | 'R' | 'I')) || !matches!(sep, Some('-' | '–' | '.')) {
         return false;
     }
-    let state = t[2..].trim_start_matches([',', ' ', '-']);
+    // (After the two characters read: "–" is three bytes.)
+    let state = chars.as_str().trim_start_matches([',', ' ', '-']);
     let word: String = state.chars().take_while(|c| c.is_alphabetic() || *c == '.').collect();
     rest.len() > t.len() && word.len() >= 2 && word.starts_with(char::is_uppercase) && word.len() <= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::party_state_tag;
+
+    #[test]
+    fn party_state_tags_with_hyphens_dashes_and_dots() {
+        assert!(party_state_tag(" (R-Utah) said"));
+        assert!(party_state_tag(", D-Ore., voted"));
+        // An en dash is three bytes: reading past it must not split a character (it panicked once).
+        assert!(party_state_tag(" (D–Mass.) and others"));
+        assert!(party_state_tag(" (I–Vt.)?"));
+        assert!(!party_state_tag(", Dallas, voted"));
+        assert!(!party_state_tag(" (D–"));
+    }
 }
