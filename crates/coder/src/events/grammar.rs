@@ -60,6 +60,7 @@ classes! {
     OccasionWord = "occasion_words",
     ProspectWord = "prospect_words",
     GerundOpener = "gerund_openers",
+    ConditionWord = "condition_words",
     IrrealisMarker = "irrealis_markers",
     HistoryMarker = "history_markers",
     RoleHead = "role_heads",

@@ -1322,6 +1322,11 @@ fn an_act_made_to_depend_on_another_is_a_threat() {
         &[("Ghana", "GHA"), ("Togo's envoy", "TGOGOV")],
     );
     assert!(has(&got, "GHA>TGOGOV:136"), "{got:?}");
+    let got = code(
+        "Ghana will withdraw its troops from Togo provided the raids continue.",
+        &[("Ghana", "GHA"), ("Togo", "TGO")],
+    );
+    assert!(got.iter().any(|e| e.starts_with("GHA>TGO:13")), "{got:?}");
     // A cooperative act on a condition is still an intention.
     let got = code("Ghana will meet Togo if asked.", &a);
     assert!(

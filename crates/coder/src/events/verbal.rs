@@ -489,16 +489,12 @@ fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: 
 
 /// Applies the mood: factual as is; a future becomes an intention or a threat of its source (and the action
 /// itself, not factual); anything else is not factual.
-/// "unless" or "if" after the trigger ending at byte `end`, in the same clause.
-fn condition_after(s: &Sent, end: usize) -> Option<&'static str> {
+/// A condition word ("unless", "if") after the trigger ending at byte `end`, in the same clause.
+fn condition_after(s: &Sent, end: usize) -> bool {
     let from = s.toks.partition_point(|t| t.start < end);
     (from..s.len())
         .take_while(|&k| !s.is_punct(k, &[";", ":", "—", "–", "(", ")", "“", "”", "\""]))
-        .find_map(|k| match s.w(k) {
-            "unless" => Some("unless"),
-            "if" => Some("if"),
-            _ => None,
-        })
+        .any(|k| s.is(k, Class::ConditionWord))
 }
 
 /// The threat a conditional act makes: coded by the act threatened (`complements.toml`, [threat]), 130 when the
@@ -519,13 +515,14 @@ fn conditional(ctx: &Ctx, c: &Candidate) -> Candidate {
 
 pub fn with_mood(ctx: &Ctx, mut c: Candidate, mood: Mood) -> Vec<Candidate> {
     let root: u8 = c.code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
-    let condition = condition_after(ctx.s, c.trigger.1);
     // "will withdraw its troops unless X ...", "may cut aid if X ...": a hostile act or a withdrawal made to depend
-    // on what another does is a threat ("will meet if invited", "will resume aid unless" stay intentions).
-    let conditional_threat = !c.negated && condition.is_some() && !matches!(root, 1..=7 | 9..=13);
+    // on what another does is a threat ("will meet if invited", "will resume aid unless" stay intentions). Only
+    // read for acts not yet done (most candidates are factual).
+    let conditional_threat =
+        |c: &Candidate| !c.negated && !matches!(root, 1..=7 | 9..=13) && condition_after(ctx.s, c.trigger.1);
     match mood {
         Mood::Factual => vec![c],
-        Mood::Irrealis("modal") if conditional_threat => {
+        Mood::Irrealis("modal") if conditional_threat(&c) => {
             let threat = conditional(ctx, &c);
             c.factual = false;
             c.pattern = format!("{}; not factual: modal", c.pattern);
@@ -536,7 +533,7 @@ pub fn with_mood(ctx: &Ctx, mut c: Candidate, mood: Mood) -> Vec<Candidate> {
             c.pattern = format!("{}; not factual: {why}", c.pattern);
             vec![c]
         }
-        Mood::Future if conditional_threat => {
+        Mood::Future if conditional_threat(&c) => {
             let threat = conditional(ctx, &c);
             c.factual = false;
             c.pattern = format!("{}; not factual: future", c.pattern);

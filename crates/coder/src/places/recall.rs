@@ -153,7 +153,8 @@ pub fn venue_of_participants<'p>(
     if names.is_empty() {
         return None;
     }
-    let with_places = sentences_with(places, |p| usable(p) && p.feature.is_point() && !p.near);
+    let point = |p: &PlaceMention| usable(p) && p.feature.is_point() && !p.near;
+    let with_places = sentences_with(places, point);
     nearest_sentences(e.sentence, sentences.len()).find_map(|si| {
         // Only sentences that give a usable place are read.
         if with_places.binary_search(&si).is_err() {
@@ -172,10 +173,7 @@ pub fn venue_of_participants<'p>(
         if !named {
             return None;
         }
-        let pool: Vec<&PlaceMention> = places
-            .iter()
-            .filter(|p| p.sentence == si && usable(p) && p.feature.is_point() && !p.near)
-            .collect();
+        let pool: Vec<&PlaceMention> = places.iter().filter(|p| p.sentence == si && point(p)).collect();
         let first = pool.iter().copied().min_by_key(|p| p.start)?;
         Some(most_specific(first, &pool))
     })

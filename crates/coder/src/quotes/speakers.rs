@@ -338,7 +338,7 @@ const ATTACHING: &[&str] = &[
 ];
 
 /// The subject whose modifier ends with `np`: "staff travelling with the foreign minister", "officials in
-/// Quito", "the official who spoke to the AP", "volunteers in the port of Aden in southern Yemen". Returns
+/// Quito", "the aide who talked to reporters", "volunteers in the port of Aden in southern Yemen". Returns
 /// the phrase from that subject to the end of `np`, of the subject's kind; None when `np` is not the
 /// object of such a modifier.
 /// The phrase before "who" when a short relative clause runs from it to token `end` with no punctuation: "a
@@ -628,8 +628,8 @@ impl EntityIndex {
 
 /// The entity a speaker phrase names: for a person, the entity mentioned at the name; for a pronoun, the
 /// one the pronoun refers to; for other phrases, the entity mentioned at the phrase's head (not one named
-/// inside a prepositional phrase after it: "activists in the city of Raqqa in northern Syria" is no
-/// mention of Syria).
+/// inside a prepositional phrase after it: "medics in the town of Gao in eastern Mali" is no
+/// mention of Mali).
 /// Returns the entity and whether its mention covers the phrase's head word (else it only qualifies the
 /// phrase: "the administration's statements", "some Korea watchers").
 fn entity_for<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<(&'e Entity, bool)> {
@@ -734,7 +734,7 @@ pub(super) fn joint(doc: &Doc, s0: usize, np: &NounPhrase) -> Option<NounPhrase>
     const PREPOSITIONS: &[&str] = &["of", "for", "in", "from", "at", "with", "on", "to", "by"];
     let (a, b) = np.tok;
     let and = (a + 1..b.saturating_sub(1)).find(|&k| doc.low(k) == "and")?;
-    // "the leaders of France and Germany": a list inside a phrase's "of" belongs to that phrase.
+    // "the envoys of Peru and Chile": a list inside a phrase's "of" belongs to that phrase.
     if (a..and).any(|k| PREPOSITIONS.contains(&doc.low(k))) {
         return None;
     }
