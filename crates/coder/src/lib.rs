@@ -250,4 +250,42 @@ mod tests {
         let (coded, why) = coder.explain(&article("Chile's foreign minister arrived in Nairobi on Friday."));
         assert_eq!(coded.events, why.events);
     }
+
+    #[test]
+    fn force_used_on_a_place_hits_the_country_it_lies_in() {
+        let coder = Coder::builtin().expect("built-in dictionaries load");
+        let struck = |text: &str| -> Vec<(String, String, Option<String>)> {
+            let coded = coder.code(&Article {
+                id: "f".into(),
+                text: text.into(),
+                ..Article::default()
+            });
+            coded
+                .events
+                .iter()
+                .map(|e| {
+                    assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text);
+                    (
+                        e.source.code.clone(),
+                        e.code.clone(),
+                        e.target.as_ref().map(|t| t.code.clone()),
+                    )
+                })
+                .collect()
+        };
+        let hit = |src: &str, code: &str, tgt: &str| (src.to_string(), code.to_string(), Some(tgt.to_string()));
+        // The place named as the object, or after "in"/"near".
+        assert_eq!(
+            struck("Chadian jets struck Maiduguri before dawn."),
+            [hit("TCDMIL", "190", "NGA")]
+        );
+        assert_eq!(
+            struck("Ugandan troops raided a village near Kisangani on Tuesday."),
+            [hit("UGAMIL", "190", "COD")]
+        );
+        // A place in the attackers' own country names nobody they fought.
+        assert_eq!(struck("Ugandan troops raided a village near Gulu."), []);
+        // Said of politicians, "struck" is no use of force.
+        assert_eq!(struck("The Chadian minister struck a hopeful tone in Abuja."), []);
+    }
 }

@@ -97,8 +97,10 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
     let first_new = out.len();
     for c in candidates {
         for (source, target) in dyads(c) {
-            // A visit to a place that is no actor waits for its host (`visits`).
-            if target.is_none() && !c.alone && !super::visits::awaits_host(&c.code) {
+            // A visit to a place that is no actor waits for its host, force used on one for the place's
+            // country (`visits`).
+            let awaits_place = target.is_none() && !c.alone && super::visits::awaits_place_struck(&c.code);
+            if target.is_none() && !c.alone && !super::visits::awaits_host(&c.code) && !awaits_place {
                 continue;
             }
             if target.is_some_and(|t| {
@@ -134,7 +136,17 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
                 c.factual,
                 c.quote,
                 trigger,
-                format!("{} {} [{}]", c.entry_key, c.code, c.pattern),
+                format!(
+                    "{} {} [{}]{}",
+                    c.entry_key,
+                    c.code,
+                    c.pattern,
+                    if awaits_place {
+                        super::visits::AWAITING_PLACE
+                    } else {
+                        ""
+                    }
+                ),
             ));
         }
     }

@@ -1,17 +1,28 @@
 //! Figurative conflict: "the senator attacked the governor's plan", "Pelosi has clashed with the White House". Between
 //! politicians, parties, courts or the media, conflict verbs are criticism or disputes: the lexicon entry's
 //! `verbal` code applies. Armed forces, armed groups and states attacking territory keep the material code.
+//! A word that names force only in war ("strike") has `verbal = "-"`: it is an event only when an armed force or
+//! a state named as a whole does it ("jets struck the port"; "the minister struck a hopeful tone" is none).
 
 use super::emit::Party;
 use super::lexicon::Entry;
 use detente_records::MentionKind;
 
-/// The code an entry takes for these sides: its `verbal` code when the action is figurative, else its code.
-pub fn code_for<'e>(entry: &'e Entry, sources: &[Party], targets: &[Party]) -> (&'e str, bool) {
+/// The code an entry takes for these sides: its `verbal` code when the action is figurative, else its code;
+/// `None` when the entry names no event in figurative use (`verbal = "-"`).
+pub fn code_for<'e>(entry: &'e Entry, sources: &[Party], targets: &[Party]) -> Option<(&'e str, bool)> {
     match entry.verbal.as_deref() {
-        Some(verbal) if is_figurative(sources, targets) => (verbal, true),
-        _ => (entry.code.as_str(), false),
+        Some("-") if !sources.iter().any(|s| s.is_armed() || is_state(s)) => None,
+        Some(verbal) if is_figurative(sources, targets) => Some((verbal, true)),
+        _ => Some((entry.code.as_str(), false)),
     }
+}
+
+/// Why a reading was dropped when [`code_for`] gives no code.
+pub const ONLY_IN_WAR: &str = "a word for force whose doer is no armed force and no state";
+
+fn is_state(p: &Party) -> bool {
+    p.kind == MentionKind::Country && p.actor.role.is_none() && p.actor.org.is_none()
 }
 
 /// Politicians on the source side and no armed side: words, not weapons.
@@ -65,9 +76,12 @@ mod tests {
         let e = entry();
         let senator = p("USALEG", MentionKind::Person);
         let bureau = p("USAGOV", MentionKind::Organization);
-        assert_eq!(code_for(&e, std::slice::from_ref(&senator), &[bureau]), ("111", true));
+        assert_eq!(
+            code_for(&e, std::slice::from_ref(&senator), &[bureau]),
+            Some(("111", true))
+        );
         let party_leader = p("GBRPTY", MentionKind::Person);
-        assert_eq!(code_for(&e, &[party_leader], &[]).0, "111");
+        assert_eq!(code_for(&e, &[party_leader], &[]).unwrap().0, "111");
     }
 
     #[test]
@@ -75,15 +89,45 @@ mod tests {
         let e = entry();
         let state = p("SYR", MentionKind::Country);
         let other = p("TUR", MentionKind::Country);
-        assert_eq!(code_for(&e, std::slice::from_ref(&state), &[other]), ("190", false));
+        assert_eq!(
+            code_for(&e, std::slice::from_ref(&state), &[other]),
+            Some(("190", false))
+        );
         let troops = p("SYRMIL", MentionKind::Role);
         let rebels = p("SYRREB", MentionKind::Role);
-        assert_eq!(code_for(&e, &[troops], std::slice::from_ref(&rebels)).0, "190");
+        assert_eq!(code_for(&e, &[troops], std::slice::from_ref(&rebels)).unwrap().0, "190");
         let general = p("SYRMIL", MentionKind::Person);
-        assert_eq!(code_for(&e, &[general], &[rebels]).0, "190");
+        assert_eq!(code_for(&e, &[general], &[rebels]).unwrap().0, "190");
         let president = p("RUSGOV", MentionKind::Person);
-        assert_eq!(code_for(&e, &[president], &[p("GEO", MentionKind::Country)]).0, "190");
+        assert_eq!(
+            code_for(&e, &[president], &[p("GEO", MentionKind::Country)]).unwrap().0,
+            "190"
+        );
         let senator = p("USALEG", MentionKind::Person);
-        assert_eq!(code_for(&e, &[senator], &[p("CHN", MentionKind::Country)]).0, "111");
+        assert_eq!(
+            code_for(&e, &[senator], &[p("CHN", MentionKind::Country)]).unwrap().0,
+            "111"
+        );
+    }
+
+    #[test]
+    fn a_word_for_force_only_names_no_event_between_politicians() {
+        let strike = Entry {
+            lemma: "strike".into(),
+            verbal: Some("-".into()),
+            ..entry()
+        };
+        let minister = p("PERGOV", MentionKind::Person);
+        let deputy = p("PERLEG", MentionKind::Person);
+        assert_eq!(code_for(&strike, std::slice::from_ref(&minister), &[deputy]), None);
+        let ministry = p("PERGOV", MentionKind::Role);
+        assert_eq!(code_for(&strike, &[ministry], &[]), None);
+        let jets = p("ISRMIL", MentionKind::Role);
+        assert_eq!(
+            code_for(&strike, &[jets], &[p("LBN", MentionKind::Country)]),
+            Some(("190", false))
+        );
+        let state = p("ISR", MentionKind::Country);
+        assert_eq!(code_for(&strike, &[state], &[]), Some(("190", false)));
     }
 }

@@ -424,8 +424,8 @@ fn build_entry(
         if r.code.is_empty() {
             return Err("verbal needs a code".into());
         }
-        if v.len() < 3 || !ontology.contains(v) {
-            return Err(format!("verbal = {v:?} is not a CAMEO event code"));
+        if v != "-" && (v.len() < 3 || !ontology.contains(v)) {
+            return Err(format!("verbal = {v:?} is neither a CAMEO event code nor \"-\""));
         }
     }
     if pos != Pos::Verb && (r.past.is_some() || r.participle.is_some()) {

@@ -37,14 +37,15 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         .is_none()
         .then(|| relative_light_verb(ctx, last))
         .flatten();
-    let object_at = relative.map_or(last + 1, |(_, b, _)| b + 1);
+    let object_at = relative.map_or(last + 1, |((_, b, _), _)| b + 1);
     let after = syntax::object_from(s, object_at, search).or_else(|| {
         // A place the action reached ("suspended aid deliveries in Baghdad"); not for meetings and statements.
         (!matches!(entry.root(), 1..=5))
             .then(|| syntax::object_from(s, object_at, ObjectSearch { places: true, ..search }))
             .flatten()
     });
-    let light = light_verb(ctx, first).or(relative);
+    let relative_subject = relative.map(|(_, subject)| subject);
+    let light = light_verb(ctx, first).or(relative.map(|(l, _)| l));
     if light.is_none() && s.is(last, Class::StateNoun) {
         return Reading::none("a state of affairs, not an act (no light verb makes it one)");
     }
@@ -52,7 +53,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
         return cessation(ctx, e, a, first, last, after);
     }
     let doer = match light {
-        Some(l) => Doer::Light(l),
+        Some(l) => Doer::Light(l, relative_subject),
         None => {
             // "the Peru-Chile talks" are between the two; "the Peru-Chile probe" is about them.
             let pair = between(s, last + 1, entry.recip)
@@ -86,7 +87,8 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
 enum Doer {
     /// A verb whose object the noun is: its subject ("imposed sanctions"), or for "face", "suffer" its
     /// subject is the target.
-    Light((usize, usize, Option<FormKind>)),
+    /// The second field is the subject of a relative clause on the noun, which the clause itself names.
+    Light((usize, usize, Option<FormKind>), Option<usize>),
     /// A possessor, a modifier, "of X" after a communicative noun, or "by X".
     Other,
 }
@@ -102,12 +104,17 @@ struct Sides {
 
 fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after: Option<Arg>) -> Option<Sides> {
     let s = ctx.s;
-    if let Doer::Light((a, b, form)) = doer {
+    if let Doer::Light((a, b, form), relative_subject) = doer {
         let g = VerbGroup::read(s, a, b, form);
         if s.is(a, Class::PatientVerb) {
             return Some(patient(ctx, &g, last));
         }
-        let (src, tgt) = if g.passive {
+        let (src, tgt) = if let Some(subject) = relative_subject.filter(|_| !g.passive) {
+            (
+                Some(syntax::conjoined_left(s, subject, "relative clause on the noun")),
+                after,
+            )
+        } else if g.passive {
             (syntax::agent_after(s, last + 1), syntax::subject(s, &g))
         } else {
             (syntax::subject(s, &g), after)
@@ -232,7 +239,9 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
             .iter()
             .any(|src| src.actor.code == t.actor.code || super::emit::own_forces(&src.actor, &t.actor))
     });
-    let (code, figurative) = figurative::code_for(entry, &sources, &targets);
+    let Some((code, figurative)) = figurative::code_for(entry, &sources, &targets) else {
+        return Reading::none(figurative::ONLY_IN_WAR);
+    };
     let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
     if targets.is_empty() && (root == 14 || code.starts_with("082")) {
         // Protests with no named adversary are aimed at the protesters' own authorities.
@@ -266,7 +275,9 @@ fn how(a: &Option<Arg>) -> &'static str {
 fn reciprocal(ctx: &Ctx, e: usize, first: usize, last: usize, a: Vec<Party>, b: Vec<Party>, how: &str) -> Reading {
     let entry = &ctx.coder.lexicon.entries[e];
     let s = ctx.s;
-    let (code, _) = figurative::code_for(entry, &a, &b);
+    let Some((code, _)) = figurative::code_for(entry, &a, &b) else {
+        return Reading::none(figurative::ONLY_IN_WAR);
+    };
     let trigger = (s.toks[first].start, s.toks[last].end);
     let mut c = Candidate::new(entry, code, trigger, format!("noun; {how}"));
     c.sources = a;
@@ -302,7 +313,7 @@ fn meeting_of_clause_subject(ctx: &Ctx, e: usize, first: usize, last: usize) -> 
         }
         m => m,
     };
-    let (code, _) = figurative::code_for(entry, &sources, &targets);
+    let (code, _) = figurative::code_for(entry, &sources, &targets)?;
     let trigger = (s.toks[first].start, s.toks[last].end);
     let pattern = format!(
         "noun after {:?}; source: the clause's {}; target: \"with\" after the noun",
@@ -360,14 +371,19 @@ fn occasion_before(s: &Sent, first: usize) -> Option<usize> {
 }
 
 /// "sanctions that the EU imposed on Iran", "the strikes which Israel carried out": a relative pronoun right after
-/// the noun, an actor, at most two adverbs or auxiliaries, and a light verb: its tokens and form.
-fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<FormKind>)> {
+/// the noun (or none: "the tariffs Ottawa levied"), an actor, at most two adverbs or auxiliaries, and a light
+/// verb: its tokens and form.
+fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<((usize, usize, Option<FormKind>), usize)> {
     let s = ctx.s;
     let rel = last + 1;
-    if !s.is_word(rel, &["that", "which"]) {
+    let mut k = if s.is_word(rel, &["that", "which"]) {
+        rel + 1
+    } else if s.actor_at(rel).is_some() && !s.is(last, Class::Preposition) {
+        // (Not after an entry's own preposition: "strikes on Kosovo continued" names the target.)
+        rel
+    } else {
         return None;
-    }
-    let mut k = rel + 1;
+    };
     // Determiners, and a title the actor stage left out ("Mr." of "Mr. Lee").
     while s.is(k, Class::Determiner)
         || s.toks
@@ -377,7 +393,8 @@ fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<F
     {
         k += 1;
     }
-    let subject = s.actor_at(k)?;
+    let subject_index = s.toks.get(k)?.actor?;
+    let subject = &s.actors[subject_index];
     for k in subject.last + 1..subject.last + 4 {
         if let Some(m) = s
             .matches
@@ -387,7 +404,7 @@ fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(usize, usize, Option<F
             let Payload::Light(form) = m.payload else {
                 unreachable!()
             };
-            return Some((m.first, m.last, Some(form)));
+            return Some(((m.first, m.last, Some(form)), subject_index));
         }
         if !(s.is_adverb(k) || s.is_any(k, &[Class::Have, Class::Be, Class::Do])) {
             return None;

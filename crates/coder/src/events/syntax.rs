@@ -40,6 +40,11 @@ pub fn subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
     {
         return Some(conjoined_left(s, a, "reduced relative clause"));
     }
+    // "a motion urging X", "the letter accusing Y": an -ing form right after a noun phrase that is no actor is
+    // what that noun says or does, not an act of the clause's subject.
+    if g.is_bare() && g.form == Some(FormKind::Ing) && after_common_noun_phrase(s, g.first) {
+        return None;
+    }
     if g.is_bare() && starts_free_clause(s, g.first) {
         // ", accusing X of": a participle clause. A past form after a comma may also be the predicate after an
         // aside ("X, however, criticized Y"): that reading first.
@@ -51,6 +56,46 @@ pub fn subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
         return clause_subject_for_participle(s, g.first);
     }
     subject_left_of(s, g.first)
+}
+
+/// Token `at` follows a noun phrase with a determiner, possessive or number and a common noun as its head ("a
+/// draft resolution", "the group's letter"); time nouns ("spent the week lobbying") are left to the subject.
+fn after_common_noun_phrase(s: &Sent, at: usize) -> bool {
+    let Some(head) = at.checked_sub(1) else { return false };
+    let t = &s.toks[head];
+    let function_word = [
+        Class::Determiner,
+        Class::Possessive,
+        Class::Number,
+        Class::Preposition,
+        Class::Coordinator,
+        Class::Subordinator,
+        Class::Relative,
+        Class::Negator,
+        Class::SubjectPronoun,
+        Class::Time,
+    ];
+    if !t.word
+        || t.cap
+        || t.actor.is_some()
+        || s.is_verbish(head)
+        || s.is_adverb(head)
+        || s.is_any(head, &function_word)
+    {
+        return false;
+    }
+    // Left of the head: modifiers (plain words or actors) up to the phrase's determiner; "that" may be a
+    // conjunction ("warned that Peru must stop ..."), so it opens no noun phrase here.
+    for k in (head.saturating_sub(3)..head).rev() {
+        if s.is_any(k, &[Class::Determiner, Class::Possessive, Class::Number]) {
+            return !s.is(k, Class::Relative);
+        }
+        let modifier = s.toks[k].actor.is_some() || s.toks[k].word && s.toks[k].cls.is_empty() && !s.is_verbish(k);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// Scans left from token `from` (exclusive) for the subject.

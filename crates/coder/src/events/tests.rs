@@ -1251,6 +1251,38 @@ fn a_light_verb_in_a_relative_clause_on_the_noun_gives_its_doer() {
     // Another verb in the relative clause lends nothing.
     let got = factual("The sanctions that Peru dislikes hurt Chile.", &a);
     assert!(!got.iter().any(|e| e.ends_with(":163")), "{got:?}");
+    // Without a relative pronoun, the actor right after the noun is the clause's subject.
+    let got = factual("The tariffs Peru slapped on Chile cost exporters dearly.", &a);
+    assert_eq!(got, ["PER>CHL:163"]);
+    let got = factual("Chile condemned sanctions Peru had imposed.", &a);
+    assert!(has(&got, "CHL>PER:111") && !has(&got, "CHL>PER:163"), "{got:?}");
+}
+
+#[test]
+fn a_past_form_after_a_relative_pronoun_is_the_clauses_verb() {
+    let a = [("Eritrean troops", "ERIMIL"), ("Djibouti", "DJI"), ("Tigray", "ETH")];
+    let got = factual(
+        "The Eritrean troops that shelled Djibouti last spring have gone home.",
+        &a,
+    );
+    assert_eq!(got, ["ERIMIL>DJI:194"]);
+    let got = factual("Eritrean troops who invaded Djibouti were withdrawn.", &a);
+    assert!(has(&got, "ERIMIL>DJI:190"), "{got:?}");
+    // After a verb, "that" is a conjunction and the participle an adjective.
+    let got = factual("Djibouti said that shelled houses in Tigray stood empty.", &a);
+    assert!(!got.iter().any(|e| e.contains(":19")), "{got:?}");
+}
+
+#[test]
+fn an_ing_form_after_a_noun_phrase_is_what_the_noun_does() {
+    let a = [("Greece", "GRC"), ("Malta", "MLT"), ("Libya", "LBY")];
+    let got = factual("Greece blocked a draft statement condemning Malta.", &a);
+    assert!(!has(&got, "GRC>MLT:111"), "{got:?}");
+    let got = factual("Malta tabled a motion urging Libya to free the crew.", &a);
+    assert!(!got.iter().any(|e| e.starts_with("MLT>LBY:02")), "{got:?}");
+    // A time noun before the -ing form leaves the clause's subject its act.
+    let got = factual("Greece spent the week criticizing Malta.", &a);
+    assert_eq!(got, ["GRC>MLT:111"]);
 }
 
 #[test]

@@ -51,6 +51,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
         return Reading::none(format!("no source ({}; {})", sides.voice, mood.describe()));
     }
     let (code, how_code) = code_of(ctx, entry, governed, &sides);
+    if code == "-" {
+        return Reading::none(figurative::ONLY_IN_WAR);
+    }
     if sides.targets.is_empty() && !sides.mutual {
         let code_root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
         if code_root == 14 || code.starts_with("082") {
@@ -144,11 +147,21 @@ fn is_adjectival(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
         return false;
     }
     g.first.checked_sub(1).is_some_and(|p| {
-        s.is_any(
+        (s.is_any(
             p,
             &[Class::Determiner, Class::Possessive, Class::Number, Class::Preposition],
-        ) || s.is_verbish(p)
+        ) || s.is_verbish(p))
+            && !relative_pronoun_after_noun(s, p)
     })
+}
+
+/// "the militia that shelled the town": "that" after a noun opens a relative clause, and the past form after
+/// it is the clause's verb ("said that shelled towns ..." keeps "that" as a conjunction before an adjective).
+fn relative_pronoun_after_noun(s: &super::sentence::Sent, p: usize) -> bool {
+    s.is(p, Class::Relative)
+        && p.checked_sub(1).is_some_and(|n| {
+            !s.is_verbish(n) && !s.is_punct(n, &[","]) && !s.is_any(n, &[Class::Preposition, Class::Determiner])
+        })
 }
 
 /// The government of a party's country: whom protests without a named adversary are aimed at (and whom
@@ -476,7 +489,9 @@ fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: 
         }
         return (entry.code.clone(), String::new());
     }
-    let (code, figurative) = figurative::code_for(entry, &sides.sources, &sides.targets);
+    let Some((code, figurative)) = figurative::code_for(entry, &sides.sources, &sides.targets) else {
+        return ("-".into(), String::new());
+    };
     (
         code.to_string(),
         if figurative {

@@ -4,6 +4,10 @@
 //! in a place ("suspended aid deliveries in Mosul"): its recipient is that place's country. Which place the act's
 //! own clause names is known only once event locations are set, after the event stage: the engine emits such
 //! acts without a target, and [`settle`] gives each the country of its clause's place, or drops it.
+//!
+//! Force used on a place works the same way ("jets struck Tyre", "shelled villages near Kherson"): the side hit
+//! is the country the place lies in. Such acts wait only when their lexicon entry needs a target; an act that
+//! may stand alone (a bombing, a missile test) keeps its reading when no place is found.
 
 use detente_records::{Actor, Event, LocationVia};
 
@@ -13,17 +17,39 @@ pub fn awaits_host(code: &str) -> bool {
     matches!(code, "042" | "043") || code.starts_with("07") || code.starts_with("162")
 }
 
+/// Assault, fighting and mass violence (18, 19, 20): acts whose target a struck place supplies.
+pub fn awaits_place_struck(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+/// What the engine appends to the rule of a use of force that waits for the place struck; [`settle`] replaces it.
+pub const AWAITING_PLACE: &str = "; target: awaiting the place struck";
+
+fn awaiting(e: &Event) -> bool {
+    e.target.is_none() && (awaits_host(&e.code) || e.rule.ends_with(AWAITING_PLACE))
+}
+
 /// Gives each visit without a target the country of the place its own clause names, when that is another
-/// country than the visitor's; drops the others (a visit with no host is no interaction).
+/// country than the visitor's; drops the others (a visit with no host is no interaction). Force used on a place
+/// is also dropped where the same side's force in that sentence has a named target: the place is then where
+/// that fight happened ("airstrikes on the militia in eastern Chad, hitting a depot"), not a second enemy.
 pub fn settle(events: &mut Vec<Event>) {
+    let fought: Vec<(usize, String)> = events
+        .iter()
+        .filter(|e| e.target.is_some() && awaits_place_struck(&e.code))
+        .map(|e| (e.sentence, e.source.code.clone()))
+        .collect();
     events.retain_mut(|e| {
-        if e.target.is_some() || !awaits_host(&e.code) {
+        if !awaiting(e) {
             return true;
+        }
+        if awaits_place_struck(&e.code) && fought.iter().any(|(s, src)| *s == e.sentence && *src == e.source.code) {
+            return false;
         }
         let Some(country) = e
             .location
             .as_ref()
-            .filter(|l| l.via == LocationVia::Clause)
+            .filter(|l| l.via == LocationVia::Clause || l.via == LocationVia::Target && awaits_place_struck(&e.code))
             .and_then(|l| l.country.clone())
         else {
             return false;
@@ -36,11 +62,13 @@ pub fn settle(events: &mut Vec<Event>) {
             country: Some(country),
             ..Actor::default()
         });
-        e.rule.push_str(if e.code.starts_with("04") {
-            "; host: the country of the place visited"
+        if let Some(stem) = e.rule.strip_suffix(AWAITING_PLACE) {
+            e.rule = format!("{stem}; target: the country of the place struck");
+        } else if e.code.starts_with("04") {
+            e.rule.push_str("; host: the country of the place visited");
         } else {
-            "; recipient: the country of the place"
-        });
+            e.rule.push_str("; recipient: the country of the place");
+        }
         true
     });
 }
@@ -113,6 +141,36 @@ mod tests {
             .collect();
         assert_eq!(hosts, [Some("SOM"), Some("HTI")]);
         assert!(events[0].rule.ends_with("recipient: the country of the place"));
+    }
+
+    #[test]
+    fn force_used_on_a_place_hits_its_country_unless_the_fight_has_a_named_side() {
+        let mut raid = visit("NOR", "190", Some(("SWE", LocationVia::Target)));
+        raid.rule.push_str(AWAITING_PLACE);
+        let mut elsewhere = raid.clone();
+        elsewhere.sentence = 1;
+        let mut named = visit("NOR", "195", None);
+        named.sentence = 1;
+        named.target = Some(Actor {
+            code: "FINMIL".into(),
+            ..Actor::default()
+        });
+        let mut events = vec![raid, elsewhere, named];
+        settle(&mut events);
+        let got: Vec<_> = events
+            .iter()
+            .map(|e| (e.sentence, e.target.as_ref().map(|t| t.code.as_str())))
+            .collect();
+        assert_eq!(got, [(0, Some("SWE")), (1, Some("FINMIL"))]);
+        assert!(
+            events[0].rule.ends_with("target: the country of the place struck"),
+            "{}",
+            events[0].rule
+        );
+        // A use of force that may stand alone keeps its reading where no place is found.
+        let mut events = vec![visit("NOR", "183", None)];
+        settle(&mut events);
+        assert_eq!(events.len(), 1);
     }
 
     #[test]

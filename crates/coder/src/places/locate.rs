@@ -549,9 +549,15 @@ fn target_place<'p>(
     if !cues.target_roots.contains(&e.root) {
         return None;
     }
-    let target_country = e.target.as_ref()?.country.as_deref()?;
     // The trigger's object ("to attack Syria will ...") is the place attacked, whatever follows it.
     let object = |p: &PlaceMention| p.start >= e.trigger.end && text[e.trigger.end..p.start].trim().is_empty();
+    let Some(target_country) = e.target.as_ref().and_then(|t| t.country.as_deref()) else {
+        // Force used on a place that is no actor ("shelled Tyre"): the place named as the object is the one
+        // struck, and its country is whom the act hit (`events::visits`).
+        return places
+            .iter()
+            .find(|p| p.sentence == e.sentence && object(p) && !p.qualifies && !p.border);
+    };
     let usable = |p: &&PlaceMention| {
         p.sentence == e.sentence
             && p.start >= lo
