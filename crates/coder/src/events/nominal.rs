@@ -13,6 +13,7 @@ use super::sentence::Sent;
 use super::syntax::{self, Arg, ObjectSearch};
 use super::verbal::with_mood;
 use super::verbgroup::VerbGroup;
+use detente_records::MentionKind;
 
 /// Reads a noun trigger over tokens `first..=last`.
 pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
@@ -137,6 +138,10 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
             return None;
         }
         let sources = ctx.parties(Some(&owner));
+        // "a Hanoi summit", "the Geneva talks": a city before a meeting noun is where it is held, not a side.
+        if entry.root() == 4 && owner.how == "modifier" && owner.actors.iter().all(|&a| is_seat_name(&s.actors[a])) {
+            return None;
+        }
         // "the Iran inquiry", "the Kenya probe": a modifier of an investigation names what is investigated,
         // unless it is a body that investigates (police, courts, legislatures, intelligence: "the FBI inquiry").
         if entry.root() == 9 && owner.how == "modifier" && !sources.iter().all(|p| investigates(&p.actor)) {
@@ -164,6 +169,17 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         mood: noun_mood,
         negated,
     })
+}
+
+/// A capital or seat of power named for its government ("Hanoi", "Lima", "Kremlin"): one capitalised word that
+/// the actor stage read as a government, not a ministry or a person.
+fn is_seat_name(a: &super::sentence::ActorSpan) -> bool {
+    let m = a.mention;
+    matches!(m.kind, MentionKind::Organization | MentionKind::Country)
+        && m.actor.role.as_deref() == Some("GOV")
+        && m.actor.org.is_none()
+        && !m.text.contains(' ')
+        && m.text.starts_with(|c: char| c.is_uppercase())
 }
 
 /// A body whose work is investigating: police, courts, legislatures, intelligence services, and international

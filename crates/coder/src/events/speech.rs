@@ -163,7 +163,7 @@ pub fn blame(ctx: &Ctx) -> Vec<Candidate> {
     let mut out = Vec::new();
     for k in 1..s.len() {
         let to_blame = s.w(k) == "to" && s.w(k + 1) == "blame";
-        if !(s.is(k, Class::BlamePredicate) || to_blame) || !s.is(k - 1, Class::Be) && !s.is_adverb(k - 1) {
+        if !(s.is(k, Class::BlamePredicate) || to_blame) || !copula_before(s, k) {
             continue;
         }
         let g = VerbGroup::read(s, k, k, None);
@@ -193,6 +193,17 @@ pub fn blame(ctx: &Ctx) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+/// A form of "be" before token `k`, adverbs aside ("was clearly behind"). "Get" is no copula here: to "get
+/// behind" a cause is to support it.
+fn copula_before(s: &Sent, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && s.is_adverb(j - 1) {
+        j -= 1;
+    }
+    j.checked_sub(1)
+        .is_some_and(|b| s.is(b, Class::Be) && !s.w(b).starts_with("get") && s.w(b) != "got")
 }
 
 /// "must (not) be taken", "should have been held": a passive after the modal.

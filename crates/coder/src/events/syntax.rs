@@ -556,6 +556,16 @@ fn infinitive_subject(s: &Sent, g: &VerbGroup) -> Option<Arg> {
     if gg.infinitive {
         return infinitive_subject(s, &gg);
     }
+    // "a push in parliament to ...", "met envoys in Lima to ...": a word right after a preposition is no verb
+    // governing the infinitive; the infinitive belongs to the clause's verb, if there is one.
+    if gov > 0 && s.is(gov - 1, Class::Preposition) {
+        return previous_predicate(s, gov)
+            .and_then(|v| subject_left_of(s, v))
+            .map(|a| Arg {
+                how: "subject of the main verb",
+                ..a
+            });
+    }
     subject_left_of(s, gg.first).map(|a| Arg {
         how: "subject of the governor",
         ..a

@@ -314,6 +314,23 @@ fn blame_laid_in_reported_speech_is_an_accusation() {
     );
     let a = [("Kyrgyz officials", "KGZGOV"), ("Tajikistan", "TJK")];
     assert!(has(&code_with(text, &a, &[q]), "KGZGOV>TJK:112"));
+    // An adverb may stand between; "get behind" a party is support, not blame.
+    let text = "A Kyrgyz minister said Tajikistan was plainly behind the shelling.";
+    let q = quote(text, "Tajikistan was plainly behind", "said", "A Kyrgyz minister", "KGZGOV");
+    let a = [("Kyrgyz minister", "KGZGOV"), ("Tajikistan", "TJK")];
+    assert!(has(&code_with(text, &a, &[q]), "KGZGOV>TJK:112"));
+    let text = "A Kyrgyz minister said voters should get behind Tajikistan's plan.";
+    let q = quote(text, "voters should get behind", "said", "A Kyrgyz minister", "KGZGOV");
+    assert!(!code_with(text, &a, &[q]).iter().any(|e| e.ends_with(":112")));
+}
+
+#[test]
+fn a_city_before_a_meeting_noun_is_its_venue_not_a_side() {
+    let a = [("Quito", "ECUGOV"), ("Bolivia", "BOL"), ("Ecuadorian", "ECU")];
+    assert_eq!(factual("Last year's Quito summit with Bolivia ended early.", &a), Vec::<String>::new());
+    assert_eq!(factual("A Quito meeting with Bolivia is set.", &a), Vec::<String>::new());
+    // A country's adjective before the noun is still its side.
+    assert_eq!(factual("The Ecuadorian talks with Bolivia ended early.", &a), ["ECU>BOL:046"]);
 }
 
 #[test]
@@ -1506,4 +1523,18 @@ fn what_someone_wants_ended_is_no_act_of_the_sentence() {
     // Without the noun of ending, the strikes are reported.
     let got = factual("Malian drone strikes on herders killed nine.", &a);
     assert!(got.iter().any(|e| e.starts_with("MLI>NERCVL:19")), "{got:?}");
+}
+
+#[test]
+fn an_infinitive_after_a_prepositional_phrase_belongs_to_the_clauses_verb() {
+    let a = [("Chad", "TCD"), ("Niger", "NER"), ("Libyan envoy", "LBYGOV"), ("Mali", "MLI")];
+    // No verb governs it: nobody is its doer, least of all an actor named before.
+    let got = code(
+        "Analysts noted tensions between Chad and Niger and a push in parliament to expel the Libyan envoy.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.contains(":166")), "{got:?}");
+    // The clause's verb governs it: its subject is the doer.
+    let got = code("Mali sent envoys to a summit in Dakar to accuse Niger of smuggling.", &a);
+    assert!(has(&got, "~MLI>NER:112"), "{got:?}");
 }
