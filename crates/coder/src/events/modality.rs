@@ -2,6 +2,7 @@
 //! infinitives, and words that make an action only feared or possible.
 
 use super::grammar::Class;
+use super::lexicon::{FormKind, Payload};
 use super::sentence::Sent;
 use super::verbgroup::VerbGroup;
 
@@ -203,9 +204,18 @@ fn present_tense_at(s: &Sent, at: usize) -> bool {
         k += 1;
     }
     let w = s.w(k);
+    // An irregular past ("blew", "struck", "fought") is known by the lexicon form it matched.
+    let past_form = s.matches.iter().any(|m| {
+        m.first == k
+            && matches!(
+                m.payload,
+                Payload::Entry(_, FormKind::Past | FormKind::PastPart | FormKind::Participle)
+            )
+    });
     !s.is_any(k, &[Class::Be, Class::Have, Class::Do, Class::Future, Class::Irrealis])
         && !w.ends_with("ed")
         && !w.ends_with("ing")
+        && !past_form
         && s.verb_at.get(k).copied().unwrap_or(false)
 }
 

@@ -316,7 +316,13 @@ fn blame_laid_in_reported_speech_is_an_accusation() {
     assert!(has(&code_with(text, &a, &[q]), "KGZGOV>TJK:112"));
     // An adverb may stand between; "get behind" a party is support, not blame.
     let text = "A Kyrgyz minister said Tajikistan was plainly behind the shelling.";
-    let q = quote(text, "Tajikistan was plainly behind", "said", "A Kyrgyz minister", "KGZGOV");
+    let q = quote(
+        text,
+        "Tajikistan was plainly behind",
+        "said",
+        "A Kyrgyz minister",
+        "KGZGOV",
+    );
     let a = [("Kyrgyz minister", "KGZGOV"), ("Tajikistan", "TJK")];
     assert!(has(&code_with(text, &a, &[q]), "KGZGOV>TJK:112"));
     let text = "A Kyrgyz minister said voters should get behind Tajikistan's plan.";
@@ -327,10 +333,19 @@ fn blame_laid_in_reported_speech_is_an_accusation() {
 #[test]
 fn a_city_before_a_meeting_noun_is_its_venue_not_a_side() {
     let a = [("Quito", "ECUGOV"), ("Bolivia", "BOL"), ("Ecuadorian", "ECU")];
-    assert_eq!(factual("Last year's Quito summit with Bolivia ended early.", &a), Vec::<String>::new());
-    assert_eq!(factual("A Quito meeting with Bolivia is set.", &a), Vec::<String>::new());
+    assert_eq!(
+        factual("Last year's Quito summit with Bolivia ended early.", &a),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        factual("A Quito meeting with Bolivia is set.", &a),
+        Vec::<String>::new()
+    );
     // A country's adjective before the noun is still its side.
-    assert_eq!(factual("The Ecuadorian talks with Bolivia ended early.", &a), ["ECU>BOL:046"]);
+    assert_eq!(
+        factual("The Ecuadorian talks with Bolivia ended early.", &a),
+        ["ECU>BOL:046"]
+    );
 }
 
 #[test]
@@ -1527,7 +1542,12 @@ fn what_someone_wants_ended_is_no_act_of_the_sentence() {
 
 #[test]
 fn an_infinitive_after_a_prepositional_phrase_belongs_to_the_clauses_verb() {
-    let a = [("Chad", "TCD"), ("Niger", "NER"), ("Libyan envoy", "LBYGOV"), ("Mali", "MLI")];
+    let a = [
+        ("Chad", "TCD"),
+        ("Niger", "NER"),
+        ("Libyan envoy", "LBYGOV"),
+        ("Mali", "MLI"),
+    ];
     // No verb governs it: nobody is its doer, least of all an actor named before.
     let got = code(
         "Analysts noted tensions between Chad and Niger and a push in parliament to expel the Libyan envoy.",
@@ -1535,6 +1555,25 @@ fn an_infinitive_after_a_prepositional_phrase_belongs_to_the_clauses_verb() {
     );
     assert!(!got.iter().any(|e| e.contains(":166")), "{got:?}");
     // The clause's verb governs it: its subject is the doer.
-    let got = code("Mali sent envoys to a summit in Dakar to accuse Niger of smuggling.", &a);
+    let got = code(
+        "Mali sent envoys to a summit in Dakar to accuse Niger of smuggling.",
+        &a,
+    );
     assert!(has(&got, "~MLI>NER:112"), "{got:?}");
+}
+
+#[test]
+fn a_time_clause_in_the_past_reports_a_fact_even_with_an_irregular_verb() {
+    let a = [
+        ("Kosovar gunmen", "XKXREB"),
+        ("Serbian police", "SRBCOP"),
+        ("Serbia", "SRB"),
+    ];
+    let got = code("Two officers died when Kosovar gunmen shot at Serbian police.", &a);
+    assert!(got.iter().any(|e| e.starts_with("XKXREB>SRBCOP:19")), "{got:?}");
+    let got = code("The talks stalled after Kosovar gunmen fought Serbian police.", &a);
+    assert!(has(&got, "XKXREB>SRBCOP:190"), "{got:?}");
+    // In the present, the clause still speaks of what is to come.
+    let got = code("Serbia will respond when Kosovar gunmen fight Serbian police.", &a);
+    assert!(has(&got, "~XKXREB>SRBCOP:190"), "{got:?}");
 }
