@@ -638,6 +638,11 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
             k += 1;
             continue;
         }
+        // "withdrew it under pressure from X": a pronoun right after the verb that names no actor is the object
+        // itself (a thing); what follows is no longer the verb's object.
+        if k == from && s.is_word(k, &["it", "them", "this", "these", "those"]) {
+            return None;
+        }
         if s.is(k, Class::Relative)
             || s.is(k, Class::Subordinator) && !s.is(k, Class::Preposition)
             || s.is(k, Class::Reporting) && w != "according"
@@ -646,6 +651,16 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
             return None;
         }
         if s.is(k, Class::Coordinator) && new_clause_after(s, k) {
+            return None;
+        }
+        // "blew up a bus in Haifa in a wave of Lebanese raids": where force names its place by a name the actor
+        // stage does not hold, the place is named; actors further on are no longer where it struck.
+        if search.places
+            && s.is_word(k, PLACE_PREPOSITIONS)
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| t.word && t.cap && t.actor.is_none() && t.cls.is_empty())
+        {
             return None;
         }
         if own_preposition && passed_noun && s.is(k, Class::Preposition) && !s.is_word(k, &["of", "from"]) {

@@ -1577,3 +1577,29 @@ fn a_time_clause_in_the_past_reports_a_fact_even_with_an_irregular_verb() {
     let got = code("Serbia will respond when Kosovar gunmen fight Serbian police.", &a);
     assert!(has(&got, "~XKXREB>SRBCOP:190"), "{got:?}");
 }
+
+#[test]
+fn an_unknown_place_name_ends_the_search_for_whom_force_struck() {
+    let a = [("Tamil rebels", "LKAREB"), ("Indian", "IND"), ("Sri Lankan", "LKA")];
+    // The place is named by a name the actor stage does not hold: the demonym further on is no target.
+    let got = code(
+        "Tamil rebels bombed a depot in Vavuniya during the latest Indian patrols.",
+        &a,
+    );
+    assert!(!has(&got, "LKAREB>IND:195"), "{got:?}");
+    // Without such a place, an actor after a place preposition is still whom the force struck.
+    let got = code("Tamil rebels bombed a depot in Sri Lankan waters.", &a);
+    assert!(has(&got, "LKAREB>LKA:195"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_right_after_the_verb_is_its_object() {
+    let a = [("Chile", "CHL"), ("Peru", "PER"), ("Bolivia", "BOL")];
+    let got = code("Chile withdrew it on Monday under pressure from Peru.", &a);
+    assert!(!got.iter().any(|e| e.starts_with("CHL>PER")), "{got:?}");
+    let got = code("Bolivia blocked them from entering Peru.", &a);
+    assert!(!has(&got, "BOL>PER:144"), "{got:?}");
+    // An actor right after the verb is still its object.
+    let got = code("Chile expelled Peru's envoy under pressure from Bolivia.", &a);
+    assert!(has(&got, "CHL>PER:166"), "{got:?}");
+}
