@@ -1603,3 +1603,14 @@ fn a_pronoun_right_after_the_verb_is_its_object() {
     let got = code("Chile expelled Peru's envoy under pressure from Bolivia.", &a);
     assert!(has(&got, "CHL>PER:166"), "{got:?}");
 }
+
+#[test]
+fn a_missing_target_is_taken_from_the_sentence_only_when_one_other_side_is_named() {
+    let a = [("Uruguay", "URY"), ("Paraguayan", "PRY"), ("Bolivian", "BOL")];
+    // One other side: the act is aimed at it.
+    let got = factual("After long Paraguayan lobbying, Uruguay welcomed the new trade plan.", &a);
+    assert_eq!(got, ["URY>PRY:051"]);
+    // Two other sides: which one is meant is a guess, so no target and no event.
+    let got = factual("After Paraguayan and Bolivian lobbying, Uruguay welcomed the new trade plan.", &a);
+    assert_eq!(got, Vec::<String>::new());
+}
