@@ -103,6 +103,9 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
             if target.is_none() && !c.alone && !super::visits::awaits_host(&c.code) && !awaits_place {
                 continue;
             }
+            if target.is_none() && state_rally(&c.code, &source.actor) {
+                continue;
+            }
             if target.is_some_and(|t| {
                 same_actor(&source.actor, &t.actor)
                     || own_public(&c.code, &source.actor, &t.actor)
@@ -217,6 +220,12 @@ fn home_visit(code: &str, source: &Actor, target: &Party) -> bool {
         && target.actor.role.is_none()
         && source.country.is_some()
         && target.actor.country == source.country
+}
+
+/// A rally or march held by a government, its forces or police with no adversary named ("the president held
+/// campaign rallies in three states"): a campaign or a parade, not dissent.
+fn state_rally(code: &str, source: &Actor) -> bool {
+    code.starts_with("14") && matches!(source.role.as_deref(), Some("GOV" | "MIL" | "COP" | "SPY"))
 }
 
 /// A state's forces or police attacking that state named as a whole ("Israeli troops fired on crowds near

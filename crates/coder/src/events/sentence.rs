@@ -213,8 +213,9 @@ impl<'a> Sent<'a> {
         self.ends_verb = ends_verb;
     }
 
-    /// "after talks with Peru", "a meeting with Oman", "its visits to Cairo": a verb entry in a form nouns share (-s,
-    /// -ing) right after a determiner, a possessive or a number, or in -s right after a preposition, is the noun.
+    /// "after talks with Peru", "a meeting with Oman", "its visits to Cairo", "a rally against": a verb entry in a
+    /// form nouns share (base, -s, -ing) right after a determiner or a possessive (-s, -ing: also a number), or in -s
+    /// right after a preposition, is the noun.
     /// (Dropped only where a noun entry starts at the same word, which the longer verb entry would cover.)
     fn verb_in_noun_position(&self, lexicon: &Lexicon, m: &Match) -> bool {
         let Payload::Entry(e, form) = m.payload else {
@@ -230,13 +231,17 @@ impl<'a> Sent<'a> {
                 self.is_any(b, &[Class::Determiner, Class::Possessive]) && !self.is(b, Class::Relative)
             });
         }
-        if !matches!(form, FormKind::Third | FormKind::Ing) {
+        if !matches!(form, FormKind::Third | FormKind::Ing | FormKind::Base) {
             return false;
         }
         // "Protests against X spread": no verb in -s opens a sentence or a quotation.
         let Some(prev) = m.first.checked_sub(1) else {
             return form == FormKind::Third;
         };
+        // "held a rally against X", "the protest over Y": a base form after a determiner is the singular noun.
+        if form == FormKind::Base {
+            return self.is_any(prev, &[Class::Determiner, Class::Possessive]) && !self.is(prev, Class::Relative);
+        }
         if form == FormKind::Third && self.is_punct(prev, &["“", "\"", "(", "—", ":"]) {
             return true;
         }

@@ -1608,9 +1608,34 @@ fn a_pronoun_right_after_the_verb_is_its_object() {
 fn a_missing_target_is_taken_from_the_sentence_only_when_one_other_side_is_named() {
     let a = [("Uruguay", "URY"), ("Paraguayan", "PRY"), ("Bolivian", "BOL")];
     // One other side: the act is aimed at it.
-    let got = factual("After long Paraguayan lobbying, Uruguay welcomed the new trade plan.", &a);
+    let got = factual(
+        "After long Paraguayan lobbying, Uruguay welcomed the new trade plan.",
+        &a,
+    );
     assert_eq!(got, ["URY>PRY:051"]);
     // Two other sides: which one is meant is a guess, so no target and no event.
-    let got = factual("After Paraguayan and Bolivian lobbying, Uruguay welcomed the new trade plan.", &a);
+    let got = factual(
+        "After Paraguayan and Bolivian lobbying, Uruguay welcomed the new trade plan.",
+        &a,
+    );
     assert_eq!(got, Vec::<String>::new());
+}
+
+#[test]
+fn a_rally_held_by_a_government_with_no_adversary_is_no_dissent() {
+    let a = [
+        ("Zambian president", "ZMBGOV"),
+        ("Zambian teachers", "ZMBLAB"),
+        ("Malawi", "MWI"),
+    ];
+    let got = code(
+        "On Friday the Zambian president held two campaign rallies in the north.",
+        &a,
+    );
+    assert_eq!(got, Vec::<String>::new());
+    // Teachers marching are dissent against their own authorities; a rally against another state is aimed at it.
+    let got = factual("Zambian teachers held a rally outside parliament.", &a);
+    assert_eq!(got, ["ZMBLAB>ZMBGOV:141"]);
+    let got = factual("The Zambian president held a rally against Malawi.", &a);
+    assert!(got.iter().any(|e| e.starts_with("ZMBGOV>MWI:14")), "{got:?}");
 }
