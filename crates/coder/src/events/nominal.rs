@@ -160,7 +160,9 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
     // (Not for criticism, rejection or threats: "criticism of the minister" names whom it is aimed at.)
     let communicative = matches!(entry.root(), 1..=3 | 10);
     let of_agent = communicative.then(|| of_after(s, last + 1)).flatten();
-    let agent = of_agent.or_else(|| syntax::noun_agent_after(s, last + 1))?;
+    let Some(agent) = of_agent.or_else(|| syntax::noun_agent_after(s, last + 1)) else {
+        return in_phrase_of_clause_subject(ctx, first, after, noun_mood, negated);
+    };
     let target = after.filter(|t| t.actors != agent.actors);
     Some(Sides {
         how: format!("source: {}", agent.how),
@@ -180,6 +182,33 @@ fn is_seat_name(a: &super::sentence::ActorSpan) -> bool {
         && m.actor.org.is_none()
         && !m.text.contains(' ')
         && m.text.starts_with(|c: char| c.is_uppercase())
+}
+
+/// "marched in protest at X", "chanted in praise of Y", "fired in retaliation for Z": an event noun right after
+/// "in" with no determiner is how the clause's subject acts; its own object is the target. Only a bare singular
+/// makes that idiom: "a part in atrocities", "a role in rioting" name deeds of others.
+fn in_phrase_of_clause_subject(
+    ctx: &Ctx,
+    first: usize,
+    after: Option<Arg>,
+    mood: Mood,
+    negated: bool,
+) -> Option<Sides> {
+    let s = ctx.s;
+    let opener = first.checked_sub(1).filter(|&p| s.is_word(p, &["in"]))?;
+    let w = s.w(first);
+    if w.ends_with("ing") || w.ends_with('s') {
+        return None;
+    }
+    let subject = syntax::subject_left_of(s, opener).or_else(|| syntax::clause_opening_subject(s, opener))?;
+    let target = after.filter(|t| t.actors != subject.actors);
+    Some(Sides {
+        how: format!("source: the clause's {} (\"in\" before the noun)", subject.how),
+        sources: ctx.parties(Some(&subject)),
+        targets: ctx.parties(target.as_ref()),
+        mood,
+        negated,
+    })
 }
 
 /// A body whose work is investigating: police, courts, legislatures, intelligence services, and international
@@ -504,6 +533,17 @@ pub(super) fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
         if s.is_word(j, &["'s", "’s"]) {
             let a = s.toks.get(j.checked_sub(1)?)?.actor?;
             return Some(syntax::conjoined_left(s, a, "possessor"));
+        }
+        // "Norway, whose mediation ...": the relative possessive stands for the actor before it.
+        if s.is_word(j, &["whose"]) {
+            let before = j.checked_sub(1)?;
+            let before = if s.w(before) == "," {
+                before.checked_sub(1)?
+            } else {
+                before
+            };
+            let a = s.toks[before].actor?;
+            return Some(syntax::conjoined_left(s, a, "possessor (\"whose\")"));
         }
         if let Some(a) = s.toks[j].actor {
             // "X-Y talks" are read as a pair before this.

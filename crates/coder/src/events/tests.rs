@@ -1639,3 +1639,24 @@ fn a_rally_held_by_a_government_with_no_adversary_is_no_dissent() {
     let got = factual("The Zambian president held a rally against Malawi.", &a);
     assert!(got.iter().any(|e| e.starts_with("ZMBGOV>MWI:14")), "{got:?}");
 }
+
+#[test]
+fn whose_before_an_event_noun_stands_for_the_actor_before_it() {
+    let a = [("Iceland", "ISL"), ("Malta", "MLT"), ("Cyprus", "CYP")];
+    let got = factual("Iceland, whose sanctions on Malta began in May, relented.", &a);
+    assert!(has(&got, "ISL>MLT:163"), "{got:?}");
+    let got = factual("It was Cyprus whose criticism of Malta set off the row.", &a);
+    assert!(has(&got, "CYP>MLT:111"), "{got:?}");
+}
+
+#[test]
+fn an_event_noun_after_in_is_how_the_clauses_subject_acts() {
+    let a = [("Estonia", "EST"), ("Latvia", "LVA"), ("Lithuanian", "LTU")];
+    let got = factual("Estonia shut two ports in protest at Latvia's decision.", &a);
+    assert!(has(&got, "EST>LVA:140"), "{got:?}");
+    let got = factual("Lithuanian lawmakers spoke in praise of Latvia.", &a);
+    assert!(has(&got, "LTU>LVA:051"), "{got:?}");
+    // With a determiner the noun is a thing spoken of, not the subject's act.
+    let got = factual("Estonia spoke in the debate on the praise of Latvia.", &a);
+    assert!(!has(&got, "EST>LVA:051"), "{got:?}");
+}
