@@ -1660,3 +1660,18 @@ fn an_event_noun_after_in_is_how_the_clauses_subject_acts() {
     let got = factual("Estonia spoke in the debate on the praise of Latvia.", &a);
     assert!(!has(&got, "EST>LVA:051"), "{got:?}");
 }
+
+#[test]
+fn an_intention_to_reduce_a_measure_is_an_intention_to_ease_it() {
+    let a = [("Vietnam", "VNM"), ("Thailand", "THA"), ("Laos", "LAO")];
+    let got = factual(
+        "Vietnam and Thailand agreed to reduce some of their duties on farm goods.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.contains(":13")), "{got:?}");
+    let got = factual("Vietnam pledged to lower the punitive tariffs on Laos.", &a);
+    assert!(has(&got, "VNM>LAO:0354"), "{got:?}");
+    // Lowering or cutting a measure now eases it.
+    let got = factual("Thailand lowered its tariffs on Laos.", &a);
+    assert_eq!(got, ["THA>LAO:085"]);
+}

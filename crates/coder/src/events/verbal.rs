@@ -480,7 +480,15 @@ fn how(a: &Option<Arg>) -> &'static str {
 /// The event code: the entry's, refined by what a complement verb governs, or figurative.
 fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: &Sides) -> (String, String) {
     if let Some(gv) = governed {
-        let governed_code = &ctx.coder.lexicon.entries[gv.entry].code;
+        let mut governed_code = ctx.coder.lexicon.entries[gv.entry].code.as_str();
+        // "agreed to reduce tariffs": the act governed is the easing of what the noun names (085), not the
+        // tariffs themselves (163).
+        if let Some(eased) = stopped_by_verb_before(ctx, gv.first)
+            .then(|| ctx.coder.complements.refine(Frame::Cessation, governed_code))
+            .flatten()
+        {
+            governed_code = eased;
+        }
         if let Some(code) = ctx.coder.complements.refine(entry.frame, governed_code) {
             return (
                 code.to_string(),
@@ -500,6 +508,16 @@ fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: 
             String::new()
         },
     )
+}
+
+/// A verb of stopping right before the governed noun at `first`, past its determiners and modifiers ("to lift
+/// the new sanctions", "to reduce some punitive tariffs").
+fn stopped_by_verb_before(ctx: &Ctx, first: usize) -> bool {
+    let s = ctx.s;
+    (first.saturating_sub(4)..first)
+        .rev()
+        .take_while(|&k| !s.is_punct(k, &[",", ";", ":"]))
+        .any(|k| s.is(k, Class::CessationVerb) && (k + 1..first).all(|j| s.toks[j].actor.is_none() && !s.verb_at[j]))
 }
 
 /// Applies the mood: factual as is; a future becomes an intention or a threat of its source (and the action
