@@ -464,7 +464,8 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
     let s = ctx.s;
     let mut k = first;
     let mut steps = 0;
-    while k > 0 && steps < 5 {
+    let mut opened = false;
+    while k > 0 && steps < 7 {
         let j = k - 1;
         if let Some(m) = s
             .matches
@@ -488,10 +489,18 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
         // "launched a new wave of strikes": "of" after a word of quantity keeps the noun in the verb's object.
         let quantity_of =
             s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && s.is(j - 2, Class::Number));
-        // "fired a mortar and rocket barrage": two modifiers joined.
+        // "fired a mortar and rocket barrage", "launched artillery, mortar, and rocket fire": modifiers joined
+        // by "and", "or" or the commas of a list.
         let plain = |k: usize| s.toks[k].word && s.toks[k].actor.is_none() && s.toks[k].cls.is_empty();
-        let joined_modifiers =
-            s.is_word(j, &["and", "or"]) && j > 0 && plain(j - 1) && (j + 1 == first || plain(j + 1));
+        let joint = |k: usize| s.is_word(k, &["and", "or", ","]);
+        // (A role word may stand in the list: "artillery, mortar and rocket fire".)
+        let listed = |k: usize| {
+            plain(k) || s.toks[k].word && s.toks[k].cls.is_empty() && s.actor_at(k).is_some_and(|a| a.first == a.last)
+        };
+        let joined_modifiers = joint(j)
+            && j > 0
+            && (listed(j - 1) || s.w(j) != "," && s.w(j - 1) == ",")
+            && (j + 1 == first || plain(j + 1) || s.w(j) == "," && joint(j + 1));
         let modifier = quantity_of
             || joined_modifiers
             || s.toks[j].word
@@ -507,9 +516,14 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
                 && !s.verb_at[j]
                 && !is_event_noun(ctx, j)
             || s.w(j) == "-";
-        if !modifier {
+        // A determiner opens the noun phrase: the word before it is the verb, light or not ("would prohibit
+        // all aid" is no aid the reporting verb before it lends a subject to).
+        // (Time words and adverbs may stand between: "lifted on Friday the blockade", "lifted Friday a blockade".)
+        let adjunct = s.is(j, Class::Time) || s.is_adverb(j) || s.is_word(j, &["on"]) && s.is(j + 1, Class::Time);
+        if !(modifier || opened && adjunct) || opened && !quantity_of && !adjunct {
             return None;
         }
+        opened |= s.is_any(j, &[Class::Determiner, Class::Possessive]) && !quantity_of;
         steps += 1;
         // The left conjunct is a modifier too, whatever else it may be ("a mortar and rocket barrage").
         k = if joined_modifiers { j - 1 } else { j };

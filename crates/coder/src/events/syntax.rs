@@ -122,6 +122,11 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
             i = open;
             continue;
         }
+        // "the Andean Water Board (AWB) said": a name the actor stage did not hold, defined by an acronym it
+        // did; the acronym is the subject.
+        if let Some(a) = acronym_defined_at(s, j) {
+            return Some(Arg::new(vec![a], "subject (the acronym of a name)"));
+        }
         if s.is_punct(j, HARD_STOPS) {
             return None;
         }
@@ -175,7 +180,9 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
                     ..a
                 });
         }
-        if s.is(j, Class::Subordinator) && !s.is(j, Class::Preposition) || w == "that" {
+        // ("once again" is an adverb, not the time clause of "once they agree".)
+        let once_again = w == "once" && s.w(j + 1) == "again";
+        if s.is(j, Class::Subordinator) && !s.is(j, Class::Preposition) && !once_again || w == "that" {
             return None;
         }
         if s.is(j, Class::Reporting) && !s.is(j, Class::Preposition) && w != "according" {
@@ -239,6 +246,18 @@ fn aside_closed_at(s: &Sent, close: usize) -> Option<usize> {
     let open = (close.saturating_sub(10)..close).rev().find(|&k| s.w(k) == opener)?;
     let inside_clean = (open + 1..close).all(|k| !s.is_punct(k, HARD_STOPS) && !s.is_verbish(k));
     (inside_clean && open > 0 && s.toks[open - 1].actor.is_some()).then_some(open)
+}
+
+/// A closing parenthesis at `close` around exactly one actor, right after a capitalised word that is no actor:
+/// the actor of an acronym that defines the name before it.
+fn acronym_defined_at(s: &Sent, close: usize) -> Option<usize> {
+    if s.w(close) != ")" {
+        return None;
+    }
+    let a = s.toks.get(close.checked_sub(1)?)?.actor?;
+    let open = s.actors[a].first.checked_sub(1)?;
+    let name_end = open.checked_sub(1)?;
+    (s.w(open) == "(" && s.toks[name_end].cap && s.toks[name_end].actor.is_none()).then_some(a)
 }
 
 /// "Germany, France and Italy met and said they wanted X": a plural pronoun subject stands for the conjoined
@@ -634,7 +653,8 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
         if s.is_punct(k, HARD_STOPS) || w == "," && !list_continues(s, k) {
             return None;
         }
-        if w == "that" && search.through_that && k == from {
+        // ("its demand today that Chad ...": a time word may stand before "that".)
+        if w == "that" && search.through_that && (from..k).all(|j| s.is(j, Class::Time)) {
             k += 1;
             continue;
         }

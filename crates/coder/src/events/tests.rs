@@ -1675,3 +1675,53 @@ fn an_intention_to_reduce_a_measure_is_an_intention_to_ease_it() {
     let got = factual("Thailand lowered its tariffs on Laos.", &a);
     assert_eq!(got, ["THA>LAO:085"]);
 }
+
+#[test]
+fn modifiers_listed_with_commas_keep_the_noun_in_the_light_verbs_object() {
+    let a = [("Ugandan troops", "UGAMIL"), ("militia camps", "CODREB")];
+    let got = factual(
+        "Ugandan troops launched mortar, artillery and rocket fire on militia camps.",
+        &a,
+    );
+    assert_eq!(got, ["UGAMIL>CODREB:190"]);
+    let got = factual(
+        "Ugandan troops unleashed drone, mortar, and rocket strikes on militia camps.",
+        &a,
+    );
+    assert!(got.iter().any(|e| e.starts_with("UGAMIL>CODREB:19")), "{got:?}");
+}
+
+#[test]
+fn a_determiner_opens_the_noun_phrase_a_light_verb_must_stand_before() {
+    let a = [("Denmark", "DNK"), ("Faroese fishermen", "FROCVL")];
+    // "would bar all aid": the reporting verb further back lends the noun no subject.
+    let got = factual("Denmark announced it would bar all aid to Faroese fishermen.", &a);
+    assert!(!has(&got, "DNK>FROCVL:070"), "{got:?}");
+    // A time word between the light verb and the determiner is no obstacle.
+    let got = factual("Denmark lifted on Friday the blockade on Faroese fishermen.", &a);
+    assert!(got.iter().any(|e| e.starts_with("DNK>FROCVL:08")), "{got:?}");
+}
+
+#[test]
+fn once_again_and_outright_stand_between_subject_and_verb() {
+    let a = [("Fiji", "FJI"), ("Tongan", "TON")];
+    let got = factual(
+        "Fiji has once again outright rejected a Tongan offer of fishing rights.",
+        &a,
+    );
+    assert!(has(&got, "FJI>TON:120"), "{got:?}");
+    let got = factual("Fiji once again condemned the Tongan raids.", &a);
+    assert!(has(&got, "FJI>TON:111"), "{got:?}");
+}
+
+#[test]
+fn an_acronym_defining_an_unknown_name_is_the_subject() {
+    let a = [("PMA", "IGOPMA"), ("Gabon", "GAB")];
+    let got = factual(
+        "The Pan-Mangrove Authority (PMA) renewed its demand on Monday that Gabon halt the logging.",
+        &a,
+    );
+    assert!(has(&got, "IGOPMA>GAB:100"), "{got:?}");
+    let got = factual("The Pan-Mangrove Authority (PMA) criticized Gabon.", &a);
+    assert_eq!(got, ["IGOPMA>GAB:111"]);
+}
