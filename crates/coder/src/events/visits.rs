@@ -40,6 +40,10 @@ pub fn settle(events: &mut Vec<Event>) {
         .map(|e| (e.sentence, e.source.code.clone()))
         .collect();
     events.retain_mut(|e| {
+        if e.target.is_none() && imposed_on_a_country(&e.code) {
+            impose_on_place_or_home(e);
+            return true;
+        }
         if !awaiting(e) {
             return true;
         }
@@ -70,6 +74,34 @@ pub fn settle(events: &mut Vec<Event>) {
             e.rule.push_str("; recipient: the country of the place");
         }
         true
+    });
+}
+
+/// A curfew, martial law or a state of emergency (1723, 1724) and threats of them (1323, 1324): measures a
+/// government imposes on a country's people, its own unless the act names another place.
+fn imposed_on_a_country(code: &str) -> bool {
+    matches!(code, "1723" | "1724" | "1323" | "1324")
+}
+
+/// The country of the place the measure's clause names, or the imposing side's own country.
+fn impose_on_place_or_home(e: &mut Event) {
+    let place = e
+        .location
+        .as_ref()
+        .filter(|l| matches!(l.via, LocationVia::Clause | LocationVia::Target))
+        .and_then(|l| l.country.clone());
+    let Some(country) = place.clone().or_else(|| e.source.country.clone()) else {
+        return;
+    };
+    e.target = Some(Actor {
+        code: country.clone(),
+        country: Some(country),
+        ..Actor::default()
+    });
+    e.rule.push_str(if place.is_some() {
+        "; target: the country of the place"
+    } else {
+        "; target: the imposing side's own country"
     });
 }
 
@@ -171,6 +203,27 @@ mod tests {
         let mut events = vec![visit("NOR", "183", None)];
         settle(&mut events);
         assert_eq!(events.len(), 1);
+    }
+
+    #[test]
+    fn a_curfew_or_martial_law_falls_on_the_place_named_or_else_at_home() {
+        let mut events = vec![
+            visit("NOR", "1723", Some(("NOR", LocationVia::Clause))),
+            visit("NOR", "1724", None),
+            visit("NOR", "1323", Some(("SWE", LocationVia::Target))),
+            visit("NOR", "1724", Some(("SWE", LocationVia::Dateline))),
+        ];
+        settle(&mut events);
+        let got: Vec<_> = events
+            .iter()
+            .map(|e| e.target.as_ref().map(|t| t.code.as_str()))
+            .collect();
+        assert_eq!(got, [Some("NOR"), Some("NOR"), Some("SWE"), Some("NOR")]);
+        assert!(
+            events[1].rule.ends_with("the imposing side's own country"),
+            "{}",
+            events[1].rule
+        );
     }
 
     #[test]
