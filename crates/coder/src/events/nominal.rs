@@ -159,7 +159,13 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
     // "the request of Congress", "a call by the EU": for what is said or decided, "of X" names who said it.
     // (Not for criticism, rejection or threats: "criticism of the minister" names whom it is aimed at.)
     let communicative = matches!(entry.root(), 1..=3 | 10);
-    let of_agent = communicative.then(|| of_after(s, last + 1)).flatten();
+    // "a demand from Chile", "threats from the rebels": for what is said, "from X" right after the noun too.
+    let said = communicative || entry.root() == 13;
+    let of_agent = communicative.then(|| of_after(s, last + 1)).flatten().or_else(|| {
+        (said && s.w(last + 1) == "from")
+            .then(|| from_after(s, last + 1))
+            .flatten()
+    });
     let Some(agent) = of_agent.or_else(|| syntax::noun_agent_after(s, last + 1)) else {
         return in_phrase_of_clause_subject(ctx, first, after, noun_mood, negated);
     };
@@ -563,6 +569,11 @@ pub(super) fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
             // "X-Y talks" are read as a pair before this.
             return Some(syntax::conjoined_left(s, a, "modifier"));
         }
+        // "Qatar ignored threats": a past form right after an actor that no determiner opens is its verb, not
+        // an adjective of the noun ("the Qatari-led talks" is read as a pair or a modifier before this).
+        if past_verb_after_bare_actor(s, j) {
+            return None;
+        }
         if !s.toks[j].word
             || s.is_any(
                 j,
@@ -580,6 +591,19 @@ pub(super) fn owner_before(s: &Sent, first: usize) -> Option<Arg> {
         k = j;
     }
     None
+}
+
+fn past_verb_after_bare_actor(s: &Sent, j: usize) -> bool {
+    let t = &s.toks[j];
+    let Some(a) = j.checked_sub(1).and_then(|p| s.actor_at(p)) else {
+        return false;
+    };
+    t.word
+        && !t.cap
+        && s.w(j).ends_with("ed")
+        && a.first
+            .checked_sub(1)
+            .is_none_or(|b| !s.is_any(b, &[Class::Determiner, Class::Possessive]))
 }
 
 /// The verb of stopping ending at token `j` ("halted", "called off"): its first token.

@@ -1725,3 +1725,15 @@ fn an_acronym_defining_an_unknown_name_is_the_subject() {
     let got = factual("The Pan-Mangrove Authority (PMA) criticized Gabon.", &a);
     assert_eq!(got, ["IGOPMA>GAB:111"]);
 }
+
+#[test]
+fn from_after_a_noun_of_speech_names_who_said_it() {
+    let a = [("Oman", "OMN"), ("Yemen", "YEM"), ("Qatar", "QAT")];
+    let got = factual("Oman turned down a request from Yemen for more fuel.", &a);
+    assert!(has(&got, "YEM>OMN:020"), "{got:?}");
+    let got = factual("Qatar ignored threats from Oman.", &a);
+    assert!(got.iter().any(|e| e.starts_with("OMN>QAT:13")), "{got:?}");
+    // Not for acts: "aid from Oman" is delivered, not said (its own mechanisms code it).
+    let got = factual("Yemen received criticism today over a visit from Oman.", &a);
+    assert!(!got.iter().any(|e| e.starts_with("OMN>YEM:04")), "{got:?}");
+}
