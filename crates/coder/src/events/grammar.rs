@@ -73,6 +73,7 @@ classes! {
     BlamePredicate = "blame_predicates",
     NamingVerb = "naming_verbs",
     CessationVerb = "cessation_verbs",
+    CessationWithOff = "cessation_verbs_with_off",
     HoldingParticiple = "holding_participles",
     TitleLowercase = "title_lowercase",
 }

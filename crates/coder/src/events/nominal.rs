@@ -50,7 +50,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     if light.is_none() && s.is(last, Class::StateNoun) {
         return Reading::none("a state of affairs, not an act (no light verb makes it one)");
     }
-    if let Some((a, _, _)) = light.filter(|&(a, _, _)| s.is(a, Class::CessationVerb)) {
+    if let Some((a, _, _)) =
+        light.filter(|&(a, _, _)| s.is(a, Class::CessationVerb) || s.is(a, Class::CessationWithOff))
+    {
         return cessation(ctx, e, a, first, last, after);
     }
     let doer = match light {
@@ -611,7 +613,8 @@ fn cessation_verb_ending_at(s: &Sent, j: usize) -> Option<usize> {
     if s.is(j, Class::CessationVerb) {
         return Some(j);
     }
-    (j > 0 && s.w(j) == "off" && s.is(j - 1, Class::CessationVerb)).then(|| j - 1)
+    let with_off = |k: usize| s.is(k, Class::CessationVerb) || s.is(k, Class::CessationWithOff);
+    (j > 0 && s.w(j) == "off" && with_off(j - 1)).then(|| j - 1)
 }
 
 /// The form of a verb from its ending, for verbs the lexicon does not inflect.

@@ -1737,3 +1737,17 @@ fn from_after_a_noun_of_speech_names_who_said_it() {
     let got = factual("Yemen received criticism today over a visit from Oman.", &a);
     assert!(!got.iter().any(|e| e.starts_with("OMN>YEM:04")), "{got:?}");
 }
+
+#[test]
+fn call_stops_an_act_only_with_off() {
+    let a = [("Lesotho", "LSO"), ("Zulu militia", "ZAFREB"), ("Botswana", "BWA")];
+    // "calling them an occupying force" names them; it stops nothing.
+    let got = factual(
+        "Lesotho condemned the Zulu militia on Monday, calling them an occupying force.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.contains(":08")), "{got:?}");
+    // "called off" stops the act its object names.
+    let got = factual("Lesotho called off the sanctions against Botswana.", &a);
+    assert!(got.iter().any(|e| e.starts_with("LSO>BWA:08")), "{got:?}");
+}

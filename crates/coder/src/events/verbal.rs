@@ -131,7 +131,8 @@ fn infinitive_at(s: &super::sentence::Sent, i: usize) -> bool {
 /// "lifted the sanctions", "halted aid": a verb of stopping whose object is an act the cessation table codes.
 fn stops_a_coded_act(ctx: &Ctx, first: usize, last: usize) -> bool {
     let s = ctx.s;
-    if !s.is(first, Class::CessationVerb) {
+    let with_off = s.is(first, Class::CessationWithOff) && s.w(first + 1) == "off";
+    if !s.is(first, Class::CessationVerb) && !with_off {
         return false;
     }
     frames::governed(s, &ctx.coder.lexicon, last).is_some_and(|g| {
@@ -517,7 +518,11 @@ fn stopped_by_verb_before(ctx: &Ctx, first: usize) -> bool {
     (first.saturating_sub(4)..first)
         .rev()
         .take_while(|&k| !s.is_punct(k, &[",", ";", ":"]))
-        .any(|k| s.is(k, Class::CessationVerb) && (k + 1..first).all(|j| s.toks[j].actor.is_none() && !s.verb_at[j]))
+        .any(|k| {
+            let stops =
+                s.is(k, Class::CessationVerb) || s.w(k) == "off" && k > 0 && s.is(k - 1, Class::CessationWithOff);
+            stops && (k + 1..first).all(|j| s.toks[j].actor.is_none() && !s.verb_at[j])
+        })
 }
 
 /// Applies the mood: factual as is; a future becomes an intention or a threat of its source (and the action
