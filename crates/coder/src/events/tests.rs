@@ -1751,3 +1751,16 @@ fn call_stops_an_act_only_with_off() {
     let got = factual("Lesotho called off the sanctions against Botswana.", &a);
     assert!(got.iter().any(|e| e.starts_with("LSO>BWA:08")), "{got:?}");
 }
+
+#[test]
+fn the_act_a_rejection_answers_is_background() {
+    let a = [("Nepal", "NPL"), ("Bhutanese", "BTN"), ("Bhutan", "BTN")];
+    let got = factual("Nepal flatly rejected a Bhutanese ultimatum over the refugees.", &a);
+    assert_eq!(got, ["NPL>BTN:120"]);
+    let got = factual("Nepal on Friday turned down Bhutan's offer of talks.", &a);
+    assert!(got.iter().any(|e| e.starts_with("NPL>BTN:12")), "{got:?}");
+    assert!(!got.iter().any(|e| e.starts_with("BTN>")), "{got:?}");
+    // Accepted, the offer is still reported.
+    let got = factual("Nepal accepted Bhutan's offer of talks.", &a);
+    assert!(got.iter().any(|e| e.starts_with("BTN>NPL:03")), "{got:?}");
+}
