@@ -172,15 +172,19 @@ pub(super) fn run(
                         && !(s.w(p) == "to" && p > 0 && (s.verb_at[p - 1] || s.is(p - 1, Class::FactualGovernor)))
                         && !gerund_with_object(&s, p, m.last)
                 }) || subject_gerund(&s, m.first, m.last));
-            // "a cave in the north": after a determiner a word is no verb.
+            // "a cave in the north": after a determiner a word is no verb; nor is an -s form after a preposition
+            // ("evidence about contacts between them").
             if entry.pos == Pos::Verb
                 && form != FormKind::Ing
-                && before.is_some_and(|p| s.is_any(p, &[Class::Determiner, Class::Possessive]) && s.w(p) != "that")
+                && before.is_some_and(|p| {
+                    s.is_any(p, &[Class::Determiner, Class::Possessive]) && s.w(p) != "that"
+                        || form == FormKind::Third && s.is(p, Class::Preposition) && s.w(p) != "to"
+                })
             {
                 rec.trigger(
                     s.between(m.first, m.last),
                     || entry.key(),
-                    || "not a verb after a determiner".into(),
+                    || "not a verb after a determiner (or, in -s, a preposition)".into(),
                 );
                 continue;
             }

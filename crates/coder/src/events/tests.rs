@@ -1764,3 +1764,15 @@ fn the_act_a_rejection_answers_is_background() {
     let got = factual("Nepal accepted Bhutan's offer of talks.", &a);
     assert!(got.iter().any(|e| e.starts_with("BTN>NPL:03")), "{got:?}");
 }
+
+#[test]
+fn an_s_form_after_a_preposition_is_no_verb() {
+    let a = [("Danish", "DNK"), ("Iceland", "ISL"), ("Greenland", "GRL")];
+    let got = factual(
+        "Danish police briefed Iceland about contacts between Greenland and the smugglers.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.contains(":04")), "{got:?}");
+    let got = factual("Iceland spoke of attacks by Greenland on the fleet.", &a);
+    assert!(!got.iter().any(|e| e.starts_with("ISL>")), "{got:?}");
+}
