@@ -97,8 +97,8 @@ impl EventCoder {
         events
     }
 
-    /// [`EventCoder::code`], keeping visits without a target: once their locations are set,
-    /// [`visits::settle`] gives each the country of the place visited, or drops it.
+    /// [`EventCoder::code`], keeping visits, aid and force used on a place without a target: once their
+    /// locations are set, [`visits::settle`] gives each the country of the place, or drops it.
     pub fn code_awaiting_hosts(
         &self,
         text: &str,
