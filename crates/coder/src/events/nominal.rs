@@ -492,9 +492,19 @@ fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<((usize, usize, Option<
             let Payload::Light(form) = m.payload else {
                 unreachable!()
             };
+            // "its demand that Chad grant more rights": a bare base form after the actor is the content of a
+            // demand (a subjunctive), not a relative clause's verb ("the rights that Chad has granted").
+            let auxiliary = m.first > 0
+                && s.is_any(
+                    m.first - 1,
+                    &[Class::Have, Class::Be, Class::Do, Class::Future, Class::Irrealis],
+                );
+            if form == FormKind::Base && !auxiliary {
+                return None;
+            }
             return Some(((m.first, m.last, Some(form)), subject_index));
         }
-        if !(s.is_adverb(k) || s.is_any(k, &[Class::Have, Class::Be, Class::Do])) {
+        if !(s.is_adverb(k) || s.is_any(k, &[Class::Have, Class::Be, Class::Do, Class::Future, Class::Irrealis])) {
             return None;
         }
     }

@@ -1776,3 +1776,17 @@ fn an_s_form_after_a_preposition_is_no_verb() {
     let got = factual("Iceland spoke of attacks by Greenland on the fleet.", &a);
     assert!(!got.iter().any(|e| e.starts_with("ISL>")), "{got:?}");
 }
+
+#[test]
+fn a_subjunctive_after_a_demand_is_its_content_not_a_relative_clause() {
+    let a = [("Gambia", "GMB"), ("Senegal", "SEN"), ("Mali", "MLI")];
+    // "its demand that Senegal grant ...": Senegal is asked, it grants nothing yet.
+    let got = code(
+        "Gambia repeated its demand that Senegal grant the herders more grazing rights.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("SEN>")), "{got:?}");
+    // A relative clause with a modal or a past form still names the noun's doer.
+    let got = code("Gambia condemned the sanctions that Senegal will impose on Mali.", &a);
+    assert!(has(&got, "~SEN>MLI:163"), "{got:?}");
+}
