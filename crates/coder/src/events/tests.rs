@@ -1790,3 +1790,25 @@ fn a_subjunctive_after_a_demand_is_its_content_not_a_relative_clause() {
     let got = code("Gambia condemned the sanctions that Senegal will impose on Mali.", &a);
     assert!(has(&got, "~SEN>MLI:163"), "{got:?}");
 }
+
+#[test]
+fn a_bare_participle_after_an_actor_with_a_by_agent_is_passive() {
+    let a = [
+        ("Malian soldiers", "MLIMIL"),
+        ("JNIM fighters", "JNIM"),
+        ("Burkina", "BFA"),
+    ];
+    let got = factual(
+        "Six Malian soldiers killed near the border by JNIM fighters were buried on Sunday.",
+        &a,
+    );
+    assert_eq!(got, ["JNIM>MLIMIL:190"]);
+    let got = factual(
+        "Malian soldiers ambushed on Monday by JNIM fighters fled to Burkina.",
+        &a,
+    );
+    assert!(got.iter().any(|e| e.starts_with("JNIM>MLIMIL:")), "{got:?}");
+    // With an object of its own the verb is active, whatever "by" phrase follows.
+    let got = factual("Malian soldiers killed six JNIM fighters armed by smugglers.", &a);
+    assert_eq!(got, ["MLIMIL>JNIM:190"]);
+}

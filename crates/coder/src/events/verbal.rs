@@ -209,6 +209,16 @@ struct Sides {
     with_partner: bool,
 }
 
+/// "four soldiers killed in Niger by militants": a bare participle right after an actor, with no object of its
+/// own (a preposition follows) and an agent after "by", is a passive that modifies the actor.
+fn reduced_passive(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
+    g.is_bare()
+        && matches!(g.form, Some(FormKind::PastPart | FormKind::Participle))
+        && g.first.checked_sub(1).is_some_and(|p| s.toks[p].actor.is_some())
+        && s.is(g.last + 1, Class::Preposition)
+        && syntax::agent_after(s, g.last + 1).is_some()
+}
+
 /// Source and target of a verb whose action (or governed action) has CAMEO root `root`.
 fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     let s = ctx.s;
@@ -220,7 +230,7 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         // object of the act asked for ("pleaded with supporters to boycott Iran").
         through_infinitive: !matches!(entry.frame, Frame::Object | Frame::Speaker | Frame::Appeal),
     };
-    if g.passive {
+    if g.passive || reduced_passive(s, g) {
         let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
         let agent = syntax::agent_after(s, g.last + 1).or_else(|| syntax::operation_agent_after(s, g.last + 1));
         let mut how_source = how(&agent).to_string();
