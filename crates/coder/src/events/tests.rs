@@ -1812,3 +1812,19 @@ fn a_bare_participle_after_an_actor_with_a_by_agent_is_passive() {
     let got = factual("Malian soldiers killed six JNIM fighters armed by smugglers.", &a);
     assert_eq!(got, ["MLIMIL>JNIM:190"]);
 }
+
+#[test]
+fn the_killing_of_a_person_is_force_even_when_a_politician_ordered_it() {
+    let a = [
+        ("Omani prince", "OMNGOV"),
+        ("Yemeni reporter", "YEMMED"),
+        ("Qatari minister", "QATGOV"),
+    ];
+    let got = factual("The Omani prince ordered the killing of a Yemeni reporter.", &a);
+    assert_eq!(got, ["OMNGOV>YEMMED:190"]);
+    let got = factual(
+        "The Qatari minister condemned the killings of Yemeni reporter crews.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.ends_with(":127")), "{got:?}");
+}
