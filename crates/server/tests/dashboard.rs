@@ -221,7 +221,12 @@ fn alerts_open_with_their_evidence() {
         .collect();
     assert_eq!(
         articles,
-        ["/articles/cauc-10", "/articles/cauc-11", "/articles/cauc-12"]
+        [
+            "/articles/cauc-10",
+            "/articles/cauc-11",
+            "/articles/cauc-12",
+            "/articles/cauc-13"
+        ]
     );
     assert_eq!(server.get("/alerts/ARM/AZE/2024-01-01").status, 404);
 }

@@ -109,6 +109,11 @@ pub fn subject_left_of(s: &Sent, from: usize) -> Option<Arg> {
         let j = i - 1;
         if let Some(a) = s.toks[j].actor {
             let span = &s.actors[a];
+            // "Peru's border concerns must ...": a possessor before a common noun is not the subject; the noun
+            // is (the actor stage already joins "Peru's army" into one mention).
+            if s.is_word(span.last + 1, &["'s", "’s"]) && span.last + 2 < from {
+                return None;
+            }
             if subject_capable(s, span.first) && !object_of_a_verb(s, span.first) {
                 return Some(conjoined_left(s, a, "subject"));
             }

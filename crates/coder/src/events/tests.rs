@@ -1828,3 +1828,27 @@ fn the_killing_of_a_person_is_force_even_when_a_politician_ordered_it() {
     );
     assert!(!got.iter().any(|e| e.ends_with(":127")), "{got:?}");
 }
+
+#[test]
+fn a_possessor_before_a_common_noun_is_not_the_subject() {
+    let a = [("Uruguayan minister", "URYGOV"), ("Paraguay", "PRY"), ("Brazil", "BRA")];
+    let text = "The Uruguayan minister said Paraguay's fishing claims must be heard.";
+    let q = quote(
+        text,
+        "Paraguay's fishing claims must be heard",
+        "said",
+        "Uruguayan minister",
+        "URYGOV",
+    );
+    assert!(!code_with(text, &a, &[q]).iter().any(|e| e.contains(">PRY:10")));
+    // The actor itself before the modal is still whom the demand is made of.
+    let text = "The Uruguayan minister said Paraguay must reopen the port.";
+    let q = quote(
+        text,
+        "Paraguay must reopen the port",
+        "said",
+        "Uruguayan minister",
+        "URYGOV",
+    );
+    assert!(code_with(text, &a, &[q]).iter().any(|e| e.starts_with("URYGOV>PRY:10")));
+}
