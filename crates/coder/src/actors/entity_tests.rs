@@ -491,3 +491,61 @@ fn a_party_and_state_tag_marks_a_member_of_congress() {
         out.mentions
     );
 }
+
+/// The code of the first mention whose text is `text`.
+fn mention_code<'a>(out: &'a ArticleActors, text: &str) -> Option<&'a str> {
+    out.mentions
+        .iter()
+        .find(|m| m.text == text)
+        .map(|m| m.actor.code.as_str())
+}
+
+#[test]
+fn a_news_outlet_known_by_name_does_not_set_the_story_country() {
+    let text = "Ecuadorian dockworkers walked out at Guayaquil. According to the BBC, soldiers fired \
+                warning shots at the gates.";
+    assert_eq!(mention_code(&article(text), "soldiers"), Some("ECUMIL"));
+    let text = "Mongolia debated the mining law on Monday. The Associated Press reported that riot police \
+                used water cannon on the crowd outside.";
+    let out = article(text);
+    assert_eq!(mention_code(&out, "riot police"), Some("MNGCOP"));
+    assert_eq!(mention_code(&out, "crowd"), Some("MNGCVL"));
+    // A local outlet, described by its country, does tell where the story is.
+    let text = "Peruvian state television showed the flooded valley. Soldiers carried food to the villages.";
+    assert_eq!(mention_code(&article(text), "Soldiers"), Some("PERMIL"));
+}
+
+#[test]
+fn a_role_noun_after_a_nationality_and_modifiers_is_one_phrase() {
+    let text = "A senior Kenyan treasury official said the loan had been signed. The official added that \
+                repayments would start in 2027.";
+    let out = article(text);
+    let official = entity(&out, "Kenyan treasury official");
+    assert_eq!((official.kind, code(official)), (EntityKind::Person, Some("KENGOV")));
+    // "The official" later is the same unnamed person.
+    assert_eq!(forms(text, official), ["Kenyan treasury official", "official"]);
+    let text = "Trucks waited for nine hours at the Valga crossing. A Latvian customs officer blamed a \
+                computer fault. The officer said the queue would clear by night.";
+    let out = article(text);
+    let officer = entity(&out, "Latvian customs officer");
+    assert_eq!(forms(text, officer), ["Latvian customs officer", "officer"]);
+    assert_eq!(code(officer).map(|c| &c[..3]), Some("LVA"));
+    // A word that ends a phrase is no modifier: the nationality stays on its own.
+    let text = "Norwegian boats with inspectors aboard left Tromso.";
+    let out = article(text);
+    assert!(out.mentions.iter().all(|m| !m.text.starts_with("Norwegian boats")));
+}
+
+#[test]
+fn an_indefinite_description_is_somebody_new_even_after_modifiers() {
+    let text = "Interior Minister Pablo Duarte of Paraguay visited the border post on Friday. A senior \
+                customs official said the queue had doubled since March.";
+    let out = article(text);
+    let duarte = entity(&out, "Pablo Duarte");
+    assert_eq!(forms(text, duarte), ["Interior Minister Pablo Duarte of Paraguay"]);
+    let text = "Defence Minister Ilse Vandamme opened the depot. An army logistics officer said the \
+                shelves were half empty.";
+    let out = article(text);
+    let vandamme = entity(&out, "Ilse Vandamme");
+    assert_eq!(forms(text, vandamme), ["Defence Minister Ilse Vandamme"]);
+}

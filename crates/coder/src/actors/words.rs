@@ -66,6 +66,9 @@ pub(crate) enum List {
     GenericTitles,
     /// Words before a seat of power that make it a place, not its government ("talks in Moscow").
     PlacePrepositions,
+    /// Lower-case words that end a noun phrase (prepositions, conjunctions, verbs of saying): never a
+    /// modifier between a nationality and a role noun.
+    PhraseBreakers,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -97,6 +100,7 @@ const LISTS: &[(List, &str)] = &[
     (List::NameSuffixes, "name_suffixes"),
     (List::GenericTitles, "generic_titles"),
     (List::PlacePrepositions, "place_prepositions"),
+    (List::PhraseBreakers, "phrase_breakers"),
 ];
 
 /// Lists whose words are compared in lower case.
