@@ -549,3 +549,19 @@ fn an_indefinite_description_is_somebody_new_even_after_modifiers() {
     let vandamme = entity(&out, "Ilse Vandamme");
     assert_eq!(forms(text, vandamme), ["Defence Minister Ilse Vandamme"]);
 }
+
+#[test]
+fn a_title_inside_a_capitalised_run_ends_the_organisation_and_starts_a_person() {
+    let text = "House Intelligence Committee Chairman Tom Kessling, R-Okla., faulted the planners. \
+                Kessling said the briefings had been thin.";
+    let out = article(text);
+    let kessling = entity(&out, "Tom Kessling");
+    assert_eq!((kessling.kind, code(kessling)), (EntityKind::Person, Some("USALEG")));
+    assert!(forms(text, kessling).contains(&"Kessling"));
+    assert!(out.entities.iter().all(|e| !e.name.contains("Committee Chairman")));
+    let text = "Port Authority Police Superintendent Aldo Ferrante of Malta said the pier would reopen.";
+    let out = article(text);
+    let ferrante = entity(&out, "Aldo Ferrante");
+    assert_eq!((ferrante.kind, code(ferrante)), (EntityKind::Person, Some("MLTCOP")));
+    assert_eq!(entity(&out, "Port Authority").kind, EntityKind::Organization);
+}

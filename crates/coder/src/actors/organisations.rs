@@ -6,7 +6,7 @@
 //! for dictionary organisations too.
 
 use super::article::ArticleState;
-use super::dict::{EntryKind, Target};
+use super::dict::{EntryKind, NounKind, Target};
 use super::entities::{EntityKey, EntityRec};
 use super::matcher::{Hit, What};
 use super::sentence::{hit_before, hits_within};
@@ -93,6 +93,11 @@ impl ArticleState<'_> {
             }
             at = next + 1;
         }
+        // "House Budget Committee Chairman Ana Ruiz", "Harbour Police Superintendent Tom Vee": a title for
+        // one person inside the capitalised run starts a person's name; the organisation ends before it.
+        if let Some(title) = self.title_hit_within(start, end, hits) {
+            return self.org_name_at_before(start, title, hits);
+        }
         if capitals < 2 || !head || plain == 0 {
             return None;
         }
@@ -121,6 +126,45 @@ impl ArticleState<'_> {
         if straddles || glued {
             return None;
         }
+        Some((end, country))
+    }
+
+    /// The start of the first role-noun hit for one person (a title: "Chairman", "Police Chief") inside
+    /// [start, end) that a capitalised word follows, as a name after a title does.
+    fn title_hit_within(&self, start: usize, end: usize, hits: &[Hit]) -> Option<usize> {
+        hits_within(hits, start, end)
+            .iter()
+            .find(|h| {
+                h.start >= start
+                    && h.end < end
+                    && matches!(h.what, What::Dict(Target::Noun(n))
+                        if matches!(self.dict().nouns[n as usize].kind, NounKind::Person | NounKind::Title))
+                    && self.text[h.end..].starts_with(' ')
+            })
+            .map(|h| h.start)
+    }
+
+    /// The organisation name of the capitalised words in [start, title), if they make one.
+    fn org_name_at_before(&self, start: usize, title: usize, hits: &[Hit]) -> Option<(usize, Option<u32>)> {
+        if title <= start {
+            return None;
+        }
+        let end = self.text[start..title].trim_end().len() + start;
+        let name = &self.text[start..end];
+        let words = &self.dict().words;
+        let capitals = name.split(' ').filter(|w| w.starts_with(char::is_uppercase)).count();
+        let head = name.split(' ').any(|w| words.org_head(w).is_some());
+        if capitals < 2 || !head {
+            return None;
+        }
+        let country = hits_within(hits, start, end).iter().find_map(|h| match h.what {
+            What::Dict(Target::Entry { entry, .. })
+                if h.end <= end && self.dict().entries[entry as usize].kind == EntryKind::Country =>
+            {
+                Some(entry)
+            }
+            _ => None,
+        });
         Some((end, country))
     }
 
