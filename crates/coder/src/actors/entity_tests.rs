@@ -565,3 +565,24 @@ fn a_title_inside_a_capitalised_run_ends_the_organisation_and_starts_a_person() 
     assert_eq!((ferrante.kind, code(ferrante)), (EntityKind::Person, Some("MLTCOP")));
     assert_eq!(entity(&out, "Port Authority").kind, EntityKind::Organization);
 }
+
+#[test]
+fn an_apposition_with_a_role_noun_makes_a_person_even_after_a_preposition() {
+    let text = "Netanyahu spoke in Jerusalem on Sunday. Later he hosted a lunch with Ilan Sorek, a former \
+                member of parliament now teaching law, and Dana Weil, a retired Israeli judge. \
+                Mr. Sorek said the lunch ran late.";
+    let out = article(text);
+    let sorek = entity(&out, "Ilan Sorek");
+    assert_eq!((sorek.kind, code(sorek)), (EntityKind::Person, Some("ISRELI")));
+    assert_eq!(forms(text, sorek), ["Ilan Sorek", "Sorek"]);
+    assert_eq!(code(entity(&out, "Dana Weil")), Some("ISRJUD"));
+    let text = "The award went to Rasmus Dahlgaard, a veteran Danish diplomat. It was handed over by \
+                Greta Olofsson, a prominent Swedish lawyer working in Oslo.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Rasmus Dahlgaard")).map(|c| &c[..3]), Some("DNK"));
+    assert_eq!(code(entity(&out, "Greta Olofsson")).map(|c| &c[..3]), Some("SWE"));
+    // A place with an apposition stays a place.
+    let text = "The fair was held in Santa Rosa, a town of 5,000 people, on Friday.";
+    let out = article(text);
+    assert!(out.entities.iter().all(|e| e.name != "Santa Rosa"));
+}
