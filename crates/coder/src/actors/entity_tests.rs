@@ -586,3 +586,31 @@ fn an_apposition_with_a_role_noun_makes_a_person_even_after_a_preposition() {
     let out = article(text);
     assert!(out.entities.iter().all(|e| e.name != "Santa Rosa"));
 }
+
+#[test]
+fn a_group_named_with_a_list_after_of_takes_the_whole_list_as_its_name() {
+    let text = "Trade ministers of Ghana, Togo, the Ivory Coast and Benin met in Accra on Friday. They \
+                said the tariffs would be cut.";
+    let out = article(text);
+    let ministers = out
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Group)
+        .expect("the ministers");
+    assert_eq!(
+        ministers.name,
+        "Trade ministers of Ghana, Togo, the Ivory Coast and Benin"
+    );
+    assert_eq!(forms(text, ministers), ["Trade ministers of Ghana", "They"]);
+    let text = "The envoys of Norway, Iceland and Finland, who toured the fjords, signed nothing.";
+    let out = article(text);
+    assert!(
+        out.entities
+            .iter()
+            .any(|e| e.name == "envoys of Norway, Iceland and Finland")
+    );
+    // Without "and" the commas list nothing: "officials of Chile, speaking on Monday".
+    let text = "Officials of Chile, Monday's hosts, declined to comment.";
+    let out = article(text);
+    assert!(out.entities.iter().all(|e| !e.name.contains(", Monday")));
+}
