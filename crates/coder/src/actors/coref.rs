@@ -378,8 +378,9 @@ impl<'a> ArticleState<'a> {
             }
             if o.salience > 0 {
                 if o.sentence + 2 >= self.sentence {
-                    // In the latest sentence with a subject: its subject of the sentence over one of a clause.
-                    if near.is_none_or(|(_, s, _)| o.salience > s) {
+                    // In the latest sentence with a subject: its subject of the sentence over one of a clause,
+                    // and of two alike the first ("He says that President Ruiz has …": he).
+                    if near.is_none_or(|(_, s, _)| o.salience >= s) {
                         near = Some((o.sentence, o.salience, o.entity));
                     }
                 } else if at - o.start <= PRONOUN_WINDOW {

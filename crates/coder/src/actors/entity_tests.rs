@@ -614,3 +614,40 @@ fn a_group_named_with_a_list_after_of_takes_the_whole_list_as_its_name() {
     let out = article(text);
     assert!(out.entities.iter().all(|e| !e.name.contains(", Monday")));
 }
+
+#[test]
+fn a_person_named_only_in_part_is_a_local_civilian() {
+    let text = "Jordan raised bus fares again this month. At a stop in Amman, a tired nurse who would be \
+                identified only as Rania waited for an hour. Rania is unsure the buses will improve.";
+    let out = article(text);
+    let rania = entity(&out, "Rania");
+    assert_eq!((rania.kind, code(rania)), (EntityKind::Person, Some("JORCVL")));
+    assert_eq!(forms(text, rania), ["Rania", "Rania"]);
+    let text = "Poland cut the cod quota in March. A fisherman, who gave only his first name, Tomasz, mended \
+                nets in Gdynia.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Tomasz")), Some("POLCVL"));
+    // Without such words a lone capitalised word is nobody.
+    let text = "Poland cut the cod quota in March. A fisherman in Gdynia mended nets near Tomasz.";
+    assert!(article(text).entities.iter().all(|e| e.name != "Tomasz"));
+}
+
+#[test]
+fn a_pronoun_after_a_paragraph_break_takes_the_first_subject_of_two_alike() {
+    let text = "Hamid Sadeghi runs a small bakery in Tabriz.\n\nHe shares the view that President Masoud \
+                Pezeshkian has done little for shops.\n\nSadeghi's own costs keep rising.\n\n\"Flour now costs \
+                twice as much,\" he says.";
+    let out = article(text);
+    assert_eq!(
+        forms(text, entity(&out, "Hamid Sadeghi")),
+        ["Hamid Sadeghi", "He", "Sadeghi", "he"]
+    );
+    let text = "Angela Moretti sells fish at the market in Bari.\n\nShe shares the view that Prime Minister \
+                Giorgia Meloni has kept prices steady.\n\nMoretti's stall is small.\n\n\"The sea gives less \
+                every year,\" she says.";
+    let out = article(text);
+    assert_eq!(
+        forms(text, entity(&out, "Giorgia Meloni")),
+        ["Prime Minister Giorgia Meloni"]
+    );
+}

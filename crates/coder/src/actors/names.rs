@@ -136,6 +136,11 @@ impl ArticleState<'_> {
         if prev.is_some_and(|(_, w)| courtesy_gender(w).is_some()) {
             return true;
         }
+        // "a driver who would be identified only as Tarek", "gave only her first name, Nadia": the way
+        // news names a person who asks to stay anonymous.
+        if self.name_withheld_before(start) {
+            return true;
+        }
         // "…,” said Alma Reyes" / ", says Reyes".
         if let Some((ps, w)) = prev
             && self.rec.speech.is_inverting(w)
@@ -197,6 +202,19 @@ impl ArticleState<'_> {
         let first = rest.split([' ', ',']).next().unwrap_or("");
         (first.bytes().all(|b| b.is_ascii_digit()) && !first.is_empty() && rest[first.len()..].starts_with(','))
             || matches!(first, "a" | "an")
+    }
+
+    /// "identified (only) as", "identified by his first name as", "first name,": the words before `start`
+    /// introduce a person's name given in part.
+    pub(super) fn name_withheld_before(&self, start: usize) -> bool {
+        let before = self.text[self.sentence_start..start].trim_end();
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        let tail: Vec<&str> = before.rsplit(' ').take(6).collect();
+        match tail.first() {
+            Some(&"name") => tail.get(1).is_some_and(|w| matches!(*w, "first" | "given")),
+            Some(&"as") => tail[1..].iter().any(|w| *w == "identified"),
+            _ => false,
+        }
     }
 
     /// ", a former mayor", ", an Estonian judge": an apposition after `end` whose head, after the

@@ -125,7 +125,20 @@ impl<'a> ArticleState<'a> {
             .word_before(hit.start)
             .and_then(|(_, w)| courtesy_gender(w))
             .filter(|&g| g != '?');
-        let ent = self.unknown_person((hit.start, hit.end), None, None, gender);
+        // "a driver identified only as Tarek": somebody the reporter met where the story is, one of its
+        // civilians unless an apposition says more.
+        let local = self
+            .name_withheld_before(hit.start)
+            .then(|| self.context_country())
+            .flatten()
+            .map(|c| Actor {
+                code: format!("{c}CVL"),
+                country: Some(c),
+                org: None,
+                role: Some("CVL".into()),
+                name: None,
+            });
+        let ent = self.unknown_person((hit.start, hit.end), local, None, gender);
         self.role_before_name(ent, hit.start);
         self.mention_person(ent, hit.start, hit.end);
         self.apposition_after(hits, i + 1, hit.end, ent)
