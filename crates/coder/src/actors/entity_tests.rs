@@ -564,6 +564,10 @@ fn a_title_inside_a_capitalised_run_ends_the_organisation_and_starts_a_person() 
     let ferrante = entity(&out, "Aldo Ferrante");
     assert_eq!((ferrante.kind, code(ferrante)), (EntityKind::Person, Some("MLTCOP")));
     assert_eq!(entity(&out, "Port Authority").kind, EntityKind::Organization);
+    // A dictionary organisation before the title stays the person's organisation.
+    let text = "Arab League Secretary General Samir Haddad flew to Tunis on Monday.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Samir Haddad")), Some("IGOARL"));
 }
 
 #[test]

@@ -101,6 +101,12 @@ impl ArticleState<'_> {
         if capitals < 2 || !head || plain == 0 {
             return None;
         }
+        self.checked_org_name(start, end, hits)
+    }
+
+    /// The name [start, end) as an organisation no dictionary holds, with the first country entry inside it:
+    /// None when it holds a dictionary organisation or person, or a hit reaches across its edges.
+    fn checked_org_name(&self, start: usize, end: usize, hits: &[Hit]) -> Option<(usize, Option<u32>)> {
         let mut country = None;
         for h in hits_within(hits, start, end)
             .iter()
@@ -154,18 +160,14 @@ impl ArticleState<'_> {
         let words = &self.dict().words;
         let capitals = name.split(' ').filter(|w| w.starts_with(char::is_uppercase)).count();
         let head = name.split(' ').any(|w| words.org_head(w).is_some());
-        if capitals < 2 || !head {
+        let plain = name
+            .split(' ')
+            .filter(|w| w.starts_with(char::is_uppercase) && words.org_head(w).is_none())
+            .count();
+        if capitals < 2 || !head || plain == 0 {
             return None;
         }
-        let country = hits_within(hits, start, end).iter().find_map(|h| match h.what {
-            What::Dict(Target::Entry { entry, .. })
-                if h.end <= end && self.dict().entries[entry as usize].kind == EntryKind::Country =>
-            {
-                Some(entry)
-            }
-            _ => None,
-        });
-        Some((end, country))
+        self.checked_org_name(start, end, hits)
     }
 
     /// Whether a role-noun hit covers `at` ("Foreign Ministry" is a role noun, not a name word).
