@@ -655,3 +655,15 @@ fn a_pronoun_after_a_paragraph_break_takes_the_first_subject_of_two_alike() {
         ["Prime Minister Giorgia Meloni"]
     );
 }
+
+#[test]
+fn the_outlet_and_the_news_channel_refer_to_the_latest_news_organisation() {
+    let text = "Chilean senators rejected the pension reform on Tuesday, Reuters reported. The outlet said \
+                the vote was close.";
+    let out = article(text);
+    assert_eq!(forms(text, entity(&out, "Reuters")), ["Reuters", "outlet"]);
+    let text = "Kenyan police arrested four journalists in Kisumu, the BBC reported. The news channel added \
+                that all were later freed.";
+    let out = article(text);
+    assert_eq!(forms(text, entity(&out, "BBC")), ["BBC", "news channel"]);
+}
