@@ -713,18 +713,28 @@ impl<'a> ArticleState<'a> {
         let Some((s, w)) = self.word_before(p.start) else {
             return false;
         };
-        let before_det = if matches!(
+        let (before_at, before_det) = if matches!(
             w.to_ascii_lowercase().as_str(),
             "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new" | "joint"
         ) {
-            self.word_before(s).map(|(_, w)| w)
+            match self.word_before(s) {
+                Some((s2, w2)) => (s2, Some(w2)),
+                None => (s, None),
+            }
         } else {
-            Some(w)
+            (s, Some(w))
         };
         // "said in a statement", "issued a statement".
         if !before_det.is_some_and(|w| {
             w.eq_ignore_ascii_case("in") || matches!(w, "issued" | "released" | "published" | "posted" | "sent")
         }) {
+            return false;
+        }
+        // "the groups mentioned in the cable", "the firms named in the report": what the document is about,
+        // not who issued it.
+        if let Some((_, verb)) = self.word_before(before_at)
+            && self.dict().words.has(List::ContentVerbs, verb)
+        {
             return false;
         }
         let subject = self

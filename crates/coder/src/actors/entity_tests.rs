@@ -667,3 +667,17 @@ fn the_outlet_and_the_news_channel_refer_to_the_latest_news_organisation() {
     let out = article(text);
     assert_eq!(forms(text, entity(&out, "BBC")), ["BBC", "news channel"]);
 }
+
+#[test]
+fn what_a_document_mentions_does_not_issue_it() {
+    let text = "The Finnish embassy said in a cable that two gangs were active. Both gangs, mentioned in the \
+                cable by name, have since been arrested. The cable said the border guards needed more boats.";
+    let out = article(text);
+    let embassy = entity(&out, "Finnish embassy");
+    assert_eq!(forms(text, embassy), ["Finnish embassy", "cable", "cable"]);
+    let text = "The Chilean senate said in a letter that two mining firms had broken the water rules. The \
+                firms cited in the letter deny it. The letter said fines would follow.";
+    let out = article(text);
+    let senate = entity(&out, "Chilean senate");
+    assert_eq!(forms(text, senate), ["Chilean senate", "letter", "letter"]);
+}

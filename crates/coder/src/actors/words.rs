@@ -69,6 +69,8 @@ pub(crate) enum List {
     /// Lower-case words that end a noun phrase (prepositions, conjunctions, verbs of saying): never a
     /// modifier between a nationality and a role noun.
     PhraseBreakers,
+    /// Participles that put something inside a document ("named in the report"), not issue it.
+    ContentVerbs,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -101,6 +103,7 @@ const LISTS: &[(List, &str)] = &[
     (List::GenericTitles, "generic_titles"),
     (List::PlacePrepositions, "place_prepositions"),
     (List::PhraseBreakers, "phrase_breakers"),
+    (List::ContentVerbs, "content_verbs"),
 ];
 
 /// Lists whose words are compared in lower case.
