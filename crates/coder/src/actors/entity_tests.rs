@@ -681,3 +681,18 @@ fn what_a_document_mentions_does_not_issue_it() {
     let senate = entity(&out, "Chilean senate");
     assert_eq!(forms(text, senate), ["Chilean senate", "letter", "letter"]);
 }
+
+#[test]
+fn a_based_compound_before_an_organisation_is_not_its_country() {
+    let text = "Government jets struck a market in Idlib on Sunday, the Britain-based Syrian Observatory for \
+                Human Rights said. The Observatory also said the strikes killed nine militants.";
+    let out = article(text);
+    let observatory = entity(&out, "Syrian Observatory for Human Rights");
+    assert_eq!(code(observatory), Some("SYR"));
+    assert_eq!(mention_code(&out, "militants"), Some("SYRREB"));
+    let text = "The Geneva-based Andean Water Rights Association said Bolivian mines had polluted two rivers.";
+    let out = article(text);
+    let association = entity(&out, "Andean Water Rights Association");
+    assert_eq!(association.kind, EntityKind::Organization);
+    assert!(code(association).is_none_or(|c| !c.starts_with("CHE")));
+}

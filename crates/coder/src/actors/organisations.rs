@@ -61,6 +61,14 @@ impl ArticleState<'_> {
     /// organisation or person (composition reads those: "Senate Foreign Relations Committee").
     fn org_name_at(&self, start: usize, hits: &[Hit]) -> Option<(usize, Option<u32>)> {
         let words = &self.dict().words;
+        // "the Britain-based Lakeside Observatory": a modifier compound before the name is not part of it
+        // (and its country is not the organisation's); the name starts after it.
+        let first = self.word_at(start);
+        if let Some(dash) = first.find('-')
+            && words.has(List::ModifierSuffixes, &first[dash..].to_lowercase())
+        {
+            return None;
+        }
         let mut at = start;
         let mut end = start;
         let mut capitals = 0;
