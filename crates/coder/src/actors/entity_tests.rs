@@ -696,3 +696,14 @@ fn a_based_compound_before_an_organisation_is_not_its_country() {
     assert_eq!(association.kind, EntityKind::Organization);
     assert!(code(association).is_none_or(|c| !c.starts_with("CHE")));
 }
+
+#[test]
+fn congressional_staff_and_party_caucuses_are_the_us_legislature() {
+    let text = "The consultancy refused to hand over its bank records. House lawyers said the refusal had no \
+                legal basis.";
+    assert_eq!(mention_code(&article(text), "House lawyers"), Some("USALEG"));
+    let text = "Senate Republicans called the hearing a distraction, and congressional investigators left early.";
+    let out = article(text);
+    assert_eq!(mention_code(&out, "Senate Republicans"), Some("USALEG"));
+    assert_eq!(mention_code(&out, "congressional investigators"), Some("USALEG"));
+}
