@@ -646,13 +646,20 @@ impl<'a> Doc<'a> {
                 continue;
             }
             prev_paragraph = s.paragraph;
-            let (s0, s1) = self.sent_tokens[si];
+            let (mut s0, s1) = self.sent_tokens[si];
+            // A transcript quoted in full opens each turn with a quotation mark ("\"ROE: We will …").
+            while s0 < s1 && matches!(self.tok(s0), "\"" | "“" | "‘") {
+                s0 += 1;
+            }
             // One to three capitalised words and a colon, then a statement.
             let Some(colon) = (s0 + 1..s1.min(s0 + 4)).find(|&k| self.is_punct(k, ":")) else {
                 continue;
             };
             let all_caps =
                 (s0..colon).all(|k| self.tokens[k].kind == TokenKind::Word && speakers::is_shouted(self.tok(k)));
+            if all_caps && (s0..colon).any(|k| self.lex.labels.contains(self.low(k))) {
+                continue;
+            }
             let np = if all_caps {
                 speakers::np_forward_loose(self, s0, colon)
             } else {
@@ -1927,12 +1934,22 @@ impl<'a> Doc<'a> {
                     }
                     && !self.runs_past(a.content, q)
             });
+            // "\"ROE: We will …": a transcript quoted whole names the speaker of each turn inside the mark.
+            let first_inside = attrs.partition_point(|a| a.reach_start < q.content.start);
+            let label = attrs
+                .get(first_inside)
+                .filter(|a| {
+                    a.reach_start == q.content.start
+                        && a.tail_end <= q.content.end
+                        && self.text[..a.tail_end].ends_with(':')
+                })
+                .map(|_| first_inside);
             let chosen = match (after, before) {
                 (Some(a), _) if !used[a] => Some((a, false)),
                 (_, Some(b)) if used[b] => Some((b, true)),
                 (_, Some(b)) => Some((b, false)),
                 (Some(a), None) if used[a] => Some((a, true)),
-                _ => None,
+                _ => label.filter(|&k| !used[k]).map(|k| (k, false)),
             };
             let words = q.content.of(self.text).split_whitespace().count();
             let mut statement = self.looks_like_statement(q, words, para_span);

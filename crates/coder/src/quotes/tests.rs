@@ -839,3 +839,35 @@ fn a_description_ending_in_a_role_noun_after_the_can_speak() {
     let coded = code(text);
     assert!(speaker_of(&coded.quotes, "the budget").is_some_and(|s| s.ends_with("Ohio Democrat")));
 }
+
+#[test]
+fn transcript_turns_name_their_speaker_even_inside_quotation_marks() {
+    let text = "The senator spoke to the host on Sunday.\n\n\"HOST: Will you vote for the budget on Tuesday?\n\n\
+                \"KOWALSKI: No, and I have told the leadership so. The numbers do not work.";
+    let qs = quotes(text);
+    assert_eq!(speaker_of(&qs, "HOST: Will you"), Some("HOST"));
+    assert_eq!(speaker_of(&qs, "KOWALSKI: No"), Some("KOWALSKI"));
+    let text = "The interview aired late.\n\nMODERATOR: What happens to the mine now?\n\n\
+                OYELARAN: We keep it open until the inspectors finish, and then we decide.";
+    let qs = quotes(text);
+    assert_eq!(speaker_of(&qs, "We keep it open"), Some("OYELARAN"));
+    assert_eq!(mention_of(text, &qs, "We keep it open"), "OYELARAN");
+}
+
+#[test]
+fn a_story_label_in_capitals_is_no_speaker() {
+    let text = "The mayor resigned on Friday.\n\nEXCLUSIVE: The city council will vote on a successor next week, \
+                two members said.";
+    let qs = quotes(text);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()) != Some("EXCLUSIVE"))
+    );
+    let text = "UPDATE: The ferry service to the island resumed this morning after the storm passed, and the \
+                harbour reopened.";
+    let qs = quotes(text);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()) != Some("UPDATE"))
+    );
+}
