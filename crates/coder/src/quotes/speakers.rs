@@ -481,7 +481,8 @@ pub(super) fn np_forward_described(doc: &Doc, i: usize, s1: usize) -> Option<Nou
                 words += 1;
                 !LOOSE_STOP.contains(&w) && !DETERMINERS.contains(&w) && !QUANTIFIERS.contains(&w)
             }
-            _ => doc.tok(k) == "-" && k > i,
+            // "70-year-old", "9/11 widow": a hyphen or slash inside a describing word.
+            _ => matches!(doc.tok(k), "-" | "/") && k > i,
         };
         if !described {
             return None;

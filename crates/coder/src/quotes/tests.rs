@@ -871,3 +871,11 @@ fn a_story_label_in_capitals_is_no_speaker() {
             .all(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()) != Some("UPDATE"))
     );
 }
+
+#[test]
+fn a_description_with_a_slash_before_the_name_after_the_cue() {
+    let text = "“The new rules will not hold up in court,” said 9/11 widow Ana Reyes.";
+    assert_eq!(speaker_of(&quotes(text), "The new rules"), Some("Ana Reyes"));
+    let text = "“Nobody asked us before the road closed,” says 24/7 shop owner Tomas Brandt.";
+    assert_eq!(speaker_of(&quotes(text), "Nobody asked us"), Some("Tomas Brandt"));
+}
