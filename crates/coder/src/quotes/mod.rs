@@ -884,18 +884,35 @@ impl<'a> Doc<'a> {
             }
             attr.speaker = self.sentence_subject(s0, ci);
             // "The paper quoted an unnamed official (on Tuesday) as saying": the one quoted speaks.
+            let mut quoted_after_quote = false;
             if self.low(lead - 1) == "as"
                 && let Some(quoted) = self.quoted_as(s0, lead - 1)
             {
+                // "“…,” the agency quoted Ana Ruiz as saying.": the attribution reaches back to the words
+                // right after the quotation.
                 attr.inherits = false;
                 attr.reach_start = quoted.span.start;
+                let from = self.tokens[s0].start;
+                if from <= quoted.span.start
+                    && let Some(close) = self.text[from..quoted.span.start].rfind(['”', '"'])
+                {
+                    // The mark's own width: '”' is three bytes.
+                    let after = from + close + self.text[from + close..].chars().next().map_or(1, char::len_utf8);
+                    let gap = &self.text[after..quoted.span.start];
+                    let words = gap.trim_start_matches([',', ' ']);
+                    // Only the quoting clause's subject and verb in between ("the agency quoted").
+                    if !words.contains(['.', ';', '“', '"']) && words.split_whitespace().count() <= 6 {
+                        attr.reach_start = quoted.span.start - words.len();
+                        quoted_after_quote = true;
+                    }
+                }
                 attr.speaker = Some(quoted);
             }
             let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
             attr.tail_end = tail;
             // "..., saying, “...”": no clause of its own, but it attributes the quotation after it.
-            return (attr.content.is_some() || self.quote_follows(tail)).then_some(attr);
+            return (attr.content.is_some() || self.quote_follows(tail) || quoted_after_quote).then_some(attr);
         }
         if form.participle
             && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am"))

@@ -879,3 +879,13 @@ fn a_description_with_a_slash_before_the_name_after_the_cue() {
     let text = "“Nobody asked us before the road closed,” says 24/7 shop owner Tomas Brandt.";
     assert_eq!(speaker_of(&quotes(text), "Nobody asked us"), Some("Tomas Brandt"));
 }
+
+#[test]
+fn an_outlet_quoting_somebody_after_the_quotation_gives_the_quoted_person() {
+    let text = "The port was closed on Monday.\n\n\"Nothing will move until the cranes are fixed,\" the state news \
+                agency quoted Ilse Brandt as saying.";
+    assert_eq!(speaker_of(&quotes(text), "Nothing will move"), Some("Ilse Brandt"));
+    let text = "Rain flooded the valley overnight. “We lost every field on the river side,” the regional \
+                paper quoted farmer Odile Marchand as saying on Tuesday.";
+    assert_eq!(speaker_of(&quotes(text), "We lost every field"), Some("Odile Marchand"));
+}
