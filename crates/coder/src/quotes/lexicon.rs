@@ -97,6 +97,8 @@ struct SpeakerSection {
     not_names: Vec<String>,
     #[serde(default)]
     labels: Vec<String>,
+    #[serde(default)]
+    messages: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -278,6 +280,8 @@ pub struct Lexicon {
     pub not_names: WordSet,
     /// Words in capitals before a colon that label a story, not a transcript's speaker ("EXCLUSIVE:").
     pub labels: WordSet,
+    /// Nouns for a message its sender speaks through ("a statement saying …").
+    pub messages: WordSet,
     pub female: WordSet,
     pub male: WordSet,
 }
@@ -408,6 +412,7 @@ impl Lexicon {
             org_heads: WordSet::default(),
             not_names: WordSet::default(),
             labels: WordSet::default(),
+            messages: WordSet::default(),
             female: WordSet::default(),
             male: WordSet::default(),
             speech,
@@ -425,6 +430,7 @@ impl Lexicon {
             lex.org_heads.extend(lower(&f.speakers.org_heads));
             lex.not_names.extend(lower(&f.speakers.not_names));
             lex.labels.extend(lower(&f.speakers.labels));
+            lex.messages.extend(lower(&f.speakers.messages));
             lex.female.extend(lower(&f.names.female));
             lex.male.extend(lower(&f.names.male));
         }

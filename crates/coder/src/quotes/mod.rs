@@ -914,6 +914,22 @@ impl<'a> Doc<'a> {
             // "..., saying, “...”": no clause of its own, but it attributes the quotation after it.
             return (attr.content.is_some() || self.quote_follows(tail) || quoted_after_quote).then_some(attr);
         }
+        // "issued a statement on Monday saying …", "sent a letter to members saying …": a message the
+        // subject sent says what the subject says.
+        if form.participle
+            && form.flags & lexicon::SAYING != 0
+            && let Some(noun) = self.message_before(s0, lead)
+            && let Some(subject) = self.sentence_subject(s0, noun)
+            && subject.tok.1 < noun
+        {
+            attr.reach_start = subject.span.start;
+            attr.speaker = Some(subject);
+            let (content, tail) = self.forward_content(si, ci, cj, s1, form);
+            attr.content = content;
+            attr.tail_end = tail;
+            attr.colon = self.text[tail..].trim_start().starts_with(':');
+            return (attr.content.is_some() || self.quote_follows(tail)).then_some(attr);
+        }
         if form.participle
             && !(ci > s0 && matches!(self.low(ci - 1), "is" | "are" | "was" | "were" | "been" | "be" | "am"))
         {
@@ -1292,6 +1308,27 @@ impl<'a> Doc<'a> {
                 w,
                 "only" | "also" | "still" | "again" | "even" | "then" | "further" | "repeatedly"
             ) || w.len() > 4 && w.ends_with("ly"))
+    }
+
+    /// A message noun ("statement", "letter", "tweets") right before token `at`, or before a short time
+    /// adjunct or "to"/"on" phrase after it ("a statement on Monday", "a letter to members"): its token.
+    fn message_before(&self, s0: usize, at: usize) -> Option<usize> {
+        let mut k = at;
+        for _ in 0..4 {
+            if k <= s0 + 1 || self.tokens[k - 1].kind != TokenKind::Word {
+                return None;
+            }
+            let w = self.low(k - 1);
+            if self.lex.messages.contains(w) {
+                return Some(k - 1);
+            }
+            // Step back over "on Monday", "late Friday", "to members", "to staff".
+            if !(is_time_word(w) || matches!(w, "on" | "late" | "early" | "to" | "this" | "last") || !self.cap(k - 1)) {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// The subject of the clause before token `before`: the first noun phrase of the sentence.

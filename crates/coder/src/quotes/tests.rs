@@ -889,3 +889,14 @@ fn an_outlet_quoting_somebody_after_the_quotation_gives_the_quoted_person() {
                 paper quoted farmer Odile Marchand as saying on Tuesday.";
     assert_eq!(speaker_of(&quotes(text), "We lost every field"), Some("Odile Marchand"));
 }
+
+#[test]
+fn a_message_saying_something_speaks_for_its_sender() {
+    let text = "The Chilean navy issued a statement on Monday saying the trawler had entered closed waters.";
+    let qs = quotes(text);
+    assert_eq!(speaker_of(&qs, "the trawler had entered"), Some("Chilean navy"));
+    assert_eq!(code_of(&qs, "the trawler had entered"), Some("CHLMIL"));
+    let text = "The union sent a letter to members saying the strike would go ahead in March.";
+    let qs = quotes(text);
+    assert_eq!(mention_of(text, &qs, "the strike would go ahead"), "The union");
+}
