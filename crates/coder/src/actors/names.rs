@@ -212,7 +212,7 @@ impl ArticleState<'_> {
         let tail: Vec<&str> = before.rsplit(' ').take(6).collect();
         match tail.first() {
             Some(&"name") => tail.get(1).is_some_and(|w| matches!(*w, "first" | "given")),
-            Some(&"as") => tail[1..].iter().any(|w| *w == "identified"),
+            Some(&"as") => tail[1..].contains(&"identified"),
             _ => false,
         }
     }
