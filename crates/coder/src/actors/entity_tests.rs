@@ -707,3 +707,14 @@ fn congressional_staff_and_party_caucuses_are_the_us_legislature() {
     assert_eq!(mention_code(&out, "Senate Republicans"), Some("USALEG"));
     assert_eq!(mention_code(&out, "congressional investigators"), Some("USALEG"));
 }
+
+#[test]
+fn common_given_names_of_many_languages_start_a_persons_name() {
+    let text = "Karim Haddad runs a small bakery in Tripoli. He thinks the new tax is unfair.";
+    let out = article(text);
+    assert_eq!(forms(text, entity(&out, "Karim Haddad")), ["Karim Haddad", "He"]);
+    let text = "Wanjiru Kamau sells maize flour in Nakuru. She expects prices to fall after the rains.";
+    let out = article(text);
+    let wanjiru = entity(&out, "Wanjiru Kamau");
+    assert_eq!((wanjiru.kind, wanjiru.gender), (EntityKind::Person, Some('f')));
+}
