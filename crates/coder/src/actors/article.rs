@@ -165,7 +165,15 @@ impl<'a> ArticleState<'a> {
             } else {
                 2
             };
-            self.context.record(self.sentence, c, weight);
+            // A news outlet known by its name tells who reports the story, not where it happens
+            // ("Reuters says"): it counts, a little, only for the country the article is already about.
+            // One described by its country or a body ("a Lima daily", "Peruvian state television") is
+            // local and counts.
+            if actor.role.as_deref() != Some("MED") || via != Resolution::Dictionary {
+                self.context.record(self.sentence, c, weight);
+            } else if self.context.main() == Some(c.as_str()) {
+                self.context.record(self.sentence, c, 1);
+            }
         }
         self.track(entity, start, end);
         self.entities[entity].emitted.push(self.mentions.len());

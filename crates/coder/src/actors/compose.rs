@@ -196,6 +196,29 @@ impl<'a> ArticleState<'a> {
         let (nouns, next) = self.nouns_from(hits, p.after_qual, qual_end);
         p.nouns = nouns;
         p.next = next;
+        // "a Peruvian fisheries official", "Danish customs officers": a nationality adjective, one or two
+        // lower-case modifiers, then a role noun for people make one phrase.
+        if p.nouns.is_empty()
+            && let Some(qe) = qual_end
+            && matches!(
+                hits[p.after_qual - 1].what,
+                What::Dict(Target::Entry {
+                    form: Form::Adjective,
+                    ..
+                })
+            )
+            && let Some(h) = hits.get(p.after_qual)
+            && let What::Dict(Target::Noun(n)) = h.what
+            && matches!(
+                self.dict().nouns[n as usize].kind,
+                NounKind::Person | NounKind::Plural | NounKind::Title
+            )
+            && self.modifier_gap(qe, h.start)
+        {
+            let (nouns, next) = self.nouns_from(hits, p.after_qual, None);
+            p.nouns = nouns;
+            p.next = next;
+        }
         // "Pentagon Civilian Personnel Office": a capitalised civilian noun that goes on with capitalised
         // words is part of a name after the qualifier, not a role of it.
         if p.qual.is_some()
@@ -341,8 +364,7 @@ impl<'a> ArticleState<'a> {
             role,
             former: prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
                 || self.text[self.sentence_start..p.start].ends_with("ex-"),
-            indefinite: prev
-                .is_some_and(|(_, w)| matches!(w, "a" | "an" | "A" | "An" | "another" | "Another" | "one" | "One")),
+            indefinite: self.indefinite_before(p.start),
             end: hits[*p.nouns.last().unwrap()].end,
         };
         let titled_kind = matches!(noun.kind, NounKind::Person | NounKind::Title);
@@ -378,6 +400,26 @@ impl<'a> ArticleState<'a> {
             return next;
         }
         self.role_mention(hits, i, &p, &head, qual, end, j)
+    }
+
+    /// "a", "another", "one" before the phrase at `start`, perhaps across one or two lower-case modifiers
+    /// ("a security official", "a senior police official"): somebody new, not a reference back.
+    fn indefinite_before(&self, start: usize) -> bool {
+        let mut at = start;
+        for _ in 0..3 {
+            let Some((s, w)) = self.word_before(at) else {
+                return false;
+            };
+            if matches!(w, "a" | "an" | "A" | "An" | "another" | "Another" | "one" | "One") {
+                return true;
+            }
+            if !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || self.dict().words.has(List::PhraseBreakers, w)
+            {
+                return false;
+            }
+            at = s;
+        }
+        false
     }
 
     /// "Foreign Minister Petro Kalyna (of Ukraine)": a title before a name.
@@ -638,7 +680,7 @@ impl<'a> ArticleState<'a> {
             None
         }?;
         let rec = &self.entities[target];
-        let kind = if rec.person {
+        let kind = if rec.person || rec.kind == EntityKind::Person {
             MentionKind::Role
         } else {
             MentionKind::Organization
@@ -671,18 +713,28 @@ impl<'a> ArticleState<'a> {
         let Some((s, w)) = self.word_before(p.start) else {
             return false;
         };
-        let before_det = if matches!(
+        let (before_at, before_det) = if matches!(
             w.to_ascii_lowercase().as_str(),
             "a" | "an" | "the" | "its" | "their" | "his" | "her" | "new" | "joint"
         ) {
-            self.word_before(s).map(|(_, w)| w)
+            match self.word_before(s) {
+                Some((s2, w2)) => (s2, Some(w2)),
+                None => (s, None),
+            }
         } else {
-            Some(w)
+            (s, Some(w))
         };
         // "said in a statement", "issued a statement".
         if !before_det.is_some_and(|w| {
             w.eq_ignore_ascii_case("in") || matches!(w, "issued" | "released" | "published" | "posted" | "sent")
         }) {
+            return false;
+        }
+        // "the groups mentioned in the cable", "the firms named in the report": what the document is about,
+        // not who issued it.
+        if let Some((_, verb)) = self.word_before(before_at)
+            && self.dict().words.has(List::ContentVerbs, verb)
+        {
             return false;
         }
         let subject = self
@@ -1162,6 +1214,28 @@ impl<'a> ArticleState<'a> {
             }
         }
         true
+    }
+
+    /// One or two lower-case words between a nationality and a role noun that modify the noun ("forensics"
+    /// in "a Peruvian forensics official"): letters and hyphens only, none a word that ends a phrase.
+    fn modifier_gap(&self, end: usize, start: usize) -> bool {
+        let Some(gap) = self
+            .text
+            .get(end..start)
+            .and_then(|g| g.strip_prefix(' '))
+            .and_then(|g| g.strip_suffix(' '))
+        else {
+            return false;
+        };
+        let words = &self.dict().words;
+        let mut n = 0;
+        gap.split(' ').all(|w| {
+            n += 1;
+            n <= 2
+                && !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !words.has(List::PhraseBreakers, w)
+        })
     }
 
     pub(super) fn head_noun(&self, hits: &[Hit], nouns: &[usize]) -> &'a Noun {

@@ -178,7 +178,7 @@ impl<'a> ArticleState<'a> {
         if by_title.is_some() {
             return by_title;
         }
-        let recent = || {
+        let recent_fitting = |fits: &dyn Fn(&EntityRec) -> bool| {
             self.occurrences
                 .iter()
                 .rev()
@@ -186,13 +186,21 @@ impl<'a> ArticleState<'a> {
                 .take_while(|o| o.sentence + 3 >= self.sentence)
                 .filter(|o| !o.quoted && fits(&self.entities[o.entity]))
                 .map(|o| o.entity)
+                .collect::<Vec<_>>()
         };
+        let recent = || recent_fitting(&fits).into_iter();
         // "the official", "the minister": a generic title is the latest person named with a title of that
-        // role ("Health Minister Ana Ruiz … the official said").
+        // role ("Health Minister Ana Ruiz … the official said"), or the latest single person the article
+        // describes without a name ("a senior Chilean official said … The official added").
         let words = &self.dict().words;
         if qualified.is_none() && words.has(List::GenericTitles, &noun.key) {
             let role = noun.role.as_deref()?;
-            return recent().find(|&i| self.has_role(i, role));
+            let described = |e: &EntityRec| {
+                (e.person || e.kind == EntityKind::Person && !e.plural && e.actor.is_some())
+                    && e.last > 0
+                    && gender_ok(e)
+            };
+            return recent_fitting(&described).into_iter().find(|&i| self.has_role(i, role));
         }
         // A generic head ("the Kremlin leader") is the latest person of that country or organisation.
         if qualified.is_none() || !words.has(List::LeaderHeads, &noun.key) {
@@ -370,8 +378,9 @@ impl<'a> ArticleState<'a> {
             }
             if o.salience > 0 {
                 if o.sentence + 2 >= self.sentence {
-                    // In the latest sentence with a subject: its subject of the sentence over one of a clause.
-                    if near.is_none_or(|(_, s, _)| o.salience > s) {
+                    // In the latest sentence with a subject: its subject of the sentence over one of a clause,
+                    // and of two alike the first ("He says that President Ruiz has …": he).
+                    if near.is_none_or(|(_, s, _)| o.salience >= s) {
                         near = Some((o.sentence, o.salience, o.entity));
                     }
                 } else if at - o.start <= PRONOUN_WINDOW {

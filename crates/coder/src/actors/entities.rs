@@ -291,7 +291,10 @@ impl ArticleState<'_> {
                             written
                         }
                     }
-                    _ => fullest(text, &spans, !matches!(e.key, EntityKey::Phrase(..))),
+                    _ => {
+                        let name = fullest(text, &spans, !matches!(e.key, EntityKey::Phrase(..)));
+                        of_list_name(text, &spans, &name).unwrap_or(name)
+                    }
                 };
                 Entity {
                     id: n + 1,
@@ -448,4 +451,47 @@ fn fullest(text: &str, spans: &[Span], names_first: bool) -> String {
         .max_by_key(|s| (capital(s), words(s), std::cmp::Reverse(s.start)))
         .map(|s| s.of(text).to_string())
         .unwrap_or_default()
+}
+
+/// "Foreign ministers of Ghana, Togo and Benin": a group named after "of" with a list of names, which its
+/// mention (with the first name only, whose country it takes) stops short of. The whole phrase, when the
+/// list follows the mention written as `name`.
+fn of_list_name(text: &str, spans: &[Span], name: &str) -> Option<String> {
+    let span = spans.iter().find(|s| s.of(text) == name)?;
+    let (_, tail) = name.rsplit_once(" of ")?;
+    if !tail.split(' ').all(|w| w.starts_with(char::is_uppercase) || w == "the") {
+        return None;
+    }
+    let mut end = span.end;
+    for _ in 0..12 {
+        let rest = &text[end..];
+        if let Some(after) = rest.strip_prefix(", and ").or_else(|| rest.strip_prefix(" and ")) {
+            let len = list_name_len(after)?;
+            let end = text.len() - after.len() + len;
+            return Some(text[span.start..end].to_string());
+        }
+        let after = rest.strip_prefix(", ")?;
+        end = text.len() - after.len() + list_name_len(after)?;
+    }
+    None
+}
+
+/// Length of one to three capitalised words at the start of `s` ("the" allowed first): one name of a list.
+fn list_name_len(s: &str) -> Option<usize> {
+    let mut len = if s.starts_with("the ") { 4 } else { 0 };
+    let mut words = 0;
+    while words < 3 {
+        let rest = &s[len..];
+        let w = rest.split([' ', ',', '.', ';', ':']).next().unwrap_or("");
+        if w.is_empty() || !w.starts_with(char::is_uppercase) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        len += w.len();
+        words += 1;
+        if !s[len..].starts_with(' ') || !s[len + 1..].starts_with(char::is_uppercase) {
+            break;
+        }
+        len += 1;
+    }
+    (words > 0).then_some(len)
 }

@@ -491,3 +491,230 @@ fn a_party_and_state_tag_marks_a_member_of_congress() {
         out.mentions
     );
 }
+
+/// The code of the first mention whose text is `text`.
+fn mention_code<'a>(out: &'a ArticleActors, text: &str) -> Option<&'a str> {
+    out.mentions
+        .iter()
+        .find(|m| m.text == text)
+        .map(|m| m.actor.code.as_str())
+}
+
+#[test]
+fn a_news_outlet_known_by_name_does_not_set_the_story_country() {
+    let text = "Ecuadorian dockworkers walked out at Guayaquil. According to the BBC, soldiers fired \
+                warning shots at the gates.";
+    assert_eq!(mention_code(&article(text), "soldiers"), Some("ECUMIL"));
+    let text = "Mongolia debated the mining law on Monday. The Associated Press reported that riot police \
+                used water cannon on the crowd outside.";
+    let out = article(text);
+    assert_eq!(mention_code(&out, "riot police"), Some("MNGCOP"));
+    assert_eq!(mention_code(&out, "crowd"), Some("MNGCVL"));
+    // A local outlet, described by its country, does tell where the story is.
+    let text = "Peruvian state television showed the flooded valley. Soldiers carried food to the villages.";
+    assert_eq!(mention_code(&article(text), "Soldiers"), Some("PERMIL"));
+}
+
+#[test]
+fn a_role_noun_after_a_nationality_and_modifiers_is_one_phrase() {
+    let text = "A senior Kenyan treasury official said the loan had been signed. The official added that \
+                repayments would start in 2027.";
+    let out = article(text);
+    let official = entity(&out, "Kenyan treasury official");
+    assert_eq!((official.kind, code(official)), (EntityKind::Person, Some("KENGOV")));
+    // "The official" later is the same unnamed person.
+    assert_eq!(forms(text, official), ["Kenyan treasury official", "official"]);
+    let text = "Trucks waited for nine hours at the Valga crossing. A Latvian customs officer blamed a \
+                computer fault. The officer said the queue would clear by night.";
+    let out = article(text);
+    let officer = entity(&out, "Latvian customs officer");
+    assert_eq!(forms(text, officer), ["Latvian customs officer", "officer"]);
+    assert_eq!(code(officer).map(|c| &c[..3]), Some("LVA"));
+    // A word that ends a phrase is no modifier: the nationality stays on its own.
+    let text = "Norwegian boats with inspectors aboard left Tromso.";
+    let out = article(text);
+    assert!(out.mentions.iter().all(|m| !m.text.starts_with("Norwegian boats")));
+}
+
+#[test]
+fn an_indefinite_description_is_somebody_new_even_after_modifiers() {
+    let text = "Interior Minister Pablo Duarte of Paraguay visited the border post on Friday. A senior \
+                customs official said the queue had doubled since March.";
+    let out = article(text);
+    let duarte = entity(&out, "Pablo Duarte");
+    assert_eq!(forms(text, duarte), ["Interior Minister Pablo Duarte of Paraguay"]);
+    let text = "Defence Minister Ilse Vandamme opened the depot. An army logistics officer said the \
+                shelves were half empty.";
+    let out = article(text);
+    let vandamme = entity(&out, "Ilse Vandamme");
+    assert_eq!(forms(text, vandamme), ["Defence Minister Ilse Vandamme"]);
+}
+
+#[test]
+fn a_title_inside_a_capitalised_run_ends_the_organisation_and_starts_a_person() {
+    let text = "House Intelligence Committee Chairman Tom Kessling, R-Okla., faulted the planners. \
+                Kessling said the briefings had been thin.";
+    let out = article(text);
+    let kessling = entity(&out, "Tom Kessling");
+    assert_eq!((kessling.kind, code(kessling)), (EntityKind::Person, Some("USALEG")));
+    assert!(forms(text, kessling).contains(&"Kessling"));
+    assert!(out.entities.iter().all(|e| !e.name.contains("Committee Chairman")));
+    let text = "Port Authority Police Superintendent Aldo Ferrante of Malta said the pier would reopen.";
+    let out = article(text);
+    let ferrante = entity(&out, "Aldo Ferrante");
+    assert_eq!((ferrante.kind, code(ferrante)), (EntityKind::Person, Some("MLTCOP")));
+    assert_eq!(entity(&out, "Port Authority").kind, EntityKind::Organization);
+    // A dictionary organisation before the title stays the person's organisation.
+    let text = "Arab League Secretary General Samir Haddad flew to Tunis on Monday.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Samir Haddad")), Some("IGOARL"));
+}
+
+#[test]
+fn an_apposition_with_a_role_noun_makes_a_person_even_after_a_preposition() {
+    let text = "Netanyahu spoke in Jerusalem on Sunday. Later he hosted a lunch with Ilan Sorek, a former \
+                member of parliament now teaching law, and Dana Weil, a retired Israeli judge. \
+                Mr. Sorek said the lunch ran late.";
+    let out = article(text);
+    let sorek = entity(&out, "Ilan Sorek");
+    assert_eq!((sorek.kind, code(sorek)), (EntityKind::Person, Some("ISRELI")));
+    assert_eq!(forms(text, sorek), ["Ilan Sorek", "Sorek"]);
+    assert_eq!(code(entity(&out, "Dana Weil")), Some("ISRJUD"));
+    let text = "The award went to Rasmus Dahlgaard, a veteran Danish diplomat. It was handed over by \
+                Greta Olofsson, a prominent Swedish lawyer working in Oslo.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Rasmus Dahlgaard")).map(|c| &c[..3]), Some("DNK"));
+    assert_eq!(code(entity(&out, "Greta Olofsson")).map(|c| &c[..3]), Some("SWE"));
+    // A place with an apposition stays a place.
+    let text = "The fair was held in Santa Rosa, a town of 5,000 people, on Friday.";
+    let out = article(text);
+    assert!(out.entities.iter().all(|e| e.name != "Santa Rosa"));
+}
+
+#[test]
+fn a_group_named_with_a_list_after_of_takes_the_whole_list_as_its_name() {
+    let text = "Trade ministers of Ghana, Togo, the Ivory Coast and Benin met in Accra on Friday. They \
+                said the tariffs would be cut.";
+    let out = article(text);
+    let ministers = out
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Group)
+        .expect("the ministers");
+    assert_eq!(
+        ministers.name,
+        "Trade ministers of Ghana, Togo, the Ivory Coast and Benin"
+    );
+    assert_eq!(forms(text, ministers), ["Trade ministers of Ghana", "They"]);
+    let text = "The envoys of Norway, Iceland and Finland, who toured the fjords, signed nothing.";
+    let out = article(text);
+    assert!(
+        out.entities
+            .iter()
+            .any(|e| e.name == "envoys of Norway, Iceland and Finland")
+    );
+    // Without "and" the commas list nothing: "officials of Chile, speaking on Monday".
+    let text = "Officials of Chile, Monday's hosts, declined to comment.";
+    let out = article(text);
+    assert!(out.entities.iter().all(|e| !e.name.contains(", Monday")));
+}
+
+#[test]
+fn a_person_named_only_in_part_is_a_local_civilian() {
+    let text = "Jordan raised bus fares again this month. At a stop in Amman, a tired nurse who would be \
+                identified only as Rania waited for an hour. Rania is unsure the buses will improve.";
+    let out = article(text);
+    let rania = entity(&out, "Rania");
+    assert_eq!((rania.kind, code(rania)), (EntityKind::Person, Some("JORCVL")));
+    assert_eq!(forms(text, rania), ["Rania", "Rania"]);
+    let text = "Poland cut the cod quota in March. A fisherman, who gave only his first name, Tomasz, mended \
+                nets in Gdynia.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Tomasz")), Some("POLCVL"));
+    // Without such words a lone capitalised word is nobody.
+    let text = "Poland cut the cod quota in March. A fisherman in Gdynia mended nets near Tomasz.";
+    assert!(article(text).entities.iter().all(|e| e.name != "Tomasz"));
+}
+
+#[test]
+fn a_pronoun_after_a_paragraph_break_takes_the_first_subject_of_two_alike() {
+    let text = "Hamid Sadeghi runs a small bakery in Tabriz.\n\nHe shares the view that President Masoud \
+                Pezeshkian has done little for shops.\n\nSadeghi's own costs keep rising.\n\n\"Flour now costs \
+                twice as much,\" he says.";
+    let out = article(text);
+    assert_eq!(
+        forms(text, entity(&out, "Hamid Sadeghi")),
+        ["Hamid Sadeghi", "He", "Sadeghi", "he"]
+    );
+    let text = "Angela Moretti sells fish at the market in Bari.\n\nShe shares the view that Prime Minister \
+                Giorgia Meloni has kept prices steady.\n\nMoretti's stall is small.\n\n\"The sea gives less \
+                every year,\" she says.";
+    let out = article(text);
+    assert_eq!(
+        forms(text, entity(&out, "Giorgia Meloni")),
+        ["Prime Minister Giorgia Meloni"]
+    );
+}
+
+#[test]
+fn the_outlet_and_the_news_channel_refer_to_the_latest_news_organisation() {
+    let text = "Chilean senators rejected the pension reform on Tuesday, Reuters reported. The outlet said \
+                the vote was close.";
+    let out = article(text);
+    assert_eq!(forms(text, entity(&out, "Reuters")), ["Reuters", "outlet"]);
+    let text = "Kenyan police arrested four journalists in Kisumu, the BBC reported. The news channel added \
+                that all were later freed.";
+    let out = article(text);
+    assert_eq!(forms(text, entity(&out, "BBC")), ["BBC", "news channel"]);
+}
+
+#[test]
+fn what_a_document_mentions_does_not_issue_it() {
+    let text = "The Finnish embassy said in a cable that two gangs were active. Both gangs, mentioned in the \
+                cable by name, have since been arrested. The cable said the border guards needed more boats.";
+    let out = article(text);
+    let embassy = entity(&out, "Finnish embassy");
+    assert_eq!(forms(text, embassy), ["Finnish embassy", "cable", "cable"]);
+    let text = "The Chilean senate said in a letter that two mining firms had broken the water rules. The \
+                firms cited in the letter deny it. The letter said fines would follow.";
+    let out = article(text);
+    let senate = entity(&out, "Chilean senate");
+    assert_eq!(forms(text, senate), ["Chilean senate", "letter", "letter"]);
+}
+
+#[test]
+fn a_based_compound_before_an_organisation_is_not_its_country() {
+    let text = "Government jets struck a market in Idlib on Sunday, the Britain-based Syrian Observatory for \
+                Human Rights said. The Observatory also said the strikes killed nine militants.";
+    let out = article(text);
+    let observatory = entity(&out, "Syrian Observatory for Human Rights");
+    assert_eq!(code(observatory), Some("SYR"));
+    assert_eq!(mention_code(&out, "militants"), Some("SYRREB"));
+    let text = "The Geneva-based Andean Water Rights Association said Bolivian mines had polluted two rivers.";
+    let out = article(text);
+    let association = entity(&out, "Andean Water Rights Association");
+    assert_eq!(association.kind, EntityKind::Organization);
+    assert!(code(association).is_none_or(|c| !c.starts_with("CHE")));
+}
+
+#[test]
+fn congressional_staff_and_party_caucuses_are_the_us_legislature() {
+    let text = "The consultancy refused to hand over its bank records. House lawyers said the refusal had no \
+                legal basis.";
+    assert_eq!(mention_code(&article(text), "House lawyers"), Some("USALEG"));
+    let text = "Senate Republicans called the hearing a distraction, and congressional investigators left early.";
+    let out = article(text);
+    assert_eq!(mention_code(&out, "Senate Republicans"), Some("USALEG"));
+    assert_eq!(mention_code(&out, "congressional investigators"), Some("USALEG"));
+}
+
+#[test]
+fn common_given_names_of_many_languages_start_a_persons_name() {
+    let text = "Karim Haddad runs a small bakery in Tripoli. He thinks the new tax is unfair.";
+    let out = article(text);
+    assert_eq!(forms(text, entity(&out, "Karim Haddad")), ["Karim Haddad", "He"]);
+    let text = "Wanjiru Kamau sells maize flour in Nakuru. She expects prices to fall after the rains.";
+    let out = article(text);
+    let wanjiru = entity(&out, "Wanjiru Kamau");
+    assert_eq!((wanjiru.kind, wanjiru.gender), (EntityKind::Person, Some('f')));
+}

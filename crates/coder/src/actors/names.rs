@@ -5,6 +5,7 @@
 //! ("spokeswoman Alma Reyes") and a known given name ("Alma Reyes") are found by composition instead.
 
 use super::article::ArticleState;
+use super::dict::{Form, NounKind, Target};
 use super::matcher::{Hit, What};
 use super::sentence::{head_of, hit_before, is_upper_acronym};
 use super::words::List;
@@ -113,6 +114,16 @@ impl ArticleState<'_> {
         // reads it; after "the" it is a thing's name ("the Old City"); after a preposition, a place.
         let glued = hit_before(hits, start).is_some_and(|h| self.adjacent(h.end, start, false));
         let last = self.text[start..end].split_whitespace().last().unwrap_or("");
+        // "a dinner with Ilan Sorek, a former mayor": after a preposition too, an apposition whose head is
+        // a role noun for one person makes the name a person's (not "in Santa Rosa, a town").
+        if !glued
+            && words >= 2
+            && prev.is_some_and(|(_, w)| self.dict().words.has(List::NamePrepositions, w))
+            && self.dict().words.org_head(last).is_none()
+            && self.role_apposition(end, hits)
+        {
+            return true;
+        }
         if glued
             || self.dict().words.org_head(last).is_some()
             || prev.is_some_and(|(_, w)| {
@@ -123,6 +134,11 @@ impl ArticleState<'_> {
         }
         // "Mr. Brandt", "Ms Reyes".
         if prev.is_some_and(|(_, w)| courtesy_gender(w).is_some()) {
+            return true;
+        }
+        // "a driver who would be identified only as Tarek", "gave only her first name, Nadia": the way
+        // news names a person who asks to stay anonymous.
+        if self.name_withheld_before(start) {
             return true;
         }
         // "…,” said Alma Reyes" / ", says Reyes".
@@ -186,6 +202,50 @@ impl ArticleState<'_> {
         let first = rest.split([' ', ',']).next().unwrap_or("");
         (first.bytes().all(|b| b.is_ascii_digit()) && !first.is_empty() && rest[first.len()..].starts_with(','))
             || matches!(first, "a" | "an")
+    }
+
+    /// "identified (only) as", "identified by his first name as", "first name,": the words before `start`
+    /// introduce a person's name given in part.
+    pub(super) fn name_withheld_before(&self, start: usize) -> bool {
+        let before = self.text[self.sentence_start..start].trim_end();
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        let tail: Vec<&str> = before.rsplit(' ').take(6).collect();
+        match tail.first() {
+            Some(&"name") => tail.get(1).is_some_and(|w| matches!(*w, "first" | "given")),
+            Some(&"as") => tail[1..].contains(&"identified"),
+            _ => false,
+        }
+    }
+
+    /// ", a former mayor", ", an Estonian judge": an apposition after `end` whose head, after the
+    /// indefinite article and lower-case words or a nationality, is a role noun for one person.
+    fn role_apposition(&self, end: usize, hits: &[Hit]) -> bool {
+        let rest = &self.text[end..self.sentence_end];
+        let Some(after) = rest.strip_prefix(", a ").or_else(|| rest.strip_prefix(", an ")) else {
+            return false;
+        };
+        let from = self.sentence_end - after.len();
+        let mut pos = from;
+        for h in hits.iter().filter(|h| h.start >= from).take(3) {
+            // Only lower-case words between the article and the hit.
+            let gap = &self.text[pos..h.start];
+            if !gap
+                .split_whitespace()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+            {
+                return false;
+            }
+            match h.what {
+                What::Dict(Target::Noun(n)) => {
+                    return matches!(self.dict().nouns[n as usize].kind, NounKind::Person | NounKind::Title);
+                }
+                What::Dict(Target::Entry {
+                    form: Form::Adjective, ..
+                }) => pos = h.end,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A speech verb follows `end`, across auxiliaries, adverbs and an apposition between commas.

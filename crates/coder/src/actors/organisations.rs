@@ -6,7 +6,7 @@
 //! for dictionary organisations too.
 
 use super::article::ArticleState;
-use super::dict::{EntryKind, Target};
+use super::dict::{EntryKind, NounKind, Target};
 use super::entities::{EntityKey, EntityRec};
 use super::matcher::{Hit, What};
 use super::sentence::{hit_before, hits_within};
@@ -61,6 +61,14 @@ impl ArticleState<'_> {
     /// organisation or person (composition reads those: "Senate Foreign Relations Committee").
     fn org_name_at(&self, start: usize, hits: &[Hit]) -> Option<(usize, Option<u32>)> {
         let words = &self.dict().words;
+        // "the Britain-based Lakeside Observatory": a modifier compound before the name is not part of it
+        // (and its country is not the organisation's); the name starts after it.
+        let first = self.word_at(start);
+        if let Some(dash) = first.find('-')
+            && words.has(List::ModifierSuffixes, &first[dash..].to_lowercase())
+        {
+            return None;
+        }
         let mut at = start;
         let mut end = start;
         let mut capitals = 0;
@@ -93,9 +101,20 @@ impl ArticleState<'_> {
             }
             at = next + 1;
         }
+        // "House Budget Committee Chairman Ana Ruiz", "Harbour Police Superintendent Tom Vee": a title for
+        // one person inside the capitalised run starts a person's name; the organisation ends before it.
+        if let Some(title) = self.title_hit_within(start, end, hits) {
+            return self.org_name_at_before(start, title, hits);
+        }
         if capitals < 2 || !head || plain == 0 {
             return None;
         }
+        self.checked_org_name(start, end, hits)
+    }
+
+    /// The name [start, end) as an organisation no dictionary holds, with the first country entry inside it:
+    /// None when it holds a dictionary organisation or person, or a hit reaches across its edges.
+    fn checked_org_name(&self, start: usize, end: usize, hits: &[Hit]) -> Option<(usize, Option<u32>)> {
         let mut country = None;
         for h in hits_within(hits, start, end)
             .iter()
@@ -122,6 +141,41 @@ impl ArticleState<'_> {
             return None;
         }
         Some((end, country))
+    }
+
+    /// The start of the first role-noun hit for one person (a title: "Chairman", "Police Chief") inside
+    /// [start, end) that a capitalised word follows, as a name after a title does.
+    fn title_hit_within(&self, start: usize, end: usize, hits: &[Hit]) -> Option<usize> {
+        hits_within(hits, start, end)
+            .iter()
+            .find(|h| {
+                h.start >= start
+                    && h.end < end
+                    && matches!(h.what, What::Dict(Target::Noun(n))
+                        if matches!(self.dict().nouns[n as usize].kind, NounKind::Person | NounKind::Title))
+                    && self.text[h.end..].starts_with(' ')
+            })
+            .map(|h| h.start)
+    }
+
+    /// The organisation name of the capitalised words in [start, title), if they make one.
+    fn org_name_at_before(&self, start: usize, title: usize, hits: &[Hit]) -> Option<(usize, Option<u32>)> {
+        if title <= start {
+            return None;
+        }
+        let end = self.text[start..title].trim_end().len() + start;
+        let name = &self.text[start..end];
+        let words = &self.dict().words;
+        let capitals = name.split(' ').filter(|w| w.starts_with(char::is_uppercase)).count();
+        let head = name.split(' ').any(|w| words.org_head(w).is_some());
+        let plain = name
+            .split(' ')
+            .filter(|w| w.starts_with(char::is_uppercase) && words.org_head(w).is_none())
+            .count();
+        if capitals < 2 || !head || plain == 0 {
+            return None;
+        }
+        self.checked_org_name(start, end, hits)
     }
 
     /// Whether a role-noun hit covers `at` ("Foreign Ministry" is a role noun, not a name word).

@@ -125,7 +125,20 @@ impl<'a> ArticleState<'a> {
             .word_before(hit.start)
             .and_then(|(_, w)| courtesy_gender(w))
             .filter(|&g| g != '?');
-        let ent = self.unknown_person((hit.start, hit.end), None, None, gender);
+        // "a driver identified only as Tarek": somebody the reporter met where the story is, one of its
+        // civilians unless an apposition says more.
+        let local = self
+            .name_withheld_before(hit.start)
+            .then(|| self.context_country())
+            .flatten()
+            .map(|c| Actor {
+                code: format!("{c}CVL"),
+                country: Some(c),
+                org: None,
+                role: Some("CVL".into()),
+                name: None,
+            });
+        let ent = self.unknown_person((hit.start, hit.end), local, None, gender);
         self.role_before_name(ent, hit.start);
         self.mention_person(ent, hit.start, hit.end);
         self.apposition_after(hits, i + 1, hit.end, ent)
@@ -454,6 +467,17 @@ impl<'a> ArticleState<'a> {
         if former {
             pos = self.skip_space(pos + w.len());
         }
+        // "…, a retired Chilean judge", "a prominent Sami lawyer": describing words no hit covers.
+        for _ in 0..2 {
+            let w = self.word_at(pos);
+            let plain = !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !self.dict().words.has(List::PhraseBreakers, w);
+            if !plain || !hits_within(hits, pos, pos + w.len()).is_empty() {
+                break;
+            }
+            pos = self.skip_space(pos + w.len());
+        }
         // The strict reading first, then looser ones; each must take the whole apposition ("…, head of the
         // Pentagon Civilian Personnel Office," is no "Pentagon Civilian").
         let mut found = None;
@@ -529,6 +553,13 @@ impl<'a> ArticleState<'a> {
         rest.is_empty()
             || rest.starts_with([',', '.', ';', ')', ':', '—', '–'])
             || ["who ", "whose ", "which "].iter().any(|w| rest.starts_with(w))
+            // "…, a former mayor now teaching law;": a participle clause goes on describing the person.
+            || rest
+                .strip_prefix("now ")
+                .unwrap_or(rest)
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && w.bytes().all(|b| b.is_ascii_lowercase()))
             || {
                 let at = self.skip_space(end);
                 let verb = self.word_at(at);

@@ -66,6 +66,11 @@ pub(crate) enum List {
     GenericTitles,
     /// Words before a seat of power that make it a place, not its government ("talks in Moscow").
     PlacePrepositions,
+    /// Lower-case words that end a noun phrase (prepositions, conjunctions, verbs of saying): never a
+    /// modifier between a nationality and a role noun.
+    PhraseBreakers,
+    /// Participles that put something inside a document ("named in the report"), not issue it.
+    ContentVerbs,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -97,6 +102,8 @@ const LISTS: &[(List, &str)] = &[
     (List::NameSuffixes, "name_suffixes"),
     (List::GenericTitles, "generic_titles"),
     (List::PlacePrepositions, "place_prepositions"),
+    (List::PhraseBreakers, "phrase_breakers"),
+    (List::ContentVerbs, "content_verbs"),
 ];
 
 /// Lists whose words are compared in lower case.

@@ -95,6 +95,10 @@ struct SpeakerSection {
     org_heads: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+    #[serde(default)]
+    messages: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -274,6 +278,10 @@ pub struct Lexicon {
     pub titles: WordSet,
     pub org_heads: WordSet,
     pub not_names: WordSet,
+    /// Words in capitals before a colon that label a story, not a transcript's speaker ("EXCLUSIVE:").
+    pub labels: WordSet,
+    /// Nouns for a message its sender speaks through ("a statement saying …").
+    pub messages: WordSet,
     pub female: WordSet,
     pub male: WordSet,
 }
@@ -403,6 +411,8 @@ impl Lexicon {
             titles: WordSet::default(),
             org_heads: WordSet::default(),
             not_names: WordSet::default(),
+            labels: WordSet::default(),
+            messages: WordSet::default(),
             female: WordSet::default(),
             male: WordSet::default(),
             speech,
@@ -419,6 +429,8 @@ impl Lexicon {
             lex.titles.extend(lower(&f.speakers.titles));
             lex.org_heads.extend(lower(&f.speakers.org_heads));
             lex.not_names.extend(lower(&f.speakers.not_names));
+            lex.labels.extend(lower(&f.speakers.labels));
+            lex.messages.extend(lower(&f.speakers.messages));
             lex.female.extend(lower(&f.names.female));
             lex.male.extend(lower(&f.names.male));
         }

@@ -646,13 +646,20 @@ impl<'a> Doc<'a> {
                 continue;
             }
             prev_paragraph = s.paragraph;
-            let (s0, s1) = self.sent_tokens[si];
+            let (mut s0, s1) = self.sent_tokens[si];
+            // A transcript quoted in full opens each turn with a quotation mark ("\"ROE: We will …").
+            while s0 < s1 && matches!(self.tok(s0), "\"" | "“" | "‘") {
+                s0 += 1;
+            }
             // One to three capitalised words and a colon, then a statement.
             let Some(colon) = (s0 + 1..s1.min(s0 + 4)).find(|&k| self.is_punct(k, ":")) else {
                 continue;
             };
             let all_caps =
                 (s0..colon).all(|k| self.tokens[k].kind == TokenKind::Word && speakers::is_shouted(self.tok(k)));
+            if all_caps && (s0..colon).any(|k| self.lex.labels.contains(self.low(k))) {
+                continue;
+            }
             let np = if all_caps {
                 speakers::np_forward_loose(self, s0, colon)
             } else {
@@ -877,17 +884,50 @@ impl<'a> Doc<'a> {
             }
             attr.speaker = self.sentence_subject(s0, ci);
             // "The paper quoted an unnamed official (on Tuesday) as saying": the one quoted speaks.
+            let mut quoted_after_quote = false;
             if self.low(lead - 1) == "as"
                 && let Some(quoted) = self.quoted_as(s0, lead - 1)
             {
+                // "“…,” the agency quoted Ana Ruiz as saying.": the attribution reaches back to the words
+                // right after the quotation.
                 attr.inherits = false;
                 attr.reach_start = quoted.span.start;
+                let from = self.tokens[s0].start;
+                if from <= quoted.span.start
+                    && let Some(close) = self.text[from..quoted.span.start].rfind(['”', '"'])
+                {
+                    // The mark's own width: '”' is three bytes.
+                    let after = from + close + self.text[from + close..].chars().next().map_or(1, char::len_utf8);
+                    let gap = &self.text[after..quoted.span.start];
+                    let words = gap.trim_start_matches([',', ' ']);
+                    // Only the quoting clause's subject and verb in between ("the agency quoted").
+                    if !words.contains(['.', ';', '“', '"']) && words.split_whitespace().count() <= 6 {
+                        attr.reach_start = quoted.span.start - words.len();
+                        quoted_after_quote = true;
+                    }
+                }
                 attr.speaker = Some(quoted);
             }
             let (content, tail) = self.forward_content(si, ci, cj, s1, form);
             attr.content = content;
             attr.tail_end = tail;
             // "..., saying, “...”": no clause of its own, but it attributes the quotation after it.
+            return (attr.content.is_some() || self.quote_follows(tail) || quoted_after_quote).then_some(attr);
+        }
+        // "issued a statement on Monday saying …", "sent a letter to members saying …": a message the
+        // subject sent says what the subject says.
+        if form.participle
+            && form.flags & lexicon::SAYING != 0
+            && let Some(noun) = self.message_before(s0, lead)
+            && let Some(subject) = self.sentence_subject(s0, noun)
+            && subject.tok.1 < noun
+        {
+            attr.reach_start = subject.span.start;
+            attr.speaker = Some(subject);
+            let (content, tail) = self.forward_content(si, ci, cj, s1, form);
+            attr.content = content;
+            attr.tail_end = tail;
+            attr.colon = self.text[tail..].trim_start().starts_with(':');
             return (attr.content.is_some() || self.quote_follows(tail)).then_some(attr);
         }
         if form.participle
@@ -1268,6 +1308,27 @@ impl<'a> Doc<'a> {
                 w,
                 "only" | "also" | "still" | "again" | "even" | "then" | "further" | "repeatedly"
             ) || w.len() > 4 && w.ends_with("ly"))
+    }
+
+    /// A message noun ("statement", "letter", "tweets") right before token `at`, or before a short time
+    /// adjunct or "to"/"on" phrase after it ("a statement on Monday", "a letter to members"): its token.
+    fn message_before(&self, s0: usize, at: usize) -> Option<usize> {
+        let mut k = at;
+        for _ in 0..4 {
+            if k <= s0 + 1 || self.tokens[k - 1].kind != TokenKind::Word {
+                return None;
+            }
+            let w = self.low(k - 1);
+            if self.lex.messages.contains(w) {
+                return Some(k - 1);
+            }
+            // Step back over "on Monday", "late Friday", "to members", "to staff".
+            if !(is_time_word(w) || matches!(w, "on" | "late" | "early" | "to" | "this" | "last") || !self.cap(k - 1)) {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// The subject of the clause before token `before`: the first noun phrase of the sentence.
@@ -1927,12 +1988,22 @@ impl<'a> Doc<'a> {
                     }
                     && !self.runs_past(a.content, q)
             });
+            // "\"ROE: We will …": a transcript quoted whole names the speaker of each turn inside the mark.
+            let first_inside = attrs.partition_point(|a| a.reach_start < q.content.start);
+            let label = attrs
+                .get(first_inside)
+                .filter(|a| {
+                    a.reach_start == q.content.start
+                        && a.tail_end <= q.content.end
+                        && self.text[..a.tail_end].ends_with(':')
+                })
+                .map(|_| first_inside);
             let chosen = match (after, before) {
                 (Some(a), _) if !used[a] => Some((a, false)),
                 (_, Some(b)) if used[b] => Some((b, true)),
                 (_, Some(b)) => Some((b, false)),
                 (Some(a), None) if used[a] => Some((a, true)),
-                _ => None,
+                _ => label.filter(|&k| !used[k]).map(|k| (k, false)),
             };
             let words = q.content.of(self.text).split_whitespace().count();
             let mut statement = self.looks_like_statement(q, words, para_span);

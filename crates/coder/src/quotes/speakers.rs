@@ -481,7 +481,8 @@ pub(super) fn np_forward_described(doc: &Doc, i: usize, s1: usize) -> Option<Nou
                 words += 1;
                 !LOOSE_STOP.contains(&w) && !DETERMINERS.contains(&w) && !QUANTIFIERS.contains(&w)
             }
-            _ => doc.tok(k) == "-" && k > i,
+            // "70-year-old", "9/11 widow": a hyphen or slash inside a describing word.
+            _ => matches!(doc.tok(k), "-" | "/") && k > i,
         };
         if !described {
             return None;
@@ -783,7 +784,12 @@ pub(super) fn can_speak(doc: &Doc, np: &NounPhrase) -> bool {
         NpKind::Relative => false,
         NpKind::Person | NpKind::Org | NpKind::Joint => {
             let words: Vec<usize> = (a..b).filter(|&k| doc.tokens[k].kind == TokenKind::Word).collect();
-            let shouted = words.len() == 1 && is_shouted(doc.tok(words[0])) && doc.tok(words[0]).len() > 4;
+            // A transcript's speaker labels a turn with a colon ("KOWALSKI: No."); a story label does not speak.
+            let label = words.len() == 1
+                && b < doc.tokens.len()
+                && doc.is_punct(b, ":")
+                && !doc.lex.labels.contains(doc.low(words[0]));
+            let shouted = words.len() == 1 && is_shouted(doc.tok(words[0])) && doc.tok(words[0]).len() > 4 && !label;
             let timed = words
                 .iter()
                 .any(|&k| doc.lex.flags(doc.low(k)) & NOT_NAME != 0 && doc.cap(k))

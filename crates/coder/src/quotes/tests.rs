@@ -839,3 +839,64 @@ fn a_description_ending_in_a_role_noun_after_the_can_speak() {
     let coded = code(text);
     assert!(speaker_of(&coded.quotes, "the budget").is_some_and(|s| s.ends_with("Ohio Democrat")));
 }
+
+#[test]
+fn transcript_turns_name_their_speaker_even_inside_quotation_marks() {
+    let text = "The senator spoke to the host on Sunday.\n\n\"HOST: Will you vote for the budget on Tuesday?\n\n\
+                \"KOWALSKI: No, and I have told the leadership so. The numbers do not work.";
+    let qs = quotes(text);
+    assert_eq!(speaker_of(&qs, "HOST: Will you"), Some("HOST"));
+    assert_eq!(speaker_of(&qs, "KOWALSKI: No"), Some("KOWALSKI"));
+    let text = "The interview aired late.\n\nMODERATOR: What happens to the mine now?\n\n\
+                OYELARAN: We keep it open until the inspectors finish, and then we decide.";
+    let qs = quotes(text);
+    assert_eq!(speaker_of(&qs, "We keep it open"), Some("OYELARAN"));
+    assert_eq!(mention_of(text, &qs, "We keep it open"), "OYELARAN");
+}
+
+#[test]
+fn a_story_label_in_capitals_is_no_speaker() {
+    let text = "The mayor resigned on Friday.\n\nEXCLUSIVE: The city council will vote on a successor next week, \
+                two members said.";
+    let qs = quotes(text);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()) != Some("EXCLUSIVE"))
+    );
+    let text = "UPDATE: The ferry service to the island resumed this morning after the storm passed, and the \
+                harbour reopened.";
+    let qs = quotes(text);
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()) != Some("UPDATE"))
+    );
+}
+
+#[test]
+fn a_description_with_a_slash_before_the_name_after_the_cue() {
+    let text = "“The new rules will not hold up in court,” said 9/11 widow Ana Reyes.";
+    assert_eq!(speaker_of(&quotes(text), "The new rules"), Some("Ana Reyes"));
+    let text = "“Nobody asked us before the road closed,” says 24/7 shop owner Tomas Brandt.";
+    assert_eq!(speaker_of(&quotes(text), "Nobody asked us"), Some("Tomas Brandt"));
+}
+
+#[test]
+fn an_outlet_quoting_somebody_after_the_quotation_gives_the_quoted_person() {
+    let text = "The port was closed on Monday.\n\n\"Nothing will move until the cranes are fixed,\" the state news \
+                agency quoted Ilse Brandt as saying.";
+    assert_eq!(speaker_of(&quotes(text), "Nothing will move"), Some("Ilse Brandt"));
+    let text = "Rain flooded the valley overnight. “We lost every field on the river side,” the regional \
+                paper quoted farmer Odile Marchand as saying on Tuesday.";
+    assert_eq!(speaker_of(&quotes(text), "We lost every field"), Some("Odile Marchand"));
+}
+
+#[test]
+fn a_message_saying_something_speaks_for_its_sender() {
+    let text = "The Chilean navy issued a statement on Monday saying the trawler had entered closed waters.";
+    let qs = quotes(text);
+    assert_eq!(speaker_of(&qs, "the trawler had entered"), Some("Chilean navy"));
+    assert_eq!(code_of(&qs, "the trawler had entered"), Some("CHLMIL"));
+    let text = "The union sent a letter to members saying the strike would go ahead in March.";
+    let qs = quotes(text);
+    assert_eq!(mention_of(text, &qs, "the strike would go ahead"), "The union");
+}
