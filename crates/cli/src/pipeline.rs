@@ -121,6 +121,10 @@ where
     // ones to the sink in input order: the workers never wait for the sink or for the slowest article of
     // a chunk before starting on the next one.
     let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, std::thread::Result<CodedChunk>)>();
+    // With one coding thread, this thread (which otherwise only waits and writes) renders the output, so
+    // that serialising overlaps with coding the next articles instead of following it on the one worker.
+    // With more, the workers render in parallel: one thread could not keep up with many.
+    let render_here = pool.current_num_threads() == 1;
     let mut outcome = Ok(());
     pool.in_place_scope(|scope| {
         let mut input = rx.iter();
@@ -136,8 +140,9 @@ where
                 let (done_tx, render) = (done_tx.clone(), &render);
                 let seq = spawned;
                 scope.spawn(move |_| {
-                    let coded =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| code_chunk(coder, render, chunk)));
+                    let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        code_chunk(coder, (!render_here).then_some(render), chunk)
+                    }));
                     let _ = done_tx.send((seq, coded));
                 });
                 spawned += 1;
@@ -159,7 +164,10 @@ where
             }
             for item in coded {
                 match item {
-                    Ok((coded, rendered)) => {
+                    Ok((coded, mut rendered)) => {
+                        if render_here {
+                            rendered = render(&coded);
+                        }
                         summary.articles += 1;
                         summary.sentences += coded.sentences.len();
                         summary.events += coded.events.len();
@@ -202,7 +210,12 @@ where
 /// One chunk's articles, coded and rendered (or the input error in their place), in input order.
 type CodedChunk = Vec<Result<(CodedArticle, Vec<u8>), detente_ingest::InputError>>;
 
-fn code_chunk<R>(coder: &Coder, render: &R, chunk: Vec<Result<Article, detente_ingest::InputError>>) -> CodedChunk
+/// Code a chunk's articles in parallel; with `render`, render each too (else its rendering is left empty).
+fn code_chunk<R>(
+    coder: &Coder,
+    render: Option<&R>,
+    chunk: Vec<Result<Article, detente_ingest::InputError>>,
+) -> CodedChunk
 where
     R: Fn(&CodedArticle) -> Vec<u8> + Sync,
 {
@@ -212,7 +225,7 @@ where
             item.map(|article| {
                 // The article moves into its coded form: its text is not copied.
                 let coded = coder.code_owned(article);
-                let rendered = render(&coded);
+                let rendered = render.map(|render| render(&coded)).unwrap_or_default();
                 (coded, rendered)
             })
         })
@@ -232,11 +245,18 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 mod tests {
     use super::*;
 
-    /// More articles than several chunks hold, coded on two threads: the sink sees every one, once, in
-    /// input order, with its own rendering; an unreadable line is counted, not fatal.
+    /// More articles than several chunks hold, coded on two threads and on one (where this thread renders):
+    /// the sink sees every one, once, in input order, with its own rendering; an unreadable line is
+    /// counted, not fatal.
     #[test]
     fn many_chunks_reach_the_sink_in_input_order() {
-        let dir = std::env::temp_dir().join(format!("detente-pipeline-test-{}", std::process::id()));
+        for threads in [2, 1] {
+            many_chunks_on(threads);
+        }
+    }
+
+    fn many_chunks_on(threads: usize) {
+        let dir = std::env::temp_dir().join(format!("detente-pipeline-test-{}-{threads}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("many.jsonl");
         let n = CHUNK_ARTICLES * CHUNKS_IN_FLIGHT * 2 + 7;
@@ -254,7 +274,7 @@ mod tests {
         std::fs::write(&path, input).unwrap();
         let coder = Coder::builtin().unwrap();
         let options = RunOptions {
-            threads: 2,
+            threads,
             progress: false,
             output_is_terminal: false,
             read: detente_ingest::ReadOptions::default(),

@@ -80,6 +80,10 @@ impl Budget {
                 human_bytes(self.max_bytes)
             ));
         }
+        // A text no longer than the budget cannot hold a longer run: most articles need no scan.
+        if text.len() <= self.max_run_bytes {
+            return Ok(());
+        }
         let run = longest_run_without_sentence_end(text);
         if run > self.max_run_bytes {
             return Err(format!(
@@ -183,6 +187,10 @@ mod tests {
             err.contains("without a sentence end") && err.contains("--max-sentence-kb"),
             "{err}"
         );
+        // At the limit a run is within budget (a text that short is not scanned), one byte over it is not.
+        assert!(budget.check("abcdefghij").is_ok());
+        assert!(budget.check("abcdefghijk").is_err());
+        assert!(budget.check("abcdefghij.abcdefghij").is_ok());
         assert_eq!(human_bytes(60 << 20), "60 MB");
         assert_eq!(human_bytes(3 << 19), "1.5 MB");
         assert_eq!(human_count(81_371), "81,371");

@@ -628,6 +628,8 @@ fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryErro
     // A hash map while gathering, sorted once at the end: the same order on every run, at a fraction of the
     // cost of an ordered map over tens of thousands of forms.
     let mut by_pattern: FxHashMap<String, Vec<Payload>> = FxHashMap::default();
+    // Sized once for the entries' forms (most of them): growing it rehashed tens of thousands of strings.
+    by_pattern.reserve(g.built.values().map(|b| b.forms.len()).sum());
     let mut add = |form: String, payload: Payload| {
         let p = by_pattern.entry(form).or_default();
         if !p.contains(&payload) {
