@@ -15,6 +15,9 @@ use super::verbal::with_mood;
 use super::verbgroup::VerbGroup;
 use detente_records::MentionKind;
 
+/// A light verb's first and last tokens and its form ("imposed", "carried out").
+type LightVerb = (usize, usize, Option<FormKind>);
+
 /// Reads a noun trigger over tokens `first..=last`.
 pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     let entry = &ctx.coder.lexicon.entries[e];
@@ -94,7 +97,7 @@ enum Doer {
     /// A verb whose object the noun is: its subject ("imposed sanctions"), or for "face", "suffer" its
     /// subject is the target.
     /// The second field is the subject of a relative clause on the noun, which the clause itself names.
-    Light((usize, usize, Option<FormKind>), Option<usize>),
+    Light(LightVerb, Option<usize>),
     /// A possessor, a modifier, "of X" after a communicative noun, or "by X".
     Other,
 }
@@ -461,7 +464,7 @@ fn occasion_before(s: &Sent, first: usize) -> Option<usize> {
 /// "sanctions that the EU imposed on Iran", "the strikes which Israel carried out": a relative pronoun right after
 /// the noun (or none: "the tariffs Ottawa levied"), an actor, at most two adverbs or auxiliaries, and a light
 /// verb: its tokens and form.
-fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<((usize, usize, Option<FormKind>), usize)> {
+fn relative_light_verb(ctx: &Ctx, last: usize) -> Option<(LightVerb, usize)> {
     let s = ctx.s;
     let rel = last + 1;
     let mut k = if s.is_word(rel, &["that", "which"]) {
