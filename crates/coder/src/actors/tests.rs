@@ -1390,6 +1390,10 @@ fn region_words_name_actors_only_before_groups_of_people() {
         // A name followed by a facility noun is the facility.
         ("Farmers blocked the Europe Bridge with tractors.", None, "Europe", None),
         ("Fans filled the Africa Stadium on Sunday.", None, "Africa", None),
+        // So is a document or forum named after a place.
+        ("Chile quit the Lima Accord on Monday.", None, "Lima", None),
+        ("Envoys revived the Nairobi Protocol talks.", None, "Nairobi", None),
+        ("Officials in Lima signed the plan.", None, "Officials in Lima", Some("PERGOV")),
         (
             "Africa needs investment, the minister said.",
             None,
