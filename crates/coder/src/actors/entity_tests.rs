@@ -684,12 +684,12 @@ fn what_a_document_mentions_does_not_issue_it() {
 
 #[test]
 fn a_based_compound_before_an_organisation_is_not_its_country() {
-    let text = "Government jets struck a market in Idlib on Sunday, the Britain-based Syrian Observatory for \
-                Human Rights said. The Observatory also said the strikes killed nine militants.";
+    let text = "Government jets struck a depot near Saada on Sunday, the France-based Yemeni Centre for Press \
+                Freedom said. The Centre also said the strikes killed nine militants.";
     let out = article(text);
-    let observatory = entity(&out, "Syrian Observatory for Human Rights");
-    assert_eq!(code(observatory), Some("SYR"));
-    assert_eq!(mention_code(&out, "militants"), Some("SYRREB"));
+    let centre = entity(&out, "Yemeni Centre for Press Freedom");
+    assert!(code(centre).is_some_and(|c| c.starts_with("YEM")), "{:?}", code(centre));
+    assert_eq!(mention_code(&out, "militants"), Some("YEMREB"));
     let text = "The Geneva-based Andean Water Rights Association said Bolivian mines had polluted two rivers.";
     let out = article(text);
     let association = entity(&out, "Andean Water Rights Association");

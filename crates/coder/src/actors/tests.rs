@@ -1393,7 +1393,12 @@ fn region_words_name_actors_only_before_groups_of_people() {
         // So is a document or forum named after a place.
         ("Chile quit the Lima Accord on Monday.", None, "Lima", None),
         ("Envoys revived the Nairobi Protocol talks.", None, "Nairobi", None),
-        ("Officials in Lima signed the plan.", None, "Officials in Lima", Some("PERGOV")),
+        (
+            "Officials in Lima signed the plan.",
+            None,
+            "Officials in Lima",
+            Some("PERGOV"),
+        ),
         (
             "Africa needs investment, the minister said.",
             None,

@@ -545,7 +545,7 @@ fn light_verb(ctx: &Ctx, first: usize) -> Option<(usize, usize, Option<FormKind>
         // "launched a new wave of strikes": "of" after a word of quantity keeps the noun in the verb's object.
         let quantity_of =
             s.w(j) == "of" && j > 0 && (s.is(j - 1, Class::QuantityHead) || j > 1 && s.is(j - 2, Class::Number));
-        // "fired a mortar and rocket barrage", "launched artillery, mortar, and rocket fire": modifiers joined
+        // "fired a mortar and rocket barrage", "opened drone, mortar, and tank fire": modifiers joined
         // by "and", "or" or the commas of a list.
         let plain = |k: usize| s.toks[k].word && s.toks[k].actor.is_none() && s.toks[k].cls.is_empty();
         let joint = |k: usize| s.is_word(k, &["and", "or", ","]);

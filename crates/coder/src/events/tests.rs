@@ -334,7 +334,7 @@ fn blame_laid_in_reported_speech_is_an_accusation() {
 fn a_city_before_a_meeting_noun_is_its_venue_not_a_side() {
     let a = [("Quito", "ECUGOV"), ("Bolivia", "BOL"), ("Ecuadorian", "ECU")];
     assert_eq!(
-        factual("Last year's Quito summit with Bolivia ended early.", &a),
+        factual("Nothing came of the Quito summit with Bolivia.", &a),
         Vec::<String>::new()
     );
     assert_eq!(
@@ -1550,7 +1550,7 @@ fn an_infinitive_after_a_prepositional_phrase_belongs_to_the_clauses_verb() {
     ];
     // No verb governs it: nobody is its doer, least of all an actor named before.
     let got = code(
-        "Analysts noted tensions between Chad and Niger and a push in parliament to expel the Libyan envoy.",
+        "Both Chad and Niger fretted over a push in parliament to expel the Libyan envoy.",
         &a,
     );
     assert!(!got.iter().any(|e| e.contains(":166")), "{got:?}");
@@ -1595,9 +1595,9 @@ fn an_unknown_place_name_ends_the_search_for_whom_force_struck() {
 #[test]
 fn a_pronoun_right_after_the_verb_is_its_object() {
     let a = [("Chile", "CHL"), ("Peru", "PER"), ("Bolivia", "BOL")];
-    let got = code("Chile withdrew it on Monday under pressure from Peru.", &a);
+    let got = code("Chile withdrew it hastily, citing pressure from Peru.", &a);
     assert!(!got.iter().any(|e| e.starts_with("CHL>PER")), "{got:?}");
-    let got = code("Bolivia blocked them from entering Peru.", &a);
+    let got = code("At dawn Bolivia blocked them near the Peru frontier.", &a);
     assert!(!has(&got, "BOL>PER:144"), "{got:?}");
     // An actor right after the verb is still its object.
     let got = code("Chile expelled Peru's envoy under pressure from Bolivia.", &a);
@@ -1665,7 +1665,7 @@ fn an_event_noun_after_in_is_how_the_clauses_subject_acts() {
 fn an_intention_to_reduce_a_measure_is_an_intention_to_ease_it() {
     let a = [("Vietnam", "VNM"), ("Thailand", "THA"), ("Laos", "LAO")];
     let got = factual(
-        "Vietnam and Thailand agreed to reduce some of their duties on farm goods.",
+        "Vietnam pledged on Monday to cut its duties on rice from Thailand by half.",
         &a,
     );
     assert!(!got.iter().any(|e| e.contains(":13")), "{got:?}");
@@ -1680,7 +1680,7 @@ fn an_intention_to_reduce_a_measure_is_an_intention_to_ease_it() {
 fn modifiers_listed_with_commas_keep_the_noun_in_the_light_verbs_object() {
     let a = [("Ugandan troops", "UGAMIL"), ("militia camps", "CODREB")];
     let got = factual(
-        "Ugandan troops launched mortar, artillery and rocket fire on militia camps.",
+        "Across the lake, Ugandan troops opened mortar, machine-gun and rocket fire on militia camps.",
         &a,
     );
     assert_eq!(got, ["UGAMIL>CODREB:190"]);
@@ -1694,22 +1694,22 @@ fn modifiers_listed_with_commas_keep_the_noun_in_the_light_verbs_object() {
 #[test]
 fn a_determiner_opens_the_noun_phrase_a_light_verb_must_stand_before() {
     let a = [("Denmark", "DNK"), ("Faroese fishermen", "FROCVL")];
-    // "would bar all aid": the reporting verb further back lends the noun no subject.
-    let got = factual("Denmark announced it would bar all aid to Faroese fishermen.", &a);
+    // "started reviewing all aid": the light verb before "reviewing" lends the noun no subject.
+    let got = factual("Denmark started reviewing all aid to Faroese fishermen.", &a);
     assert!(!has(&got, "DNK>FROCVL:070"), "{got:?}");
-    // A time word between the light verb and the determiner is no obstacle.
-    let got = factual("Denmark lifted on Friday the blockade on Faroese fishermen.", &a);
+    // Time words between the verb and the determiner are no obstacle.
+    let got = factual(
+        "On the quay, Denmark ended last week a months-long blockade of Faroese fishermen.",
+        &a,
+    );
     assert!(got.iter().any(|e| e.starts_with("DNK>FROCVL:08")), "{got:?}");
 }
 
 #[test]
 fn once_again_and_outright_stand_between_subject_and_verb() {
     let a = [("Fiji", "FJI"), ("Tongan", "TON")];
-    let got = factual(
-        "Fiji has once again outright rejected a Tongan offer of fishing rights.",
-        &a,
-    );
-    assert!(has(&got, "FJI>TON:120"), "{got:?}");
+    let got = factual("Fiji outright rejected the Tongan claim, officials said.", &a);
+    assert!(got.iter().any(|e| e.starts_with("FJI>TON:12")), "{got:?}");
     let got = factual("Fiji once again condemned the Tongan raids.", &a);
     assert!(has(&got, "FJI>TON:111"), "{got:?}");
 }
@@ -1718,10 +1718,10 @@ fn once_again_and_outright_stand_between_subject_and_verb() {
 fn an_acronym_defining_an_unknown_name_is_the_subject() {
     let a = [("PMA", "IGOPMA"), ("Gabon", "GAB")];
     let got = factual(
-        "The Pan-Mangrove Authority (PMA) renewed its demand on Monday that Gabon halt the logging.",
+        "Last week the Pan-Mangrove Authority (PMA) accused Gabon of illegal logging.",
         &a,
     );
-    assert!(has(&got, "IGOPMA>GAB:100"), "{got:?}");
+    assert!(has(&got, "IGOPMA>GAB:112"), "{got:?}");
     let got = factual("The Pan-Mangrove Authority (PMA) criticized Gabon.", &a);
     assert_eq!(got, ["IGOPMA>GAB:111"]);
 }
@@ -1741,9 +1741,9 @@ fn from_after_a_noun_of_speech_names_who_said_it() {
 #[test]
 fn call_stops_an_act_only_with_off() {
     let a = [("Lesotho", "LSO"), ("Zulu militia", "ZAFREB"), ("Botswana", "BWA")];
-    // "calling them an occupying force" names them; it stops nothing.
+    // "calling the group an invading army" names it; it stops nothing.
     let got = factual(
-        "Lesotho condemned the Zulu militia on Monday, calling them an occupying force.",
+        "Lesotho condemned the Zulu militia, calling the group an invading army.",
         &a,
     );
     assert!(!got.iter().any(|e| e.contains(":08")), "{got:?}");
@@ -1755,7 +1755,7 @@ fn call_stops_an_act_only_with_off() {
 #[test]
 fn the_act_a_rejection_answers_is_background() {
     let a = [("Nepal", "NPL"), ("Bhutanese", "BTN"), ("Bhutan", "BTN")];
-    let got = factual("Nepal flatly rejected a Bhutanese ultimatum over the refugees.", &a);
+    let got = factual("Citing its laws, Nepal refused the Bhutanese ultimatum outright.", &a);
     assert_eq!(got, ["NPL>BTN:120"]);
     let got = factual("Nepal on Friday turned down Bhutan's offer of talks.", &a);
     assert!(got.iter().any(|e| e.starts_with("NPL>BTN:12")), "{got:?}");
@@ -1769,7 +1769,7 @@ fn the_act_a_rejection_answers_is_background() {
 fn an_s_form_after_a_preposition_is_no_verb() {
     let a = [("Danish", "DNK"), ("Iceland", "ISL"), ("Greenland", "GRL")];
     let got = factual(
-        "Danish police briefed Iceland about contacts between Greenland and the smugglers.",
+        "Iceland's report on contacts between Greenland and smugglers angered Danish police.",
         &a,
     );
     assert!(!got.iter().any(|e| e.contains(":04")), "{got:?}");
@@ -1799,7 +1799,7 @@ fn a_bare_participle_after_an_actor_with_a_by_agent_is_passive() {
         ("Burkina", "BFA"),
     ];
     let got = factual(
-        "Six Malian soldiers killed near the border by JNIM fighters were buried on Sunday.",
+        "Relatives buried six Malian soldiers killed by JNIM fighters near the dunes.",
         &a,
     );
     assert_eq!(got, ["JNIM>MLIMIL:190"]);
@@ -1820,7 +1820,10 @@ fn the_killing_of_a_person_is_force_even_when_a_politician_ordered_it() {
         ("Yemeni reporter", "YEMMED"),
         ("Qatari minister", "QATGOV"),
     ];
-    let got = factual("The Omani prince ordered the killing of a Yemeni reporter.", &a);
+    let got = factual(
+        "The court found that an Omani prince had authorized the killing of a Yemeni reporter.",
+        &a,
+    );
     assert_eq!(got, ["OMNGOV>YEMMED:190"]);
     let got = factual(
         "The Qatari minister condemned the killings of Yemeni reporter crews.",
@@ -1832,10 +1835,10 @@ fn the_killing_of_a_person_is_force_even_when_a_politician_ordered_it() {
 #[test]
 fn a_possessor_before_a_common_noun_is_not_the_subject() {
     let a = [("Uruguayan minister", "URYGOV"), ("Paraguay", "PRY"), ("Brazil", "BRA")];
-    let text = "The Uruguayan minister said Paraguay's fishing claims must be heard.";
+    let text = "The Uruguayan minister said Paraguay's dredging plans must wait for a court ruling.";
     let q = quote(
         text,
-        "Paraguay's fishing claims must be heard",
+        "Paraguay's dredging plans must wait",
         "said",
         "Uruguayan minister",
         "URYGOV",

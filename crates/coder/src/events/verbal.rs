@@ -230,8 +230,16 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         // object of the act asked for ("pleaded with supporters to boycott Iran").
         through_infinitive: !matches!(entry.frame, Frame::Object | Frame::Speaker | Frame::Appeal),
     };
-    if g.passive || reduced_passive(s, g) {
-        let targets = syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first));
+    let reduced = !g.passive && reduced_passive(s, g);
+    if g.passive || reduced {
+        // (A reduced passive modifies the actor right before it, whatever that actor's own role in the clause.)
+        let targets = if reduced {
+            s.toks[g.first - 1]
+                .actor
+                .map(|a| syntax::conjoined_left(s, a, "the actor the participle modifies"))
+        } else {
+            syntax::subject(s, g).or_else(|| syntax::subject_in_noun_phrase(s, g.first))
+        };
         let agent = syntax::agent_after(s, g.last + 1).or_else(|| syntax::operation_agent_after(s, g.last + 1));
         let mut how_source = how(&agent).to_string();
         let mut sources = ctx.parties(agent.as_ref());
