@@ -51,6 +51,7 @@ classes! {
     Relative = "relatives",
     Coordinator = "coordinators",
     SubjectPronoun = "subject_pronouns",
+    ThingPronoun = "thing_pronouns",
     FirstPerson = "first_person",
     Time = "time_words",
     Reporting = "reporting_verbs",

@@ -665,7 +665,7 @@ pub fn object_from(s: &Sent, from: usize, search: ObjectSearch) -> Option<Arg> {
         }
         // "withdrew it under pressure from X": a pronoun right after the verb that names no actor is the object
         // itself (a thing); what follows is no longer the verb's object.
-        if k == from && s.is_word(k, &["it", "them", "this", "these", "those"]) {
+        if k == from && s.is(k, Class::ThingPronoun) {
             return None;
         }
         if s.is(k, Class::Relative)
