@@ -572,9 +572,9 @@ fn a_title_inside_a_capitalised_run_ends_the_organisation_and_starts_a_person() 
 
 #[test]
 fn an_apposition_with_a_role_noun_makes_a_person_even_after_a_preposition() {
-    let text = "Netanyahu spoke in Jerusalem on Sunday. Later he hosted a lunch with Ilan Sorek, a former \
-                member of parliament now teaching law, and Dana Weil, a retired Israeli judge. \
-                Mr. Sorek said the lunch ran late.";
+    let text = "Netanyahu spoke in Jerusalem on Sunday. The petition reached him through Ilan Sorek, a former \
+                member of parliament now teaching law, and through Dana Weil, a retired Israeli judge. \
+                Mr. Sorek said it had taken months.";
     let out = article(text);
     let sorek = entity(&out, "Ilan Sorek");
     assert_eq!((sorek.kind, code(sorek)), (EntityKind::Person, Some("ISRELI")));

@@ -209,7 +209,7 @@ struct Sides {
     with_partner: bool,
 }
 
-/// "four soldiers killed in Niger by militants": a bare participle right after an actor, with no object of its
+/// "six sailors seized off the coast by pirates": a bare participle right after an actor, with no object of its
 /// own (a preposition follows) and an agent after "by", is a passive that modifies the actor.
 fn reduced_passive(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
     g.is_bare()
@@ -530,7 +530,7 @@ fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: 
 }
 
 /// A verb of stopping right before the governed noun at `first`, past its determiners and modifiers ("to lift
-/// the new sanctions", "to reduce some punitive tariffs").
+/// the new sanctions", "to cut its import duties").
 fn stopped_by_verb_before(ctx: &Ctx, first: usize) -> bool {
     let s = ctx.s;
     (first.saturating_sub(4)..first)
