@@ -657,7 +657,7 @@ fn past_verb_after_bare_actor(s: &Sent, j: usize) -> bool {
 }
 
 /// The verb of stopping ending at token `j` ("halted", "called off"): its first token.
-fn cessation_verb_ending_at(s: &Sent, j: usize) -> Option<usize> {
+pub(super) fn cessation_verb_ending_at(s: &Sent, j: usize) -> Option<usize> {
     if s.is(j, Class::CessationVerb) {
         return Some(j);
     }

@@ -50,10 +50,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     if sides.sources.is_empty() {
         return Reading::none(format!("no source ({}; {})", sides.voice, mood.describe()));
     }
-    let (code, how_code) = code_of(ctx, entry, governed, &sides);
-    if code == "-" {
+    let Some((code, how_code)) = code_of(ctx, entry, governed, &sides) else {
         return Reading::none(figurative::ONLY_IN_WAR);
-    }
+    };
     if sides.targets.is_empty() && !sides.mutual {
         let code_root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
         if code_root == 14 || code.starts_with("082") {
@@ -496,8 +495,9 @@ fn how(a: &Option<Arg>) -> &'static str {
     a.as_ref().map_or("none", |a| a.how)
 }
 
-/// The event code: the entry's, refined by what a complement verb governs, or figurative.
-fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: &Sides) -> (String, String) {
+/// The event code: the entry's, refined by what a complement verb governs, or figurative; `None` when the
+/// entry names no event in figurative use.
+fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: &Sides) -> Option<(String, String)> {
     if let Some(gv) = governed {
         let mut governed_code = ctx.coder.lexicon.entries[gv.entry].code.as_str();
         // "agreed to reduce tariffs": the act governed is the easing of what the noun names (085), not the
@@ -509,24 +509,16 @@ fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: 
             governed_code = eased;
         }
         if let Some(code) = ctx.coder.complements.refine(entry.frame, governed_code) {
-            return (
+            return Some((
                 code.to_string(),
                 format!("; governs {:?}", ctx.s.between(gv.first, gv.last)),
-            );
+            ));
         }
-        return (entry.code.clone(), String::new());
+        return Some((entry.code.clone(), String::new()));
     }
-    let Some((code, figurative)) = figurative::code_for(entry, &sides.sources, &sides.targets) else {
-        return ("-".into(), String::new());
-    };
-    (
-        code.to_string(),
-        if figurative {
-            "; figurative".into()
-        } else {
-            String::new()
-        },
-    )
+    let (code, figurative) = figurative::code_for(entry, &sides.sources, &sides.targets)?;
+    let how = if figurative { "; figurative" } else { "" };
+    Some((code.to_string(), how.to_string()))
 }
 
 /// A verb of stopping right before the governed noun at `first`, past its determiners and modifiers ("to lift
@@ -537,14 +529,11 @@ fn stopped_by_verb_before(ctx: &Ctx, first: usize) -> bool {
         .rev()
         .take_while(|&k| !s.is_punct(k, &[",", ";", ":"]))
         .any(|k| {
-            let stops =
-                s.is(k, Class::CessationVerb) || s.w(k) == "off" && k > 0 && s.is(k - 1, Class::CessationWithOff);
-            stops && (k + 1..first).all(|j| s.toks[j].actor.is_none() && !s.verb_at[j])
+            nominal::cessation_verb_ending_at(s, k).is_some()
+                && (k + 1..first).all(|j| s.toks[j].actor.is_none() && !s.verb_at[j])
         })
 }
 
-/// Applies the mood: factual as is; a future becomes an intention or a threat of its source (and the action
-/// itself, not factual); anything else is not factual.
 /// A condition word ("unless", "if") after the trigger ending at byte `end`, in the same clause.
 fn condition_after(s: &Sent, end: usize) -> bool {
     let from = s.toks.partition_point(|t| t.start < end);
@@ -569,6 +558,8 @@ fn conditional(ctx: &Ctx, c: &Candidate) -> Candidate {
     a
 }
 
+/// Applies the mood: factual as is; a future becomes an intention or a threat of its source (and the action
+/// itself, not factual); anything else is not factual.
 pub fn with_mood(ctx: &Ctx, mut c: Candidate, mood: Mood) -> Vec<Candidate> {
     let root: u8 = c.code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
     // "will withdraw its troops unless X ...", "may cut aid if X ...": a hostile act or a withdrawal made to depend

@@ -61,11 +61,7 @@ pub fn settle(events: &mut Vec<Event>) {
         if e.source.country.as_deref() == Some(country.as_str()) {
             return false;
         }
-        e.target = Some(Actor {
-            code: country.clone(),
-            country: Some(country),
-            ..Actor::default()
-        });
+        e.target = Some(country_actor(country));
         if let Some(stem) = e.rule.strip_suffix(AWAITING_PLACE) {
             e.rule = format!("{stem}; target: the country of the place struck");
         } else if e.code.starts_with("04") {
@@ -75,6 +71,15 @@ pub fn settle(events: &mut Vec<Event>) {
         }
         true
     });
+}
+
+/// A country named as a whole, as a target.
+fn country_actor(country: String) -> Actor {
+    Actor {
+        code: country.clone(),
+        country: Some(country),
+        ..Actor::default()
+    }
 }
 
 /// A curfew, martial law or a state of emergency (1723, 1724) and threats of them (1323, 1324): measures a
@@ -93,11 +98,7 @@ fn impose_on_place_or_home(e: &mut Event) {
     let Some(country) = place.clone().or_else(|| e.source.country.clone()) else {
         return;
     };
-    e.target = Some(Actor {
-        code: country.clone(),
-        country: Some(country),
-        ..Actor::default()
-    });
+    e.target = Some(country_actor(country));
     e.rule.push_str(if place.is_some() {
         "; target: the country of the place"
     } else {
