@@ -222,14 +222,30 @@ where
     chunk
         .into_par_iter()
         .map(|item| {
-            item.map(|article| {
-                // The article moves into its coded form: its text is not copied.
-                let coded = coder.code_owned(article);
+            item.and_then(|article| {
+                let id = article.id.clone();
+                // The article moves into its coded form: its text is not copied. A bug in the coder loses
+                // this article, reported like a bad input line, not the run.
+                let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code_owned(article)))
+                    .map_err(|panic| coder_failure(&id, panic.as_ref()))?;
                 let rendered = render.map(|render| render(&coded)).unwrap_or_default();
-                (coded, rendered)
+                Ok((coded, rendered))
             })
         })
         .collect()
+}
+
+/// The error that stands for an article the coder failed on (a bug: the message asks for a report).
+fn coder_failure(id: &str, panic: &(dyn std::any::Any + Send)) -> detente_ingest::InputError {
+    let why = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into());
+    detente_ingest::InputError::file(
+        &format!("article {id}"),
+        format!("not coded: the coder failed ({why}); this is a bug in detente, please report it with the article"),
+    )
 }
 
 /// True when an error chain is a closed stdout pipe (`detente code | head`): the run ends quietly.
@@ -244,6 +260,19 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A coder failure names the article and why, and reads as a lost article (an error), not a warning.
+    #[test]
+    fn a_coder_failure_is_reported_against_its_article() {
+        let panic = std::panic::catch_unwind(|| panic!("index {} out of range", 7)).unwrap_err();
+        let err = coder_failure("wire-0042", panic.as_ref());
+        assert_eq!(err.error_count(), 1);
+        let shown = err.to_string();
+        assert!(shown.starts_with("article wire-0042: not coded:"), "{shown}");
+        assert!(shown.contains("index 7 out of range"), "{shown}");
+        let panic = std::panic::catch_unwind(|| panic!("plain words")).unwrap_err();
+        assert!(coder_failure("b", panic.as_ref()).to_string().contains("(plain words)"));
+    }
 
     /// More articles than several chunks hold, coded on two threads and on one (where this thread renders):
     /// the sink sees every one, once, in input order, with its own rendering; an unreadable line is

@@ -13,6 +13,8 @@ use detente_records::MentionKind;
 pub fn code_for<'e>(entry: &'e Entry, sources: &[Party], targets: &[Party]) -> Option<(&'e str, bool)> {
     match entry.verbal.as_deref() {
         Some("-") if !sources.iter().any(|s| s.is_armed() || is_state(s)) => None,
+        // An armed force or a state doing it: the word's material code, whoever the target is.
+        Some("-") => Some((entry.code.as_str(), false)),
         Some(verbal) if is_figurative(sources, targets) => Some((verbal, true)),
         _ => Some((entry.code.as_str(), false)),
     }
@@ -128,6 +130,12 @@ mod tests {
             Some(("190", false))
         );
         let state = p("ISR", MentionKind::Country);
-        assert_eq!(code_for(&strike, &[state], &[]), Some(("190", false)));
+        assert_eq!(
+            code_for(&strike, std::slice::from_ref(&state), &[]),
+            Some(("190", false))
+        );
+        // A state and an unarmed target read as figurative elsewhere; "-" is no code, so the word keeps its own.
+        let lenders = p("USABUS", MentionKind::Role);
+        assert_eq!(code_for(&strike, &[state], &[lenders]), Some(("190", false)));
     }
 }

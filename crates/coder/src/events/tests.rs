@@ -1855,3 +1855,22 @@ fn a_possessor_before_a_common_noun_is_not_the_subject() {
     );
     assert!(code_with(text, &a, &[q]).iter().any(|e| e.starts_with("URYGOV>PRY:10")));
 }
+
+#[test]
+fn a_state_that_strikes_a_bargain_with_lenders_agrees_and_uses_no_force() {
+    // A state with an unarmed other side once reached the figurative reading of "strike", which has no code.
+    let a = [
+        ("Ecuador", "ECU"),
+        ("private lenders", "ECUBUS"),
+        ("Ghana", "GHA"),
+        ("Togo", "TGO"),
+    ];
+    let got = code("Ecuador struck agreement with private lenders late on Monday.", &a);
+    assert_eq!(got, vec!["ECU>ECUBUS:057"], "{got:?}");
+    let got = code(
+        "Ghana reached settlement with Togo over the disputed fishing grounds.",
+        &a,
+    );
+    assert!(has(&got, "GHA>TGO:057"), "{got:?}");
+    assert!(!got.iter().any(|e| e.ends_with(":190")), "{got:?}");
+}
