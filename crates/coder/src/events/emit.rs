@@ -53,6 +53,9 @@ pub struct Candidate {
     /// The event may stand without a target (a test, a mobilisation).
     pub alone: bool,
     pub quote: Option<usize>,
+    /// A protest with no named adversary, aimed at its doers' own government: the clause may name the adversary
+    /// later ("to protest against X"; see `protest_aim`).
+    pub aimed_at_own: bool,
 }
 
 impl Candidate {
@@ -71,6 +74,7 @@ impl Candidate {
             two_sided: false,
             alone: false,
             quote: None,
+            aimed_at_own: false,
         }
     }
 
@@ -88,6 +92,7 @@ impl Candidate {
             two_sided: entry.recip,
             alone: entry.alone,
             quote: None,
+            aimed_at_own: false,
         }
     }
 }
@@ -271,6 +276,7 @@ mod tests {
             two_sided: recip,
             alone: false,
             quote: None,
+            aimed_at_own: false,
         }
     }
 

@@ -10,7 +10,7 @@ use super::lexicon::{FormKind, Frame, Payload, Pos};
 use super::sentence::{Match, Sent};
 use super::syntax::Arg;
 use super::trace::Recorder;
-use super::{EventCoder, adjectival, context, nominal, speech, verbal};
+use super::{EventCoder, adjectival, context, nominal, protest_aim, speech, verbal};
 use detente_records::{Event, Mention, Quote, Sentence};
 
 /// Sentences longer than this many tokens are lists, tables or run-on text, not news sentences: not read for
@@ -210,6 +210,7 @@ pub(super) fn run(
             );
             candidates.push(c);
         }
+        protest_aim::fold(text, &mut candidates);
         emit::events(coder, text, index, &candidates, &mut events);
         previous_doer = candidates.iter().rev().find_map(|c| c.sources.first().cloned());
         if lead_pair.is_none() && index < LEAD_SENTENCES {

@@ -58,6 +58,7 @@ classes! {
     IrrealisGovernor = "irrealis_governors",
     FactualGovernor = "factual_governors",
     PurposeGovernor = "purpose_governors",
+    ExpressivePurpose = "expressive_purposes",
     OccasionWord = "occasion_words",
     ProspectWord = "prospect_words",
     GerundOpener = "gerund_openers",

@@ -25,6 +25,7 @@ mod legacy;
 pub mod lexicon;
 mod modality;
 mod nominal;
+mod protest_aim;
 pub mod ontology;
 mod sentence;
 mod speech;

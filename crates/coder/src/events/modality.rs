@@ -136,6 +136,12 @@ fn of_infinitive(s: &Sent, g: &VerbGroup) -> Mood {
     if let Some(trip) = trip_before(s, gov) {
         return of_verb(s, &VerbGroup::read(s, trip, trip, None));
     }
+    if s.is(g.head, Class::ExpressivePurpose)
+        && let Some(verb) = g.to.and_then(|to| clause_verb_before(s, to))
+    {
+        // "gathered outside the court to protest": the gathering is the protest.
+        return of_verb(s, &VerbGroup::read(s, verb, verb, None));
+    }
     if FUTURE_GOVERNORS.contains(&s.w(gov)) && gov > 0 && s.is_any(gov - 1, &[Class::Be, Class::Adverb]) {
         return Mood::Future;
     }
@@ -154,6 +160,42 @@ fn trip_before(s: &Sent, gov: usize) -> Option<usize> {
             return None;
         }
         k = k.checked_sub(1)?;
+    }
+    None
+}
+
+/// The verb of the clause an infinitive of purpose follows ("stopped work on Monday | to demand"): the nearest
+/// lexicon verb or plain past form before `to`, within the clause; none when a governor of unreal acts ("plans",
+/// "a bid"), a modal or a clause boundary comes first.
+fn clause_verb_before(s: &Sent, to: usize) -> Option<usize> {
+    let mut k = to;
+    for _ in 0..12 {
+        k = k.checked_sub(1)?;
+        let t = &s.toks[k];
+        if !t.word
+            || s.is_any(
+                k,
+                &[
+                    Class::IrrealisGovernor,
+                    Class::Future,
+                    Class::Irrealis,
+                    Class::Reporting,
+                    Class::Relative,
+                    Class::Subordinator,
+                    Class::Conditional,
+                ],
+            )
+        {
+            return None;
+        }
+        let plain_past = !t.cap
+            && t.actor.is_none()
+            && s.w(k).ends_with("ed")
+            && k.checked_sub(1)
+                .is_none_or(|p| !s.is_any(p, &[Class::Determiner, Class::Possessive]));
+        if s.verb_at[k] || plain_past {
+            return Some(k);
+        }
     }
     None
 }

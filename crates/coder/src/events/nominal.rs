@@ -334,9 +334,11 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
         return Reading::none(figurative::ONLY_IN_WAR);
     };
     let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+    let mut aimed_at_own = false;
     if targets.is_empty() && (root == 14 || code.starts_with("082")) {
         // Protests with no named adversary are aimed at the protesters' own authorities.
         targets.extend(sources.iter().find_map(super::verbal::own_authorities));
+        aimed_at_own = !targets.is_empty();
     } else if targets.is_empty()
         && context::needs_counterpart(root)
         && !entry.alone
@@ -354,6 +356,7 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     c.targets = targets;
     c.negated = negated;
     c.quote = s.toks[first].quote;
+    c.aimed_at_own = aimed_at_own;
     Reading::from(with_mood(ctx, c, mood))
 }
 

@@ -1874,3 +1874,40 @@ fn a_state_that_strikes_a_bargain_with_lenders_agrees_and_uses_no_force() {
     assert!(has(&got, "GHA>TGO:057"), "{got:?}");
     assert!(!got.iter().any(|e| e.ends_with(":190")), "{got:?}");
 }
+
+#[test]
+fn a_protests_purpose_names_its_adversary_and_is_no_second_act() {
+    let a = [("Cotton growers in Mali", "MLICVL"), ("Senegal", "SEN"), ("Guinea", "GIN")];
+    // The blockade alone would be aimed at Mali's own government; its purpose names Senegal.
+    let got = code(
+        "Cotton growers in Mali blocked two bridges on Thursday to protest against Senegal's new transit fees.",
+        &a,
+    );
+    assert_eq!(got, ["MLICVL>SEN:144"], "{got:?}");
+    // A fast whose purpose is a demand: one protest, aimed at whom the demand addresses.
+    let got = code(
+        "Cotton growers in Mali started a hunger strike in Bamako to demand that Guinea reopen the road.",
+        &a,
+    );
+    assert_eq!(got.iter().filter(|e| e.starts_with("MLICVL>")).count(), 1, "{got:?}");
+    assert!(got.iter().all(|e| e.ends_with(":142") || e.starts_with('~')), "{got:?}");
+}
+
+#[test]
+fn an_infinitive_of_protest_after_a_plain_act_is_done_by_that_act() {
+    let a = [("Taxi drivers in Tirana", "ALBCVL"), ("Greece", "GRC"), ("Nurses", "ECUCVL"), ("Colombia", "COL")];
+    let got = factual("Taxi drivers in Tirana parked their cars across the square to denounce Greece.", &a);
+    assert_eq!(got, ["ALBCVL>GRC:111"], "{got:?}");
+    // A walkout is itself a protest (a strike): the denunciation is its purpose, not a second act.
+    let got = factual("Taxi drivers in Tirana walked off the job on Monday to denounce Greece.", &a);
+    assert_eq!(got, ["ALBCVL>GRC:143"], "{got:?}");
+    // Planned, or after a modal, the protest is not done.
+    assert_eq!(
+        factual("Nurses plan to protest against Colombia over the visa rules.", &a),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        factual("Nurses will gather at the border to protest against Colombia.", &a),
+        Vec::<String>::new()
+    );
+}

@@ -53,6 +53,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     let Some((code, how_code)) = code_of(ctx, entry, governed, &sides) else {
         return Reading::none(figurative::ONLY_IN_WAR);
     };
+    let mut aimed_at_own = false;
     if sides.targets.is_empty() && !sides.mutual {
         let code_root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
         if code_root == 14 || code.starts_with("082") {
@@ -60,6 +61,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
             if let Some(own) = sides.sources.iter().find_map(own_authorities) {
                 sides.targets = vec![own];
                 sides.how.push_str(" (their own government)");
+                aimed_at_own = true;
             }
         } else if context::needs_counterpart(code_root)
             && may_take_counterpart(s, entry, &g, sides.sources.len())
@@ -86,6 +88,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
         base.targets.clear();
     }
     base.quote = sides.quote.or_else(|| s.toks[first].quote);
+    base.aimed_at_own = aimed_at_own;
     Reading::from(with_mood(ctx, base, mood))
 }
 
