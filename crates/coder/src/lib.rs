@@ -288,4 +288,43 @@ mod tests {
         // Said of politicians, "struck" is no use of force.
         assert_eq!(struck("The Chadian minister struck a hopeful tone in Abuja."), []);
     }
+
+    #[test]
+    fn an_arrest_with_no_agent_is_by_the_authorities_of_the_place() {
+        let coder = Coder::builtin().expect("built-in dictionaries load");
+        let dyads = |text: &str| -> Vec<(String, String, Option<String>)> {
+            let coded = coder.code(&Article {
+                id: "a".into(),
+                text: text.into(),
+                ..Article::default()
+            });
+            coded
+                .events
+                .iter()
+                .map(|e| {
+                    assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text);
+                    (
+                        e.source.code.clone(),
+                        e.code.clone(),
+                        e.target.as_ref().map(|t| t.code.clone()),
+                    )
+                })
+                .collect()
+        };
+        let by = |src: &str, code: &str, tgt: &str| (src.to_string(), code.to_string(), Some(tgt.to_string()));
+        assert_eq!(
+            dyads("Four Dutch cyclists were detained in Tabriz after crossing the border."),
+            [by("IRNGOV", "173", "NLD")]
+        );
+        assert_eq!(
+            dyads("Two Kenyan traders were charged late on Monday in Kampala with smuggling."),
+            [by("UGAGOV", "173", "KENBUS")]
+        );
+        // A month after "in" is no place; with no place, nobody is known to have made the arrest.
+        assert_eq!(dyads("Four Dutch cyclists were detained in March."), []);
+        assert_eq!(
+            dyads("Four Dutch cyclists were detained after crossing the border."),
+            []
+        );
+    }
 }

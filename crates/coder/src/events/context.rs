@@ -54,7 +54,8 @@ pub fn pair_of(c: &Candidate) -> Option<(Party, Party)> {
         ([a, b], None) if c.reciprocal || c.two_sided => (a, b),
         (sources, target) => (sources.first()?, target?),
     };
-    let named = |p: &Party| p.kind != MentionKind::Pronoun;
+    // (Not the stand-in for authorities still awaiting their place, which has no code yet.)
+    let named = |p: &Party| p.kind != MentionKind::Pronoun && !p.actor.code.is_empty();
     (c.factual && !c.negated && named(a) && named(b) && !same_side(&a.actor, &b.actor)).then(|| (a.clone(), b.clone()))
 }
 

@@ -151,6 +151,8 @@ pub fn events(coder: &EventCoder, text: &str, sentence: usize, candidates: &[Can
                     c.pattern,
                     if awaits_place {
                         super::visits::AWAITING_PLACE
+                    } else if source.actor.code.is_empty() {
+                        super::visits::AWAITING_AUTHORITIES
                     } else {
                         ""
                     }

@@ -212,7 +212,10 @@ pub(super) fn run(
         }
         protest_aim::fold(text, &mut candidates);
         emit::events(coder, text, index, &candidates, &mut events);
-        previous_doer = candidates.iter().rev().find_map(|c| c.sources.first().cloned());
+        previous_doer = candidates
+            .iter()
+            .rev()
+            .find_map(|c| c.sources.first().filter(|p| !p.actor.code.is_empty()).cloned());
         if lead_pair.is_none() && index < LEAD_SENTENCES {
             lead_pair = candidates.iter().find_map(context::pair_of);
         }

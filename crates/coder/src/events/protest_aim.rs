@@ -17,7 +17,10 @@ pub fn fold(text: &str, candidates: &mut Vec<Candidate>) {
         if !PURPOSES.contains(&root(purpose)) || purpose.negated || !reads_as_purpose(text, purpose) {
             continue;
         }
-        let Some(i) = (0..j).rev().find(|&i| !folded[i] && is_protest_before(&candidates[i], purpose)) else {
+        let Some(i) = (0..j)
+            .rev()
+            .find(|&i| !folded[i] && is_protest_before(&candidates[i], purpose))
+        else {
             continue;
         };
         if candidates[i].aimed_at_own && !purpose.aimed_at_own && !purpose.targets.is_empty() {

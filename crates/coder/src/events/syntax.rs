@@ -845,6 +845,22 @@ pub fn agent_after(s: &Sent, from: usize) -> Option<Arg> {
 
 /// The place of an act: "in X" after the verb, within the clause ("was detained in Peru on Friday").
 pub fn place_after(s: &Sent, from: usize) -> Option<Arg> {
+    let j = word_after_in(s, from)?;
+    s.toks[j].actor.map(|a| Arg {
+        actors: vec![a],
+        how: "place",
+    })
+}
+
+/// "was detained in Mombasa": a capitalised word that is no actor after "in", where [`place_after`] looks. The
+/// gazetteer, not the actor stage, knows most such places.
+pub fn unknown_place_after(s: &Sent, from: usize) -> bool {
+    word_after_in(s, from)
+        .is_some_and(|j| s.toks[j].actor.is_none() && s.toks[j].cap && s.toks[j].word && !s.is(j, Class::Time))
+}
+
+/// The first word (after determiners) of the phrase that "in" opens a few words after `from`, in the clause.
+fn word_after_in(s: &Sent, from: usize) -> Option<usize> {
     let mut k = from;
     while k < s.len() && k < from + MAX_GAP {
         if s.w(k) == "in" {
@@ -852,10 +868,7 @@ pub fn place_after(s: &Sent, from: usize) -> Option<Arg> {
             while j < s.len() && s.is(j, Class::Determiner) {
                 j += 1;
             }
-            return s.toks.get(j).and_then(|t| t.actor).map(|a| Arg {
-                actors: vec![a],
-                how: "place",
-            });
+            return (j < s.len()).then_some(j);
         }
         if s.is_punct(k, HARD_STOPS) || s.w(k) == "," || s.is(k, Class::Subordinator) || s.toks[k].actor.is_some() {
             return None;

@@ -1877,7 +1877,11 @@ fn a_state_that_strikes_a_bargain_with_lenders_agrees_and_uses_no_force() {
 
 #[test]
 fn a_protests_purpose_names_its_adversary_and_is_no_second_act() {
-    let a = [("Cotton growers in Mali", "MLICVL"), ("Senegal", "SEN"), ("Guinea", "GIN")];
+    let a = [
+        ("Cotton growers in Mali", "MLICVL"),
+        ("Senegal", "SEN"),
+        ("Guinea", "GIN"),
+    ];
     // The blockade alone would be aimed at Mali's own government; its purpose names Senegal.
     let got = code(
         "Cotton growers in Mali blocked two bridges on Thursday to protest against Senegal's new transit fees.",
@@ -1895,11 +1899,22 @@ fn a_protests_purpose_names_its_adversary_and_is_no_second_act() {
 
 #[test]
 fn an_infinitive_of_protest_after_a_plain_act_is_done_by_that_act() {
-    let a = [("Taxi drivers in Tirana", "ALBCVL"), ("Greece", "GRC"), ("Nurses", "ECUCVL"), ("Colombia", "COL")];
-    let got = factual("Taxi drivers in Tirana parked their cars across the square to denounce Greece.", &a);
+    let a = [
+        ("Taxi drivers in Tirana", "ALBCVL"),
+        ("Greece", "GRC"),
+        ("Nurses", "ECUCVL"),
+        ("Colombia", "COL"),
+    ];
+    let got = factual(
+        "Taxi drivers in Tirana parked their cars across the square to denounce Greece.",
+        &a,
+    );
     assert_eq!(got, ["ALBCVL>GRC:111"], "{got:?}");
     // A walkout is itself a protest (a strike): the denunciation is its purpose, not a second act.
-    let got = factual("Taxi drivers in Tirana walked off the job on Monday to denounce Greece.", &a);
+    let got = factual(
+        "Taxi drivers in Tirana walked off the job on Monday to denounce Greece.",
+        &a,
+    );
     assert_eq!(got, ["ALBCVL>GRC:143"], "{got:?}");
     // Planned, or after a modal, the protest is not done.
     assert_eq!(

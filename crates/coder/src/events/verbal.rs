@@ -260,6 +260,15 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
                 how_source = "the authorities of the place (no agent named)".into();
             }
         }
+        if sources.is_empty() && matches!(root, 9 | 17) && syntax::unknown_place_after(s, g.last + 1) {
+            // "were detained in Mombasa": a place the actor stage does not hold; once event locations are set,
+            // `visits::settle` gives the act the authorities of its country.
+            sources = vec![Party {
+                actor: super::visits::authorities_awaited(),
+                kind: MentionKind::Country,
+            }];
+            how_source = "no agent named".into();
+        }
         return Sides {
             how: format!("target: {}; source: {how_source}", how(&targets)),
             sources,

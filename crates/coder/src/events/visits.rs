@@ -25,6 +25,19 @@ pub fn awaits_place_struck(code: &str) -> bool {
 /// What the engine appends to the rule of a use of force that waits for the place struck; [`settle`] replaces it.
 pub const AWAITING_PLACE: &str = "; target: awaiting the place struck";
 
+/// What the engine appends to the rule of an arrest, charge or inquiry with no agent, done in a place the actor
+/// stage does not hold ("two reporters were detained in Mombasa"); [`settle`] gives it the authorities of the
+/// place's country, or drops it.
+pub const AWAITING_AUTHORITIES: &str = "; source: awaiting the place";
+
+/// The stand-in source of such an act: no code until the place is known.
+pub fn authorities_awaited() -> Actor {
+    Actor {
+        name: Some("the authorities of the place".into()),
+        ..Actor::default()
+    }
+}
+
 fn awaiting(e: &Event) -> bool {
     e.target.is_none() && (awaits_host(&e.code) || e.rule.ends_with(AWAITING_PLACE))
 }
@@ -40,6 +53,18 @@ pub fn settle(events: &mut Vec<Event>) {
         .map(|e| (e.sentence, e.source.code.clone()))
         .collect();
     events.retain_mut(|e| {
+        if let Some(stem) = e.rule.strip_suffix(AWAITING_AUTHORITIES) {
+            let Some(country) = place_after_trigger_country(e) else {
+                return false;
+            };
+            e.rule = format!("{stem}; source: the authorities of the country of the place");
+            e.source = Actor {
+                code: format!("{country}GOV"),
+                role: Some("GOV".into()),
+                ..country_actor(country)
+            };
+            return true;
+        }
         if e.target.is_none() && imposed_on_a_country(&e.code) {
             impose_on_place_or_home(e);
             return true;
@@ -71,6 +96,21 @@ pub fn settle(events: &mut Vec<Event>) {
         }
         true
     });
+}
+
+/// The country of the place the event's clause names right after its trigger ("detained in Mombasa"): the
+/// place the engine saw, not another one of the clause.
+fn place_after_trigger_country(e: &Event) -> Option<String> {
+    /// Bytes between the trigger and the place: "were arrested late on Friday in".
+    const NEAR: usize = 48;
+    e.location
+        .as_ref()
+        .filter(|l| l.via == LocationVia::Clause)
+        .filter(|l| {
+            l.mention
+                .is_some_and(|m| m.start >= e.trigger.end && m.start - e.trigger.end <= NEAR)
+        })
+        .and_then(|l| l.country.clone())
 }
 
 /// A country named as a whole, as a target.
