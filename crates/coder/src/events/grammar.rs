@@ -49,6 +49,7 @@ classes! {
     Subordinator = "subordinators",
     Conditional = "conditionals",
     Relative = "relatives",
+    QuestionWord = "question_words",
     Coordinator = "coordinators",
     SubjectPronoun = "subject_pronouns",
     ThingPronoun = "thing_pronouns",

@@ -1926,3 +1926,32 @@ fn an_infinitive_of_protest_after_a_plain_act_is_done_by_that_act() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_question_asked_is_no_appeal() {
+    let a = [("the Togolese envoy", "TGOGOV"), ("Ghana", "GHA"), ("Benin", "BEN")];
+    let text = "\"Why should Ghana pay for a road it never wanted?\" the Togolese envoy asked.";
+    let q = quote(
+        text,
+        "Why should Ghana pay for a road it never wanted?",
+        "asked.",
+        "the Togolese envoy",
+        "TGOGOV",
+    );
+    let got = code_with(text, &a, &[q]);
+    assert!(!got.iter().any(|e| e.ends_with(":020")), "{got:?}");
+    // An indirect question: a question word after the addressee.
+    let got = code(
+        "At the border post the Togolese envoy asked Ghana whether the road would reopen.",
+        &a,
+    );
+    assert!(!got.iter().any(|e| e.ends_with(":020")), "{got:?}");
+    // Asked to act, the addressee is appealed to; a relative clause on the addressee changes nothing.
+    let got = code("On Friday the Togolese envoy asked Benin to reopen the road.", &a);
+    assert!(got.iter().any(|e| e.starts_with("TGOGOV>BEN:02")), "{got:?}");
+    let got = code(
+        "On Friday the Togolese envoy urged Benin, which shut the road, to reopen it.",
+        &a,
+    );
+    assert!(got.iter().any(|e| e.starts_with("TGOGOV>BEN:02")), "{got:?}");
+}

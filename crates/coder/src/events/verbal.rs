@@ -50,6 +50,11 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     if sides.sources.is_empty() {
         return Reading::none(format!("no source ({}; {})", sides.voice, mood.describe()));
     }
+    if entry.frame == Frame::Appeal
+        && (sides.quote.is_some_and(|q| is_question(&ctx.quotes[q].text)) || asks_a_question(s, g.last))
+    {
+        return Reading::none("a question asked (\"...?\" he asked; asked X whether ...) is no appeal");
+    }
     let Some((code, how_code)) = code_of(ctx, entry, governed, &sides) else {
         return Reading::none(figurative::ONLY_IN_WAR);
     };
@@ -90,6 +95,24 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     base.quote = sides.quote.or_else(|| s.toks[first].quote);
     base.aimed_at_own = aimed_at_own;
     Reading::from(with_mood(ctx, base, mood))
+}
+
+/// "asked Peru whether ...", "asked why ...": a question word right after the verb or its addressee.
+fn asks_a_question(s: &Sent, last: usize) -> bool {
+    let mut k = last + 1;
+    if let Some(a) = s.actor_at(k) {
+        k = a.last + 1;
+    } else if s.is(k, Class::SubjectPronoun) || s.is_word(k, &["him", "her", "them", "us", "me"]) {
+        k += 1;
+    }
+    s.is(k, Class::QuestionWord)
+}
+
+/// Quoted words that end in a question mark (inside closing quotation marks or not).
+fn is_question(quoted: &str) -> bool {
+    quoted
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’'))
+        .ends_with('?')
 }
 
 /// Whether an act with no target may take the sentence's other side: not one that stands alone, not a
