@@ -1955,3 +1955,24 @@ fn a_question_asked_is_no_appeal() {
     );
     assert!(got.iter().any(|e| e.starts_with("TGOGOV>BEN:02")), "{got:?}");
 }
+
+#[test]
+fn blocking_a_decision_is_a_rejection_and_blocking_a_road_a_protest() {
+    let a = [
+        ("Hungary", "HUN"),
+        ("Ukraine", "UKR"),
+        ("Opposition senators", "PHLLEG"),
+        ("the cabinet", "PHLGOV"),
+        ("Miners in Oruro", "BOLCVL"),
+    ];
+    // A trigger that holds its own object is active: the "by" phrase is the object's doer, not an agent.
+    let got = code("Hungary blocked a bid by Ukraine to open membership talks.", &a);
+    assert_eq!(got, ["HUN>UKR:120"], "{got:?}");
+    let got = code(
+        "Opposition senators blocked legislation from the cabinet on Tuesday.",
+        &a,
+    );
+    assert_eq!(got, ["PHLLEG>PHLGOV:120"], "{got:?}");
+    let got = code("Miners in Oruro blocked two highways for a week.", &a);
+    assert_eq!(got, ["BOLCVL>BOLGOV:144"], "{got:?}");
+}

@@ -235,9 +235,11 @@ struct Sides {
 }
 
 /// "six sailors seized off the coast by pirates": a bare participle right after an actor, with no object of its
-/// own (a preposition follows) and an agent after "by", is a passive that modifies the actor.
+/// own (a preposition follows) and an agent after "by", is a passive that modifies the actor. (A trigger with its
+/// object in it, "blocked a bid", has an object: "Hungary blocked a bid by Kyiv" is active.)
 fn reduced_passive(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
     g.is_bare()
+        && (g.head + 1..=g.last).all(|k| s.is(k, Class::Preposition))
         && matches!(g.form, Some(FormKind::PastPart | FormKind::Participle))
         && g.first.checked_sub(1).is_some_and(|p| s.toks[p].actor.is_some())
         && s.is(g.last + 1, Class::Preposition)
