@@ -425,6 +425,8 @@ fn word_and_case_traps() {
         "The rally in Atlanta, Georgia drew thousands.",
         "Georgia Governor Brian Kemble signed it.",
         "Georgia's Senate race is close.",
+        "Georgia Rep. Lena Marsh voted against the bill.",
+        "A Georgia congressman and two Georgia Sen. aides resigned.",
     ] {
         let got = codes(&rec, s, None);
         assert!(
