@@ -261,11 +261,7 @@ fn surname_at(hay: &str, i: usize, surnames: &WordMap<usize>) -> Option<(usize, 
     let rest = &hay[i..];
     let word = &rest[..joined_word_len(rest)];
     // The whole word first, then its parts before each joiner, longest first.
-    let part_ends = word
-        .char_indices()
-        .rev()
-        .filter(|&(_, c)| is_joiner(c))
-        .map(|(k, _)| k);
+    let part_ends = word.char_indices().rev().filter(|&(_, c)| is_joiner(c)).map(|(k, _)| k);
     std::iter::once(word.len())
         .chain(part_ends)
         .filter(|&e| e > 0)
@@ -423,8 +419,7 @@ mod tests {
                 end = k + c.len_utf8();
                 continue;
             }
-            let joins =
-                matches!(c, '-' | '\'' | '’' | '.') && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            let joins = matches!(c, '-' | '\'' | '’' | '.') && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
             if end == k && joins {
                 ends.push(end);
                 continue;
@@ -440,7 +435,10 @@ mod tests {
 
     fn surnames() -> WordMap<usize> {
         let mut map = WordMap::default();
-        for (k, name) in ["Okafor", "Okafor-Lind", "Lind", "D'Arcy", "St.John", "Ruiz", "Ö"].iter().enumerate() {
+        for (k, name) in ["Okafor", "Okafor-Lind", "Lind", "D'Arcy", "St.John", "Ruiz", "Ö"]
+            .iter()
+            .enumerate()
+        {
             map.insert(name.to_string(), k);
         }
         map
