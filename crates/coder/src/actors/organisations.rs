@@ -20,6 +20,14 @@ impl ArticleState<'_> {
     /// Replace the hits inside capitalised organisation names of the current sentence with one hit per
     /// name; `hits` stays in text order.
     pub(super) fn add_org_names(&self, hits: &mut Vec<Hit>) {
+        // Every name found here holds a head word; nine sentences in ten hold none.
+        if !self
+            .dict()
+            .words
+            .may_hold_org_head(&self.text[self.sentence_start..self.sentence_end])
+        {
+            return;
+        }
         let mut found: Vec<Hit> = Vec::new();
         let mut pos = self.sentence_start;
         while let Some(start) = self.org_word_start(pos) {

@@ -5,6 +5,7 @@
 use super::dict::error;
 use crate::DictionaryError;
 use crate::wordset::{WordMap, WordSet};
+use aho_corasick::AhoCorasick;
 use std::collections::BTreeMap;
 
 /// One word list. The names are the keys of the `[words]` table.
@@ -118,6 +119,9 @@ pub(crate) struct Words {
     items: Vec<Vec<String>>,
     /// Organisation head word → the role it gives, if any.
     org_heads: WordMap<Option<String>>,
+    /// Finds any of the head words in a text: most sentences hold none, and then no name an organisation's
+    /// head word makes can be in them. None when some head is empty (it occurs everywhere).
+    org_head_finder: Option<AhoCorasick>,
 }
 
 impl Words {
@@ -132,6 +136,15 @@ impl Words {
     /// Whether `word` heads organisations' names; `Some(Some(role))` when it gives one ("Party" → PTY).
     pub fn org_head(&self, word: &str) -> Option<Option<&str>> {
         self.org_heads.get(word).map(Option::as_deref)
+    }
+
+    /// Whether some organisation head word occurs in `text` (as a word or inside one): when not, no word of
+    /// the text is a head.
+    pub fn may_hold_org_head(&self, text: &str) -> bool {
+        match &self.org_head_finder {
+            Some(finder) => finder.is_match(text),
+            None => !self.org_heads.is_empty(),
+        }
     }
 
     /// A word of a lower-case list, compared in any case.
@@ -207,12 +220,22 @@ impl WordsBuilder {
                 None => (w.clone(), None),
             })
             .collect();
+        let org_head_finder = org_head_finder(&org_heads);
         Words {
             sets: self.items.iter().map(|v| v.iter().cloned().collect()).collect(),
             items: self.items,
             org_heads,
+            org_head_finder,
         }
     }
+}
+
+/// The searcher of [`Words::may_hold_org_head`]; None when it cannot answer (an empty head, no heads).
+fn org_head_finder(org_heads: &WordMap<Option<String>>) -> Option<AhoCorasick> {
+    if org_heads.is_empty() || org_heads.contains_key("") {
+        return None;
+    }
+    AhoCorasick::new(org_heads.keys()).ok()
 }
 
 #[cfg(test)]
@@ -247,5 +270,33 @@ mod tests {
         // Lower-case lists are stored in lower case and probed in any case.
         assert!(words.has_folded(List::SentenceOpeners, "MAYBE"));
         assert!(!words.has_folded(List::SentenceOpeners, "Bridge"));
+    }
+
+    #[test]
+    fn org_head_finder_answers_no_only_for_texts_without_a_head_word() {
+        let mut b = WordsBuilder::default();
+        b.add(
+            "a.actors.toml",
+            1,
+            table(&[("org_heads", &["Observatory", "Party:PTY"])]),
+        )
+        .unwrap();
+        let words = b.build();
+        assert!(words.may_hold_org_head("the Lakeside Observatory said"));
+        assert!(words.may_hold_org_head("a Party congress"));
+        // Inside a longer word too: the finder only rules texts out.
+        assert!(words.may_hold_org_head("Observatory's"));
+        assert!(!words.may_hold_org_head("the observatory and the party met"));
+        assert!(!words.may_hold_org_head("The minister spoke on Monday."));
+        // No heads: nothing can be one.
+        assert!(
+            !WordsBuilder::default()
+                .build()
+                .may_hold_org_head("the Lakeside Observatory")
+        );
+        // A head with only a role is the empty word, found everywhere.
+        let mut b = WordsBuilder::default();
+        b.add("a.actors.toml", 1, table(&[("org_heads", &[":PTY"])])).unwrap();
+        assert!(b.build().may_hold_org_head("no head word here"));
     }
 }
