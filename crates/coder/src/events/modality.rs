@@ -152,7 +152,7 @@ fn of_infinitive(s: &Sent, g: &VerbGroup) -> Mood {
 /// infinitive's "to", across its object or destination only (no other verb, no punctuation).
 fn trip_before(s: &Sent, gov: usize) -> Option<usize> {
     let mut k = gov;
-    for _ in 0..6 {
+    for _ in 0..8 {
         if s.is(k, Class::PurposeGovernor) {
             return Some(k);
         }
@@ -198,6 +198,16 @@ fn clause_verb_before(s: &Sent, to: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where the trip or mission an infinitive of purpose follows went: "sent observers to Chad | to investigate",
+/// "flew to Quito | to mediate". The act done there is aimed at the host when it names nobody else.
+pub fn trip_destination(s: &Sent, g: &VerbGroup) -> Option<usize> {
+    let to = g.to?;
+    let trip = trip_before(s, governor(s, g)?)?;
+    (trip + 1..to)
+        .find(|&k| s.w(k) == "to" && s.toks.get(k + 1).is_some_and(|t| t.actor.is_some()))
+        .and_then(|k| s.toks[k + 1].actor)
 }
 
 /// The word before "to" (skipping adverbs, negation and time words, and an actor governed by a control verb).

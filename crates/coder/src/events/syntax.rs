@@ -332,9 +332,11 @@ fn unknown_name_before(s: &Sent, from: usize) -> bool {
         k -= 1;
     }
     let Some(p) = k.checked_sub(1) else { return false };
-    // "Iraqi Kurds demonstrated": after a demonym the capitalized noun is a group of that actor.
+    // "Iraqi Kurds demonstrated": after a demonym the capitalized noun is a group of that actor. "Police in
+    // Mombasa seized": after a preposition of place it is where the subject is.
     p > 0
         && s.toks[p - 1].actor.is_none()
+        && !s.is_word(p - 1, &["in", "near", "outside", "from"])
         && s.toks[p].cap
         && s.toks[p].actor.is_none()
         && s.toks[p].cls.is_empty()
@@ -479,7 +481,8 @@ fn relative_antecedent(s: &Sent, rel: usize) -> Option<Arg> {
 fn previous_predicate(s: &Sent, from: usize) -> Option<usize> {
     (0..from)
         .rev()
-        .find(|&k| s.is_verbish(k) && !s.is(k, Class::Preposition))
+        // (A verb of a trip or mission is a predicate even when no lexicon entry holds it: "dispatched".)
+        .find(|&k| (s.is_verbish(k) || s.is(k, Class::PurposeGovernor)) && !s.is(k, Class::Preposition))
         .map(|k| VerbGroup::read(s, k, k, None).first)
 }
 

@@ -1976,3 +1976,43 @@ fn blocking_a_decision_is_a_rejection_and_blocking_a_road_a_protest() {
     let got = code("Miners in Oruro blocked two highways for a week.", &a);
     assert_eq!(got, ["BOLCVL>BOLGOV:144"], "{got:?}");
 }
+
+#[test]
+fn a_place_after_the_subject_is_where_it_is_not_who_acts() {
+    let a = [
+        ("Kenyan police", "KENCOP"),
+        ("Somali smugglers", "SOMCRM"),
+        ("Two Greek ministers", "GRCGOV"),
+        ("Cyprus", "CYP"),
+    ];
+    let got = factual("Kenyan police in Mombasa seized weapons from Somali smugglers.", &a);
+    assert_eq!(got, ["KENCOP>SOMCRM:171"], "{got:?}");
+    let got = factual("Two Greek ministers near Larnaca met with Cyprus on Friday.", &a);
+    assert!(has(&got, "GRCGOV>CYP:040"), "{got:?}");
+}
+
+#[test]
+fn a_mission_sent_somewhere_acts_on_its_host() {
+    let a = [
+        ("The African Union", "IGOAU"),
+        ("Chad", "TCD"),
+        ("Norway", "NOR"),
+        ("Colombia", "COL"),
+    ];
+    let got = factual(
+        "The African Union sent 30 observers to Chad on Monday to investigate the killings.",
+        &a,
+    );
+    assert_eq!(got, ["IGOAU>TCD:090"], "{got:?}");
+    let got = factual(
+        "Norway dispatched two envoys to Colombia to mediate in the dispute.",
+        &a,
+    );
+    assert_eq!(got, ["NOR>COL:045"], "{got:?}");
+    // A mission only planned does nothing yet.
+    let got = factual(
+        "Norway plans to send two envoys to Colombia to mediate in the dispute.",
+        &a,
+    );
+    assert!(!has(&got, "NOR>COL:045"), "{got:?}");
+}

@@ -58,6 +58,15 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     let Some((code, how_code)) = code_of(ctx, entry, governed, &sides) else {
         return Reading::none(figurative::ONLY_IN_WAR);
     };
+    if sides.targets.is_empty()
+        && g.infinitive
+        && let Some(host) = modality::trip_destination(s, &g)
+    {
+        // "sent observers to Chad to investigate": what the mission does there is aimed at its host.
+        let host = syntax::conjoined_left(s, host, "where the mission went");
+        sides.targets = ctx.parties(Some(&host));
+        sides.how.push_str(" (target: where the mission went)");
+    }
     let mut aimed_at_own = false;
     if sides.targets.is_empty() && !sides.mutual {
         let code_root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
