@@ -718,3 +718,22 @@ fn common_given_names_of_many_languages_start_a_persons_name() {
     let wanjiru = entity(&out, "Wanjiru Kamau");
     assert_eq!((wanjiru.kind, wanjiru.gender), (EntityKind::Person, Some('f')));
 }
+
+#[test]
+fn a_family_name_of_several_words_refers_back_to_the_person_named_in_full() {
+    // The family name ends in a surname the dictionaries hold for somebody else ("Hadley", "Bolton"):
+    // the whole family name, written again, is still the person named in full.
+    let text = "The talks were chaired by Marta Ruiz Hadley, a Chilean mediator.\n\n\
+                Ms. Ruiz Hadley said both delegations had agreed on a timetable.";
+    let out = article(text);
+    let marta = entity(&out, "Marta Ruiz Hadley");
+    assert_eq!(forms(text, marta).len(), 2, "{:?}", forms(text, marta));
+    assert!(out.entities.iter().all(|e| !e.name.ends_with("Hadley") || e.name == "Marta Ruiz Hadley"));
+
+    let text = "Among the founders was Kwame Asante Bolton, who later ran the city's bus company. \
+                Workers said on Friday that Mr. Asante Bolton had never answered their letters.";
+    let out = article(text);
+    let kwame = entity(&out, "Kwame Asante Bolton");
+    assert_eq!(forms(text, kwame).len(), 2, "{:?}", forms(text, kwame));
+    assert!(out.entities.iter().all(|e| !e.name.ends_with("Bolton") || e.name == "Kwame Asante Bolton"));
+}
