@@ -663,12 +663,18 @@ impl<'a> ArticleState<'a> {
             let phrase = self.text[p.start..end].to_lowercase();
             let single = p.nouns.len() == 1;
             if single && words.has(List::DocumentNouns, &noun.key) && refers() {
-                // The issuer, else the latest such document named ("a statement … the statement").
-                self.issuers
+                // The issuer, else the latest such document named ("a statement … the statement"); from
+                // now on the issuer of "the statement" (see `document_issued`).
+                let issuer = self
+                    .issuers
                     .get(&noun.key)
                     .copied()
                     .or_else(|| self.named_body(&noun.key).map(|m| m.entity - 1))
-                    .or(self.last_issuer)
+                    .or(self.last_issuer);
+                if let Some(issuer) = issuer {
+                    self.issuers.entry(noun.key.clone()).or_insert(issuer);
+                }
+                issuer
             } else if (words.has(List::OutletNouns, &noun.key) || words.has(List::OutletNouns, &phrase)) && refers() {
                 self.latest_outlet()
             } else if single && !words.has(List::GenericBodies, &noun.key) && refers() {
@@ -736,6 +742,15 @@ impl<'a> ArticleState<'a> {
             && self.dict().words.has(List::ContentVerbs, verb)
         {
             return false;
+        }
+        // "the U.S. pledges in the statement": a definite document is the one introduced before, whose issuer
+        // stays (a broader name of the issuer, or somebody who cites it, does not take it over).
+        let definite = w.eq_ignore_ascii_case("the")
+            || self.text[p.start..]
+                .get(..4)
+                .is_some_and(|t| t.eq_ignore_ascii_case("the "));
+        if definite && self.issuers.get(&noun.key).is_some() {
+            return true;
         }
         let subject = self
             .occurrences

@@ -728,12 +728,51 @@ fn a_family_name_of_several_words_refers_back_to_the_person_named_in_full() {
     let out = article(text);
     let marta = entity(&out, "Marta Ruiz Hadley");
     assert_eq!(forms(text, marta).len(), 2, "{:?}", forms(text, marta));
-    assert!(out.entities.iter().all(|e| !e.name.ends_with("Hadley") || e.name == "Marta Ruiz Hadley"));
+    assert!(
+        out.entities
+            .iter()
+            .all(|e| !e.name.ends_with("Hadley") || e.name == "Marta Ruiz Hadley")
+    );
 
     let text = "Among the founders was Kwame Asante Bolton, who later ran the city's bus company. \
                 Workers said on Friday that Mr. Asante Bolton had never answered their letters.";
     let out = article(text);
     let kwame = entity(&out, "Kwame Asante Bolton");
     assert_eq!(forms(text, kwame).len(), 2, "{:?}", forms(text, kwame));
-    assert!(out.entities.iter().all(|e| !e.name.ends_with("Bolton") || e.name == "Kwame Asante Bolton"));
+    assert!(
+        out.entities
+            .iter()
+            .all(|e| !e.name.ends_with("Bolton") || e.name == "Kwame Asante Bolton")
+    );
+}
+
+#[test]
+fn a_definite_document_keeps_the_issuer_that_introduced_it() {
+    // "Kenya promises in the statement": the statement is still the ministry's, and so is the later one.
+    let text = "The Kenyan foreign ministry issued a statement on Monday. Kenya promises in the statement to \
+                reopen two crossings. The statement adds that talks resume in June.";
+    let out = article(text);
+    let last = out
+        .mentions
+        .iter()
+        .rfind(|m| m.text == "statement")
+        .expect("the last statement");
+    let issuer = &out.entities[last.entity - 1];
+    assert!(
+        forms(text, issuer).contains(&"Kenyan foreign ministry"),
+        "{:#?}",
+        out.mentions
+    );
+    // A release first named in an adjunct, then called "the statement", then cited by a broader name.
+    let text = "In a communique, the Chilean navy said two patrol boats were hit. “Both crews are safe,” the \
+                statement reads. Chile promises in the statement to pay for repairs. The work will take a \
+                month, the statement adds.";
+    let out = article(text);
+    let last = out
+        .mentions
+        .iter()
+        .rfind(|m| m.text == "statement")
+        .expect("the last statement");
+    let issuer = &out.entities[last.entity - 1];
+    assert!(forms(text, issuer).contains(&"Chilean navy"), "{:#?}", out.mentions);
 }
