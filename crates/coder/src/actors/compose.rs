@@ -791,10 +791,20 @@ impl<'a> ArticleState<'a> {
         let group = unqualified
             && self.context_group(noun, head.role.as_deref())
             && (noun.kind != NounKind::Body || self.heads_its_phrase(end));
+        // A country from the context gives way to the group introduced just before (it corrects a country;
+        // it never makes a mention where the context has none).
+        let introduced = |ctx: Option<String>| {
+            ctx.map(|c| {
+                unqualified
+                    .then(|| self.introduced_country(head.role.as_deref()))
+                    .flatten()
+                    .unwrap_or(c)
+            })
+        };
         let ctx = if group {
-            self.group_country(head.role.as_deref())
+            introduced(self.group_country(head.role.as_deref()))
         } else if unqualified && context_role(head.role.as_deref()) {
-            self.context_country()
+            introduced(self.context_country())
         } else {
             None
         };
@@ -909,6 +919,16 @@ impl<'a> ArticleState<'a> {
             _ => false,
         };
         group && !self.dict().words.has(List::NoContextNouns, &noun.key)
+    }
+
+    /// The country of the group of this role that the article introduced with its country ("Israeli
+    /// soldiers … a soldier shouted"): newswriting names a force or a crowd once with its nationality
+    /// and then by its noun alone, while the sentences in between may name other countries. Within a few
+    /// sentences only: further on, the story may have moved to another force.
+    fn introduced_country(&self, role: Option<&str>) -> Option<String> {
+        const WITHIN: usize = 3;
+        let (country, at) = self.introduced.get(role?)?;
+        (self.sentence <= at + WITHIN).then(|| country.clone())
     }
 
     /// The country of a group without one: the article's for civilians, protesters and rebels (the people

@@ -776,3 +776,38 @@ fn a_definite_document_keeps_the_issuer_that_introduced_it() {
     let issuer = &out.entities[last.entity - 1];
     assert!(forms(text, issuer).contains(&"Chilean navy"), "{:#?}", out.mentions);
 }
+
+#[test]
+fn a_bare_force_is_the_one_the_article_introduced_with_its_country() {
+    let code_of = |out: &ArticleActors, text: &str| {
+        out.mentions
+            .iter()
+            .find(|m| m.text == text)
+            .map(|m| (m.actor.code.clone(), m.via))
+    };
+    // Another country is named in between, and more often: the soldier is still one of the Turkish ones.
+    let text = "Turkish soldiers crossed the river at dawn. Greek officials in Athens protested, and Greece \
+                recalled its envoy. A soldier told reporters that the unit would stay.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "soldier"),
+        Some(("TURMIL".to_string(), Resolution::Context))
+    );
+    // Protesters of one country, a minister of another, then "protesters" alone.
+    let text = "Ugandan protesters blocked the border market on Tuesday. Kenya's trade minister Wanjiru Kamau \
+                called the blockade unfair. Protesters said they would stay for a week.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "Protesters"),
+        Some(("UGAOPP".to_string(), Resolution::Context))
+    );
+    // Further on, the story has moved: the sentence's country again.
+    let text = "Turkish soldiers crossed the river at dawn. Villagers counted their losses. Buyers went home. \
+                Prices rose in the town. Greek officials in Athens protested, and Greece recalled its envoy. \
+                A soldier told reporters that the unit would stay.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "soldier"),
+        Some(("GRCMIL".to_string(), Resolution::Context))
+    );
+}

@@ -71,6 +71,9 @@ pub(crate) enum List {
     PhraseBreakers,
     /// Participles that put something inside a document ("named in the report"), not issue it.
     ContentVerbs,
+    /// CAMEO roles whose bare nouns ("a soldier", "the police", "rebels") are the group of that role the
+    /// article introduced with a country, not whichever country the sentence before named.
+    IntroducedRoles,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -104,6 +107,7 @@ const LISTS: &[(List, &str)] = &[
     (List::PlacePrepositions, "place_prepositions"),
     (List::PhraseBreakers, "phrase_breakers"),
     (List::ContentVerbs, "content_verbs"),
+    (List::IntroducedRoles, "introduced_roles"),
 ];
 
 /// Lists whose words are compared in lower case.
