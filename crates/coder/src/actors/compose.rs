@@ -801,6 +801,14 @@ impl<'a> ArticleState<'a> {
                     .unwrap_or(c)
             })
         };
+        if unqualified && let Some(at) = self.identity_group(p.start, head.role.as_deref()) {
+            // Tracked without an actor: "they" after it is the group, not a force named before.
+            let key = EntityKey::Name(self.text[at..end].to_lowercase());
+            let plural = noun.kind == NounKind::Plural;
+            let ent = self.entity(key.clone(), || new_group(key, None, plural, entity_kind(noun.kind)));
+            self.track(ent, at, end);
+            return j;
+        }
         let ctx = if group {
             introduced(self.group_country(head.role.as_deref()))
         } else if unqualified && context_role(head.role.as_deref()) {
@@ -919,6 +927,19 @@ impl<'a> ArticleState<'a> {
             _ => false,
         };
         group && !self.dict().words.has(List::NoContextNouns, &noun.key)
+    }
+
+    /// An armed group named by a people or faith that spans borders ("Kurdish fighters", "Shiite
+    /// militiamen"; `identity_adjectives`): the adjective says who they are, and the country the sentence
+    /// before names (often the side that fights them) would misstate it. Such a group has no country unless
+    /// a place or a dictionary entry gives one.
+    /// Returns where the adjective starts.
+    fn identity_group(&self, start: usize, role: Option<&str>) -> Option<usize> {
+        if !matches!(role, Some("MIL" | "REB")) {
+            return None;
+        }
+        let (at, w) = self.word_before(start)?;
+        self.dict().words.has(List::IdentityAdjectives, w).then_some(at)
     }
 
     /// The country of the group of this role that the article introduced with its country ("Israeli

@@ -811,3 +811,34 @@ fn a_bare_force_is_the_one_the_article_introduced_with_its_country() {
         Some(("GRCMIL".to_string(), Resolution::Context))
     );
 }
+
+#[test]
+fn an_armed_group_named_by_its_people_or_faith_takes_no_country_from_the_sentence_before() {
+    // The attacker's country is named just before; the fighters are not its forces, and "they" are the
+    // fighters, not the jets.
+    let text = "Algerian drones hit three villages near the border on Sunday. Tuareg fighters said they had shot \
+                down a drone.";
+    let out = article(text);
+    let fighters = entity(&out, "Tuareg fighters");
+    assert_eq!((fighters.kind, code(fighters)), (EntityKind::Group, None));
+    assert_eq!(forms(text, fighters), ["Tuareg fighters", "they"]);
+    assert!(out.mentions.iter().all(|m| m.text != "fighters" && m.text != "they"));
+    // A faith, a militia, and a government named in the same sentence.
+    let text = "Nigeria's army said on Friday that Christian militiamen had burned a market. The Nigerian \
+                defence ministry blamed the attack on a land dispute.";
+    let out = article(text);
+    assert!(
+        out.mentions.iter().all(|m| m.text != "militiamen"),
+        "{:#?}",
+        out.mentions
+    );
+    // Without such an adjective the group still takes the sentence's country.
+    let text = "Nigeria's army said on Friday that militiamen had burned a market.";
+    let out = article(text);
+    let m = out
+        .mentions
+        .iter()
+        .find(|m| m.text == "militiamen")
+        .expect("the militiamen");
+    assert_eq!((m.actor.code.as_str(), m.via), ("NGAREB", Resolution::Context));
+}
