@@ -946,10 +946,19 @@ impl<'a> ArticleState<'a> {
     /// soldiers … a soldier shouted"): newswriting names a force or a crowd once with its nationality
     /// and then by its noun alone, while the sentences in between may name other countries. Within a few
     /// sentences only: further on, the story may have moved to another force.
+    /// A country named earlier in the same sentence ("In Syria, government troops …") is nearer still and
+    /// keeps the context's reading.
     fn introduced_country(&self, role: Option<&str>) -> Option<String> {
         const WITHIN: usize = 3;
         let (country, at) = self.introduced.get(role?)?;
-        (self.sentence <= at + WITHIN).then(|| country.clone())
+        let other_named_here = self
+            .mentions
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|m| m.start >= self.sentence_start)
+            .any(|m| m.kind == MentionKind::Country && m.actor.country.as_ref() != Some(country));
+        (self.sentence <= at + WITHIN && !other_named_here).then(|| country.clone())
     }
 
     /// The country of a group without one: the article's for civilians, protesters and rebels (the people

@@ -801,6 +801,14 @@ fn a_bare_force_is_the_one_the_article_introduced_with_its_country() {
         code_of(&out, "Protesters"),
         Some(("UGAOPP".to_string(), Resolution::Context))
     );
+    // A country named before the noun in its own sentence is nearer than the group introduced before.
+    let text = "Turkish soldiers crossed the river at dawn. Greek officials in Athens protested, and Greece \
+                recalled its envoy. Back in Greece, a soldier told reporters that his unit would stay.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "soldier"),
+        Some(("GRCMIL".to_string(), Resolution::Context))
+    );
     // Further on, the story has moved: the sentence's country again.
     let text = "Turkish soldiers crossed the river at dawn. Villagers counted their losses. Buyers went home. \
                 Prices rose in the town. Greek officials in Athens protested, and Greece recalled its envoy. \
