@@ -564,12 +564,21 @@ impl<'a> ArticleState<'a> {
                     || matches!(head.role.as_deref(), Some("CVL" | "OPP"))
                         && !self.dict().words.has(List::VisitorNouns, &noun.key))
                 || noun.kind == NounKind::Body && state_role);
-        // A town the actor dictionaries do not name, from the gazetteer.
-        if placeable
+        // A town the actor dictionaries do not name, from the gazetteer: where a group is ("police in
+        // Mombasa"), or where a person comes from ("a missionary from Calgary", "a nurse from Lyon": people
+        // are introduced by their home town, which says their country).
+        let rest = &self.text[end..self.sentence_end];
+        let town_at = if rest.starts_with(" in ") && placeable {
+            Some(end + 4)
+        } else if rest.starts_with(" from ") && noun.kind != NounKind::Body {
+            Some(end + 6)
+        } else {
+            None
+        };
+        if let Some(at) = town_at
             && qual.is_none()
-            && self.text[end..self.sentence_end].starts_with(" in ")
-            && hits.get(j).is_none_or(|h| h.start != end + 4)
-            && let Some((country, e)) = self.town_after(end + 4)
+            && hits.get(j).is_none_or(|h| h.start != at)
+            && let Some((country, e)) = self.town_after(at)
         {
             let next = hits[j..]
                 .iter()

@@ -850,3 +850,33 @@ fn an_armed_group_named_by_its_people_or_faith_takes_no_country_from_the_sentenc
         .expect("the militiamen");
     assert_eq!((m.actor.code.as_str(), m.via), ("NGAREB", Resolution::Context));
 }
+
+#[test]
+fn a_person_introduced_by_a_home_town_takes_its_country() {
+    static GAZ: OnceLock<crate::places::gazetteer::Gazetteer> = OnceLock::new();
+    let gaz = GAZ.get_or_init(|| crate::places::gazetteer::Gazetteer::load(&[]).expect("the built-in gazetteer"));
+    let placed = |text: &str| {
+        recognizer()
+            .recognize_article_placed(text, &segment(text), Some("2024-05-02"), Some(gaz))
+            .mentions
+    };
+    let code_of = |mentions: &[Mention], start: &str| {
+        mentions
+            .iter()
+            .find(|m| m.text.starts_with(start))
+            .map(|m| (m.text.clone(), m.actor.code.clone()))
+    };
+    let text = "Bandits near the Niger border seized a nurse from Lyon and two drivers on Monday.";
+    assert_eq!(
+        code_of(&placed(text), "nurse"),
+        Some(("nurse from Lyon".to_string(), "FRACVL".to_string()))
+    );
+    let text = "“We waited nine hours,” said Ana Duarte, a teacher from Porto who was on the delayed train.";
+    assert_eq!(
+        code_of(&placed(text), "teacher"),
+        Some(("teacher from Porto".to_string(), "PRTCVL".to_string()))
+    );
+    // A place of its own ("from the capital") or a word that is no town gives nothing.
+    let text = "Bandits seized a nurse from the capital on Monday.";
+    assert_eq!(code_of(&placed(text), "nurse"), None);
+}
