@@ -965,9 +965,12 @@ impl<'a> Doc<'a> {
             if self.tokens[j - 1].kind != TokenKind::Word {
                 break;
             }
-            // "on Tuesday", "last week": a time adjunct between subject and cue.
-            let time_prep =
-                matches!(w, "on" | "last" | "this" | "late" | "early") && j < ci && is_time_word(self.low(j));
+            // "on Tuesday", "last week", "late on Monday", "earlier this week": a time adjunct between
+            // subject and cue.
+            let time_prep = matches!(w, "on" | "last" | "this" | "late" | "early" | "earlier" | "later")
+                && j < ci
+                && (is_time_word(self.low(j))
+                    || matches!(self.low(j), "on" | "this" | "last") && j + 1 < ci && is_time_word(self.low(j + 1)));
             // "was quick to add", "are more likely to say": the subject is before the adjective and its verb.
             if w == "to"
                 && j == ci
@@ -1117,12 +1120,20 @@ impl<'a> Doc<'a> {
             && np.tok.1 > np.tok.0
             && is_time_word(self.low(np.tok.1 - 1))
             && let Some(k) = Some(np.tok.1 - 1).map(|t| {
-                let lead = t > np.tok.0
-                    && matches!(
-                        self.low(t - 1),
-                        "last" | "this" | "next" | "on" | "early" | "late" | "earlier" | "later"
-                    );
-                if lead { t - 1 } else { t }
+                // The time phrase may open with more than one word: "late on Monday", "earlier this week".
+                let mut k = t;
+                for _ in 0..3 {
+                    let lead = k > np.tok.0
+                        && matches!(
+                            self.low(k - 1),
+                            "last" | "this" | "next" | "on" | "early" | "late" | "earlier" | "later"
+                        );
+                    if !lead {
+                        break;
+                    }
+                    k -= 1;
+                }
+                k
             })
             && k > s0 + 1
         {
