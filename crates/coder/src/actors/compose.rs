@@ -758,7 +758,7 @@ impl<'a> ArticleState<'a> {
             || self.text[p.start..]
                 .get(..4)
                 .is_some_and(|t| t.eq_ignore_ascii_case("the "));
-        if definite && self.issuers.get(&noun.key).is_some() {
+        if definite && self.issuers.contains_key(&noun.key) {
             return true;
         }
         let subject = self
