@@ -43,6 +43,10 @@ pub(super) struct ArticleState<'a> {
     /// Role (of `introduced_roles`) → the country of the latest group of that role named with its country
     /// ("Israeli soldiers", "the Kenyan police") and the sentence: bare "soldiers" soon after are that group.
     pub introduced: WordMap<(String, usize)>,
+    /// The latest "North X" and "South X" countries named (see `compass`), and the short forms found
+    /// ("the North"), merged into the mentions when the article is done.
+    pub compass: [Option<usize>; 2],
+    pub compass_mentions: Vec<Mention>,
     /// The current sentence: its index among the non-boilerplate sentences, and its span.
     pub sentence: usize,
     pub sentence_start: usize,
@@ -74,6 +78,8 @@ impl<'a> ArticleState<'a> {
             bodies: WordMap::default(),
             places: PlaceCache::default(),
             introduced: WordMap::default(),
+            compass: [None, None],
+            compass_mentions: Vec::new(),
             sentence: 0,
             sentence_start: 0,
             sentence_end: 0,
@@ -115,6 +121,7 @@ impl<'a> ArticleState<'a> {
             self.add_org_names(&mut hits);
             self.add_cue_names(&mut hits);
             self.compose(&hits);
+            self.compass_references();
             self.settle_pending_document();
         }
     }
@@ -187,6 +194,9 @@ impl<'a> ArticleState<'a> {
             && self.rec.dict.words.has(List::IntroducedRoles, role)
         {
             self.introduced.insert(role.clone(), (country.clone(), self.sentence));
+        }
+        if kind == MentionKind::Country && actor.role.is_none() {
+            self.note_compass_country(entity);
         }
         self.track(entity, start, end);
         self.entities[entity].emitted.push(self.mentions.len());

@@ -278,6 +278,11 @@ impl ArticleState<'_> {
     pub(super) fn finish(mut self) -> ArticleActors {
         self.forward_descriptions();
         self.late_actors();
+        if !self.compass_mentions.is_empty() {
+            let found = std::mem::take(&mut self.compass_mentions);
+            self.mentions.extend(found);
+            self.mentions.sort_by_key(|m| (m.start, m.end));
+        }
         let ArticleState {
             entities,
             mut mentions,

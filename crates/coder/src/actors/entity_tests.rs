@@ -880,3 +880,46 @@ fn a_person_introduced_by_a_home_town_takes_its_country() {
     let text = "Bandits seized a nurse from the capital on Monday.";
     assert_eq!(code_of(&placed(text), "nurse"), None);
 }
+
+#[test]
+fn the_north_and_the_south_are_the_divided_country_named_before() {
+    let at = |out: &ArticleActors, text: &str, from: usize| {
+        out.mentions
+            .iter()
+            .find(|m| m.text == text && m.start >= from)
+            .map(|m| (m.actor.code.clone(), m.via))
+    };
+    let text = "South Sudan closed two oil fields on Friday. Sudan said the pipeline was idle, and the North's \
+                refineries stopped. The South blamed rebels in the Upper Nile.";
+    let out = article(text);
+    let south_at = text.find("The South").unwrap();
+    assert_eq!(
+        at(&out, "South", south_at),
+        Some(("SSD".to_string(), Resolution::Coreference))
+    );
+    // No "North X" country is named: "the North" stays nobody.
+    assert!(out.mentions.iter().all(|m| m.text != "North"), "{:#?}", out.mentions);
+
+    let text = "North Korea tested a rocket engine on Sunday. The North has promised more tests. Sailors in the \
+                North Pacific saw nothing, and the North’s neighbours protested.";
+    let out = article(text);
+    let norths: Vec<usize> = out
+        .mentions
+        .iter()
+        .filter(|m| m.text == "North")
+        .map(|m| m.start)
+        .collect();
+    assert_eq!(
+        norths,
+        [
+            text.find("The North").unwrap() + 4,
+            text.find("the North’s").unwrap() + 4
+        ]
+    );
+    assert!(
+        out.mentions
+            .iter()
+            .filter(|m| m.text == "North")
+            .all(|m| m.actor.code == "PRK")
+    );
+}
