@@ -9,6 +9,7 @@ use super::disambiguate::PlaceCache;
 use super::entities::{EntityKey, EntityRec, Occurrence};
 use super::matcher::Hit;
 use super::sentence::quoted_ranges;
+use super::words::List;
 use crate::wordset::WordMap;
 use detente_records::{Actor, Mention, MentionKind, Resolution, Sentence};
 use std::collections::HashMap;
@@ -39,6 +40,13 @@ pub(super) struct ArticleState<'a> {
     /// Department"), so that "the department" finds it without a scan.
     pub bodies: WordMap<usize>,
     pub places: PlaceCache,
+    /// Role (of `introduced_roles`) → the country of the latest group of that role named with its country
+    /// ("Israeli soldiers", "the Kenyan police") and the sentence: bare "soldiers" soon after are that group.
+    pub introduced: WordMap<(String, usize)>,
+    /// The latest "North X" and "South X" countries named (see `compass`), and the short forms found
+    /// ("the North"), merged into the mentions when the article is done.
+    pub compass: [Option<usize>; 2],
+    pub compass_mentions: Vec<Mention>,
     /// The current sentence: its index among the non-boilerplate sentences, and its span.
     pub sentence: usize,
     pub sentence_start: usize,
@@ -69,6 +77,9 @@ impl<'a> ArticleState<'a> {
             pending_document: None,
             bodies: WordMap::default(),
             places: PlaceCache::default(),
+            introduced: WordMap::default(),
+            compass: [None, None],
+            compass_mentions: Vec::new(),
             sentence: 0,
             sentence_start: 0,
             sentence_end: 0,
@@ -110,6 +121,7 @@ impl<'a> ArticleState<'a> {
             self.add_org_names(&mut hits);
             self.add_cue_names(&mut hits);
             self.compose(&hits);
+            self.compass_references();
             self.settle_pending_document();
         }
     }
@@ -174,6 +186,17 @@ impl<'a> ArticleState<'a> {
             } else if self.context.main() == Some(c.as_str()) {
                 self.context.record(self.sentence, c, 1);
             }
+        }
+        if matches!(via, Resolution::Title | Resolution::Dictionary)
+            && matches!(kind, MentionKind::Role | MentionKind::Organization)
+            && let (Some(role), Some(country)) = (&actor.role, &actor.country)
+            && actor.org.is_none()
+            && self.rec.dict.words.has(List::IntroducedRoles, role)
+        {
+            self.introduced.insert(role.clone(), (country.clone(), self.sentence));
+        }
+        if kind == MentionKind::Country && actor.role.is_none() {
+            self.note_compass_country(entity);
         }
         self.track(entity, start, end);
         self.entities[entity].emitted.push(self.mentions.len());

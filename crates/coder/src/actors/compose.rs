@@ -564,12 +564,21 @@ impl<'a> ArticleState<'a> {
                     || matches!(head.role.as_deref(), Some("CVL" | "OPP"))
                         && !self.dict().words.has(List::VisitorNouns, &noun.key))
                 || noun.kind == NounKind::Body && state_role);
-        // A town the actor dictionaries do not name, from the gazetteer.
-        if placeable
+        // A town the actor dictionaries do not name, from the gazetteer: where a group is ("police in
+        // Mombasa"), or where a person comes from ("a missionary from Calgary", "a nurse from Lyon": people
+        // are introduced by their home town, which says their country).
+        let rest = &self.text[end..self.sentence_end];
+        let town_at = if rest.starts_with(" in ") && placeable {
+            Some(end + 4)
+        } else if rest.starts_with(" from ") && noun.kind != NounKind::Body {
+            Some(end + 6)
+        } else {
+            None
+        };
+        if let Some(at) = town_at
             && qual.is_none()
-            && self.text[end..self.sentence_end].starts_with(" in ")
-            && hits.get(j).is_none_or(|h| h.start != end + 4)
-            && let Some((country, e)) = self.town_after(end + 4)
+            && hits.get(j).is_none_or(|h| h.start != at)
+            && let Some((country, e)) = self.town_after(at)
         {
             let next = hits[j..]
                 .iter()
@@ -663,12 +672,18 @@ impl<'a> ArticleState<'a> {
             let phrase = self.text[p.start..end].to_lowercase();
             let single = p.nouns.len() == 1;
             if single && words.has(List::DocumentNouns, &noun.key) && refers() {
-                // The issuer, else the latest such document named ("a statement … the statement").
-                self.issuers
+                // The issuer, else the latest such document named ("a statement … the statement"); from
+                // now on the issuer of "the statement" (see `document_issued`).
+                let issuer = self
+                    .issuers
                     .get(&noun.key)
                     .copied()
                     .or_else(|| self.named_body(&noun.key).map(|m| m.entity - 1))
-                    .or(self.last_issuer)
+                    .or(self.last_issuer);
+                if let Some(issuer) = issuer {
+                    self.issuers.entry(noun.key.clone()).or_insert(issuer);
+                }
+                issuer
             } else if (words.has(List::OutletNouns, &noun.key) || words.has(List::OutletNouns, &phrase)) && refers() {
                 self.latest_outlet()
             } else if single && !words.has(List::GenericBodies, &noun.key) && refers() {
@@ -737,6 +752,15 @@ impl<'a> ArticleState<'a> {
         {
             return false;
         }
+        // "the U.S. pledges in the statement": a definite document is the one introduced before, whose issuer
+        // stays (a broader name of the issuer, or somebody who cites it, does not take it over).
+        let definite = w.eq_ignore_ascii_case("the")
+            || self.text[p.start..]
+                .get(..4)
+                .is_some_and(|t| t.eq_ignore_ascii_case("the "));
+        if definite && self.issuers.contains_key(&noun.key) {
+            return true;
+        }
         let subject = self
             .occurrences
             .iter()
@@ -776,10 +800,28 @@ impl<'a> ArticleState<'a> {
         let group = unqualified
             && self.context_group(noun, head.role.as_deref())
             && (noun.kind != NounKind::Body || self.heads_its_phrase(end));
+        // A country from the context gives way to the group introduced just before (it corrects a country;
+        // it never makes a mention where the context has none).
+        let introduced = |ctx: Option<String>| {
+            ctx.map(|c| {
+                unqualified
+                    .then(|| self.introduced_country(head.role.as_deref()))
+                    .flatten()
+                    .unwrap_or(c)
+            })
+        };
+        if unqualified && let Some(at) = self.identity_group(p.start, head.role.as_deref()) {
+            // Tracked without an actor: "they" after it is the group, not a force named before.
+            let key = EntityKey::Name(self.text[at..end].to_lowercase());
+            let plural = noun.kind == NounKind::Plural;
+            let ent = self.entity(key.clone(), || new_group(key, None, plural, entity_kind(noun.kind)));
+            self.track(ent, at, end);
+            return j;
+        }
         let ctx = if group {
-            self.group_country(head.role.as_deref())
+            introduced(self.group_country(head.role.as_deref()))
         } else if unqualified && context_role(head.role.as_deref()) {
-            self.context_country()
+            introduced(self.context_country())
         } else {
             None
         };
@@ -894,6 +936,38 @@ impl<'a> ArticleState<'a> {
             _ => false,
         };
         group && !self.dict().words.has(List::NoContextNouns, &noun.key)
+    }
+
+    /// An armed group named by a people or faith that spans borders ("Kurdish fighters", "Shiite
+    /// militiamen"; `identity_adjectives`): the adjective says who they are, and the country the sentence
+    /// before names (often the side that fights them) would misstate it. Such a group has no country unless
+    /// a place or a dictionary entry gives one.
+    /// Returns where the adjective starts.
+    fn identity_group(&self, start: usize, role: Option<&str>) -> Option<usize> {
+        if !matches!(role, Some("MIL" | "REB")) {
+            return None;
+        }
+        let (at, w) = self.word_before(start)?;
+        self.dict().words.has(List::IdentityAdjectives, w).then_some(at)
+    }
+
+    /// The country of the group of this role that the article introduced with its country ("Israeli
+    /// soldiers … a soldier shouted"): newswriting names a force or a crowd once with its nationality
+    /// and then by its noun alone, while the sentences in between may name other countries. Within a few
+    /// sentences only: further on, the story may have moved to another force.
+    /// A country named earlier in the same sentence ("In Syria, government troops …") is nearer still and
+    /// keeps the context's reading.
+    fn introduced_country(&self, role: Option<&str>) -> Option<String> {
+        const WITHIN: usize = 3;
+        let (country, at) = self.introduced.get(role?)?;
+        let other_named_here = self
+            .mentions
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|m| m.start >= self.sentence_start)
+            .any(|m| m.kind == MentionKind::Country && m.actor.country.as_ref() != Some(country));
+        (self.sentence <= at + WITHIN && !other_named_here).then(|| country.clone())
     }
 
     /// The country of a group without one: the article's for civilians, protesters and rebels (the people

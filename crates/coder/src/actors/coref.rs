@@ -431,7 +431,8 @@ impl<'a> ArticleState<'a> {
     }
 
     /// The group, organisation or country "they" or "it" at `at` refers to: the latest one of this or the
-    /// previous sentence (or two), a subject or speaker first.
+    /// previous sentence (or two), a subject or speaker first. Entities without an actor are skipped, except
+    /// groups (which have none only when their country is deliberately left open).
     fn group_antecedent(&self, at: usize, fits: impl Fn(&EntityRec) -> bool) -> Option<usize> {
         let mut latest = None;
         for o in self.occurrences.iter().rev().take(LOOKBACK) {
@@ -439,7 +440,8 @@ impl<'a> ArticleState<'a> {
                 break;
             }
             let e = &self.entities[o.entity];
-            if o.quoted || o.start >= at || !fits(e) || e.actor.is_none() {
+            // A group without an actor ("Kurdish fighters": no country) is still what "they" refers to.
+            if o.quoted || o.start >= at || !fits(e) || e.actor.is_none() && e.kind != EntityKind::Group {
                 continue;
             }
             if o.salience > 0 && o.sentence + 1 >= self.sentence {

@@ -68,6 +68,19 @@ impl<'a> ArticleState<'a> {
             .collect::<Vec<_>>()
             .join(" ");
         let gender = gender.or_else(|| self.given_gender(&name));
+        if let Some(idx) = self.compound_surname_of(&name) {
+            if self.entities[idx].actor.is_none()
+                && let Some(mut a) = actor
+            {
+                a.name = Some(self.entities[idx].name.clone());
+                self.entities[idx].actor = Some(a);
+            }
+            if let Some(t) = title {
+                self.add_title(idx, t);
+            }
+            self.name_seen(idx, span.0, span.1);
+            return idx;
+        }
         let key = EntityKey::Name(name.clone());
         // Known already without a code: a title now may give one.
         if let Some(&i) = self.entity_index.get(&key)
@@ -93,6 +106,19 @@ impl<'a> ArticleState<'a> {
         self.register_surname(&name, idx);
         self.name_seen(idx, span.0, span.1);
         idx
+    }
+
+    /// A surname of several words ("Mr. Abdul Hadi", "Ms. Ruiz Ortega", "Mr. van Leeuwen" for a person named
+    /// in full before): newswriting repeats the whole family name, which the one-word surname index cannot
+    /// see as one name. The person registered under the last word is the one when their full name ends with
+    /// all of these words; one hash look-up, no scan.
+    fn compound_surname_of(&self, name: &str) -> Option<usize> {
+        let (_, last) = name.rsplit_once(' ')?;
+        let &idx = self.surnames.get(last)?;
+        let e = &self.entities[idx];
+        let full = &e.name;
+        let starts_at = full.len().checked_sub(name.len())?;
+        (e.person && starts_at > 0 && full.ends_with(name) && full.as_bytes()[starts_at - 1] == b' ').then_some(idx)
     }
 
     /// A title the text gives a person ("spokesman"): later "the spokesman" may refer to them.
@@ -252,6 +278,11 @@ impl ArticleState<'_> {
     pub(super) fn finish(mut self) -> ArticleActors {
         self.forward_descriptions();
         self.late_actors();
+        if !self.compass_mentions.is_empty() {
+            let found = std::mem::take(&mut self.compass_mentions);
+            self.mentions.extend(found);
+            self.mentions.sort_by_key(|m| (m.start, m.end));
+        }
         let ArticleState {
             entities,
             mut mentions,

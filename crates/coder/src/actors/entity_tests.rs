@@ -718,3 +718,208 @@ fn common_given_names_of_many_languages_start_a_persons_name() {
     let wanjiru = entity(&out, "Wanjiru Kamau");
     assert_eq!((wanjiru.kind, wanjiru.gender), (EntityKind::Person, Some('f')));
 }
+
+#[test]
+fn a_family_name_of_several_words_refers_back_to_the_person_named_in_full() {
+    // The family name ends in a surname the dictionaries hold for somebody else ("Hadley", "Bolton"):
+    // the whole family name, written again, is still the person named in full.
+    let text = "The talks were chaired by Marta Ruiz Hadley, a Chilean mediator.\n\n\
+                Ms. Ruiz Hadley said both delegations had agreed on a timetable.";
+    let out = article(text);
+    let marta = entity(&out, "Marta Ruiz Hadley");
+    assert_eq!(forms(text, marta).len(), 2, "{:?}", forms(text, marta));
+    assert!(
+        out.entities
+            .iter()
+            .all(|e| !e.name.ends_with("Hadley") || e.name == "Marta Ruiz Hadley")
+    );
+
+    let text = "Among the founders was Kwame Asante Bolton, who later ran the city's bus company. \
+                Workers said on Friday that Mr. Asante Bolton had never answered their letters.";
+    let out = article(text);
+    let kwame = entity(&out, "Kwame Asante Bolton");
+    assert_eq!(forms(text, kwame).len(), 2, "{:?}", forms(text, kwame));
+    assert!(
+        out.entities
+            .iter()
+            .all(|e| !e.name.ends_with("Bolton") || e.name == "Kwame Asante Bolton")
+    );
+}
+
+#[test]
+fn a_definite_document_keeps_the_issuer_that_introduced_it() {
+    // "Kenya promises in the statement": the statement is still the ministry's, and so is the later one.
+    let text = "The Kenyan foreign ministry issued a statement on Monday. Kenya promises in the statement to \
+                reopen two crossings. The statement adds that talks resume in June.";
+    let out = article(text);
+    let last = out
+        .mentions
+        .iter()
+        .rfind(|m| m.text == "statement")
+        .expect("the last statement");
+    let issuer = &out.entities[last.entity - 1];
+    assert!(
+        forms(text, issuer).contains(&"Kenyan foreign ministry"),
+        "{:#?}",
+        out.mentions
+    );
+    // A release first named in an adjunct, then called "the statement", then cited by a broader name.
+    let text = "In a communique, the Chilean navy said two patrol boats were hit. “Both crews are safe,” the \
+                statement reads. Chile promises in the statement to pay for repairs. The work will take a \
+                month, the statement adds.";
+    let out = article(text);
+    let last = out
+        .mentions
+        .iter()
+        .rfind(|m| m.text == "statement")
+        .expect("the last statement");
+    let issuer = &out.entities[last.entity - 1];
+    assert!(forms(text, issuer).contains(&"Chilean navy"), "{:#?}", out.mentions);
+}
+
+#[test]
+fn a_bare_force_is_the_one_the_article_introduced_with_its_country() {
+    let code_of = |out: &ArticleActors, text: &str| {
+        out.mentions
+            .iter()
+            .find(|m| m.text == text)
+            .map(|m| (m.actor.code.clone(), m.via))
+    };
+    // Another country is named in between, and more often: the soldier is still one of the Turkish ones.
+    let text = "Turkish soldiers crossed the river at dawn. Greek officials in Athens protested, and Greece \
+                recalled its envoy. A soldier told reporters that the unit would stay.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "soldier"),
+        Some(("TURMIL".to_string(), Resolution::Context))
+    );
+    // Protesters of one country, a minister of another, then "protesters" alone.
+    let text = "Ugandan protesters blocked the border market on Tuesday. Kenya's trade minister Wanjiru Kamau \
+                called the blockade unfair. Protesters said they would stay for a week.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "Protesters"),
+        Some(("UGAOPP".to_string(), Resolution::Context))
+    );
+    // A country named before the noun in its own sentence is nearer than the group introduced before.
+    let text = "Turkish soldiers crossed the river at dawn. Greek officials in Athens protested, and Greece \
+                recalled its envoy. Back in Greece, a soldier told reporters that his unit would stay.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "soldier"),
+        Some(("GRCMIL".to_string(), Resolution::Context))
+    );
+    // Further on, the story has moved: the sentence's country again.
+    let text = "Turkish soldiers crossed the river at dawn. Villagers counted their losses. Buyers went home. \
+                Prices rose in the town. Greek officials in Athens protested, and Greece recalled its envoy. \
+                A soldier told reporters that the unit would stay.";
+    let out = article(text);
+    assert_eq!(
+        code_of(&out, "soldier"),
+        Some(("GRCMIL".to_string(), Resolution::Context))
+    );
+}
+
+#[test]
+fn an_armed_group_named_by_its_people_or_faith_takes_no_country_from_the_sentence_before() {
+    // The attacker's country is named just before; the fighters are not its forces, and "they" are the
+    // fighters, not the jets.
+    let text = "Algerian drones hit three villages near the border on Sunday. Tuareg fighters said they had shot \
+                down a drone.";
+    let out = article(text);
+    let fighters = entity(&out, "Tuareg fighters");
+    assert_eq!((fighters.kind, code(fighters)), (EntityKind::Group, None));
+    assert_eq!(forms(text, fighters), ["Tuareg fighters", "they"]);
+    assert!(out.mentions.iter().all(|m| m.text != "fighters" && m.text != "they"));
+    // A faith, a militia, and a government named in the same sentence.
+    let text = "Nigeria's army said on Friday that Christian militiamen had burned a market. The Nigerian \
+                defence ministry blamed the attack on a land dispute.";
+    let out = article(text);
+    assert!(
+        out.mentions.iter().all(|m| m.text != "militiamen"),
+        "{:#?}",
+        out.mentions
+    );
+    // Without such an adjective the group still takes the sentence's country.
+    let text = "Nigeria's army said on Friday that militiamen had burned a market.";
+    let out = article(text);
+    let m = out
+        .mentions
+        .iter()
+        .find(|m| m.text == "militiamen")
+        .expect("the militiamen");
+    assert_eq!((m.actor.code.as_str(), m.via), ("NGAREB", Resolution::Context));
+}
+
+#[test]
+fn a_person_introduced_by_a_home_town_takes_its_country() {
+    static GAZ: OnceLock<crate::places::gazetteer::Gazetteer> = OnceLock::new();
+    let gaz = GAZ.get_or_init(|| crate::places::gazetteer::Gazetteer::load(&[]).expect("the built-in gazetteer"));
+    let placed = |text: &str| {
+        recognizer()
+            .recognize_article_placed(text, &segment(text), Some("2024-05-02"), Some(gaz))
+            .mentions
+    };
+    let code_of = |mentions: &[Mention], start: &str| {
+        mentions
+            .iter()
+            .find(|m| m.text.starts_with(start))
+            .map(|m| (m.text.clone(), m.actor.code.clone()))
+    };
+    let text = "Bandits near the Niger border seized a nurse from Lyon and two drivers on Monday.";
+    assert_eq!(
+        code_of(&placed(text), "nurse"),
+        Some(("nurse from Lyon".to_string(), "FRACVL".to_string()))
+    );
+    let text = "“We waited nine hours,” said Ana Duarte, a teacher from Porto who was on the delayed train.";
+    assert_eq!(
+        code_of(&placed(text), "teacher"),
+        Some(("teacher from Porto".to_string(), "PRTCVL".to_string()))
+    );
+    // A place of its own ("from the capital") or a word that is no town gives nothing.
+    let text = "Bandits seized a nurse from the capital on Monday.";
+    assert_eq!(code_of(&placed(text), "nurse"), None);
+}
+
+#[test]
+fn the_north_and_the_south_are_the_divided_country_named_before() {
+    let at = |out: &ArticleActors, text: &str, from: usize| {
+        out.mentions
+            .iter()
+            .find(|m| m.text == text && m.start >= from)
+            .map(|m| (m.actor.code.clone(), m.via))
+    };
+    let text = "South Sudan closed two oil fields on Friday. Sudan said the pipeline was idle, and the North's \
+                refineries stopped. The South blamed rebels in the Upper Nile.";
+    let out = article(text);
+    let south_at = text.find("The South").unwrap();
+    assert_eq!(
+        at(&out, "South", south_at),
+        Some(("SSD".to_string(), Resolution::Coreference))
+    );
+    // No "North X" country is named: "the North" stays nobody.
+    assert!(out.mentions.iter().all(|m| m.text != "North"), "{:#?}", out.mentions);
+
+    let text = "North Korea tested a rocket engine on Sunday. The North has promised more tests. Sailors in the \
+                North Pacific saw nothing, and the North’s neighbours protested.";
+    let out = article(text);
+    let norths: Vec<usize> = out
+        .mentions
+        .iter()
+        .filter(|m| m.text == "North")
+        .map(|m| m.start)
+        .collect();
+    assert_eq!(
+        norths,
+        [
+            text.find("The North").unwrap() + 4,
+            text.find("the North’s").unwrap() + 4
+        ]
+    );
+    assert!(
+        out.mentions
+            .iter()
+            .filter(|m| m.text == "North")
+            .all(|m| m.actor.code == "PRK")
+    );
+}

@@ -10,6 +10,7 @@
 //! - [`persons`]: names after titles, appositions ("Ali Vaez, an Iran analyst at the International
 //!   Crisis Group": the mention is the name, the actor the apposition's), names no dictionary holds.
 //! - [`disambiguate`]: names whose actor depends on context (Georgia, Congo, "the Europe Bridge").
+//! - [`compass`]: "the North" for North Korea (a divided country named before).
 //! - [`context`]: the country a sentence is about, for "the government" and "officials said".
 //! - [`entities`]: the article's entities, which every mention belongs to; [`coref`]: later surnames,
 //!   titles, descriptions and pronouns linked to them.
@@ -18,6 +19,7 @@
 //! not emitted, but they stop a pronoun from reaching back past them.
 
 mod article;
+mod compass;
 mod compose;
 mod context;
 mod coref;

@@ -72,6 +72,12 @@ pub(crate) enum List {
     PhraseBreakers,
     /// Participles that put something inside a document ("named in the report"), not issue it.
     ContentVerbs,
+    /// CAMEO roles whose bare nouns ("a soldier", "the police", "rebels") are the group of that role the
+    /// article introduced with a country, not whichever country the sentence before named.
+    IntroducedRoles,
+    /// As written: adjectives of a people or faith that spans borders ("Kurdish", "Shiite"): an armed group
+    /// they qualify takes no country from the sentences around it.
+    IdentityAdjectives,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -105,6 +111,8 @@ const LISTS: &[(List, &str)] = &[
     (List::PlacePrepositions, "place_prepositions"),
     (List::PhraseBreakers, "phrase_breakers"),
     (List::ContentVerbs, "content_verbs"),
+    (List::IntroducedRoles, "introduced_roles"),
+    (List::IdentityAdjectives, "identity_adjectives"),
 ];
 
 /// Lists whose words are compared in lower case.

@@ -908,7 +908,14 @@ impl<'a> Doc<'a> {
                 }
                 attr.speaker = Some(quoted);
             }
-            let (content, tail) = self.forward_content(si, ci, cj, s1, form);
+            let (mut content, tail) = self.forward_content(si, ci, cj, s1, form);
+            if let Some((comma, subject)) = self.adjunct_subject(s0, lead, cj, s1) {
+                attr.speaker = Some(subject);
+                let cut = self.tokens[comma].start;
+                content = content
+                    .filter(|c| c.start < cut)
+                    .map(|c| Span::new(c.start, c.end.min(cut)));
+            }
             attr.content = content;
             attr.tail_end = tail;
             // "..., saying, “...”": no clause of its own, but it attributes the quotation after it.
@@ -965,9 +972,12 @@ impl<'a> Doc<'a> {
             if self.tokens[j - 1].kind != TokenKind::Word {
                 break;
             }
-            // "on Tuesday", "last week": a time adjunct between subject and cue.
-            let time_prep =
-                matches!(w, "on" | "last" | "this" | "late" | "early") && j < ci && is_time_word(self.low(j));
+            // "on Tuesday", "last week", "late on Monday", "earlier this week": a time adjunct between
+            // subject and cue.
+            let time_prep = matches!(w, "on" | "last" | "this" | "late" | "early" | "earlier" | "later")
+                && j < ci
+                && (is_time_word(self.low(j))
+                    || matches!(self.low(j), "on" | "this" | "last") && j + 1 < ci && is_time_word(self.low(j + 1)));
             // "was quick to add", "are more likely to say": the subject is before the adjective and its verb.
             if w == "to"
                 && j == ci
@@ -1117,12 +1127,20 @@ impl<'a> Doc<'a> {
             && np.tok.1 > np.tok.0
             && is_time_word(self.low(np.tok.1 - 1))
             && let Some(k) = Some(np.tok.1 - 1).map(|t| {
-                let lead = t > np.tok.0
-                    && matches!(
-                        self.low(t - 1),
-                        "last" | "this" | "next" | "on" | "early" | "late" | "earlier" | "later"
-                    );
-                if lead { t - 1 } else { t }
+                // The time phrase may open with more than one word: "late on Monday", "earlier this week".
+                let mut k = t;
+                for _ in 0..3 {
+                    let lead = k > np.tok.0
+                        && matches!(
+                            self.low(k - 1),
+                            "last" | "this" | "next" | "on" | "early" | "late" | "earlier" | "later"
+                        );
+                    if !lead {
+                        break;
+                    }
+                    k -= 1;
+                }
+                k
             })
             && k > s0 + 1
         {
@@ -1329,6 +1347,38 @@ impl<'a> Doc<'a> {
             k -= 1;
         }
         None
+    }
+
+    /// A participle cue inside an adjunct that opens the sentence ("After insisting for days that the navy
+    /// was not to blame, officials admitted …", "While denying that prices would rise, the bank …"): the
+    /// adjunct runs on past the cue and its clause, and the one who insisted is the subject of the main
+    /// clause after the adjunct's comma. Returns that comma and subject. `lead` is the participle's first
+    /// token (before adverbs), `after` the token after the cue; the main clause must start within a bounded
+    /// number of tokens.
+    fn adjunct_subject(&self, s0: usize, lead: usize, after: usize, s1: usize) -> Option<(usize, NounPhrase)> {
+        const OPENERS: &[&str] = &[
+            "after", "before", "while", "despite", "since", "when", "though", "although",
+        ];
+        const REACH: usize = 48;
+        let first = (self.after_dateline(s0, lead)..lead).find(|&k| !self.is_quote_mark(k))?;
+        // The adjunct has not ended before the cue: no comma there, but one that goes on with "and"
+        // ("After visiting the mine, and saying that …").
+        let ended =
+            |k: usize| self.is_punct(k, ";") || self.is_punct(k, ",") && !matches!(self.low(k + 1), "and" | "or");
+        if !OPENERS.contains(&self.low(first)) || (first..lead).any(ended) {
+            return None;
+        }
+        (after..s1.min(after + REACH))
+            .take_while(|&k| !self.is_quote_mark(k) && !self.is_punct(k, ";"))
+            .filter(|&k| self.is_punct(k, ",") && k + 1 < s1)
+            .find_map(|comma| {
+                let np = self.np_forward(comma + 1, s1)?;
+                // The subject goes on with its verb (or a time phrase before it), not with more of a list.
+                let next = np.tok.1;
+                let verb_follows = next < s1 && self.tokens[next].kind == TokenKind::Word && !self.cap(next);
+                (matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Group | NpKind::TitleRef) && verb_follows)
+                    .then_some((comma, np))
+            })
     }
 
     /// The subject of the clause before token `before`: the first noun phrase of the sentence.

@@ -808,6 +808,34 @@ fn a_time_phrase_between_subject_and_cue_is_no_speaker() {
 }
 
 #[test]
+fn a_time_phrase_of_several_words_between_subject_and_cue_is_no_speaker() {
+    // "late on Monday", "earlier this week": the words before the day belong to the time phrase.
+    let text = "Governor Lyle Banner spoke in Tampa.\n\n\"The bridge stays shut,\" Banner late on Monday told \
+                a crowd of drivers.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "The bridge stays"), Some("Lyle Banner"));
+    let text = "Power cuts will end by June, the Tanzanian energy ministry early on Friday told lawmakers.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "Power cuts"), Some("TZAGOV"));
+}
+
+#[test]
+fn a_participle_inside_an_opening_adjunct_reports_the_main_subjects_words() {
+    // The adjunct runs past the cue and its clause; the main clause's subject insisted, and the reported
+    // clause ends at the adjunct's comma.
+    let text = "After touring the flooded valley and insisting that the dams had held, Governor Rosa Quispe \
+                returned to Lima on Monday.";
+    let coded = code(text);
+    assert_eq!(speaker_of(&coded.quotes, "the dams had held"), Some("Rosa Quispe"));
+    assert_eq!(quote(&coded.quotes, "the dams had held").text, "the dams had held");
+    let text = "Before signing the order, and stressing that no jobs would be lost, the Peruvian foreign ministry \
+                met union leaders.";
+    let coded = code(text);
+    assert_eq!(code_of(&coded.quotes, "no jobs would"), Some("PERGOV"));
+    assert_eq!(quote(&coded.quotes, "no jobs would").text, "no jobs would be lost");
+}
+
+#[test]
 fn a_dateline_split_from_its_agency_is_still_no_subject() {
     // The sentence splitter ends a sentence after "Fla."; the agency and dash open the next one.
     let text = "Storm cleanup begins.\n\nTAMPA, Fla. (Reuters) - Governor Lyle Banner toured the flooded \
