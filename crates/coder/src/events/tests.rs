@@ -2016,3 +2016,44 @@ fn a_mission_sent_somewhere_acts_on_its_host() {
     );
     assert!(!has(&got, "NOR>COL:045"), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_and_or_shares_the_first_ones_auxiliaries() {
+    let a = [
+        ("the envoy", "NORGOV"),
+        ("Eritrea", "ERI"),
+        ("Ethiopian police", "ETHCOP"),
+        ("Two Kenyan traders", "KENBUS"),
+    ];
+    // "could be suspended or lifted": the modal and the passive reach "lifted"; with no agent, nobody acts.
+    let got = code(
+        "Curbs on Eritrea could be suspended or lifted within weeks, the envoy said.",
+        &a,
+    );
+    assert!(
+        !got.iter().any(|e| e.ends_with(":080") && !e.starts_with('~')),
+        "{got:?}"
+    );
+    let got = code(
+        "Two Kenyan traders were questioned and detained by Ethiopian police.",
+        &a,
+    );
+    assert!(has(&got, "ETHCOP>KENBUS:173"), "{got:?}");
+}
+
+#[test]
+fn holding_back_from_an_act_is_not_doing_it() {
+    let a = [("Chile", "CHL"), ("Cuba", "CUB")];
+    for text in [
+        "Chile held off on imposing new sanctions on Cuba this year.",
+        "Chile has refrained from sanctions against Cuba since the election.",
+    ] {
+        let got = factual(text, &a);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // Without the verb that holds back, the act is done.
+    assert_eq!(
+        factual("Chile imposed new sanctions on Cuba this year.", &a),
+        ["CHL>CUB:163"]
+    );
+}

@@ -33,6 +33,18 @@ pub struct VerbGroup {
     pub perfect: bool,
 }
 
+/// "suspended or | lifted", "arrested and | charged": a participle right after "and"/"or" that follows another
+/// participle (a lexicon verb or a plain "-ed" form), read from the coordinator at `j`.
+fn coordinated_participle(s: &Sent, j: usize, form: Option<FormKind>) -> bool {
+    matches!(form, Some(FormKind::PastPart | FormKind::Participle))
+        && s.is_word(j, &["or", "and"])
+        && j > 0
+        && s.toks[j - 1].word
+        && !s.toks[j - 1].cap
+        && s.toks[j - 1].actor.is_none()
+        && (s.w(j - 1).ends_with("ed") || s.verb_at[j - 1])
+}
+
 impl VerbGroup {
     /// The verb group of a trigger over `head..=last` with the form the lexicon gave it.
     pub fn read(s: &Sent, head: usize, last: usize, form: Option<FormKind>) -> VerbGroup {
@@ -100,6 +112,11 @@ impl VerbGroup {
                 break;
             } else if s.is_adverb(j) {
                 // adverbs inside the group: "has also repeatedly attacked"
+            } else if i == head && coordinated_participle(s, j, form) {
+                // "could be suspended or lifted": the second participle shares the first one's auxiliaries.
+                g.first = j - 1;
+                i = j - 1;
+                continue;
             } else {
                 break;
             }
