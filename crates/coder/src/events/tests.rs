@@ -1874,3 +1874,5 @@ fn a_state_that_strikes_a_bargain_with_lenders_agrees_and_uses_no_force() {
     assert!(has(&got, "GHA>TGO:057"), "{got:?}");
     assert!(!got.iter().any(|e| e.ends_with(":190")), "{got:?}");
 }
+
+mod lexicon_breadth;
