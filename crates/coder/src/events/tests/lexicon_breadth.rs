@@ -127,11 +127,6 @@ fn scrutiny_and_fact_finding() {
 fn criticism_by_chiding_mocking_and_branding() {
     check(&[
         (
-            "Norway chided Denmark over the border checks.",
-            &[("Norway", "NOR"), ("Denmark", "DNK")],
-            "NOR>DNK:111",
-        ),
-        (
             "Lithuania rapped Belarus for the balloon flights.",
             &[("Lithuania", "LTU"), ("Belarus", "BLR")],
             "LTU>BLR:111",
