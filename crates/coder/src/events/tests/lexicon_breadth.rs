@@ -303,3 +303,49 @@ fn a_city_block_is_no_blockade() {
     let got = code("The Russian delegation blocked the Ukrainian motion.", &a);
     assert!(!got.is_empty(), "the verb still triggers: {got:?}");
 }
+
+#[test]
+fn bankrolling_resisting_pressure_frozen_assets_and_nerve_agents() {
+    check(&[
+        (
+            "Tehran bankrolled the militias in Basra.",
+            &[("Tehran", "IRN"), ("militias in Basra", "IRQREB")],
+            "IRN>IRQREB:070",
+        ),
+        (
+            "Qatar has bankrolled Hamas for years.",
+            &[("Qatar", "QAT"), ("Hamas", "HMS")],
+            "QAT>HMS:070",
+        ),
+        (
+            "Moldova resisted pressure from Moscow.",
+            &[("Moldova", "MDA"), ("Moscow", "RUS")],
+            "MDA>RUS:124",
+        ),
+        (
+            "Armenia resisted the demands of Azerbaijan.",
+            &[("Armenia", "ARM"), ("Azerbaijan", "AZE")],
+            "ARM>AZE:124",
+        ),
+        (
+            "Canada froze the assets of Iranian officials.",
+            &[("Canada", "CAN"), ("Iranian officials", "IRNGOV")],
+            "CAN>IRNGOV:163",
+        ),
+        (
+            "The EU froze the bank accounts of the junta leaders.",
+            &[("EU", "EU"), ("junta leaders", "MMRMIL")],
+            "EU>MMRMIL:163",
+        ),
+        (
+            "The regime used sarin against the rebels in Ghouta.",
+            &[("regime", "SYRGOV"), ("rebels in Ghouta", "SYRREB")],
+            "SYRGOV>SYRREB:2041",
+        ),
+        (
+            "Agents used a nerve agent against the defector.",
+            &[("Agents", "RUSGOV"), ("defector", "RUSOPP")],
+            "RUSGOV>RUSOPP:2041",
+        ),
+    ]);
+}
