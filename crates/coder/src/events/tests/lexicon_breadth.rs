@@ -349,3 +349,45 @@ fn bankrolling_resisting_pressure_frozen_assets_and_nerve_agents() {
         ),
     ]);
 }
+
+#[test]
+fn downed_aircraft_traded_fire_and_doors_slammed() {
+    check(&[
+        (
+            "Syria downed a Turkish jet near the coast.",
+            &[("Syria", "SYR"), ("Turkish jet", "TURMIL")],
+            "SYR>TURMIL:190",
+        ),
+        (
+            "Houthi forces downed an American drone.",
+            &[("Houthi forces", "YEMREB"), ("American drone", "USAMIL")],
+            "YEMREB>USAMIL:190",
+        ),
+        (
+            "Thai and Cambodian soldiers traded fire near the temple.",
+            &[("Thai", "THAMIL"), ("Cambodian soldiers", "KHMMIL")],
+            "THAMIL>KHMMIL:193",
+        ),
+        (
+            "Kyrgyz guards traded gunfire with Tajik troops.",
+            &[("Kyrgyz guards", "KGZMIL"), ("Tajik troops", "TJKMIL")],
+            "KGZMIL>TJKMIL:193",
+        ),
+        (
+            "Cyprus slammed the door on talks with Ankara.",
+            &[("Cyprus", "CYP"), ("Ankara", "TUR")],
+            "CYP>TUR:120",
+        ),
+        (
+            "Seoul has slammed the door on a summit with Pyongyang.",
+            &[("Seoul", "KOR"), ("Pyongyang", "PRK")],
+            "KOR>PRK:120",
+        ),
+    ]);
+    // Downing a drink is no attack.
+    let got = code(
+        "The Syrian envoy downed a coffee with the Turkish consul.",
+        &[("Syrian envoy", "SYRGOV"), ("Turkish consul", "TURGOV")],
+    );
+    assert!(!got.iter().any(|e| e.ends_with(":190")), "{got:?}");
+}
