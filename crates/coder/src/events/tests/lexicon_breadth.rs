@@ -391,3 +391,29 @@ fn downed_aircraft_traded_fire_and_doors_slammed() {
     );
     assert!(!got.iter().any(|e| e.ends_with(":190")), "{got:?}");
 }
+
+#[test]
+fn go_betweens_and_admitted_mistakes() {
+    check(&[
+        (
+            "Oman acted as an intermediary between Iran and Britain.",
+            &[("Oman", "OMN"), ("Iran", "IRN"), ("Britain", "GBR")],
+            "OMN>IRN:045",
+        ),
+        (
+            "Kuwait acted as a go-between for Riyadh and Doha.",
+            &[("Kuwait", "KWT"), ("Riyadh", "SAU"), ("Doha", "QAT")],
+            "KWT>QAT:045",
+        ),
+        (
+            "Britain admitted mistakes in its dealings with Ireland.",
+            &[("Britain", "GBR"), ("Ireland", "IRL")],
+            "GBR>IRL:015",
+        ),
+        (
+            "The Dutch government admitted errors toward Indonesia.",
+            &[("Dutch government", "NLDGOV"), ("Indonesia", "IDN")],
+            "NLDGOV>IDN:015",
+        ),
+    ]);
+}
