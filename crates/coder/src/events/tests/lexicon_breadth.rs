@@ -417,3 +417,19 @@ fn go_betweens_and_admitted_mistakes() {
         ),
     ]);
 }
+
+#[test]
+fn trade_suspended_or_halted() {
+    check(&[
+        (
+            "Beijing suspended imports of Australian coal.",
+            &[("Beijing", "CHN"), ("Australian", "AUS")],
+            "CHN>AUS:163",
+        ),
+        (
+            "Moscow halted exports to Vilnius last week.",
+            &[("Moscow", "RUS"), ("Vilnius", "LTU")],
+            "RUS>LTU:163",
+        ),
+    ]);
+}
