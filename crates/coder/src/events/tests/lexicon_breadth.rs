@@ -433,3 +433,19 @@ fn trade_suspended_or_halted() {
         ),
     ]);
 }
+
+#[test]
+fn held_responsible_in_the_passive() {
+    check(&[
+        (
+            "Syria was held responsible by France for the gas attack.",
+            &[("Syria", "SYR"), ("France", "FRA")],
+            "FRA>SYR:112",
+        ),
+        (
+            "Minsk is held responsible by Warsaw for the border crisis.",
+            &[("Minsk", "BLR"), ("Warsaw", "POL")],
+            "POL>BLR:112",
+        ),
+    ]);
+}
