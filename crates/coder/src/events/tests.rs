@@ -443,15 +443,18 @@ fn purpose_infinitives_and_prepositions_of_the_trigger() {
         ("Yemen", "YEM"),
         ("Houthi rebels", "YEMREB"),
     ];
-    // (A purpose is not reported as done: the attack is coded, not factual, with the senders as its source.)
+    // (A mission sent reports what it went to do as done, with the senders as its source; a purpose after
+    // another verb is not reported as done.)
     let got = code("Qatar and Oman sent jets to Yemen to attack Houthi rebels.", &a);
+    assert!(got.iter().any(|e| e.starts_with("QAT>YEMREB:19")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("OMN>YEMREB:19")), "{got:?}");
+    let got = code("Qatar and Oman bought jets in March to attack Houthi rebels.", &a);
     assert!(got.iter().any(|e| e.starts_with("~QAT>YEMREB:19")), "{got:?}");
-    assert!(got.iter().any(|e| e.starts_with("~OMN>YEMREB:19")), "{got:?}");
     let got = code(
         "The bloc sent envoys to Minsk to warn Belarus.",
         &[("The bloc", "EU"), ("Minsk", "BLR"), ("Belarus", "BLR")],
     );
-    assert!(got.iter().any(|e| e.starts_with("~EU>BLR:")), "{got:?}");
+    assert!(got.iter().any(|e| e.starts_with("EU>BLR:")), "{got:?}");
     let a = [("The premier", "ITAGOV"), ("Austria", "AUT"), ("Vienna", "AUT")];
     assert!(has(
         &factual("The premier arrived in Vienna for talks.", &a),
@@ -1560,7 +1563,7 @@ fn an_infinitive_after_a_prepositional_phrase_belongs_to_the_clauses_verb() {
         "Mali sent envoys to a summit in Dakar to accuse Niger of smuggling.",
         &a,
     );
-    assert!(has(&got, "~MLI>NER:112"), "{got:?}");
+    assert!(has(&got, "MLI>NER:112"), "{got:?}");
 }
 
 #[test]
