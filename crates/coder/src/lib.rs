@@ -149,7 +149,7 @@ impl Coder {
             .code_awaiting_hosts(text, &sentences, &actors.mentions, &quotes, date);
         self.places
             .locate_events(text, &sentences, &actors.mentions, &mut events);
-        events::visits::settle(&mut events);
+        events::settle(&mut events);
         (sentences, actors, quotes, events)
     }
 }
@@ -326,5 +326,43 @@ mod tests {
             dyads("Four Dutch cyclists were detained after crossing the border."),
             []
         );
+    }
+
+    #[test]
+    fn police_and_protesters_named_without_a_country_are_of_the_place() {
+        let coder = Coder::builtin().expect("built-in dictionaries load");
+        let dyads = |text: &str| -> Vec<String> {
+            let coded = coder.code(&Article {
+                id: "p".into(),
+                text: text.into(),
+                ..Article::default()
+            });
+            coded
+                .events
+                .iter()
+                .map(|e| {
+                    assert_eq!(&text[e.trigger.start..e.trigger.end], e.trigger.text);
+                    let target = e.target.as_ref().map_or("-", |t| t.code.as_str());
+                    format!("{}>{}:{}", e.source.code, target, e.code)
+                })
+                .collect()
+        };
+        assert_eq!(
+            dyads("Police detained nine opposition activists in Yerevan late on Saturday."),
+            ["ARMCOP>ARMOPP:173"]
+        );
+        let got = dyads("Demonstrators clashed with gendarmes in Dakar after the verdict.");
+        assert!(got.iter().any(|e| e.starts_with("SENOPP>SENCOP:")), "{got:?}");
+        // No place: police act on their own country's people; protesters stay unknown.
+        assert_eq!(
+            dyads("Police detained nine Armenian reporters on Saturday."),
+            ["ARMCOP>ARMMED:173"]
+        );
+        assert_eq!(
+            dyads("Protesters burned an effigy of the Armenian president."),
+            Vec::<String>::new()
+        );
+        // Soldiers are not read: where they are does not tell whose they are.
+        assert_eq!(dyads("Soldiers fired on farmers near Gyumri."), Vec::<String>::new());
     }
 }

@@ -55,7 +55,7 @@ pub fn pair_of(c: &Candidate) -> Option<(Party, Party)> {
         (sources, target) => (sources.first()?, target?),
     };
     // (Not the stand-in for authorities still awaiting their place, which has no code yet.)
-    let named = |p: &Party| p.kind != MentionKind::Pronoun && !p.actor.code.is_empty();
+    let named = |p: &Party| p.kind != MentionKind::Pronoun && !super::engine::is_stand_in(&p.actor.code);
     (c.factual && !c.negated && named(a) && named(b) && !same_side(&a.actor, &b.actor)).then(|| (a.clone(), b.clone()))
 }
 

@@ -100,6 +100,12 @@ pub(super) struct Run {
     pub traces: Vec<SentenceTrace>,
 }
 
+/// A source that waits for its place (no code yet, or a side named without its country): no pronoun or later
+/// sentence refers back to it, and it names no side of the lead.
+pub(super) fn is_stand_in(code: &str) -> bool {
+    code.is_empty() || super::implied::is_pending(code)
+}
+
 /// Codes every non-boilerplate sentence.
 pub(super) fn run(
     coder: &EventCoder,
@@ -109,6 +115,8 @@ pub(super) fn run(
     quotes: &[Quote],
     trace: bool,
 ) -> Run {
+    // "Police arrested ...": sides named without their country, as stand-ins (`implied`).
+    let mentions = &*super::implied::with_implied(&coder.grammar, text, mentions);
     let mut rec = Recorder::new(trace);
     let mut events = Vec::new();
     let mut previous_doer: Option<Party> = None;
@@ -215,7 +223,7 @@ pub(super) fn run(
         previous_doer = candidates
             .iter()
             .rev()
-            .find_map(|c| c.sources.first().filter(|p| !p.actor.code.is_empty()).cloned());
+            .find_map(|c| c.sources.first().filter(|p| !is_stand_in(&p.actor.code)).cloned());
         if lead_pair.is_none() && index < LEAD_SENTENCES {
             lead_pair = candidates.iter().find_map(context::pair_of);
         }

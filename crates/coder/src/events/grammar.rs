@@ -79,6 +79,10 @@ classes! {
     CessationWithOff = "cessation_verbs_with_off",
     HoldingParticiple = "holding_participles",
     TitleLowercase = "title_lowercase",
+    ImpliedPolice = "implied_police",
+    ImpliedMilitary = "implied_military",
+    ImpliedProtesters = "implied_protesters",
+    ImpliedAuthorities = "implied_authorities",
 }
 
 /// The classes of a word, as a bit set.
@@ -105,6 +109,8 @@ pub struct Grammar {
     /// Words that make an event without a trigger ("Y must", "X is responsible for"): a sentence without a
     /// trigger is read only when it holds one of them.
     gates: AhoCorasick,
+    /// Words for a side the sentence names without its country ("police", "protesters"): see `implied`.
+    implied: AhoCorasick,
 }
 
 impl Grammar {
@@ -148,7 +154,17 @@ impl Grammar {
         }
         let gates = gate_phrases(&words);
         let gates = AhoCorasick::new(&gates).map_err(|e| error(BUILTIN_NAME, 0, format!("gate words: {e}")))?;
-        Ok(Grammar { words, gates })
+        let implied: Vec<&str> = words
+            .iter()
+            .filter(|(_, c)| implied_role(**c).is_some())
+            .map(|(w, _)| &**w)
+            .collect();
+        let implied = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&implied)
+            .map_err(|e| error(BUILTIN_NAME, 0, format!("implied sides: {e}")))?;
+        Ok(Grammar { words, gates, implied })
     }
 
     /// The lower-cased sentence holds a word that makes an event without a trigger.
@@ -167,10 +183,39 @@ impl Grammar {
         }
     }
 
+    /// Whole words of `text` that name a side without its country, with the role each implies ("COP").
+    pub fn implied_sides(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
+        let bytes = text.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80;
+        self.implied
+            .find_iter(text)
+            .filter(|m| m.start() == 0 || !word_byte(bytes[m.start() - 1]))
+            .filter(|m| bytes.get(m.end()).is_none_or(|&b| !word_byte(b)))
+            .filter_map(|m| {
+                let role = implied_role(self.classes(&text[m.range()].to_ascii_lowercase()))?;
+                Some((m.start(), m.end(), role))
+            })
+            .collect()
+    }
+
     #[inline]
     pub fn is(&self, lower: &str, class: Class) -> bool {
         self.classes(lower).has(class)
     }
+}
+
+/// The role a word for a side without its country implies: police (COP), troops (MIL), protesters (OPP),
+/// authorities (GOV). (CAMEO's role codes.)
+fn implied_role(c: Classes) -> Option<&'static str> {
+    [
+        (Class::ImpliedPolice, "COP"),
+        (Class::ImpliedMilitary, "MIL"),
+        (Class::ImpliedProtesters, "OPP"),
+        (Class::ImpliedAuthorities, "GOV"),
+    ]
+    .into_iter()
+    .find(|&(class, _)| c.has(class))
+    .map(|(_, role)| role)
 }
 
 /// "must", "should", "responsible", and "has to", "needs to" for the obligation verbs.

@@ -21,6 +21,7 @@ pub mod explain;
 mod figurative;
 mod frames;
 pub mod grammar;
+mod implied;
 mod legacy;
 pub mod lexicon;
 mod modality;
@@ -38,6 +39,13 @@ mod trace;
 mod verbal;
 mod verbgroup;
 pub mod visits;
+
+/// Completes the events that waited for their locations: sides named without their country first (`implied`),
+/// then visits, aid and force used on a place (`visits`), whose check of the visitor's own country needs the first.
+pub fn settle(events: &mut Vec<Event>) {
+    implied::settle(events);
+    visits::settle(events);
+}
 
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Actor, Event, Mention, Quote, Sentence, Trigger};
@@ -94,12 +102,13 @@ impl EventCoder {
         date: Option<&str>,
     ) -> Vec<Event> {
         let mut events = self.code_awaiting_hosts(text, sentences, mentions, quotes, date);
-        visits::settle(&mut events);
+        settle(&mut events);
         events
     }
 
-    /// [`EventCoder::code`], keeping visits, aid and force used on a place without a target: once their
-    /// locations are set, [`visits::settle`] gives each the country of the place, or drops it.
+    /// [`EventCoder::code`], keeping visits, aid and force used on a place without a target, and sides named
+    /// without their country: once their locations are set, [`settle`] gives each the country of the place, or
+    /// drops it.
     pub fn code_awaiting_hosts(
         &self,
         text: &str,
