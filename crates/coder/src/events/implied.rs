@@ -19,9 +19,14 @@ pub fn is_pending(code: &str) -> bool {
 
 /// The article's mentions with a stand-in for each side named without its country (borrowed when there is none).
 pub fn with_implied<'a>(grammar: &Grammar, text: &str, mentions: &'a [Mention]) -> Cow<'a, [Mention]> {
+    // A word inside a mention, or right after one ("Kenyan police" where only "Kenyan" is a mention), belongs to
+    // that actor.
     let covered = |start: usize, end: usize| {
         let from = mentions.partition_point(|m| m.end <= start);
         mentions.get(from).is_some_and(|m| m.start < end)
+            || from
+                .checked_sub(1)
+                .is_some_and(|p| text[mentions[p].end..start].bytes().all(|b| b == b' '))
     };
     let implied: Vec<Mention> = grammar
         .implied_sides(text)
