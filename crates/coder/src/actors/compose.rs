@@ -752,7 +752,7 @@ impl<'a> ArticleState<'a> {
         {
             return false;
         }
-        // "the U.S. pledges in the statement": a definite document is the one introduced before, whose issuer
+        // "Kenya, in the statement, commits to": a definite document is the one introduced before, whose issuer
         // stays (a broader name of the issuer, or somebody who cites it, does not take it over).
         let definite = w.eq_ignore_ascii_case("the")
             || self.text[p.start..]
