@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(
             dyads(
                 &coder,
-                "Police detained nine opposition activists in Yerevan late on Saturday."
+                "Outside the court in Yerevan, police detained nine opposition activists late on Saturday."
             ),
             ["ARMCOP>ARMOPP:173"]
         );

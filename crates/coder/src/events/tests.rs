@@ -1869,7 +1869,10 @@ fn a_state_that_strikes_a_bargain_with_lenders_agrees_and_uses_no_force() {
         ("Ghana", "GHA"),
         ("Togo", "TGO"),
     ];
-    let got = code("Ecuador struck agreement with private lenders late on Monday.", &a);
+    let got = code(
+        "A deal was close for weeks before Ecuador struck agreement with private lenders.",
+        &a,
+    );
     assert_eq!(got, vec!["ECU>ECUBUS:057"], "{got:?}");
     let got = code(
         "Ghana reached settlement with Togo over the disputed fishing grounds.",
@@ -1882,19 +1885,19 @@ fn a_state_that_strikes_a_bargain_with_lenders_agrees_and_uses_no_force() {
 #[test]
 fn a_protests_purpose_names_its_adversary_and_is_no_second_act() {
     let a = [
-        ("Cotton growers in Mali", "MLICVL"),
+        ("cotton growers in Mali", "MLICVL"),
         ("Senegal", "SEN"),
         ("Guinea", "GIN"),
     ];
     // The blockade alone would be aimed at Mali's own government; its purpose names Senegal.
     let got = code(
-        "Cotton growers in Mali blocked two bridges on Thursday to protest against Senegal's new transit fees.",
+        "Since Thursday, cotton growers in Mali have blocked two bridges to protest against Senegal.",
         &a,
     );
     assert_eq!(got, ["MLICVL>SEN:144"], "{got:?}");
     // A fast whose purpose is a demand: one protest, aimed at whom the demand addresses.
     let got = code(
-        "Cotton growers in Mali started a hunger strike in Bamako to demand that Guinea reopen the road.",
+        "For a week now, cotton growers in Mali have been staging a hunger strike to demand that Guinea reopen the road.",
         &a,
     );
     assert_eq!(got.iter().filter(|e| e.starts_with("MLICVL>")).count(), 1, "{got:?}");
@@ -1989,8 +1992,11 @@ fn a_place_after_the_subject_is_where_it_is_not_who_acts() {
         ("Two Greek ministers", "GRCGOV"),
         ("Cyprus", "CYP"),
     ];
-    let got = factual("Kenyan police in Mombasa seized weapons from Somali smugglers.", &a);
-    assert_eq!(got, ["KENCOP>SOMCRM:171"], "{got:?}");
+    let got = factual(
+        "Kenyan police in Mombasa arrested two Somali smugglers at the port on Sunday.",
+        &a,
+    );
+    assert_eq!(got, ["KENCOP>SOMCRM:173"], "{got:?}");
     let got = factual("Two Greek ministers near Larnaca met with Cyprus on Friday.", &a);
     assert!(has(&got, "GRCGOV>CYP:040"), "{got:?}");
 }
@@ -2004,7 +2010,7 @@ fn a_mission_sent_somewhere_acts_on_its_host() {
         ("Colombia", "COL"),
     ];
     let got = factual(
-        "The African Union sent 30 observers to Chad on Monday to investigate the killings.",
+        "Last month The African Union sent its own monitors to Chad to investigate reports of looting.",
         &a,
     );
     assert_eq!(got, ["IGOAU>TCD:090"], "{got:?}");
