@@ -11,3 +11,6 @@ if ! command -v c++ >/dev/null; then
   apt-get update -qq && apt-get install -y -qq g++ >/dev/null
 fi
 FUZZ_BUDGET=${FUZZ_BUDGET:-470} bash fuzz/run.sh "${FUZZ_SECONDS:-60}"
+# The instrumented build is a few GB that no later step reads; the corpus it found is kept.
+du -sh fuzz/target 2>/dev/null || true
+find fuzz/target -mindepth 1 -maxdepth 1 ! -name new-corpus -exec rm -rf {} +
