@@ -241,6 +241,8 @@ pub struct Lexicon {
     pub sport_words: Vec<String>,
     /// Particles of phrasal verbs that may follow the verb's object ("handed the suspects over").
     particles: Vec<String>,
+    /// Words that may stand between a verb and the fixed object of its entry ("banned a march").
+    object_modifiers: Vec<String>,
     /// The legacy verb dictionaries imported, in order.
     pub imports: Vec<Import>,
 }
@@ -258,6 +260,8 @@ struct RawFile {
     sport_words: Vec<String>,
     #[serde(default)]
     particles: Vec<String>,
+    #[serde(default)]
+    object_modifiers: Vec<String>,
     #[serde(default)]
     entries: Vec<RawEntry>,
 }
@@ -490,6 +494,7 @@ struct Gathered {
     discard: Vec<String>,
     sport_words: Vec<String>,
     particles: Vec<String>,
+    object_modifiers: Vec<String>,
     imports: Vec<Import>,
 }
 
@@ -505,6 +510,8 @@ impl Gathered {
         self.sport_words
             .extend(file.raw.sport_words.iter().map(|s| normalize(s)));
         self.particles.extend(file.raw.particles.iter().map(|s| normalize(s)));
+        self.object_modifiers
+            .extend(file.raw.object_modifiers.iter().map(|s| normalize(s)));
         // Entries come in file order: lines are counted on from the last one (once per file, not per entry).
         let mut lines = LineCounter::new(file.text);
         for r in file.raw.entries {
@@ -666,6 +673,10 @@ fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryErro
     particles.retain(|w| !w.is_empty() && !w.contains(' '));
     particles.sort();
     particles.dedup();
+    let mut object_modifiers = g.object_modifiers;
+    object_modifiers.retain(|w| !w.is_empty() && !w.contains(' '));
+    object_modifiers.sort();
+    object_modifiers.dedup();
     Ok(Lexicon {
         entries,
         patterns,
@@ -673,6 +684,7 @@ fn compile(g: Gathered, irregular: &Irregular) -> Result<Lexicon, DictionaryErro
         forms,
         sport_words,
         particles,
+        object_modifiers,
         imports: g.imports,
     })
 }
@@ -718,6 +730,7 @@ impl Lexicon {
             }
             if opens_phrase {
                 self.split_particle(lower, offset, &tokens[i..], out);
+                self.split_object(lower, offset, &tokens[i..], out);
             }
         }
     }
@@ -739,6 +752,73 @@ impl Lexicon {
                 if let Some(p) = self.forms.get(&phrase).pattern {
                     out.push((verb.start, verb.end, p as usize));
                 }
+                return;
+            }
+        }
+    }
+}
+
+impl Lexicon {
+    /// Whether `word` (lower case) is a particle of a phrasal verb ("out" of "kick out").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.iter().any(|p| p == word)
+    }
+
+    /// "banned a march", "broke up the weekly rally", "imposed fresh sanctions": an entry whose verb (or verb
+    /// and particle) takes a fixed object ("ban march", "break up rally", "impose sanctions") matches across up
+    /// to three determiners, numbers or `object_modifiers` words before that object, which entries need not
+    /// spell out. The match spans the verb to the object's last word.
+    fn split_object(&self, lower: &str, offset: usize, tokens: &[Token], out: &mut Vec<(usize, usize, usize)>) {
+        let word = |t: &Token| &lower[t.start - offset..t.end - offset];
+        self.split_object_after(lower, offset, tokens, 1, out);
+        // A two-word verb ("break up", "crack down"): the phrase must go on after both words.
+        if tokens.len() > 2
+            && tokens[1].kind != TokenKind::Punct
+            && self
+                .forms
+                .get(&format!("{} {}", word(&tokens[0]), word(&tokens[1])))
+                .continues
+        {
+            self.split_object_after(lower, offset, tokens, 2, out);
+        }
+    }
+
+    /// `split_object` after the first `verb_len` tokens.
+    fn split_object_after(
+        &self,
+        lower: &str,
+        offset: usize,
+        tokens: &[Token],
+        verb_len: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let verb = &tokens[0];
+        let word = |t: &Token| &lower[t.start - offset..t.end - offset];
+        let is_modifier = |t: &Token| {
+            let w = word(t);
+            t.kind != TokenKind::Punct
+                && (w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                    || self.object_modifiers.binary_search_by(|m| m.as_str().cmp(w)).is_ok())
+        };
+        let skipped = tokens[verb_len..].iter().take(3).take_while(|t| is_modifier(t)).count();
+        if skipped == 0 {
+            return;
+        }
+        let mut phrase = tokens[..verb_len].iter().map(word).collect::<Vec<_>>().join(" ");
+        for t in tokens[verb_len + skipped..].iter().take(4) {
+            if t.kind == TokenKind::Punct {
+                return;
+            }
+            phrase.push(' ');
+            phrase.push_str(word(t));
+            let slot = self.forms.get(&phrase);
+            if let Some(p) = slot.pattern {
+                let m = (verb.start, t.end, p as usize);
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+            if !slot.continues {
                 return;
             }
         }

@@ -156,12 +156,24 @@ fn trip_before(s: &Sent, gov: usize) -> Option<usize> {
         if s.is(k, Class::PurposeGovernor) {
             return Some(k);
         }
-        if !s.toks[k].word || s.verb_at[k] || s.is_any(k, &[Class::Reporting, Class::Relative, Class::Coordinator]) {
+        let clause_break = s.is(k, Class::Coordinator) && !joins_modifiers(s, k);
+        if !s.toks[k].word || s.verb_at[k] || clause_break || s.is_any(k, &[Class::Reporting, Class::Relative]) {
             return None;
         }
         k = k.checked_sub(1)?;
     }
     None
+}
+
+/// "legal and financial auditors": "and" between two lower-case words of one noun phrase (no verb on either
+/// side, no determiner starting a new phrase), which joins modifiers, not clauses.
+fn joins_modifiers(s: &Sent, k: usize) -> bool {
+    let plain = |j: usize| {
+        s.toks.get(j).is_some_and(|t| t.word && !t.cap && t.actor.is_none())
+            && !s.verb_at[j]
+            && !s.is_any(j, &[Class::Determiner, Class::Preposition])
+    };
+    k > 0 && plain(k - 1) && plain(k + 1)
 }
 
 /// The verb of the clause an infinitive of purpose follows ("stopped work on Monday | to demand"): the nearest

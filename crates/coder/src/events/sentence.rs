@@ -437,6 +437,12 @@ fn match_lexicon(toks: &[Tok], raw: &[(usize, usize, usize)], lexicon: &Lexicon)
         let (Some(first), Some(last)) = (tok_at_start(start), tok_at_end(end)) else {
             continue;
         };
+        // An object held across modifiers ("banned a march") is no name: "demand the Justice Department" is not
+        // "demand justice".
+        let held_across = last - first + 1 > lexicon.patterns[pattern].split(' ').count();
+        if held_across && toks[first + 1..=last].iter().any(|t| t.cap) {
+            continue;
+        }
         for &payload in &lexicon.payloads[pattern] {
             out.push(Match { first, last, payload });
         }

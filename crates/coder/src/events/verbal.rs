@@ -8,7 +8,7 @@ use super::engine::{Ctx, Reading};
 use super::figurative;
 use super::frames;
 use super::grammar::Class;
-use super::lexicon::{Entry, FormKind, Frame, Payload};
+use super::lexicon::{Entry, FormKind, Frame, Lexicon, Payload};
 use super::modality::{self, Mood};
 use super::nominal;
 use super::sentence::Sent;
@@ -314,7 +314,7 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         };
     }
     let (sources, how_source) = source_of(ctx, g, cue_quote);
-    let (mut object, how_target) = target_of(s, g, root, search, &sources);
+    let (mut object, how_target) = target_of(&ctx.coder.lexicon, s, g, root, search, &sources);
     // An appeal's target stands before the infinitive of what is asked for, not after it.
     if entry.frame == Frame::Appeal
         && let Some(o) = &object
@@ -324,7 +324,11 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
     }
     let mut targets = ctx.parties(object.as_ref());
     let mut how_target = how_target.to_string();
+    // "Chilean and Peruvian ministers agreed that ...": the two sides of a two-sided act are each other's
+    // counterpart; an actor of the reported content is what they agreed on, not whom.
+    let each_other = entry.recip && two_states(&sources);
     if targets.is_empty()
+        && !each_other
         && let Some(q) = cue_quote
         && let Some(t) = sources
             .first()
@@ -343,6 +347,14 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         with_partner: object.as_ref().is_some_and(|o| {
             s.w(g.last) == "with" || syntax::preposition_before(s, s.actors[o.actors[0]].first) == Some("with")
         }),
+    }
+}
+
+/// Two sources of different countries: the sides of a two-sided act done together.
+fn two_states(sources: &[Party]) -> bool {
+    match sources {
+        [a, b] => a.actor.country.is_some() && a.actor.country != b.actor.country,
+        _ => false,
     }
 }
 
@@ -398,6 +410,7 @@ fn reported_pronoun(ctx: &Ctx, first: usize) -> Option<Party> {
 /// The target of an active verb: its object or prepositional target; a place when the action can hit one;
 /// for criticism, rejection, demands and threats the doer of the thing criticised ("rejected calls by X").
 fn target_of(
+    lexicon: &Lexicon,
     s: &super::sentence::Sent,
     g: &VerbGroup,
     root: u8,
@@ -445,6 +458,14 @@ fn target_of(
     if object.is_some() {
         return (object, "object");
     }
+    // "banned a march planned by teachers", "broke up rallies staged by the opposition": an entry that holds its
+    // object, an act, coerces whoever does that act.
+    if root == 17
+        && holds_an_act(lexicon, s, g)
+        && let Some(doer) = syntax::agent_after(s, from)
+    {
+        return (Some(doer), "the doer of the act it is done to");
+    }
     if let Some(doer) = doer_of_act_object(s, from) {
         return (Some(doer), "the doer of the act it is done to");
     }
@@ -471,6 +492,12 @@ fn grievance_doer(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
         .find(|&k| s.is_word(k, &["over", "about", "against"]))?;
     // Right after the preposition the act is a noun already ("over shelling").
     doer_of_act(s, k + 1, k + 1)
+}
+
+/// A trigger that ends in its object ("banned a march", "broke up rallies"), not in the verb or its particle
+/// ("broke up", "handed over").
+fn holds_an_act(lexicon: &Lexicon, s: &super::sentence::Sent, g: &VerbGroup) -> bool {
+    g.last > g.head && s.toks[g.last].word && !s.is(g.last, Class::Preposition) && !lexicon.is_particle(s.w(g.last))
 }
 
 fn doer_of_act_object(s: &super::sentence::Sent, from: usize) -> Option<Arg> {
