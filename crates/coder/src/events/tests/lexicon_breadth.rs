@@ -449,3 +449,43 @@ fn held_responsible_in_the_passive() {
         ),
     ]);
 }
+
+#[test]
+fn looking_forward_to_a_joint_act_is_an_intent() {
+    check(&[
+        (
+            "Chile looks forward to working with Argentina on the glacier survey.",
+            &[("Chile", "CHL"), ("Argentina", "ARG")],
+            "CHL>ARG:030",
+        ),
+        (
+            "The Estonian premier looked forward to meeting with Latvian officials next week.",
+            &[("Estonian premier", "ESTGOV"), ("Latvian officials", "LVAGOV")],
+            "ESTGOV>LVAGOV:036",
+        ),
+        (
+            "Ecuador looks forward to resolving its fishing quarrel with Peru.",
+            &[("Ecuador", "ECU"), ("Peru", "PER")],
+            "ECU>PER:037",
+        ),
+    ]);
+}
+
+#[test]
+fn losing_faith_in_someone_is_disapproval() {
+    check(&[
+        (
+            "Many Ghanaian traders have lost faith in the Nigerian customs service.",
+            &[("Ghanaian traders", "GHABUS"), ("Nigerian customs service", "NGAGOV")],
+            "GHABUS>NGAGOV:110",
+        ),
+        (
+            "Zambian opposition lawmakers lost confidence in the electoral commission of Malawi long ago.",
+            &[
+                ("Zambian opposition lawmakers", "ZMBOPP"),
+                ("electoral commission of Malawi", "MWIGOV"),
+            ],
+            "ZMBOPP>MWIGOV:110",
+        ),
+    ]);
+}
