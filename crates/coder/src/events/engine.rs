@@ -210,7 +210,11 @@ pub(super) fn run(
             );
             candidates.extend(reading.candidates);
         }
-        for c in speech::obligations(&ctx).into_iter().chain(speech::blame(&ctx)) {
+        for c in speech::obligations(&ctx)
+            .into_iter()
+            .chain(speech::blame(&ctx))
+            .chain(speech::wrongdoing(&ctx))
+        {
             rec.trigger(
                 &text[c.trigger.0..c.trigger.1],
                 || c.entry_key.clone(),

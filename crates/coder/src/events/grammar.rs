@@ -74,6 +74,7 @@ classes! {
     Advice = "advice_modals",
     PatientVerb = "patient_verbs",
     BlamePredicate = "blame_predicates",
+    Wrongdoing = "wrongdoing_verbs",
     NamingVerb = "naming_verbs",
     CessationVerb = "cessation_verbs",
     CessationWithOff = "cessation_verbs_with_off",
@@ -222,7 +223,12 @@ fn implied_role(c: Classes) -> Option<&'static str> {
 fn gate_phrases(words: &FxHashMap<Box<str>, Classes>) -> Vec<String> {
     let mut out = Vec::new();
     for (w, c) in words {
-        if c.any(&[Class::Obligation, Class::Advice, Class::BlamePredicate]) {
+        if c.any(&[
+            Class::Obligation,
+            Class::Advice,
+            Class::BlamePredicate,
+            Class::Wrongdoing,
+        ]) {
             out.push(w.to_string());
         }
         if c.has(Class::ObligationVerb) {

@@ -195,6 +195,76 @@ pub fn blame(ctx: &Ctx) -> Vec<Candidate> {
     out
 }
 
+/// "Kenya said Somalia had failed to protect the border", "the report says the ministry ignored warnings": a
+/// deed of wrongdoing told of another actor by whoever reports it is an accusation (112) of that actor.
+pub fn wrongdoing(ctx: &Ctx) -> Vec<Candidate> {
+    let s = ctx.s;
+    let mut out = Vec::new();
+    if s.question {
+        return out;
+    }
+    for k in 1..s.len() {
+        if !s.is(k, Class::Wrongdoing) || !right_after_an_actor(s, k) {
+            continue;
+        }
+        let g = VerbGroup::read(s, k, k, None);
+        if g.negated || told_in_doubt(s, g.first) {
+            continue;
+        }
+        let Some((source, how)) = reporter(ctx, k) else {
+            continue;
+        };
+        let Some(target) = syntax::subject_left_of(s, g.first) else {
+            continue;
+        };
+        let targets: Vec<Party> = ctx.parties(Some(&target));
+        if targets.is_empty()
+            || targets
+                .iter()
+                .any(|t| t.actor.code == source.actor.code || t.kind == MentionKind::Pronoun)
+            || s.is(g.first.saturating_sub(1), Class::FirstPerson)
+        {
+            continue;
+        }
+        let trigger = (s.toks[k].start, s.toks[k].end);
+        let mut c = Candidate::bare(
+            &format!("wrongdoing:{}", s.w(k)),
+            "112",
+            trigger,
+            format!("wrongdoing told of another in reported speech; source: {how}"),
+        );
+        c.sources = vec![source];
+        c.targets = targets;
+        c.quote = s.toks[k].quote;
+        out.push(c);
+    }
+    out
+}
+
+/// "Russia (had) (also) interfered": the verb follows an actor's mention, with only adverbs and "have" between, so
+/// it is a verb of that actor ("security breaches", "his lies" are nouns; "were misled" is passive).
+fn right_after_an_actor(s: &Sent, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && (s.is_adverb(j - 1) || s.is(j - 1, Class::Have)) {
+        j -= 1;
+    }
+    j.checked_sub(1).is_some_and(|p| s.toks[p].actor.is_some())
+}
+
+/// "did not say whether X lied", "asked if X had lied": the clause at `k` follows "whether" or "if", or a reporting
+/// verb that is negated.
+fn told_in_doubt(s: &Sent, k: usize) -> bool {
+    for j in (0..k).rev() {
+        if s.is_any(j, &[Class::QuestionWord, Class::Conditional]) {
+            return true;
+        }
+        if s.is(j, Class::Reporting) && !s.is(j, Class::Preposition) {
+            return VerbGroup::read(s, j, j, None).negated;
+        }
+    }
+    false
+}
+
 /// A form of "be" before token `k`, adverbs aside ("was clearly behind"). "Get" is no copula here: to "get
 /// behind" a cause is to support it.
 fn copula_before(s: &Sent, k: usize) -> bool {
