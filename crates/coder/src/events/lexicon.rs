@@ -804,16 +804,40 @@ impl Lexicon {
         if skipped == 0 {
             return;
         }
-        let mut phrase = tokens[..verb_len].iter().map(word).collect::<Vec<_>>().join(" ");
-        for t in tokens[verb_len + skipped..].iter().take(4) {
+        let phrase = tokens[..verb_len].iter().map(word).collect::<Vec<_>>().join(" ");
+        self.go_on(lower, offset, phrase, verb.start, &tokens[verb_len + skipped..], out);
+    }
+
+    /// Whether some pattern goes on after `text` (lower case) and a space: "expelled" of "expelled diplomats".
+    pub fn opens_phrase(&self, text: &str) -> bool {
+        self.forms.get(text).continues
+    }
+
+    /// Whether `word` (lower case) may stand between a verb and its entry's fixed object (`object_modifiers`).
+    pub fn is_object_modifier(&self, word: &str) -> bool {
+        self.object_modifiers.binary_search_by(|m| m.as_str().cmp(word)).is_ok()
+    }
+
+    /// The patterns that `phrase` (the verb's words, starting at text offset `start`) makes with the words of
+    /// `rest` (up to four, no punctuation), each pushed as a match from `start` to the end of its last word.
+    pub fn go_on(
+        &self,
+        lower: &str,
+        offset: usize,
+        mut phrase: String,
+        start: usize,
+        rest: &[Token],
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        for t in rest.iter().take(4) {
             if t.kind == TokenKind::Punct {
                 return;
             }
             phrase.push(' ');
-            phrase.push_str(word(t));
+            phrase.push_str(&lower[t.start - offset..t.end - offset]);
             let slot = self.forms.get(&phrase);
             if let Some(p) = slot.pattern {
-                let m = (verb.start, t.end, p as usize);
+                let m = (start, t.end, p as usize);
                 if !out.contains(&m) {
                     out.push(m);
                 }

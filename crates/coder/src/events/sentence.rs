@@ -3,7 +3,7 @@
 
 use super::grammar::{Class, Classes, Grammar};
 use super::lexicon::{FormKind, Lexicon, Payload, Pos};
-use crate::text::{TokenKind, tokenize_into};
+use crate::text::{Token, TokenKind, tokenize_into};
 use detente_records::{Actor, Mention, MentionKind, Quote, Resolution, Sentence, Span};
 
 fn is_verb_entry(lexicon: &Lexicon, m: &Match) -> bool {
@@ -148,6 +148,7 @@ impl<'a> Sent<'a> {
             .collect();
         let actors = overlay_mentions(&mut toks, span, mentions);
         overlay_quotes(&mut toks, span, quotes, quotes_by_start);
+        objects_across_owners(lexicon, &lower, span.start, &raw, &toks, &actors, &mut raw_matches);
         let matches = match_lexicon(&toks, &raw_matches, lexicon);
         let question = span
             .of(text)
@@ -426,6 +427,58 @@ fn overlay_quotes(toks: &mut [Tok], span: Span, quotes: &[Quote], by_start: &[us
 }
 
 /// Lexicon matches (article byte range, pattern) that begin and end on token boundaries.
+/// "dismissed Ukrainian claims", "rejected Peru's accusations": an entry with a fixed object ("dismiss claims")
+/// matches across the object's owner, an actor named between verb and object (after a few modifiers, and with
+/// its "'s"). The reading takes that owner as the target.
+fn objects_across_owners(
+    lexicon: &Lexicon,
+    lower: &str,
+    offset: usize,
+    raw: &[Token],
+    toks: &[Tok],
+    actors: &[ActorSpan<'_>],
+    out: &mut Vec<(usize, usize, usize)>,
+) {
+    if actors.is_empty() {
+        return;
+    }
+    let word = |k: usize| &lower[raw[k].start - offset..raw[k].end - offset];
+    for i in 0..raw.len().saturating_sub(2) {
+        if !toks[i].word || toks[i].actor.is_some() || !lexicon.opens_phrase(word(i)) {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < i + 3
+            && k < raw.len()
+            && toks[k].word
+            && toks[k].actor.is_none()
+            && lexicon.is_object_modifier(word(k))
+        {
+            k += 1;
+        }
+        // (A possessive pronoun, "its troops", is a modifier of the object, not its owner.)
+        let Some(a) = toks
+            .get(k)
+            .and_then(|t| t.actor)
+            .filter(|&a| actors[a].mention.kind != MentionKind::Pronoun)
+        else {
+            continue;
+        };
+        let mut rest = actors[a].last + 1;
+        if rest < raw.len() && matches!(word(rest), "'s" | "’s" | "'" | "’") {
+            rest += 1;
+        }
+        lexicon.go_on(
+            lower,
+            offset,
+            word(i).to_string(),
+            raw[i].start,
+            &raw[rest.min(raw.len())..],
+            out,
+        );
+    }
+}
+
 fn match_lexicon(toks: &[Tok], raw: &[(usize, usize, usize)], lexicon: &Lexicon) -> Vec<Match> {
     let mut out = Vec::new();
     if toks.is_empty() {
@@ -437,10 +490,12 @@ fn match_lexicon(toks: &[Tok], raw: &[(usize, usize, usize)], lexicon: &Lexicon)
         let (Some(first), Some(last)) = (tok_at_start(start), tok_at_end(end)) else {
             continue;
         };
-        // An object held across modifiers ("banned a march") is no name: "demand the Justice Department" is not
-        // "demand justice".
+        // An object held across modifiers or its owner ("banned a march", "dismissed Peruvian claims") is no
+        // name: "demand the Justice Department" is not "demand justice".
         let held_across = last - first + 1 > lexicon.patterns[pattern].split(' ').count();
-        if held_across && toks[first + 1..=last].iter().any(|t| t.cap) {
+        if held_across
+            && (toks[last].actor.is_some() || toks[first + 1..=last].iter().any(|t| t.cap && t.actor.is_none()))
+        {
             continue;
         }
         for &payload in &lexicon.payloads[pattern] {

@@ -417,6 +417,23 @@ fn target_of(
     search: ObjectSearch,
     sources: &[Party],
 ) -> (Option<Arg>, &'static str) {
+    // "dismissed Ukrainian claims", "rejected Peru's accusations": the owner of the object the trigger holds. An
+    // owner of the source's own country is the source's side ("cut U.S. funding to the WHO", "withheld U.S. aid
+    // to Kyiv"): the target is then found after the trigger as usual.
+    let own_side = |a: usize| {
+        let country = s.actors[a].actor().country.as_ref();
+        country.is_some() && sources.iter().any(|src| src.actor.country.as_ref() == country)
+    };
+    if let Some(owner) = (g.head + 1..g.last)
+        .filter_map(|k| s.toks[k].actor)
+        .find(|&a| s.actors[a].kind() != MentionKind::Pronoun)
+        .filter(|&a| !own_side(a))
+    {
+        return (
+            Some(syntax::conjoined_right(s, owner, "the owner of the object")),
+            "the owner of the object",
+        );
+    }
     let mut from = g.last + 1;
     let mut object = syntax::object_from(s, from, search);
     // "pledged its own navy to patrol with X": an object that is the source itself is passed over.

@@ -128,3 +128,29 @@ fn a_mission_whose_crew_is_a_coordinated_noun_phrase_still_acts_on_its_host() {
         0
     );
 }
+
+#[test]
+fn an_entry_with_a_fixed_object_matches_across_the_objects_owner() {
+    // "dismiss claims", "deny allegations", "recall ambassador": the owner named between verb and object is the
+    // target, with or without "'s" and modifiers before it.
+    assert_eq!(
+        factual(
+            "Quito dismissed Colombian accusations that its navy had crossed the line.",
+            &[("Quito", "ECUGOV"), ("Colombian", "COL"), ("its navy", "ECUMIL")]
+        ),
+        ["ECUGOV>COL:016"]
+    );
+    assert_eq!(
+        factual(
+            "Moldova flatly denied Romania's allegations about the shipments.",
+            &[("Moldova", "MDA"), ("Romania", "ROU")]
+        ),
+        ["MDA>ROU:016"]
+    );
+    // The owner inside a name is no owner: the capitalised words keep the entry apart.
+    let got = code(
+        "Peruvian senators demanded the Justice Ministry hand over the files.",
+        &[("Peruvian senators", "PERLEG"), ("Justice Ministry", "PERGOV")],
+    );
+    assert!(got.iter().all(|e| !e.ends_with(":1043")), "{got:?}");
+}
