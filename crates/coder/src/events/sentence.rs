@@ -468,6 +468,11 @@ fn objects_across_owners(
         if rest < raw.len() && matches!(word(rest), "'s" | "’s" | "'" | "’") {
             rest += 1;
         }
+        // A particle or preposition after the actor makes it the verb's object ("found the minister guilty",
+        // "warned Peru of"): the phrasal entry matches on the verb alone (`Lexicon::token_matches`).
+        if rest >= raw.len() || lexicon.is_particle(word(rest)) || toks[rest].cls.has(Class::Preposition) {
+            continue;
+        }
         lexicon.go_on(
             lower,
             offset,
