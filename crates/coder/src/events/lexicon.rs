@@ -694,6 +694,19 @@ impl Lexicon {
     /// and then end. `lower` is the sentence lower-cased byte for byte, starting at text offset `offset`;
     /// `tokens` are its tokens in order.
     pub fn token_matches(&self, lower: &str, offset: usize, tokens: &[Token], out: &mut Vec<(usize, usize, usize)>) {
+        self.token_matches_and_openers(lower, offset, tokens, out, &mut Vec::new());
+    }
+
+    /// [`Lexicon::token_matches`], also listing in `openers` the tokens whose word alone begins a longer pattern
+    /// ("dismissed" of "dismissed claims"): where an object held across its owner may start.
+    pub fn token_matches_and_openers(
+        &self,
+        lower: &str,
+        offset: usize,
+        tokens: &[Token],
+        out: &mut Vec<(usize, usize, usize)>,
+        openers: &mut Vec<usize>,
+    ) {
         let bytes = lower.as_bytes();
         for (i, first) in tokens.iter().enumerate() {
             let start = first.start - offset;
@@ -729,6 +742,7 @@ impl Lexicon {
                 last = Some((end, slot));
             }
             if opens_phrase {
+                openers.push(i);
                 self.split_particle(lower, offset, &tokens[i..], out);
                 self.split_object(lower, offset, &tokens[i..], out);
             }

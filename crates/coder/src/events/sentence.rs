@@ -123,11 +123,23 @@ impl<'a> Sent<'a> {
         let mut raw = Vec::with_capacity(span.len() / 4 + 8);
         tokenize_into(text, span, &mut raw);
         let mut raw_matches: Vec<(usize, usize, usize)> = Vec::new();
-        lexicon.token_matches(&lower, span.start, &raw, &mut raw_matches);
+        let mut openers = Vec::new();
+        lexicon.token_matches_and_openers(&lower, span.start, &raw, &mut raw_matches, &mut openers);
         let has_entry = raw_matches
             .iter()
             .any(|&(_, _, p)| lexicon.payloads[p].iter().any(|x| matches!(x, Payload::Entry(..))));
-        if !full && !has_entry && !grammar.gated(&lower) {
+        // An entry may still match across an actor ("dismissed Colombian charges"): a phrase opener with a
+        // mention starting within the next three tokens.
+        let owner_ahead = || {
+            openers.iter().any(|&i| {
+                let (after, before) = (raw[i].end, raw.get(i + 4).map_or(span.end, |t| t.start));
+                mentions[from..]
+                    .iter()
+                    .take_while(|m| m.start < before)
+                    .any(|m| m.start >= after)
+            })
+        };
+        if !full && !has_entry && !grammar.gated(&lower) && !(has_mention && owner_ahead()) {
             return Sent::unread(text, span, lower, quotes);
         }
         let mut toks: Vec<Tok> = raw
@@ -148,7 +160,16 @@ impl<'a> Sent<'a> {
             .collect();
         let actors = overlay_mentions(&mut toks, span, mentions);
         overlay_quotes(&mut toks, span, quotes, quotes_by_start);
-        objects_across_owners(lexicon, &lower, span.start, &raw, &toks, &actors, &mut raw_matches);
+        objects_across_owners(
+            lexicon,
+            &lower,
+            span.start,
+            &raw,
+            &toks,
+            &actors,
+            &openers,
+            &mut raw_matches,
+        );
         let matches = match_lexicon(&toks, &raw_matches, lexicon);
         let question = span
             .of(text)
@@ -437,14 +458,15 @@ fn objects_across_owners(
     raw: &[Token],
     toks: &[Tok],
     actors: &[ActorSpan<'_>],
+    openers: &[usize],
     out: &mut Vec<(usize, usize, usize)>,
 ) {
     if actors.is_empty() {
         return;
     }
     let word = |k: usize| &lower[raw[k].start - offset..raw[k].end - offset];
-    for i in 0..raw.len().saturating_sub(2) {
-        if !toks[i].word || toks[i].actor.is_some() || !lexicon.opens_phrase(word(i)) {
+    for &i in openers {
+        if !toks[i].word || toks[i].actor.is_some() {
             continue;
         }
         let mut k = i + 1;

@@ -135,7 +135,7 @@ fn an_entry_with_a_fixed_object_matches_across_the_objects_owner() {
     // target, with or without "'s" and modifiers before it.
     assert_eq!(
         factual(
-            "Quito dismissed Colombian accusations that its navy had crossed the line.",
+            "Quito dismissed Colombian claims that its navy had crossed the line.",
             &[("Quito", "ECUGOV"), ("Colombian", "COL"), ("its navy", "ECUMIL")]
         ),
         ["ECUGOV>COL:016"]
