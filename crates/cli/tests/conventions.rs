@@ -152,6 +152,19 @@ fn usage_and_validation_errors_exit_2_without_a_backtrace() {
     let cases: Vec<Vec<String>> = vec![
         vec!["events".into(), "--since".into(), "March".into()],
         vec!["events".into(), "--code".into(), "1x".into()],
+        // Well-formed but no CAMEO code starts with it, or no PLOVER type of that name: refused, not "no events".
+        vec!["events".into(), "--code".into(), "9999".into()],
+        vec!["events".into(), "--code".into(), "21".into()],
+        vec!["events".into(), "--plover".into(), "ATTACK".into()],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "csv".into(),
+            "--code".into(),
+            "0999".into(),
+            "--out".into(),
+            dir.join("y").display().to_string(),
+        ],
         vec!["search".into(), "NOT".into(), "Russia".into()],
         vec!["search".into(), "-Russia".into()],
         vec![
@@ -220,6 +233,21 @@ fn usage_and_validation_errors_exit_2_without_a_backtrace() {
             !stderr.contains("backtrace") && !stderr.contains("panicked"),
             "{args:?}: {stderr}"
         );
+    }
+    // A root, a code's prefix and a PLOVER type in lower case are filters, not errors.
+    for (flag, value) in [
+        ("--code", "11"),
+        ("--code", "14"),
+        ("--plover", "accuse"),
+        ("--plover", "Consult"),
+    ] {
+        let out = detente()
+            .args(["events", flag, value, "--db"])
+            .arg(&db)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag} {value}: {}", text(&out.stderr));
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -34,3 +34,31 @@ fn legacy_actor_with_non_ascii_code_is_recognised() {
     let codes: Vec<&str> = mentions.iter().map(|m| m.actor.code.as_str()).collect();
     assert!(codes.contains(&"CHÜGOV"), "{codes:?}");
 }
+
+/// Names with non-ASCII letters are found as running text writes them, and in a headline in capitals.
+#[test]
+fn legacy_actor_names_with_non_ascii_letters_are_recognised() {
+    let cases = [
+        (
+            "ÖSTERMARK_COUNCIL_ [CHÜGOV]\n",
+            "After a long session, the Östermark Council rejected the plan.",
+            "CHÜGOV",
+        ),
+        (
+            "SÃO_JOÃO_DEL_MAR_ [PRTGOV]\n+VILA_SÃO_JOÃO_\n",
+            "On Sunday, Vila São João announced a curfew.",
+            "PRTGOV",
+        ),
+        ("BRÜNNSTADT_ [DEUGOV]\n", "BRÜNNSTADT REJECTS NEW BORDER PLAN", "DEUGOV"),
+    ];
+    for (dictionary, text, code) in cases {
+        let coder = load("user.actors.txt", dictionary).unwrap();
+        let sentences = detente_coder::text::segment(text);
+        let mentions = coder.actors.recognize(text, &sentences, None);
+        let found: Vec<(&str, &str)> = mentions
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.actor.code.as_str()))
+            .collect();
+        assert!(found.iter().any(|&(_, c)| c == code), "{text:?}: {found:?}");
+    }
+}

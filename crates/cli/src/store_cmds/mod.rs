@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 use detente_analysis::{self as analysis, ActorPattern};
+use detente_coder::events::Ontology;
 use detente_store::{DEFAULT_DB, EventQuery, Store};
 
 use crate::config::Settings;
@@ -165,7 +166,27 @@ fn check_code(code: &Option<String>) -> Result<Option<String>> {
         Some(c) if c.is_empty() || c.len() > 4 || !c.bytes().all(|b| b.is_ascii_digit()) => Err(usage(format!(
             "--code {c:?}: expected a CAMEO code of 2 to 4 digits, e.g. 112 or 190"
         ))),
+        // A well-formed code CAMEO does not have ("9999", "2101") would match nothing, silently.
+        Some(c) if !Ontology::builtin().has_code_prefix(c) => Err(usage(format!(
+            "--code {c:?}: no CAMEO code starts with it (roots are 01 to 20; e.g. 112 or 190)"
+        ))),
         other => Ok(other.clone()),
+    }
+}
+
+/// A PLOVER type as the store holds it (upper case), or a usage error naming the types.
+fn check_plover(plover: &Option<String>) -> Result<Option<String>> {
+    let Some(p) = plover else { return Ok(None) };
+    let ontology = Ontology::builtin();
+    let types = ontology.plover_types();
+    let upper = p.trim().to_ascii_uppercase();
+    if types.contains(&upper.as_str()) {
+        Ok(Some(upper))
+    } else {
+        Err(usage(format!(
+            "--plover {p:?}: not a PLOVER type; one of {}",
+            types.join(", ")
+        )))
     }
 }
 
@@ -262,7 +283,7 @@ impl EventFilterArgs {
             until: check_date("--until", &self.until)?,
             root: self.root.as_deref().map(parse_root_range).transpose()?,
             code: check_code(&self.code)?,
-            plover: self.plover.clone(),
+            plover: check_plover(&self.plover)?,
             quad: self.quad,
             factual: self.factual,
             exclude_negated: self.no_negated,

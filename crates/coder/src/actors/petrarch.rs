@@ -241,7 +241,21 @@ fn flush(builder: &mut Builder, pending: &mut Pending) {
         gender: None,
         roles,
     };
-    builder.legacy_entries.push((entry, p.forms));
+    builder.legacy_entries.push((entry, with_written_case(p.forms)));
+}
+
+/// Legacy forms are in capitals ("ZÜRICH"), and the matcher folds ASCII letters only: a form with a
+/// non-ASCII letter would never meet the name as running text writes it ("Zürich"). Such a form is kept
+/// (for headlines in capitals) and added in the case names are written in.
+fn with_written_case(mut forms: Vec<String>) -> Vec<String> {
+    let written: Vec<String> = forms
+        .iter()
+        .filter(|f| !f.is_ascii())
+        .map(|f| display_name(f))
+        .filter(|w| !forms.contains(w))
+        .collect();
+    forms.extend(written);
+    forms
 }
 
 fn load_actors(builder: &mut Builder, file: &str, text: &str) -> Result<(), DictionaryError> {

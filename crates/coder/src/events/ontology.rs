@@ -71,6 +71,21 @@ impl Ontology {
         self.codes.contains_key(code)
     }
 
+    /// Whether some code starts with `prefix` (`14` and `141` are prefixes of `1411`): what a filter on
+    /// codes can match.
+    pub fn has_code_prefix(&self, prefix: &str) -> bool {
+        self.codes
+            .range(prefix.to_string()..)
+            .next()
+            .is_some_and(|(code, _)| code.starts_with(prefix))
+    }
+
+    /// The PLOVER types codes map to (`ACCUSE`, `ASSAULT`, ...), sorted.
+    pub fn plover_types(&self) -> Vec<&str> {
+        let types: std::collections::BTreeSet<&str> = self.codes.values().filter_map(|i| i.plover.as_deref()).collect();
+        types.into_iter().collect()
+    }
+
     pub fn len(&self) -> usize {
         self.codes.len()
     }
