@@ -931,6 +931,29 @@ mod tests {
         assert!(segment(text).iter().all(|s| !s.boilerplate));
     }
 
+    /// The shared tokens are each sentence's own tokenisation, in sentence order; boilerplate lines get none.
+    #[test]
+    fn article_tokens_are_each_sentences_tokens() {
+        let text = "Envoys from Lagos and Accra haggled over tariffs.\nSign up to get trade alerts by text\n\
+                    Nobody’s budging, a trade official admitted... The round ends Friday.";
+        let sentences = segment(text);
+        let shared = ArticleTokens::of(text, &sentences);
+        assert!(sentences.iter().any(|s| s.boilerplate));
+        let mut all = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let own = if s.boilerplate {
+                Vec::new()
+            } else {
+                tokenize(text, s.span())
+            };
+            assert_eq!(shared.sentence(i), own.as_slice(), "{:?}", s.span().of(text));
+            assert_eq!(shared.ranges()[i], (all.len(), all.len() + own.len()));
+            all.extend(own);
+        }
+        assert_eq!(shared.all(), all.as_slice());
+        assert!(shared.sentence(0).len() > 5);
+    }
+
     fn token_texts(text: &str) -> Vec<&str> {
         tokenize(text, Span::new(0, text.len()))
             .iter()
