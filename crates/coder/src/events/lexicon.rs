@@ -748,28 +748,8 @@ impl Lexicon {
 /// The patterns by their text, and the texts before a space inside a pattern.
 struct FormIndex {
     slots: FxHashMap<Box<str>, Slot>,
-    /// The shapes ([`shape_key`]) of every key of `slots`, as a bit set small enough to stay in cache: most
-    /// tokens are no trigger, and the set says so before the table (a likely cache miss) is probed. A text
-    /// may pass by collision, but no key is rejected.
-    shapes: Vec<u64>,
     /// The longest pattern, in bytes.
     longest: usize,
-}
-
-/// log2 of the number of bits of the shape set (32 KiB).
-const SHAPE_BITS: u32 = 18;
-
-/// A hash of a text's length and its first, second and last bytes, `SHAPE_BITS` wide.
-#[inline]
-fn shape_key(text: &str) -> usize {
-    let b = text.as_bytes();
-    let (first, second, last) = match b {
-        [] => (0, 0, 0),
-        [a] => (*a, 0, *a),
-        [a, c, ..] => (*a, *c, b[b.len() - 1]),
-    };
-    let k = u32::from(first) | u32::from(second) << 8 | u32::from(last) << 16 | (b.len().min(255) as u32) << 24;
-    (k.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_BITS)) as usize
 }
 
 #[derive(Clone, Copy, Default)]
@@ -790,24 +770,14 @@ impl FormIndex {
                 slots.entry(p[..x].into()).or_default().continues = true;
             }
         }
-        let mut shapes = vec![0u64; (1 << SHAPE_BITS) / 64];
-        for key in slots.keys() {
-            let k = shape_key(key);
-            shapes[k / 64] |= 1 << (k % 64);
-        }
         FormIndex {
             slots,
-            shapes,
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
         }
     }
 
     #[inline]
     fn get(&self, text: &str) -> Slot {
-        let k = shape_key(text);
-        if self.shapes[k / 64] & (1 << (k % 64)) == 0 {
-            return Slot::default();
-        }
         self.slots.get(text).copied().unwrap_or_default()
     }
 }
