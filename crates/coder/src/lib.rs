@@ -143,12 +143,13 @@ impl Coder {
         let actors = self
             .actors
             .recognize_article_placed(text, &sentences, date, Some(self.places.gazetteer()));
-        let quotes = self.quotes.extract_with(text, &sentences, &actors);
-        let mut events = self
-            .events
-            .code_awaiting_hosts(text, &sentences, &actors.mentions, &quotes, date);
+        let tokens = text::ArticleTokens::of(text, &sentences);
+        let quotes = self.quotes.extract_tokenized(text, &sentences, &tokens, &actors);
+        let mut events =
+            self.events
+                .code_awaiting_hosts_tokenized(text, &sentences, &tokens, &actors.mentions, &quotes);
         self.places
-            .locate_events(text, &sentences, &actors.mentions, &mut events);
+            .locate_events_tokenized(text, &sentences, &tokens, &actors.mentions, &mut events);
         events::settle(&mut events);
         (sentences, actors, quotes, events)
     }

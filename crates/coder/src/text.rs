@@ -726,6 +726,48 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
+/// The tokens of every sentence of an article, computed once after segmentation and read by the stages
+/// after it (quotes, events, places): each used to tokenise the sentences again.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleTokens {
+    tokens: Vec<Token>,
+    /// Token range of each sentence, by sentence index.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl ArticleTokens {
+    /// The tokens of each of `sentences`; boilerplate sentences have none (no stage reads them).
+    pub fn of(text: &str, sentences: &[Sentence]) -> ArticleTokens {
+        // About one token per five bytes: one allocation for most articles.
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
+        let mut ranges = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let from = tokens.len();
+            if !s.boilerplate {
+                tokenize_into(text, s.span(), &mut tokens);
+            }
+            ranges.push((from, tokens.len()));
+        }
+        ArticleTokens { tokens, ranges }
+    }
+
+    /// The tokens of sentence `i` (the sentences this was built from).
+    pub fn sentence(&self, i: usize) -> &[Token] {
+        let (from, to) = self.ranges[i];
+        &self.tokens[from..to]
+    }
+
+    /// The index range into [`ArticleTokens::all`] of each sentence's tokens.
+    pub fn ranges(&self) -> &[(usize, usize)] {
+        &self.ranges
+    }
+
+    /// Every token, in text order.
+    pub fn all(&self) -> &[Token] {
+        &self.tokens
+    }
+}
+
 fn is_letter_dot_run(s: &str) -> bool {
     // "U.S", "U.K", "a.m": single letters separated by periods.
     let mut parts = 0;
@@ -887,6 +929,29 @@ mod tests {
     fn all_caps_rule_is_off_for_all_caps_wire_copy() {
         let text = "TROOPS CROSSED THE RIVER ON MONDAY.\nTHE MINISTRY DENIED THE REPORT.";
         assert!(segment(text).iter().all(|s| !s.boilerplate));
+    }
+
+    /// The shared tokens are each sentence's own tokenisation, in sentence order; boilerplate lines get none.
+    #[test]
+    fn article_tokens_are_each_sentences_tokens() {
+        let text = "Envoys from Lagos and Accra haggled over tariffs.\nSign up to get trade alerts by text\n\
+                    Nobody’s budging, a trade official admitted... The round ends Friday.";
+        let sentences = segment(text);
+        let shared = ArticleTokens::of(text, &sentences);
+        assert!(sentences.iter().any(|s| s.boilerplate));
+        let mut all = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let own = if s.boilerplate {
+                Vec::new()
+            } else {
+                tokenize(text, s.span())
+            };
+            assert_eq!(shared.sentence(i), own.as_slice(), "{:?}", s.span().of(text));
+            assert_eq!(shared.ranges()[i], (all.len(), all.len() + own.len()));
+            all.extend(own);
+        }
+        assert_eq!(shared.all(), all.as_slice());
+        assert!(shared.sentence(0).len() > 5);
     }
 
     fn token_texts(text: &str) -> Vec<&str> {

@@ -11,6 +11,7 @@ use super::sentence::{Match, Sent};
 use super::syntax::Arg;
 use super::trace::Recorder;
 use super::{EventCoder, adjectival, context, nominal, protest_aim, speech, verbal};
+use crate::text::{ArticleTokens, tokenize_into};
 use detente_records::{Event, Mention, Quote, Sentence};
 
 /// Sentences longer than this many tokens are lists, tables or run-on text, not news sentences: not read for
@@ -111,6 +112,7 @@ pub(super) fn run(
     coder: &EventCoder,
     text: &str,
     sentences: &[Sentence],
+    tokens: &ArticleTokens,
     mentions: &[Mention],
     quotes: &[Quote],
     trace: bool,
@@ -127,10 +129,20 @@ pub(super) fn run(
         .filter_map(|(i, q)| q.cue_span.map(|c| (c.start, i)))
         .collect();
     cues_by_start.sort_unstable();
+    // Boilerplate sentences have no shared tokens; the engine reads one only for its trace.
+    let mut boilerplate_tokens = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
+        let raw = if sentence.boilerplate {
+            boilerplate_tokens.clear();
+            tokenize_into(text, sentence.span(), &mut boilerplate_tokens);
+            &boilerplate_tokens
+        } else {
+            tokens.sentence(index)
+        };
         let s = Sent::read(
             text,
             sentence,
+            raw,
             mentions,
             quotes,
             (&quotes_by_start, &cues_by_start),

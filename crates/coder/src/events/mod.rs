@@ -47,6 +47,7 @@ pub fn settle(events: &mut Vec<Event>) {
     visits::settle(events);
 }
 
+use crate::text::ArticleTokens;
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Actor, Event, Mention, Quote, Sentence, Trigger};
 pub use explain::Explanation;
@@ -117,7 +118,20 @@ impl EventCoder {
         quotes: &[Quote],
         _date: Option<&str>,
     ) -> Vec<Event> {
-        engine::run(self, text, sentences, mentions, quotes, false).events
+        let tokens = ArticleTokens::of(text, sentences);
+        self.code_awaiting_hosts_tokenized(text, sentences, &tokens, mentions, quotes)
+    }
+
+    /// [`EventCoder::code_awaiting_hosts`] on the article's tokens, computed once for all stages.
+    pub fn code_awaiting_hosts_tokenized(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &ArticleTokens,
+        mentions: &[Mention],
+        quotes: &[Quote],
+    ) -> Vec<Event> {
+        engine::run(self, text, sentences, tokens, mentions, quotes, false).events
     }
 
     /// The events with the actors, triggers and patterns that produced them, and why other triggers did not.
@@ -129,7 +143,8 @@ impl EventCoder {
         quotes: &[Quote],
         _date: Option<&str>,
     ) -> Explanation {
-        let r = engine::run(self, text, sentences, mentions, quotes, true);
+        let tokens = ArticleTokens::of(text, sentences);
+        let r = engine::run(self, text, sentences, &tokens, mentions, quotes, true);
         Explanation {
             sentences: r.traces,
             events: r.events,

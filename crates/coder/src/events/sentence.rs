@@ -3,7 +3,7 @@
 
 use super::grammar::{Class, Classes, Grammar};
 use super::lexicon::{FormKind, Lexicon, Payload, Pos};
-use crate::text::{Token, TokenKind, tokenize_into};
+use crate::text::{Token, TokenKind};
 use detente_records::{Actor, Mention, MentionKind, Quote, Resolution, Sentence, Span};
 
 fn is_verb_entry(lexicon: &Lexicon, m: &Match) -> bool {
@@ -93,6 +93,7 @@ impl<'a> Sent<'a> {
     pub fn read(
         text: &'a str,
         sentence: &Sentence,
+        raw: &[Token],
         mentions: &'a [Mention],
         quotes: &'a [Quote],
         (quotes_by_start, cues_by_start): (&[usize], &[(usize, usize)]),
@@ -119,12 +120,9 @@ impl<'a> Sent<'a> {
         // Most sentences hold no trigger: find the lexicon's matches (over whole tokens) first, and read the
         // tokens' classes only when there is one, or a word that makes an event without a trigger ("must",
         // "responsible").
-        // About one token per four bytes: one allocation for most sentences.
-        let mut raw = Vec::with_capacity(span.len() / 4 + 8);
-        tokenize_into(text, span, &mut raw);
         let mut raw_matches: Vec<(usize, usize, usize)> = Vec::new();
         let mut openers = Vec::new();
-        lexicon.token_matches_and_openers(&lower, span.start, &raw, &mut raw_matches, &mut openers);
+        lexicon.token_matches_and_openers(&lower, span.start, raw, &mut raw_matches, &mut openers);
         let has_entry = raw_matches
             .iter()
             .any(|&(_, _, p)| lexicon.payloads[p].iter().any(|x| matches!(x, Payload::Entry(..))));
@@ -164,7 +162,7 @@ impl<'a> Sent<'a> {
             lexicon,
             &lower,
             span.start,
-            &raw,
+            raw,
             &toks,
             &actors,
             &openers,

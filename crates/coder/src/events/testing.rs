@@ -92,7 +92,18 @@ pub fn sent(text: &str, pairs: &[(&str, &str)]) -> Sent<'static> {
     let text: &'static str = Box::leak(text.to_string().into_boxed_str());
     let ms: &'static [Mention] = Box::leak(mentions(text, pairs).into_boxed_slice());
     let sentences = segment(text);
-    Sent::read(text, &sentences[0], ms, &[], (&[], &[]), grammar(), lexicon(), true)
+    let tokens = crate::text::tokenize(text, sentences[0].span());
+    Sent::read(
+        text,
+        &sentences[0],
+        &tokens,
+        ms,
+        &[],
+        (&[], &[]),
+        grammar(),
+        lexicon(),
+        true,
+    )
 }
 
 /// The verb group of the first token spelled `verb` (case-insensitive), with the lexicon's form when it has one.

@@ -23,7 +23,7 @@ pub mod seats;
 #[cfg(test)]
 mod tests;
 
-use crate::text::{Token, tokenize_into};
+use crate::text::ArticleTokens;
 use crate::{DictionaryError, DictionarySource};
 use cues::Cues;
 use detente_records::{Event, Location, LocationVia, Mention, MentionKind, PlaceKind, Sentence, Span};
@@ -134,12 +134,29 @@ impl Places {
     /// Names inside a longer person or organisation mention ("George Washington", "the Kyiv Independent")
     /// are not places.
     pub fn recognize(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<PlaceMention> {
-        self.recognize_in(text, sentences, mentions, |_| true)
+        let tokens = ArticleTokens::of(text, sentences);
+        self.recognize_in(text, sentences, &tokens, mentions, |_| true)
     }
 
     /// Places and event locations of an article: recognition runs only where the location rules look (the
     /// events' sentences and the sentences around them), which is most of the cost saved on long articles.
     pub fn locate_events(&self, text: &str, sentences: &[Sentence], mentions: &[Mention], events: &mut [Event]) {
+        if events.is_empty() {
+            return;
+        }
+        let tokens = ArticleTokens::of(text, sentences);
+        self.locate_events_tokenized(text, sentences, &tokens, mentions, events);
+    }
+
+    /// [`Places::locate_events`] on the article's tokens, computed once for all stages.
+    pub fn locate_events_tokenized(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &ArticleTokens,
+        mentions: &[Mention],
+        events: &mut [Event],
+    ) {
         if events.is_empty() {
             return;
         }
@@ -154,7 +171,7 @@ impl Places {
             let hi = (e.sentence + reach + 1).min(sentences.len());
             wanted[lo.min(hi)..hi].iter_mut().for_each(|w| *w = true);
         }
-        let places = self.recognize_in(text, sentences, mentions, |i| wanted[i]);
+        let places = self.recognize_in(text, sentences, tokens, mentions, |i| wanted[i]);
         self.locate(text, sentences, &places, events);
     }
 
@@ -163,18 +180,19 @@ impl Places {
         &self,
         text: &str,
         sentences: &[Sentence],
+        tokens: &ArticleTokens,
         mentions: &[Mention],
         keep: impl Fn(usize) -> bool,
     ) -> Vec<PlaceMention> {
         let gaz = &self.gazetteer;
         let dateline = dateline::find(gaz, text, sentences);
-        let mut tokens: Vec<Token> = Vec::new();
         let mut matches: Vec<RawMatch> = Vec::new();
         let mut sentence_first: Vec<usize> = Vec::new();
-        for (si, s) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
-            tokens.clear();
-            tokenize_into(text, s.span(), &mut tokens);
-            let words = Words { text, tokens: &tokens };
+        for (si, _) in sentences.iter().enumerate().filter(|(i, s)| !s.boilerplate && keep(*i)) {
+            let words = Words {
+                text,
+                tokens: tokens.sentence(si),
+            };
             let first = matches.len();
             for m in matcher::find(gaz, &self.cues, si, &words) {
                 let inside_dateline = dateline.is_some_and(|d| m.start < d.end && d.start < m.end);
@@ -206,9 +224,10 @@ impl Places {
             if !directions && !capital {
                 continue;
             }
-            tokens.clear();
-            tokenize_into(text, s.span(), &mut tokens);
-            let words = Words { text, tokens: &tokens };
+            let words = Words {
+                text,
+                tokens: tokens.sentence(si),
+            };
             if directions {
                 let pairs: Vec<(&str, &[gazetteer::Referent])> = elliptic.iter().map(|(d, r, _)| (*d, *r)).collect();
                 for m in matcher::find_elliptic(gaz, &self.cues, si, &words, &pairs) {

@@ -14,7 +14,7 @@ mod marks;
 mod speakers;
 
 use crate::actors::ArticleActors;
-use crate::text::{Token, TokenKind, tokenize_into};
+use crate::text::{ArticleTokens, Token, TokenKind};
 use crate::{DictionaryError, DictionarySource};
 use detente_records::{Entity, EntityKind, Mention, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 use lexicon::{CueClass, CueForm, Lexicon, SpeechVerbs, lower};
@@ -37,14 +37,27 @@ impl QuoteExtractor {
     /// Every direct, indirect and mixed quote in the article's non-boilerplate text, in text order, with
     /// speakers named as the actor stage's entities name them.
     pub fn extract_with(&self, text: &str, sentences: &[Sentence], actors: &ArticleActors) -> Vec<Quote> {
-        Doc::new(&self.lex, text, sentences, &actors.entities).run()
+        let tokens = ArticleTokens::of(text, sentences);
+        self.extract_tokenized(text, sentences, &tokens, actors)
+    }
+
+    /// [`QuoteExtractor::extract_with`] on the article's tokens, computed once for all stages.
+    pub fn extract_tokenized(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        tokens: &ArticleTokens,
+        actors: &ArticleActors,
+    ) -> Vec<Quote> {
+        Doc::new(&self.lex, text, sentences, tokens, &actors.entities).run()
     }
 
     /// The same from mentions alone (each mention's chain an entity named by its actor's name or text),
     /// for callers that kept only the mentions.
     pub fn extract(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Quote> {
         let entities = entities_of(text, mentions);
-        Doc::new(&self.lex, text, sentences, &entities).run()
+        let tokens = ArticleTokens::of(text, sentences);
+        Doc::new(&self.lex, text, sentences, &tokens, &entities).run()
     }
 
     /// The coder's speech verbs (`data/quotes/cues.toml` and the user's cue files).
@@ -345,9 +358,9 @@ struct Doc<'a> {
     /// The actor stage's entities, and their mentions indexed by position.
     entities: &'a [Entity],
     entity_index: EntityIndex,
-    tokens: Vec<Token>,
+    tokens: &'a [Token],
     /// Token range of each sentence (empty for boilerplate).
-    sent_tokens: Vec<(usize, usize)>,
+    sent_tokens: &'a [(usize, usize)],
     /// The text with ASCII letters lower-cased (same offsets), followed by the lower-cased forms of the few
     /// tokens that need more (non-ASCII letters, curly apostrophes); `lowered_spans[i]` locates token `i`'s.
     lowered: String,
@@ -357,21 +370,19 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(lex: &'a Lexicon, text: &'a str, sentences: &'a [Sentence], entities: &'a [Entity]) -> Doc<'a> {
-        let mut tokens = Vec::with_capacity(text.len() / 5);
-        let mut sent_tokens = Vec::with_capacity(sentences.len());
-        for s in sentences {
-            let from = tokens.len();
-            if !s.boilerplate {
-                tokenize_into(text, s.span(), &mut tokens);
-            }
-            sent_tokens.push((from, tokens.len()));
-        }
+    fn new(
+        lex: &'a Lexicon,
+        text: &'a str,
+        sentences: &'a [Sentence],
+        tokens: &'a ArticleTokens,
+        entities: &'a [Entity],
+    ) -> Doc<'a> {
+        let (sent_tokens, tokens) = (tokens.ranges(), tokens.all());
         // One pass lower-cases the whole text; a token is looked up in place unless it has non-ASCII bytes.
         let mut lowered = text.to_ascii_lowercase();
         let mut lowered_spans = Vec::with_capacity(tokens.len());
         let mut buf = String::new();
-        for t in &tokens {
+        for t in tokens {
             let word = &text[t.start..t.end];
             if word.is_ascii() {
                 lowered_spans.push((t.start as u32, t.end as u32));
