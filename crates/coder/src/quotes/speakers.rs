@@ -786,7 +786,9 @@ fn described_person<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<&'e Entity> {
     let last = (np.tok.0..np.tok.1).rev().find(|&k| doc.tokens[k].end <= end)?;
     let noun = doc.low(last);
     let definite = doc.low(np.tok.0) == "the" || np.tok.0 > 0 && doc.low(np.tok.0 - 1) == "the";
-    if !definite || !(doc.lex.titles.contains(noun) || doc.lex.member_nouns.contains(noun)) {
+    // A title in lower case ("the senator"); a capitalised head names a body ("the White House").
+    let title = doc.lex.titles.contains(noun) && !doc.cap(last) && np.kind != NpKind::Org;
+    if !definite || !(title || doc.lex.member_nouns.contains(noun)) {
         return None;
     }
     let gender = if noun.ends_with("woman") || matches!(noun, "queen" | "dame") {

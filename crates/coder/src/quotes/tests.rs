@@ -1038,3 +1038,12 @@ fn a_singular_description_speaks_for_the_person_named_before() {
     let sp = quote(&q, "We need answers").speaker.as_ref().expect("a speaker");
     assert_ne!(sp.name.as_deref(), Some("Marcus Bell"));
 }
+
+#[test]
+fn a_body_named_by_a_capitalised_title_word_is_no_description_of_a_person() {
+    let text = "Treasury Secretary Rowan Hale flew to Ottawa on Monday.\n\n\
+                \u{201c}The visit is private,\u{201d} the White House said.";
+    let q = quotes(text);
+    let sp = quote(&q, "The visit").speaker.as_ref().expect("a speaker");
+    assert_ne!(sp.name.as_deref(), Some("Rowan Hale"));
+}
