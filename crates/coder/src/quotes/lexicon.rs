@@ -102,8 +102,6 @@ struct SpeakerSection {
     #[serde(default)]
     unaffiliated: Vec<String>,
     #[serde(default)]
-    member_nouns: Vec<String>,
-    #[serde(default)]
     messages: Vec<String>,
 }
 
@@ -290,8 +288,6 @@ pub struct Lexicon {
     pub group_nouns: WordSet,
     /// Nouns for people who speak for no country by their trade ("analysts", "economists").
     pub unaffiliated: WordSet,
-    /// Nouns for one member of a party or camp that describe a person named before ("the Ohio Republican").
-    pub member_nouns: WordSet,
     /// Nouns for a message its sender speaks through ("a statement saying …").
     pub messages: WordSet,
     pub female: WordSet,
@@ -426,7 +422,6 @@ impl Lexicon {
             labels: WordSet::default(),
             group_nouns: WordSet::default(),
             unaffiliated: WordSet::default(),
-            member_nouns: WordSet::default(),
             messages: WordSet::default(),
             female: WordSet::default(),
             male: WordSet::default(),
@@ -447,7 +442,6 @@ impl Lexicon {
             lex.labels.extend(lower(&f.speakers.labels));
             lex.group_nouns.extend(lower(&f.speakers.group_nouns));
             lex.unaffiliated.extend(lower(&f.speakers.unaffiliated));
-            lex.member_nouns.extend(lower(&f.speakers.member_nouns));
             lex.messages.extend(lower(&f.speakers.messages));
             lex.female.extend(lower(&f.names.female));
             lex.male.extend(lower(&f.names.male));

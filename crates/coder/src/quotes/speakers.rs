@@ -700,14 +700,7 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
         mention: Some(if np.kind == NpKind::Person { np.name } else { np.span }),
         ..Speaker::default()
     };
-    let found = entity_for(doc, np);
-    let named_person =
-        |e: &Entity| e.kind == EntityKind::Person && e.name.contains(' ') && e.name.starts_with(char::is_uppercase);
-    let found = match found {
-        Some((e, _)) if named_person(e) => found,
-        _ => described_person(doc, np).map(|e| (e, true)).or(found),
-    };
-    match found {
+    match entity_for(doc, np) {
         Some((e, covers)) => {
             // The entity's fullest name, unless the phrase only mentions it ("the administration's public
             // statements") or names it more fully ("the Ministry of Public Health" for "Ministry").
@@ -756,75 +749,13 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
     Some(speaker)
 }
 
-/// A person the article names ("Dana Ortiz", "Omar al-Bashir"), not one it describes ("Democrat from Texas"):
-/// two words or more, each capitalised or a particle, the last no title or member noun.
-fn is_named_person(doc: &Doc, e: &Entity) -> bool {
-    let words: Vec<&str> = e.name.split_whitespace().collect();
-    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    e.kind == EntityKind::Person
-        && words.len() >= 2
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(w))
-        && !doc.lex.member_nouns.contains(last.as_str())
-        && !doc.lex.role_nouns.contains(last.as_str())
-}
-
-/// How far back (bytes) a description ("the senator") looks for the person it describes.
-const DESCRIPTION_LOOKBACK: usize = 1_500;
-
-/// The person a singular description stands for: "the official", "the congresswoman", "the Ohio
-/// Republican" after a person was named, when the actor stage linked it to no named person. Newswriting
-/// names a person once and then describes them: the description is the person named most recently before
-/// it, unless a phrase with the same noun came in between ("a second official … the official"), and not
-/// a person of the other sex ("the congresswoman" is no man).
-fn described_person<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<&'e Entity> {
-    if matches!(np.kind, NpKind::Pronoun | NpKind::Relative | NpKind::Joint) {
-        return None;
-    }
-    let end = head_end(doc, np);
-    let last = (np.tok.0..np.tok.1).rev().find(|&k| doc.tokens[k].end <= end)?;
-    let noun = doc.low(last);
-    let definite = doc.low(np.tok.0) == "the" || np.tok.0 > 0 && doc.low(np.tok.0 - 1) == "the";
-    // A title in lower case ("the senator"); a capitalised head names a body ("the White House").
-    let title = doc.lex.titles.contains(noun) && !doc.cap(last) && np.kind != NpKind::Org;
-    if !definite || !(title || doc.lex.member_nouns.contains(noun)) {
-        return None;
-    }
-    let gender = if noun.ends_with("woman") || matches!(noun, "queen" | "dame") {
-        Some('f')
-    } else if noun.ends_with("man") || matches!(noun, "king" | "prince" | "sir" | "lord") {
-        Some('m')
-    } else {
-        None
-    };
-    let before = np.span.start;
-    let (latest, person) = doc
-        .entities
-        .iter()
-        .filter(|e| is_named_person(doc, e))
-        .filter(|e| gender.is_none() || e.gender.is_none() || e.gender == gender)
-        .filter_map(|e| {
-            let last = e.mentions.iter().filter(|m| m.end <= before).map(|m| m.end).max()?;
-            (before - last <= DESCRIPTION_LOOKBACK).then_some((last, e))
-        })
-        .max_by_key(|&(last, _)| last)?;
-    // "a second official … the official": a phrase with the same noun after the person is whom it means.
-    let same_noun_between = doc.entities.iter().flat_map(|e| &e.mentions).any(|m| {
-        m.start >= latest && m.end <= before && {
-            let t = m.of(doc.text).to_lowercase();
-            t == noun || t.ends_with(&format!(" {noun}"))
-        }
-    });
-    (!same_noun_between).then_some(person)
-}
-
 /// How far back (bytes) "the group" looks for the organisation it stands for.
 const GROUP_LOOKBACK: usize = 2_000;
 
 /// The organisation "the group" or "the organisation" stands for: the one named most recently before the
 /// phrase, within a few paragraphs. Bodies of a state (a ministry, the army, the police, a court,
-/// parliament) and the media are called by their own nouns, never "the group".
+/// parliament), the media and intergovernmental bodies (the EU, the UN) are called by their own nouns,
+/// never "the group".
 fn named_group<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<&'e Entity> {
     let (a, b) = np.tok;
     let head = (a..b)
@@ -847,7 +778,7 @@ fn named_group<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<&'e Entity> {
                 !matches!(
                     a.role.as_deref(),
                     Some("GOV" | "MIL" | "COP" | "LEG" | "JUD" | "MED" | "SPY")
-                )
+                ) && !a.code.starts_with("IGO")
             })
         })
         .filter_map(|e| {

@@ -1015,35 +1015,3 @@ fn a_commentator_by_trade_is_presumed_to_speak_for_no_country() {
     let sp = quote(&q, "the slump").speaker.as_ref().expect("a speaker");
     assert_eq!(sp.country, None);
 }
-
-#[test]
-fn a_singular_description_speaks_for_the_person_named_before() {
-    let text = "Rep. Dana Ortiz, a Democrat from Texas, voted against the levee bill on Thursday.\n\n\
-                \u{201c}This is reckless,\u{201d} the Texas Democrat said. The congresswoman added that she would \
-                appeal to the governor.";
-    let q = quotes(text);
-    for starts in ["This is reckless", "she would appeal"] {
-        let sp = quote(&q, starts).speaker.as_ref().expect("a speaker");
-        assert_eq!(sp.name.as_deref(), Some("Dana Ortiz"), "{starts}");
-    }
-    // A phrase with the same noun between the person and the description is whom it means.
-    let text = "Hollis Grant resigned from the Interior Department on Friday. A second official quit too.\n\n\
-                \u{201c}I was pushed out,\u{201d} the official told reporters.";
-    let q = quotes(text);
-    let sp = quote(&q, "I was pushed").speaker.as_ref().expect("a speaker");
-    assert_ne!(sp.name.as_deref(), Some("Hollis Grant"));
-    // The other sex is no antecedent.
-    let text = "Marcus Bell chaired the hearing on Monday.\n\n\u{201c}We need answers,\u{201d} the congresswoman said.";
-    let q = quotes(text);
-    let sp = quote(&q, "We need answers").speaker.as_ref().expect("a speaker");
-    assert_ne!(sp.name.as_deref(), Some("Marcus Bell"));
-}
-
-#[test]
-fn a_body_named_by_a_capitalised_title_word_is_no_description_of_a_person() {
-    let text = "Treasury Secretary Rowan Hale flew to Ottawa on Monday.\n\n\
-                \u{201c}The visit is private,\u{201d} the White House said.";
-    let q = quotes(text);
-    let sp = quote(&q, "The visit").speaker.as_ref().expect("a speaker");
-    assert_ne!(sp.name.as_deref(), Some("Rowan Hale"));
-}
