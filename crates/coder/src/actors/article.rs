@@ -28,6 +28,9 @@ pub(super) struct ArticleState<'a> {
     pub titled: WordMap<Vec<usize>>,
     /// Surnames of people introduced in the article → entity.
     pub surnames: WordMap<usize>,
+    /// Surnames that are also common words ("May", "Price"): a reference only where the context makes the
+    /// word a name (see `word_surnames`).
+    pub word_surnames: WordMap<usize>,
     pub context: CountryContext,
     /// Document nouns → the entity that issued the latest such document ("said in a statement").
     pub issuers: WordMap<usize>,
@@ -71,6 +74,7 @@ impl<'a> ArticleState<'a> {
             occurrences: Vec::new(),
             titled: WordMap::default(),
             surnames: WordMap::default(),
+            word_surnames: WordMap::default(),
             context: CountryContext::default(),
             issuers: WordMap::default(),
             last_issuer: None,
@@ -119,6 +123,7 @@ impl<'a> ArticleState<'a> {
                 .matcher
                 .find_hits(self.dict(), self.text, s.start, s.end, &self.surnames, &mut hits);
             self.add_org_names(&mut hits);
+            self.add_word_surnames(&mut hits);
             self.add_cue_names(&mut hits);
             self.compose(&hits);
             self.compass_references();

@@ -162,8 +162,13 @@ impl<'a> ArticleState<'a> {
         let mut parts = name.split_whitespace();
         let Some(first) = parts.next() else { return };
         let last = parts.next_back();
-        if let Some(last) = last.filter(|w| usable(w)) {
-            self.surnames.entry(last.to_string()).or_insert(entity);
+        if let Some(last) = last {
+            if usable(last) {
+                self.surnames.entry(last.to_string()).or_insert(entity);
+            } else if last.len() >= 3 && last.starts_with(char::is_uppercase) {
+                // "May", "Price", "Major": a family name that is also a common word is read by context.
+                self.word_surnames.entry(last.to_string()).or_insert(entity);
+            }
         }
         if usable(first) {
             self.surnames.entry(first.to_string()).or_insert(entity);

@@ -13,7 +13,8 @@
 //! - [`compass`]: "the North" for North Korea (a divided country named before).
 //! - [`context`]: the country a sentence is about, for "the government" and "officials said".
 //! - [`entities`]: the article's entities, which every mention belongs to; [`coref`]: later surnames,
-//!   titles, descriptions and pronouns linked to them.
+//!   titles, descriptions and pronouns linked to them; [`word_surnames`]: a surname that is also a common
+//!   word ("May", "Price") where its context makes it the name.
 //!
 //! People whose code is unknown (no role, no country) are entities without an actor: their mentions are
 //! not emitted, but they stop a pronoun from reaching back past them.
@@ -36,6 +37,7 @@ mod petrarch;
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod word_surnames;
 mod words;
 
 pub use entities::ArticleActors;

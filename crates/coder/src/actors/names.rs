@@ -60,7 +60,7 @@ impl ArticleState<'_> {
     }
 
     /// The start of the next word at or after `pos` in the sentence.
-    fn next_word_start(&self, pos: usize) -> Option<usize> {
+    pub(super) fn next_word_start(&self, pos: usize) -> Option<usize> {
         let rest = &self.text[pos..self.sentence_end];
         let mut prev_alnum = self.text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
         for (i, c) in rest.char_indices() {

@@ -98,6 +98,10 @@ struct SpeakerSection {
     #[serde(default)]
     labels: Vec<String>,
     #[serde(default)]
+    group_nouns: Vec<String>,
+    #[serde(default)]
+    unaffiliated: Vec<String>,
+    #[serde(default)]
     messages: Vec<String>,
 }
 
@@ -280,6 +284,10 @@ pub struct Lexicon {
     pub not_names: WordSet,
     /// Words in capitals before a colon that label a story, not a transcript's speaker ("EXCLUSIVE:").
     pub labels: WordSet,
+    /// Nouns by which news calls an organisation it named before ("the group", "the organisation").
+    pub group_nouns: WordSet,
+    /// Nouns for people who speak for no country by their trade ("analysts", "economists").
+    pub unaffiliated: WordSet,
     /// Nouns for a message its sender speaks through ("a statement saying …").
     pub messages: WordSet,
     pub female: WordSet,
@@ -412,6 +420,8 @@ impl Lexicon {
             org_heads: WordSet::default(),
             not_names: WordSet::default(),
             labels: WordSet::default(),
+            group_nouns: WordSet::default(),
+            unaffiliated: WordSet::default(),
             messages: WordSet::default(),
             female: WordSet::default(),
             male: WordSet::default(),
@@ -430,6 +440,8 @@ impl Lexicon {
             lex.org_heads.extend(lower(&f.speakers.org_heads));
             lex.not_names.extend(lower(&f.speakers.not_names));
             lex.labels.extend(lower(&f.speakers.labels));
+            lex.group_nouns.extend(lower(&f.speakers.group_nouns));
+            lex.unaffiliated.extend(lower(&f.speakers.unaffiliated));
             lex.messages.extend(lower(&f.speakers.messages));
             lex.female.extend(lower(&f.names.female));
             lex.male.extend(lower(&f.names.male));

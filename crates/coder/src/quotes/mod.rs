@@ -9,6 +9,7 @@
 //! 4. Speakers resolve to the fullest name in the article: surnames, titles ("the spokesman") and pronouns
 //!    ("she": the last person of that gender who spoke or was named) — preferring the actor stage's mention.
 
+mod affiliation;
 pub mod lexicon;
 mod marks;
 mod speakers;
@@ -218,6 +219,46 @@ fn is_time_word(w: &str) -> bool {
             | "afternoon"
             | "evening"
             | "night"
+    )
+}
+
+/// Nouns of a time phrase before a cue ("in the past", "earlier in the day", "over the weekend").
+fn is_time_noun(w: &str) -> bool {
+    is_time_word(w)
+        || matches!(
+            w,
+            "day" | "past" | "meantime" | "meanwhile" | "end" | "days" | "weeks" | "months"
+        )
+}
+
+/// A month's name or its abbreviation (lower case, the period a separate token).
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -445,7 +486,9 @@ impl<'a> Doc<'a> {
         let marked = find_marked_quotes(self.text, self.sentences);
         let attributions = self.attributions(&marked);
         let pending = self.assemble(&marked, &attributions);
-        self.resolve(pending, &attributions)
+        let mut quotes = self.resolve(pending, &attributions);
+        affiliation::presume_countries(self.lex, &mut quotes, self.entities);
+        quotes
     }
 
     /// Every cue outside quotation marks, read in its sentence.
@@ -1002,8 +1045,20 @@ impl<'a> Doc<'a> {
                 j = be;
                 continue;
             }
+            // "who earlier in the day said", "who in the past has criticised": a time phrase between subject
+            // and cue, whose noun is no speaker.
+            if j >= s0 + 3
+                && is_time_noun(w)
+                && matches!(self.low(j - 2), "the" | "a" | "that" | "this")
+                && matches!(self.low(j - 3), "in" | "during" | "over" | "throughout" | "for")
+            {
+                j -= 3;
+                continue;
+            }
+            // "May said": a modal in form, but the actor stage read it as a person's name.
+            let named = self.cap(j - 1) && self.person_named_at(j - 1);
             if time_prep
-                || self.lex.skip.contains(w)
+                || self.lex.skip.contains(w) && !named
                 || (w.ends_with("ly") && w.len() > 4 && !self.tokens[j - 1].is_capitalized(self.text))
             {
                 if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
@@ -1764,14 +1819,14 @@ impl<'a> Doc<'a> {
                     && e < k + 9
                     && self.tokens[e].kind != TokenKind::Punct
                     && self.low(e) != "that"
-                    && !(e > k + 1 && subject(e))
+                    && !(e > k + 1 && (subject(e) || self.clause_after_adjunct(e, s1)))
                 {
                     e += 1;
                 }
                 let stops = e >= s1
                     || self.tokens[e].kind == TokenKind::Punct
                     || self.low(e) == "that"
-                    || e > k + 1 && subject(e);
+                    || e > k + 1 && (subject(e) || self.clause_after_adjunct(e, s1));
                 if stops && e > k + 1 {
                     k = e;
                     tail = self.tokens[k - 1].end;
@@ -1909,6 +1964,27 @@ impl<'a> Doc<'a> {
         }
         let start = t.start;
         (if end > start { Some(Span::new(start, end)) } else { None }, tail)
+    }
+
+    /// Whether the content clause begins at token `e`, right after an adjunct that is complete: a day or a
+    /// date ("said on Monday the border was shut", "said on March 3 the talks had failed") or the channel of
+    /// the statement ("said in a statement the plant would close"). Wire copy leaves "that" out there, and a
+    /// time phrase or channel takes no further noun after it, so a clause that follows is the content.
+    fn clause_after_adjunct(&self, e: usize, s1: usize) -> bool {
+        let prev = self.low(e - 1);
+        let complete = is_time_word(prev)
+            || matches!(
+                prev,
+                "today" | "yesterday" | "statement" | "interview" | "briefing" | "speech"
+            )
+            || prev.bytes().all(|b| b.is_ascii_digit()) && prev.len() <= 2 && is_month(self.low(e.saturating_sub(2)));
+        complete
+            && self.tokens[e].kind == TokenKind::Word
+            && !matches!(
+                self.low(e),
+                "and" | "or" | "of" | "with" | "to" | "for" | "in" | "at" | "on" | "by"
+            )
+            && self.finite_clause(e, s1)
     }
 
     /// A clause with a subject and a finite verb, roughly: a pronoun or determiner start and an auxiliary soon.

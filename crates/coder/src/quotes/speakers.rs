@@ -93,9 +93,19 @@ impl Doc<'_> {
         if cap {
             return flags & NOT_NAME == 0
                 || flags & ROLE_NOUN != 0
-                || matches!(w, "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr");
+                || matches!(w, "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr")
+                || self.person_named_at(i);
         }
         flags & ROLE_NOUN != 0 || flags & TITLE != 0 && !matches!(w, "first" | "former" | "under")
+    }
+
+    /// The actor stage read the word as a person's name ("May said" for a Theresa May named before), though
+    /// it is also a month or a day.
+    pub(super) fn person_named_at(&self, i: usize) -> bool {
+        let span = self.tokens[i].span();
+        self.entity_index
+            .overlapping(span)
+            .any(|(m, e)| m == span && self.entities[e].kind == EntityKind::Person)
     }
 
     fn np_head(&self, i: usize) -> bool {
@@ -717,6 +727,17 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
             speaker.entity = covers.then_some(e.id);
         }
         None if !can_speak(doc, np) => return None,
+        None if named_group(doc, np).is_some() => {
+            let e = named_group(doc, np)?;
+            speaker.name = Some(e.name.clone());
+            if let Some(a) = &e.actor {
+                speaker.code = (!a.code.is_empty()).then(|| a.code.clone());
+                speaker.country = a.country.clone();
+                speaker.org = a.org.clone();
+                speaker.role = a.role.clone();
+            }
+            speaker.entity = Some(e.id);
+        }
         None => {
             speaker.name = match np.kind {
                 NpKind::Person => Some(np.name.of(doc.text).to_string()),
@@ -726,6 +747,46 @@ pub(super) fn resolve(doc: &Doc, np: &NounPhrase) -> Option<Speaker> {
         }
     }
     Some(speaker)
+}
+
+/// How far back (bytes) "the group" looks for the organisation it stands for.
+const GROUP_LOOKBACK: usize = 2_000;
+
+/// The organisation "the group" or "the organisation" stands for: the one named most recently before the
+/// phrase, within a few paragraphs. Bodies of a state (a ministry, the army, the police, a court,
+/// parliament), the media and intergovernmental bodies (the EU, the UN) are called by their own nouns,
+/// never "the group".
+fn named_group<'e>(doc: &Doc<'e>, np: &NounPhrase) -> Option<&'e Entity> {
+    let (a, b) = np.tok;
+    let head = (a..b)
+        .filter(|&k| doc.low(k) != "the")
+        .map(|k| doc.low(k))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !matches!(np.kind, NpKind::Group | NpKind::TitleRef | NpKind::Org)
+        || doc.low(a) != "the"
+        || !doc.lex.group_nouns.contains(head.as_str())
+    {
+        return None;
+    }
+    let before = np.span.start;
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization && e.name.starts_with(char::is_uppercase))
+        .filter(|e| {
+            e.actor.as_ref().is_none_or(|a| {
+                !matches!(
+                    a.role.as_deref(),
+                    Some("GOV" | "MIL" | "COP" | "LEG" | "JUD" | "MED" | "SPY")
+                ) && !a.code.starts_with("IGO")
+            })
+        })
+        .filter_map(|e| {
+            let last = e.mentions.iter().filter(|m| m.end <= before).map(|m| m.end).max()?;
+            (before - last <= GROUP_LOOKBACK).then_some((last, e))
+        })
+        .max_by_key(|&(last, _)| last)
+        .map(|(_, e)| e)
 }
 
 /// Speakers named together before their cue: "Kenya and Tanzania said", "Senators Ann Lowe and Tom Birch

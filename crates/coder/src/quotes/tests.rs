@@ -928,3 +928,90 @@ fn a_message_saying_something_speaks_for_its_sender() {
     let qs = quotes(text);
     assert_eq!(mention_of(text, &qs, "the strike would go ahead"), "The union");
 }
+
+#[test]
+fn a_reported_clause_may_follow_a_day_or_a_channel_without_that() {
+    // Wire copy drops "that" after a time phrase: the clause after the day is the content, not part of it.
+    let text = "Peru's transport ministry said on Tuesday the mountain road would stay closed until spring.";
+    assert_eq!(
+        content_of(&quotes(text), "said"),
+        "the mountain road would stay closed until spring"
+    );
+    let text = "The dockers' union said in a statement its members had voted to strike.";
+    assert_eq!(content_of(&quotes(text), "said"), "its members had voted to strike");
+    let text = "Harbour officials said on June 9 the pier had been repaired.";
+    assert_eq!(content_of(&quotes(text), "said"), "the pier had been repaired");
+    // A noun phrase after the day that is no clause stays an adjunct: nothing is reported.
+    let text = "The council said on Monday the decision.";
+    assert!(quotes(text).is_empty());
+}
+
+#[test]
+fn a_surname_that_is_also_a_month_speaks() {
+    let text = "Theresa May toured the port in Leeds in May.\n\n\
+                \u{201c}Exports are recovering,\u{201d} May said. May told reporters that a deal was close.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{:?}", summary(&q));
+    for quote in &q {
+        let sp = quote.speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.name.as_deref(), Some("Theresa May"));
+    }
+}
+
+#[test]
+fn a_speaker_without_affiliation_is_presumed_to_speak_for_the_story_country() {
+    // Nobody gives Okonkwo a country; the story is about Nigeria (named three times).
+    let text = "Nigeria's senate passed the budget on Friday. Nigerian lawmakers cheered, and Nigeria's \
+                president is expected to sign it.\n\n\"This budget builds roads,\" said Chidi Okonkwo.";
+    let q = quotes(text);
+    let sp = quote(&q, "This budget").speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.name.as_deref(), Some("Chidi Okonkwo"));
+    assert_eq!(sp.country.as_deref(), Some("NGA"));
+    // A presumption, not a coded actor: no code, so no event is built on it.
+    assert_eq!(sp.code, None);
+    // An article about no country presumes nothing.
+    let text = "\"Rain is coming,\" said Chidi Okonkwo.";
+    let q = quotes(text);
+    assert_eq!(q[0].speaker.as_ref().and_then(|s| s.country.clone()), None);
+}
+
+#[test]
+fn the_group_speaks_for_the_organisation_named_before() {
+    let text = "The Coalition for Clean Rivers filed a complaint against the tannery on Wednesday.\n\n\
+                \u{201c}The fish are dying,\u{201d} the group said. The organisation added that it would sue.";
+    let q = quotes(text);
+    for starts in ["The fish", "it would sue"] {
+        let sp = quote(&q, starts).speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.name.as_deref(), Some("Coalition for Clean Rivers"), "{starts}");
+        assert!(sp.entity.is_some());
+    }
+    // A group the article never named stays as written.
+    let text = "\u{201c}We will march again,\u{201d} the group said.";
+    let q = quotes(text);
+    assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("the group"));
+}
+
+#[test]
+fn a_time_phrase_between_the_subject_and_the_cue_is_no_speaker() {
+    let text = "The vote was delayed by Senator Ada Brisco, who earlier in the day said the bill needed more work.";
+    let q = quotes(text);
+    let sp = q[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.name.as_deref(), Some("Ada Brisco"));
+    let text = "Tomasz Wrona, who in the past has said strikes were a last resort, led the dockers' march.";
+    let q = quotes(text);
+    assert_eq!(
+        q.first()
+            .and_then(|q| q.speaker.as_ref())
+            .and_then(|s| s.name.as_deref()),
+        Some("Tomasz Wrona")
+    );
+}
+
+#[test]
+fn a_commentator_by_trade_is_presumed_to_speak_for_no_country() {
+    let text = "Chile's copper exports fell in March. Chile's mines were shut by strikes, and Chile's unions \
+                vowed to go on.\n\nSome economists said the slump would pass by summer.";
+    let q = quotes(text);
+    let sp = quote(&q, "the slump").speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.country, None);
+}
