@@ -137,7 +137,8 @@ impl<'a> Sent<'a> {
                     .any(|m| m.start >= after)
             })
         };
-        if !full && !has_entry && !grammar.gated(&lower) && !(has_mention && owner_ahead()) {
+        let worth_reading = full || has_entry || grammar.gated(&lower) || has_mention && owner_ahead();
+        if !worth_reading {
             return Sent::unread(text, span, lower, quotes);
         }
         let mut toks: Vec<Tok> = raw
@@ -160,8 +161,7 @@ impl<'a> Sent<'a> {
         overlay_quotes(&mut toks, span, quotes, quotes_by_start);
         objects_across_owners(
             lexicon,
-            &lower,
-            span.start,
+            (&lower, span.start),
             raw,
             &toks,
             &actors,
@@ -451,8 +451,7 @@ fn overlay_quotes(toks: &mut [Tok], span: Span, quotes: &[Quote], by_start: &[us
 /// its "'s"). The reading takes that owner as the target.
 fn objects_across_owners(
     lexicon: &Lexicon,
-    lower: &str,
-    offset: usize,
+    (lower, offset): (&str, usize),
     raw: &[Token],
     toks: &[Tok],
     actors: &[ActorSpan<'_>],

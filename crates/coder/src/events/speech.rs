@@ -170,29 +170,44 @@ pub fn blame(ctx: &Ctx) -> Vec<Candidate> {
         if g.negated || s.question {
             continue;
         }
-        let Some((source, how)) = reporter(ctx, k) else {
-            continue;
-        };
-        let Some(target) = syntax::subject_left_of(s, g.first) else {
-            continue;
-        };
-        let targets: Vec<Party> = ctx.parties(Some(&target));
-        if targets.iter().any(|t| t.actor.code == source.actor.code) {
-            continue;
-        }
-        let trigger = (s.toks[k].start, s.toks[k].end);
-        let mut c = Candidate::bare(
-            &format!("predicate:{}", s.w(k)),
-            "112",
-            trigger,
-            format!("blame laid in reported speech; source: {how}"),
-        );
-        c.sources = vec![source];
-        c.targets = targets;
-        c.quote = s.toks[k].quote;
-        out.push(c);
+        out.extend(accusation_of_subject(
+            ctx,
+            k,
+            g.first,
+            "predicate",
+            "blame laid in reported speech",
+            |_| true,
+        ));
     }
     out
+}
+
+/// An accusation (112) of the subject left of token `first` by whoever reports the clause of token `k` (the
+/// trigger), when the subject is an actor other than the reporter and `fits` it.
+fn accusation_of_subject(
+    ctx: &Ctx,
+    k: usize,
+    first: usize,
+    kind: &str,
+    what: &str,
+    fits: impl Fn(&Party) -> bool,
+) -> Option<Candidate> {
+    let s = ctx.s;
+    let (source, how) = reporter(ctx, k)?;
+    let targets: Vec<Party> = ctx.parties(Some(&syntax::subject_left_of(s, first)?));
+    if targets.is_empty() || targets.iter().any(|t| t.actor.code == source.actor.code || !fits(t)) {
+        return None;
+    }
+    let mut c = Candidate::bare(
+        &format!("{kind}:{}", s.w(k)),
+        "112",
+        (s.toks[k].start, s.toks[k].end),
+        format!("{what}; source: {how}"),
+    );
+    c.sources = vec![source];
+    c.targets = targets;
+    c.quote = s.toks[k].quote;
+    Some(c)
 }
 
 /// "Kenya said Somalia had failed to protect the border", "the report says the ministry ignored warnings": a
@@ -208,35 +223,17 @@ pub fn wrongdoing(ctx: &Ctx) -> Vec<Candidate> {
             continue;
         }
         let g = VerbGroup::read(s, k, k, None);
-        if g.negated || told_in_doubt(s, g.first) {
+        if g.negated || told_in_doubt(s, g.first) || s.is(g.first.saturating_sub(1), Class::FirstPerson) {
             continue;
         }
-        let Some((source, how)) = reporter(ctx, k) else {
-            continue;
-        };
-        let Some(target) = syntax::subject_left_of(s, g.first) else {
-            continue;
-        };
-        let targets: Vec<Party> = ctx.parties(Some(&target));
-        if targets.is_empty()
-            || targets
-                .iter()
-                .any(|t| t.actor.code == source.actor.code || t.kind == MentionKind::Pronoun)
-            || s.is(g.first.saturating_sub(1), Class::FirstPerson)
-        {
-            continue;
-        }
-        let trigger = (s.toks[k].start, s.toks[k].end);
-        let mut c = Candidate::bare(
-            &format!("wrongdoing:{}", s.w(k)),
-            "112",
-            trigger,
-            format!("wrongdoing told of another in reported speech; source: {how}"),
-        );
-        c.sources = vec![source];
-        c.targets = targets;
-        c.quote = s.toks[k].quote;
-        out.push(c);
+        out.extend(accusation_of_subject(
+            ctx,
+            k,
+            g.first,
+            "wrongdoing",
+            "wrongdoing told of another in reported speech",
+            |t| t.kind != MentionKind::Pronoun,
+        ));
     }
     out
 }

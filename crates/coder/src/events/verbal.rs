@@ -337,6 +337,18 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         targets = vec![t];
         how_target = "the actor the quotation is about".into();
     }
+    let with_partner = object.as_ref().is_some_and(|o| {
+        s.w(g.last) == "with" || syntax::preposition_before(s, s.actors[o.actors[0]].first) == Some("with")
+    });
+    // "the two delegations agreed Brazilian barges must pay": an actor right after the verb is what they agreed on
+    // (not the object of what they agreed to do: "agreed to deploy troops in Syria").
+    let agreed_on = object
+        .as_ref()
+        .is_some_and(|o| !(g.last + 1..s.actors[o.actors[0]].first).any(|k| s.w(k) == "to"));
+    if each_other && !with_partner && agreed_on {
+        targets.clear();
+        how_target = "none".into();
+    }
     Sides {
         how: format!("source: {how_source}; target: {how_target}"),
         sources,
@@ -344,9 +356,7 @@ fn arguments(ctx: &Ctx, g: &VerbGroup, entry: &Entry, root: u8) -> Sides {
         voice: if g.infinitive { "infinitive" } else { "active" },
         quote: cue_quote,
         mutual: s.is_word(g.last + 1, &["each", "one"]) && s.is_word(g.last + 2, &["other", "another"]),
-        with_partner: object.as_ref().is_some_and(|o| {
-            s.w(g.last) == "with" || syntax::preposition_before(s, s.actors[o.actors[0]].first) == Some("with")
-        }),
+        with_partner,
     }
 }
 

@@ -1045,7 +1045,7 @@ impl<'a> Doc<'a> {
                 j = be;
                 continue;
             }
-            // "who earlier in the day said", "who in the past has criticised": a time phrase between subject
+            // "who late on Tuesday said", "who in the past has criticised": a time phrase between subject
             // and cue, whose noun is no speaker.
             if j >= s0 + 3
                 && is_time_noun(w)

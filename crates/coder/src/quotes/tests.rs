@@ -993,7 +993,7 @@ fn the_group_speaks_for_the_organisation_named_before() {
 
 #[test]
 fn a_time_phrase_between_the_subject_and_the_cue_is_no_speaker() {
-    let text = "The vote was delayed by Senator Ada Brisco, who earlier in the day said the bill needed more work.";
+    let text = "Senator Ada Brisco, who late on Tuesday said the bill needed more work, held up the vote.";
     let q = quotes(text);
     let sp = q[0].speaker.as_ref().expect("a speaker");
     assert_eq!(sp.name.as_deref(), Some("Ada Brisco"));

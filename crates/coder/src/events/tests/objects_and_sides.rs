@@ -16,7 +16,7 @@ fn an_entry_with_a_fixed_object_matches_across_determiners_numbers_and_modifiers
     );
     assert_eq!(
         factual(
-            "Security forces in Minsk broke up two small rallies staged by pensioners.",
+            "Security forces in Minsk broke up two small rallies called by pensioners.",
             &[("Security forces in Minsk", "BLRCOP"), ("pensioners", "BLRCVL")]
         ),
         ["BLRCOP>BLRCVL:175"]
@@ -24,7 +24,7 @@ fn an_entry_with_a_fixed_object_matches_across_determiners_numbers_and_modifiers
     // Without the modifiers the same entries match as before.
     assert_eq!(
         factual(
-            "Gendarmes broke up rallies staged by dockers in Abidjan.",
+            "Gendarmes broke up rallies led by dockers in Abidjan.",
             &[("Gendarmes", "CIVCOP"), ("dockers", "CIVLAB")]
         ),
         ["CIVCOP>CIVLAB:175"]
@@ -82,18 +82,18 @@ fn a_conjoined_subject_of_a_two_sided_act_is_each_others_counterpart() {
     // The reported content names a third side: the agreement is still between the two subjects.
     assert_eq!(
         code(
-            "Uruguayan and Paraguayan diplomats agreed on Tuesday that Brazilian traders should pay the river toll.",
+            "After a night of haggling, the Uruguayan and Paraguayan delegations agreed Brazilian barges must pay a toll.",
             &[
                 ("Uruguayan", "URYGOV"),
-                ("Paraguayan diplomats", "PRYGOV"),
-                ("Brazilian traders", "BRABUS")
+                ("Paraguayan delegations", "PRYGOV"),
+                ("Brazilian barges", "BRABUS")
             ]
         ),
         ["URYGOV>PRYGOV:030", "PRYGOV>URYGOV:030"]
     );
     assert_eq!(
         code(
-            "Nepal and Bhutan agreed that refugees from Tibet could stay.",
+            "Nepal and Bhutan have agreed, their foreign ministers say, that refugees from Tibet may stay.",
             &[("Nepal", "NPL"), ("Bhutan", "BTN"), ("Tibet", "CHN")]
         ),
         ["NPL>BTN:030", "BTN>NPL:030"]
@@ -104,14 +104,14 @@ fn a_conjoined_subject_of_a_two_sided_act_is_each_others_counterpart() {
 fn a_mission_whose_crew_is_a_coordinated_noun_phrase_still_acts_on_its_host() {
     assert_eq!(
         factual(
-            "Ghana has sent nine legal and medical experts to Togo to investigate the deaths.",
-            &[("Ghana", "GHA"), ("Togo", "TGO")]
+            "Once the bodies were found, Ghana's cabinet flew forensic and legal experts to Togo to investigate the deaths.",
+            &[("Ghana's cabinet", "GHAGOV"), ("Togo", "TGO")]
         ),
-        ["GHA>TGO:090"]
+        ["GHAGOV>TGO:090"]
     );
     assert_eq!(
         factual(
-            "Sweden dispatched armed and unarmed observers to Georgia to investigate the vote count.",
+            "Within hours Sweden had dispatched unarmed and uniformed monitors to Georgia to investigate the vote count.",
             &[("Sweden", "SWE"), ("Georgia", "GEO")]
         ),
         ["SWE>GEO:090"]
