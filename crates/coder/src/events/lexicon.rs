@@ -811,8 +811,7 @@ impl Lexicon {
         let is_modifier = |t: &Token| {
             let w = word(t);
             t.kind != TokenKind::Punct
-                && (w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-                    || self.object_modifiers.binary_search_by(|m| m.as_str().cmp(w)).is_ok())
+                && (w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') || self.is_object_modifier(w))
         };
         let skipped = tokens[verb_len..].iter().take(3).take_while(|t| is_modifier(t)).count();
         if skipped == 0 {
@@ -820,11 +819,6 @@ impl Lexicon {
         }
         let phrase = tokens[..verb_len].iter().map(word).collect::<Vec<_>>().join(" ");
         self.go_on(lower, offset, phrase, verb.start, &tokens[verb_len + skipped..], out);
-    }
-
-    /// Whether some pattern goes on after `text` (lower case) and a space: "expelled" of "expelled diplomats".
-    pub fn opens_phrase(&self, text: &str) -> bool {
-        self.forms.get(text).continues
     }
 
     /// Whether `word` (lower case) may stand between a verb and its entry's fixed object (`object_modifiers`).

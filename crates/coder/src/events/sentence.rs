@@ -445,7 +445,6 @@ fn overlay_quotes(toks: &mut [Tok], span: Span, quotes: &[Quote], by_start: &[us
     }
 }
 
-/// Lexicon matches (article byte range, pattern) that begin and end on token boundaries.
 /// "dismissed Ukrainian claims", "rejected Peru's accusations": an entry with a fixed object ("dismiss claims")
 /// matches across the object's owner, an actor named between verb and object (after a few modifiers, and with
 /// its "'s"). The reading takes that owner as the target.
@@ -492,17 +491,11 @@ fn objects_across_owners(
         if rest >= raw.len() || lexicon.is_particle(word(rest)) || toks[rest].cls.has(Class::Preposition) {
             continue;
         }
-        lexicon.go_on(
-            lower,
-            offset,
-            word(i).to_string(),
-            raw[i].start,
-            &raw[rest.min(raw.len())..],
-            out,
-        );
+        lexicon.go_on(lower, offset, word(i).to_string(), raw[i].start, &raw[rest..], out);
     }
 }
 
+/// Lexicon matches (article byte range, pattern) that begin and end on token boundaries.
 fn match_lexicon(toks: &[Tok], raw: &[(usize, usize, usize)], lexicon: &Lexicon) -> Vec<Match> {
     let mut out = Vec::new();
     if toks.is_empty() {
