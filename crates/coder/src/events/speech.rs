@@ -210,7 +210,7 @@ fn accusation_of_subject(
     Some(c)
 }
 
-/// "Kenya said Somalia had failed to protect the border", "the report says the ministry ignored warnings": a
+/// "Kenya said Somalia had lied about the border", "officials say the ministry ignored warnings": a
 /// deed of wrongdoing told of another actor by whoever reports it is an accusation (112) of that actor.
 pub fn wrongdoing(ctx: &Ctx) -> Vec<Candidate> {
     let s = ctx.s;
