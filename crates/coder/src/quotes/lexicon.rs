@@ -102,6 +102,10 @@ struct SpeakerSection {
     #[serde(default)]
     unaffiliated: Vec<String>,
     #[serde(default)]
+    months: Vec<String>,
+    #[serde(default)]
+    time_nouns: Vec<String>,
+    #[serde(default)]
     messages: Vec<String>,
 }
 
@@ -288,6 +292,10 @@ pub struct Lexicon {
     pub group_nouns: WordSet,
     /// Nouns for people who speak for no country by their trade ("analysts", "economists").
     pub unaffiliated: WordSet,
+    /// Month names and their abbreviations ("may", "sept"): "said on May 9" ends in a date, not a name.
+    pub months: WordSet,
+    /// Nouns of a time phrase between a subject and its cue ("who in the past has said").
+    pub time_nouns: WordSet,
     /// Nouns for a message its sender speaks through ("a statement saying …").
     pub messages: WordSet,
     pub female: WordSet,
@@ -422,6 +430,8 @@ impl Lexicon {
             labels: WordSet::default(),
             group_nouns: WordSet::default(),
             unaffiliated: WordSet::default(),
+            months: WordSet::default(),
+            time_nouns: WordSet::default(),
             messages: WordSet::default(),
             female: WordSet::default(),
             male: WordSet::default(),
@@ -442,6 +452,8 @@ impl Lexicon {
             lex.labels.extend(lower(&f.speakers.labels));
             lex.group_nouns.extend(lower(&f.speakers.group_nouns));
             lex.unaffiliated.extend(lower(&f.speakers.unaffiliated));
+            lex.months.extend(lower(&f.speakers.months));
+            lex.time_nouns.extend(lower(&f.speakers.time_nouns));
             lex.messages.extend(lower(&f.speakers.messages));
             lex.female.extend(lower(&f.names.female));
             lex.male.extend(lower(&f.names.male));

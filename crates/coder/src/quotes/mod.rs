@@ -222,46 +222,6 @@ fn is_time_word(w: &str) -> bool {
     )
 }
 
-/// Nouns of a time phrase before a cue ("in the past", "earlier in the day", "over the weekend").
-fn is_time_noun(w: &str) -> bool {
-    is_time_word(w)
-        || matches!(
-            w,
-            "day" | "past" | "meantime" | "meanwhile" | "end" | "days" | "weeks" | "months"
-        )
-}
-
-/// A month's name or its abbreviation (lower case, the period a separate token).
-fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
-}
-
 /// A cue word in a finite form: a past tense or third person ("made", "denied", "says"), not a base form or
 /// participle ("show", "disputing").
 fn is_finite_cue(w: &str) -> bool {
@@ -1048,7 +1008,7 @@ impl<'a> Doc<'a> {
             // "who late on Tuesday said", "who in the past has criticised": a time phrase between subject
             // and cue, whose noun is no speaker.
             if j >= s0 + 3
-                && is_time_noun(w)
+                && (is_time_word(w) || self.lex.time_nouns.contains(w))
                 && matches!(self.low(j - 2), "the" | "a" | "that" | "this")
                 && matches!(self.low(j - 3), "in" | "during" | "over" | "throughout" | "for")
             {
@@ -1977,7 +1937,9 @@ impl<'a> Doc<'a> {
                 prev,
                 "today" | "yesterday" | "statement" | "interview" | "briefing" | "speech"
             )
-            || prev.bytes().all(|b| b.is_ascii_digit()) && prev.len() <= 2 && is_month(self.low(e.saturating_sub(2)));
+            || prev.bytes().all(|b| b.is_ascii_digit())
+                && prev.len() <= 2
+                && self.lex.months.contains(self.low(e.saturating_sub(2)));
         complete
             && self.tokens[e].kind == TokenKind::Word
             && !matches!(
