@@ -9,19 +9,6 @@ use super::matcher::{Hit, What};
 use super::sentence::hit_before;
 use super::words::List;
 
-/// Words before which a month, a season word or a price is no person.
-const NOT_BEFORE_A_NAME: &[&str] = &[
-    "in", "on", "by", "since", "until", "till", "from", "to", "through", "last", "next", "this", "that", "early",
-    "mid", "late", "of", "during", "before", "after", "between", "the", "a", "an", "every", "each", "per", "than",
-    "at", "higher", "lower", "share", "stock",
-];
-
-/// Words after a sentence-opening common-word surname that make it the subject person.
-const VERBS_AFTER_A_NAME: &[&str] = &[
-    "has", "had", "have", "is", "was", "will", "would", "could", "can", "also", "later", "then", "did", "does",
-    "wants", "insisted", "argued", "met", "spoke", "called", "replied",
-];
-
 impl ArticleState<'_> {
     /// Add a hit for every common-word surname of the current sentence that reads as the person's name and
     /// that no hit covers; `hits` stays in text order.
@@ -75,7 +62,7 @@ impl ArticleState<'_> {
         }
         if let Some((at, prev)) = self.word_before(start) {
             let lower = prev.to_lowercase();
-            if NOT_BEFORE_A_NAME.contains(&lower.as_str()) {
+            if self.dict().words.has(List::NotBeforeAName, &lower) {
                 return false;
             }
             // "April and May", "March or May": a list of months.
@@ -88,7 +75,8 @@ impl ArticleState<'_> {
             }
         }
         if self.is_sentence_initial(start) && !possessive {
-            return next_glued && (self.rec.speech.is_reporting(next) || VERBS_AFTER_A_NAME.contains(&next))
+            return next_glued
+                && (self.rec.speech.is_reporting(next) || self.dict().words.has(List::VerbsAfterAName, next))
                 || rest.starts_with(',');
         }
         possessive || !next_glued || next.starts_with(char::is_lowercase)

@@ -72,6 +72,11 @@ pub(crate) enum List {
     PhraseBreakers,
     /// Participles that put something inside a document ("named in the report"), not issue it.
     ContentVerbs,
+    /// Lower case: words before a surname that is also a common word ("in May", "the Price index") that make it
+    /// the common word.
+    NotBeforeAName,
+    /// As written: words after such a surname opening a sentence that make it the subject person ("May said").
+    VerbsAfterAName,
     /// CAMEO roles whose bare nouns ("a soldier", "the police", "rebels") are the group of that role the
     /// article introduced with a country, not whichever country the sentence before named.
     IntroducedRoles,
@@ -111,6 +116,8 @@ const LISTS: &[(List, &str)] = &[
     (List::PlacePrepositions, "place_prepositions"),
     (List::PhraseBreakers, "phrase_breakers"),
     (List::ContentVerbs, "content_verbs"),
+    (List::NotBeforeAName, "not_before_a_name"),
+    (List::VerbsAfterAName, "verbs_after_a_name"),
     (List::IntroducedRoles, "introduced_roles"),
     (List::IdentityAdjectives, "identity_adjectives"),
 ];
