@@ -30,6 +30,8 @@ impl Party {
             .as_deref()
             .is_some_and(|r| matches!(r, "MIL" | "REB" | "COP" | "INS" | "SPY" | "UAF" | "CRM" | "SEP"))
             || self.actor.code.starts_with("IMG")
+            // (An unnamed doer is only ever given to violence named as such.)
+            || super::unidentified::is_unidentified(&self.actor.code)
     }
 }
 

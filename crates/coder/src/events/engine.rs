@@ -104,7 +104,7 @@ pub(super) struct Run {
 /// A source that waits for its place (no code yet, or a side named without its country): no pronoun or later
 /// sentence refers back to it, and it names no side of the lead.
 pub(super) fn is_stand_in(code: &str) -> bool {
-    code.is_empty() || super::implied::is_pending(code)
+    code.is_empty() || super::implied::is_pending(code) || super::unidentified::is_unidentified(code)
 }
 
 /// Codes every non-boilerplate sentence.
@@ -197,7 +197,10 @@ pub(super) fn run(
             if entry.pos == Pos::Verb
                 && form != FormKind::Ing
                 && before.is_some_and(|p| {
-                    s.is_any(p, &[Class::Determiner, Class::Possessive]) && s.w(p) != "that"
+                    s.is_any(p, &[Class::Determiner, Class::Possessive])
+                        && s.w(p) != "that"
+                        // "the army, which shelled": a relative pronoun before a past or -s form.
+                        && !(s.w(p) == "which" && matches!(form, FormKind::Past | FormKind::PastPart | FormKind::Third))
                         || form == FormKind::Third && s.is(p, Class::Preposition) && s.w(p) != "to"
                 })
             {

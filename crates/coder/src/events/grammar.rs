@@ -69,6 +69,11 @@ classes! {
     RoleHead = "role_heads",
     QuantityHead = "quantity_heads",
     StateNoun = "state_nouns",
+    AgentNoun = "agent_nouns",
+    Copula = "copulas",
+    UnnamedAttacker = "unnamed_attackers",
+    Weapon = "weapons",
+    ViolentPassive = "violent_passives",
     Obligation = "obligation_modals",
     ObligationVerb = "obligation_verbs",
     Advice = "advice_modals",
@@ -99,8 +104,17 @@ impl Classes {
     pub fn any(self, cs: &[Class]) -> bool {
         cs.iter().any(|&c| self.has(c))
     }
+    /// No closed-class word: the open-class lists that mechanisms read on their own (agent nouns, copulas,
+    /// weapons, words for attackers, verbs of harm) leave a word as plain as it was.
     pub fn is_empty(self) -> bool {
-        self.0 == 0
+        const OPEN: &[Class] = &[
+            Class::AgentNoun,
+            Class::Copula,
+            Class::UnnamedAttacker,
+            Class::Weapon,
+            Class::ViolentPassive,
+        ];
+        self.0 & !OPEN.iter().fold(0, |m, c| m | c.bit()) == 0
     }
 }
 

@@ -36,6 +36,7 @@ mod testing;
 #[cfg(test)]
 mod tests;
 mod trace;
+mod unidentified;
 mod verbal;
 mod verbgroup;
 pub mod visits;

@@ -11,6 +11,7 @@ use super::lexicon::{Entry, FormKind, Frame, Payload, Pos};
 use super::modality::{self, Mood};
 use super::sentence::Sent;
 use super::syntax::{self, Arg, ObjectSearch};
+use super::unidentified;
 use super::verbal::with_mood;
 use super::verbgroup::VerbGroup;
 use detente_records::MentionKind;
@@ -53,6 +54,43 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
     });
     let relative_subject = relative.map(|(_, subject)| subject);
     let light = light_verb(ctx, first).or(relative.map(|(l, _)| l));
+    if s.is(last, Class::AgentNoun) && light.is_none() {
+        // "a critic of Y" names its doer by a copula or an apposition. Before the noun, a possessor or a person
+        // ("the regime's fiercest critic", "Putin critics") is whom the act is aimed at; a side's name or
+        // adjective ("Republican critics", "EU critics of the plan") is who they are.
+        let (owner_doer, owner_target) = match owner_before(s, first) {
+            Some(o)
+                if o.how.starts_with("possessor")
+                    || o.actors.iter().all(|&a| s.actors[a].kind() == MentionKind::Person) =>
+            {
+                (None, Some(o))
+            }
+            other => (other, None),
+        };
+        let after = after.or(owner_target);
+        match agent_noun_doer(s, first).or(owner_doer.map(AgentDoer::Apposition)) {
+            Some(AgentDoer::Copula(l)) => {
+                return finish_sides(
+                    ctx,
+                    e,
+                    first,
+                    last,
+                    sides(ctx, entry, Doer::Light(l, None), first, last, after),
+                );
+            }
+            Some(AgentDoer::Apposition(doer)) => {
+                let sides = Sides {
+                    how: format!("source: {}", doer.how),
+                    sources: ctx.parties(Some(&doer)),
+                    targets: ctx.parties(after.as_ref()),
+                    mood: modality::of_noun(s, first),
+                    negated: negated_noun(s, first),
+                };
+                return finish(ctx, e, first, last, sides);
+            }
+            None => return Reading::none("an agent noun (\"a critic\") with no copula or apposition naming its doer"),
+        }
+    }
     if light.is_none() && s.is(last, Class::StateNoun) {
         return Reading::none("a state of affairs, not an act (no light verb makes it one)");
     }
@@ -78,18 +116,62 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize) -> Reading {
             }
         }
     };
-    let Some(sides) = sides(ctx, entry, doer, first, last, after) else {
-        if entry.recip
-            && let Some(reading) = meeting_of_clause_subject(ctx, e, first, last)
-        {
-            return reading;
-        }
+    let sides = sides(ctx, entry, doer, first, last, after);
+    if sides.is_none()
+        && entry.recip
+        && let Some(reading) = meeting_of_clause_subject(ctx, e, first, last)
+    {
+        return reading;
+    }
+    finish_sides(ctx, e, first, last, sides)
+}
+
+/// Codes the noun with the sides found, or says why there is no event.
+fn finish_sides(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Option<Sides>) -> Reading {
+    let Some(sides) = sides else {
         return Reading::none("no source: no light verb, possessor, modifier or agent");
     };
     if sides.sources.is_empty() {
         return Reading::none(format!("no source ({})", sides.how));
     }
     finish(ctx, e, first, last, sides)
+}
+
+/// Who an agent noun's act belongs to.
+enum AgentDoer {
+    /// "X has long been a fierce critic of Y", "X became a critic": the copula's subject.
+    Copula(LightVerb),
+    /// "X, a critic of Y,": the name before the comma; "Republican critics of Y": the side named before it.
+    Apposition(Arg),
+}
+
+/// The doer of an agent noun at `first`: past its determiner and modifiers ("a fierce", "the most vocal"), a
+/// copula or an apposition's comma.
+fn agent_noun_doer(s: &Sent, first: usize) -> Option<AgentDoer> {
+    let mut j = first;
+    let mut steps = 0;
+    while j > 0 && steps < 5 {
+        let k = j - 1;
+        let t = &s.toks[k];
+        let modifier = s.is(k, Class::Determiner)
+            || s.is_adverb(k)
+            || t.word && !t.cap && t.actor.is_none() && t.cls.is_empty() && !s.verb_at[k];
+        if !modifier {
+            break;
+        }
+        j = k;
+        steps += 1;
+    }
+    let k = j.checked_sub(1)?;
+    // ("'s" is a possessive here, not "is": "the regime's critic".)
+    if s.is_any(k, &[Class::Be, Class::Copula]) && !s.is_word(k, &["'s", "’s"]) {
+        return Some(AgentDoer::Copula((k, k, None)));
+    }
+    if s.w(k) == "," {
+        let a = s.toks.get(k.checked_sub(1)?)?.actor?;
+        return Some(AgentDoer::Apposition(syntax::conjoined_left(s, a, "apposition")));
+    }
+    None
 }
 
 /// How the noun's doer is found.
@@ -128,13 +210,22 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         } else {
             (syntax::subject(s, &g), after)
         };
-        return Some(Sides {
+        let mut sides = Sides {
             how: format!("light verb {:?}; source: {}", s.between(a, b), how(&src)),
             sources: ctx.parties(src.as_ref()),
             targets: ctx.parties(tgt.as_ref()),
             mood: modality::of_verb(s, &g),
             negated: g.negated,
-        });
+        };
+        // "Gunmen launched an attack on a checkpoint": violence by a doer the text does not name.
+        if sides.sources.is_empty()
+            && unidentified::may_stand_for(entry.root(), &sides.targets, sides.mood, sides.negated)
+            && unidentified::doer_unnamed(s, &ctx.coder.lexicon, &g)
+        {
+            sides.sources = vec![unidentified::party()];
+            sides.how = format!("light verb {:?}; source: unidentified", s.between(a, b));
+        }
+        return Some(sides);
     }
     let noun_mood = modality::of_noun(s, first);
     let negated = negated_noun(s, first);

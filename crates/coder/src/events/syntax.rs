@@ -505,7 +505,15 @@ fn clause_subject_for_participle(s: &Sent, first: usize) -> Option<Arg> {
             // "Chile surprised Argentina by criticizing Peru": the clause's subject, not its object ("capable of
             // launching", "praised X for sending": the nearest actor before).
             s.is(at, Class::GerundOpener)
-                .then(|| clause_opening_subject(s, at))
+                .then(|| {
+                    clause_opening_subject(s, at)
+                        // "The envoy, after meeting X, said": a phrase set off right after its clause's subject.
+                        .or_else(|| {
+                            (at > 0 && s.w(at - 1) == ",")
+                                .then(|| clause_opening_subject(s, at - 1))
+                                .flatten()
+                        })
+                })
                 .flatten()
                 .or_else(|| subject_left_of(s, at))
         } else {

@@ -2071,3 +2071,4 @@ fn holding_back_from_an_act_is_not_doing_it() {
 mod lexicon_breadth;
 mod objects_and_sides;
 mod reported_deeds;
+mod unnamed_and_agents;

@@ -14,6 +14,7 @@ use super::nominal;
 use super::sentence::Sent;
 use super::speech;
 use super::syntax::{self, Arg, ObjectSearch};
+use super::unidentified;
 use super::verbgroup::VerbGroup;
 use detente_records::MentionKind;
 
@@ -47,6 +48,15 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     }
     let root = governed.map_or(entry.root(), |gv| ctx.coder.lexicon.entries[gv.entry].root());
     let mut sides = arguments(ctx, &g, entry, root);
+    if sides.sources.is_empty()
+        && unidentified::may_stand_for(root, &sides.targets, mood, g.negated)
+        && unidentified::doer_unnamed(s, &ctx.coder.lexicon, &g)
+    {
+        sides.sources = vec![unidentified::party()];
+        sides.how = sides
+            .how
+            .replacen("source: none", "source: unidentified (none named)", 1);
+    }
     if sides.sources.is_empty() {
         return Reading::none(format!("no source ({}; {})", sides.voice, mood.describe()));
     }
@@ -58,6 +68,15 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     let Some((code, how_code)) = code_of(ctx, entry, governed, &sides) else {
         return Reading::none(figurative::ONLY_IN_WAR);
     };
+    // (An unnamed doer stands only for violence: "attacked the senator" read as criticism has none.)
+    if sides
+        .sources
+        .iter()
+        .any(|p| unidentified::is_unidentified(&p.actor.code))
+        && !matches!(code.get(..2), Some("18" | "19" | "20"))
+    {
+        return Reading::none(format!("no source ({}; {})", sides.voice, mood.describe()));
+    }
     if sides.targets.is_empty()
         && g.infinitive
         && let Some(host) = modality::trip_destination(s, &g)
@@ -191,11 +210,14 @@ fn is_adjectival(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
 }
 
 /// "the militia that shelled the town": "that" after a noun opens a relative clause, and the past form after
-/// it is the clause's verb ("said that shelled towns ..." keeps "that" as a conjunction before an adjective).
+/// it is the clause's verb ("said that shelled towns ..." keeps "that" as a conjunction before an adjective);
+/// so is a past form after ", which" ("the army, which shelled the town").
 fn relative_pronoun_after_noun(s: &super::sentence::Sent, p: usize) -> bool {
     s.is(p, Class::Relative)
         && p.checked_sub(1).is_some_and(|n| {
-            !s.is_verbish(n) && !s.is_punct(n, &[","]) && !s.is_any(n, &[Class::Preposition, Class::Determiner])
+            !s.is_verbish(n)
+                && (!s.is_punct(n, &[","]) || s.w(p) == "which")
+                && !s.is_any(n, &[Class::Preposition, Class::Determiner])
         })
 }
 

@@ -263,8 +263,13 @@ pub fn actor_name(actor: &Actor) -> String {
     name.to_uppercase()
 }
 
+/// CAMEO's code of a source the text does not name ("Gunmen killed ..."); GDELT leaves such an actor blank.
+const UNIDENTIFIED: &str = "---";
+
 fn actor_columns(actor: Option<&Actor>) -> [String; 10] {
-    let Some(a) = actor else { return Default::default() };
+    let Some(a) = actor.filter(|a| a.code != UNIDENTIFIED) else {
+        return Default::default();
+    };
     let region = a.org.as_deref().filter(|o| is_region(o));
     let group = a.org.as_deref().filter(|o| !is_region(o));
     [
@@ -324,4 +329,29 @@ pub fn row(event: &AggregatedEvent, added_now: i64) -> Vec<String> {
     row.push(event.url.clone().unwrap_or_else(|| event.first_article.clone()));
     debug_assert_eq!(row.len(), GDELT_COLUMNS.len());
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unidentified_actor_leaves_its_columns_blank_and_a_named_one_fills_them() {
+        let unnamed = Actor {
+            code: "---".into(),
+            ..Actor::default()
+        };
+        assert_eq!(actor_columns(Some(&unnamed)), <[String; 10]>::default());
+        let police = Actor {
+            code: "NGACOP".into(),
+            country: Some("NGA".into()),
+            role: Some("COP".into()),
+            ..Actor::default()
+        };
+        let cols = actor_columns(Some(&police));
+        assert_eq!(
+            (cols[0].as_str(), cols[2].as_str(), cols[7].as_str()),
+            ("NGACOP", "NGA", "COP")
+        );
+    }
 }
