@@ -489,3 +489,45 @@ fn losing_faith_in_someone_is_disapproval() {
         ),
     ]);
 }
+
+#[test]
+fn forces_moved_toward_a_place_or_a_side() {
+    check(&[
+        (
+            "Rwanda dispatched 800 soldiers to the Congolese frontier overnight.",
+            &[("Rwanda", "RWA"), ("Congolese", "COD")],
+            "RWA>COD:150",
+        ),
+        (
+            "The Azerbaijani defence minister ordered reinforcements toward Armenia.",
+            &[("Azerbaijani defence minister", "AZEGOV"), ("Armenia", "ARM")],
+            "AZEGOV>ARM:150",
+        ),
+    ]);
+}
+
+#[test]
+fn a_denied_act_is_a_denial_and_not_the_act() {
+    // "denied arming X" is 016 by the denier; the act itself is only alleged.
+    check(&[
+        (
+            "Eritrea denied arming Tigrayan fighters.",
+            &[("Eritrea", "ERI"), ("Tigrayan fighters", "ETHREB")],
+            "ERI>ETHREB:016",
+        ),
+        (
+            "The Malian junta flatly denied hiring foreign mercenaries against the Tuareg rebels.",
+            &[("Malian junta", "MLIGOV"), ("Tuareg rebels", "MLIREB")],
+            "MLIGOV>MLIREB:016",
+        ),
+    ]);
+    let got = code(
+        "Eritrea denied arming Tigrayan fighters.",
+        &[("Eritrea", "ERI"), ("Tigrayan fighters", "ETHREB")],
+    );
+    assert!(
+        got.iter()
+            .all(|e| !e.starts_with("ERI>") || e.ends_with(":016") || e.starts_with('~')),
+        "{got:?}"
+    );
+}
