@@ -5,7 +5,8 @@
 //! a state named as a whole does it ("jets struck the port"; "the minister struck a hopeful tone" is none).
 
 use super::emit::Party;
-use super::lexicon::Entry;
+use super::frames::Complements;
+use super::lexicon::{Entry, Frame};
 use detente_records::MentionKind;
 
 /// The code an entry takes for these sides: its `verbal` code when the action is figurative, else its code;
@@ -18,6 +19,18 @@ pub fn code_for<'e>(entry: &'e Entry, sources: &[Party], targets: &[Party]) -> O
         Some(verbal) if is_figurative(sources, targets) => Some((verbal, true)),
         _ => Some((entry.code.as_str(), false)),
     }
+}
+
+/// CAMEO keeps conventional force (19x: armies, and armed groups fighting as such) apart from unconventional
+/// violence (18x: bombings, massacres, attacks whose doer hides). When every doer is unnamed or an international
+/// militant group, a conventional code becomes its unconventional counterpart (`complements.toml`, [irregular]):
+/// "gunmen attacked the mosque" is 180, "an IS cell bombed the bus" 183.
+pub fn by_irregulars<'a>(complements: &'a Complements, code: &'a str, sources: &[Party]) -> &'a str {
+    let irregular = |p: &Party| super::unidentified::is_unidentified(&p.actor.code) || p.actor.code.starts_with("IMG");
+    if sources.is_empty() || !sources.iter().all(irregular) {
+        return code;
+    }
+    complements.refine(Frame::Irregular, code).unwrap_or(code)
 }
 
 /// Why a reading was dropped when [`code_for`] gives no code.

@@ -23,6 +23,7 @@ const FRAMES: &[(&str, Frame)] = &[
     ("appeal", Frame::Appeal),
     ("demand", Frame::Demand),
     ("cessation", Frame::Cessation),
+    ("irregular", Frame::Irregular),
 ];
 
 impl Complements {
@@ -43,7 +44,9 @@ impl Complements {
                     return Err(error(
                         &src.name,
                         find_line(&src.text, &format!("[{frame}]")),
-                        format!("unknown frame {frame:?} (intent, threat, refuse, appeal, demand)"),
+                        format!(
+                            "unknown frame {frame:?} (intent, threat, refuse, appeal, demand, cessation, irregular)"
+                        ),
                     ));
                 };
                 for (prefix, code) in pairs {

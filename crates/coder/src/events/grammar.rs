@@ -89,6 +89,8 @@ classes! {
     ImpliedMilitary = "implied_military",
     ImpliedProtesters = "implied_protesters",
     ImpliedAuthorities = "implied_authorities",
+    ImpliedCivilians = "implied_civilians",
+    CivilianSite = "civilian_sites",
 }
 
 /// The classes of a word, as a bit set.
@@ -113,6 +115,8 @@ impl Classes {
             Class::UnnamedAttacker,
             Class::Weapon,
             Class::ViolentPassive,
+            Class::ImpliedCivilians,
+            Class::CivilianSite,
         ];
         self.0 & !OPEN.iter().fold(0, |m, c| m | c.bit()) == 0
     }
@@ -207,10 +211,39 @@ impl Grammar {
             .filter(|m| m.start() == 0 || !word_byte(bytes[m.start() - 1]))
             .filter(|m| bytes.get(m.end()).is_none_or(|&b| !word_byte(b)))
             .filter_map(|m| {
-                let role = implied_role(self.classes(&text[m.range()].to_ascii_lowercase()))?;
-                Some((m.start(), m.end(), role))
+                let classes = self.classes(&text[m.range()].to_ascii_lowercase());
+                if classes.has(Class::CivilianSite) && !self.whole_site(text, m.start(), m.end()) {
+                    return None;
+                }
+                Some((m.start(), m.end(), implied_role(classes)?))
             })
             .collect()
+    }
+
+    /// A place word at `start..end` that is a whole lower-case noun phrase: the next word is punctuation, the end
+    /// of the text or a closed-class word ("a mosque in", "the bus was"), not a noun it modifies ("school
+    /// shootings") nor part of a name ("Lincoln High School").
+    fn whole_site(&self, text: &str, start: usize, end: usize) -> bool {
+        if !text[start..].starts_with(|c: char| c.is_ascii_lowercase()) {
+            return false;
+        }
+        let rest = text[end..].trim_start();
+        let next: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        next.is_empty()
+            || self.classes(&next).any(&[
+                Class::Preposition,
+                Class::Coordinator,
+                Class::Relative,
+                Class::Be,
+                Class::Have,
+                Class::Subordinator,
+                Class::Time,
+                Class::Adverb,
+            ])
     }
 
     #[inline]
@@ -220,13 +253,15 @@ impl Grammar {
 }
 
 /// The role a word for a side without its country implies: police (COP), troops (MIL), protesters (OPP),
-/// authorities (GOV). (CAMEO's role codes.)
+/// authorities (GOV), civilians (CVL). (CAMEO's role codes.)
 fn implied_role(c: Classes) -> Option<&'static str> {
     [
         (Class::ImpliedPolice, "COP"),
         (Class::ImpliedMilitary, "MIL"),
         (Class::ImpliedProtesters, "OPP"),
         (Class::ImpliedAuthorities, "GOV"),
+        (Class::ImpliedCivilians, "CVL"),
+        (Class::CivilianSite, "CVL"),
     ]
     .into_iter()
     .find(|&(class, _)| c.has(class))

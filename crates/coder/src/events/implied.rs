@@ -66,6 +66,14 @@ pub fn settle(events: &mut Vec<Event>) {
         if !pending_source && !pending_target {
             return true;
         }
+        // Civilians and their places stand in only as those who suffer coercion or violence ("the school
+        // shooting" names no shooter).
+        let civilian = |a: &Actor| is_pending(&a.code) && a.role.as_deref() == Some("CVL");
+        if civilian(&e.source)
+            || e.target.as_ref().is_some_and(civilian) && !matches!(e.root.as_str(), "17" | "18" | "19" | "20")
+        {
+            return false;
+        }
         let place = e
             .location
             .as_ref()

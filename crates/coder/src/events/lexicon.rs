@@ -130,6 +130,9 @@ pub enum Frame {
     /// Stopping an act (halt, suspend, lift, call off): coded by the act stopped. Used by the engine's
     /// complement table only; no lexicon entry has it.
     Cessation,
+    /// Violence by an irregular doer (unnamed, or an international militant group): the engine's table of the
+    /// unconventional code (18x) a conventional one (19x) becomes. No lexicon entry has it.
+    Irregular,
 }
 
 /// The grammatical form a surface string has.

@@ -218,7 +218,9 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
             negated: g.negated,
         };
         // "Gunmen launched an attack on a checkpoint": violence by a doer the text does not name.
+        // (Active only: "are engaged in a war" reads as a passive whose subject would become the target.)
         if sides.sources.is_empty()
+            && !g.passive
             && unidentified::may_stand_for(entry.root(), &sides.targets, sides.mood, sides.negated)
             && unidentified::doer_unnamed(s, &ctx.coder.lexicon, &g)
         {
@@ -424,6 +426,7 @@ fn finish(ctx: &Ctx, e: usize, first: usize, last: usize, sides: Sides) -> Readi
     let Some((code, figurative)) = figurative::code_for(entry, &sources, &targets) else {
         return Reading::none(figurative::ONLY_IN_WAR);
     };
+    let code = figurative::by_irregulars(&ctx.coder.complements, code, &sources);
     let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
     let mut aimed_at_own = false;
     if targets.is_empty() && (root == 14 || code.starts_with("082")) {

@@ -48,12 +48,17 @@ pub fn doer_unnamed(s: &Sent, lexicon: &Lexicon, g: &VerbGroup) -> bool {
     if g.passive {
         return s.is(g.head, Class::ViolentPassive) || violence_after(s, lexicon, g.last);
     }
-    let mut k = g.first;
-    while k > 0 && (s.is_adverb(k - 1) || s.is(k - 1, Class::Time)) {
-        k -= 1;
-    }
-    k.checked_sub(1)
-        .is_some_and(|j| s.toks[j].actor.is_none() && s.is_any(j, &[Class::UnnamedAttacker, Class::Weapon]))
+    // The subject stands between the clause's opening and the verb, also across a first predicate ("gunmen
+    // stormed the village and burned ..."): at most twelve words back, up to a comma, "that", a relative or a
+    // subordinator, or a reporting verb.
+    (g.first.saturating_sub(12)..g.first)
+        .rev()
+        .take_while(|&k| {
+            !(s.is_punct(k, &[",", ";", ":", "—", "–", "(", ")", "“", "”", "\""])
+                || s.w(k) == "that"
+                || s.is_any(k, &[Class::Relative, Class::Subordinator, Class::Reporting]))
+        })
+        .any(|k| s.toks[k].actor.is_none() && s.is_any(k, &[Class::UnnamedAttacker, Class::Weapon]))
 }
 
 /// A weapon or an attack noun after token `from`, in its clause.

@@ -639,6 +639,7 @@ fn code_of(ctx: &Ctx, entry: &Entry, governed: Option<frames::Governed>, sides: 
         return Some((entry.code.clone(), String::new()));
     }
     let (code, figurative) = figurative::code_for(entry, &sides.sources, &sides.targets)?;
+    let code = figurative::by_irregulars(&ctx.coder.complements, code, &sides.sources);
     let how = if figurative { "; figurative" } else { "" };
     Some((code.to_string(), how.to_string()))
 }
@@ -757,6 +758,6 @@ pub fn frame_why(frame: Frame) -> &'static str {
         Frame::Appeal => "only asked for",
         Frame::Demand => "only demanded",
         Frame::Accuse => "only alleged",
-        Frame::Object | Frame::Speaker | Frame::Cessation => "governed",
+        Frame::Object | Frame::Speaker | Frame::Cessation | Frame::Irregular => "governed",
     }
 }

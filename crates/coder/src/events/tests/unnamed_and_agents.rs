@@ -19,7 +19,15 @@ fn violence_by_unnamed_attackers_has_an_unidentified_source() {
             "Rockets struck a Malian army base outside Gao.",
             &[("Malian army", "MLIMIL"), ("Gao", "MLI")]
         ),
-        ["--->MLIMIL:190"]
+        ["--->MLIMIL:180"]
+    );
+    // A subject shared by two predicates.
+    assert_eq!(
+        factual(
+            "Dozens of armed men stormed the village and abducted eleven Burkinabe teachers.",
+            &[("Burkinabe teachers", "BFAEDU")]
+        ),
+        ["--->BFAEDU:181"]
     );
     // Passive: an attack verb by itself, or harm with the attack named after it.
     assert_eq!(
@@ -27,14 +35,14 @@ fn violence_by_unnamed_attackers_has_an_unidentified_source() {
             "A Chadian patrol was ambushed near the lake.",
             &[("Chadian patrol", "TCDMIL")]
         ),
-        ["--->TCDMIL:190"]
+        ["--->TCDMIL:180"]
     );
     assert_eq!(
         factual(
             "Six Nigerien soldiers were killed in a night raid on their camp.",
             &[("Nigerien soldiers", "NERMIL")]
         ),
-        ["--->NERMIL:190"]
+        ["--->NERMIL:180"]
     );
 }
 
@@ -151,5 +159,31 @@ fn a_participle_phrase_after_the_subject_shares_it() {
             &[("Moldova's president", "MDAGOV"), ("Romania", "ROU")]
         ),
         ["MDAGOV>ROU:042"]
+    );
+}
+
+#[test]
+fn unconventional_violence_by_irregular_doers_is_coded_as_assault() {
+    // Unnamed attackers and international militant groups: 19x becomes 18x; an army keeps 19x.
+    assert_eq!(
+        factual(
+            "Gunmen attacked a Nigerien army outpost near Tillaberi.",
+            &[("Nigerien army", "NERMIL")]
+        ),
+        ["--->NERMIL:180"]
+    );
+    assert_eq!(
+        factual(
+            "An Islamic State cell bombed a Shiite shrine in Kirkuk.",
+            &[("Islamic State", "IMGISIS"), ("Shiite", "IRQSHI")]
+        ),
+        ["IMGISIS>IRQSHI:183"]
+    );
+    assert_eq!(
+        factual(
+            "Ethiopian troops attacked rebel positions near Gondar.",
+            &[("Ethiopian troops", "ETHMIL"), ("rebel", "ETHREB")]
+        ),
+        ["ETHMIL>ETHREB:190"]
     );
 }
