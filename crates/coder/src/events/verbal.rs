@@ -32,6 +32,9 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     if is_adjectival(s, &g) {
         return Reading::none("a participle used as an adjective (\"the proposed plan\")");
     }
+    if passive_on_a_common_noun(s, &g) {
+        return Reading::none("a passive participle on a noun that is no actor (\"a tanker seized by pirates\")");
+    }
     let governed = match entry.frame {
         Frame::Intent | Frame::Threat | Frame::Refuse | Frame::Appeal | Frame::Demand => {
             frames::governed(s, &ctx.coder.lexicon, g.last)
@@ -275,6 +278,18 @@ fn reduced_passive(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
         && g.first.checked_sub(1).is_some_and(|p| s.toks[p].actor.is_some())
         && s.is(g.last + 1, Class::Preposition)
         && syntax::agent_after(s, g.last + 1).is_some()
+}
+
+/// "a tanker attacked by pirates off Somalia": a bare participle with an agent, right after a lower-case noun
+/// that is no actor, modifies that noun; the clause's subject did not do it.
+fn passive_on_a_common_noun(s: &super::sentence::Sent, g: &VerbGroup) -> bool {
+    g.is_bare()
+        && matches!(g.form, Some(FormKind::PastPart | FormKind::Past))
+        && s.w(g.last + 1) == "by"
+        && g.first.checked_sub(1).is_some_and(|p| {
+            let t = &s.toks[p];
+            t.word && !t.cap && t.actor.is_none() && t.cls.is_empty() && !s.verb_at[p]
+        })
 }
 
 /// Source and target of a verb whose action (or governed action) has CAMEO root `root`.

@@ -187,3 +187,22 @@ fn unconventional_violence_by_irregular_doers_is_coded_as_assault() {
         ["ETHMIL>ETHREB:190"]
     );
 }
+
+#[test]
+fn a_participle_with_an_agent_on_a_common_noun_is_not_the_subjects_act() {
+    // The frigate did not attack the freighter: the pirates did, and the freighter is no actor here.
+    assert_eq!(
+        factual(
+            "A Danish frigate reached a freighter attacked by pirates off Yemen.",
+            &[("Danish frigate", "DNKMIL"), ("Yemen", "YEM")]
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        factual(
+            "Thai police found a truck seized by smugglers near the Lao border.",
+            &[("Thai police", "THACOP"), ("Lao", "LAO")]
+        ),
+        Vec::<String>::new()
+    );
+}
