@@ -217,6 +217,17 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
             mood: modality::of_verb(s, &g),
             negated: g.negated,
         };
+        // "The ministry said it had imposed sanctions": a pronoun right after the reporting verb is its reporter.
+        if sides.sources.is_empty()
+            && !g.passive
+            && let Some(reporter) = super::verbal::reported_pronoun(ctx, g.first)
+        {
+            sides.sources = vec![reporter];
+            sides.how = format!(
+                "light verb {:?}; source: a pronoun for whoever reports the clause",
+                s.between(a, b)
+            );
+        }
         // "Gunmen launched an attack on a checkpoint": violence by a doer the text does not name.
         // (Active only: "are engaged in a war" reads as a passive whose subject would become the target.)
         if sides.sources.is_empty()

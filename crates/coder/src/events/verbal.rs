@@ -439,7 +439,7 @@ fn source_of(ctx: &Ctx, g: &VerbGroup, cue_quote: Option<usize>) -> (Vec<Party>,
 
 /// "Japan said it had halted aid", "the minister said he would visit": a third-person pronoun subject of a
 /// reported clause stands for the one who reports it.
-fn reported_pronoun(ctx: &Ctx, first: usize) -> Option<Party> {
+pub(super) fn reported_pronoun(ctx: &Ctx, first: usize) -> Option<Party> {
     let s = ctx.s;
     let p = subject_slot(s, first)?;
     if !s.is(p, Class::SubjectPronoun) || s.is(p, Class::FirstPerson) || s.w(p) == "you" || s.toks[p].actor.is_some() {

@@ -48,3 +48,21 @@ fn doubted_asked_passive_nominal_or_own_deeds_are_no_accusation() {
         assert_eq!(accusations(text, &sides), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn a_pronoun_reporting_its_own_light_verb_act_is_the_reporter() {
+    assert_eq!(
+        factual(
+            "The Latvian economy ministry said it had imposed new tariffs on Russian timber.",
+            &[("Latvian economy ministry", "LVAGOV"), ("Russian", "RUS")]
+        ),
+        ["LVAGOV>RUS:163"]
+    );
+    assert_eq!(
+        factual(
+            "Chile's antitrust office announced that it has opened a probe into Argentine meat exporters.",
+            &[("Chile's antitrust office", "CHLGOV"), ("Argentine", "ARG")]
+        ),
+        ["CHLGOV>ARG:090"]
+    );
+}
