@@ -1719,3 +1719,26 @@ fn civilians_placed_in_a_country_are_its_people_but_not_visitors() {
         ),
     ]);
 }
+
+#[test]
+fn a_counterpart_is_a_government_official_of_the_country_named() {
+    let rec = recognizer();
+    let got = codes(
+        &rec,
+        "The Russian envoy later met his American counterpart in Vienna.",
+        None,
+    );
+    assert!(
+        got.contains(&("American counterpart".into(), "USAGOV".into())),
+        "{got:?}"
+    );
+    let got = codes(
+        &rec,
+        "American diplomats briefed their Russian counterparts by phone.",
+        None,
+    );
+    assert!(
+        got.contains(&("Russian counterparts".into(), "RUSGOV".into())),
+        "{got:?}"
+    );
+}
