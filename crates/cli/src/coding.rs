@@ -176,14 +176,41 @@ fn run_options(settings: &Settings, quiet: bool) -> RunOptions {
     }
 }
 
+/// How a format writes each article: `header` once, then each article's `render`ing, made by the workers in
+/// parallel; a format with a `stream` writes a huge article straight into the output instead, so that its
+/// rendering (for JSON, many times the text's size) is never held in memory whole.
+struct Rendering<'a, R> {
+    header: &'a [u8],
+    render: R,
+    stream: Option<StreamFn<'a>>,
+}
+
+type StreamFn<'a> = &'a dyn Fn(&CodedArticle, &mut dyn Write) -> std::io::Result<()>;
+
+impl<'a, R: Fn(&CodedArticle) -> Vec<u8>> Rendering<'a, R> {
+    fn whole(header: &'a [u8], render: R) -> Self {
+        Rendering {
+            header,
+            render,
+            stream: None,
+        }
+    }
+}
+
+/// Articles from this size of text on are streamed by a format that can: their output runs to tens of megabytes.
+const STREAMED_TEXT_BYTES: usize = 1 << 20;
+
+fn is_huge(coded: &CodedArticle) -> bool {
+    coded.text.as_ref().is_some_and(|t| t.len() >= STREAMED_TEXT_BYTES)
+}
+
 /// Codes files to standard output: `header` first, each article's rendering in input order, then `footer`
 /// (what needs every article: aggregated tables). The summary goes to stderr. Exit 1 when some input failed,
 /// 130 when interrupted.
 fn code_to_stdout<R>(
     paths: &[PathBuf],
     settings: &Settings,
-    header: &[u8],
-    render: R,
+    format: Rendering<'_, R>,
     mut each: impl FnMut(&CodedArticle),
     footer: impl FnOnce(&mut dyn Write) -> Result<Vec<String>>,
     quiet: bool,
@@ -191,13 +218,22 @@ fn code_to_stdout<R>(
 where
     R: Fn(&CodedArticle) -> Vec<u8> + Sync,
 {
-    let (coder, _) = settings.coder()?;
+    // Never dropped: freeing the dictionaries' many small allocations took ~10 ms at the end of every run,
+    // and the process exits right after.
+    let coder = std::mem::ManuallyDrop::new(settings.coder()?.0);
     let mut out = stdout();
-    out.write_all(header).context("writing output")?;
+    out.write_all(format.header).context("writing output")?;
     let tty = output::stdout_is_terminal();
+    let Rendering { render, stream, .. } = format;
+    let streams = stream.is_some();
+    let streamed = move |coded: &CodedArticle| streams && is_huge(coded);
+    let render = |coded: &CodedArticle| if streamed(coded) { Vec::new() } else { render(coded) };
     let summary: Summary = pipeline::run(paths, &coder, &run_options(settings, quiet), render, |coded, bytes| {
         each(coded);
-        out.write_all(bytes).context("writing output")?;
+        match stream {
+            Some(stream) if streamed(coded) => stream(coded, &mut out).context("writing output")?,
+            _ => out.write_all(bytes).context("writing output")?,
+        }
         if tty {
             out.flush().context("writing output")?;
         }
@@ -274,8 +310,7 @@ pub fn run_code(args: &CodeArgs) -> Result<ExitCode> {
             code_to_stdout(
                 &paths,
                 &settings,
-                detente_store::export::gdelt::header().as_bytes(),
-                |_| Vec::new(),
+                Rendering::whole(detente_store::export::gdelt::header().as_bytes(), |_| Vec::new()),
                 |coded| {
                     for row in render::event_rows(coded) {
                         table.borrow_mut().add(&row);
@@ -295,8 +330,7 @@ pub fn run_code(args: &CodeArgs) -> Result<ExitCode> {
             code_to_stdout(
                 &paths,
                 &settings,
-                detente_store::export::icews::header().as_bytes(),
-                render::icews_rows,
+                Rendering::whole(detente_store::export::icews::header().as_bytes(), render::icews_rows),
                 |coded| {
                     for row in render::event_rows(coded) {
                         table.borrow_mut().tally(&row);
@@ -309,8 +343,7 @@ pub fn run_code(args: &CodeArgs) -> Result<ExitCode> {
         CodeFormat::Csv => code_to_stdout(
             &paths,
             &settings,
-            &render::csv_header(),
-            render::csv_rows,
+            Rendering::whole(&render::csv_header(), render::csv_rows),
             nothing,
             no_footer,
             args.quiet,
@@ -318,8 +351,7 @@ pub fn run_code(args: &CodeArgs) -> Result<ExitCode> {
         CodeFormat::Plover => code_to_stdout(
             &paths,
             &settings,
-            &[],
-            render::plover_rows,
+            Rendering::whole(&[], render::plover_rows),
             nothing,
             no_footer,
             args.quiet,
@@ -327,8 +359,7 @@ pub fn run_code(args: &CodeArgs) -> Result<ExitCode> {
         CodeFormat::Pretty => code_to_stdout(
             &paths,
             &settings,
-            &[],
-            move |coded| render::pretty(coded, palette),
+            Rendering::whole(&[], move |coded| render::pretty(coded, palette)),
             nothing,
             no_footer,
             args.quiet,
@@ -336,8 +367,11 @@ pub fn run_code(args: &CodeArgs) -> Result<ExitCode> {
         CodeFormat::Jsonl => code_to_stdout(
             &paths,
             &settings,
-            &[],
-            move |coded| render::jsonl(coded, with_text),
+            Rendering {
+                header: &[],
+                render: move |coded: &CodedArticle| render::jsonl(coded, with_text),
+                stream: Some(&move |coded, out| render::write_jsonl(coded, with_text, out)),
+            },
             nothing,
             no_footer,
             args.quiet,
@@ -368,15 +402,14 @@ pub fn run_actors(args: &ActorsArgs) -> Result<ExitCode> {
     code_to_stdout(
         &paths,
         &settings,
-        &header,
-        move |coded| match (format, entities) {
+        Rendering::whole(&header, move |coded| match (format, entities) {
             (TableFormat::Table, false) => render::actors(coded, palette),
             (TableFormat::Jsonl, false) => render::mention_jsonl(coded),
             (TableFormat::Csv, false) => render::mention_csv(coded),
             (TableFormat::Table, true) => render::entities(coded, palette),
             (TableFormat::Jsonl, true) => render::entity_jsonl(coded),
             (TableFormat::Csv, true) => render::entity_csv(coded),
-        },
+        }),
         nothing,
         no_footer,
         true,
@@ -420,12 +453,11 @@ pub fn run_quotes(mut args: QuotesArgs) -> Result<ExitCode> {
     code_to_stdout(
         &args.paths,
         &settings,
-        &header,
-        move |coded| match format {
+        Rendering::whole(&header, move |coded| match format {
             TableFormat::Table => render::quotes_by_speaker(coded, palette),
             TableFormat::Jsonl => render::quote_jsonl(coded),
             TableFormat::Csv => render::quote_csv(coded),
-        },
+        }),
         nothing,
         no_footer,
         true,

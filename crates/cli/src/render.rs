@@ -14,14 +14,19 @@ use crate::output::clean;
 pub fn jsonl(coded: &CodedArticle, with_text: bool) -> Vec<u8> {
     // Most lines are a few times the text's size: reserve once rather than grow the buffer repeatedly.
     let mut out = Vec::with_capacity(coded.text.as_ref().map_or(4096, |t| 4 * t.len() + 1024));
+    write_jsonl(coded, with_text, &mut out).expect("a coded article always serialises into memory");
+    out
+}
+
+/// [`jsonl`] written straight into `out`, without building the line in memory first (for huge articles).
+pub fn write_jsonl(coded: &CodedArticle, with_text: bool, mut out: impl std::io::Write) -> std::io::Result<()> {
     if with_text || coded.text.is_none() {
         serde_json::to_writer(&mut out, coded)
     } else {
         serde_json::to_writer(&mut out, &WithoutText(coded))
     }
-    .expect("a coded article always serialises");
-    out.push(b'\n');
-    out
+    .map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// A coded article serialised without its text (`--no-text`), without copying the rest of it: the same

@@ -236,3 +236,55 @@ fn the_entity_table_in_every_format() {
     let table = run("table");
     assert!(table.contains("Liisa Vaaranen") && table.contains("FINGOV"), "{table}");
 }
+
+/// An article over the streaming size (1 MiB of text) is written straight into the output rather than
+/// rendered in memory: its line is the same JSON (text, every sentence and quote), in input order between
+/// small articles, on one thread and on two, with and without its text.
+#[test]
+fn a_huge_article_is_streamed_whole_and_in_order() {
+    let dir = scratch("huge");
+    let path = dir.join("huge.jsonl");
+    let statement = "The trade envoy said the border crossing would reopen on Monday. ";
+    let repeats = (1 << 20) / statement.len() + 50;
+    let huge = statement.repeat(repeats).trim_end().to_string();
+    let small = "Officials in Lima told reporters that the strike had ended.";
+    let mut input = String::new();
+    for (id, text) in [("before", small), ("huge", huge.as_str()), ("after", small)] {
+        input.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+        input.push('\n');
+    }
+    std::fs::write(&path, input).unwrap();
+    for threads in ["1", "2"] {
+        for no_text in [false, true] {
+            let mut cmd = detente();
+            cmd.args(["code", "-q", "--format", "jsonl", "--threads", threads])
+                .arg(&path);
+            if no_text {
+                cmd.arg("--no-text");
+            }
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let lines: Vec<Value> = String::from_utf8(out.stdout)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let ids: Vec<&str> = lines.iter().map(|a| a["id"].as_str().unwrap()).collect();
+            assert_eq!(ids, ["before", "huge", "after"]);
+            let big = &lines[1];
+            assert_eq!(big["sentences"].as_array().unwrap().len(), repeats);
+            let quotes = big["quotes"].as_array().unwrap();
+            assert_eq!(quotes.len(), repeats);
+            assert_eq!(
+                quotes[repeats - 1]["text"],
+                "the border crossing would reopen on Monday"
+            );
+            if no_text {
+                assert!(big.get("text").is_none());
+            } else {
+                assert_eq!(big["text"].as_str().unwrap(), huge);
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -56,6 +56,9 @@ impl Coder {
         let (actors, (quotes, events), places) = std::thread::scope(|scope| {
             let others = scope.spawn(|| (quotes::QuoteExtractor::load(user), events::EventCoder::load(user)));
             let places = scope.spawn(|| places::Places::load(user));
+            // Segmentation's rule sets are compiled on first use: here, beside the other loads, rather than
+            // before the first article on the coding thread.
+            scope.spawn(text::prepare);
             let actors = actors::ActorRecognizer::load(user);
             let others = others.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (

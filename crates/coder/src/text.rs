@@ -390,6 +390,11 @@ struct Boilerplate {
     sentences: RegexSet,
 }
 
+/// Compile the segmentation rules now (they are otherwise compiled when the first text is segmented).
+pub(crate) fn prepare() {
+    boilerplate_rules();
+}
+
 fn boilerplate_rules() -> &'static Boilerplate {
     static RULES: OnceLock<Boilerplate> = OnceLock::new();
     RULES.get_or_init(|| Boilerplate {

@@ -250,7 +250,11 @@ fn org_head_finder(org_heads: &WordMap<Option<String>>) -> Option<AhoCorasick> {
     if org_heads.is_empty() || org_heads.contains_key("") {
         return None;
     }
-    AhoCorasick::new(org_heads.keys()).ok()
+    // Searched over every sentence: a DFA is several times faster than the default NFA for this many words.
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(org_heads.keys())
+        .ok()
 }
 
 #[cfg(test)]

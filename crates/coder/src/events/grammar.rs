@@ -2,7 +2,7 @@
 //! users' `*.grammar.toml`). One lookup gives every class of a word as a bit set.
 
 use crate::{DictionaryError, DictionarySource};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -172,13 +172,20 @@ impl Grammar {
             }
         }
         let gates = gate_phrases(&words);
-        let gates = AhoCorasick::new(&gates).map_err(|e| error(BUILTIN_NAME, 0, format!("gate words: {e}")))?;
+        // Both automata search every sentence (`gates`) or the whole article (`implied`): a DFA searches
+        // several times faster than the NFA that `AhoCorasick::new` picks for this many words, for a
+        // few hundred kilobytes.
+        let gates = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&gates)
+            .map_err(|e| error(BUILTIN_NAME, 0, format!("gate words: {e}")))?;
         let implied: Vec<&str> = words
             .iter()
             .filter(|(_, c)| implied_role(**c).is_some())
             .map(|(w, _)| &**w)
             .collect();
         let implied = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&implied)

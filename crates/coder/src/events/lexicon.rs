@@ -786,18 +786,22 @@ impl Lexicon {
     /// to three determiners, numbers or `object_modifiers` words before that object, which entries need not
     /// spell out. The match spans the verb to the object's last word.
     fn split_object(&self, lower: &str, offset: usize, tokens: &[Token], out: &mut Vec<(usize, usize, usize)>) {
-        let word = |t: &Token| &lower[t.start - offset..t.end - offset];
         self.split_object_after(lower, offset, tokens, 1, out);
         // A two-word verb ("break up", "crack down"): the phrase must go on after both words.
-        if tokens.len() > 2
-            && tokens[1].kind != TokenKind::Punct
-            && self
-                .forms
-                .get(&format!("{} {}", word(&tokens[0]), word(&tokens[1])))
-                .continues
-        {
+        if tokens.len() > 2 && tokens[1].kind != TokenKind::Punct && self.pair_slot(lower, offset, tokens).continues {
             self.split_object_after(lower, offset, tokens, 2, out);
         }
+    }
+
+    /// The slot of the first two tokens' words joined by one space. Read in place when the text has them so
+    /// (most often), without building the phrase.
+    fn pair_slot(&self, lower: &str, offset: usize, tokens: &[Token]) -> Slot {
+        let (a, b) = (&tokens[0], &tokens[1]);
+        if b.start == a.end + 1 && lower.as_bytes()[a.end - offset] == b' ' {
+            return self.forms.get(&lower[a.start - offset..b.end - offset]);
+        }
+        let word = |t: &Token| &lower[t.start - offset..t.end - offset];
+        self.forms.get(&format!("{} {}", word(a), word(b)))
     }
 
     /// `split_object` after the first `verb_len` tokens.

@@ -603,3 +603,24 @@ fn an_invalid_entry_names_its_line() {
     );
     assert_eq!(e.line, 4, "{e:?}");
 }
+
+/// A verb and particle with a fixed object ("drive off crowd") match across modifiers before the object,
+/// whether the verb's two words stand one space apart (read in place) or not (the phrase is built).
+#[test]
+fn a_two_word_verb_holds_its_object_across_modifiers_however_spaced() {
+    let lex = lexicon(&[user(
+        "mine.triggers.toml",
+        "entries = [{ lemma = \"drive off crowd\", pos = \"verb\", code = \"145\" }]\n",
+    )]);
+    for sentence in [
+        "riot police drove off the crowd near the harbour.",
+        "mounted officers drove  off several crowd at dawn.",
+        "guards were driving off their crowd of onlookers.",
+    ] {
+        let found = token_matches(&lex, sentence);
+        assert!(found.iter().any(|p| p.ends_with(" off crowd")), "{sentence}: {found:?}");
+    }
+    // Not the particle: nothing to hold across.
+    let found = token_matches(&lex, "riot police drove on the crowd near the harbour.");
+    assert!(!found.iter().any(|p| p.ends_with(" off crowd")), "{found:?}");
+}
