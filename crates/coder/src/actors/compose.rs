@@ -437,8 +437,30 @@ impl<'a> ArticleState<'a> {
             j = next;
             end = e;
         }
+        // "President Hafez" with no surname: the given name of a dictionary person who holds that title is
+        // that person; any other lone given name is too little to presume the article's country for.
+        let written = &self.text[name.start..name.end];
+        let lone_given =
+            name.entry.is_none() && name.local.is_none() && !written.contains(' ') && self.is_given_name(written);
+        if lone_given && let Some(entry) = self.titled_by_given_name(&self.text[name.start..name.end], &noun.key) {
+            return self.given_name_person(entry, p.start, name.end, &noun.key, j);
+        }
+        // "Sen. Ana Reyes" after "the Philippine Senate": the legislature the article is about.
+        if qual.is_none()
+            && noun.country.is_some()
+            && self.dict().words.has(List::ChamberTitles, &noun.key)
+            && let Some(country) = self.latest_legislature_country()
+        {
+            qual = Some(Actor {
+                code: country.clone(),
+                country: Some(country),
+                org: None,
+                role: None,
+                name: None,
+            });
+        }
         // "Oil ministry official Reza Karimi": the title's country is the sentence's, else the article's.
-        let ctx = if qual.is_none() && noun.country.is_none() && context_role(head.role.as_deref()) {
+        let ctx = if !lone_given && qual.is_none() && noun.country.is_none() && context_role(head.role.as_deref()) {
             self.context_country()
                 .or_else(|| self.context.main().map(str::to_string))
         } else {

@@ -923,3 +923,43 @@ fn the_north_and_the_south_are_the_divided_country_named_before() {
             .all(|m| m.actor.code == "PRK")
     );
 }
+
+#[test]
+fn a_title_with_a_lone_given_name_is_the_office_holder_of_that_name_or_nobody() {
+    // "President Recep": the one dictionary person of that first name who held the title.
+    let text = "Turkish troops crossed the border at dawn. Speaking in Ankara, President Recep said the \
+                operation would go on until the hills were cleared.";
+    let out = article(text);
+    let erdogan = entity(&out, "Recep Tayyip Erdoğan");
+    assert_eq!(code(erdogan), Some("TURGOV"));
+    assert_eq!(forms(text, erdogan), ["President Recep"]);
+    // "President Omar" in an article about a territory without a president: no surname, no such office
+    // holder, so no actor presumed from the article's country.
+    let text = "Officials in Gibraltar said the port would stay shut. \"We told President Omar that the \
+                ship must leave,\" the harbour master said.";
+    let out = article(text);
+    assert!(
+        out.mentions.iter().all(|m| !m.text.contains("Omar")),
+        "{:#?}",
+        out.mentions
+    );
+}
+
+#[test]
+fn a_senators_title_takes_the_country_of_the_legislature_the_article_names() {
+    let code_of = |text: &str, name: &str| {
+        let out = article(text);
+        code(entity(&out, name)).map(str::to_string)
+    };
+    let manila = "The Philippine Senate reopened its inquiry into the port contracts on Monday. \
+                  Sen. Lorna Villacorta told reporters that the customs bureau had hidden the invoices.";
+    assert_eq!(code_of(manila, "Lorna Villacorta").as_deref(), Some("PHLLEG"));
+    let canberra = "Two Australian senators walked out of the chamber. Later, Rep. Colm Haverty said the vote \
+                    would be held again.";
+    assert_eq!(code_of(canberra, "Colm Haverty").as_deref(), Some("AUSLEG"));
+    // No legislature named, or the US Congress: the title's own country.
+    let plain = "Sen. Lorna Villacorta told reporters that the customs bureau had hidden the invoices.";
+    assert_eq!(code_of(plain, "Lorna Villacorta").as_deref(), Some("USALEG"));
+    let washington = "Congress left for its recess. Sen. Lorna Villacorta said the bill was dead.";
+    assert_eq!(code_of(washington, "Lorna Villacorta").as_deref(), Some("USALEG"));
+}

@@ -83,6 +83,9 @@ pub(crate) enum List {
     /// As written: adjectives of a people or faith that spans borders ("Kurdish", "Shiite"): an armed group
     /// they qualify takes no country from the sentences around it.
     IdentityAdjectives,
+    /// Lower case: legislators' titles presumed of one country ("sen." → USA) that take the country of the
+    /// legislature the article names instead ("Sen. Ana Reyes" after "the Philippine Senate").
+    ChamberTitles,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -120,6 +123,7 @@ const LISTS: &[(List, &str)] = &[
     (List::VerbsAfterAName, "verbs_after_a_name"),
     (List::IntroducedRoles, "introduced_roles"),
     (List::IdentityAdjectives, "identity_adjectives"),
+    (List::ChamberTitles, "chamber_titles"),
 ];
 
 /// Lists whose words are compared in lower case.
