@@ -34,7 +34,8 @@ struct Head<'d> {
     former: bool,
     /// "a", "another", "one": somebody new, not a reference back.
     indefinite: bool,
-    /// End of the last noun.
+    /// Start of the first noun and end of the last.
+    start: usize,
     end: usize,
 }
 
@@ -365,6 +366,7 @@ impl<'a> ArticleState<'a> {
             former: prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
                 || self.text[self.sentence_start..p.start].ends_with("ex-"),
             indefinite: self.indefinite_before(p.start),
+            start: first_noun.start,
             end: hits[*p.nouns.last().unwrap()].end,
         };
         let titled_kind = matches!(noun.kind, NounKind::Person | NounKind::Title);
@@ -689,7 +691,9 @@ impl<'a> ArticleState<'a> {
         let refers = || self.definite_reference(p.start, end) || self.speaking_subject(end);
         let target = if titled_kind && !head.indefinite {
             let composed = compose_actor(qual, noun, head.role.as_deref(), head.former, None);
-            self.title_antecedent(noun, composed.as_ref(), head.former)
+            // The role words as written, from the first noun to the head: "chief minister".
+            let written = self.text[head.start..head.end].to_lowercase();
+            self.title_antecedent(noun, composed.as_ref(), head.former, &written)
         } else if noun.kind == NounKind::Body && qual.is_none() && !head.indefinite {
             let phrase = self.text[p.start..end].to_lowercase();
             let single = p.nouns.len() == 1;

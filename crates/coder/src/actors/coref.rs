@@ -142,7 +142,14 @@ impl<'a> ArticleState<'a> {
 
     /// The person a title-only phrase refers to: the latest one with that title (held before, for "the
     /// former …"), else (for a phrase with a country or organisation) the latest person of that actor.
-    pub(super) fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>, former: bool) -> Option<usize> {
+    /// `written`: the role words as the text has them ("chief minister" for the noun "minister").
+    pub(super) fn title_antecedent(
+        &self,
+        noun: &Noun,
+        composed: Option<&Actor>,
+        former: bool,
+        written: &str,
+    ) -> Option<usize> {
         // "the former president" may be one noun of the dictionary: the title is "president", held before.
         let (key, former) = match noun
             .key
@@ -195,10 +202,19 @@ impl<'a> ArticleState<'a> {
         let words = &self.dict().words;
         if qualified.is_none() && words.has(List::GenericTitles, &noun.key) {
             let role = noun.role.as_deref()?;
+            // "the chief minister" is not any minister: words before the generic noun must be the
+            // person's title or in the description the person was named by.
+            let specific = written != noun.key && written.ends_with(noun.key.as_str()) && written.contains(' ');
+            let same_words = |e: &EntityRec| {
+                !specific
+                    || e.titles.iter().chain(&e.past_titles).any(|t| t == written)
+                    || e.name.to_lowercase().contains(written)
+            };
             let described = |e: &EntityRec| {
                 (e.person || e.kind == EntityKind::Person && !e.plural && e.actor.is_some())
                     && e.last > 0
                     && gender_ok(e)
+                    && same_words(e)
             };
             return recent_fitting(&described).into_iter().find(|&i| self.has_role(i, role));
         }

@@ -963,3 +963,32 @@ fn a_senators_title_takes_the_country_of_the_legislature_the_article_names() {
     let washington = "Congress left for its recess. Sen. Lorna Villacorta said the bill was dead.";
     assert_eq!(code_of(washington, "Lorna Villacorta").as_deref(), Some("USALEG"));
 }
+
+#[test]
+fn a_title_with_more_words_than_the_generic_noun_is_not_any_holder_of_it() {
+    // "the deputy minister" is not the health minister named before; "the minister" is.
+    let text = "Peru's Health Minister Ana Ruiz toured the flooded clinics on Friday. The minister said they \
+                would reopen. The deputy minister said nothing.";
+    let out = article(text);
+    let ruiz = entity(&out, "Ana Ruiz");
+    assert!(forms(text, ruiz).contains(&"minister"), "{:?}", forms(text, ruiz));
+    assert!(!forms(text, ruiz).iter().any(|f| f.contains("deputy")));
+    // A description named with the same words is still the same one.
+    let text = "Norway's junior minister for fisheries met trawler crews in Tromso. The junior minister \
+                promised new quotas, and the trade minister said nothing.";
+    let out = article(text);
+    let first = &out.mentions[0];
+    assert_eq!(first.text, "Norway's junior minister");
+    let junior = out
+        .mentions
+        .iter()
+        .find(|m| m.text == "junior minister" && m.start > 20)
+        .expect("the later description");
+    assert_eq!((junior.actor.code.as_str(), junior.entity), ("NORGOV", first.entity));
+    assert!(
+        out.mentions
+            .iter()
+            .filter(|m| m.text.contains("trade minister"))
+            .all(|m| m.entity != junior.entity)
+    );
+}
