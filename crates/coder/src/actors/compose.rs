@@ -360,6 +360,11 @@ impl<'a> ArticleState<'a> {
             return p.next;
         }
         let prev = self.word_before(p.start);
+        // "who heads the party", "which chairs the panel": a verb after a relative pronoun, not a group.
+        if p.qual.is_none() && noun.kind == NounKind::Plural && prev.is_some_and(|(_, w)| matches!(w, "who" | "which"))
+        {
+            return p.next;
+        }
         let head = Head {
             noun,
             role,
@@ -462,12 +467,13 @@ impl<'a> ArticleState<'a> {
             });
         }
         // "Oil ministry official Reza Karimi": the title's country is the sentence's, else the article's.
-        let ctx = if !lone_given && qual.is_none() && noun.country.is_none() && context_role(head.role.as_deref()) {
-            self.context_country()
-                .or_else(|| self.context.main().map(str::to_string))
-        } else {
-            None
-        };
+        let ctx =
+            if !lone_given && qual.is_none() && noun.country.is_none() && person_context_role(head.role.as_deref()) {
+                self.context_country()
+                    .or_else(|| self.context.main().map(str::to_string))
+            } else {
+                None
+            };
         let titled = compose_actor(qual.as_ref(), noun, head.role.as_deref(), head.former, ctx.as_deref());
         let phrase = RolePhrase {
             actor: titled.clone(),
@@ -1475,6 +1481,12 @@ fn entity_kind(noun: NounKind) -> EntityKind {
         NounKind::Plural => EntityKind::Group,
         NounKind::Body => EntityKind::Organization,
     }
+}
+
+/// Roles a named person's title takes the context's country for: the state's, and the opposition's
+/// ("opposition leader Ewa Nowicka" in an article about Poland leads Poland's opposition).
+pub(super) fn person_context_role(role: Option<&str>) -> bool {
+    context_role(role) || role == Some("OPP")
 }
 
 /// Roles for which a bare noun takes the country of the context ("the government", "the army").

@@ -185,6 +185,18 @@ impl<'a> ArticleState<'a> {
         if by_title.is_some() {
             return by_title;
         }
+        // "the secretary" for "Secretary of State Hal Brenner", "the minister" for "Minister of Finance
+        // Ana Ruiz": the head of a title with an "of" phrase.
+        let by_head = self
+            .titled
+            .iter()
+            .filter(|(t, _)| t.strip_prefix(key).is_some_and(|rest| rest.starts_with(" of ")))
+            .flat_map(|(_, people)| people.iter().copied())
+            .filter(|&i| fits(&self.entities[i]))
+            .max_by_key(|&i| (self.entities[i].spans.len(), self.entities[i].last, i));
+        if by_head.is_some() {
+            return by_head;
+        }
         let recent_fitting = |fits: &dyn Fn(&EntityRec) -> bool| {
             self.occurrences
                 .iter()

@@ -392,7 +392,7 @@ impl ArticleState<'_> {
                     .get(t)
                     .cloned()
                     .flatten()
-                    .filter(|r| super::compose::context_role(Some(r)))
+                    .filter(|r| super::compose::person_context_role(Some(r)))
             });
             let Some(role) = role else { continue };
             let actor = Actor {

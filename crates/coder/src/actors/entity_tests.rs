@@ -992,3 +992,46 @@ fn a_title_with_more_words_than_the_generic_noun_is_not_any_holder_of_it() {
             .all(|m| m.entity != junior.entity)
     );
 }
+
+#[test]
+fn an_opposition_title_takes_the_country_the_article_is_about() {
+    let code_of = |text: &str, name: &str| {
+        let out = article(text);
+        code(entity(&out, name)).map(str::to_string)
+    };
+    let text = "Romanian senators approved the budget late on Wednesday. \"This is theft,\" said opposition \
+                leader Dorin Vasilescu.";
+    assert_eq!(code_of(text, "Dorin Vasilescu").as_deref(), Some("ROUOPP"));
+    let text = "Opposition leader Ines Carvalho walked out of the hearing. Portuguese lawmakers stayed.";
+    assert_eq!(code_of(text, "Ines Carvalho").as_deref(), Some("PRTOPP"));
+}
+
+#[test]
+fn a_role_noun_after_who_or_which_is_a_verb() {
+    let text = "Chilean senators met on Monday. Mara Soto, who heads the mining committee, left early; the \
+                agency, which chairs the talks, said nothing.";
+    let out = article(text);
+    assert!(
+        out.mentions.iter().all(|m| m.text != "heads" && m.text != "chairs"),
+        "{:#?}",
+        out.mentions
+    );
+    // A group noun after other words is still one: "the talks that officials held".
+    let text = "Chilean senators met on Monday. Aides said that officials were angry.";
+    let out = article(text);
+    assert!(out.mentions.iter().any(|m| m.text == "officials"));
+}
+
+#[test]
+fn the_head_of_a_title_with_an_of_phrase_refers_to_its_holder() {
+    let text = "Secretary of Defense Ruth Okafor flew to Manila on Sunday. Philippine officials met her at \
+                the airport. The secretary said the drills would go ahead.";
+    let out = article(text);
+    let okafor = entity(&out, "Ruth Okafor");
+    assert!(forms(text, okafor).contains(&"secretary"), "{:?}", forms(text, okafor));
+    let text = "Minister of Energy Tomas Lind opened the dam in Lulea. The minister said power prices would \
+                fall.";
+    let out = article(text);
+    let lind = entity(&out, "Tomas Lind");
+    assert!(forms(text, lind).contains(&"minister"), "{:?}", forms(text, lind));
+}
