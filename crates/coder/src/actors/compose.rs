@@ -467,13 +467,14 @@ impl<'a> ArticleState<'a> {
             });
         }
         // "Oil ministry official Reza Karimi": the title's country is the sentence's, else the article's.
-        let ctx =
-            if !lone_given && qual.is_none() && noun.country.is_none() && person_context_role(head.role.as_deref()) {
-                self.context_country()
-                    .or_else(|| self.context.main().map(str::to_string))
-            } else {
-                None
-            };
+        // "former Prime Minister Peter Kamau": a former office holder of that country too.
+        let state_title = person_context_role(head.role.as_deref()) || head.former || is_former_title(&noun.key);
+        let ctx = if !lone_given && qual.is_none() && noun.country.is_none() && state_title {
+            self.context_country()
+                .or_else(|| self.context.main().map(str::to_string))
+        } else {
+            None
+        };
         let titled = compose_actor(qual.as_ref(), noun, head.role.as_deref(), head.former, ctx.as_deref());
         let phrase = RolePhrase {
             actor: titled.clone(),
@@ -1487,6 +1488,11 @@ fn entity_kind(noun: NounKind) -> EntityKind {
 /// ("opposition leader Ewa Nowicka" in an article about Poland leads Poland's opposition).
 pub(super) fn person_context_role(role: Option<&str>) -> bool {
     context_role(role) || role == Some("OPP")
+}
+
+/// "former president", "ex prime minister": a title of the dictionary that says the office was held before.
+pub(super) fn is_former_title(key: &str) -> bool {
+    key.starts_with("former ") || key.starts_with("ex ")
 }
 
 /// Roles for which a bare noun takes the country of the context ("the government", "the army").

@@ -392,7 +392,7 @@ impl ArticleState<'_> {
                     .get(t)
                     .cloned()
                     .flatten()
-                    .filter(|r| super::compose::person_context_role(Some(r)))
+                    .filter(|r| super::compose::person_context_role(Some(r)) || super::compose::is_former_title(t))
             });
             let Some(role) = role else { continue };
             let actor = Actor {

@@ -1035,3 +1035,46 @@ fn the_head_of_a_title_with_an_of_phrase_refers_to_its_holder() {
     let lind = entity(&out, "Tomas Lind");
     assert!(forms(text, lind).contains(&"minister"), "{:?}", forms(text, lind));
 }
+
+#[test]
+fn a_former_office_holder_takes_the_country_the_article_is_about() {
+    let text = "Ghanaian police closed the roads to Accra. In a radio interview, former President Kofi \
+                Amponsah said the curfew was unlawful.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Kofi Amponsah")), Some("GHAELI"));
+    let text = "Former Prime Minister Liisa Rautio said the treaty was a mistake. Finnish diplomats disagreed.";
+    let out = article(text);
+    assert_eq!(code(entity(&out, "Liisa Rautio")), Some("FINELI"));
+}
+
+#[test]
+fn a_generic_title_with_a_nationality_is_the_person_of_that_country_named_before() {
+    let text = "Transport Minister Halima Osei of Ghana toured the port on Monday. The Ghanaian official said \
+                the new cranes would arrive in June.";
+    let out = article(text);
+    let osei = entity(&out, "Halima Osei");
+    assert!(
+        forms(text, osei).contains(&"Ghanaian official"),
+        "{:?}",
+        forms(text, osei)
+    );
+    // Another country's official is somebody else.
+    let text = "Transport Minister Halima Osei of Ghana met Togo's envoy in Lome. The Togolese official said \
+                the border would reopen.";
+    let out = article(text);
+    let osei = entity(&out, "Halima Osei");
+    assert!(!forms(text, osei).iter().any(|f| f.contains("Togolese")));
+}
+
+#[test]
+fn an_object_pronoun_is_not_the_subject_of_its_own_clause() {
+    let text = "Bolivian protesters blocked the highway on Monday, and soldiers fired rubber bullets at them.";
+    let out = article(text);
+    let them = out.mentions.iter().find(|m| m.text == "them").expect("them");
+    assert_eq!(them.actor.code, "BOLOPP");
+    // Across a clause boundary the subject may be meant: "the police said miners had attacked them".
+    let text = "Bolivian police said the miners had attacked them with dynamite.";
+    let out = article(text);
+    let them = out.mentions.iter().find(|m| m.text == "them").expect("them");
+    assert_eq!(them.actor.code, "BOLCOP");
+}

@@ -86,6 +86,9 @@ pub(crate) enum List {
     /// Lower case: legislators' titles presumed of one country ("sen." → USA) that take the country of the
     /// legislature the article names instead ("Sen. Ana Reyes" after "the Philippine Senate").
     ChamberTitles,
+    /// Lower case: words that open a new clause, between a subject and an object pronoun that may then
+    /// refer to it ("protesters said police had beaten them").
+    ClauseOpeners,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -124,6 +127,7 @@ const LISTS: &[(List, &str)] = &[
     (List::IntroducedRoles, "introduced_roles"),
     (List::IdentityAdjectives, "identity_adjectives"),
     (List::ChamberTitles, "chamber_titles"),
+    (List::ClauseOpeners, "clause_openers"),
 ];
 
 /// Lists whose words are compared in lower case.
