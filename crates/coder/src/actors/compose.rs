@@ -34,7 +34,8 @@ struct Head<'d> {
     former: bool,
     /// "a", "another", "one": somebody new, not a reference back.
     indefinite: bool,
-    /// End of the last noun.
+    /// Start of the first noun and end of the last.
+    start: usize,
     end: usize,
 }
 
@@ -359,12 +360,18 @@ impl<'a> ArticleState<'a> {
             return p.next;
         }
         let prev = self.word_before(p.start);
+        // "who heads the party", "which chairs the panel": a verb after a relative pronoun, not a group.
+        if p.qual.is_none() && noun.kind == NounKind::Plural && prev.is_some_and(|(_, w)| matches!(w, "who" | "which"))
+        {
+            return p.next;
+        }
         let head = Head {
             noun,
             role,
             former: prev.is_some_and(|(_, w)| w.eq_ignore_ascii_case("former") || w.eq_ignore_ascii_case("ex"))
                 || self.text[self.sentence_start..p.start].ends_with("ex-"),
             indefinite: self.indefinite_before(p.start),
+            start: first_noun.start,
             end: hits[*p.nouns.last().unwrap()].end,
         };
         let titled_kind = matches!(noun.kind, NounKind::Person | NounKind::Title);
@@ -437,8 +444,32 @@ impl<'a> ArticleState<'a> {
             j = next;
             end = e;
         }
+        // "President Hafez" with no surname: the given name of a dictionary person who holds that title is
+        // that person; any other lone given name is too little to presume the article's country for.
+        let written = &self.text[name.start..name.end];
+        let lone_given =
+            name.entry.is_none() && name.local.is_none() && !written.contains(' ') && self.is_given_name(written);
+        if lone_given && let Some(entry) = self.titled_by_given_name(&self.text[name.start..name.end], &noun.key) {
+            return self.given_name_person(entry, p.start, name.end, &noun.key, j);
+        }
+        // "Sen. Ana Reyes" after "the Philippine Senate": the legislature the article is about.
+        if qual.is_none()
+            && noun.country.is_some()
+            && self.dict().words.has(List::ChamberTitles, &noun.key)
+            && let Some(country) = self.latest_legislature_country()
+        {
+            qual = Some(Actor {
+                code: country.clone(),
+                country: Some(country),
+                org: None,
+                role: None,
+                name: None,
+            });
+        }
         // "Oil ministry official Reza Karimi": the title's country is the sentence's, else the article's.
-        let ctx = if qual.is_none() && noun.country.is_none() && context_role(head.role.as_deref()) {
+        // "former Prime Minister Peter Kamau": a former office holder of that country too.
+        let state_title = person_context_role(head.role.as_deref()) || head.former || is_former_title(&noun.key);
+        let ctx = if !lone_given && qual.is_none() && noun.country.is_none() && state_title {
             self.context_country()
                 .or_else(|| self.context.main().map(str::to_string))
         } else {
@@ -667,7 +698,9 @@ impl<'a> ArticleState<'a> {
         let refers = || self.definite_reference(p.start, end) || self.speaking_subject(end);
         let target = if titled_kind && !head.indefinite {
             let composed = compose_actor(qual, noun, head.role.as_deref(), head.former, None);
-            self.title_antecedent(noun, composed.as_ref(), head.former)
+            // The role words as written, from the first noun to the head: "chief minister".
+            let written = self.text[head.start..head.end].to_lowercase();
+            self.title_antecedent(noun, composed.as_ref(), head.former, &written)
         } else if noun.kind == NounKind::Body && qual.is_none() && !head.indefinite {
             let phrase = self.text[p.start..end].to_lowercase();
             let single = p.nouns.len() == 1;
@@ -1449,6 +1482,17 @@ fn entity_kind(noun: NounKind) -> EntityKind {
         NounKind::Plural => EntityKind::Group,
         NounKind::Body => EntityKind::Organization,
     }
+}
+
+/// Roles a named person's title takes the context's country for: the state's, and the opposition's
+/// ("opposition leader Ewa Nowicka" in an article about Poland leads Poland's opposition).
+pub(super) fn person_context_role(role: Option<&str>) -> bool {
+    context_role(role) || role == Some("OPP")
+}
+
+/// "former president", "ex prime minister": a title of the dictionary that says the office was held before.
+pub(super) fn is_former_title(key: &str) -> bool {
+    key.starts_with("former ") || key.starts_with("ex ")
 }
 
 /// Roles for which a bare noun takes the country of the context ("the government", "the army").

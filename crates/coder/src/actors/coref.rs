@@ -142,7 +142,14 @@ impl<'a> ArticleState<'a> {
 
     /// The person a title-only phrase refers to: the latest one with that title (held before, for "the
     /// former …"), else (for a phrase with a country or organisation) the latest person of that actor.
-    pub(super) fn title_antecedent(&self, noun: &Noun, composed: Option<&Actor>, former: bool) -> Option<usize> {
+    /// `written`: the role words as the text has them ("chief minister" for the noun "minister").
+    pub(super) fn title_antecedent(
+        &self,
+        noun: &Noun,
+        composed: Option<&Actor>,
+        former: bool,
+        written: &str,
+    ) -> Option<usize> {
         // "the former president" may be one noun of the dictionary: the title is "president", held before.
         let (key, former) = match noun
             .key
@@ -178,6 +185,18 @@ impl<'a> ArticleState<'a> {
         if by_title.is_some() {
             return by_title;
         }
+        // "the secretary" for "Secretary of State Hal Brenner", "the minister" for "Minister of Finance
+        // Ana Ruiz": the head of a title with an "of" phrase.
+        let by_head = self
+            .titled
+            .iter()
+            .filter(|(t, _)| t.strip_prefix(key).is_some_and(|rest| rest.starts_with(" of ")))
+            .flat_map(|(_, people)| people.iter().copied())
+            .filter(|&i| fits(&self.entities[i]))
+            .max_by_key(|&i| (self.entities[i].spans.len(), self.entities[i].last, i));
+        if by_head.is_some() {
+            return by_head;
+        }
         let recent_fitting = |fits: &dyn Fn(&EntityRec) -> bool| {
             self.occurrences
                 .iter()
@@ -195,12 +214,27 @@ impl<'a> ArticleState<'a> {
         let words = &self.dict().words;
         if qualified.is_none() && words.has(List::GenericTitles, &noun.key) {
             let role = noun.role.as_deref()?;
+            // "the chief minister" is not any minister: words before the generic noun must be the
+            // person's title or in the description the person was named by.
+            let specific = written != noun.key && written.ends_with(noun.key.as_str()) && written.contains(' ');
+            let same_words = |e: &EntityRec| {
+                !specific
+                    || e.titles.iter().chain(&e.past_titles).any(|t| t == written)
+                    || e.name.to_lowercase().contains(written)
+            };
             let described = |e: &EntityRec| {
                 (e.person || e.kind == EntityKind::Person && !e.plural && e.actor.is_some())
                     && e.last > 0
                     && gender_ok(e)
+                    && same_words(e)
             };
             return recent_fitting(&described).into_iter().find(|&i| self.has_role(i, role));
+        }
+        // "the Kenyan official" after "Interior Minister Grace Wanjiru": the latest person of that country
+        // named with a title of that role.
+        if qualified.is_some() && words.has(List::GenericTitles, &noun.key) && written == noun.key {
+            let role = noun.role.as_deref()?;
+            return recent().find(|&i| self.has_role(i, role));
         }
         // A generic head ("the Kremlin leader") is the latest person of that country or organisation.
         if qualified.is_none() || !words.has(List::LeaderHeads, &noun.key) {
@@ -284,12 +318,14 @@ impl<'a> ArticleState<'a> {
             return;
         }
         let target = match p {
-            Pronoun::Male => self.person_antecedent('m', hit.start),
-            Pronoun::Female => self.person_antecedent('f', hit.start),
+            Pronoun::Male => self.person_antecedent('m', hit.start, self.object_of_own_subject(hit)),
+            Pronoun::Female => self.person_antecedent('f', hit.start, None),
             // "they": a group first ("officials … they said"), else an organisation or country.
-            Pronoun::Plural => self
-                .group_antecedent(hit.start, |e| e.kind == EntityKind::Group)
-                .or_else(|| self.group_antecedent(hit.start, |e| e.plural || !e.person)),
+            Pronoun::Plural => {
+                let skip = self.object_of_own_subject(hit);
+                self.group_antecedent(hit.start, skip, |e| e.kind == EntityKind::Group)
+                    .or_else(|| self.group_antecedent(hit.start, skip, |e| e.plural || !e.person))
+            }
             // "it said", "It has denied": an organisation or country as a subject; "it is unclear" is none.
             Pronoun::Neuter if self.neuter_subject(hit.start, hit.end) => self.neuter_antecedent(hit.start),
             Pronoun::Neuter => None,
@@ -333,10 +369,15 @@ impl<'a> ArticleState<'a> {
     /// such person named there. Before the paragraph: the subject or speaker of the latest sentence (of the
     /// last two) that has one; further back, within a few paragraphs, the latest subject or speaker, one
     /// known to be of that gender first. Else the latest person of that gender named anywhere.
-    fn person_antecedent(&self, gender: char, at: usize) -> Option<usize> {
+    fn person_antecedent(&self, gender: char, at: usize, skip: Option<usize>) -> Option<usize> {
         let compatible = |o: &Occurrence| {
             let e = &self.entities[o.entity];
-            e.person && !e.plural && !o.quoted && o.start < at && e.gender.is_none_or(|g| g == gender)
+            Some(o.entity) != skip
+                && e.person
+                && !e.plural
+                && !o.quoted
+                && o.start < at
+                && e.gender.is_none_or(|g| g == gender)
         };
         let mut in_paragraph: [Option<usize>; 3] = [None; 3];
         // (sentence, salience, entity) of the best subject of the latest sentence with one.
@@ -404,6 +445,29 @@ impl<'a> ArticleState<'a> {
             .or(any)
     }
 
+    /// "police fired tear gas at them", "the minister praised him": an object pronoun never refers to the
+    /// subject of its own clause. That subject's entity: the latest one named before the pronoun in this
+    /// sentence with no clause boundary (punctuation, a conjunction, a relative or subordinating word)
+    /// between them. None for subject and possessive forms.
+    fn object_of_own_subject(&self, hit: Hit) -> Option<usize> {
+        if !matches!(&self.text[hit.start..hit.end], "them" | "him") {
+            return None;
+        }
+        let o = self
+            .occurrences
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .take_while(|o| o.start >= self.sentence_start)
+            .find(|o| o.end <= hit.start)?;
+        let between = &self.text[o.end..hit.start];
+        let boundary = between.contains([',', ';', ':', '—', '“', '”', '"', '('])
+            || between
+                .split_whitespace()
+                .any(|w| self.dict().words.has(List::ClauseOpeners, w));
+        (!boundary).then_some(o.entity)
+    }
+
     /// The organisation or country "it said" refers to. An organisation the dictionaries do not know counts
     /// (its name is still the speaker's), and so does a bare unknown name with no person's cue (no title,
     /// no gender, one word): newswriting calls a company "it", never a person.
@@ -415,7 +479,7 @@ impl<'a> ArticleState<'a> {
             }
             EntityKind::Group => false,
         };
-        self.group_antecedent(at, |e| e.actor.is_some() && fits(e))
+        self.group_antecedent(at, None, |e| e.actor.is_some() && fits(e))
             .or_else(|| self.antecedent_without_actor(at, fits))
     }
 
@@ -433,11 +497,14 @@ impl<'a> ArticleState<'a> {
     /// The group, organisation or country "they" or "it" at `at` refers to: the latest one of this or the
     /// previous sentence (or two), a subject or speaker first. Entities without an actor are skipped, except
     /// groups (which have none only when their country is deliberately left open).
-    fn group_antecedent(&self, at: usize, fits: impl Fn(&EntityRec) -> bool) -> Option<usize> {
+    fn group_antecedent(&self, at: usize, skip: Option<usize>, fits: impl Fn(&EntityRec) -> bool) -> Option<usize> {
         let mut latest = None;
         for o in self.occurrences.iter().rev().take(LOOKBACK) {
             if o.sentence + 2 < self.sentence {
                 break;
+            }
+            if Some(o.entity) == skip {
+                continue;
             }
             let e = &self.entities[o.entity];
             // A group without an actor ("Kurdish fighters": no country) is still what "they" refers to.

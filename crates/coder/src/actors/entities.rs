@@ -381,13 +381,18 @@ impl ArticleState<'_> {
             if !e.person || e.actor.is_some() || e.spans.is_empty() {
                 continue;
             }
+            // "President Omar" with no surname: too little to presume the article's country for (see
+            // `title_and_name`).
+            if !e.name.contains(' ') && self.is_given_name(&e.name) {
+                continue;
+            }
             let role = e.titles.iter().find_map(|t| {
                 self.dict()
                     .noun_roles
                     .get(t)
                     .cloned()
                     .flatten()
-                    .filter(|r| super::compose::context_role(Some(r)))
+                    .filter(|r| super::compose::person_context_role(Some(r)) || super::compose::is_former_title(t))
             });
             let Some(role) = role else { continue };
             let actor = Actor {

@@ -378,6 +378,62 @@ impl<'a> ArticleState<'a> {
         self.apposition_after(hits, i + 1, hit.end, ent)
     }
 
+    /// The one dictionary person whose first name is `given` and who holds (or held) `title`: "President
+    /// Hafez" for a president named "Hafez …". None when there is none or more than one.
+    pub(super) fn titled_by_given_name(&self, given: &str, title: &str) -> Option<u32> {
+        let mut found = None;
+        for (k, e) in self.dict().entries.iter().enumerate() {
+            let first = e.name.split(' ').next().unwrap_or("");
+            if e.kind != EntryKind::Person || !first.eq_ignore_ascii_case(given) || e.actor_titled(title).is_none() {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(k as u32);
+        }
+        found
+    }
+
+    /// "President Hafez" resolved to the dictionary person `entry`: one mention from the title to the name.
+    pub(super) fn given_name_person(
+        &mut self,
+        entry: u32,
+        start: usize,
+        end: usize,
+        title: &str,
+        next: usize,
+    ) -> usize {
+        // The name written is only a part of the dictionary's: the entity keeps the dictionary's.
+        let ent = self.person_entity(entry, Some(title.to_string()), None);
+        let rec = &self.entities[ent];
+        let (actor, gender) = (rec.actor.clone(), rec.gender);
+        match actor {
+            Some(actor) => self.emit(
+                start,
+                end,
+                actor,
+                Resolution::Title,
+                MentionKind::Person,
+                ent,
+                gender,
+                false,
+            ),
+            None => self.track(ent, start, end),
+        }
+        next
+    }
+
+    /// The country of the legislature or legislator the article named last ("the Philippine Senate").
+    pub(super) fn latest_legislature_country(&self) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .take(400)
+            .find(|m| m.actor.role.as_deref() == Some("LEG") && m.actor.country.is_some())
+            .and_then(|m| m.actor.country.clone())
+    }
+
     /// The actor a title before a dictionary person's name gives ("NATO Secretary-General Jens
     /// Stoltenberg"): the composition when the phrase names a country or organisation, else the person's
     /// role with that title; "former" makes it an elite of that country.

@@ -83,6 +83,12 @@ pub(crate) enum List {
     /// As written: adjectives of a people or faith that spans borders ("Kurdish", "Shiite"): an armed group
     /// they qualify takes no country from the sentences around it.
     IdentityAdjectives,
+    /// Lower case: legislators' titles presumed of one country ("sen." → USA) that take the country of the
+    /// legislature the article names instead ("Sen. Ana Reyes" after "the Philippine Senate").
+    ChamberTitles,
+    /// Lower case: words that open a new clause, between a subject and an object pronoun that may then
+    /// refer to it ("protesters said police had beaten them").
+    ClauseOpeners,
 }
 
 const LISTS: &[(List, &str)] = &[
@@ -120,6 +126,8 @@ const LISTS: &[(List, &str)] = &[
     (List::VerbsAfterAName, "verbs_after_a_name"),
     (List::IntroducedRoles, "introduced_roles"),
     (List::IdentityAdjectives, "identity_adjectives"),
+    (List::ChamberTitles, "chamber_titles"),
+    (List::ClauseOpeners, "clause_openers"),
 ];
 
 /// Lists whose words are compared in lower case.

@@ -1015,3 +1015,12 @@ fn a_commentator_by_trade_is_presumed_to_speak_for_no_country() {
     let sp = quote(&q, "the slump").speaker.as_ref().expect("a speaker");
     assert_eq!(sp.country, None);
 }
+
+#[test]
+fn people_met_where_the_story_happens_speak_after_an_inverted_cue() {
+    let text = "Farmers blocked the ring road outside Lyon for a third day.\n\n\"We cannot pay for diesel,\" \
+                said one demonstrator. \"Nobody listens,\" said a woman holding a placard.";
+    let quotes = quotes(text);
+    assert_eq!(speaker_of(&quotes, "We cannot pay"), Some("one demonstrator"));
+    assert_eq!(speaker_of(&quotes, "Nobody listens"), Some("a woman"));
+}
