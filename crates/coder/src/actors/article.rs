@@ -223,6 +223,28 @@ impl<'a> ArticleState<'a> {
         });
     }
 
+    /// A person named with a title at [start, end): a mention with the entity's actor when it has one, else only
+    /// tracked (a person the article gives no side).
+    pub fn emit_titled_person(&mut self, ent: usize, start: usize, end: usize) {
+        let rec = &self.entities[ent];
+        match rec.actor.clone() {
+            Some(actor) => {
+                let gender = rec.gender;
+                self.emit(
+                    start,
+                    end,
+                    actor,
+                    Resolution::Title,
+                    MentionKind::Person,
+                    ent,
+                    gender,
+                    false,
+                )
+            }
+            None => self.track(ent, start, end),
+        }
+    }
+
     /// A mention of an entity at [start, end), emitted or not: the entity is the latest named there.
     pub fn track(&mut self, entity: usize, start: usize, end: usize) {
         let e = &mut self.entities[entity];

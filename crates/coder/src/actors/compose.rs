@@ -505,23 +505,7 @@ impl<'a> ArticleState<'a> {
             return j;
         }
         let ent = self.unknown_person((name.start, name.end), titled, Some(noun.key.clone()), noun.gender);
-        let rec = &self.entities[ent];
-        let (actor, gender) = (rec.actor.clone(), rec.gender);
-        match actor {
-            Some(actor) => self.emit(
-                p.start,
-                end,
-                actor,
-                Resolution::Title,
-                MentionKind::Person,
-                ent,
-                gender,
-                false,
-            ),
-            None => {
-                self.track(ent, p.start, end);
-            }
-        }
+        self.emit_titled_person(ent, p.start, end);
         self.apposition_after(hits, j, end, ent)
     }
 

@@ -406,21 +406,7 @@ impl<'a> ArticleState<'a> {
     ) -> usize {
         // The name written is only a part of the dictionary's: the entity keeps the dictionary's.
         let ent = self.person_entity(entry, Some(title.to_string()), None);
-        let rec = &self.entities[ent];
-        let (actor, gender) = (rec.actor.clone(), rec.gender);
-        match actor {
-            Some(actor) => self.emit(
-                start,
-                end,
-                actor,
-                Resolution::Title,
-                MentionKind::Person,
-                ent,
-                gender,
-                false,
-            ),
-            None => self.track(ent, start, end),
-        }
+        self.emit_titled_person(ent, start, end);
         next
     }
 
