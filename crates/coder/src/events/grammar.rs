@@ -16,6 +16,9 @@ macro_rules! classes {
         #[allow(non_camel_case_types)]
         pub enum Class { $($name,)* }
 
+        // A word's classes are the bits of a u64.
+        const _: () = assert!(Class::ALL.len() <= 64, "more word classes than bits in Classes");
+
         impl Class {
             const ALL: &'static [(Class, &'static str)] = &[$((Class::$name, $key),)*];
             fn from_key(key: &str) -> Option<Class> {
@@ -106,8 +109,8 @@ impl Classes {
     pub fn any(self, cs: &[Class]) -> bool {
         cs.iter().any(|&c| self.has(c))
     }
-    /// No closed-class word: the open-class lists that mechanisms read on their own (agent nouns, copulas,
-    /// weapons, words for attackers, verbs of harm) leave a word as plain as it was.
+    /// No closed-class word: the open-class lists that mechanisms read on their own (agent nouns, copulas, words
+    /// for attackers, weapons, passives of violence, civilians and their places) leave a word as plain as it was.
     pub fn is_empty(self) -> bool {
         const OPEN: &[Class] = &[
             Class::AgentNoun,
