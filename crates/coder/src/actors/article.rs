@@ -223,23 +223,14 @@ impl<'a> ArticleState<'a> {
         });
     }
 
-    /// A person named with a title at [start, end): a mention with the entity's actor when it has one, else only
-    /// tracked (a person the article gives no side).
-    pub fn emit_titled_person(&mut self, ent: usize, start: usize, end: usize) {
+    /// A person's name at [start, end), found `via` a title or an apposition: a mention with the entity's actor
+    /// when it has one, else only tracked (a person the article gives no side).
+    pub fn emit_person(&mut self, ent: usize, start: usize, end: usize, via: Resolution) {
         let rec = &self.entities[ent];
         match rec.actor.clone() {
             Some(actor) => {
                 let gender = rec.gender;
-                self.emit(
-                    start,
-                    end,
-                    actor,
-                    Resolution::Title,
-                    MentionKind::Person,
-                    ent,
-                    gender,
-                    false,
-                )
+                self.emit(start, end, actor, via, MentionKind::Person, ent, gender, false)
             }
             None => self.track(ent, start, end),
         }

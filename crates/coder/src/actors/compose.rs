@@ -505,7 +505,7 @@ impl<'a> ArticleState<'a> {
             return j;
         }
         let ent = self.unknown_person((name.start, name.end), titled, Some(noun.key.clone()), noun.gender);
-        self.emit_titled_person(ent, p.start, end);
+        self.emit_person(ent, p.start, end, Resolution::Title);
         self.apposition_after(hits, j, end, ent)
     }
 

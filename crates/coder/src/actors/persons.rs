@@ -114,7 +114,7 @@ impl<'a> ArticleState<'a> {
         }
         let ent = self.unknown_person((hit.start, name.end), None, None, None);
         self.role_before_name(ent, hit.start);
-        self.mention_person(ent, hit.start, name.end);
+        self.emit_person(ent, hit.start, name.end, Resolution::Apposition);
         self.apposition_after(hits, i + 1 + name.hits_used, name.end, ent)
     }
 
@@ -140,7 +140,7 @@ impl<'a> ArticleState<'a> {
             });
         let ent = self.unknown_person((hit.start, hit.end), local, None, gender);
         self.role_before_name(ent, hit.start);
-        self.mention_person(ent, hit.start, hit.end);
+        self.emit_person(ent, hit.start, hit.end, Resolution::Apposition);
         self.apposition_after(hits, i + 1, hit.end, ent)
     }
 
@@ -203,7 +203,7 @@ impl<'a> ArticleState<'a> {
         let (actor, title, gender) = titled.map_or((None, None, None), |t| (t.actor, t.title, t.gender));
         let ent = self.unknown_person(span, actor, title, gender);
         self.role_before_name(ent, span.0);
-        self.mention_person(ent, start, span.1);
+        self.emit_person(ent, start, span.1, Resolution::Apposition);
         if start < span.0
             && let Some(m) = self.mentions.last_mut()
             && (m.start, m.end) == (start, span.1)
@@ -230,27 +230,6 @@ impl<'a> ArticleState<'a> {
             && !self.dict().words.has(List::Calendar, word)
             && self.entities[entity].person
             && !self.entities[entity].name.split_whitespace().any(|w| w == word)
-    }
-
-    /// A person's name at [start, end): a mention when the person has an actor, else tracked only.
-    fn mention_person(&mut self, ent: usize, start: usize, end: usize) {
-        let rec = &self.entities[ent];
-        match rec.actor.clone() {
-            Some(actor) => {
-                let gender = rec.gender;
-                self.emit(
-                    start,
-                    end,
-                    actor,
-                    Resolution::Apposition,
-                    MentionKind::Person,
-                    ent,
-                    gender,
-                    false,
-                );
-            }
-            None => self.track(ent, start, end),
-        }
     }
 
     /// "Greece's defence minister, Nikos Pappas, said": a singular role phrase, a comma, then the name:
@@ -406,7 +385,7 @@ impl<'a> ArticleState<'a> {
     ) -> usize {
         // The name written is only a part of the dictionary's: the entity keeps the dictionary's.
         let ent = self.person_entity(entry, Some(title.to_string()), None);
-        self.emit_titled_person(ent, start, end);
+        self.emit_person(ent, start, end, Resolution::Title);
         next
     }
 

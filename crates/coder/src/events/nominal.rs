@@ -232,8 +232,7 @@ fn sides(ctx: &Ctx, entry: &Entry, doer: Doer, first: usize, last: usize, after:
         // (Active only: "are engaged in a war" reads as a passive whose subject would become the target.)
         if sides.sources.is_empty()
             && !g.passive
-            && unidentified::may_stand_for(entry.root(), &sides.targets, sides.mood, sides.negated)
-            && unidentified::doer_unnamed(s, &ctx.coder.lexicon, &g)
+            && unidentified::stands_for(s, &ctx.coder.lexicon, &g, entry.root(), &sides.targets, sides.mood)
         {
             sides.sources = vec![unidentified::party()];
             sides.how = format!("light verb {:?}; source: unidentified", s.between(a, b));

@@ -30,17 +30,22 @@ pub fn party() -> Party {
     }
 }
 
-/// An act of root `root` with no source found stands with an unidentified one: violence (assault, fighting,
-/// mass violence) reported as done, not denied, against a side the sentence names.
-pub fn may_stand_for(root: u8, targets: &[Party], mood: Mood, negated: bool) -> bool {
-    matches!(root, 18..=20) && !targets.is_empty() && matches!(mood, Mood::Factual) && !negated
+/// An act of root `root` by verb group `g` with no source found stands with an unidentified one: violence
+/// (assault, fighting, mass violence) reported as done, not denied, against a side the sentence names, whose
+/// doer the sentence leaves unnamed ([`doer_unnamed`]).
+pub fn stands_for(s: &Sent, lexicon: &Lexicon, g: &VerbGroup, root: u8, targets: &[Party], mood: Mood) -> bool {
+    matches!(root, 18..=20)
+        && !targets.is_empty()
+        && matches!(mood, Mood::Factual)
+        && !g.negated
+        && doer_unnamed(s, lexicon, g)
 }
 
 /// The sentence leaves the doer of verb group `g` unnamed: an active verb whose subject is a word for unnamed
 /// attackers or a weapon ("Gunmen killed", "A roadside bomb hit"); or a passive with no agent, of an attack verb
 /// ("the convoy was ambushed"), or of harm caused by a weapon or an attack named after it in the clause ("were
 /// killed in an ambush", "wounded by a mine"; not "killed in a crash").
-pub fn doer_unnamed(s: &Sent, lexicon: &Lexicon, g: &VerbGroup) -> bool {
+fn doer_unnamed(s: &Sent, lexicon: &Lexicon, g: &VerbGroup) -> bool {
     // ("sent young men to fight": an infinitive's doer is whoever governs it.)
     if g.infinitive {
         return false;

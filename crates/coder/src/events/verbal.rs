@@ -51,10 +51,7 @@ pub fn read(ctx: &Ctx, e: usize, first: usize, last: usize, form: FormKind) -> R
     }
     let root = governed.map_or(entry.root(), |gv| ctx.coder.lexicon.entries[gv.entry].root());
     let mut sides = arguments(ctx, &g, entry, root);
-    if sides.sources.is_empty()
-        && unidentified::may_stand_for(root, &sides.targets, mood, g.negated)
-        && unidentified::doer_unnamed(s, &ctx.coder.lexicon, &g)
-    {
+    if sides.sources.is_empty() && unidentified::stands_for(s, &ctx.coder.lexicon, &g, root, &sides.targets, mood) {
         sides.sources = vec![unidentified::party()];
         sides.how = sides
             .how
